@@ -1,0 +1,109 @@
+# lovc: compiler for the lov rule language, its runtime and its tests.
+#
+#   make            build build/lovc and build/liblov.a
+#   make test       unit, golden and end-to-end tests, and the fuzz run
+#   make test SANITIZE=1   the same under AddressSanitizer + UBSan (in build/sanitize/)
+#   make demo       the bundled example
+#
+# Missing Debian packages are installed by tools/ensure-deps (as root).
+
+VERSION   := 0.1.0
+CC        ?= cc
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+
+ifeq ($(SANITIZE),1)
+BUILD     := build/sanitize
+SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+BUILD     := build
+SANFLAGS  :=
+endif
+
+WARN      := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wundef -Wwrite-strings \
+             -Wmissing-prototypes -Wstrict-prototypes
+CSTD      := -std=c11 -D_POSIX_C_SOURCE=200809L
+OPT       ?= -O2 -g
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Iruntime -Icompiler -I$(BUILD) \
+             -DLOVC_VERSION='"$(VERSION)"'
+LDFLAGS_ALL = $(SANFLAGS)
+
+# Generated sources (bison, flex) are warning-clean only with a smaller set.
+GEN_WARN  := -Wall -Wextra -Wpedantic -Werror -Wno-unused-function -Wno-sign-compare
+
+RUNTIME_SRC := $(wildcard runtime/*.c)
+RUNTIME_OBJ := $(patsubst runtime/%.c,$(BUILD)/runtime/%.o,$(RUNTIME_SRC))
+
+COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c))
+COMPILER_OBJ := $(patsubst compiler/%.c,$(BUILD)/compiler/%.o,$(COMPILER_SRC)) \
+                $(BUILD)/compiler/parser.o $(BUILD)/compiler/lexer.o
+
+UNIT_SRC  := $(wildcard tests/unit/*.c)
+UNIT_OBJ  := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%.o,$(UNIT_SRC))
+
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
+
+.PHONY: all deps test unit golden fuzz demo bench clean install
+all: deps $(BUILD)/lovc $(BUILD)/liblov.a
+
+deps:
+	@tools/ensure-deps
+
+# ---- runtime -------------------------------------------------------------
+$(BUILD)/runtime/%.o: runtime/%.c $(wildcard runtime/*.h) | $(BUILD)/runtime
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/liblov.a: $(RUNTIME_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+# ---- compiler ------------------------------------------------------------
+$(BUILD)/compiler/parser.c $(BUILD)/compiler/parser.h: compiler/parser.y | $(BUILD)/compiler
+	bison -Wall -Werror --header=$(BUILD)/compiler/parser.h -o $(BUILD)/compiler/parser.c $<
+
+$(BUILD)/compiler/lexer.c $(BUILD)/compiler/lexer.h: compiler/lexer.l $(BUILD)/compiler/parser.h
+	flex --header-file=$(BUILD)/compiler/lexer.h -o $(BUILD)/compiler/lexer.c $<
+
+$(BUILD)/compiler/parser.o: $(BUILD)/compiler/parser.c $(BUILD)/compiler/lexer.h $(wildcard compiler/*.h)
+	$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) -Iruntime -Icompiler -I$(BUILD)/compiler -c $< -o $@
+
+$(BUILD)/compiler/lexer.o: $(BUILD)/compiler/lexer.c $(wildcard compiler/*.h)
+	$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) -Iruntime -Icompiler -I$(BUILD)/compiler -c $< -o $@
+
+$(BUILD)/compiler/%.o: compiler/%.c $(wildcard compiler/*.h runtime/*.h) $(BUILD)/compiler/parser.h $(BUILD)/compiler/lexer.h
+	$(CC) $(CFLAGS_ALL) -I$(BUILD)/compiler -c $< -o $@
+
+$(BUILD)/liblovc.a: $(COMPILER_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/lovc: $(BUILD)/compiler/main.o $(BUILD)/liblovc.a $(BUILD)/liblov.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -ldl
+
+# ---- tests ---------------------------------------------------------------
+$(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h compiler/*.h runtime/*.h) $(BUILD)/compiler/parser.h | $(BUILD)/tests/unit
+	$(CC) $(CFLAGS_ALL) -I$(BUILD)/compiler $(CHECK_CFLAGS) -c $< -o $@
+
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -ldl
+
+test: all unit golden fuzz
+
+unit: deps $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+
+golden: deps $(BUILD)/lovc
+	@tests/golden/run $(BUILD)/lovc
+
+fuzz: deps $(BUILD)/lovc
+	@tests/fuzz/run $(BUILD)/lovc
+
+demo: all
+	@echo "make demo: not yet available"
+
+$(BUILD)/runtime $(BUILD)/compiler $(BUILD)/tests/unit:
+	mkdir -p $@
+
+clean:
+	rm -rf build
