@@ -1,0 +1,23 @@
+/* liblov: the runtime of the lov rule language. The one header that
+ * generated evaluators include.
+ *
+ * Everything an evaluator computes with is static inline in the headers
+ * below, so a generated module compiles with this header alone: no library,
+ * no allocation, no global mutable state (thread-safe and reentrant). Only
+ * the *_text.h functions (parsing and formatting literals, used by the
+ * compiler and the scenario runner) need liblov.a.
+ *
+ *   lov_status.h        status codes (ok, not applicable, ..., overflow)
+ *   lov_u128.h          portable 128-bit helpers behind exact arithmetic
+ *   lov_rounding.h      the four rounding modes and the one place they apply
+ *   lov_int.h           integers: int64 where overflow is a status
+ */
+#ifndef LOV_H
+#define LOV_H
+
+#include "lov_status.h"
+#include "lov_u128.h"
+#include "lov_rounding.h"
+#include "lov_int.h"
+
+#endif
