@@ -11,6 +11,9 @@
  *   lov_u128.h          portable 128-bit helpers behind exact arithmetic
  *   lov_rounding.h      the four rounding modes and the one place they apply
  *   lov_int.h           integers: int64 where overflow is a status
+ *   lov_date.h          calendar dates and month arithmetic
+ *   lov_duration.h      durations (months + days) and date + duration
+ *   lov_date_text.h     YYYY-MM-DD                      (liblov.a)
  */
 #ifndef LOV_H
 #define LOV_H
@@ -19,5 +22,8 @@
 #include "lov_u128.h"
 #include "lov_rounding.h"
 #include "lov_int.h"
+#include "lov_date.h"
+#include "lov_duration.h"
+#include "lov_date_text.h"
 
 #endif
