@@ -1,0 +1,108 @@
+#include "ast.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void nl_push(arena *a, nodelist *l, void *item)
+{
+    if (l->len == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 4;
+        void **items = arena_alloc(a, (size_t)cap * sizeof *items);
+        if (l->len)
+            memcpy(items, l->items, (size_t)l->len * sizeof *items);
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->len++] = item;
+}
+
+module *ast_module_new(src_file *file)
+{
+    module *m = xcalloc(1, sizeof *m);
+    m->file = file;
+    arena_init(&m->arena);
+    return m;
+}
+
+void ast_module_free(module *m)
+{
+    if (!m)
+        return;
+    arena_free(&m->arena);
+    src_free(m->file);
+    free(m);
+}
+
+expr *ast_expr(arena *a, expr_kind kind, src_loc loc)
+{
+    expr *e = arena_alloc(a, sizeof *e);
+    e->kind = kind;
+    e->loc = loc;
+    return e;
+}
+
+decl *ast_decl(arena *a, decl_kind kind, src_loc loc)
+{
+    decl *d = arena_alloc(a, sizeof *d);
+    d->kind = kind;
+    d->loc = loc;
+    return d;
+}
+
+const char *ast_strdup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+const char *ast_decl_kind_word(decl_kind k)
+{
+    switch (k) {
+    case D_ENUM: return "enumeration";
+    case D_RECORD: return "record";
+    case D_INPUT: return "input";
+    case D_PARAMETER: return "parameter";
+    case D_DEFINITION: return "definition";
+    case D_OUTCOME: return "outcome";
+    case D_ASSERT: return "assertion";
+    case D_EXTERNAL: return "external function";
+    }
+    return "declaration";
+}
+
+const char *ast_binop_text(binop op)
+{
+    switch (op) {
+    case B_ADD: return "+";
+    case B_SUB: return "-";
+    case B_MUL: return "*";
+    case B_DIV: return "/";
+    case B_AND: return "and";
+    case B_OR: return "or";
+    case B_IMPLIES: return "implies";
+    case B_EQ: return "=";
+    case B_NE: return "!=";
+    case B_LT: return "<";
+    case B_LE: return "<=";
+    case B_GT: return ">";
+    case B_GE: return ">=";
+    }
+    return "?";
+}
+
+const char *ast_unit_word(unit_kind u)
+{
+    switch (u) {
+    case UNIT_DAYS: return "days";
+    case UNIT_WEEKS: return "weeks";
+    case UNIT_MONTHS: return "months";
+    case UNIT_YEARS: return "years";
+    case UNIT_KR: return "kr";
+    case UNIT_PERCENT: return "%";
+    }
+    return "?";
+}

@@ -1,0 +1,133 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "util.h"
+
+void diag_init(diag_ctx *d, FILE *out)
+{
+    memset(d, 0, sizeof *d);
+    d->out = out;
+    d->max_errors = 50;
+}
+
+bool diag_failed(const diag_ctx *d)
+{
+    return d->errors > 0 || (d->werror && d->warnings > 0);
+}
+
+static const char *level_word(diag_level level)
+{
+    switch (level) {
+    case DIAG_ERROR: return "error";
+    case DIAG_WARNING: return "warning";
+    case DIAG_NOTE: return "note";
+    }
+    return "error";
+}
+
+static const char *level_color(diag_level level)
+{
+    switch (level) {
+    case DIAG_ERROR: return "\033[1;31m";
+    case DIAG_WARNING: return "\033[1;35m";
+    case DIAG_NOTE: return "\033[1;36m";
+    }
+    return "";
+}
+
+/* Prints the source line of 'loc' and a caret with '~' under the rest of the
+ * span (clipped to the first line). Tabs are copied so the caret lines up. */
+static void print_excerpt(diag_ctx *d, src_loc loc)
+{
+    src_file *f = (src_file *)loc.file;
+    int line, col;
+    src_line_col(f, loc.start, &line, &col);
+    size_t len;
+    const char *text = src_line_text(f, line, &len);
+    char gutter[32];
+    int gw = snprintf(gutter, sizeof gutter, "%5d", line);
+    fprintf(d->out, "%s | %.*s\n", gutter, (int)len, text);
+    fprintf(d->out, "%*s | ", gw, "");
+
+    size_t line_start = (size_t)(text - f->text);
+    size_t start = loc.start - line_start;
+    size_t end = loc.end > loc.start ? loc.end - line_start : start + 1;
+    if (end > len)
+        end = len > start ? len : start + 1;
+    strbuf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < start && i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\t')
+            sb_putc(&sb, '\t');
+        else if ((c & 0xC0) != 0x80)
+            sb_putc(&sb, ' ');
+    }
+    if (d->color)
+        sb_puts(&sb, "\033[1;32m");
+    sb_putc(&sb, '^');
+    for (size_t i = start + 1; i < end; i++)
+        if (i >= len || ((unsigned char)text[i] & 0xC0) != 0x80)
+            sb_putc(&sb, '~');
+    if (d->color)
+        sb_puts(&sb, "\033[0m");
+    fprintf(d->out, "%s\n", sb.data);
+    sb_free(&sb);
+}
+
+void diag_report(diag_ctx *d, diag_level level, const char *id, src_loc loc,
+                 const char *fmt, ...)
+{
+    if (level == DIAG_ERROR || (level == DIAG_WARNING && d->werror))
+        d->errors += level == DIAG_ERROR;
+    if (level == DIAG_WARNING)
+        d->warnings++;
+    if (level == DIAG_NOTE && d->last_dropped)
+        return;
+    if (level != DIAG_NOTE) {
+        d->last_dropped = d->suppressed;
+        if (d->suppressed)
+            return;
+        if (d->max_errors > 0 && d->errors + d->warnings > d->max_errors) {
+            d->suppressed = d->last_dropped = true;
+            fprintf(d->out, "lovc: too many errors; the rest are not shown\n");
+            return;
+        }
+    }
+
+    const char *word = level_word(level);
+    if (level == DIAG_WARNING && d->werror)
+        word = "error";
+    if (loc.file) {
+        int line, col;
+        src_line_col((src_file *)loc.file, loc.start, &line, &col);
+        fprintf(d->out, "%s%s:%d:%d:%s ", d->color ? "\033[1m" : "", loc.file->path,
+                line, col, d->color ? "\033[0m" : "");
+    }
+    fprintf(d->out, "%s%s:%s ", d->color ? level_color(level) : "", word,
+            d->color ? "\033[0m" : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(d->out, fmt, ap);
+    va_end(ap);
+    if (id)
+        fprintf(d->out, " [%s]", id);
+    fputc('\n', d->out);
+    if (loc.file)
+        print_excerpt(d, loc);
+}
+
+void diag_file_error(diag_ctx *d, const char *path, const char *fmt, ...)
+{
+    d->errors++;
+    fprintf(d->out, "%s%s:%s %serror:%s ", d->color ? "\033[1m" : "", path,
+            d->color ? "\033[0m" : "", d->color ? level_color(DIAG_ERROR) : "",
+            d->color ? "\033[0m" : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(d->out, fmt, ap);
+    va_end(ap);
+    fputc('\n', d->out);
+}

@@ -1,0 +1,496 @@
+#include "parse_support.h"
+
+#include <string.h>
+
+#include "lex_support.h"
+#include "util.h"
+
+#define A (&ps->mod->arena)
+
+/* ---- Module header ----------------------------------------------------- */
+
+void ps_set_title(parse_state *ps, const char *title, src_loc loc)
+{
+    if (ps->mod->title) {
+        diag_error(ps->diag, loc, "the module already has a title");
+        return;
+    }
+    ps->mod->title = title;
+}
+
+void ps_add_source(parse_state *ps, ident name, const char *title, const char *version, src_loc loc)
+{
+    source_decl *s = arena_alloc(A, sizeof *s);
+    s->name = name;
+    s->title = title;
+    s->version = version;
+    s->loc = loc;
+    nl_push(A, &ps->mod->sources, s);
+}
+
+void ps_set_in_force(parse_state *ps, int32_t from, struct period until, src_loc loc)
+{
+    module *m = ps->mod;
+    if (m->has_in_force) {
+        diag_error(ps->diag, loc, "the module already has a period in force");
+        return;
+    }
+    m->has_in_force = true;
+    m->in_force_from = from;
+    m->has_until = until.has_until;
+    m->in_force_until = until.until;
+    m->in_force_loc = loc;
+}
+
+void ps_set_reference(parse_state *ps, ident name, src_loc loc)
+{
+    if (ps->mod->reference_date.name) {
+        diag_error(ps->diag, loc, "the module already names its reference date");
+        return;
+    }
+    ps->mod->reference_date = name;
+}
+
+void ps_set_month_end(parse_state *ps, ident rule_name, src_loc loc)
+{
+    module *m = ps->mod;
+    if (m->month_end != ME_NONE) {
+        diag_error(ps->diag, loc, "the module already has a month end rule");
+        return;
+    }
+    if (strcmp(rule_name.name, "clamp") == 0)
+        m->month_end = ME_CLAMP;
+    else if (strcmp(rule_name.name, "overflow") == 0)
+        m->month_end = ME_OVERFLOW;
+    else {
+        diag_error(ps->diag, rule_name.loc,
+                   "unknown month end rule '%s': write 'clamp' (31 January + 1 month is the last "
+                   "day of February) or 'overflow' (it is 2 or 3 March)", rule_name.name);
+        return;
+    }
+    m->month_end_loc = loc;
+}
+
+void ps_add_use(parse_state *ps, ident alias, const char *path, src_loc loc)
+{
+    use_decl *u = arena_alloc(A, sizeof *u);
+    u->alias = alias;
+    u->path = path;
+    u->loc = loc;
+    nl_push(A, &ps->mod->uses, u);
+}
+
+/* ---- Declarations ------------------------------------------------------ */
+
+decl *ps_decl(parse_state *ps, decl_kind kind, ident name, const struct clauses *cl, src_loc loc)
+{
+    decl *d = ast_decl(A, kind, loc);
+    d->name = name;
+    d->cite = cl->cite;
+    d->text = cl->text;
+    d->module = ps->mod;
+    nl_push(A, &ps->mod->decls, d);
+    return d;
+}
+
+void ps_link_cases(decl *d)
+{
+    for (int i = 0; i < d->u.enum_.cases.len; i++)
+        ((enum_case *)NL_AT(d->u.enum_.cases, i))->owner = d;
+}
+
+void ps_set_def(parse_state *ps, decl *d, texpr *type, const struct def_body *body)
+{
+    d->u.def.type_expr = type;
+    nodelist rules = {0};
+    ast_rule *dflt = body->default_rule;
+    if (body->simple) {
+        dflt = arena_alloc(A, sizeof *dflt);
+        dflt->is_default = true;
+        dflt->label.name = "default";
+        dflt->label.loc = body->loc;
+        dflt->value = body->simple;
+        dflt->loc = body->loc;
+    }
+    if (dflt)
+        nl_push(A, &rules, dflt);
+    for (int i = 0; i < body->exceptions.len; i++)
+        nl_push(A, &rules, NL_AT(body->exceptions, i));
+    for (int i = 0; i < rules.len; i++)
+        ((ast_rule *)NL_AT(rules, i))->index = i;
+    d->u.def.rules = rules;
+    d->u.def.default_rule = dflt;
+}
+
+ast_rule *ps_exception(parse_state *ps, ident label, const ident *parent, const struct clauses *cl,
+                   expr *cond, expr *value, src_loc loc)
+{
+    ast_rule *r = arena_alloc(A, sizeof *r);
+    r->label = label;
+    if (parent)
+        r->parent = *parent;
+    r->cite = cl->cite;
+    (void)cl->text;
+    if (cl->cite && cl->text)
+        r->cite->text = cl->text;
+    else if (cl->text) {
+        citation *c = arena_alloc(A, sizeof *c);
+        c->text = cl->text;
+        c->loc = loc;
+        r->cite = c;
+    }
+    r->cond = cond;
+    r->value = value;
+    r->loc = loc;
+    return r;
+}
+
+texpr *ps_type(parse_state *ps, texpr_kind kind, src_loc loc)
+{
+    texpr *t = arena_alloc(A, sizeof *t);
+    t->kind = kind;
+    t->loc = loc;
+    return t;
+}
+
+const char *ps_concat(parse_state *ps, const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *s = arena_alloc(A, la + lb + 1);
+    memcpy(s, a, la);
+    memcpy(s + la, b, lb + 1);
+    return s;
+}
+
+int ps_decimals(parse_state *ps, int64_t n, src_loc loc)
+{
+    if (n < 0 || n > 18) {
+        diag_error(ps->diag, loc, "a number can be rounded to at most 18 decimals");
+        return 0;
+    }
+    return (int)n;
+}
+
+/* ---- Expressions ------------------------------------------------------- */
+
+static int max_depth(const expr *a, const expr *b, const expr *c)
+{
+    int d = 0;
+    if (a && a->depth > d)
+        d = a->depth;
+    if (b && b->depth > d)
+        d = b->depth;
+    if (c && c->depth > d)
+        d = c->depth;
+    return d;
+}
+
+/* Makes a node one deeper than its deepest child; past the limit, reports
+ * once and returns an error node in its place. */
+static expr *node(parse_state *ps, expr_kind kind, src_loc loc, const expr *a, const expr *b,
+                  const expr *c)
+{
+    int depth = 1 + max_depth(a, b, c);
+    if (depth > PARSE_MAX_DEPTH) {
+        if (!ps->depth_reported)
+            diag_error(ps->diag, loc,
+                       "this expression is nested more than %d levels deep; split it into "
+                       "smaller definitions", PARSE_MAX_DEPTH);
+        ps->depth_reported = true;
+        expr *e = ast_expr(A, E_ERROR, loc);
+        e->depth = 1;
+        return e;
+    }
+    expr *e = ast_expr(A, kind, loc);
+    e->depth = depth;
+    return e;
+}
+
+expr *ps_name(parse_state *ps, ident id)
+{
+    expr *e = node(ps, E_NAME, id.loc, NULL, NULL, NULL);
+    e->u.name.id = id;
+    return e;
+}
+
+expr *ps_field(parse_state *ps, expr *base, ident id, src_loc loc)
+{
+    expr *e = node(ps, E_FIELD, loc, base, NULL, NULL);
+    if (e->kind == E_FIELD) {
+        e->u.name.base = base;
+        e->u.name.id = id;
+    }
+    return e;
+}
+
+expr *ps_call(parse_state *ps, expr *callee, const nodelist *args, src_loc loc)
+{
+    int depth = callee->depth;
+    for (int i = 0; i < args->len; i++) {
+        expr *a = NL_AT(*args, i);
+        if (a->depth > depth)
+            depth = a->depth;
+    }
+    expr deepest = {.depth = depth};
+    expr *e = node(ps, E_CALL, loc, &deepest, NULL, NULL);
+    if (e->kind == E_CALL) {
+        e->u.call.callee = callee;
+        e->u.call.args = *args;
+    }
+    return e;
+}
+
+expr *ps_unary(parse_state *ps, unop op, expr *operand, src_loc loc)
+{
+    expr *e = node(ps, E_UNARY, loc, operand, NULL, NULL);
+    if (e->kind == E_UNARY) {
+        e->u.unary.op = op;
+        e->u.unary.operand = operand;
+    }
+    return e;
+}
+
+expr *ps_binary(parse_state *ps, binop op, expr *lhs, expr *rhs, src_loc op_loc, src_loc loc)
+{
+    expr *e = node(ps, E_BINARY, loc, lhs, rhs, NULL);
+    if (e->kind == E_BINARY) {
+        e->u.binary.op = op;
+        e->u.binary.lhs = lhs;
+        e->u.binary.rhs = rhs;
+        e->u.binary.op_loc = op_loc;
+    }
+    return e;
+}
+
+expr *ps_if(parse_state *ps, expr *cond, expr *then_e, expr *else_e, src_loc loc)
+{
+    expr *e = node(ps, E_IF, loc, cond, then_e, else_e);
+    if (e->kind == E_IF) {
+        e->u.if_.cond = cond;
+        e->u.if_.then_e = then_e;
+        e->u.if_.else_e = else_e;
+    }
+    return e;
+}
+
+expr *ps_match(parse_state *ps, expr *scrutinee, const nodelist *arms, expr *else_e,
+               src_loc else_loc, src_loc loc)
+{
+    int depth = max_depth(scrutinee, else_e, NULL);
+    for (int i = 0; i < arms->len; i++) {
+        match_arm *arm = NL_AT(*arms, i);
+        if (arm->body->depth > depth)
+            depth = arm->body->depth;
+    }
+    expr deepest = {.depth = depth};
+    expr *e = node(ps, E_MATCH, loc, &deepest, NULL, NULL);
+    if (e->kind == E_MATCH) {
+        e->u.match.scrutinee = scrutinee;
+        e->u.match.arms = *arms;
+        e->u.match.else_e = else_e;
+        e->u.match.else_loc = else_loc;
+    }
+    return e;
+}
+
+expr *ps_aggregate(parse_state *ps, aggr_kind kind, ident var, expr *list, expr *filter,
+                   expr *body, src_loc loc)
+{
+    expr *e = node(ps, E_AGGREGATE, loc, list, filter, body);
+    if (e->kind == E_AGGREGATE) {
+        e->u.aggr.kind = kind;
+        e->u.aggr.var = var;
+        e->u.aggr.list = list;
+        e->u.aggr.filter = filter;
+        e->u.aggr.body = body;
+    }
+    return e;
+}
+
+expr *ps_within(parse_state *ps, expr *subject, expr *span, expr *anchor, bool after, src_loc loc)
+{
+    expr *e = node(ps, E_WITHIN, loc, subject, span, anchor);
+    if (e->kind == E_WITHIN) {
+        e->u.within.subject = subject;
+        e->u.within.span = span;
+        e->u.within.anchor = anchor;
+        e->u.within.after = after;
+    }
+    return e;
+}
+
+expr *ps_between(parse_state *ps, expr *subject, expr *low, expr *high, src_loc loc)
+{
+    expr *e = node(ps, E_BETWEEN, loc, subject, low, high);
+    if (e->kind == E_BETWEEN) {
+        e->u.between.subject = subject;
+        e->u.between.low = low;
+        e->u.between.high = high;
+    }
+    return e;
+}
+
+expr *ps_presence(parse_state *ps, expr *subject, bool present, src_loc loc)
+{
+    expr *e = node(ps, E_PRESENCE, loc, subject, NULL, NULL);
+    if (e->kind == E_PRESENCE) {
+        e->u.presence.subject = subject;
+        e->u.presence.present = present;
+    }
+    return e;
+}
+
+expr *ps_otherwise(parse_state *ps, expr *subject, expr *fallback, src_loc loc)
+{
+    expr *e = node(ps, E_OTHERWISE, loc, subject, fallback, NULL);
+    if (e->kind == E_OTHERWISE) {
+        e->u.otherwise.subject = subject;
+        e->u.otherwise.fallback = fallback;
+    }
+    return e;
+}
+
+expr *ps_rounded(parse_state *ps, expr *subject, int mode, struct round_spec target, src_loc loc)
+{
+    expr *e = node(ps, E_ROUNDED, loc, subject, NULL, NULL);
+    if (e->kind == E_ROUNDED) {
+        e->u.rounded.subject = subject;
+        e->u.rounded.mode = (round_mode)mode;
+        e->u.rounded.target = target.target;
+        e->u.rounded.decimals = target.decimals;
+    }
+    return e;
+}
+
+/* Folds '12 months', '1 066 kr', '12.50 kr' and '25 %' into literals; any
+ * other subject stays a unit node for the type checker. */
+static bool fold_unit(expr *e, expr *subject, unit_kind unit)
+{
+    if (subject->kind == E_INT) {
+        int64_t v = subject->u.i;
+        switch (unit) {
+        case UNIT_DAYS:
+        case UNIT_WEEKS:
+            if (v > INT32_MAX / 7)
+                return false;
+            e->kind = E_DURATION;
+            e->u.dur.days = (int32_t)(unit == UNIT_WEEKS ? v * 7 : v);
+            e->u.dur.months = 0;
+            e->u.dur.unit = unit;
+            return true;
+        case UNIT_MONTHS:
+        case UNIT_YEARS:
+            if (v > INT32_MAX / 12)
+                return false;
+            e->kind = E_DURATION;
+            e->u.dur.months = (int32_t)(unit == UNIT_YEARS ? v * 12 : v);
+            e->u.dur.days = 0;
+            e->u.dur.unit = unit;
+            return true;
+        case UNIT_KR:
+            if (v > INT64_MAX / 100)
+                return false;
+            e->kind = E_MONEY;
+            e->u.money = v * 100;
+            return true;
+        case UNIT_PERCENT:
+            if (v > INT64_MAX / 100)
+                return false;
+            e->kind = E_DECIMAL;
+            e->u.dec.coef = v;
+            e->u.dec.scale = 2;
+            return true;
+        }
+    }
+    if (subject->kind == E_DECIMAL) {
+        int64_t c = subject->u.dec.coef;
+        int32_t s = subject->u.dec.scale;
+        if (unit == UNIT_KR && s <= 2) {
+            for (; s < 2; s++) {
+                if (c > INT64_MAX / 10)
+                    return false;
+                c *= 10;
+            }
+            e->kind = E_MONEY;
+            e->u.money = c;
+            return true;
+        }
+        if (unit == UNIT_PERCENT && s <= 16) {
+            e->kind = E_DECIMAL;
+            e->u.dec.coef = c;
+            e->u.dec.scale = s + 2;
+            return true;
+        }
+    }
+    return false;
+}
+
+expr *ps_unit(parse_state *ps, expr *subject, unit_kind unit, src_loc loc)
+{
+    expr *e = node(ps, E_UNIT, loc, subject, NULL, NULL);
+    if (e->kind != E_UNIT)
+        return e;
+    if (fold_unit(e, subject, unit))
+        return e;
+    e->u.unit.subject = subject;
+    e->u.unit.unit = unit;
+    return e;
+}
+
+expr *ps_at(parse_state *ps, expr *param, expr *date, src_loc loc)
+{
+    expr *e = node(ps, E_AT, loc, param, date, NULL);
+    if (e->kind == E_AT) {
+        e->u.at.param = param;
+        e->u.at.date = date;
+    }
+    return e;
+}
+
+/* ---- Syntax errors ------------------------------------------------------ */
+
+void ps_syntax_error(parse_state *ps, src_loc loc, const struct syntax_error *err)
+{
+    strbuf sb;
+    sb_init(&sb);
+    if (err->nexpected > 0) {
+        sb_puts(&sb, "expected ");
+        for (int i = 0; i < err->nexpected; i++) {
+            if (i > 0)
+                sb_puts(&sb, i == err->nexpected - 1 ? " or " : ", ");
+            sb_puts(&sb, err->expected[i]);
+        }
+        sb_printf(&sb, ", but found %s", err->got);
+    } else if (err->expects_value) {
+        sb_printf(&sb, "expected a value, a name or '(', but found %s", err->got);
+    } else if (err->expects_declaration && !err->expects_close && !err->expects_then) {
+        sb_printf(&sb, "expected a declaration ('input', 'definition', 'outcome', ...), but found %s",
+                  err->got);
+    } else {
+        sb_printf(&sb, "%s cannot stand here", err->got);
+    }
+    if (err->at_eof)
+        loc.end = loc.start;
+    diag_error(ps->diag, loc, "%s", sb.data);
+    sb_free(&sb);
+
+    if (err->expects_name && err->nexpected == 1 && err->got_keyword)
+        diag_note(ps->diag, loc, "%s is a word of the language and cannot be used as a name", err->got);
+    else if (err->expects_end && (err->at_eof || err->got_keyword))
+        diag_note(ps->diag, loc, "a 'match' must be closed with 'end'");
+    else if (err->expects_close && (err->at_eof || err->got_keyword))
+        diag_note(ps->diag, loc, "a '(' before this point is not closed with ')'");
+    else if (err->expects_else && (err->at_eof || err->got_keyword))
+        diag_note(ps->diag, loc, "an 'if' needs both 'then' and 'else'");
+    if (!ps->mod->has_header && loc.start == 0 && !err->at_eof)
+        diag_note(ps->diag, loc, "a rule file begins with 'module NAME'");
+}
+
+void ps_parser_error(parse_state *ps, src_loc loc, const char *msg)
+{
+    if (strstr(msg, "exhausted"))
+        diag_error(ps->diag, loc,
+                   "the rules are nested too deeply to read here; split them into smaller definitions");
+    else
+        diag_error(ps->diag, loc, "%s", msg);
+}
