@@ -13,7 +13,9 @@
  *   lov_int.h           integers: int64 where overflow is a status
  *   lov_date.h          calendar dates and month arithmetic
  *   lov_duration.h      durations (months + days) and date + duration
+ *   lov_decimal.h       exact decimals
  *   lov_date_text.h     YYYY-MM-DD                      (liblov.a)
+ *   lov_decimal_text.h  0.5, -12.125                    (liblov.a)
  */
 #ifndef LOV_H
 #define LOV_H
@@ -24,6 +26,8 @@
 #include "lov_int.h"
 #include "lov_date.h"
 #include "lov_duration.h"
+#include "lov_decimal.h"
 #include "lov_date_text.h"
+#include "lov_decimal_text.h"
 
 #endif
