@@ -14,8 +14,10 @@
  *   lov_date.h          calendar dates and month arithmetic
  *   lov_duration.h      durations (months + days) and date + duration
  *   lov_decimal.h       exact decimals
+ *   lov_money.h         money in øre
  *   lov_date_text.h     YYYY-MM-DD                      (liblov.a)
  *   lov_decimal_text.h  0.5, -12.125                    (liblov.a)
+ *   lov_money_text.h    1 066 kr, 12.50 kr              (liblov.a)
  */
 #ifndef LOV_H
 #define LOV_H
@@ -27,7 +29,9 @@
 #include "lov_date.h"
 #include "lov_duration.h"
 #include "lov_decimal.h"
+#include "lov_money.h"
 #include "lov_date_text.h"
 #include "lov_decimal_text.h"
+#include "lov_money_text.h"
 
 #endif
