@@ -54,6 +54,7 @@ typedef struct texpr {
     ident module;            /* TX_NAMED: qualifier, name NULL if none */
     ident name;              /* TX_NAMED */
     struct texpr *elem;      /* TX_LIST, TX_OPTIONAL */
+    struct decl *resolved;   /* (resolved) TX_NAMED: the enum or record */
 } texpr;
 
 /* ---- Expressions ------------------------------------------------------ */
@@ -125,6 +126,7 @@ typedef struct expr {
     src_loc loc;
     int depth;               /* nesting depth of this subtree */
     struct type *type;       /* (typed) */
+    unsigned char inexact;   /* (typed) an exactness, see typecheck.h */
     union {
         bool b;                                          /* E_BOOL */
         int64_t i;                                       /* E_INT */
@@ -243,8 +245,12 @@ typedef struct decl {
     citation *cite;          /* may be NULL where optional */
     const char *text;        /* 'text' of enums, records, inputs */
     struct module *module;   /* the module that declares it */
+    int position;            /* position among all declarations of the module */
     int index;               /* position among declarations of its kind */
     bool used;               /* (resolved) referenced somewhere */
+    nodelist deps;           /* (resolved) dependency*: definitions this one uses */
+    bool calls_external;     /* (resolved) its rules call an external function */
+    bool in_cycle;           /* (resolved) depends on itself; not evaluated further */
     union {
         struct { nodelist cases; } enum_;                 /* enum_case* */
         struct { nodelist fields; } record;               /* record_field* */
@@ -265,6 +271,12 @@ typedef struct decl {
     } u;
     struct type *type;       /* (typed) value type (result type of a function) */
 } decl;
+
+/* 'uses' edge between definitions, for cycles and evaluation order. */
+typedef struct dependency {
+    decl *to;
+    src_loc loc;             /* where 'to' is named */
+} dependency;
 
 /* ---- Module ------------------------------------------------------------ */
 
@@ -303,6 +315,7 @@ typedef struct module {
     nodelist uses;           /* use_decl* */
     nodelist decls;          /* decl*, in source order */
     bool has_header;
+    struct module_scope *scope;   /* (resolved) symbol tables, see resolve.h */
 } module;
 
 /* ---- Building ---------------------------------------------------------- */

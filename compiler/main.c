@@ -1,24 +1,132 @@
-/* lovc: the driver. Reads top to bottom as the pipeline runs. */
+/* lovc: the driver.
+ *
+ * Each command reads top to bottom as the pipeline runs: load (scan, parse,
+ * follow 'use'), check (names, types), then the command's own work. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
-#include "parse.h"
+#include "program.h"
+
+#ifndef LOVC_VERSION
+#define LOVC_VERSION "unknown"
+#endif
+
+enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "usage: lovc COMMAND [OPTIONS] FILE...\n"
+    "\n"
+    "Commands:\n"
+    "  check FILE.lov...   read the rules, check names and types; report every problem\n"
+    "\n"
+    "Options:\n"
+    "  -Werror             treat warnings as errors\n"
+    "  --color=WHEN        colour the messages: auto (the default), always or never\n"
+    "  -h, --help          show this help\n"
+    "  --version           show the version of lovc\n"
+    "\n"
+    "Messages have the form FILE:LINE:COLUMN: error: TEXT, with the line and a caret.\n"
+    "Exit status: 0 no errors, 1 errors were found, 2 the command line is wrong.\n";
+
+typedef struct options {
+    bool werror;
+    int color;               /* -1 auto, 0 never, 1 always */
+    const char **files;
+    int nfiles;
+} options;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("lovc: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'lovc --help' for more information.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* Reads the options after the command; returns EXIT_OK or EXIT_USAGE. */
+static int parse_options(int argc, char **argv, options *opt)
+{
+    opt->color = -1;
+    opt->files = calloc((size_t)argc + 1, sizeof *opt->files);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-Werror") == 0)
+            opt->werror = true;
+        else if (strcmp(a, "--color=auto") == 0)
+            opt->color = -1;
+        else if (strcmp(a, "--color=always") == 0)
+            opt->color = 1;
+        else if (strcmp(a, "--color=never") == 0)
+            opt->color = 0;
+        else if (strcmp(a, "--") == 0) {
+            while (++i < argc)
+                opt->files[opt->nfiles++] = argv[i];
+        } else if (a[0] == '-' && a[1] != '\0')
+            return usage_error("unknown option '%s'", a);
+        else
+            opt->files[opt->nfiles++] = a;
+    }
+    return EXIT_OK;
+}
+
+static void setup_diag(diag_ctx *d, const options *opt)
+{
+    diag_init(d, stderr);
+    d->werror = opt->werror;
+    const char *no_color = getenv("NO_COLOR");
+    d->color = opt->color == 1
+               || (opt->color == -1 && isatty(fileno(stderr)) && !(no_color && *no_color));
+}
+
+/* lovc check FILE...: every file is loaded and checked, even after errors. */
+static int cmd_check(const options *opt)
+{
+    if (opt->nfiles == 0)
+        return usage_error("%s", "check needs at least one .lov file");
+    diag_ctx d;
+    setup_diag(&d, opt);
+    for (int i = 0; i < opt->nfiles; i++) {
+        program *p = program_load(opt->files[i], &d);
+        if (!p)
+            continue;
+        program_check(p);
+        program_free(p);
+    }
+    if (d.errors || d.warnings)
+        fprintf(stderr, "%d error%s, %d warning%s\n", d.errors + (d.werror ? d.warnings : 0),
+                d.errors + (d.werror ? d.warnings : 0) == 1 ? "" : "s",
+                d.werror ? 0 : d.warnings, !d.werror && d.warnings == 1 ? "" : "s");
+    return diag_failed(&d) ? EXIT_ERRORS : EXIT_OK;
+}
 
 int main(int argc, char **argv)
 {
-    diag_ctx d;
-    diag_init(&d, stderr);
-    for (int i = 2; i < argc; i++) {
-        char why[256];
-        src_file *f = src_read(argv[i], why, sizeof why);
-        if (!f) {
-            diag_file_error(&d, argv[i], "%s", why);
-            continue;
-        }
-        module *m = parse_module(f, &d);
-        ast_module_free(m);
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
     }
-    return diag_failed(&d) ? 1 : 0;
+    const char *command = argv[1];
+    if (strcmp(command, "-h") == 0 || strcmp(command, "--help") == 0 || strcmp(command, "help") == 0) {
+        fputs(usage_text, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(command, "--version") == 0) {
+        printf("lovc %s\n", LOVC_VERSION);
+        return EXIT_OK;
+    }
+    options opt = {0};
+    int rc = parse_options(argc - 2, argv + 2, &opt);
+    if (rc == EXIT_OK) {
+        if (strcmp(command, "check") == 0)
+            rc = cmd_check(&opt);
+        else if (command[0] == '-')
+            rc = usage_error("unknown option '%s'", command);
+        else
+            rc = usage_error("unknown command '%s'", command);
+    }
+    free(opt.files);
+    return rc;
 }

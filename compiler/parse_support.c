@@ -89,6 +89,7 @@ decl *ps_decl(parse_state *ps, decl_kind kind, ident name, const struct clauses 
     d->cite = cl->cite;
     d->text = cl->text;
     d->module = ps->mod;
+    d->position = ps->mod->decls.len;
     nl_push(A, &ps->mod->decls, d);
     return d;
 }

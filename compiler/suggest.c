@@ -1,0 +1,30 @@
+#include "suggest.h"
+
+#include <string.h>
+
+#include "util.h"
+
+void suggest_init(suggester *s, const char *target)
+{
+    s->target = target;
+    s->best = NULL;
+    size_t len = utf8_count(target, strlen(target));
+    s->limit = len <= 3 ? 1 : len <= 8 ? 2 : 3;
+    s->best_distance = s->limit + 1;
+}
+
+void suggest_consider(suggester *s, const char *candidate)
+{
+    if (!candidate || strcmp(candidate, s->target) == 0)
+        return;
+    size_t d = edit_distance(s->target, candidate);
+    if (d < s->best_distance) {
+        s->best = candidate;
+        s->best_distance = d;
+    }
+}
+
+const char *suggest_result(const suggester *s)
+{
+    return s->best_distance <= s->limit ? s->best : NULL;
+}
