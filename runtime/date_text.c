@@ -6,9 +6,9 @@
 
 /* The fields read from a date literal; filled as far as parsing got. */
 typedef struct date_fields {
-    int32_t year;
-    int month;
-    int day;
+    int32_t year;  /* 0000-9999 as written */
+    int month;     /* 00-99 as written; checked for 1-12 after the shape */
+    int day;       /* 00-99 as written; checked against the month last */
 } date_fields;
 
 static const char *const month_names[12] = {
