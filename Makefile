@@ -12,11 +12,11 @@ CC        ?= cc
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 
+BUILD     ?= build
 ifeq ($(SANITIZE),1)
-BUILD     := build/sanitize
+override BUILD := $(BUILD)/sanitize
 SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 else
-BUILD     := build
 SANFLAGS  :=
 endif
 
@@ -52,41 +52,52 @@ deps:
 
 # ---- runtime -------------------------------------------------------------
 $(BUILD)/runtime/%.o: runtime/%.c $(wildcard runtime/*.h) | $(BUILD)/runtime
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(BUILD)/liblov.a: $(RUNTIME_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	@rm -f $@
+	@echo "  AR      $@"
+	@ar rcs $@ $^
 
 # ---- compiler ------------------------------------------------------------
 $(BUILD)/compiler/parser.c $(BUILD)/compiler/parser.h: compiler/parser.y | $(BUILD)/compiler
-	bison -Wall -Werror --header=$(BUILD)/compiler/parser.h -o $(BUILD)/compiler/parser.c $<
+	@echo "  BISON   $<"
+	@bison -Wall -Werror --header=$(BUILD)/compiler/parser.h -o $(BUILD)/compiler/parser.c $<
 
 $(BUILD)/compiler/lexer.c $(BUILD)/compiler/lexer.h: compiler/lexer.l $(BUILD)/compiler/parser.h
-	flex --header-file=$(BUILD)/compiler/lexer.h -o $(BUILD)/compiler/lexer.c $<
+	@echo "  FLEX    $<"
+	@flex --header-file=$(BUILD)/compiler/lexer.h -o $(BUILD)/compiler/lexer.c $<
 
 $(BUILD)/compiler/parser.o: $(BUILD)/compiler/parser.c $(BUILD)/compiler/lexer.h $(wildcard compiler/*.h)
-	$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) -Iruntime -Icompiler -I$(BUILD)/compiler -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) -Iruntime -Icompiler -I$(BUILD)/compiler -c $< -o $@
 
 $(BUILD)/compiler/lexer.o: $(BUILD)/compiler/lexer.c $(wildcard compiler/*.h)
-	$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) -Iruntime -Icompiler -I$(BUILD)/compiler -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) -Iruntime -Icompiler -I$(BUILD)/compiler -c $< -o $@
 
 $(BUILD)/compiler/%.o: compiler/%.c $(wildcard compiler/*.h runtime/*.h) $(BUILD)/compiler/parser.h $(BUILD)/compiler/lexer.h
-	$(CC) $(CFLAGS_ALL) -I$(BUILD)/compiler -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -I$(BUILD)/compiler -c $< -o $@
 
 $(BUILD)/liblovc.a: $(COMPILER_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	@rm -f $@
+	@echo "  AR      $@"
+	@ar rcs $@ $^
 
 $(BUILD)/lovc: $(BUILD)/compiler/main.o $(BUILD)/liblovc.a $(BUILD)/liblov.a
-	$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -ldl
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -ldl
 
 # ---- tests ---------------------------------------------------------------
 $(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h compiler/*.h runtime/*.h) $(BUILD)/compiler/parser.h | $(BUILD)/tests/unit
-	$(CC) $(CFLAGS_ALL) -I$(BUILD)/compiler $(CHECK_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -I$(BUILD)/compiler $(CHECK_CFLAGS) -c $< -o $@
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
-	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -ldl
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -ldl
 
 test: all unit golden fuzz
 
@@ -103,7 +114,7 @@ demo: all
 	@echo "make demo: not yet available"
 
 $(BUILD)/runtime $(BUILD)/compiler $(BUILD)/tests/unit:
-	mkdir -p $@
+	@mkdir -p $@
 
 clean:
 	rm -rf build
