@@ -9,6 +9,12 @@
 
 /* ---- Module header ----------------------------------------------------- */
 
+void ps_missing_module(parse_state *ps, src_loc loc)
+{
+    loc.end = loc.start;
+    diag_error(ps->diag, loc, "a rule file begins with 'module NAME', naming the module");
+}
+
 void ps_set_title(parse_state *ps, const char *title, src_loc loc)
 {
     if (ps->mod->title) {
@@ -483,8 +489,6 @@ void ps_syntax_error(parse_state *ps, src_loc loc, const struct syntax_error *er
         diag_note(ps->diag, loc, "a '(' before this point is not closed with ')'");
     else if (err->expects_else && (err->at_eof || err->got_keyword))
         diag_note(ps->diag, loc, "an 'if' needs both 'then' and 'else'");
-    if (!ps->mod->has_header && loc.start == 0 && !err->at_eof)
-        diag_note(ps->diag, loc, "a rule file begins with 'module NAME'");
 }
 
 void ps_parser_error(parse_state *ps, src_loc loc, const char *msg)

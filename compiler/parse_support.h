@@ -5,6 +5,9 @@
 
 #include "parse.h"
 
+/* The file does not begin with 'module NAME'. */
+void ps_missing_module(parse_state *ps, src_loc loc);
+
 void ps_set_title(parse_state *ps, const char *title, src_loc loc);
 void ps_add_source(parse_state *ps, ident name, const char *title, const char *version, src_loc loc);
 void ps_set_in_force(parse_state *ps, int32_t from, struct period until, src_loc loc);

@@ -147,7 +147,8 @@ file:
 header:
     MODULE name header_clauses %prec HEADER_DONE
                                  { ps->mod->name = $2; ps->mod->has_header = true; }
-  | error                        { }
+  | header_clauses %prec HEADER_DONE
+                                 { ps_missing_module(ps, @$); }
   ;
 
 header_clauses:
