@@ -175,7 +175,8 @@ typedef struct match_arm {
 typedef struct aggr_var {
     ident name;
     struct type *type;       /* (typed) the list's element type */
-    int index;               /* (resolved) number of the variable within its ast_rule */
+    int index;               /* (resolved) number of the variable within its rule */
+    const char *c_name;      /* (emitted) the C variable */
 } aggr_var;
 
 /* ---- Declarations ----------------------------------------------------- */
@@ -190,6 +191,7 @@ typedef struct enum_case {
     const char *text;
     int index;
     struct decl *owner;
+    const char *c_name;      /* (named) the C constant */
 } enum_case;
 
 typedef struct record_field {
@@ -198,6 +200,7 @@ typedef struct record_field {
     const char *text;
     struct type *type;       /* (typed) */
     int index;
+    const char *c_name;      /* (named) the C member */
 } record_field;
 
 /* One dated value of a parameter: 'from D [until D]: VALUE'. */
@@ -215,6 +218,7 @@ typedef struct formal {
     texpr *type_expr;
     struct type *type;       /* (typed) */
     int index;
+    const char *c_name;      /* (named) the C parameter */
 } formal;
 
 /* 'default V' or 'exception L [to P] ... when C then V'. */
@@ -228,6 +232,7 @@ typedef struct ast_rule {
     src_loc loc;
     struct ast_rule *parent_rule;   /* (resolved) NULL: the definition's root */
     int index;               /* position in its definition */
+    int provision;           /* (emitted) index in the provision table */
 } ast_rule;
 
 /* 'requires COND according to S "§"'. */
@@ -236,6 +241,7 @@ typedef struct requirement {
     citation *cite;
     src_loc loc;
     int index;
+    int provision;           /* (emitted) index in the provision table */
 } requirement;
 
 typedef struct decl {
@@ -270,6 +276,13 @@ typedef struct decl {
         struct { nodelist params; texpr *ret; } external;  /* formal* */
     } u;
     struct type *type;       /* (typed) value type (result type of a function) */
+    const char *c_name;      /* (named) C name: member, or the base of static names */
+    const char *c_public;    /* (named) enums and records: the public C type */
+    const char *c_static;    /* (emitted) definitions and parameters: static function */
+    const char *c_rules;     /* (emitted) outputs: the rules' function; parameters: look-up by day */
+    const char *c_table;     /* (emitted) dated parameters: the table of values */
+    int provision;           /* (emitted) index in the provision table, or -1 */
+    int slot;                /* (emitted) inputs and outputs: their index */
 } decl;
 
 /* 'uses' edge between definitions, for cycles and evaluation order. */
@@ -316,6 +329,7 @@ typedef struct module {
     nodelist decls;          /* decl*, in source order */
     bool has_header;
     struct module_scope *scope;   /* (resolved) symbol tables, see resolve.h */
+    const char *c_prefix;    /* (named) prefix of the module's public C names */
 } module;
 
 /* ---- Building ---------------------------------------------------------- */

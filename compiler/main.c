@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "build.h"
 #include "program.h"
 
 #ifndef LOVC_VERSION
@@ -21,6 +22,9 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  check FILE.lov...   read the rules, check names and types; report every problem\n"
+    "  build FILE.lov -o DIR [--so]\n"
+    "                      write DIR/NAME.c and DIR/NAME.h, the C evaluator of the rules;\n"
+    "                      with --so also compile DIR/NAME.so with $CC (default cc)\n"
     "\n"
     "Options:\n"
     "  -Werror             treat warnings as errors\n"
@@ -33,6 +37,8 @@ static const char usage_text[] =
 
 typedef struct options {
     bool werror;
+    bool so;                 /* build: also compile a shared module */
+    const char *out_dir;     /* build: -o DIR */
     int color;               /* -1 auto, 0 never, 1 always */
     const char **files;
     int nfiles;
@@ -61,7 +67,13 @@ static int parse_options(int argc, char **argv, options *opt)
             opt->color = 1;
         else if (strcmp(a, "--color=never") == 0)
             opt->color = 0;
-        else if (strcmp(a, "--") == 0) {
+        else if (strcmp(a, "--so") == 0)
+            opt->so = true;
+        else if (strcmp(a, "-o") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("%s", "-o needs a folder");
+            opt->out_dir = argv[++i];
+        } else if (strcmp(a, "--") == 0) {
             while (++i < argc)
                 opt->files[opt->nfiles++] = argv[i];
         } else if (a[0] == '-' && a[1] != '\0')
@@ -102,6 +114,29 @@ static int cmd_check(const options *opt)
     return diag_failed(&d) ? EXIT_ERRORS : EXIT_OK;
 }
 
+/* lovc build FILE -o DIR [--so]: check, then write the C (and the .so). */
+static int cmd_build(const options *opt)
+{
+    if (opt->nfiles != 1)
+        return usage_error("%s", "build needs exactly one .lov file");
+    if (!opt->out_dir)
+        return usage_error("%s", "build needs the output folder: -o DIR");
+    diag_ctx d;
+    setup_diag(&d, opt);
+    program *p = program_load(opt->files[0], &d);
+    if (!p)
+        return EXIT_ERRORS;
+    int rc = EXIT_OK;
+    if (!program_check(p) || diag_failed(&d)) {
+        fprintf(stderr, "%d error%s; nothing was written\n", d.errors, d.errors == 1 ? "" : "s");
+        rc = EXIT_ERRORS;
+    } else if (!build_module(p, opt->out_dir, opt->so, &d)) {
+        rc = EXIT_ERRORS;
+    }
+    program_free(p);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -122,6 +157,8 @@ int main(int argc, char **argv)
     if (rc == EXIT_OK) {
         if (strcmp(command, "check") == 0)
             rc = cmd_check(&opt);
+        else if (strcmp(command, "build") == 0)
+            rc = cmd_build(&opt);
         else if (command[0] == '-')
             rc = usage_error("unknown option '%s'", command);
         else

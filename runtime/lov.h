@@ -15,6 +15,7 @@
  *   lov_duration.h      durations (months + days) and date + duration
  *   lov_decimal.h       exact decimals
  *   lov_money.h         money in øre
+ *   lov_module.h        optional values, traces, module descriptors
  *   lov_date_text.h     YYYY-MM-DD                      (liblov.a)
  *   lov_decimal_text.h  0.5, -12.125                    (liblov.a)
  *   lov_money_text.h    1 066 kr, 12.50 kr              (liblov.a)
@@ -30,6 +31,7 @@
 #include "lov_duration.h"
 #include "lov_decimal.h"
 #include "lov_money.h"
+#include "lov_module.h"
 #include "lov_date_text.h"
 #include "lov_decimal_text.h"
 #include "lov_money_text.h"

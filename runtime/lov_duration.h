@@ -87,6 +87,31 @@ static inline lov_status lov_duration_mul(lov_duration a, int64_t k, lov_duratio
     return lov_duration_make((int64_t)a.months * k, (int64_t)a.days * k, out);
 }
 
+/* Compares two durations into *out (-1, 0, 1). Durations counted in the
+ * same unit (both only days, or both only months) compare by that count;
+ * equal durations compare equal; any other pair (30 days against 1 month)
+ * has no order, since a month has no fixed number of days:
+ * LOV_INVALID_INPUT. */
+static inline lov_status lov_duration_cmp(lov_duration a, lov_duration b, int *out)
+{
+    if (a.months == b.months && a.days == b.days) {
+        *out = 0;
+        return LOV_OK;
+    }
+    int32_t x, y;
+    if (a.months == 0 && b.months == 0) {
+        x = a.days;
+        y = b.days;
+    } else if (a.days == 0 && b.days == 0) {
+        x = a.months;
+        y = b.months;
+    } else {
+        return LOV_INVALID_INPUT;
+    }
+    *out = (x > y) - (x < y);
+    return LOV_OK;
+}
+
 /* date + dur into *out: first dur.months by `rule`, then dur.days. The
  * date after the months must itself be valid. LOV_OVERFLOW when a step
  * leaves 0001-01-01 .. 9999-12-31, LOV_INVALID_INPUT for an invalid date

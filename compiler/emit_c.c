@@ -1,0 +1,1098 @@
+/* The module level of the generated C: the header a vendor includes, and
+ * the .c file's context, input validation, entry point and descriptor. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+#include "lov.h"
+
+#ifndef LOVC_VERSION
+#define LOVC_VERSION "unknown"
+#endif
+
+/* ---- Small helpers ------------------------------------------------------------ */
+
+void emit_printf(strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    char *buf = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(buf, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb_putn(sb, buf, (size_t)n);
+    free(buf);
+}
+
+const char *emit_cstring(emitter *em, const char *text)
+{
+    if (!text)
+        return "NULL";
+    strbuf sb;
+    sb_init(&sb);
+    sb_putc(&sb, '"');
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            sb_putc(&sb, '\\');
+            sb_putc(&sb, (char)*p);
+        } else if (*p == '\n') {
+            sb_puts(&sb, "\\n");
+        } else if (*p < 0x20 || *p == 0x7F) {
+            char esc[8];
+            snprintf(esc, sizeof esc, "\\%03o", *p);
+            sb_puts(&sb, esc);
+        } else if (*p == '?' && p[1] == '?') {
+            sb_puts(&sb, "?\\");      /* no trigraphs */
+        } else {
+            sb_putc(&sb, (char)*p);
+        }
+    }
+    sb_putc(&sb, '"');
+    const char *s = ast_strdup(em->a, sb.data, sb.len);
+    sb_free(&sb);
+    return s;
+}
+
+const char *emit_comment_text(emitter *em, const char *text)
+{
+    if (!text)
+        return "";
+    strbuf sb;
+    sb_init(&sb);
+    for (const char *p = text; *p; p++) {
+        if (*p == '*' && p[1] == '/')
+            sb_puts(&sb, "* ");
+        else if (*p == '/' && p[1] == '*')
+            sb_puts(&sb, "/ ");
+        else if (*p == '\n' || *p == '\r')
+            sb_putc(&sb, ' ');
+        else if (*p == '\\' && (p[1] == '\0' || p[1] == '\n'))
+            sb_puts(&sb, "\\ ");   /* a trailing backslash would continue the line */
+        else
+            sb_putc(&sb, *p);
+    }
+    const char *s = ast_strdup(em->a, sb.data ? sb.data : "", sb.len);
+    sb_free(&sb);
+    return s;
+}
+
+const char *emit_citation_text(emitter *em, const citation *c)
+{
+    if (!c || !c->source.name)
+        return "";
+    strbuf sb;
+    sb_init(&sb);
+    sb_printf(&sb, "%s \"%s\"", c->source.name, c->provision ? c->provision : "");
+    const char *s = emit_comment_text(em, sb.data);
+    sb_free(&sb);
+    return s;
+}
+
+/* ---- C types ------------------------------------------------------------------- */
+
+const char *emit_opt_ctype(const type *elem)
+{
+    switch (elem->kind) {
+    case T_BOOL: return "lov_opt_bool";
+    case T_INT: return "lov_opt_int";
+    case T_DEC: return "lov_opt_decimal";
+    case T_MONEY: return "lov_opt_money";
+    case T_DATE: return "lov_opt_date";
+    case T_DURATION: return "lov_opt_duration";
+    default: return "lov_opt_enum";
+    }
+}
+
+const char *emit_ctype(emitter *em, const type *t)
+{
+    switch (t->kind) {
+    case T_BOOL: return "bool";
+    case T_INT: return "int64_t";
+    case T_DEC: return "lov_decimal";
+    case T_MONEY: return "lov_money";
+    case T_DATE: return "lov_date";
+    case T_DURATION: return "lov_duration";
+    case T_ENUM: return t->decl->c_public;
+    case T_RECORD: {
+        size_t n = strlen(t->decl->c_public) + 16;
+        char *s = arena_alloc(em->a, n);
+        snprintf(s, n, "const %s *", t->decl->c_public);
+        return s;
+    }
+    case T_OPTIONAL: return emit_opt_ctype(t->elem);
+    default: return "int";
+    }
+}
+
+const char *emit_zero(emitter *em, const type *t)
+{
+    switch (t->kind) {
+    case T_BOOL: return "false";
+    case T_DEC:
+    case T_DURATION: return "{0, 0}";
+    case T_ENUM: {
+        size_t n = strlen(t->decl->c_public) + 8;
+        char *s = arena_alloc(em->a, n);
+        snprintf(s, n, "(%s)0", t->decl->c_public);
+        return s;
+    }
+    case T_RECORD: return "NULL";
+    case T_OPTIONAL:
+        return t->elem->kind == T_DEC || t->elem->kind == T_DURATION ? "{false, {0, 0}}" : "{false, 0}";
+    default: return "0";
+    }
+}
+
+const char *emit_type_tag(const type *t)
+{
+    switch (t->kind) {
+    case T_BOOL: return "LOV_T_BOOL";
+    case T_INT: return "LOV_T_INT";
+    case T_DEC: return "LOV_T_DECIMAL";
+    case T_MONEY: return "LOV_T_MONEY";
+    case T_DATE: return "LOV_T_DATE";
+    case T_DURATION: return "LOV_T_DURATION";
+    case T_ENUM: return "LOV_T_ENUM";
+    case T_RECORD: return "LOV_T_RECORD";
+    case T_LIST: return "LOV_T_LIST";
+    case T_OPTIONAL: return emit_type_tag(t->elem);
+    default: return "LOV_T_INT";
+    }
+}
+
+/* The C type of a member of the input struct or of a record. */
+static const char *member_ctype(emitter *em, const type *t)
+{
+    if (t->kind == T_RECORD)
+        return t->decl->c_public;
+    return emit_ctype(em, t);
+}
+
+static const type *base_type(const type *t)
+{
+    return t->kind == T_OPTIONAL || t->kind == T_LIST ? t->elem : t;
+}
+
+/* ---- Collecting what the module needs ------------------------------------------ */
+
+static void collect_calls(emitter *em, expr *e);
+
+static void collect_function(emitter *em, decl *d)
+{
+    for (size_t i = 0; i < em->functions.len; i++)
+        if (em->functions.items[i] == d)
+            return;
+    pv_push(&em->functions, d);
+    for (int i = 0; i < d->u.def.rules.len; i++) {
+        ast_rule *r = NL_AT(d->u.def.rules, i);
+        if (r->cond)
+            collect_calls(em, r->cond);
+        collect_calls(em, r->value);
+    }
+}
+
+/* Finds the functions of used modules that 'e' calls. */
+static void collect_calls(emitter *em, expr *e)
+{
+    if (!e)
+        return;
+    switch (e->kind) {
+    case E_CALL:
+        if (e->u.call.callee->kind != E_ERROR && e->u.call.callee->u.name.ref == REF_FUNCTION) {
+            decl *d = e->u.call.callee->u.name.target;
+            if (d->kind == D_DEFINITION)
+                collect_function(em, d);
+        }
+        for (int i = 0; i < e->u.call.args.len; i++)
+            collect_calls(em, NL_AT(e->u.call.args, i));
+        return;
+    case E_FIELD: collect_calls(em, e->u.name.base); return;
+    case E_UNARY: collect_calls(em, e->u.unary.operand); return;
+    case E_BINARY: collect_calls(em, e->u.binary.lhs); collect_calls(em, e->u.binary.rhs); return;
+    case E_IF:
+        collect_calls(em, e->u.if_.cond);
+        collect_calls(em, e->u.if_.then_e);
+        collect_calls(em, e->u.if_.else_e);
+        return;
+    case E_MATCH:
+        collect_calls(em, e->u.match.scrutinee);
+        for (int i = 0; i < e->u.match.arms.len; i++)
+            collect_calls(em, ((match_arm *)NL_AT(e->u.match.arms, i))->body);
+        collect_calls(em, e->u.match.else_e);
+        return;
+    case E_AGGREGATE:
+        collect_calls(em, e->u.aggr.filter);
+        collect_calls(em, e->u.aggr.body);
+        return;
+    case E_WITHIN:
+        collect_calls(em, e->u.within.subject);
+        collect_calls(em, e->u.within.span);
+        collect_calls(em, e->u.within.anchor);
+        return;
+    case E_BETWEEN:
+        collect_calls(em, e->u.between.subject);
+        collect_calls(em, e->u.between.low);
+        collect_calls(em, e->u.between.high);
+        return;
+    case E_PRESENCE: collect_calls(em, e->u.presence.subject); return;
+    case E_OTHERWISE:
+        collect_calls(em, e->u.otherwise.subject);
+        collect_calls(em, e->u.otherwise.fallback);
+        return;
+    case E_ROUNDED: collect_calls(em, e->u.rounded.subject); return;
+    case E_UNIT: collect_calls(em, e->u.unit.subject); return;
+    case E_AT: collect_calls(em, e->u.at.date); return;
+    default: return;
+    }
+}
+
+static void add_provision(emitter *em, int kind, decl *owner, ast_rule *r, requirement *req,
+                          citation *cite, src_loc loc)
+{
+    prov_entry *p = arena_alloc(em->a, sizeof *p);
+    p->kind = kind;
+    p->owner = owner;
+    p->rule = r;
+    p->req = req;
+    p->cite = cite;
+    p->loc = loc;
+    pv_push(&em->provisions, p);
+}
+
+static void number_definition(emitter *em, decl *d)
+{
+    d->provision = (int)em->provisions.len;
+    add_provision(em, LOV_PROV_DEFINITION, d, NULL, NULL, d->cite, d->name.loc);
+    for (int k = 0; k < d->u.def.rules.len; k++) {
+        ast_rule *r = NL_AT(d->u.def.rules, k);
+        if (r->is_default)
+            continue;
+        r->provision = (int)em->provisions.len;
+        add_provision(em, LOV_PROV_EXCEPTION, d, r, NULL, r->cite, r->label.loc);
+    }
+    for (int k = 0; k < d->u.def.requires.len; k++) {
+        requirement *req = NL_AT(d->u.def.requires, k);
+        req->provision = (int)em->provisions.len;
+        add_provision(em, LOV_PROV_REQUIREMENT, d, NULL, req, req->cite, req->loc);
+    }
+}
+
+static void collect(emitter *em)
+{
+    module *m = em->mod;
+    cname_scope_init(&em->statics, em->a);
+    for (size_t k = 0; k < em->prog->modules.len; k++) {
+        module *mk = em->prog->modules.items[k];
+        for (int i = 0; i < mk->decls.len; i++) {
+            decl *d = NL_AT(mk->decls, i);
+            if (d->kind == D_ENUM)
+                pv_push(&em->enums, d);
+            else if (d->kind == D_RECORD)
+                pv_push(&em->records, d);
+        }
+    }
+    for (int i = 0; i < m->decls.len; i++) {
+        decl *d = NL_AT(m->decls, i);
+        d->provision = -1;
+        switch (d->kind) {
+        case D_INPUT:
+            d->slot = (int)em->inputs.len;
+            pv_push(&em->inputs, d);
+            break;
+        case D_PARAMETER:
+            d->slot = (int)em->params.len;
+            pv_push(&em->params, d);
+            d->provision = (int)em->provisions.len;
+            add_provision(em, LOV_PROV_PARAMETER, d, NULL, NULL, d->cite, d->name.loc);
+            d->c_static = cname_unique(&em->statics, "param_", d->name.name);
+            d->c_rules = cname_unique(&em->statics, "param_on_day_", d->name.name);
+            d->c_table = cname_unique(&em->statics, "values_of_", d->name.name);
+            break;
+        case D_DEFINITION:
+        case D_OUTCOME:
+            number_definition(em, d);
+            if (d->u.def.has_params) {
+                d->c_static = cname_unique(&em->statics, "fn_", d->name.name);
+            } else {
+                d->slot = (int)em->outputs.len;
+                pv_push(&em->outputs, d);
+                d->c_static = cname_unique(&em->statics, "def_", d->name.name);
+                d->c_rules = cname_unique(&em->statics, "rules_", d->name.name);
+            }
+            break;
+        case D_ASSERT:
+            d->provision = (int)em->provisions.len;
+            add_provision(em, LOV_PROV_ASSERTION, d, NULL, NULL, d->cite, d->name.loc);
+            break;
+        case D_EXTERNAL:
+            d->slot = (int)em->externals.len;
+            pv_push(&em->externals, d);
+            break;
+        default:
+            break;
+        }
+    }
+    /* Functions of used modules that this module calls, with their own. */
+    for (int i = 0; i < m->decls.len; i++) {
+        decl *d = NL_AT(m->decls, i);
+        if (d->kind == D_DEFINITION || d->kind == D_OUTCOME)
+            for (int k = 0; k < d->u.def.rules.len; k++) {
+                ast_rule *r = NL_AT(d->u.def.rules, k);
+                collect_calls(em, r->cond);
+                collect_calls(em, r->value);
+            }
+        if (d->kind == D_DEFINITION || d->kind == D_OUTCOME)
+            for (int k = 0; k < d->u.def.requires.len; k++)
+                collect_calls(em, ((requirement *)NL_AT(d->u.def.requires, k))->cond);
+    }
+    for (size_t i = 0; i < em->functions.len; i++) {
+        decl *d = em->functions.items[i];
+        if (d->module == m)
+            continue;
+        number_definition(em, d);
+        char prefix[256];
+        snprintf(prefix, sizeof prefix, "fn_%s_", d->module->c_prefix);
+        d->c_static = cname_unique(&em->statics, prefix, d->name.name);
+    }
+    size_t ninputs = em->inputs.len;
+    em->mask_words = (int)(ninputs == 0 ? 1 : (ninputs + 63) / 64);
+}
+
+/* ---- The header -------------------------------------------------------------- */
+
+static void emit_enum(emitter *em, decl *d)
+{
+    strbuf *h = &em->h;
+    emit_printf(h, "#ifndef LOV_TYPE_%s\n#define LOV_TYPE_%s\n", d->c_public, d->c_public);
+    emit_printf(h, "/* enum %s (module %s)%s%s */\n", emit_comment_text(em, d->name.name),
+                emit_comment_text(em, d->module->name.name), d->text ? ": " : "",
+                emit_comment_text(em, d->text));
+    emit_printf(h, "typedef enum %s {\n", d->c_public);
+    for (int i = 0; i < d->u.enum_.cases.len; i++) {
+        enum_case *c = NL_AT(d->u.enum_.cases, i);
+        emit_printf(h, "    %s = %d,", c->c_name, i);
+        if (strcmp(c->c_name + strlen(d->c_public) + 1, c->name.name) != 0 || c->text)
+            emit_printf(h, "    /* %s%s%s */", emit_comment_text(em, c->name.name), c->text ? ": " : "",
+                        emit_comment_text(em, c->text));
+        sb_puts(h, "\n");
+    }
+    emit_printf(h, "} %s;\n#endif\n\n", d->c_public);
+}
+
+static void emit_record(emitter *em, decl *d)
+{
+    strbuf *h = &em->h;
+    emit_printf(h, "#ifndef LOV_TYPE_%s\n#define LOV_TYPE_%s\n", d->c_public, d->c_public);
+    emit_printf(h, "/* record %s (module %s)%s%s */\n", emit_comment_text(em, d->name.name),
+                emit_comment_text(em, d->module->name.name), d->text ? ": " : "",
+                emit_comment_text(em, d->text));
+    emit_printf(h, "typedef struct %s {\n", d->c_public);
+    for (int i = 0; i < d->u.record.fields.len; i++) {
+        record_field *f = NL_AT(d->u.record.fields, i);
+        emit_printf(h, "    %s %s;    /* %s: %s%s%s */\n", member_ctype(em, f->type), f->c_name,
+                    emit_comment_text(em, f->name.name), type_text(em->a, f->type), f->text ? " - " : "",
+                    emit_comment_text(em, f->text));
+    }
+    emit_printf(h, "} %s;\n#endif\n\n", d->c_public);
+}
+
+static void emit_input_struct(emitter *em)
+{
+    strbuf *h = &em->h;
+    const char *p = em->mod->c_prefix;
+    sb_puts(h, "/* The facts of one case. Set a fact and mark it known; a fact left\n"
+               " * unknown makes every decision that needs it 'undetermined', never a guess. */\n");
+    emit_printf(h, "typedef struct %s_input {\n", p);
+    for (size_t i = 0; i < em->inputs.len; i++) {
+        decl *d = em->inputs.items[i];
+        const type *t = d->type;
+        if (t->kind == T_LIST) {
+            emit_printf(h, "    const %s *%s;    /* %s: %s */\n", member_ctype(em, t->elem), d->c_name,
+                        emit_comment_text(em, d->name.name), type_text(em->a, t));
+            emit_printf(h, "    size_t %s_count;\n", d->c_name);
+        } else {
+            emit_printf(h, "    %s %s;    /* %s: %s%s%s */\n", member_ctype(em, t), d->c_name,
+                        emit_comment_text(em, d->name.name), type_text(em->a, t), d->text ? " - " : "",
+                        emit_comment_text(em, d->text));
+        }
+    }
+    sb_puts(h, "    struct {                /* true: the fact above is supplied */\n");
+    for (size_t i = 0; i < em->inputs.len; i++)
+        emit_printf(h, "        bool %s;\n", ((decl *)em->inputs.items[i])->c_name);
+    if (em->inputs.len == 0)
+        sb_puts(h, "        bool unused;\n");
+    sb_puts(h, "    } known;\n");
+    emit_printf(h, "} %s_input;\n\n", p);
+}
+
+static void emit_output_struct(emitter *em)
+{
+    strbuf *h = &em->h;
+    const char *p = em->mod->c_prefix;
+    sb_puts(h, "/* The decisions. Read a value only when its status is LOV_OK. */\n");
+    emit_printf(h, "typedef struct %s_output {\n", p);
+    bool adverse = false;
+    for (size_t i = 0; i < em->outputs.len; i++) {
+        decl *d = em->outputs.items[i];
+        const char *what = d->kind == D_DEFINITION ? "definition"
+                           : d->u.def.adverse ? "adverse outcome" : "outcome";
+        adverse |= d->u.def.adverse && d->u.def.requires.len > 0;
+        emit_printf(h, "    %s %s;    /* %s %s: %s - %s */\n", emit_ctype(em, d->type), d->c_name, what,
+                    emit_comment_text(em, d->name.name), type_text(em->a, d->type),
+                    emit_citation_text(em, d->cite));
+    }
+    sb_puts(h, "    struct {                /* the status of each value above */\n");
+    for (size_t i = 0; i < em->outputs.len; i++)
+        emit_printf(h, "        lov_status %s;\n", ((decl *)em->outputs.items[i])->c_name);
+    if (em->outputs.len == 0)
+        sb_puts(h, "        lov_status unused;\n");
+    sb_puts(h, "    } status;\n");
+    if (adverse) {
+        sb_puts(h, "    struct {                /* adverse outcomes: bit i set = prerequisite i\n"
+                   "                               (in source order) is not met, so the outcome\n"
+                   "                               keeps its default and is held back */\n");
+        for (size_t i = 0; i < em->outputs.len; i++) {
+            decl *d = em->outputs.items[i];
+            if (d->u.def.adverse && d->u.def.requires.len > 0)
+                emit_printf(h, "        uint32_t %s;\n", d->c_name);
+        }
+        sb_puts(h, "    } held_back;\n");
+    }
+    emit_printf(h, "    uint64_t missing[%d];     /* bit i: input i was needed but not supplied */\n",
+                em->mask_words);
+    sb_puts(h, "    lov_result_info info;    /* why the first decision that is not ok is not */\n");
+    emit_printf(h, "} %s_output;\n\n", p);
+}
+
+static void emit_externals_struct(emitter *em)
+{
+    strbuf *h = &em->h;
+    const char *p = em->mod->c_prefix;
+    sb_puts(h, "/* Functions the case system supplies. Each returns LOV_OK and its answer in\n"
+               " * *result, or another status (LOV_UNDETERMINED when it has no answer). */\n");
+    emit_printf(h, "typedef struct %s_externals {\n", p);
+    sb_puts(h, "    void *ctx;              /* passed as the first argument of each */\n");
+    for (size_t i = 0; i < em->externals.len; i++) {
+        decl *d = em->externals.items[i];
+        emit_printf(h, "    lov_status (*%s)(void *ctx", d->c_name);
+        for (int k = 0; k < d->u.external.params.len; k++) {
+            formal *f = NL_AT(d->u.external.params, k);
+            emit_printf(h, ", %s %s", emit_ctype(em, f->type), f->c_name);
+        }
+        emit_printf(h, ", %s *result);    /* %s - %s */\n", emit_ctype(em, d->type),
+                    emit_comment_text(em, d->name.name), emit_citation_text(em, d->cite));
+    }
+    emit_printf(h, "} %s_externals;\n\n", p);
+}
+
+static void emit_header(emitter *em)
+{
+    strbuf *h = &em->h;
+    module *m = em->mod;
+    const char *p = m->c_prefix;
+    emit_printf(h, "/* %s: the rules of module %s%s%s, compiled to C.\n", em->h_name,
+                emit_comment_text(em, m->name.name), m->title ? ", " : "", emit_comment_text(em, m->title));
+    emit_printf(h, " *\n * Generated by lovc %s from %s\n * SHA-256 of the source: %s\n",
+                LOVC_VERSION, emit_comment_text(em, em->lov_path), em->sha256);
+    sb_puts(h, " * Do not edit: change the .lov source and run 'lovc build' again.\n"
+               " * The API and the status codes are described in docs/vendor-guide.md. */\n");
+    emit_printf(h, "#ifndef LOV_MODULE_%s_H\n#define LOV_MODULE_%s_H\n\n", p, p);
+    sb_puts(h, "#include <stdbool.h>\n#include <stddef.h>\n#include <stdint.h>\n\n#include \"lov.h\"\n\n");
+    sb_puts(h, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
+    for (size_t i = 0; i < em->enums.len; i++)
+        emit_enum(em, em->enums.items[i]);
+    for (size_t i = 0; i < em->records.len; i++)
+        emit_record(em, em->records.items[i]);
+    emit_input_struct(em);
+    emit_output_struct(em);
+    emit_externals_struct(em);
+    sb_puts(h, "/* Evaluates the rules for one case. Returns LOV_OK when every outcome was\n"
+               " * decided; otherwise the most serious status among the outcomes, and\n"
+               " * out->info says why. 'trace' (may be NULL) receives every step with its\n"
+               " * provision; 'ext' (may be NULL) supplies the external functions.\n"
+               " * Reentrant: no allocation, no global state. */\n");
+    emit_printf(h, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                       const %s_externals *ext);\n\n", p, p, p, p);
+    sb_puts(h, "/* What the module is: fields, types, offsets, provisions, parameters, the\n"
+               " * SHA-256 of its source and the compiler version. */\n");
+    emit_printf(h, "extern const lov_module_desc %s_descriptor;\n\n", p);
+    sb_puts(h, "#ifdef __cplusplus\n}\n#endif\n\n#endif\n");
+}
+
+/* ---- The .c file: context and helpers ----------------------------------------- */
+
+static void emit_context(emitter *em)
+{
+    strbuf *c = &em->c;
+    const char *p = em->mod->c_prefix;
+    int W = em->mask_words;
+    size_t nout = em->outputs.len ? em->outputs.len : 1;
+    size_t nparam = em->params.len ? em->params.len : 1;
+    emit_printf(c, "/* Why a value could not be worked out: the inputs it needed that are\n"
+                   " * missing, and the first reason. */\n"
+                   "typedef struct why_state {\n    uint64_t missing[%d];\n    lov_result_info info;\n"
+                   "} why_state;\n\n", W);
+    sb_puts(c, "typedef struct memo_t {\n    bool done;\n    lov_status status;\n    why_state why;\n} memo_t;\n\n");
+    sb_puts(c, "typedef struct param_memo_t {\n    bool done;\n    lov_status status;\n    lov_value value;\n"
+               "} param_memo_t;\n\n");
+    emit_printf(c, "/* One evaluation: everything lives here, on the caller's stack. */\n"
+                   "typedef struct ctx_t {\n    const %s_input *in;\n    %s_output *out;\n"
+                   "    lov_trace *trace;\n    const %s_externals *ext;\n    lov_date reference_date;\n"
+                   "    why_state why;\n    memo_t memo[%zu];\n    param_memo_t param_memo[%zu];\n} ctx_t;\n\n",
+                p, p, p, nout, nparam);
+}
+
+/* The helpers the generated code calls; only those it uses are written
+ * (an unused static function is a compiler warning). */
+static const struct helper {
+    const char *name;
+    const char *text;
+} helpers[] = {
+    {"why_clear",
+     "static void why_clear(why_state *w)\n{\n"
+     "    for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)\n        w->missing[i] = 0;\n"
+     "    w->info.reason = LOV_REASON_NONE;\n"
+     "    w->info.input = w->info.provision = w->info.other_provision = -1;\n}\n\n"},
+    {"why_merge",
+     "/* Adds what 'from' needed to 'to'; the first reason stays. */\n"
+     "static void why_merge(why_state *to, const why_state *from)\n{\n"
+     "    for (size_t i = 0; i < sizeof to->missing / sizeof to->missing[0]; i++)\n"
+     "        to->missing[i] |= from->missing[i];\n"
+     "    if (to->info.reason == LOV_REASON_NONE)\n        to->info = from->info;\n}\n\n"},
+    {"note",
+     "static void note(ctx_t *ctx, lov_reason reason, int input, int provision, int other)\n{\n"
+     "    if (ctx->why.info.reason != LOV_REASON_NONE)\n        return;\n"
+     "    ctx->why.info.reason = (uint32_t)reason;\n    ctx->why.info.input = input;\n"
+     "    ctx->why.info.provision = provision;\n    ctx->why.info.other_provision = other;\n}\n\n"},
+    {"worse",
+     "/* The more serious of two statuses. */\n"
+     "static lov_status worse(lov_status a, lov_status b)\n{\n"
+     "    static const int rank[] = {0, 2, 1, 3, 4, 5};    /* ok, undetermined, not applicable, ... */\n"
+     "    return rank[b] > rank[a] ? b : a;\n}\n\n"},
+    {"missing_input",
+     "static lov_status missing_input(ctx_t *ctx, int input)\n{\n"
+     "    ctx->why.missing[input / 64] |= UINT64_C(1) << (input % 64);\n"
+     "    note(ctx, LOV_REASON_MISSING_FACT, input, -1, -1);\n    return LOV_UNDETERMINED;\n}\n\n"},
+    {"invalid_input",
+     "static lov_status invalid_input(ctx_t *ctx, int input)\n{\n"
+     "    note(ctx, LOV_REASON_INVALID_INPUT, input, -1, -1);\n    return LOV_INVALID_INPUT;\n}\n\n"},
+    {"no_rule",
+     "static lov_status no_rule(ctx_t *ctx, int provision)\n{\n"
+     "    note(ctx, LOV_REASON_NO_RULE, -1, provision, -1);\n    return LOV_UNDETERMINED;\n}\n\n"},
+    {"conflict",
+     "static lov_status conflict(ctx_t *ctx, int first, int second)\n{\n"
+     "    note(ctx, LOV_REASON_CONFLICT, -1, first, second);\n    return LOV_CONFLICT;\n}\n\n"},
+    {"no_parameter_value",
+     "static lov_status no_parameter_value(ctx_t *ctx, int provision)\n{\n"
+     "    note(ctx, LOV_REASON_NO_PARAMETER_VALUE, -1, provision, -1);\n    return LOV_NOT_APPLICABLE;\n}\n\n"},
+    {"failed",
+     "/* A definition failed: an overflow or invalid value inside it is noted there. */\n"
+     "static void failed(ctx_t *ctx, lov_status st, int provision)\n{\n"
+     "    if (st == LOV_OVERFLOW)\n        note(ctx, LOV_REASON_ARITHMETIC, -1, provision, -1);\n"
+     "    else if (st == LOV_INVALID_INPUT)\n        note(ctx, LOV_REASON_INVALID_INPUT, -1, provision, -1);\n}\n\n"},
+    {"external_missing",
+     "static lov_status external_missing(ctx_t *ctx, int external)\n{\n"
+     "    note(ctx, LOV_REASON_EXTERNAL, external, -1, -1);\n    return LOV_UNDETERMINED;\n}\n\n"},
+    {"external_failed",
+     "static void external_failed(ctx_t *ctx, int external)\n{\n"
+     "    note(ctx, LOV_REASON_EXTERNAL, external, -1, -1);\n}\n\n"},
+};
+
+/* Does 'text' call 'name'? */
+static bool calls(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = strstr(text, name); p; p = strstr(p + 1, name))
+        if (p[n] == '(' && (p == text || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z')
+                                          || (p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= '0' && p[-1] <= '9'))))
+            return true;
+    return false;
+}
+
+/* Writes the helpers that 'body' (or another helper written) calls. */
+static void emit_helpers(strbuf *c, const char *body)
+{
+    enum { N = sizeof helpers / sizeof helpers[0] };
+    bool used[N] = {false};
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = 0; i < N; i++) {
+            if (used[i])
+                continue;
+            bool needed = calls(body, helpers[i].name);
+            for (int k = 0; k < N && !needed; k++)
+                needed = used[k] && calls(helpers[k].text, helpers[i].name);
+            if (needed)
+                used[i] = changed = true;
+        }
+    }
+    for (int i = 0; i < N; i++)
+        if (used[i])
+            sb_puts(c, helpers[i].text);
+}
+
+/* ---- Validation of the facts ------------------------------------------------------- */
+
+/* A C condition that is true when value v of type t is invalid. */
+static const char *invalid_value(emitter *em, const char *v, const type *t)
+{
+    char buf[512];
+    switch (t->kind) {
+    case T_ENUM:
+        snprintf(buf, sizeof buf, "((int)%s < 0 || (int)%s >= %d)", v, v, t->decl->u.enum_.cases.len);
+        break;
+    case T_DATE:
+        snprintf(buf, sizeof buf, "!lov_date_valid(%s)", v);
+        break;
+    case T_DEC:
+        snprintf(buf, sizeof buf, "!lov_dec_valid(%s)", v);
+        break;
+    case T_OPTIONAL: {
+        char inner[400];
+        snprintf(inner, sizeof inner, "%s.value", v);
+        const char *iv = invalid_value(em, inner, t->elem);
+        if (!iv)
+            return NULL;
+        snprintf(buf, sizeof buf, "(%s.present && %s)", v, iv);
+        break;
+    }
+    default:
+        return NULL;
+    }
+    return ast_strdup(em->a, buf, strlen(buf));
+}
+
+static void emit_validate_record(emitter *em, const char *ptr, const type *rt, int slot)
+{
+    strbuf *c = &em->c;
+    decl *r = rt->decl;
+    for (int k = 0; k < r->u.record.fields.len; k++) {
+        record_field *f = NL_AT(r->u.record.fields, k);
+        char v[256];
+        snprintf(v, sizeof v, "%s%s", ptr, f->c_name);
+        const char *bad = invalid_value(em, v, f->type);
+        if (bad)
+            emit_printf(c, "        if (%s)\n            return invalid_input(ctx, %d);\n", bad, slot);
+    }
+}
+
+static void emit_validate(emitter *em)
+{
+    strbuf *c = &em->c;
+    sb_puts(c, "/* The facts must be values of their types: enum cases that exist, dates\n"
+               " * in 0001..9999, exact decimals, lists with their items. */\n");
+    sb_puts(c, "static lov_status validate(ctx_t *ctx)\n{\n    const ");
+    emit_printf(c, "%s_input *in = ctx->in;\n", em->mod->c_prefix);
+    bool any = false;
+    for (size_t i = 0; i < em->inputs.len; i++) {
+        decl *d = em->inputs.items[i];
+        const type *t = d->type;
+        char v[256];
+        snprintf(v, sizeof v, "in->%s", d->c_name);
+        if (t->kind == T_LIST) {
+            any = true;
+            emit_printf(c, "    if (in->known.%s && in->%s_count > 0 && in->%s == NULL)\n"
+                           "        return invalid_input(ctx, %d);\n", d->c_name, d->c_name, d->c_name,
+                        d->slot);
+            const char *bad = NULL;
+            char item[300];
+            snprintf(item, sizeof item, "in->%s[i]", d->c_name);
+            if (t->elem->kind != T_RECORD)
+                bad = invalid_value(em, item, t->elem);
+            bool record_checks = false;
+            if (t->elem->kind == T_RECORD) {
+                decl *r = t->elem->decl;
+                for (int k = 0; k < r->u.record.fields.len; k++) {
+                    record_field *f = NL_AT(r->u.record.fields, k);
+                    if (invalid_value(em, "x", f->type))
+                        record_checks = true;
+                }
+            }
+            if (bad || record_checks) {
+                emit_printf(c, "    for (size_t i = 0; in->known.%s && i < in->%s_count; i++) {\n", d->c_name,
+                            d->c_name);
+                if (bad)
+                    emit_printf(c, "        if (%s)\n            return invalid_input(ctx, %d);\n", bad, d->slot);
+                else {
+                    char ptr[300];
+                    snprintf(ptr, sizeof ptr, "in->%s[i].", d->c_name);
+                    emit_validate_record(em, ptr, t->elem, d->slot);
+                }
+                sb_puts(c, "    }\n");
+            }
+            continue;
+        }
+        if (t->kind == T_RECORD) {
+            char ptr[300];
+            snprintf(ptr, sizeof ptr, "in->%s.", d->c_name);
+            emit_printf(c, "    if (in->known.%s) {\n", d->c_name);
+            emit_validate_record(em, ptr, t, d->slot);
+            sb_puts(c, "    }\n");
+            any = true;
+            continue;
+        }
+        const char *bad = invalid_value(em, v, t);
+        if (bad) {
+            any = true;
+            emit_printf(c, "    if (in->known.%s && %s)\n        return invalid_input(ctx, %d);\n", d->c_name,
+                        bad, d->slot);
+        }
+    }
+    if (!any)
+        sb_puts(c, "    (void)in;\n");
+    sb_puts(c, "    return LOV_OK;\n}\n\n");
+}
+
+/* ---- The entry point ---------------------------------------------------------- */
+
+static void set_all_statuses(emitter *em, const char *status)
+{
+    for (size_t i = 0; i < em->outputs.len; i++)
+        emit_printf(&em->c, "        out->status.%s = %s;\n", ((decl *)em->outputs.items[i])->c_name, status);
+}
+
+static void emit_entry(emitter *em)
+{
+    strbuf *c = &em->c;
+    module *m = em->mod;
+    const char *p = m->c_prefix;
+    emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                       const %s_externals *ext)\n{\n", p, p, p, p);
+    sb_puts(c, "    ctx_t ctx;\n    memset(&ctx, 0, sizeof ctx);\n    memset(out, 0, sizeof *out);\n"
+               "    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = trace;\n    ctx.ext = ext;\n"
+               "    why_clear(&ctx.why);\n    out->info = ctx.why.info;\n\n");
+    sb_puts(c, "    lov_status st = validate(&ctx);\n    if (st != LOV_OK) {\n");
+    set_all_statuses(em, "st");
+    sb_puts(c, "        out->info = ctx.why.info;\n        return st;\n    }\n");
+    decl *ref = m->reference_input;
+    if (ref) {
+        emit_printf(c, "\n    /* The reference date: the day the decisions concern. */\n"
+                       "    if (!in->known.%s) {\n        missing_input(&ctx, %d);\n", ref->c_name, ref->slot);
+        set_all_statuses(em, "LOV_UNDETERMINED");
+        emit_printf(c, "        for (int i = 0; i < %d; i++)\n            out->missing[i] = ctx.why.missing[i];\n",
+                    em->mask_words);
+        sb_puts(c, "        out->info = ctx.why.info;\n        return LOV_UNDETERMINED;\n    }\n");
+        emit_printf(c, "    ctx.reference_date = in->%s;\n", ref->c_name);
+    }
+    if (m->has_in_force) {
+        char from[LOV_DATE_BUFSIZE], until[LOV_DATE_BUFSIZE];
+        lov_date_format(m->in_force_from, from);
+        lov_date_format(m->has_until ? m->in_force_until : LOV_DATE_MAX, until);
+        emit_printf(c, "\n    /* In force from %s%s%s: any other day is not applicable. */\n", from,
+                    m->has_until ? " until " : "", m->has_until ? until : "");
+        emit_printf(c, "    if (ctx.reference_date < %d || ctx.reference_date > %d) {\n", (int)m->in_force_from,
+                    (int)(m->has_until ? m->in_force_until : LOV_DATE_MAX));
+        set_all_statuses(em, "LOV_NOT_APPLICABLE");
+        sb_puts(c, "        note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);\n"
+                   "        out->info = ctx.why.info;\n        return LOV_NOT_APPLICABLE;\n    }\n");
+    }
+    sb_puts(c, "\n    /* Every definition and outcome, in the order of the source. */\n");
+    for (size_t i = 0; i < em->outputs.len; i++)
+        emit_printf(c, "    %s(&ctx);\n", ((decl *)em->outputs.items[i])->c_static);
+    bool any_outcome = false;
+    for (size_t i = 0; i < em->outputs.len; i++)
+        any_outcome |= ((decl *)em->outputs.items[i])->kind == D_OUTCOME;
+    emit_printf(c, "\n    /* The result: the most serious status among the %s. */\n",
+                any_outcome ? "outcomes" : "definitions");
+    sb_puts(c, "    st = LOV_OK;\n");
+    for (size_t i = 0; i < em->outputs.len; i++) {
+        decl *d = em->outputs.items[i];
+        if (any_outcome && d->kind != D_OUTCOME)
+            continue;
+        emit_printf(c, "    if (ctx.memo[%d].status != LOV_OK) {\n", d->slot);
+        emit_printf(c, "        if (st == LOV_OK)\n            out->info = ctx.memo[%d].why.info;\n", d->slot);
+        emit_printf(c, "        st = worse(st, ctx.memo[%d].status);\n", d->slot);
+        emit_printf(c, "        for (int i = 0; i < %d; i++)\n            out->missing[i] |= ctx.memo[%d].why.missing[i];\n",
+                    em->mask_words, d->slot);
+        sb_puts(c, "    }\n");
+    }
+    sb_puts(c, "    return st;\n}\n\n");
+}
+
+/* ---- The descriptor -------------------------------------------------------------- */
+
+static void emit_field_desc(emitter *em, const char *container, const char *c_name, const char *name,
+                            const type *t, bool input)
+{
+    strbuf *c = &em->c;
+    const type *bt = base_type(t);
+    char ebuf[256] = "NULL", rbuf[256] = "NULL";
+    if (bt->kind == T_ENUM)
+        snprintf(ebuf, sizeof ebuf, "&enum_%s", bt->decl->c_public);
+    if (bt->kind == T_RECORD)
+        snprintf(rbuf, sizeof rbuf, "&record_%s", bt->decl->c_public);
+    emit_printf(c, "    {%s, \"%s\", %s, %s, %s, offsetof(%s, %s), ", emit_cstring(em, name), c_name,
+                t->kind == T_LIST ? "LOV_T_LIST" : emit_type_tag(t),
+                t->kind == T_LIST ? emit_type_tag(t->elem) : emit_type_tag(t),
+                t->kind == T_OPTIONAL ? "true" : "false", container, c_name);
+    if (t->kind == T_LIST)
+        emit_printf(c, "offsetof(%s, %s_count), ", container, c_name);
+    else
+        sb_puts(c, "0, ");
+    if (input)
+        emit_printf(c, "offsetof(%s, known.%s), 0, 0, ", container, c_name);
+    else
+        sb_puts(c, "0, 0, 0, ");
+    emit_printf(c, "%s, %s, -1, false, false},\n", ebuf, rbuf);
+}
+
+static void emit_descriptor(emitter *em)
+{
+    strbuf *c = &em->c;
+    module *m = em->mod;
+    const char *p = m->c_prefix;
+    sb_puts(c, "/* ---- Self-description ---- */\n\n");
+    for (size_t i = 0; i < em->enums.len; i++) {
+        decl *d = em->enums.items[i];
+        emit_printf(c, "static const char *const cases_%s[] = {", d->c_public);
+        for (int k = 0; k < d->u.enum_.cases.len; k++)
+            emit_printf(c, "%s%s", k ? ", " : "", emit_cstring(em, ((enum_case *)NL_AT(d->u.enum_.cases, k))->name.name));
+        emit_printf(c, "};\nstatic const lov_enum_desc enum_%s = {%s, cases_%s, %d};\n\n", d->c_public,
+                    emit_cstring(em, d->name.name), d->c_public, d->u.enum_.cases.len);
+    }
+    for (size_t i = 0; i < em->records.len; i++) {
+        decl *d = em->records.items[i];
+        emit_printf(c, "static const lov_field_desc fields_%s[] = {\n", d->c_public);
+        for (int k = 0; k < d->u.record.fields.len; k++) {
+            record_field *f = NL_AT(d->u.record.fields, k);
+            emit_field_desc(em, d->c_public, f->c_name, f->name.name, f->type, false);
+        }
+        emit_printf(c, "};\nstatic const lov_record_desc record_%s = {%s, sizeof(%s), fields_%s, %d};\n\n",
+                    d->c_public, emit_cstring(em, d->name.name), d->c_public, d->c_public,
+                    d->u.record.fields.len);
+    }
+    char container[256];
+    snprintf(container, sizeof container, "%s_input", p);
+    emit_printf(c, "static const lov_field_desc inputs[] = {\n");
+    for (size_t i = 0; i < em->inputs.len; i++) {
+        decl *d = em->inputs.items[i];
+        emit_field_desc(em, container, d->c_name, d->name.name, d->type, true);
+    }
+    if (em->inputs.len == 0)
+        sb_puts(c, "    {NULL, NULL, LOV_T_INT, LOV_T_INT, false, 0, 0, 0, 0, 0, NULL, NULL, -1, false, false},\n");
+    sb_puts(c, "};\n\n");
+    snprintf(container, sizeof container, "%s_output", p);
+    sb_puts(c, "static const lov_field_desc outputs[] = {\n");
+    for (size_t i = 0; i < em->outputs.len; i++) {
+        decl *d = em->outputs.items[i];
+        const type *bt = base_type(d->type);
+        char ebuf[256] = "NULL";
+        if (bt->kind == T_ENUM)
+            snprintf(ebuf, sizeof ebuf, "&enum_%s", bt->decl->c_public);
+        bool held = d->u.def.adverse && d->u.def.requires.len > 0;
+        emit_printf(c, "    {%s, \"%s\", %s, %s, %s, offsetof(%s, %s), 0, 0, offsetof(%s, status.%s), ",
+                    emit_cstring(em, d->name.name), d->c_name, emit_type_tag(d->type), emit_type_tag(d->type),
+                    d->type->kind == T_OPTIONAL ? "true" : "false", container, d->c_name, container, d->c_name);
+        if (held)
+            emit_printf(c, "offsetof(%s, held_back.%s), ", container, d->c_name);
+        else
+            sb_puts(c, "0, ");
+        emit_printf(c, "%s, NULL, %d, %s, %s},\n", ebuf, d->provision, d->u.def.adverse ? "true" : "false",
+                    d->kind == D_OUTCOME ? "true" : "false");
+    }
+    if (em->outputs.len == 0)
+        sb_puts(c, "    {NULL, NULL, LOV_T_INT, LOV_T_INT, false, 0, 0, 0, 0, 0, NULL, NULL, -1, false, false},\n");
+    sb_puts(c, "};\n\n");
+
+    static const char *const kinds[] = {"LOV_PROV_DEFINITION", "LOV_PROV_EXCEPTION", "LOV_PROV_REQUIREMENT",
+                                        "LOV_PROV_PARAMETER", "LOV_PROV_ASSERTION"};
+    sb_puts(c, "static const lov_provision_desc provisions[] = {\n");
+    for (size_t i = 0; i < em->provisions.len; i++) {
+        prov_entry *pv = em->provisions.items[i];
+        const citation *ct = pv->cite;
+        const source_decl *src = ct ? ct->resolved : NULL;
+        int ln = 0, col = 0;
+        if (pv->loc.file)
+            src_line_col((src_file *)pv->loc.file, pv->loc.start, &ln, &col);
+        const type *vt = pv->kind == LOV_PROV_DEFINITION || pv->kind == LOV_PROV_PARAMETER ? pv->owner->type
+                                                                                          : type_bool();
+        const type *bt = base_type(vt);
+        char ebuf[256] = "NULL";
+        if (bt->kind == T_ENUM)
+            snprintf(ebuf, sizeof ebuf, "&enum_%s", bt->decl->c_public);
+        emit_printf(c, "    {%s, %s, %s, %s, %s, %s, %s, %d, %s, %s},\n", kinds[pv->kind],
+                    emit_cstring(em, pv->owner->name.name),
+                    pv->rule ? emit_cstring(em, pv->rule->label.name) : "NULL",
+                    src ? emit_cstring(em, src->name.name) : "NULL",
+                    src ? emit_cstring(em, src->title) : "NULL",
+                    ct ? emit_cstring(em, ct->provision) : "NULL",
+                    ct && ct->text ? emit_cstring(em, ct->text) : "NULL", ln, emit_type_tag(vt), ebuf);
+    }
+    if (em->provisions.len == 0)
+        sb_puts(c, "    {LOV_PROV_DEFINITION, NULL, NULL, NULL, NULL, NULL, NULL, 0, LOV_T_BOOL, NULL},\n");
+    sb_puts(c, "};\n\n");
+
+    size_t nparams = 0;
+    for (size_t i = 0; i < em->params.len; i++)
+        nparams += ((decl *)em->params.items[i])->u.param.values.len > 0;
+    sb_puts(c, "static const lov_param_desc params[] = {\n");
+    for (size_t i = 0; i < em->params.len; i++) {
+        decl *d = em->params.items[i];
+        if (d->u.param.values.len == 0)
+            continue;
+        emit_printf(c, "    {%s, %s, %d, %s, %d},\n", emit_cstring(em, d->name.name), emit_type_tag(d->type),
+                    d->provision, d->c_table, d->u.param.values.len);
+    }
+    if (nparams == 0)
+        sb_puts(c, "    {NULL, LOV_T_INT, 0, NULL, 0},\n");
+    sb_puts(c, "};\n\n");
+
+    for (size_t i = 0; i < em->externals.len; i++) {
+        decl *d = em->externals.items[i];
+        emit_printf(c, "static const lov_type params_of_%s[] = {", d->c_name);
+        for (int k = 0; k < d->u.external.params.len; k++)
+            emit_printf(c, "%s%s", k ? ", " : "", emit_type_tag(((formal *)NL_AT(d->u.external.params, k))->type));
+        if (d->u.external.params.len == 0)
+            sb_puts(c, "LOV_T_INT");
+        emit_printf(c, "};\nstatic const char *const names_of_%s[] = {", d->c_name);
+        for (int k = 0; k < d->u.external.params.len; k++)
+            emit_printf(c, "%s%s", k ? ", " : "", emit_cstring(em, ((formal *)NL_AT(d->u.external.params, k))->name.name));
+        if (d->u.external.params.len == 0)
+            sb_puts(c, "NULL");
+        sb_puts(c, "};\n");
+    }
+    sb_puts(c, "static const lov_external_desc externals[] = {\n");
+    for (size_t i = 0; i < em->externals.len; i++) {
+        decl *d = em->externals.items[i];
+        char ebuf[256] = "NULL";
+        if (d->type->kind == T_ENUM)
+            snprintf(ebuf, sizeof ebuf, "&enum_%s", d->type->decl->c_public);
+        emit_printf(c, "    {%s, \"%s\", offsetof(%s_externals, %s), %s, %s, params_of_%s, names_of_%s, %d, %s},\n",
+                    emit_cstring(em, d->name.name), d->c_name, p, d->c_name, emit_type_tag(d->type), ebuf,
+                    d->c_name, d->c_name, d->u.external.params.len,
+                    emit_cstring(em, d->cite && d->cite->provision ? d->cite->provision : ""));
+    }
+    if (em->externals.len == 0)
+        sb_puts(c, "    {NULL, NULL, 0, LOV_T_INT, NULL, NULL, NULL, 0, NULL},\n");
+    sb_puts(c, "};\n\n");
+
+    char until[32];
+    snprintf(until, sizeof until, "%d", (int)(m->has_until ? m->in_force_until : LOV_DATE_MAX));
+    emit_printf(c, "const lov_module_desc %s_descriptor = {\n", p);
+    emit_printf(c, "    LOV_DESCRIPTOR_VERSION,\n    %s,\n    \"%s\",\n    %s,\n    %s,\n    \"%s\",\n    \"%s\",\n",
+                emit_cstring(em, m->name.name), p, emit_cstring(em, m->title ? m->title : ""),
+                emit_cstring(em, em->lov_path), em->sha256, LOVC_VERSION);
+    emit_printf(c, "    %s, %d, %s,\n", m->has_in_force ? "true" : "false", (int)m->in_force_from, until);
+    emit_printf(c, "    %d,\n    \"%s_evaluate\",\n", m->reference_input ? m->reference_input->slot : -1, p);
+    emit_printf(c, "    sizeof(%s_input), sizeof(%s_output), %s%s%s,\n", p, p,
+                em->externals.len ? "sizeof(" : "0", em->externals.len ? p : "",
+                em->externals.len ? "_externals)" : "");
+    emit_printf(c, "    offsetof(%s_output, missing), %d, offsetof(%s_output, info),\n", p, em->mask_words, p);
+    emit_printf(c, "    inputs, %zu,\n    outputs, %zu,\n    provisions, %zu,\n    params, %zu,\n    externals, %zu,\n};\n",
+                em->inputs.len, em->outputs.len, em->provisions.len, nparams, em->externals.len);
+}
+
+/* ---- Files ------------------------------------------------------------------------ */
+
+/* Replaces each '#line @' with a #line directive naming the .c file and the
+ * number of the line after it, so compiler messages about the generated
+ * code (if any) point back into it. */
+static char *resolve_line_markers(emitter *em, const char *text)
+{
+    strbuf out;
+    sb_init(&out);
+    int line = 1;
+    const char *p = text;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (len == 7 && strncmp(p, "#line @", 7) == 0)
+            emit_printf(&out, "#line %d %s", line + 1, emit_cstring(em, em->c_name));
+        else
+            sb_putn(&out, p, len);
+        if (!nl)
+            break;
+        sb_putc(&out, '\n');
+        line++;
+        p = nl + 1;
+    }
+    return out.data;
+}
+
+static bool write_file(const char *path, const char *text, char *why, size_t whylen)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(why, whylen, "cannot write %s: %s", path, strerror(errno));
+        return false;
+    }
+    size_t n = strlen(text);
+    bool ok = fwrite(text, 1, n, f) == n;
+    ok = fclose(f) == 0 && ok;
+    if (!ok)
+        snprintf(why, whylen, "cannot write %s: %s", path, strerror(errno));
+    return ok;
+}
+
+bool emit_c_files(program *prog, const char *dir, const char *base, char *why, size_t whylen)
+{
+    emitter em;
+    memset(&em, 0, sizeof em);
+    em.prog = prog;
+    em.mod = prog->root;
+    em.a = &prog->root->arena;
+    sb_init(&em.h);
+    sb_init(&em.c);
+    for (size_t i = 0; i < prog->modules.len; i++)
+        emit_names(prog->modules.items[i]);
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s.h", base);
+    em.h_name = ast_strdup(em.a, buf, strlen(buf));
+    snprintf(buf, sizeof buf, "%s.c", base);
+    em.c_name = ast_strdup(em.a, buf, strlen(buf));
+    em.lov_path = em.mod->file->path;
+    sha256_hex(em.mod->file->text, em.mod->file->len, em.sha256);
+    collect(&em);
+    emit_header(&em);
+
+    strbuf *c = &em.c;
+    emit_printf(c, "/* %s: the rules of module %s, compiled to C.\n *\n * Generated by lovc %s from %s\n"
+                   " * SHA-256 of the source: %s\n * Do not edit: change the .lov source and run 'lovc build' again.\n"
+                   " *\n * One function per definition, with its citation above it; #line directives\n"
+                   " * lead back to the rules. No allocation, no global mutable state. */\n",
+                em.c_name, emit_comment_text(&em, em.mod->name.name), LOVC_VERSION,
+                emit_comment_text(&em, em.lov_path), em.sha256);
+    emit_printf(c, "#include \"%s\"\n\n#include <string.h>\n\n", em.h_name);
+    emit_context(&em);
+
+    /* The functions first, into a buffer of their own, to know which
+     * helpers they call. */
+    strbuf head = em.c;
+    sb_init(&em.c);
+    emit_rule_functions(&em);
+    emit_validate(&em);
+    emit_entry(&em);
+    strbuf body = em.c;
+    em.c = head;
+    emit_helpers(&em.c, body.data);
+    sb_puts(&em.c, body.data);
+    sb_free(&body);
+    emit_descriptor(&em);
+
+    char *c_text = resolve_line_markers(&em, c->data);
+    snprintf(buf, sizeof buf, "%s/%s.h", dir, base);
+    bool ok = write_file(buf, em.h.data, why, whylen);
+    snprintf(buf, sizeof buf, "%s/%s.c", dir, base);
+    ok = ok && write_file(buf, c_text, why, whylen);
+    free(c_text);
+    sb_free(&em.h);
+    sb_free(&em.c);
+    cname_scope_free(&em.statics);
+    pv_free(&em.inputs);
+    pv_free(&em.outputs);
+    pv_free(&em.functions);
+    pv_free(&em.params);
+    pv_free(&em.externals);
+    pv_free(&em.provisions);
+    pv_free(&em.enums);
+    pv_free(&em.records);
+    return ok;
+}
