@@ -106,6 +106,7 @@ unit: deps $(BUILD)/unit-tests
 
 golden: deps $(BUILD)/lovc
 	@tests/golden/run $(BUILD)/lovc
+	@tests/golden/coverage
 
 fuzz: deps $(BUILD)/lovc
 	@tests/fuzz/run $(BUILD)/lovc
