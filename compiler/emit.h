@@ -41,6 +41,7 @@ typedef struct emitter {
     cname_scope statics;     /* names of the .c file's static functions */
     ptrvec inputs;           /* decl*: inputs, by slot */
     ptrvec outputs;          /* decl*: definitions without parameters and outcomes, by slot */
+    ptrvec order;            /* decl*: the same, each after those it uses (evaluation order) */
     ptrvec functions;        /* decl*: definitions with parameters (own and used) */
     ptrvec params;           /* decl*: parameters */
     ptrvec externals;        /* decl*: external functions */

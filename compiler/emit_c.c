@@ -254,6 +254,15 @@ static void collect_calls(emitter *em, expr *e)
     }
 }
 
+/* "ctx->out->NAME.present" for an optional output. */
+static const char *fmt_member(emitter *em, const char *c_name)
+{
+    size_t n = strlen(c_name) + 32;
+    char *s = arena_alloc(em->a, n);
+    snprintf(s, n, "ctx->out->%s.present", c_name);
+    return s;
+}
+
 static void add_provision(emitter *em, int kind, decl *owner, ast_rule *r, requirement *req,
                           citation *cite, src_loc loc)
 {
@@ -283,6 +292,46 @@ static void number_definition(emitter *em, decl *d)
         req->provision = (int)em->provisions.len;
         add_provision(em, LOV_PROV_REQUIREMENT, d, NULL, req, req->cite, req->loc);
     }
+}
+
+/* The evaluation order: each definition after the definitions it uses,
+ * otherwise as in the source. Depth first, with an explicit stack (a long
+ * chain of definitions must not exhaust the C stack). */
+static void order_outputs(emitter *em)
+{
+    size_t n = em->outputs.len;
+    if (n == 0)
+        return;
+    unsigned char *state = xcalloc(n, 1);          /* 0 new, 1 on the path, 2 placed */
+    decl **stack = xmalloc(n * sizeof *stack);
+    int *edge = xmalloc(n * sizeof *edge);
+    for (size_t root = 0; root < n; root++) {
+        if (state[root])
+            continue;
+        int top = 0;
+        stack[0] = em->outputs.items[root];
+        edge[0] = 0;
+        state[root] = 1;
+        while (top >= 0) {
+            decl *d = stack[top];
+            if (edge[top] >= d->deps.len) {
+                state[d->slot] = 2;
+                pv_push(&em->order, d);
+                top--;
+                continue;
+            }
+            decl *to = ((dependency *)NL_AT(d->deps, edge[top]++))->to;
+            if (to->module != em->mod || (to->kind != D_DEFINITION && to->kind != D_OUTCOME)
+                || to->u.def.has_params || state[to->slot])
+                continue;
+            state[to->slot] = 1;
+            stack[++top] = to;
+            edge[top] = 0;
+        }
+    }
+    free(edge);
+    free(stack);
+    free(state);
 }
 
 static void collect(emitter *em)
@@ -325,7 +374,6 @@ static void collect(emitter *em)
                 d->slot = (int)em->outputs.len;
                 pv_push(&em->outputs, d);
                 d->c_static = cname_unique(&em->statics, "def_", d->name.name);
-                d->c_rules = cname_unique(&em->statics, "rules_", d->name.name);
             }
             break;
         case D_ASSERT:
@@ -364,6 +412,7 @@ static void collect(emitter *em)
     }
     size_t ninputs = em->inputs.len;
     em->mask_words = (int)(ninputs == 0 ? 1 : (ninputs + 63) / 64);
+    order_outputs(em);
 }
 
 /* ---- The header -------------------------------------------------------------- */
@@ -540,14 +589,18 @@ static void emit_context(emitter *em)
                    " * missing, and the first reason. */\n"
                    "typedef struct why_state {\n    uint64_t missing[%d];\n    lov_result_info info;\n"
                    "} why_state;\n\n", W);
-    sb_puts(c, "typedef struct memo_t {\n    bool done;\n    lov_status status;\n    why_state why;\n} memo_t;\n\n");
     sb_puts(c, "typedef struct param_memo_t {\n    bool done;\n    lov_status status;\n    lov_value value;\n"
                "} param_memo_t;\n\n");
     emit_printf(c, "/* One evaluation: everything lives here, on the caller's stack. */\n"
                    "typedef struct ctx_t {\n    const %s_input *in;\n    %s_output *out;\n"
                    "    lov_trace *trace;\n    const %s_externals *ext;\n    lov_date reference_date;\n"
-                   "    why_state why;\n    memo_t memo[%zu];\n    param_memo_t param_memo[%zu];\n} ctx_t;\n\n",
-                p, p, p, nout, nparam);
+                   "    bool explain;                /* the second pass: note why, not only what */\n"
+                   "    why_state why;               /* what the value being worked out needed */\n"
+                   "    why_state why_of[%zu];        /* explaining pass: what definition i needed */\n"
+                   "    param_memo_t param_memo[%zu];\n"
+                   "    uint8_t marks[%zu];           /* trace: provision i's step (event + 1, status << 4) */\n"
+                   "} ctx_t;\n\n",
+                p, p, p, nout, nparam, em->provisions.len ? em->provisions.len : 1);
 }
 
 /* The helpers the generated code calls; only those it uses are written
@@ -567,6 +620,19 @@ static const struct helper {
      "    for (size_t i = 0; i < sizeof to->missing / sizeof to->missing[0]; i++)\n"
      "        to->missing[i] |= from->missing[i];\n"
      "    if (to->info.reason == LOV_REASON_NONE)\n        to->info = from->info;\n}\n\n"},
+    {"dependency",
+     "/* A definition read by another (it was worked out before): on the\n"
+     " * explaining pass, what it lacked, the reader lacks too. */\n"
+     "static lov_status dependency(ctx_t *ctx, int slot, lov_status st)\n{\n"
+     "    if (st != LOV_OK && ctx->explain)\n        why_merge(&ctx->why, &ctx->why_of[slot]);\n"
+     "    return st;\n}\n\n"},
+    {"trace_marks",
+     "/* Writes the steps noted for provisions first .. first + count - 1. */\n"
+     "static void trace_marks(ctx_t *ctx, int first, int count)\n{\n"
+     "    for (int i = first; i < first + count; i++)\n"
+     "        if (ctx->marks[i])\n"
+     "            lov_trace_add(ctx->trace, (uint32_t)i, (lov_trace_event)((ctx->marks[i] & 15) - 1),\n"
+     "                          (lov_status)(ctx->marks[i] >> 4), false, (lov_value){.i = 0});\n}\n\n"},
     {"note",
      "static void note(ctx_t *ctx, lov_reason reason, int input, int provision, int other)\n{\n"
      "    if (ctx->why.info.reason != LOV_REASON_NONE)\n        return;\n"
@@ -717,8 +783,8 @@ static void emit_validate(emitter *em)
                 }
             }
             if (bad || record_checks) {
-                emit_printf(c, "    for (size_t i = 0; in->known.%s && i < in->%s_count; i++) {\n", d->c_name,
-                            d->c_name);
+                emit_printf(c, "    for (size_t i = 0, n = in->known.%s ? in->%s_count : 0; i < n; i++) {\n",
+                            d->c_name, d->c_name);
                 if (bad)
                     emit_printf(c, "        if (%s)\n            return invalid_input(ctx, %d);\n", bad, d->slot);
                 else {
@@ -759,16 +825,69 @@ static void set_all_statuses(emitter *em, const char *status)
         emit_printf(&em->c, "        out->status.%s = %s;\n", ((decl *)em->outputs.items[i])->c_name, status);
 }
 
+/* evaluate_all: every definition and outcome, each after those it uses,
+ * with its status, the steps for the trace and (on the explaining pass)
+ * what it lacked. */
+static void emit_evaluate_all(emitter *em)
+{
+    strbuf *c = &em->c;
+    sb_puts(c, "/* Every definition and outcome, each after the definitions it uses. */\n"
+               "static void evaluate_all(ctx_t *ctx)\n{\n    lov_status st;\n");
+    for (size_t i = 0; i < em->order.len; i++) {
+        decl *d = em->order.items[i];
+        int steps = d->u.def.requires.len;
+        for (int k = 0; k < d->u.def.rules.len; k++)
+            steps += !((ast_rule *)NL_AT(d->u.def.rules, k))->is_default;
+        emit_printf(c, "\n    st = %s(ctx, &ctx->out->%s);\n", d->c_static, d->c_name);
+        emit_printf(c, "    ctx->out->status.%s = st;\n", d->c_name);
+        emit_printf(c, "    if (st != LOV_OK) {\n        failed(ctx, st, %d);\n", d->provision);
+        if (d->u.def.adverse && d->u.def.default_rule) {
+            expr *v = d->u.def.default_rule->value;
+            char lit[64] = "0";
+            if (v->kind == E_MONEY)
+                snprintf(lit, sizeof lit, "INT64_C(%" PRId64 ")", v->u.money);
+            else if (v->kind == E_BOOL)
+                snprintf(lit, sizeof lit, "%s", v->u.b ? "true" : "false");
+            else if (v->kind == E_INT)
+                snprintf(lit, sizeof lit, "INT64_C(%" PRId64 ")", v->u.i);
+            emit_printf(c, "        ctx->out->%s = %s;    /* never harm the citizen on an unsure result */\n",
+                        d->c_name, lit);
+        }
+        sb_puts(c, "    }\n");
+        emit_printf(c, "    if (ctx->explain) {\n        ctx->why_of[%d] = ctx->why;\n        why_clear(&ctx->why);\n    }\n",
+                    d->slot);
+        sb_puts(c, "    if (ctx->trace) {\n");
+        if (steps > 0)
+            emit_printf(c, "        trace_marks(ctx, %d, %d);\n", d->provision + 1, steps);
+        const char *member = d->type->kind == T_OPTIONAL ? ".value" : "";
+        const type *vt = d->type->kind == T_OPTIONAL ? d->type->elem : d->type;
+        const char *field = vt->kind == T_BOOL ? "b" : vt->kind == T_INT ? "i" : vt->kind == T_DEC ? "dec"
+                            : vt->kind == T_MONEY ? "money" : vt->kind == T_DATE ? "date"
+                            : vt->kind == T_DURATION ? "dur" : "enum_case";
+        emit_printf(c, "        lov_trace_add(ctx->trace, %d, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, %s,\n"
+                       "                      (lov_value){.%s = %sctx->out->%s%s});\n    }\n",
+                    d->provision, d->type->kind == T_OPTIONAL ? fmt_member(em, d->c_name) : "true", field,
+                    vt->kind == T_ENUM ? "(int32_t)" : "", d->c_name, member);
+    }
+    sb_puts(c, "}\n\n");
+}
+
 static void emit_entry(emitter *em)
 {
     strbuf *c = &em->c;
     module *m = em->mod;
     const char *p = m->c_prefix;
+    bool any_outcome = false;
+    for (size_t i = 0; i < em->outputs.len; i++)
+        any_outcome |= ((decl *)em->outputs.items[i])->kind == D_OUTCOME;
+
+    emit_evaluate_all(em);
     emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
                    "                       const %s_externals *ext)\n{\n", p, p, p, p);
-    sb_puts(c, "    ctx_t ctx;\n    memset(&ctx, 0, sizeof ctx);\n    memset(out, 0, sizeof *out);\n"
-               "    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = trace;\n    ctx.ext = ext;\n"
-               "    why_clear(&ctx.why);\n    out->info = ctx.why.info;\n\n");
+    sb_puts(c, "    ctx_t ctx;\n    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = NULL;\n    ctx.ext = ext;\n"
+               "    ctx.reference_date = 0;\n    ctx.explain = false;\n"
+               "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"
+               "    why_clear(&ctx.why);\n    memset(out, 0, sizeof *out);\n    out->info = ctx.why.info;\n\n");
     sb_puts(c, "    lov_status st = validate(&ctx);\n    if (st != LOV_OK) {\n");
     set_all_statuses(em, "st");
     sb_puts(c, "        out->info = ctx.why.info;\n        return st;\n    }\n");
@@ -794,23 +913,28 @@ static void emit_entry(emitter *em)
         sb_puts(c, "        note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);\n"
                    "        out->info = ctx.why.info;\n        return LOV_NOT_APPLICABLE;\n    }\n");
     }
-    sb_puts(c, "\n    /* Every definition and outcome, in the order of the source. */\n");
-    for (size_t i = 0; i < em->outputs.len; i++)
-        emit_printf(c, "    %s(&ctx);\n", ((decl *)em->outputs.items[i])->c_static);
-    bool any_outcome = false;
-    for (size_t i = 0; i < em->outputs.len; i++)
-        any_outcome |= ((decl *)em->outputs.items[i])->kind == D_OUTCOME;
-    emit_printf(c, "\n    /* The result: the most serious status among the %s. */\n",
-                any_outcome ? "outcomes" : "definitions");
-    sb_puts(c, "    st = LOV_OK;\n");
+    sb_puts(c, "\n    /* The fast pass: the decisions, without a trace. */\n"
+               "    if (trace == NULL) {\n        evaluate_all(&ctx);\n        st = LOV_OK;\n");
+    for (size_t i = 0; i < em->outputs.len; i++) {
+        decl *d = em->outputs.items[i];
+        if (!any_outcome || d->kind == D_OUTCOME)
+            emit_printf(c, "        st = worse(st, out->status.%s);\n", d->c_name);
+    }
+    sb_puts(c, "        if (st == LOV_OK)\n            return LOV_OK;\n    }\n\n"
+               "    /* With a trace, or when not every decision was made: work them out\n"
+               "     * (again), noting each step and what each one lacked. The values and\n"
+               "     * statuses come out the same as on the fast pass. */\n"
+               "    ctx.explain = true;\n    ctx.trace = trace;\n"
+               "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"
+               "    why_clear(&ctx.why);\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
         if (any_outcome && d->kind != D_OUTCOME)
             continue;
-        emit_printf(c, "    if (ctx.memo[%d].status != LOV_OK) {\n", d->slot);
-        emit_printf(c, "        if (st == LOV_OK)\n            out->info = ctx.memo[%d].why.info;\n", d->slot);
-        emit_printf(c, "        st = worse(st, ctx.memo[%d].status);\n", d->slot);
-        emit_printf(c, "        for (int i = 0; i < %d; i++)\n            out->missing[i] |= ctx.memo[%d].why.missing[i];\n",
+        emit_printf(c, "    if (out->status.%s != LOV_OK) {\n", d->c_name);
+        emit_printf(c, "        if (st == LOV_OK)\n            out->info = ctx.why_of[%d].info;\n", d->slot);
+        emit_printf(c, "        st = worse(st, out->status.%s);\n", d->c_name);
+        emit_printf(c, "        for (int i = 0; i < %d; i++)\n            out->missing[i] |= ctx.why_of[%d].missing[i];\n",
                     em->mask_words, d->slot);
         sb_puts(c, "    }\n");
     }

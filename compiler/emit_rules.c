@@ -33,6 +33,8 @@ typedef struct gen {
     label *fail;             /* where a failing step jumps */
     cname_scope locals;      /* names from the source: formals, variables */
     decl *owner;
+    aggr_var *loop_var;      /* the variable of the innermost aggregate being written */
+    strbuf *loop_resets;     /* its cached values, to reset before its loop starts */
 } gen;
 
 static const char *gen_expr(gen *g, expr *e);
@@ -138,6 +140,17 @@ static void place(gen *g, label *l)
     g->indent = g->indent > 0 ? g->indent - 1 : 0;
     line(g, "%s:;", label_name(g, l));
     g->indent = saved;
+}
+
+/* Inserts text at byte 'mark' of the body (for a line that must come
+ * before code already written, once it is known to be needed). */
+static void insert_at(gen *g, size_t mark, const char *text)
+{
+    char *rest = xstrndup(g->body.data + mark, g->body.len - mark);
+    g->body.len = mark;
+    sb_puts(&g->body, text);
+    sb_puts(&g->body, rest);
+    free(rest);
 }
 
 /* Runs a runtime call that returns a status; on failure, jumps. */
@@ -267,6 +280,89 @@ static const char *lov_value_initializer(gen *g, const char *x, const type *t)
     return fmt(g, "{.%s = %s}", lov_value_member(t), x);
 }
 
+/* ---- Values that do not change inside a loop ------------------------------------ */
+
+/* Does e read the aggregate variable v? */
+static bool uses_var(const expr *e, const aggr_var *v)
+{
+    if (!e)
+        return false;
+    switch (e->kind) {
+    case E_NAME: return e->u.name.ref == REF_VAR && e->u.name.target == v;
+    case E_FIELD: return e->u.name.ref != REF_CASE && uses_var(e->u.name.base, v);
+    case E_CALL:
+        for (int i = 0; i < e->u.call.args.len; i++)
+            if (uses_var(NL_AT(e->u.call.args, i), v))
+                return true;
+        return false;
+    case E_UNARY: return uses_var(e->u.unary.operand, v);
+    case E_BINARY: return uses_var(e->u.binary.lhs, v) || uses_var(e->u.binary.rhs, v);
+    case E_IF:
+        return uses_var(e->u.if_.cond, v) || uses_var(e->u.if_.then_e, v) || uses_var(e->u.if_.else_e, v);
+    case E_MATCH:
+        if (uses_var(e->u.match.scrutinee, v) || uses_var(e->u.match.else_e, v))
+            return true;
+        for (int i = 0; i < e->u.match.arms.len; i++)
+            if (uses_var(((match_arm *)NL_AT(e->u.match.arms, i))->body, v))
+                return true;
+        return false;
+    case E_AGGREGATE:
+        return uses_var(e->u.aggr.list, v) || uses_var(e->u.aggr.filter, v) || uses_var(e->u.aggr.body, v);
+    case E_WITHIN:
+        return uses_var(e->u.within.subject, v) || uses_var(e->u.within.span, v)
+               || uses_var(e->u.within.anchor, v);
+    case E_BETWEEN:
+        return uses_var(e->u.between.subject, v) || uses_var(e->u.between.low, v)
+               || uses_var(e->u.between.high, v);
+    case E_PRESENCE: return uses_var(e->u.presence.subject, v);
+    case E_OTHERWISE: return uses_var(e->u.otherwise.subject, v) || uses_var(e->u.otherwise.fallback, v);
+    case E_ROUNDED: return uses_var(e->u.rounded.subject, v);
+    case E_UNIT: return uses_var(e->u.unit.subject, v);
+    case E_AT: return uses_var(e->u.at.date, v);
+    default: return false;
+    }
+}
+
+/* Worth keeping from one item of the loop to the next: work that does not
+ * depend on the item (a literal or a plain read is not worth it). */
+static bool worth_caching(const gen *g, const expr *e)
+{
+    if (!g->loop_var || e->type == NULL || e->type->kind == T_RECORD)
+        return false;
+    switch (e->kind) {
+    case E_CALL: case E_UNIT: case E_ROUNDED: case E_AT: case E_IF: case E_MATCH: case E_OTHERWISE:
+    case E_AGGREGATE:
+        break;
+    case E_BINARY:
+        if (e->u.binary.op > B_DIV)
+            return false;
+        break;
+    default:
+        return false;
+    }
+    return e->inexact == EXACT && !uses_var(e, g->loop_var);
+}
+
+/* Works e out at its first use in the loop and keeps it for the rest: the
+ * same value, and the same failure at the same point, as working it out each
+ * time. */
+static const char *gen_cached(gen *g, expr *e, const type *t, const char *(*gen_fn)(gen *, expr *))
+{
+    const char *value = temp_of(g, t);
+    const char *done = temp(g, "bool", "false");
+    sb_printf(g->loop_resets, "%s = false;\n", done);
+    line(g, "if (!%s) {    /* the same for every item */", done);
+    g->indent++;
+    aggr_var *saved = g->loop_var;
+    g->loop_var = NULL;
+    line(g, "%s = %s;", value, gen_fn(g, e));
+    g->loop_var = saved;
+    line(g, "%s = true;", done);
+    g->indent--;
+    line(g, "}");
+    return value;
+}
+
 /* ---- Literals -------------------------------------------------------------- */
 
 static const char *literal(gen *g, expr *e)
@@ -330,7 +426,8 @@ static const char *read_decl(gen *g, decl *d)
         return read_parameter(g, d);
     case D_DEFINITION:
     case D_OUTCOME:
-        try_call(g, fmt(g, "%s(ctx)", d->c_static));
+        /* worked out before this one: see evaluate_all */
+        try_call(g, fmt(g, "dependency(ctx, %d, ctx->out->status.%s)", d->slot, d->c_name));
         return fmt(g, "ctx->out->%s", d->c_name);
     default:
         return "0";
@@ -494,7 +591,8 @@ static const char *gen_logic(gen *g, expr *e)
         saved = temp(g, "why_state", "{0}");
         char *rest = xstrndup(g->body.data + mark, g->body.len - mark);
         g->body.len = mark;
-        line(g, "%s = ctx->why;", saved);
+        line(g, "if (ctx->explain)");
+        line(g, "    %s = ctx->why;", saved);
         line(g, "%s = LOV_OK;", left_st);
         sb_puts(&g->body, rest);
         free(rest);
@@ -515,8 +613,10 @@ static const char *gen_logic(gen *g, expr *e)
     g->fail = outer;
     line(g, "if (%s%s) {", is_and ? "!" : "", b);
     line(g, "    %s = %s;", res, decisive);
-    if (saved)
-        line(g, "    ctx->why = %s;", saved);
+    if (saved) {
+        line(g, "    if (ctx->explain)");
+        line(g, "        ctx->why = %s;", saved);
+    }
     line(g, "    %s", jump(g, done));
     line(g, "}");
     if (left_st) {
@@ -857,18 +957,41 @@ static const char *gen_otherwise(gen *g, expr *e)
     return r;
 }
 
+/* 'D within SPAN before ANCHOR' (ANCHOR - SPAN <= D < ANCHOR) and 'after'
+ * (ANCHOR < D <= ANCHOR + SPAN). In a loop, the far edge is worked out once
+ * when it does not depend on the item. */
 static const char *gen_within(gen *g, expr *e)
 {
     const char *s = gen_expr(g, e->u.within.subject);
-    const char *span = gen_expr(g, e->u.within.span);
     const char *anchor = gen_expr(g, e->u.within.anchor);
+    const char *span = gen_expr(g, e->u.within.span);
     const char *edge = temp(g, "lov_date", "0");
-    if (e->u.within.after) {
-        try_call(g, fmt(g, "lov_date_add_duration(%s, %s, %s, &%s)", anchor, span, month_rule(g), edge));
-        return fmt(g, "(%s < %s && %s <= %s)", anchor, s, s, edge);
+    const type *st = e->u.within.span->type;
+    bool after = e->u.within.after;
+    /* A span counted only in months or only in days needs one step, not two. */
+    const char *step = st->unit == DU_MONTHS
+        ? fmt(g, "lov_date_add_months(%s, %s(int64_t)%s.months, %s, &%s)", anchor, after ? "" : "-", span,
+              month_rule(g), edge)
+        : st->unit == DU_DAYS ? fmt(g, "lov_date_add_days(%s, %s(int64_t)%s.days, &%s)", anchor, after ? "" : "-",
+                                    span, edge)
+        : fmt(g, "%s(%s, %s, %s, &%s)", after ? "lov_date_add_duration" : "lov_date_sub_duration", anchor, span,
+              month_rule(g), edge);
+    bool fixed = g->loop_var && !uses_var(e->u.within.span, g->loop_var)
+                 && !uses_var(e->u.within.anchor, g->loop_var);
+    if (fixed) {
+        const char *done = temp(g, "bool", "false");
+        sb_printf(g->loop_resets, "%s = false;\n", done);
+        line(g, "if (!%s) {    /* the same for every item */", done);
+        g->indent++;
+        try_call(g, step);
+        line(g, "%s = true;", done);
+        g->indent--;
+        line(g, "}");
+    } else {
+        try_call(g, step);
     }
-    try_call(g, fmt(g, "lov_date_sub_duration(%s, %s, %s, &%s)", anchor, span, month_rule(g), edge));
-    return fmt(g, "(%s <= %s && %s < %s)", edge, s, s, anchor);
+    return e->u.within.after ? fmt(g, "(%s < %s && %s <= %s)", anchor, s, s, edge)
+                             : fmt(g, "(%s <= %s && %s < %s)", edge, s, s, anchor);
 }
 
 static const char *gen_between(gen *g, expr *e)
@@ -912,12 +1035,24 @@ static const char *gen_aggregate(gen *g, expr *e)
     const char *i = fmt(g, "_i%d", ++g->ntemps);
     line(g, "/* %s */", k == AG_SUM ? "sum" : k == AG_COUNT ? "count" : k == AG_EXISTS ? "exists"
                         : k == AG_FORALL ? "for all" : k == AG_MINIMUM ? "minimum" : "maximum");
-    line(g, "for (size_t %s = 0; %s < ctx->in->%s_count; %s++) {", i, i, list->c_name, i);
+    size_t loop_mark = g->body.len;
+    aggr_var *outer_var = g->loop_var;
+    strbuf *outer_resets = g->loop_resets;
+    strbuf resets;
+    sb_init(&resets);
+    g->loop_var = v;
+    g->loop_resets = &resets;
+    const char *items = temp(g, fmt(g, "const %s *", elem->kind == T_RECORD ? elem->decl->c_public
+                                                                                : emit_ctype(g->em, elem)), "NULL");
+    const char *count = temp(g, "size_t", "0");
+    line(g, "%s = ctx->in->%s;", items, list->c_name);
+    line(g, "%s = ctx->in->%s_count;", count, list->c_name);
+    line(g, "for (size_t %s = 0; %s < %s; %s++) {", i, i, count, i);
     g->indent++;
     if (elem->kind == T_RECORD)
-        line(g, "const %s *%s = &ctx->in->%s[%s];", elem->decl->c_public, v->c_name, list->c_name, i);
+        line(g, "const %s *%s = &%s[%s];", elem->decl->c_public, v->c_name, items, i);
     else
-        line(g, "%s %s = ctx->in->%s[%s];", emit_ctype(g->em, elem), v->c_name, list->c_name, i);
+        line(g, "%s %s = %s[%s];", emit_ctype(g->em, elem), v->c_name, items, i);
     if (e->u.aggr.filter) {
         const char *f = gen_expr(g, e->u.aggr.filter);
         line(g, "if (!%s)", f);
@@ -961,16 +1096,39 @@ static const char *gen_aggregate(gen *g, expr *e)
     }
     g->indent--;
     line(g, "}");
+    g->loop_var = outer_var;
+    g->loop_resets = outer_resets;
+    if (resets.len) {
+        strbuf indented;
+        sb_init(&indented);
+        for (const char *p = resets.data; *p;) {
+            const char *nl = strchr(p, '\n');
+            sb_printf(&indented, "%*s%.*s\n", g->indent * 4, "", (int)(nl - p), p);
+            p = nl + 1;
+        }
+        insert_at(g, loop_mark, indented.data);
+        sb_free(&indented);
+    }
+    sb_free(&resets);
     return r;
 }
 
 /* ---- Expressions ------------------------------------------------------------- */
+
+static const char *gen_uncached(gen *g, expr *e);
 
 static const char *gen_expr(gen *g, expr *e)
 {
     const char *lit = literal(g, e);
     if (lit)
         return lit;
+    if (worth_caching(g, e))
+        return gen_cached(g, e, e->type, gen_uncached);
+    return gen_uncached(g, e);
+}
+
+static const char *gen_uncached(gen *g, expr *e)
+{
     switch (e->kind) {
     case E_NAME: return gen_name(g, e);
     case E_FIELD: return gen_field(g, e);
@@ -996,15 +1154,51 @@ static const char *gen_expr(gen *g, expr *e)
 
 /* ---- Rules --------------------------------------------------------------------- */
 
+/* Notes a step for the trace: inline in definitions with parameters (they
+ * may run many times), as a mark in ctx->marks otherwise (written out by
+ * write_trace after the evaluation, so an evaluation without a trace pays
+ * one store). 'cond' picks event_yes or event_no. */
+static void note_step(gen *g, int provision, const char *cond, const char *event_yes, const char *event_no)
+{
+    if (g->owner->kind == D_DEFINITION && g->owner->u.def.has_params) {
+        line(g, "if (ctx->trace)");
+        line(g, "    lov_trace_add(ctx->trace, %d, %s ? %s : %s, LOV_OK, false, (lov_value){.i = 0});", provision,
+             cond, event_yes, event_no);
+    } else {
+        line(g, "ctx->marks[%d] = (uint8_t)(%s ? %s + 1 : %s + 1);", provision, cond, event_yes, event_no);
+    }
+}
+
+static void note_failed_step(gen *g, int provision)
+{
+    if (g->owner->kind == D_DEFINITION && g->owner->u.def.has_params) {
+        line(g, "if (ctx->trace)");
+        line(g, "    lov_trace_add(ctx->trace, %d, LOV_TRACE_FAILED, _st, false, (lov_value){.i = 0});", provision);
+    } else {
+        line(g, "ctx->marks[%d] = (uint8_t)(LOV_TRACE_FAILED + 1 + (_st << 4));", provision);
+    }
+}
+
 /* Writes the value of the rule 'node' (NULL: the definition's root) into
  * 'target': the value of the one applicable exception below it (after its
  * own exceptions), or its own value when none applies. Two exceptions at the
- * same level that apply with different values are a conflict. */
+ * same level that apply with different values are a conflict.
+ *
+ * An exception whose condition cannot be worked out (a fact is missing)
+ * leaves the value undetermined, unless it would not change it: when it
+ * would give the same value as the rules that are known to apply (or as the
+ * general rule, when none is known to apply), the value stands. */
 static void gen_rule_node(gen *g, decl *d, ast_rule *node, const char *target)
 {
     nodelist *rules = &d->u.def.rules;
     const type *t = d->type;
     const char *found = NULL, *first = NULL;
+    const char *pending_st = NULL, *saved = NULL;
+    ptrvec pending_values, pending_flags;
+    memset(&pending_values, 0, sizeof pending_values);
+    memset(&pending_flags, 0, sizeof pending_flags);
+    size_t mark = g->body.len;
+    label *outer = g->fail;
     for (int i = 0; i < rules->len; i++) {
         ast_rule *x = NL_AT(*rules, i);
         if (x->is_default || x->parent_rule != node)
@@ -1016,10 +1210,11 @@ static void gen_rule_node(gen *g, decl *d, ast_rule *node, const char *target)
         line_directive(g, x->loc);
         line(g, "/* exception %s: %s */", emit_comment_text(g->em, x->label.name),
              emit_citation_text(g->em, x->cite));
+        label *cond_failed = new_label(g), *next = new_label(g);
+        g->fail = cond_failed;
         const char *c = gen_expr(g, x->cond);
-        line(g, "if (ctx->trace)");
-        line(g, "    lov_trace_add(ctx->trace, %d, %s ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, "
-                "LOV_OK, false, (lov_value){.i = 0});", x->provision, c);
+        g->fail = outer;
+        note_step(g, x->provision, c, "LOV_TRACE_APPLIES", "LOV_TRACE_DOES_NOT_APPLY");
         line(g, "if (%s) {", c);
         g->indent++;
         const char *v = temp_of(g, t);
@@ -1034,6 +1229,35 @@ static void gen_rule_node(gen *g, decl *d, ast_rule *node, const char *target)
         line(g, "}");
         g->indent--;
         line(g, "}");
+        if (cond_failed->used) {
+            /* Unknown whether it applies: keep what it would give. */
+            if (!pending_st) {
+                pending_st = temp(g, "lov_status", "LOV_OK");
+                saved = temp(g, "why_state", "{0}");
+            }
+            const char *pv = temp_of(g, t), *flag = temp(g, "bool", "false");
+            pv_push(&pending_values, (void *)pv);
+            pv_push(&pending_flags, (void *)flag);
+            line(g, "%s", jump(g, next));
+            place(g, cond_failed);
+            line(g, "%s = worse(%s, _st);", pending_st, pending_st);
+            note_failed_step(g, x->provision);
+            gen_rule_node(g, d, x, pv);
+            line(g, "%s = true;", flag);
+            place(g, next);
+        }
+    }
+    if (pending_st) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "%*sif (ctx->explain)\n%*s    %s = ctx->why;\n%*s%s = LOV_OK;\n",
+                 g->indent * 4, "", g->indent * 4, "", saved, g->indent * 4, "", pending_st);
+        strbuf init;
+        sb_init(&init);
+        sb_puts(&init, buf);
+        for (size_t i = 0; i < pending_flags.len; i++)
+            sb_printf(&init, "%*s%s = false;\n", g->indent * 4, "", (const char *)pending_flags.items[i]);
+        insert_at(g, mark, init.data);
+        sb_free(&init);
     }
     if (found) {
         line(g, "if (!%s) {", found);
@@ -1046,6 +1270,12 @@ static void gen_rule_node(gen *g, decl *d, ast_rule *node, const char *target)
         line_directive(g, dr->loc);
         line(g, "%s = %s;", target, convert(g, gen_expr(g, dr->value), dr->value->type, t));
     } else {
+        if (pending_st) {
+            line(g, "if (%s != LOV_OK) {", pending_st);
+            line(g, "    _st = %s;    /* an exception may apply: unknown */", pending_st);
+            line(g, "    %s", jump(g, g->fail));
+            line(g, "}");
+        }
         line(g, "_st = no_rule(ctx, %d);", d->provision);
         line(g, "%s", jump(g, g->fail));
     }
@@ -1053,6 +1283,24 @@ static void gen_rule_node(gen *g, decl *d, ast_rule *node, const char *target)
         g->indent--;
         line(g, "}");
     }
+    if (pending_st) {
+        line(g, "if (%s != LOV_OK) {", pending_st);
+        g->indent++;
+        line(g, "/* decided all the same if the unsure exceptions would give the same value */");
+        for (size_t i = 0; i < pending_values.len; i++) {
+            const char *pv = pending_values.items[i], *flag = pending_flags.items[i];
+            line(g, "if (%s && !%s) {", flag, equal(g, target, pv, t));
+            line(g, "    _st = %s;", pending_st);
+            line(g, "    %s", jump(g, g->fail));
+            line(g, "}");
+        }
+        line(g, "if (ctx->explain)");
+        line(g, "    ctx->why = %s;", saved);
+        g->indent--;
+        line(g, "}");
+    }
+    pv_free(&pending_values);
+    pv_free(&pending_flags);
 }
 
 /* The prerequisites of an adverse outcome: when the rules give it a value
@@ -1069,6 +1317,9 @@ static void gen_requirements(gen *g, decl *d)
     const char *held = temp(g, "uint32_t", "0");
     const char *refused = temp(g, "bool", "false");
     const char *unknown = temp(g, "lov_status", "LOV_OK");
+    const char *saved = temp(g, "why_state", "{0}");
+    line(g, "if (ctx->explain)");
+    line(g, "    %s = ctx->why;", saved);
     label *outer = g->fail;
     for (int i = 0; i < d->u.def.requires.len; i++) {
         requirement *req = NL_AT(d->u.def.requires, i);
@@ -1078,9 +1329,7 @@ static void gen_requirements(gen *g, decl *d)
         g->fail = failed;
         const char *c = gen_expr(g, req->cond);
         g->fail = outer;
-        line(g, "if (ctx->trace)");
-        line(g, "    lov_trace_add(ctx->trace, %d, %s ? LOV_TRACE_MET : LOV_TRACE_NOT_MET, LOV_OK, false, "
-                "(lov_value){.i = 0});", req->provision, c);
+        note_step(g, req->provision, c, "LOV_TRACE_MET", "LOV_TRACE_NOT_MET");
         line(g, "if (!%s) {", c);
         line(g, "    %s |= UINT32_C(1) << %d;", held, i);
         line(g, "    %s = true;", refused);
@@ -1088,6 +1337,7 @@ static void gen_requirements(gen *g, decl *d)
         line(g, "%s", jump(g, next));
         place(g, failed);
         if (failed->used) {
+            note_failed_step(g, req->provision);
             line(g, "%s = worse(%s, _st);", unknown, unknown);
             line(g, "%s |= UINT32_C(1) << %d;", held, i);
         }
@@ -1100,6 +1350,8 @@ static void gen_requirements(gen *g, decl *d)
     line(g, "    _st = %s;", unknown);
     line(g, "    %s", jump(g, outer));
     line(g, "}");
+    line(g, "if (ctx->explain)    /* held back for certain: what was unknown does not matter */");
+    line(g, "    ctx->why = %s;", saved);
     g->indent--;
     line(g, "}");
 }
@@ -1167,7 +1419,7 @@ static void emit_definition_rules(emitter *em, decl *d)
         }
         emit_printf(&sig, ", %s *result)", emit_ctype(em, d->type));
     } else {
-        emit_printf(&sig, "static lov_status %s(ctx_t *ctx, %s *result)", d->c_rules,
+        emit_printf(&sig, "static lov_status %s(ctx_t *ctx, %s *result)", d->c_static,
                     emit_ctype(em, d->type));
     }
     comment_block(em, d, d->kind == D_OUTCOME ? (d->u.def.adverse ? "adverse outcome" : "outcome")
@@ -1185,50 +1437,6 @@ static void emit_definition_rules(emitter *em, decl *d)
     const char *signature = fmt(&g, "%s", sig.data);
     sb_free(&sig);
     gen_finish(&g, signature);
-}
-
-/* The wrapper that works a definition out once per evaluation. */
-static void emit_definition_once(emitter *em, decl *d)
-{
-    strbuf *c = &em->c;
-    emit_printf(c, "/* '%s', worked out once per evaluation; its value is in out->%s. */\n",
-                emit_comment_text(em, d->name.name), d->c_name);
-    emit_printf(c, "static lov_status %s(ctx_t *ctx)\n{\n", d->c_static);
-    emit_printf(c, "    memo_t *m = &ctx->memo[%d];\n", d->slot);
-    sb_puts(c, "    if (!m->done) {\n");
-    sb_puts(c, "        why_state outer = ctx->why;\n");
-    sb_puts(c, "        why_clear(&ctx->why);\n");
-    emit_printf(c, "        m->status = %s(ctx, &ctx->out->%s);\n", d->c_rules, d->c_name);
-    sb_puts(c, "        m->done = true;\n");
-    emit_printf(c, "        if (m->status != LOV_OK)\n            failed(ctx, m->status, %d);\n", d->provision);
-    if (d->u.def.adverse && d->u.def.default_rule) {
-        gen g;
-        gen_init(&g, em, d);
-        const char *dflt = gen_expr(&g, d->u.def.default_rule->value);
-        emit_printf(c, "        if (m->status != LOV_OK)    /* never harm the citizen on an unsure result */\n"
-                       "            ctx->out->%s = %s;\n", d->c_name, dflt);
-        sb_free(&g.decls);
-        sb_free(&g.body);
-        cname_scope_free(&g.locals);
-    }
-    emit_printf(c, "        ctx->out->status.%s = m->status;\n", d->c_name);
-    sb_puts(c, "        m->why = ctx->why;\n");
-    sb_puts(c, "        if (ctx->trace)\n");
-    {
-        gen g;
-        gen_init(&g, em, d);
-        const char *val = as_lov_value(&g, fmt(&g, "ctx->out->%s", d->c_name), d->type);
-        emit_printf(c, "            lov_trace_add(ctx->trace, %d, m->status == LOV_OK ? LOV_TRACE_VALUE : "
-                       "LOV_TRACE_FAILED,\n                          m->status, %s, %s);\n",
-                    d->provision, d->type->kind == T_OPTIONAL ? fmt(&g, "ctx->out->%s.present", d->c_name)
-                                                              : "true", val);
-        sb_free(&g.decls);
-        sb_free(&g.body);
-        cname_scope_free(&g.locals);
-    }
-    sb_puts(c, "        ctx->why = outer;\n    }\n");
-    sb_puts(c, "    if (m->status != LOV_OK)\n        why_merge(&ctx->why, &m->why);\n");
-    sb_puts(c, "    return m->status;\n}\n\n");
 }
 
 /* A dated parameter: its table, and the look-up for a day. */
@@ -1291,12 +1499,8 @@ static void emit_parameter(emitter *em, decl *d)
 
 void emit_rule_functions(emitter *em)
 {
-    /* Declarations first: rules may use each other in any order. */
+    /* Definitions with parameters may call each other in any order. */
     strbuf *c = &em->c;
-    for (size_t i = 0; i < em->outputs.len; i++) {
-        decl *d = em->outputs.items[i];
-        emit_printf(c, "static lov_status %s(ctx_t *ctx);\n", d->c_static);
-    }
     for (size_t i = 0; i < em->functions.len; i++) {
         decl *d = em->functions.items[i];
         emit_printf(c, "static lov_status %s(ctx_t *ctx", d->c_static);
@@ -1314,9 +1518,6 @@ void emit_rule_functions(emitter *em)
     }
     for (size_t i = 0; i < em->functions.len; i++)
         emit_definition_rules(em, em->functions.items[i]);
-    for (size_t i = 0; i < em->outputs.len; i++) {
-        decl *d = em->outputs.items[i];
-        emit_definition_rules(em, d);
-        emit_definition_once(em, d);
-    }
+    for (size_t i = 0; i < em->order.len; i++)
+        emit_definition_rules(em, em->order.items[i]);
 }
