@@ -108,8 +108,14 @@ golden: deps $(BUILD)/lovc
 	@tests/golden/run $(BUILD)/lovc
 	@tests/golden/coverage
 
-fuzz: deps $(BUILD)/lovc
-	@tests/fuzz/run $(BUILD)/lovc
+fuzz: deps $(BUILD)/lovc $(BUILD)/tests/fuzz/mutate
+	@tests/fuzz/run $(BUILD)/lovc $(BUILD)/tests/fuzz/mutate
+
+# The fuzzer's input generator (a test tool, not part of lovc).
+$(BUILD)/tests/fuzz/mutate: tests/fuzz/mutate.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL)
 
 demo: all
 	@echo "make demo: not yet available"
