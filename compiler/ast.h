@@ -257,6 +257,7 @@ typedef struct decl {
     nodelist deps;           /* (resolved) dependency*: definitions this one uses */
     bool calls_external;     /* (resolved) its rules call an external function */
     bool in_cycle;           /* (resolved) depends on itself; not evaluated further */
+    struct symtab *members;  /* (resolved) enums: case name -> enum_case*; records: field name -> record_field* */
     union {
         struct { nodelist cases; } enum_;                 /* enum_case* */
         struct { nodelist fields; } record;               /* record_field* */
@@ -283,6 +284,7 @@ typedef struct decl {
     const char *c_table;     /* (emitted) dated parameters: the table of values */
     int provision;           /* (emitted) index in the provision table, or -1 */
     int slot;                /* (emitted) inputs and outputs: their index */
+    bool read_on_reference_date;  /* (emitted) a dated parameter read for the reference date */
 } decl;
 
 /* 'uses' edge between definitions, for cycles and evaluation order. */
@@ -327,6 +329,7 @@ typedef struct module {
     src_loc month_end_loc;
     nodelist uses;           /* use_decl* */
     nodelist decls;          /* decl*, in source order */
+    nodelist broken_names;   /* ident*: declarations that could not be read */
     bool has_header;
     struct module_scope *scope;   /* (resolved) symbol tables, see resolve.h */
     const char *c_prefix;    /* (named) prefix of the module's public C names */

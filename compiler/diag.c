@@ -52,25 +52,24 @@ static void print_excerpt(diag_ctx *d, src_loc loc)
     fprintf(d->out, "%*s | ", gw, "");
 
     size_t line_start = (size_t)(text - f->text);
-    size_t start = loc.start - line_start;
-    size_t end = loc.end > loc.start ? loc.end - line_start : start + 1;
+    size_t start = loc.start > line_start ? loc.start - line_start : 0;
+    size_t end = loc.end > loc.start && loc.end > line_start ? loc.end - line_start : start + 1;
     if (end > len)
         end = len > start ? len : start + 1;
     strbuf sb;
     sb_init(&sb);
-    for (size_t i = 0; i < start && i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == '\t')
-            sb_putc(&sb, '\t');
-        else if ((c & 0xC0) != 0x80)
-            sb_putc(&sb, ' ');
+    for (size_t i = 0; i < start && i < len;) {
+        size_t k = utf8_seq_len((const unsigned char *)text + i, len - i);
+        sb_putc(&sb, text[i] == '\t' ? '\t' : ' ');
+        i += k ? k : 1;
     }
     if (d->color)
         sb_puts(&sb, "\033[1;32m");
     sb_putc(&sb, '^');
-    for (size_t i = start + 1; i < end; i++)
-        if (i >= len || ((unsigned char)text[i] & 0xC0) != 0x80)
-            sb_putc(&sb, '~');
+    size_t first = start < len ? utf8_seq_len((const unsigned char *)text + start, len - start) : 1;
+    size_t width = end > start + (first ? first : 1) ? utf8_count(text + start, (end < len ? end : len) - start) : 1;
+    for (size_t i = 1; i < width; i++)
+        sb_putc(&sb, '~');
     if (d->color)
         sb_puts(&sb, "\033[0m");
     fprintf(d->out, "%s\n", sb.data);

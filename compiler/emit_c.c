@@ -185,6 +185,17 @@ static const type *base_type(const type *t)
 
 static void collect_calls(emitter *em, expr *e);
 
+/* An external function of a used module, called by one of its definitions
+ * that this module uses: the caller of this module supplies it too. */
+static void collect_external(emitter *em, decl *d)
+{
+    for (size_t i = 0; i < em->externals.len; i++)
+        if (em->externals.items[i] == d)
+            return;
+    d->slot = (int)em->externals.len;
+    pv_push(&em->externals, d);
+}
+
 static void collect_function(emitter *em, decl *d)
 {
     for (size_t i = 0; i < em->functions.len; i++)
@@ -210,6 +221,8 @@ static void collect_calls(emitter *em, expr *e)
             decl *d = e->u.call.callee->u.name.target;
             if (d->kind == D_DEFINITION)
                 collect_function(em, d);
+            else if (d->kind == D_EXTERNAL && d->module != em->mod)
+                collect_external(em, d);
         }
         for (int i = 0; i < e->u.call.args.len; i++)
             collect_calls(em, NL_AT(e->u.call.args, i));
@@ -381,8 +394,7 @@ static void collect(emitter *em)
             add_provision(em, LOV_PROV_ASSERTION, d, NULL, NULL, d->cite, d->name.loc);
             break;
         case D_EXTERNAL:
-            d->slot = (int)em->externals.len;
-            pv_push(&em->externals, d);
+            collect_external(em, d);
             break;
         default:
             break;
@@ -391,7 +403,7 @@ static void collect(emitter *em)
     /* Functions of used modules that this module calls, with their own. */
     for (int i = 0; i < m->decls.len; i++) {
         decl *d = NL_AT(m->decls, i);
-        if (d->kind == D_DEFINITION || d->kind == D_OUTCOME)
+        if ((d->kind == D_DEFINITION || d->kind == D_OUTCOME) && !d->u.def.has_params)
             for (int k = 0; k < d->u.def.rules.len; k++) {
                 ast_rule *r = NL_AT(d->u.def.rules, k);
                 collect_calls(em, r->cond);
@@ -410,6 +422,25 @@ static void collect(emitter *em)
         snprintf(prefix, sizeof prefix, "fn_%s_", d->module->c_prefix);
         d->c_static = cname_unique(&em->statics, prefix, d->name.name);
     }
+    /* Members of the externals struct: this module's by their names, a used
+     * module's with that module's name in front. */
+    cname_scope members;
+    cname_scope_init(&members, em->a);
+    cname_reserve(&members, "ctx");
+    for (size_t i = 0; i < em->externals.len; i++) {
+        decl *d = em->externals.items[i];
+        if (d->module == m)
+            d->c_static = cname_unique(&members, "", d->name.name);
+    }
+    for (size_t i = 0; i < em->externals.len; i++) {
+        decl *d = em->externals.items[i];
+        if (d->module != m) {
+            char prefix[256];
+            snprintf(prefix, sizeof prefix, "%s_", d->module->c_prefix);
+            d->c_static = cname_unique(&members, prefix, d->name.name);
+        }
+    }
+    cname_scope_free(&members);
     size_t ninputs = em->inputs.len;
     em->mask_words = (int)(ninputs == 0 ? 1 : (ninputs + 63) / 64);
     order_outputs(em);
@@ -531,7 +562,7 @@ static void emit_externals_struct(emitter *em)
     sb_puts(h, "    void *ctx;              /* passed as the first argument of each */\n");
     for (size_t i = 0; i < em->externals.len; i++) {
         decl *d = em->externals.items[i];
-        emit_printf(h, "    lov_status (*%s)(void *ctx", d->c_name);
+        emit_printf(h, "    lov_status (*%s)(void *ctx", d->c_static);
         for (int k = 0; k < d->u.external.params.len; k++) {
             formal *f = NL_AT(d->u.external.params, k);
             emit_printf(h, ", %s %s", emit_ctype(em, f->type), f->c_name);
@@ -832,7 +863,8 @@ static void emit_evaluate_all(emitter *em)
 {
     strbuf *c = &em->c;
     sb_puts(c, "/* Every definition and outcome, each after the definitions it uses. */\n"
-               "static void evaluate_all(ctx_t *ctx)\n{\n    lov_status st;\n");
+               "static void evaluate_all(ctx_t *ctx)\n{\n");
+    sb_puts(c, em->order.len ? "    lov_status st;\n" : "    (void)ctx;\n");
     for (size_t i = 0; i < em->order.len; i++) {
         decl *d = em->order.items[i];
         int steps = d->u.def.requires.len;
@@ -1071,12 +1103,12 @@ static void emit_descriptor(emitter *em)
 
     for (size_t i = 0; i < em->externals.len; i++) {
         decl *d = em->externals.items[i];
-        emit_printf(c, "static const lov_type params_of_%s[] = {", d->c_name);
+        emit_printf(c, "static const lov_type params_of_%s[] = {", d->c_static);
         for (int k = 0; k < d->u.external.params.len; k++)
             emit_printf(c, "%s%s", k ? ", " : "", emit_type_tag(((formal *)NL_AT(d->u.external.params, k))->type));
         if (d->u.external.params.len == 0)
             sb_puts(c, "LOV_T_INT");
-        emit_printf(c, "};\nstatic const char *const names_of_%s[] = {", d->c_name);
+        emit_printf(c, "};\nstatic const char *const names_of_%s[] = {", d->c_static);
         for (int k = 0; k < d->u.external.params.len; k++)
             emit_printf(c, "%s%s", k ? ", " : "", emit_cstring(em, ((formal *)NL_AT(d->u.external.params, k))->name.name));
         if (d->u.external.params.len == 0)
@@ -1090,13 +1122,22 @@ static void emit_descriptor(emitter *em)
         if (d->type->kind == T_ENUM)
             snprintf(ebuf, sizeof ebuf, "&enum_%s", d->type->decl->c_public);
         emit_printf(c, "    {%s, \"%s\", offsetof(%s_externals, %s), %s, %s, params_of_%s, names_of_%s, %d, %s},\n",
-                    emit_cstring(em, d->name.name), d->c_name, p, d->c_name, emit_type_tag(d->type), ebuf,
-                    d->c_name, d->c_name, d->u.external.params.len,
+                    emit_cstring(em, d->name.name), d->c_static, p, d->c_static, emit_type_tag(d->type), ebuf,
+                    d->c_static, d->c_static, d->u.external.params.len,
                     emit_cstring(em, d->cite && d->cite->provision ? d->cite->provision : ""));
     }
     if (em->externals.len == 0)
         sb_puts(c, "    {NULL, NULL, 0, LOV_T_INT, NULL, NULL, NULL, 0, NULL},\n");
     sb_puts(c, "};\n\n");
+
+    sb_puts(c, "static const lov_enum_desc *const enums[] = {");
+    for (size_t i = 0; i < em->enums.len; i++)
+        emit_printf(c, "%s&enum_%s", i ? ", " : "", ((decl *)em->enums.items[i])->c_public);
+    sb_puts(c, em->enums.len ? "};\n" : "NULL};\n");
+    sb_puts(c, "static const lov_record_desc *const records[] = {");
+    for (size_t i = 0; i < em->records.len; i++)
+        emit_printf(c, "%s&record_%s", i ? ", " : "", ((decl *)em->records.items[i])->c_public);
+    sb_puts(c, em->records.len ? "};\n\n" : "NULL};\n\n");
 
     char until[32];
     snprintf(until, sizeof until, "%d", (int)(m->has_until ? m->in_force_until : LOV_DATE_MAX));
@@ -1110,8 +1151,10 @@ static void emit_descriptor(emitter *em)
                 em->externals.len ? "sizeof(" : "0", em->externals.len ? p : "",
                 em->externals.len ? "_externals)" : "");
     emit_printf(c, "    offsetof(%s_output, missing), %d, offsetof(%s_output, info),\n", p, em->mask_words, p);
-    emit_printf(c, "    inputs, %zu,\n    outputs, %zu,\n    provisions, %zu,\n    params, %zu,\n    externals, %zu,\n};\n",
-                em->inputs.len, em->outputs.len, em->provisions.len, nparams, em->externals.len);
+    emit_printf(c, "    inputs, %zu,\n    outputs, %zu,\n    provisions, %zu,\n    params, %zu,\n    externals, %zu,\n"
+                   "    enums, %zu,\n    records, %zu,\n};\n",
+                em->inputs.len, em->outputs.len, em->provisions.len, nparams, em->externals.len,
+                em->enums.len, em->records.len);
 }
 
 /* ---- Files ------------------------------------------------------------------------ */

@@ -83,23 +83,13 @@ static void line(gen *g, const char *f, ...)
     free(buf);
 }
 
-/* A #line directive back to the .lov source at loc. */
-static void line_directive(gen *g, src_loc loc)
+/* The line of loc in its .lov file, for comments and #line. */
+static int lov_line(src_loc loc)
 {
-    if (!loc.file)
-        return;
-    int ln, col;
-    src_line_col((src_file *)loc.file, loc.start, &ln, &col);
-    /* A directive right after another replaces it. */
-    strbuf *b = &g->body;
-    if (b->len > 0) {
-        size_t start = b->len - 1;
-        while (start > 0 && b->data[start - 1] != '\n')
-            start--;
-        if (strncmp(b->data + start, "#line ", 6) == 0)
-            b->len = start;
-    }
-    emit_printf(b, "#line %d %s\n", ln, emit_cstring(g->em, loc.file->path));
+    int ln = 0, col = 0;
+    if (loc.file)
+        src_line_col((src_file *)loc.file, loc.start, &ln, &col);
+    return ln;
 }
 
 static const char *temp(gen *g, const char *ctype, const char *zero)
@@ -153,6 +143,22 @@ static void insert_at(gen *g, size_t mark, const char *text)
     free(rest);
 }
 
+/* c without a redundant outer pair of parentheses, for 'if (...)' (clang
+ * warns about 'if ((a == b))'). */
+static const char *bare(gen *g, const char *c)
+{
+    size_t n = strlen(c);
+    if (n < 2 || c[0] != '(' || c[n - 1] != ')')
+        return c;
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        depth += c[i] == '(' ? 1 : c[i] == ')' ? -1 : 0;
+        if (depth == 0 && i < n - 1)
+            return c;                   /* "(a) && (b)": the first ')' closes early */
+    }
+    return ast_strdup(g->em->a, c + 1, n - 2);
+}
+
 /* Runs a runtime call that returns a status; on failure, jumps. */
 static void try_call(gen *g, const char *call)
 {
@@ -162,9 +168,10 @@ static void try_call(gen *g, const char *call)
 
 /* ---- Values and conversions --------------------------------------------- */
 
+/* The month end rule of the module the rule being written comes from. */
 static const char *month_rule(gen *g)
 {
-    return g->em->mod->month_end == ME_OVERFLOW ? "LOV_MONTH_END_OVERFLOW" : "LOV_MONTH_END_CLAMP";
+    return g->owner->module->month_end == ME_OVERFLOW ? "LOV_MONTH_END_OVERFLOW" : "LOV_MONTH_END_CLAMP";
 }
 
 static const char *rounding(round_mode m)
@@ -412,6 +419,7 @@ static const char *read_parameter(gen *g, decl *d)
 {
     if (d->u.param.constant)
         return gen_expr(g, d->u.param.constant);
+    d->read_on_reference_date = true;
     const char *t = temp_of(g, d->type);
     try_call(g, fmt(g, "%s(ctx, &%s)", d->c_static, t));
     return t;
@@ -547,11 +555,11 @@ static const char *gen_call(gen *g, expr *e)
     const char *r = temp_of(g, d->type);
     if (d->kind == D_EXTERNAL) {
         const char *args = gen_args(g, e, &d->u.external.params);
-        line(g, "if (ctx->ext == NULL || ctx->ext->%s == NULL) {", d->c_name);
+        line(g, "if (ctx->ext == NULL || ctx->ext->%s == NULL) {", d->c_static);
         line(g, "    _st = external_missing(ctx, %d);", d->slot);
         line(g, "    %s", jump(g, g->fail));
         line(g, "}");
-        line(g, "if ((_st = ctx->ext->%s(ctx->ext->ctx%s, &%s)) != LOV_OK) {", d->c_name, args, r);
+        line(g, "if ((_st = ctx->ext->%s(ctx->ext->ctx%s, &%s)) != LOV_OK) {", d->c_static, args, r);
         line(g, "    external_failed(ctx, %d);", d->slot);
         line(g, "    %s", jump(g, g->fail));
         line(g, "}");
@@ -597,7 +605,7 @@ static const char *gen_logic(gen *g, expr *e)
         sb_puts(&g->body, rest);
         free(rest);
     }
-    line(g, "%s = %s%s;", res, op == B_IMPLIES ? "!" : "", a);
+    line(g, "%s = %s%s;", res, op == B_IMPLIES ? "!" : "", op == B_IMPLIES ? a : bare(g, a));
     line(g, "if (%s%s)", is_and ? "!" : "", res);
     line(g, "    %s", jump(g, done));
     if (left_failed->used) {
@@ -611,7 +619,7 @@ static const char *gen_logic(gen *g, expr *e)
     g->fail = right_failed;
     const char *b = gen_expr(g, e->u.binary.rhs);
     g->fail = outer;
-    line(g, "if (%s%s) {", is_and ? "!" : "", b);
+    line(g, "if (%s%s) {", is_and ? "!" : "", is_and ? b : bare(g, b));
     line(g, "    %s = %s;", res, decisive);
     if (saved) {
         line(g, "    if (ctx->explain)");
@@ -886,7 +894,7 @@ static const char *gen_if(gen *g, expr *e)
 {
     const char *c = gen_expr(g, e->u.if_.cond);
     const char *r = temp_of(g, e->type);
-    line(g, "if (%s) {", c);
+    line(g, "if (%s) {", bare(g, c));
     g->indent++;
     expr *a = e->u.if_.then_e, *b = e->u.if_.else_e;
     line(g, "%s = %s;", r, convert(g, gen_expr(g, a), a->type, e->type));
@@ -1053,6 +1061,8 @@ static const char *gen_aggregate(gen *g, expr *e)
         line(g, "const %s *%s = &%s[%s];", elem->decl->c_public, v->c_name, items, i);
     else
         line(g, "%s %s = %s[%s];", emit_ctype(g->em, elem), v->c_name, items, i);
+    if (!e->u.aggr.filter && !e->u.aggr.body)
+        line(g, "(void)%s;    /* only counted */", v->c_name);
     if (e->u.aggr.filter) {
         const char *f = gen_expr(g, e->u.aggr.filter);
         line(g, "if (!%s)", f);
@@ -1207,15 +1217,14 @@ static void gen_rule_node(gen *g, decl *d, ast_rule *node, const char *target)
             found = temp(g, "bool", "false");
             first = temp(g, "int", "-1");
         }
-        line_directive(g, x->loc);
-        line(g, "/* exception %s: %s */", emit_comment_text(g->em, x->label.name),
+        line(g, "/* exception %s (line %d): %s */", emit_comment_text(g->em, x->label.name), lov_line(x->loc),
              emit_citation_text(g->em, x->cite));
         label *cond_failed = new_label(g), *next = new_label(g);
         g->fail = cond_failed;
         const char *c = gen_expr(g, x->cond);
         g->fail = outer;
         note_step(g, x->provision, c, "LOV_TRACE_APPLIES", "LOV_TRACE_DOES_NOT_APPLY");
-        line(g, "if (%s) {", c);
+        line(g, "if (%s) {", bare(g, c));
         g->indent++;
         const char *v = temp_of(g, t);
         gen_rule_node(g, d, x, v);
@@ -1267,7 +1276,7 @@ static void gen_rule_node(gen *g, decl *d, ast_rule *node, const char *target)
         line(g, "%s = %s;", target, convert(g, gen_expr(g, node->value), node->value->type, t));
     } else if (d->u.def.default_rule) {
         ast_rule *dr = d->u.def.default_rule;
-        line_directive(g, dr->loc);
+        line(g, "/* %s (line %d) */", d->u.def.rules.len > 1 ? "the default" : "the rule", lov_line(dr->loc));
         line(g, "%s = %s;", target, convert(g, gen_expr(g, dr->value), dr->value->type, t));
     } else {
         if (pending_st) {
@@ -1323,8 +1332,7 @@ static void gen_requirements(gen *g, decl *d)
     label *outer = g->fail;
     for (int i = 0; i < d->u.def.requires.len; i++) {
         requirement *req = NL_AT(d->u.def.requires, i);
-        line_directive(g, req->loc);
-        line(g, "/* requires: %s */", emit_citation_text(g->em, req->cite));
+        line(g, "/* requires (line %d): %s */", lov_line(req->loc), emit_citation_text(g->em, req->cite));
         label *failed = new_label(g), *next = new_label(g);
         g->fail = failed;
         const char *c = gen_expr(g, req->cond);
@@ -1370,15 +1378,32 @@ static void gen_init(gen *g, emitter *em, decl *owner)
     cname_reserve(&g->locals, "result");
 }
 
-/* Writes the function: signature, temporaries, body, failure exit. */
+static bool ident_char(char ch)
+{
+    return ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
+/* Does C text name the identifier 'name' (not only contain it)? */
+static bool mentions(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = strstr(text, name); p; p = strstr(p + 1, name))
+        if ((p == text || !ident_char(p[-1])) && !ident_char(p[n]))
+            return true;
+    return false;
+}
+
+/* Writes the function: signature (with a #line directive to the rule's
+ * line in the .lov source, for debuggers), temporaries, body, failure exit. */
 static void gen_finish(gen *g, const char *signature)
 {
     strbuf *c = &g->em->c;
     const char *body = g->body.data ? g->body.data : "";
-    emit_printf(c, "%s\n{\n", signature);
-    if (strstr(body, "_st"))
+    src_loc at = g->owner->name.loc;
+    emit_printf(c, "#line %d %s\n%s\n{\n#line @\n", lov_line(at), emit_cstring(g->em, at.file->path), signature);
+    if (mentions(body, "_st"))
         sb_puts(c, "    lov_status _st = LOV_OK;\n");
-    if (!strstr(body, "ctx"))
+    if (!mentions(body, "ctx"))
         sb_puts(c, "    (void)ctx;\n");
     if (g->decls.data)
         sb_puts(c, g->decls.data);
@@ -1386,7 +1411,7 @@ static void gen_finish(gen *g, const char *signature)
     sb_puts(c, "    return LOV_OK;\n");
     if (g->fail->used)
         sb_puts(c, "_fail:\n    return _st;\n");
-    sb_puts(c, "}\n#line @\n\n");
+    sb_puts(c, "}\n\n");
     sb_free(&g->decls);
     sb_free(&g->body);
     cname_scope_free(&g->locals);
@@ -1424,7 +1449,6 @@ static void emit_definition_rules(emitter *em, decl *d)
     }
     comment_block(em, d, d->kind == D_OUTCOME ? (d->u.def.adverse ? "adverse outcome" : "outcome")
                          : function ? "definition with parameters" : "definition");
-    line_directive(&g, d->name.loc);
     gen_rule_node(&g, d, NULL, "(*result)");
     if (d->u.def.adverse && d->u.def.requires.len > 0)
         gen_requirements(&g, d);
@@ -1479,6 +1503,12 @@ static void emit_parameter(emitter *em, decl *d)
                 d->provision);
     sb_puts(c, "            return LOV_OK;\n        }\n    }\n");
     emit_printf(c, "    return no_parameter_value(ctx, %d);\n}\n\n", d->provision);
+    if (!d->read_on_reference_date) {
+        sb_free(&g.decls);
+        sb_free(&g.body);
+        cname_scope_free(&g.locals);
+        return;
+    }
     emit_printf(c, "/* '%s' on the reference date, looked up once per evaluation. */\n",
                 emit_comment_text(em, d->name.name));
     emit_printf(c, "static lov_status %s(ctx_t *ctx, %s *result)\n{\n", d->c_static, ct);
@@ -1511,13 +1541,21 @@ void emit_rule_functions(emitter *em)
         emit_printf(c, ", %s *result);\n", emit_ctype(em, d->type));
     }
     sb_puts(c, "\n");
+    /* The rules first, into a buffer of their own: the parameter look-ups
+     * they use come before them. */
+    strbuf head = em->c;
+    sb_init(&em->c);
+    for (size_t i = 0; i < em->functions.len; i++)
+        emit_definition_rules(em, em->functions.items[i]);
+    for (size_t i = 0; i < em->order.len; i++)
+        emit_definition_rules(em, em->order.items[i]);
+    strbuf rules = em->c;
+    em->c = head;
     for (size_t i = 0; i < em->params.len; i++) {
         decl *d = em->params.items[i];
         if (d->u.param.values.len > 0)
             emit_parameter(em, d);
     }
-    for (size_t i = 0; i < em->functions.len; i++)
-        emit_definition_rules(em, em->functions.items[i]);
-    for (size_t i = 0; i < em->order.len; i++)
-        emit_definition_rules(em, em->order.items[i]);
+    sb_puts(&em->c, rules.data ? rules.data : "");
+    sb_free(&rules);
 }

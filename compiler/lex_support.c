@@ -6,6 +6,7 @@
 
 #include "lov.h"
 #include "parser.h"
+#include "util.h"
 
 /* Sorted by text (bytewise) for bsearch. */
 static const struct keyword {
@@ -64,36 +65,15 @@ void lex_error(parse_state *ps, src_loc loc, const char *msg)
     diag_error(ps->diag, loc, "%s", msg);
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is not one. */
-static size_t utf8_seq_len(const unsigned char *s, size_t n)
+src_loc lex_end_location(parse_state *ps)
 {
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t need;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF)
-        need = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        if (c == 0xF4)
-            hi = 0x8F;
-    } else
-        return 0;
-    if (n < need || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < need; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return need;
+    const src_file *f = ps->file;
+    uint32_t end = (uint32_t)f->len;
+    while (end > 0 && (f->text[end - 1] == '\n' || f->text[end - 1] == '\r' || f->text[end - 1] == ' '
+                       || f->text[end - 1] == '\t'))
+        end--;
+    src_loc loc = {f, end, end};
+    return loc;
 }
 
 /* Offset of the first invalid UTF-8 sequence in s[0..n), or n. */

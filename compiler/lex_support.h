@@ -16,6 +16,10 @@ bool lex_is_keyword(const char *text);
 
 void lex_error(parse_state *ps, src_loc loc, const char *msg);
 
+/* Where "the end of the file" is shown: just after the last character of
+ * the last line that has any. */
+src_loc lex_end_location(parse_state *ps);
+
 /* A byte sequence that cannot start a token: an invalid UTF-8 sequence, a
  * control character, or a character the language does not use. */
 void lex_bad_char(parse_state *ps, src_loc loc, const char *text, size_t len);

@@ -38,7 +38,8 @@ typedef struct parse_state {
     diag_ctx *diag;
     src_file *file;
     uint32_t offset;         /* scanner position, in bytes */
-    bool depth_reported;     /* the nesting limit was reported once */
+    bool depth_reported;     /* the nesting limit was reported in this declaration */
+    ident declaring;         /* the declaration being read (name NULL between them) */
 } parse_state;
 
 /* Parses one file. Always returns a module (possibly partial); syntax errors

@@ -95,6 +95,7 @@ decl *ps_decl(parse_state *ps, decl_kind kind, ident name, const struct clauses 
     d->cite = cl->cite;
     d->text = cl->text;
     d->module = ps->mod;
+    ps->declaring.name = NULL;
     d->position = ps->mod->decls.len;
     nl_push(A, &ps->mod->decls, d);
     return d;
@@ -160,13 +161,37 @@ texpr *ps_type(parse_state *ps, texpr_kind kind, src_loc loc)
     return t;
 }
 
-const char *ps_concat(parse_state *ps, const char *a, const char *b)
+const char *ps_join(parse_state *ps, const nodelist *pieces)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    char *s = arena_alloc(A, la + lb + 1);
-    memcpy(s, a, la);
-    memcpy(s + la, b, lb + 1);
+    if (pieces->len == 1)
+        return NL_AT(*pieces, 0);
+    size_t n = 0;
+    for (int i = 0; i < pieces->len; i++)
+        n += strlen(NL_AT(*pieces, i));
+    char *s = arena_alloc(A, n + 1), *p = s;
+    for (int i = 0; i < pieces->len; i++) {
+        size_t k = strlen(NL_AT(*pieces, i));
+        memcpy(p, NL_AT(*pieces, i), k);
+        p += k;
+    }
+    *p = '\0';
     return s;
+}
+
+void ps_declaring(parse_state *ps, ident name)
+{
+    ps->declaring = name;
+    ps->depth_reported = false;
+}
+
+void ps_broken_declaration(parse_state *ps)
+{
+    if (!ps->declaring.name)
+        return;
+    ident *id = arena_alloc(A, sizeof *id);
+    *id = ps->declaring;
+    nl_push(A, &ps->mod->broken_names, id);
+    ps->declaring.name = NULL;
 }
 
 int ps_decimals(parse_state *ps, int64_t n, src_loc loc)
@@ -456,6 +481,15 @@ expr *ps_at(parse_state *ps, expr *param, expr *date, src_loc loc)
 
 /* ---- Syntax errors ------------------------------------------------------ */
 
+/* Is loc a ',' between digits, as in 12,50? */
+static bool comma_in_number(const parse_state *ps, src_loc loc)
+{
+    const char *t = ps->file->text;
+    size_t n = ps->file->len;
+    return loc.start > 0 && loc.start + 1 < n && t[loc.start] == ',' && t[loc.start - 1] >= '0'
+           && t[loc.start - 1] <= '9' && t[loc.start + 1] >= '0' && t[loc.start + 1] <= '9';
+}
+
 void ps_syntax_error(parse_state *ps, src_loc loc, const struct syntax_error *err)
 {
     strbuf sb;
@@ -470,9 +504,12 @@ void ps_syntax_error(parse_state *ps, src_loc loc, const struct syntax_error *er
         sb_printf(&sb, ", but found %s", err->got);
     } else if (err->expects_value) {
         sb_printf(&sb, "expected a value, a name or '(', but found %s", err->got);
-    } else if (err->expects_declaration && !err->expects_close && !err->expects_then) {
+    } else if (err->expects_declaration && !err->expects_close && !err->expects_then
+               && (err->got_keyword || err->at_eof) && !err->got_clause) {
         sb_printf(&sb, "expected a declaration ('input', 'definition', 'outcome', ...), but found %s",
                   err->got);
+    } else if (err->expects_declaration && !err->expects_close && !err->expects_then) {
+        sb_printf(&sb, "%s cannot come here: what is before it is complete", err->got);
     } else {
         sb_printf(&sb, "%s cannot stand here", err->got);
     }
@@ -481,7 +518,24 @@ void ps_syntax_error(parse_state *ps, src_loc loc, const struct syntax_error *er
     diag_error(ps->diag, loc, "%s", sb.data);
     sb_free(&sb);
 
-    if (err->expects_name && err->nexpected == 1 && err->got_keyword)
+    if (err->got_number && err->expects_date)
+        diag_note(ps->diag, loc, "write a date as year-month-day with four, two and two digits, for "
+                  "example 2020-04-01");
+    else if (err->expects_value && err->got_tail_start)
+        diag_note(ps->diag, loc, "an 'if' or an aggregate ('sum', 'count', 'exists', 'for all', 'minimum', "
+                  "'maximum') inside a larger expression goes in parentheses: (sum of ...)");
+    else if (err->expects_citation && !err->expects_value && !err->got_clause)
+        diag_note(ps->diag, loc, "a prerequisite cites its provision: requires CONDITION according to "
+                  "SOURCE \"§ ...\"");
+    else if (err->got_clause && err->expects_declaration)
+        diag_note(ps->diag, loc, "a declaration has at most one 'according to' and one 'text'");
+    else if (comma_in_number(ps, loc))
+        diag_note(ps->diag, loc, "decimals are written with a point: 12.50, not 12,50");
+    else if (!err->expects_value && err->expects_declaration && err->got_value)
+        diag_note(ps->diag, loc, "is an operator such as 'and' or '+' missing before it?");
+    else if (!err->expects_value && err->expects_declaration && !err->got_keyword && !err->at_eof)
+        diag_note(ps->diag, loc, "to make a larger expression of it, put the part before in parentheses");
+    else if (err->expects_name && err->nexpected == 1 && err->got_keyword)
         diag_note(ps->diag, loc, "%s is a word of the language and cannot be used as a name", err->got);
     else if (err->expects_end && (err->at_eof || err->got_keyword))
         diag_note(ps->diag, loc, "a 'match' must be closed with 'end'");

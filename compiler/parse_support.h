@@ -21,7 +21,12 @@ void ps_set_def(parse_state *ps, decl *d, texpr *type, const struct def_body *bo
 ast_rule *ps_exception(parse_state *ps, ident label, const ident *parent, const struct clauses *cl,
                    expr *cond, expr *value, src_loc loc);
 texpr *ps_type(parse_state *ps, texpr_kind kind, src_loc loc);
-const char *ps_concat(parse_state *ps, const char *a, const char *b);
+/* Joins adjacent quoted texts ('pieces' holds const char *) into one. */
+const char *ps_join(parse_state *ps, const nodelist *pieces);
+
+/* The name of the declaration being read; a broken one's name is kept. */
+void ps_declaring(parse_state *ps, ident name);
+void ps_broken_declaration(parse_state *ps);
 int ps_decimals(parse_state *ps, int64_t n, src_loc loc);
 
 expr *ps_name(parse_state *ps, ident id);
@@ -46,11 +51,17 @@ expr *ps_at(parse_state *ps, expr *param, expr *date, src_loc loc);
 struct syntax_error {
     const char *got;            /* what was found, in words */
     bool got_keyword;           /* it is a reserved word */
+    bool got_tail_start;        /* 'if' or an aggregate, inside a larger expression */
+    bool got_clause;            /* 'according' or 'text' */
+    bool got_number;
+    bool got_value;             /* a name, number, date, yes or no */
     bool at_eof;
     const char *expected[5];    /* what could have come, when few things could */
     int nexpected;
     bool expects_name, expects_end, expects_then, expects_else, expects_close;
     bool expects_value;         /* an expression could start here */
+    bool expects_citation;      /* 'according' could come here */
+    bool expects_date;
     bool expects_declaration;   /* a new declaration could start here */
 };
 

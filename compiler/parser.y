@@ -119,7 +119,7 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %precedence error
 
 %type <str> strings opt_text opt_version
-%type <id> name
+%type <id> name declared
 %type <e> expr implies_e or_e and_e not_e cmp_e otherwise_e round_e add_e mul_e
 %type <e> unary_e unit_e postfix_e primary_e if_e aggregate_e match_e opt_filter
 %type <t> type
@@ -132,7 +132,7 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %type <dv> dated_value
 %type <f> formal
 %type <list> enum_cases record_fields requirements exceptions dated_values formals
-%type <list> arms case_names args
+%type <list> arms string_pieces case_names args
 %type <num> unit round_mode
 %type <round> round_target
 %type <period> opt_until
@@ -182,7 +182,7 @@ items:
   ;
 
 item:
-    USE name FROM STRING         { ps_add_use(ps, $2, $4, @$); }
+    USE declared FROM STRING     { ps_add_use(ps, $2, $4, @$); }
   | enum_decl
   | record_decl
   | input_decl
@@ -191,12 +191,19 @@ item:
   | outcome_decl
   | assert_decl
   | external_decl
-  | error                        { }
+  | error                        { ps_broken_declaration(ps); }
+  ;
+
+/* The name of a declaration. Once it is read, syntax errors are reported
+ * again at once (after an earlier error, bison waits for three tokens), and
+ * if the rest of the declaration is broken, its name is still known. */
+declared:
+    name                         { $$ = $1; yyerrok; ps_declaring(ps, $1); }
   ;
 
 /* enum NAME [text] case A [text] case B ... */
 enum_decl:
-    ENUM name clauses enum_cases
+    ENUM declared clauses enum_cases
         { decl *d = ps_decl(ps, D_ENUM, $2, &$3, @$); d->u.enum_.cases = $4; ps_link_cases(d); }
   ;
 
@@ -208,7 +215,7 @@ enum_cases:
   ;
 
 record_decl:
-    RECORD name clauses record_fields
+    RECORD declared clauses record_fields
         { decl *d = ps_decl(ps, D_RECORD, $2, &$3, @$); d->u.record.fields = $4; }
   ;
 
@@ -220,16 +227,16 @@ record_fields:
   ;
 
 input_decl:
-    INPUT name ':' type clauses
+    INPUT declared ':' type clauses
         { decl *d = ps_decl(ps, D_INPUT, $2, &$5, @$); d->u.input.type_expr = $4; }
   ;
 
 /* parameter NAME: TYPE clauses, then '= VALUE' or dated values */
 parameter_decl:
-    PARAMETER name ':' type clauses '=' expr
+    PARAMETER declared ':' type clauses '=' expr
         { decl *d = ps_decl(ps, D_PARAMETER, $2, &$5, @$); d->u.param.type_expr = $4;
           d->u.param.constant = $7; }
-  | PARAMETER name ':' type clauses dated_values
+  | PARAMETER declared ':' type clauses dated_values
         { decl *d = ps_decl(ps, D_PARAMETER, $2, &$5, @$); d->u.param.type_expr = $4;
           d->u.param.values = $6; }
   ;
@@ -247,9 +254,9 @@ dated_value:
 
 /* definition NAME[(formals)]: TYPE clauses body */
 definition_decl:
-    DEFINITION name ':' type clauses body
+    DEFINITION declared ':' type clauses body
         { decl *d = ps_decl(ps, D_DEFINITION, $2, &$5, @$); ps_set_def(ps, d, $4, &$6); }
-  | DEFINITION name '(' formals ')' ':' type clauses body
+  | DEFINITION declared '(' formals ')' ':' type clauses body
         { decl *d = ps_decl(ps, D_DEFINITION, $2, &$8, @$); ps_set_def(ps, d, $7, &$9);
           d->u.def.has_params = true; d->u.def.params = $4; }
   ;
@@ -265,10 +272,10 @@ formal:
 
 /* [adverse] outcome NAME: TYPE clauses [requires ...] body */
 outcome_decl:
-    OUTCOME name ':' type clauses requirements body
+    OUTCOME declared ':' type clauses requirements body
         { decl *d = ps_decl(ps, D_OUTCOME, $2, &$5, @$); ps_set_def(ps, d, $4, &$7);
           d->u.def.requires = $6; }
-  | ADVERSE OUTCOME name ':' type clauses requirements body
+  | ADVERSE OUTCOME declared ':' type clauses requirements body
         { decl *d = ps_decl(ps, D_OUTCOME, $3, &$6, @$); ps_set_def(ps, d, $5, &$8);
           d->u.def.requires = $7; d->u.def.adverse = true; }
   ;
@@ -310,15 +317,15 @@ exception:
   ;
 
 assert_decl:
-    ASSERT name clauses ALWAYS expr
+    ASSERT declared clauses ALWAYS expr
         { decl *d = ps_decl(ps, D_ASSERT, $2, &$3, @$); d->u.assert_.cond = $5; }
   ;
 
 external_decl:
-    EXTERNAL name '(' formals ')' ':' type clauses
+    EXTERNAL declared '(' formals ')' ':' type clauses
         { decl *d = ps_decl(ps, D_EXTERNAL, $2, &$8, @$); d->u.external.params = $4;
           d->u.external.ret = $7; }
-  | EXTERNAL name '(' ')' ':' type clauses
+  | EXTERNAL declared '(' ')' ':' type clauses
         { decl *d = ps_decl(ps, D_EXTERNAL, $2, &$7, @$); d->u.external.ret = $6; }
   ;
 
@@ -343,8 +350,12 @@ opt_text:
 
 /* Adjacent quoted texts join into one, so long law text can span lines. */
 strings:
-    STRING                       { $$ = $1; }
-  | strings STRING               { $$ = ps_concat(ps, $1, $2); }
+    string_pieces                { $$ = ps_join(ps, &$1); }
+  ;
+
+string_pieces:
+    STRING                       { memset(&$$, 0, sizeof $$); nl_push(A, &$$, (void *)$1); }
+  | string_pieces STRING         { $$ = $1; nl_push(A, &$$, (void *)$2); }
   ;
 
 name:
@@ -556,6 +567,13 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, pars
     struct syntax_error err = {
         .got = got == YYSYMBOL_YYEOF ? "the end of the file" : yysymbol_name(got),
         .got_keyword = got >= YYSYMBOL_MODULE && got <= YYSYMBOL_YEARS,
+        .got_tail_start = got == YYSYMBOL_IF || got == YYSYMBOL_SUM || got == YYSYMBOL_COUNT
+                          || got == YYSYMBOL_EXISTS || got == YYSYMBOL_FOR || got == YYSYMBOL_MINIMUM
+                          || got == YYSYMBOL_MAXIMUM,
+        .got_clause = got == YYSYMBOL_ACCORDING || got == YYSYMBOL_TEXT,
+        .got_number = got == YYSYMBOL_INTEGER || got == YYSYMBOL_DECIMAL,
+        .got_value = got == YYSYMBOL_INTEGER || got == YYSYMBOL_DECIMAL || got == YYSYMBOL_IDENT
+                     || got == YYSYMBOL_DATE || got == YYSYMBOL_YES || got == YYSYMBOL_NO,
         .at_eof = got == YYSYMBOL_YYEOF,
     };
     for (int i = 0; i < n; i++) {
@@ -566,6 +584,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, pars
         case YYSYMBOL_ELSE: err.expects_else = true; break;
         case YYSYMBOL_DEFINITION: err.expects_declaration = true; break;
         case YYSYMBOL_INTEGER: err.expects_value = true; break;
+        case YYSYMBOL_ACCORDING: err.expects_citation = true; break;
+        case YYSYMBOL_DATE: err.expects_date = true; break;
         default:
             if (expected[i] == YYSYMBOL_YYUNDEF + 0 || yysymbol_name(expected[i])[0] == '\0')
                 break;

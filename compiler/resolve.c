@@ -59,6 +59,16 @@ static void report_duplicate(resolver *r, const char *what, ident name, src_loc 
 
 /* ---- Symbol tables --------------------------------------------------------- */
 
+static void add_case(resolver *r, symtab *table, enum_case *c)
+{
+    case_set *cs = symtab_get(table, c->name.name);
+    if (!cs) {
+        cs = arena_alloc(A, sizeof *cs);
+        symtab_put(table, c->name.name, cs);
+    }
+    nl_push(A, &cs->cases, c);
+}
+
 static void build_tables(resolver *r)
 {
     module *m = r->mod;
@@ -97,47 +107,56 @@ static void build_tables(resolver *r)
             continue;
         }
         symtab_put(&sc->decls, d->name.name, d);
+        if (d->kind == D_RECORD) {
+            d->members = xcalloc(1, sizeof *d->members);
+            for (int k = 0; k < d->u.record.fields.len; k++) {
+                record_field *f = NL_AT(d->u.record.fields, k);
+                record_field *dup = symtab_get(d->members, f->name.name);
+                if (dup)
+                    report_duplicate(r, "the field", f->name, dup->name.loc);
+                else
+                    symtab_put(d->members, f->name.name, f);
+            }
+        }
         if (d->kind != D_ENUM)
             continue;
-        symtab own;
-        symtab_init(&own);
+        d->members = xcalloc(1, sizeof *d->members);
         for (int k = 0; k < d->u.enum_.cases.len; k++) {
             enum_case *c = NL_AT(d->u.enum_.cases, k);
-            enum_case *dup = symtab_get(&own, c->name.name);
+            enum_case *dup = symtab_get(d->members, c->name.name);
             if (dup) {
                 report_duplicate(r, "the case", c->name, dup->name.loc);
                 continue;
             }
-            symtab_put(&own, c->name.name, c);
-            case_set *cs = symtab_get(&sc->cases, c->name.name);
-            if (!cs) {
-                cs = arena_alloc(A, sizeof *cs);
-                symtab_put(&sc->cases, c->name.name, cs);
-            }
-            nl_push(A, &cs->cases, c);
+            symtab_put(d->members, c->name.name, c);
+            add_case(r, &sc->cases, c);
         }
-        symtab_free(&own);
+    }
+    for (int i = 0; i < m->broken_names.len; i++)
+        symtab_put(&sc->broken, ((ident *)NL_AT(m->broken_names, i))->name, m);
+    /* Cases of the used modules' enums, so that 'e = a' works for an input
+     * e of an enum from another module. */
+    for (int i = 0; i < m->uses.len; i++) {
+        use_decl *u = NL_AT(m->uses, i);
+        if (!u->target)
+            continue;
+        for (int k = 0; k < u->target->decls.len; k++) {
+            decl *d = NL_AT(u->target->decls, k);
+            if (d->kind == D_ENUM)
+                for (int j = 0; j < d->u.enum_.cases.len; j++)
+                    add_case(r, &sc->imported_cases, NL_AT(d->u.enum_.cases, j));
+        }
     }
 }
 
 enum_case *resolve_enum_case(decl *e, const char *name)
 {
-    for (int i = 0; i < e->u.enum_.cases.len; i++) {
-        enum_case *c = NL_AT(e->u.enum_.cases, i);
-        if (strcmp(c->name.name, name) == 0)
-            return c;
-    }
-    return NULL;
+    return e->members ? symtab_get(e->members, name) : NULL;
 }
 
 record_field *resolve_record_field(decl *rec, const char *name)
 {
-    for (int i = 0; i < rec->u.record.fields.len; i++) {
-        record_field *f = NL_AT(rec->u.record.fields, i);
-        if (strcmp(f->name.name, name) == 0)
-            return f;
-    }
-    return NULL;
+    return rec->members ? symtab_get(rec->members, name) : NULL;
 }
 
 /* ---- Citations and types ------------------------------------------------ */
@@ -306,6 +325,8 @@ static void suggest_values(resolver *r, suggester *s)
 
 static void report_unknown_name(resolver *r, ident id)
 {
+    if (symtab_get(&r->sc->broken, id.name))
+        return;                             /* its declaration has a syntax error, reported */
     suggester s;
     suggest_init(&s, id.name);
     suggest_values(r, &s);
@@ -383,6 +404,8 @@ static void resolve_name(resolver *r, expr *e)
         return;
     }
     case_set *cs = symtab_get(&r->sc->cases, name);
+    if (!cs)
+        cs = symtab_get(&r->sc->imported_cases, name);
     if (cs) {
         e->u.name.ref = REF_CASE;
         e->u.name.target = NL_AT(cs->cases, 0);   /* the type checker picks among several */
@@ -468,13 +491,8 @@ static void resolve_imported(resolver *r, expr *e, use_decl *u, bool as_callee)
             e->kind = E_ERROR;
             return;
         }
-        if (d->calls_external) {
-            diag_error(r->diag, e->loc,
-                       "'%s.%s' calls an external function of module '%s', which this module does "
-                       "not provide", u->alias.name, name, u->alias.name);
-            e->kind = E_ERROR;
-            return;
-        }
+        if (d->calls_external && r->current)
+            r->current->calls_external = true;
         e->u.name.ref = REF_FUNCTION;
         e->u.name.target = d;
         return;
@@ -686,19 +704,22 @@ static void resolve_expr(resolver *r, expr *e)
 
 static void resolve_formals(resolver *r, nodelist *params)
 {
+    symtab seen;
+    symtab_init(&seen);
     for (int i = 0; i < params->len; i++) {
         formal *f = NL_AT(*params, i);
         resolve_texpr(r, f->type_expr);
-        for (int k = 0; k < i; k++) {
-            formal *g = NL_AT(*params, k);
-            if (strcmp(f->name.name, g->name.name) == 0)
-                report_duplicate(r, "the parameter", f->name, g->name.loc);
-        }
+        formal *g = symtab_get(&seen, f->name.name);
+        if (g)
+            report_duplicate(r, "the parameter", f->name, g->name.loc);
+        else
+            symtab_put(&seen, f->name.name, f);
         if (symtab_get(&r->sc->decls, f->name.name))
             diag_error(r->diag, f->name.loc,
                        "the parameter '%s' has the name of a declaration of the module; choose "
                        "another name", f->name.name);
     }
+    symtab_free(&seen);
 }
 
 /* Labels, 'to' links and citations of a definition's rules. */
@@ -738,6 +759,13 @@ static void resolve_rules(resolver *r, decl *d)
             suggester s;
             suggest_init(&s, ru->parent.name);
             suggest_symtab(&s, &labels);
+            if (s.best && strcmp(s.best, ru->label.name) == 0) {
+                /* not itself: look again without it */
+                suggest_init(&s, ru->parent.name);
+                for (size_t k = 0; k < labels.cap; k++)
+                    if (labels.slots[k].name && strcmp(labels.slots[k].name, ru->label.name) != 0)
+                        suggest_consider(&s, labels.slots[k].name);
+            }
             const char *best = suggest_result(&s);
             if (best)
                 diag_error(r->diag, ru->parent.loc,
@@ -756,21 +784,26 @@ static void resolve_rules(resolver *r, decl *d)
         }
         ru->parent_rule = parent;
     }
-    /* A chain of 'to' links that comes back to where it started. */
+    /* A chain of 'to' links that comes back to where it started. Each rule
+     * is walked once: 1 = on the chain being followed, 2 = known to end. */
+    unsigned char *state = xcalloc((size_t)rules->len + 1, 1);
     for (int i = 0; i < rules->len; i++) {
-        ast_rule *ru = NL_AT(*rules, i);
-        ast_rule *p = ru->parent_rule;
-        for (int steps = 0; p && steps <= rules->len; steps++, p = p->parent_rule) {
-            if (p == ru) {
-                diag_error(r->diag, ru->parent.loc,
+        ast_rule *p = NL_AT(*rules, i);
+        while (p && state[p->index] == 0) {
+            state[p->index] = 1;
+            if (p->parent_rule && state[p->parent_rule->index] == 1) {
+                diag_error(r->diag, p->parent.loc,
                            "the exceptions of '%s' are exceptions to each other in a circle "
                            "('%s' is an exception to '%s'); one of them must be the general rule",
-                           d->name.name, ru->label.name, ru->parent.name);
-                ru->parent_rule = NULL;
-                break;
+                           d->name.name, p->label.name, p->parent.name);
+                p->parent_rule = NULL;
             }
+            p = p->parent_rule;
         }
+        for (p = NL_AT(*rules, i); p && state[p->index] == 1; p = p->parent_rule)
+            state[p->index] = 2;
     }
+    free(state);
     symtab_free(&labels);
     for (int i = 0; i < rules->len; i++) {
         ast_rule *ru = NL_AT(*rules, i);
@@ -824,15 +857,8 @@ static void resolve_decl(resolver *r, decl *d)
         if (d->u.record.fields.len == 0)
             diag_error(r->diag, d->name.loc,
                        "the record '%s' has no fields: list them with 'field NAME: TYPE'", d->name.name);
-        for (int i = 0; i < d->u.record.fields.len; i++) {
-            record_field *f = NL_AT(d->u.record.fields, i);
-            resolve_texpr(r, f->type_expr);
-            for (int k = 0; k < i; k++) {
-                record_field *g = NL_AT(d->u.record.fields, k);
-                if (strcmp(f->name.name, g->name.name) == 0)
-                    report_duplicate(r, "the field", f->name, g->name.loc);
-            }
-        }
+        for (int i = 0; i < d->u.record.fields.len; i++)
+            resolve_texpr(r, ((record_field *)NL_AT(d->u.record.fields, i))->type_expr);
         resolve_citation(r, d->cite, NULL, d->name);
         break;
     case D_INPUT:
@@ -1011,6 +1037,16 @@ void resolve_release(module *m)
     symtab_free(&m->scope->cases);
     symtab_free(&m->scope->sources);
     symtab_free(&m->scope->uses);
+    symtab_free(&m->scope->imported_cases);
+    symtab_free(&m->scope->broken);
+    for (int i = 0; i < m->decls.len; i++) {
+        decl *d = NL_AT(m->decls, i);
+        if (d->members) {
+            symtab_free(d->members);
+            free(d->members);
+            d->members = NULL;
+        }
+    }
     free(m->scope);
     m->scope = NULL;
 }

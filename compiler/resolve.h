@@ -21,6 +21,8 @@ typedef struct module_scope {
     symtab cases;            /* name -> case_set* */
     symtab sources;          /* name -> source_decl* */
     symtab uses;             /* alias -> use_decl* */
+    symtab imported_cases;   /* name -> case_set*: cases of the used modules' enums */
+    symtab broken;           /* names of declarations that could not be read */
 } module_scope;
 
 void resolve_module(module *m, diag_ctx *diag);

@@ -100,12 +100,11 @@ void src_line_col(src_file *f, uint32_t offset, int *line, int *col)
         else
             hi = mid;
     }
-    int c = 1;
-    for (uint32_t i = f->line_starts[lo]; i < offset; i++)
-        if (((unsigned char)f->text[i] & 0xC0) != 0x80)  /* count lead bytes only */
-            c++;
+    uint32_t start = f->line_starts[lo];
+    if (start == 0 && f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0 && offset >= 3)
+        start = 3;                                  /* a byte order mark takes no column */
     *line = (int)lo + 1;
-    *col = c;
+    *col = 1 + (int)utf8_count(f->text + start, offset - start);
 }
 
 const char *src_line_text(src_file *f, int line, size_t *len)
@@ -117,6 +116,8 @@ const char *src_line_text(src_file *f, int line, size_t *len)
         return "";
     }
     uint32_t start = f->line_starts[line - 1];
+    if (start == 0 && f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;                                  /* not shown */
     uint32_t end = start;
     while (end < f->len && f->text[end] != '\n')
         end++;

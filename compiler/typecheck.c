@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "lov.h"
 #include "resolve.h"
 #include "types.h"
 
@@ -122,6 +123,18 @@ static void forget(checker *c, int n)
     c->present.len -= (size_t)n;
 }
 
+/* The declared (optional) type of a name or field that was narrowed. */
+static type *type_optional_of_narrowed(const expr *x, type *inner)
+{
+    if (x->kind == E_NAME && x->u.name.ref == REF_DECL)
+        return ((decl *)x->u.name.target)->type;
+    if (x->kind == E_NAME && x->u.name.ref == REF_PARAM)
+        return ((formal *)x->u.name.target)->type;
+    if (x->kind == E_FIELD && x->u.name.base->type && x->u.name.base->type->kind == T_RECORD)
+        return ((record_field *)NL_AT(x->u.name.base->type->decl->u.record.fields, x->u.name.field_index))->type;
+    return inner;
+}
+
 /* An optional value read where it is known to be present has its inner type. */
 static type *narrow(checker *c, expr *e, type *t)
 {
@@ -192,29 +205,35 @@ static type *decl_value_type(const decl *d)
     return d->type ? d->type : type_error();
 }
 
-/* A bare case name that several enums share: pick by the expected type. */
+/* A bare case name that several enums share (here or in used modules):
+ * pick by the expected type. */
 static type *check_case(checker *c, expr *e, type *expected)
 {
     enum_case *ec = e->u.name.target;
     if (expected && is_err(expected))
         return type_error();              /* the other side is wrong already */
     if (e->kind == E_NAME) {
-        case_set *cs = symtab_get(&c->mod->scope->cases, e->u.name.id.name);
-        if (cs && cs->cases.len > 1) {
-            enum_case *pick = NULL;
-            if (expected && expected->kind == T_OPTIONAL)
-                expected = expected->elem;
-            for (int i = 0; expected && expected->kind == T_ENUM && i < cs->cases.len; i++)
-                if (((enum_case *)NL_AT(cs->cases, i))->owner == expected->decl)
-                    pick = NL_AT(cs->cases, i);
-            if (!pick) {
-                enum_case *a = NL_AT(cs->cases, 0), *b = NL_AT(cs->cases, 1);
-                diag_error(c->diag, e->loc,
-                           "'%s' is a case of both %s and %s: write %s.%s or %s.%s", ec->name.name,
-                           a->owner->name.name, b->owner->name.name, a->owner->name.name,
-                           ec->name.name, b->owner->name.name, ec->name.name);
-                return type_error();
+        const case_set *sets[2] = {symtab_get(&c->mod->scope->cases, e->u.name.id.name),
+                                   symtab_get(&c->mod->scope->imported_cases, e->u.name.id.name)};
+        int total = (sets[0] ? sets[0]->cases.len : 0) + (sets[1] ? sets[1]->cases.len : 0);
+        if (expected && expected->kind == T_OPTIONAL)
+            expected = expected->elem;
+        enum_case *pick = NULL, *other = NULL;
+        for (int k = 0; k < 2; k++)
+            for (int i = 0; sets[k] && i < sets[k]->cases.len; i++) {
+                enum_case *cand = NL_AT(sets[k]->cases, i);
+                if (expected && expected->kind == T_ENUM && cand->owner == expected->decl)
+                    pick = cand;
+                else if (cand != ec)
+                    other = cand;
             }
+        if (!pick && total > 1) {
+            diag_error(c->diag, e->loc, "'%s' is a case of both %s and %s: write %s.%s or %s.%s",
+                       ec->name.name, ec->owner->name.name, other->owner->name.name, ec->owner->name.name,
+                       ec->name.name, other->owner->name.name, ec->name.name);
+            return type_error();
+        }
+        if (pick) {
             ec = pick;
             e->u.name.target = pick;
         }
@@ -852,13 +871,21 @@ static type *check_between(checker *c, expr *e)
     return type_bool();
 }
 
+/* An optional value read where it is known to be present was given its
+ * inner type; 'is present' and 'otherwise' read the optional itself. */
+static type *unnarrowed(expr *x, type *t)
+{
+    if ((x->kind != E_NAME && x->kind != E_FIELD) || !x->u.name.narrowed)
+        return t;
+    x->u.name.narrowed = false;
+    return type_optional_of_narrowed(x, t);
+}
+
 static type *check_presence(checker *c, expr *e)
 {
     expr *x = e->u.presence.subject;
-    type *t = check(c, x, NULL);
-    if (x->kind == E_NAME || x->kind == E_FIELD)
-        x->u.name.narrowed = false;       /* the test reads the optional itself */
-    if (!is_err(t) && t->kind != T_OPTIONAL && !(x->kind == E_NAME && x->u.name.narrowed))
+    type *t = unnarrowed(x, check(c, x, NULL));
+    if (!is_err(t) && t->kind != T_OPTIONAL)
         diag_error(c->diag, x->loc, "this is always present (it is %s, not optional); "
                    "'is %s' makes sense only for optional values", tname(c, t),
                    e->u.presence.present ? "present" : "absent");
@@ -867,14 +894,15 @@ static type *check_presence(checker *c, expr *e)
 
 static type *check_otherwise(checker *c, expr *e, type *expected)
 {
-    type *t = check(c, e->u.otherwise.subject, NULL);
+    expr *x = e->u.otherwise.subject;
+    type *t = unnarrowed(x, check(c, x, NULL));
     type *inner = t->kind == T_OPTIONAL ? t->elem : t;
     type *f = check(c, e->u.otherwise.fallback, is_err(inner) ? expected : inner);
     need_exact(c, e->u.otherwise.fallback);
     if (is_err(t))
         return f;
     if (t->kind != T_OPTIONAL) {
-        diag_error(c->diag, e->u.otherwise.subject->loc,
+        diag_error(c->diag, x->loc,
                    "this is always present (it is %s, not optional); 'otherwise' gives a value for "
                    "when an optional value is absent", tname(c, t));
         return t;
@@ -1074,11 +1102,43 @@ static void check_parameter(checker *c, decl *d)
                        "1 054 kr), not computed; use a definition for a computed value");
         if (dv->has_until && dv->until < dv->from)
             diag_error(c->diag, dv->loc, "this period ends before it starts");
-        if (prev && dv->from <= prev->from)
+        if (prev && dv->from <= prev->from) {
             diag_error(c->diag, dv->loc, "the values of a parameter are listed in date order: "
                        "this one starts no later than the one before it");
+        } else if (prev && prev->has_until && dv->from <= prev->until) {
+            char until[LOV_DATE_BUFSIZE];
+            lov_date_format(prev->until, until);
+            diag_error(c->diag, dv->loc, "this period overlaps the one before it, which runs until %s: "
+                       "a day can have only one value", until);
+        }
         prev = dv;
     }
+}
+
+/* The default of an adverse outcome is what happens when no rule harms the
+ * citizen: written out, and for yes/no and amounts, no and zero. */
+static void check_harmless_default(checker *c, decl *d)
+{
+    expr *v = d->u.def.default_rule->value;
+    if (!is_literal(v) || v->kind == E_ERROR) {
+        if (v->kind != E_ERROR)
+            diag_error(c->diag, v->loc, "the default of the adverse outcome '%s' is written out: it is "
+                       "what happens when no rule harms the citizen (for example 'default 0 kr' or "
+                       "'default no')", d->name.name);
+        return;
+    }
+    const char *harmless = NULL;
+    if (v->kind == E_BOOL && v->u.b)
+        harmless = "no";
+    else if (v->kind == E_MONEY && v->u.money != 0)
+        harmless = "0 kr";
+    else if ((v->kind == E_INT && v->u.i != 0) || (v->kind == E_DECIMAL && v->u.dec.coef != 0))
+        harmless = "0";
+    else if (v->kind == E_UNARY)
+        harmless = d->type->kind == T_MONEY ? "0 kr" : "0";
+    if (harmless)
+        diag_error(c->diag, v->loc, "the default of the adverse outcome '%s' must not harm the citizen: "
+                   "it applies when no rule says otherwise; write 'default %s'", d->name.name, harmless);
 }
 
 static void check_definition(checker *c, decl *d)
@@ -1100,6 +1160,8 @@ static void check_definition(checker *c, decl *d)
         requirement *req = NL_AT(d->u.def.requires, i);
         check_bool(c, req->cond, "a prerequisite");
     }
+    if (d->u.def.adverse && d->u.def.default_rule)
+        check_harmless_default(c, d);
     for (int i = 0; i < d->u.def.rules.len; i++) {
         ast_rule *r = NL_AT(d->u.def.rules, i);
         int n = 0;
@@ -1138,6 +1200,29 @@ static void check_header(checker *c)
     }
 }
 
+/* An input is a single value (maybe optional), a record, or a list of
+ * records or single values. */
+static void check_input_type(checker *c, const type *t, src_loc loc)
+{
+    if (is_value_type(t) || t->kind == T_RECORD)
+        return;
+    if (t->kind == T_LIST) {
+        if (t->elem->kind == T_LIST || t->elem->kind == T_OPTIONAL)
+            diag_error(c->diag, loc, "a list holds records or single values, not %s", tname(c, t->elem));
+        return;
+    }
+    if (t->kind == T_OPTIONAL && is_value_type(t->elem))
+        return;
+    if (t->kind == T_OPTIONAL && t->elem->kind == T_RECORD)
+        diag_error(c->diag, loc, "a record input cannot be optional; make the fields that may be absent "
+                   "optional instead");
+    else if (t->kind == T_OPTIONAL && t->elem->kind == T_LIST)
+        diag_error(c->diag, loc, "a list cannot be optional: an empty list says that there is nothing");
+    else
+        diag_error(c->diag, loc, "an input is a single value (boolean, integer, decimal, money, date, "
+                   "duration or an enum, maybe optional), a record, or a list; not %s", tname(c, t));
+}
+
 /* Types of declarations, before any expression is checked (any rule may use
  * any declaration, in any order). */
 static void type_declarations(checker *c)
@@ -1160,14 +1245,7 @@ static void type_declarations(checker *c)
             break;
         case D_INPUT:
             d->type = from_texpr(c, d->u.input.type_expr);
-            if (d->type->kind == T_LIST) {
-                if (d->type->elem->kind == T_LIST || d->type->elem->kind == T_OPTIONAL)
-                    diag_error(c->diag, d->u.input.type_expr->loc,
-                               "a list holds records or single values, not %s",
-                               tname(c, d->type->elem));
-            } else if (d->type->kind != T_RECORD) {
-                need_value_type(c, d->type, d->u.input.type_expr->loc, "an input", true);
-            }
+            check_input_type(c, d->type, d->u.input.type_expr->loc);
             break;
         case D_PARAMETER:
             d->type = from_texpr(c, d->u.param.type_expr);

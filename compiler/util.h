@@ -39,7 +39,12 @@ typedef struct ptrvec {
 void pv_push(ptrvec *v, void *item);
 void pv_free(ptrvec *v);
 
-/* Number of UTF-8 code points in s[0..n). */
+/* Length of the valid UTF-8 sequence at s[0..n) (1 to 4), or 0 if the
+ * bytes there are not one. */
+size_t utf8_seq_len(const unsigned char *s, size_t n);
+
+/* Characters in s[0..n), as an editor shows them: each valid UTF-8
+ * sequence and each stray byte counts one. */
 size_t utf8_count(const char *s, size_t n);
 
 /* Edit distance in code points (Damerau: a swap of two neighbours costs 1). */

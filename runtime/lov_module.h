@@ -240,6 +240,10 @@ typedef struct lov_module_desc {
     uint32_t nparams;
     const lov_external_desc *externals;
     uint32_t nexternals;
+    const lov_enum_desc *const *enums;       /* every enumeration the module's structs use */
+    uint32_t nenums;
+    const lov_record_desc *const *records;   /* every record likewise */
+    uint32_t nrecords;
 } lov_module_desc;
 
 /* Every entry point has this shape:

@@ -422,15 +422,16 @@ START_TEST(test_lex_date_errors)
     scan_free(&s);
     capture_free(&c);
 
+    /* Not a date: numbers and minus signs, so that 10-2-3 is arithmetic; the
+     * parser gives the hint where a date must stand. */
     capture_init(&c);
     scan_text(&s, "d = 2020-1-1", &c);
-    ck_assert_int_eq(s.n, 3);
-    assert_tok(s, 2, DATE, 4, 12);
-    ck_assert_str_eq(capture_text(&c),
-                     "t.lov:1:5: error: write a date as year-month-day with four, two and two "
-                     "digits, for example 2020-04-01\n"
-                     "    1 | d = 2020-1-1\n"
-                     "      |     ^~~~~~~~\n");
+    ck_assert_int_eq(s.n, 7);
+    assert_tok(s, 2, INTEGER, 4, 8);
+    ck_assert_int_eq(s.toks[2].val.i, 2020);
+    assert_tok(s, 3, '-', 8, 9);
+    assert_tok(s, 4, INTEGER, 9, 10);
+    ck_assert_str_eq(capture_text(&c), "");
     scan_free(&s);
     capture_free(&c);
 
@@ -444,10 +445,8 @@ START_TEST(test_lex_date_errors)
     const char *year0 = "0000-01-01";
     assert_scan_messages(year0, strlen(year0),
                          "t.lov:1:1: error: 0000-01-01 is not a date: the year must be from 0001 to 9999\n");
-    const char *short_year = "20-01-01";
-    assert_scan_messages(short_year, strlen(short_year),
-                         "t.lov:1:1: error: write a date as year-month-day with four, two and two "
-                         "digits, for example 2020-04-01\n");
+    const char *short_year = "20-01-01";       /* numbers and minus signs, no message here */
+    assert_scan_messages(short_year, strlen(short_year), "");
 }
 END_TEST
 

@@ -972,15 +972,17 @@ START_TEST(test_parse_syntax_error_texts)
     assert_syntax(FRONT_HEADER "definition u: integer " CITE " = 1 rounded to kr\n",
                   "t.lov:3:58: error: expected 'half', 'up' or 'down', but found 'to'\n");
     assert_syntax(FRONT_HEADER "definition u: integer " CITE " = a or if b then c else d\n",
-                  "t.lov:3:53: error: expected a value, a name or '(', but found 'if'\n");
+                  "t.lov:3:53: error: expected a value, a name or '(', but found 'if'\n"
+                  "t.lov:3:53: note: an 'if' or an aggregate ('sum', 'count', 'exists', 'for all', "
+                  "'minimum', 'maximum') inside a larger expression goes in parentheses: (sum of ...)\n");
     assert_syntax(FRONT_HEADER "definition u: integer " CITE " = 1 rounded up to 19 decimals\n",
                   "t.lov:3:64: error: a number can be rounded to at most 18 decimals\n");
     assert_syntax(FRONT_HEADER "definition u: integer " CITE " = 12,50\n",
-                  "t.lov:3:50: error: expected a declaration ('input', 'definition', 'outcome', "
-                  "...), but found ','\n");
+                  "t.lov:3:50: error: ',' cannot come here: what is before it is complete\n"
+                  "t.lov:3:50: note: decimals are written with a point: 12.50, not 12,50\n");
     assert_syntax(FRONT_HEADER "definition u: integer " CITE " = a b\n",
-                  "t.lov:3:50: error: expected a declaration ('input', 'definition', 'outcome', "
-                  "...), but found a name\n");
+                  "t.lov:3:50: error: a name cannot come here: what is before it is complete\n"
+                  "t.lov:3:50: note: is an operator such as 'and' or '+' missing before it?\n");
 }
 END_TEST
 

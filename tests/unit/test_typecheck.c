@@ -352,8 +352,8 @@ START_TEST(test_resolve_exception_labels)
                  "  default no\n"
                  "  exception a to b " CITE " when yes then yes\n"
                  "  exception b to a " CITE " when yes then yes\n",
-                 "t.lov:5:18: error: the exceptions of 'f' are exceptions to each other in a "
-                 "circle ('a' is an exception to 'b'); one of them must be the general rule\n");
+                 "t.lov:6:18: error: the exceptions of 'f' are exceptions to each other in a "
+                 "circle ('b' is an exception to 'a'); one of them must be the general rule\n");
 }
 END_TEST
 
