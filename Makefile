@@ -32,7 +32,8 @@ LDFLAGS_ALL = $(SANFLAGS)
 GEN_WARN  := -Wall -Wextra -Wpedantic -Werror -Wno-unused-function -Wno-sign-compare
 
 RUNTIME_SRC := $(wildcard runtime/*.c)
-RUNTIME_OBJ := $(patsubst runtime/%.c,$(BUILD)/runtime/%.o,$(RUNTIME_SRC))
+RUNTIME_OBJ := $(patsubst runtime/%.c,$(BUILD)/runtime/%.o,$(RUNTIME_SRC)) \
+               $(BUILD)/runtime/scn_parser.o $(BUILD)/runtime/scn_lexer.o
 
 COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c))
 COMPILER_OBJ := $(patsubst compiler/%.c,$(BUILD)/compiler/%.o,$(COMPILER_SRC)) \
@@ -40,6 +41,9 @@ COMPILER_OBJ := $(patsubst compiler/%.c,$(BUILD)/compiler/%.o,$(COMPILER_SRC)) \
 
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 UNIT_OBJ  := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%.o,$(UNIT_SRC))
+
+# Modules that 'lovc test' compiles are cached here during the tests, not in ~/.cache.
+export LOVC_CACHE ?= $(abspath $(BUILD))/cache
 
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
@@ -51,9 +55,21 @@ deps:
 	@tools/ensure-deps
 
 # ---- runtime -------------------------------------------------------------
-$(BUILD)/runtime/%.o: runtime/%.c $(wildcard runtime/*.h) | $(BUILD)/runtime
+$(BUILD)/runtime/scn_parser.c $(BUILD)/runtime/scn_parser.h: runtime/scn_parser.y | $(BUILD)/runtime
+	@echo "  BISON   $<"
+	@bison -Wall -Werror --header=$(BUILD)/runtime/scn_parser.h -o $(BUILD)/runtime/scn_parser.c $<
+
+$(BUILD)/runtime/scn_lexer.c $(BUILD)/runtime/scn_lexer.h: runtime/scn_lexer.l $(BUILD)/runtime/scn_parser.h
+	@echo "  FLEX    $<"
+	@flex --header-file=$(BUILD)/runtime/scn_lexer.h -o $(BUILD)/runtime/scn_lexer.c $<
+
+$(BUILD)/runtime/scn_parser.o $(BUILD)/runtime/scn_lexer.o: %.o: %.c $(BUILD)/runtime/scn_lexer.h $(wildcard runtime/*.h)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) -Iruntime -I$(BUILD)/runtime -c $< -o $@
+
+$(BUILD)/runtime/%.o: runtime/%.c $(wildcard runtime/*.h) $(BUILD)/runtime/scn_parser.h $(BUILD)/runtime/scn_lexer.h | $(BUILD)/runtime
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -I$(BUILD)/runtime -c $< -o $@
 
 $(BUILD)/liblov.a: $(RUNTIME_OBJ)
 	@rm -f $@
@@ -91,7 +107,7 @@ $(BUILD)/lovc: $(BUILD)/compiler/main.o $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -ldl
 
 # ---- tests ---------------------------------------------------------------
-$(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h compiler/*.h runtime/*.h) $(BUILD)/compiler/parser.h | $(BUILD)/tests/unit
+$(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h compiler/*.h runtime/*.h) $(BUILD)/compiler/parser.h $(BUILD)/compiler/lexer.h | $(BUILD)/tests/unit
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -I$(BUILD)/compiler $(CHECK_CFLAGS) -c $< -o $@
 
@@ -119,6 +135,22 @@ $(BUILD)/tests/fuzz/mutate: tests/fuzz/mutate.c
 
 demo: all
 	@echo "make demo: not yet available"
+
+# The generated 225-hour evaluator against a hand-written one (bench/).
+bench: all
+	@mkdir -p $(BUILD)/bench
+	@$(BUILD)/lovc build bench/timer225.lov -o $(BUILD)/bench
+	@$(CC) -std=c11 -O2 -Iruntime -I$(BUILD)/bench bench/bench.c bench/handwritten.c \
+	    $(BUILD)/bench/bench_225.c -o $(BUILD)/bench/bench
+	@$(BUILD)/bench/bench
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/lov
+	install -m 755 $(BUILD)/lovc $(DESTDIR)$(PREFIX)/bin/lovc
+	install -m 644 $(BUILD)/liblov.a $(DESTDIR)$(PREFIX)/lib/liblov.a
+	install -m 644 runtime/*.h $(DESTDIR)$(PREFIX)/include/lov/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' tools/lov.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lov.pc
 
 $(BUILD)/runtime $(BUILD)/compiler $(BUILD)/tests/unit:
 	@mkdir -p $@

@@ -59,6 +59,75 @@ const char *ast_strdup(arena *a, const char *s, size_t n)
     return p;
 }
 
+void ast_walk(expr *e, void (*visit)(expr *e, void *ctx), void *ctx)
+{
+    if (!e)
+        return;
+    visit(e, ctx);
+    switch (e->kind) {
+    case E_FIELD:
+        ast_walk(e->u.name.base, visit, ctx);
+        return;
+    case E_CALL:
+        ast_walk(e->u.call.callee, visit, ctx);
+        for (int i = 0; i < e->u.call.args.len; i++)
+            ast_walk(NL_AT(e->u.call.args, i), visit, ctx);
+        return;
+    case E_UNARY:
+        ast_walk(e->u.unary.operand, visit, ctx);
+        return;
+    case E_BINARY:
+        ast_walk(e->u.binary.lhs, visit, ctx);
+        ast_walk(e->u.binary.rhs, visit, ctx);
+        return;
+    case E_IF:
+        ast_walk(e->u.if_.cond, visit, ctx);
+        ast_walk(e->u.if_.then_e, visit, ctx);
+        ast_walk(e->u.if_.else_e, visit, ctx);
+        return;
+    case E_MATCH:
+        ast_walk(e->u.match.scrutinee, visit, ctx);
+        for (int i = 0; i < e->u.match.arms.len; i++)
+            ast_walk(((match_arm *)NL_AT(e->u.match.arms, i))->body, visit, ctx);
+        ast_walk(e->u.match.else_e, visit, ctx);
+        return;
+    case E_AGGREGATE:
+        ast_walk(e->u.aggr.list, visit, ctx);
+        ast_walk(e->u.aggr.filter, visit, ctx);
+        ast_walk(e->u.aggr.body, visit, ctx);
+        return;
+    case E_WITHIN:
+        ast_walk(e->u.within.subject, visit, ctx);
+        ast_walk(e->u.within.span, visit, ctx);
+        ast_walk(e->u.within.anchor, visit, ctx);
+        return;
+    case E_BETWEEN:
+        ast_walk(e->u.between.subject, visit, ctx);
+        ast_walk(e->u.between.low, visit, ctx);
+        ast_walk(e->u.between.high, visit, ctx);
+        return;
+    case E_PRESENCE:
+        ast_walk(e->u.presence.subject, visit, ctx);
+        return;
+    case E_OTHERWISE:
+        ast_walk(e->u.otherwise.subject, visit, ctx);
+        ast_walk(e->u.otherwise.fallback, visit, ctx);
+        return;
+    case E_ROUNDED:
+        ast_walk(e->u.rounded.subject, visit, ctx);
+        return;
+    case E_UNIT:
+        ast_walk(e->u.unit.subject, visit, ctx);
+        return;
+    case E_AT:
+        ast_walk(e->u.at.param, visit, ctx);
+        ast_walk(e->u.at.date, visit, ctx);
+        return;
+    default:
+        return;
+    }
+}
+
 const char *ast_decl_kind_word(decl_kind k)
 {
     switch (k) {

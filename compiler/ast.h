@@ -347,6 +347,9 @@ expr *ast_expr(arena *a, expr_kind kind, src_loc loc);
 decl *ast_decl(arena *a, decl_kind kind, src_loc loc);
 const char *ast_strdup(arena *a, const char *s, size_t n);
 
+/* Calls visit on e and on every expression inside it, parents first. */
+void ast_walk(expr *e, void (*visit)(expr *e, void *ctx), void *ctx);
+
 const char *ast_decl_kind_word(decl_kind k);   /* "input", "definition", ... */
 const char *ast_binop_text(binop op);          /* "+", "and", ... */
 const char *ast_unit_word(unit_kind u);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "emit.h"
+#include "sha256.h"
 #include "util.h"
 
 static bool file_exists(const char *path)
@@ -124,6 +125,101 @@ bool build_module(program *p, const char *dir, bool so, diag_ctx *d)
     snprintf(so_path, sizeof so_path, "%s/%s.so", dir, base);
     if (!build_shared(c_path, so_path, why, sizeof why)) {
         diag_file_error(d, c_path, "%s", why);
+        return false;
+    }
+    return true;
+}
+
+const char *build_cache_root(char *buf, size_t cap)
+{
+    const char *env = getenv("LOVC_CACHE");
+    if (env && *env)
+        snprintf(buf, cap, "%s", env);
+    else if ((env = getenv("XDG_CACHE_HOME")) && *env)
+        snprintf(buf, cap, "%s/lovc", env);
+    else if ((env = getenv("HOME")) && *env)
+        snprintf(buf, cap, "%s/.cache/lovc", env);
+    else
+        snprintf(buf, cap, "/tmp/lovc-cache");
+    return buf;
+}
+
+/* mkdir -p */
+static bool make_dirs(const char *path)
+{
+    char buf[PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return false;
+        *p = '/';
+    }
+    return mkdir(buf, 0777) == 0 || errno == EEXIST;
+}
+
+/* The SHA-256 of the running lovc itself: a lovc built anew from changed
+ * sources, with the same version number, must not reuse modules compiled
+ * by the old one. */
+static const char *compiler_identity(void)
+{
+    static char hex[SHA256_HEX_SIZE];
+    if (hex[0])
+        return hex;
+    char why[256];
+    src_file *exe = src_read("/proc/self/exe", why, sizeof why);
+    if (!exe) {
+        snprintf(hex, sizeof hex, "unknown");
+        return hex;
+    }
+    sha256_hex(exe->text, exe->len, hex);
+    src_free(exe);
+    return hex;
+}
+
+bool build_cached(program *p, const char *cache_root, char *so_path, size_t cap, char *why, size_t whylen)
+{
+    /* The key: compiler version and every module's path and text. */
+    strbuf key;
+    sb_init(&key);
+    sb_printf(&key, "lovc %s %s\n", LOVC_VERSION, compiler_identity());
+    for (size_t i = 0; i < p->modules.len; i++) {
+        module *m = p->modules.items[i];
+        sb_printf(&key, "%s\n%zu\n", (const char *)p->paths.items[i], m->file->len);
+        sb_putn(&key, m->file->text, m->file->len);
+    }
+    char hex[SHA256_HEX_SIZE];
+    sha256_hex(key.data, key.len, hex);
+    sb_free(&key);
+    emit_names(p->root);
+    const char *base = p->root->c_prefix;
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/%s", cache_root, hex);
+    snprintf(so_path, cap, "%s/%s.so", dir, base);
+    struct stat st;
+    if (stat(so_path, &st) == 0)
+        return true;
+
+    /* Build beside the final folder, then rename: a cache that another run
+     * reads at the same time never holds half a module. */
+    char tmp[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s/%s.tmp%ld", cache_root, hex, (long)getpid());
+    if (!make_dirs(tmp)) {
+        snprintf(why, whylen, "cannot create a folder in the cache %s: %s (choose another with --cache DIR)",
+                 cache_root, strerror(errno));
+        return false;
+    }
+    if (!emit_c_files(p, tmp, base, why, whylen))
+        return false;
+    char c_path[PATH_MAX + 300], tmp_so[PATH_MAX + 300];
+    snprintf(c_path, sizeof c_path, "%s/%s.c", tmp, base);
+    snprintf(tmp_so, sizeof tmp_so, "%s/%s.so", tmp, base);
+    if (!build_shared(c_path, tmp_so, why, whylen))
+        return false;
+    if (rename(tmp, dir) != 0 && stat(so_path, &st) != 0) {
+        snprintf(why, whylen, "cannot move the compiled rules into the cache (%s): %s", dir, strerror(errno));
         return false;
     }
     return true;

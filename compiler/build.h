@@ -21,4 +21,14 @@ const char *build_include_dir(void);
  * On failure writes the reason (with the compiler's output) to 'why'. */
 bool build_shared(const char *c_path, const char *so_path, char *why, size_t whylen);
 
+/* The shared module of a checked program, compiled once and kept in a
+ * cache under 'cache_root' (made if missing), keyed by the SHA-256 of the
+ * compiler version and the text of every module the program reads: a
+ * changed source is compiled again. Writes the .so path into so_path. */
+bool build_cached(program *p, const char *cache_root, char *so_path, size_t cap, char *why, size_t whylen);
+
+/* The cache folder: $LOVC_CACHE, else $XDG_CACHE_HOME/lovc, else
+ * $HOME/.cache/lovc, else /tmp/lovc-cache. */
+const char *build_cache_root(char *buf, size_t cap);
+
 #endif

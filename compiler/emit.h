@@ -26,6 +26,8 @@ typedef struct prov_entry {
     requirement *req;        /* requirements: the prerequisite */
     citation *cite;
     src_loc loc;
+    int nuses_inputs;        /* what its rule reads, for explanations */
+    int nuses_outputs;
 } prov_entry;
 
 typedef struct emitter {

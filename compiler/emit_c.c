@@ -184,6 +184,7 @@ static const type *base_type(const type *t)
 /* ---- Collecting what the module needs ------------------------------------------ */
 
 static void collect_calls(emitter *em, expr *e);
+static void collect_external(emitter *em, decl *d);
 
 /* An external function of a used module, called by one of its definitions
  * that this module uses: the caller of this module supplies it too. */
@@ -210,61 +211,44 @@ static void collect_function(emitter *em, decl *d)
     }
 }
 
-/* Finds the functions of used modules that 'e' calls. */
+/* Finds the definitions with parameters (and, in used modules, the external
+ * functions) that 'e' calls. */
+static void visit_call(expr *e, void *ctx)
+{
+    emitter *em = ctx;
+    if (e->kind != E_CALL || e->u.call.callee->kind == E_ERROR || e->u.call.callee->u.name.ref != REF_FUNCTION)
+        return;
+    decl *d = e->u.call.callee->u.name.target;
+    if (d->kind == D_DEFINITION)
+        collect_function(em, d);
+    else if (d->kind == D_EXTERNAL && d->module != em->mod)
+        collect_external(em, d);
+}
+
 static void collect_calls(emitter *em, expr *e)
 {
-    if (!e)
+    ast_walk(e, visit_call, em);
+}
+
+/* The inputs and definitions an expression reads, for explanations. */
+typedef struct uses {
+    module *mod;
+    bool *inputs;            /* by slot */
+    bool *outputs;
+} uses;
+
+static void visit_use(expr *e, void *ctx)
+{
+    uses *u = ctx;
+    if (e->kind != E_NAME || e->u.name.ref != REF_DECL)
         return;
-    switch (e->kind) {
-    case E_CALL:
-        if (e->u.call.callee->kind != E_ERROR && e->u.call.callee->u.name.ref == REF_FUNCTION) {
-            decl *d = e->u.call.callee->u.name.target;
-            if (d->kind == D_DEFINITION)
-                collect_function(em, d);
-            else if (d->kind == D_EXTERNAL && d->module != em->mod)
-                collect_external(em, d);
-        }
-        for (int i = 0; i < e->u.call.args.len; i++)
-            collect_calls(em, NL_AT(e->u.call.args, i));
+    decl *d = e->u.name.target;
+    if (d->module != u->mod)
         return;
-    case E_FIELD: collect_calls(em, e->u.name.base); return;
-    case E_UNARY: collect_calls(em, e->u.unary.operand); return;
-    case E_BINARY: collect_calls(em, e->u.binary.lhs); collect_calls(em, e->u.binary.rhs); return;
-    case E_IF:
-        collect_calls(em, e->u.if_.cond);
-        collect_calls(em, e->u.if_.then_e);
-        collect_calls(em, e->u.if_.else_e);
-        return;
-    case E_MATCH:
-        collect_calls(em, e->u.match.scrutinee);
-        for (int i = 0; i < e->u.match.arms.len; i++)
-            collect_calls(em, ((match_arm *)NL_AT(e->u.match.arms, i))->body);
-        collect_calls(em, e->u.match.else_e);
-        return;
-    case E_AGGREGATE:
-        collect_calls(em, e->u.aggr.filter);
-        collect_calls(em, e->u.aggr.body);
-        return;
-    case E_WITHIN:
-        collect_calls(em, e->u.within.subject);
-        collect_calls(em, e->u.within.span);
-        collect_calls(em, e->u.within.anchor);
-        return;
-    case E_BETWEEN:
-        collect_calls(em, e->u.between.subject);
-        collect_calls(em, e->u.between.low);
-        collect_calls(em, e->u.between.high);
-        return;
-    case E_PRESENCE: collect_calls(em, e->u.presence.subject); return;
-    case E_OTHERWISE:
-        collect_calls(em, e->u.otherwise.subject);
-        collect_calls(em, e->u.otherwise.fallback);
-        return;
-    case E_ROUNDED: collect_calls(em, e->u.rounded.subject); return;
-    case E_UNIT: collect_calls(em, e->u.unit.subject); return;
-    case E_AT: collect_calls(em, e->u.at.date); return;
-    default: return;
-    }
+    if (d->kind == D_INPUT)
+        u->inputs[d->slot] = true;
+    else if ((d->kind == D_DEFINITION || d->kind == D_OUTCOME) && !d->u.def.has_params)
+        u->outputs[d->slot] = true;
 }
 
 /* "ctx->out->NAME.present" for an optional output. */
@@ -856,6 +840,78 @@ static void set_all_statuses(emitter *em, const char *status)
         emit_printf(&em->c, "        out->status.%s = %s;\n", ((decl *)em->outputs.items[i])->c_name, status);
 }
 
+/* A lov_value for a parameter's written-out value. */
+static void literal_value(const expr *e, char *buf, size_t cap)
+{
+    bool neg = e->kind == E_UNARY;
+    if (neg)
+        e = e->u.unary.operand;
+    const char *sign = neg ? "-" : "";
+    switch (e->kind) {
+    case E_BOOL: snprintf(buf, cap, "(lov_value){.b = %s}", e->u.b ? "true" : "false"); return;
+    case E_INT: snprintf(buf, cap, "(lov_value){.i = %sINT64_C(%" PRId64 ")}", sign, e->u.i); return;
+    case E_MONEY: snprintf(buf, cap, "(lov_value){.money = %sINT64_C(%" PRId64 ")}", sign, e->u.money); return;
+    case E_DATE: snprintf(buf, cap, "(lov_value){.date = %d}", (int)e->u.date); return;
+    case E_DECIMAL:
+        snprintf(buf, cap, "(lov_value){.dec = {%sINT64_C(%" PRId64 "), %d}}", sign, e->u.dec.coef,
+                 (int)e->u.dec.scale);
+        return;
+    case E_DURATION:
+        snprintf(buf, cap, "(lov_value){.dur = {%s%d, %s%d}}", sign, (int)e->u.dur.months, sign, (int)e->u.dur.days);
+        return;
+    case E_NAME:
+    case E_FIELD:
+        snprintf(buf, cap, "(lov_value){.enum_case = %d}",
+                 e->u.name.ref == REF_CASE ? ((enum_case *)e->u.name.target)->index : 0);
+        return;
+    default:
+        snprintf(buf, cap, "(lov_value){.i = 0}");
+        return;
+    }
+}
+
+/* The fixed parameters a definition reads. */
+typedef struct constants_read {
+    ptrvec params;
+} constants_read;
+
+static void visit_constant(expr *e, void *ctx)
+{
+    constants_read *cr = ctx;
+    if (e->kind != E_NAME || e->u.name.ref != REF_DECL)
+        return;
+    decl *d = e->u.name.target;
+    if (d->kind != D_PARAMETER || !d->u.param.constant)
+        return;
+    for (size_t i = 0; i < cr->params.len; i++)
+        if (cr->params.items[i] == d)
+            return;
+    pv_push(&cr->params, d);
+}
+
+/* Fixed parameters are written into the rules as their values; for the
+ * trace, each is noted once, before the first definition that reads it. */
+static void trace_constants(emitter *em, decl *d)
+{
+    constants_read cr = {{0}};
+    for (int k = 0; k < d->u.def.rules.len; k++) {
+        ast_rule *r = NL_AT(d->u.def.rules, k);
+        ast_walk(r->cond, visit_constant, &cr);
+        ast_walk(r->value, visit_constant, &cr);
+    }
+    for (int k = 0; k < d->u.def.requires.len; k++)
+        ast_walk(((requirement *)NL_AT(d->u.def.requires, k))->cond, visit_constant, &cr);
+    for (size_t i = 0; i < cr.params.len; i++) {
+        decl *p = cr.params.items[i];
+        char value[128];
+        literal_value(p->u.param.constant, value, sizeof value);
+        emit_printf(&em->c, "        if (!ctx->marks[%d]) {    /* %s */\n            ctx->marks[%d] = 1;\n"
+                            "            lov_trace_add(ctx->trace, %d, LOV_TRACE_VALUE, LOV_OK, true, %s);\n        }\n",
+                    p->provision, emit_comment_text(em, p->name.name), p->provision, p->provision, value);
+    }
+    pv_free(&cr.params);
+}
+
 /* evaluate_all: every definition and outcome, each after those it uses,
  * with its status, the steps for the trace and (on the explaining pass)
  * what it lacked. */
@@ -889,6 +945,7 @@ static void emit_evaluate_all(emitter *em)
         emit_printf(c, "    if (ctx->explain) {\n        ctx->why_of[%d] = ctx->why;\n        why_clear(&ctx->why);\n    }\n",
                     d->slot);
         sb_puts(c, "    if (ctx->trace) {\n");
+        trace_constants(em, d);
         if (steps > 0)
             emit_printf(c, "        trace_marks(ctx, %d, %d);\n", d->provision + 1, steps);
         const char *member = d->type->kind == T_OPTIONAL ? ".value" : "";
@@ -1060,7 +1117,58 @@ static void emit_descriptor(emitter *em)
 
     static const char *const kinds[] = {"LOV_PROV_DEFINITION", "LOV_PROV_EXCEPTION", "LOV_PROV_REQUIREMENT",
                                         "LOV_PROV_PARAMETER", "LOV_PROV_ASSERTION"};
-    sb_puts(c, "static const lov_provision_desc provisions[] = {\n");
+    /* What each provision's rule reads. */
+    uses u = {m, xcalloc(em->inputs.len + 1, 1), xcalloc(em->outputs.len + 1, 1)};
+    char **uses_names = xcalloc(em->provisions.len + 1, sizeof *uses_names);
+    for (size_t i = 0; i < em->provisions.len; i++) {
+        prov_entry *pv = em->provisions.items[i];
+        if (pv->owner->module != m)
+            continue;
+        memset(u.inputs, 0, em->inputs.len + 1);
+        memset(u.outputs, 0, em->outputs.len + 1);
+        if (pv->kind == LOV_PROV_DEFINITION) {
+            for (int k = 0; k < pv->owner->u.def.rules.len; k++) {
+                ast_rule *r = NL_AT(pv->owner->u.def.rules, k);
+                ast_walk(r->cond, visit_use, &u);
+                ast_walk(r->value, visit_use, &u);
+            }
+        } else if (pv->kind == LOV_PROV_EXCEPTION) {
+            ast_walk(pv->rule->cond, visit_use, &u);
+            ast_walk(pv->rule->value, visit_use, &u);
+        } else if (pv->kind == LOV_PROV_REQUIREMENT) {
+            ast_walk(pv->req->cond, visit_use, &u);
+        } else if (pv->kind == LOV_PROV_ASSERTION) {
+            ast_walk(pv->owner->u.assert_.cond, visit_use, &u);
+        }
+        int ni = 0, no = 0;
+        for (size_t k = 0; k < em->inputs.len; k++)
+            ni += u.inputs[k];
+        for (size_t k = 0; k < em->outputs.len; k++)
+            no += u.outputs[k];
+        if (ni + no == 0)
+            continue;
+        char name[64];
+        snprintf(name, sizeof name, "uses_%zu", i);
+        uses_names[i] = xstrdup(name);
+        emit_printf(c, "static const int32_t %s_inputs[] = {", name);
+        for (size_t k = 0, n = 0; k < em->inputs.len; k++)
+            if (u.inputs[k])
+                emit_printf(c, "%s%zu", n++ ? ", " : "", k);
+        if (ni == 0)
+            sb_puts(c, "-1");
+        emit_printf(c, "};\nstatic const int32_t %s_outputs[] = {", name);
+        for (size_t k = 0, n = 0; k < em->outputs.len; k++)
+            if (u.outputs[k])
+                emit_printf(c, "%s%zu", n++ ? ", " : "", k);
+        if (no == 0)
+            sb_puts(c, "-1");
+        sb_puts(c, "};\n");
+        ((prov_entry *)em->provisions.items[i])->nuses_inputs = ni;
+        ((prov_entry *)em->provisions.items[i])->nuses_outputs = no;
+    }
+    free(u.inputs);
+    free(u.outputs);
+    sb_puts(c, "\nstatic const lov_provision_desc provisions[] = {\n");
     for (size_t i = 0; i < em->provisions.len; i++) {
         prov_entry *pv = em->provisions.items[i];
         const citation *ct = pv->cite;
@@ -1074,16 +1182,23 @@ static void emit_descriptor(emitter *em)
         char ebuf[256] = "NULL";
         if (bt->kind == T_ENUM)
             snprintf(ebuf, sizeof ebuf, "&enum_%s", bt->decl->c_public);
-        emit_printf(c, "    {%s, %s, %s, %s, %s, %s, %s, %d, %s, %s},\n", kinds[pv->kind],
+        emit_printf(c, "    {%s, %s, %s, %s, %s, %s, %s, %d, %s, %s, ", kinds[pv->kind],
                     emit_cstring(em, pv->owner->name.name),
                     pv->rule ? emit_cstring(em, pv->rule->label.name) : "NULL",
                     src ? emit_cstring(em, src->name.name) : "NULL",
                     src ? emit_cstring(em, src->title) : "NULL",
                     ct ? emit_cstring(em, ct->provision) : "NULL",
                     ct && ct->text ? emit_cstring(em, ct->text) : "NULL", ln, emit_type_tag(vt), ebuf);
+        if (uses_names[i])
+            emit_printf(c, "%s_inputs, %d, %s_outputs, %d},\n", uses_names[i], pv->nuses_inputs, uses_names[i],
+                        pv->nuses_outputs);
+        else
+            sb_puts(c, "NULL, 0, NULL, 0},\n");
+        free(uses_names[i]);
     }
+    free(uses_names);
     if (em->provisions.len == 0)
-        sb_puts(c, "    {LOV_PROV_DEFINITION, NULL, NULL, NULL, NULL, NULL, NULL, 0, LOV_T_BOOL, NULL},\n");
+        sb_puts(c, "    {LOV_PROV_DEFINITION, NULL, NULL, NULL, NULL, NULL, NULL, 0, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},\n");
     sb_puts(c, "};\n\n");
 
     size_t nparams = 0;

@@ -290,44 +290,23 @@ static const char *lov_value_initializer(gen *g, const char *x, const type *t)
 /* ---- Values that do not change inside a loop ------------------------------------ */
 
 /* Does e read the aggregate variable v? */
+typedef struct var_use {
+    const aggr_var *var;
+    bool found;
+} var_use;
+
+static void visit_var(expr *e, void *ctx)
+{
+    var_use *u = ctx;
+    if (e->kind == E_NAME && e->u.name.ref == REF_VAR && e->u.name.target == u->var)
+        u->found = true;
+}
+
 static bool uses_var(const expr *e, const aggr_var *v)
 {
-    if (!e)
-        return false;
-    switch (e->kind) {
-    case E_NAME: return e->u.name.ref == REF_VAR && e->u.name.target == v;
-    case E_FIELD: return e->u.name.ref != REF_CASE && uses_var(e->u.name.base, v);
-    case E_CALL:
-        for (int i = 0; i < e->u.call.args.len; i++)
-            if (uses_var(NL_AT(e->u.call.args, i), v))
-                return true;
-        return false;
-    case E_UNARY: return uses_var(e->u.unary.operand, v);
-    case E_BINARY: return uses_var(e->u.binary.lhs, v) || uses_var(e->u.binary.rhs, v);
-    case E_IF:
-        return uses_var(e->u.if_.cond, v) || uses_var(e->u.if_.then_e, v) || uses_var(e->u.if_.else_e, v);
-    case E_MATCH:
-        if (uses_var(e->u.match.scrutinee, v) || uses_var(e->u.match.else_e, v))
-            return true;
-        for (int i = 0; i < e->u.match.arms.len; i++)
-            if (uses_var(((match_arm *)NL_AT(e->u.match.arms, i))->body, v))
-                return true;
-        return false;
-    case E_AGGREGATE:
-        return uses_var(e->u.aggr.list, v) || uses_var(e->u.aggr.filter, v) || uses_var(e->u.aggr.body, v);
-    case E_WITHIN:
-        return uses_var(e->u.within.subject, v) || uses_var(e->u.within.span, v)
-               || uses_var(e->u.within.anchor, v);
-    case E_BETWEEN:
-        return uses_var(e->u.between.subject, v) || uses_var(e->u.between.low, v)
-               || uses_var(e->u.between.high, v);
-    case E_PRESENCE: return uses_var(e->u.presence.subject, v);
-    case E_OTHERWISE: return uses_var(e->u.otherwise.subject, v) || uses_var(e->u.otherwise.fallback, v);
-    case E_ROUNDED: return uses_var(e->u.rounded.subject, v);
-    case E_UNIT: return uses_var(e->u.unit.subject, v);
-    case E_AT: return uses_var(e->u.at.date, v);
-    default: return false;
-    }
+    var_use u = {v, false};
+    ast_walk((expr *)e, visit_var, &u);
+    return u.found;
 }
 
 /* Worth keeping from one item of the loop to the next: work that does not

@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "build.h"
+#include "cmd_test.h"
 #include "program.h"
 
 #ifndef LOVC_VERSION
@@ -25,12 +26,18 @@ static const char usage_text[] =
     "  build FILE.lov -o DIR [--so]\n"
     "                      write DIR/NAME.c and DIR/NAME.h, the C evaluator of the rules;\n"
     "                      with --so also compile DIR/NAME.so with $CC (default cc)\n"
+    "  test SUITE.scn...   run scenario suites against the rules they name\n"
+    "                      [--junit FILE] [--tap] [--html FILE] [--externals LIB.so]\n"
+    "  explain SUITE.scn --scenario NAME\n"
+    "                      the whole decision for one scenario, with its reasons\n"
     "\n"
     "Options:\n"
     "  -Werror             treat warnings as errors\n"
     "  --color=WHEN        colour the messages: auto (the default), always or never\n"
     "  -h, --help          show this help\n"
     "  --version           show the version of lovc\n"
+    "  --cache DIR         where 'test' keeps compiled rules (default: $LOVC_CACHE,\n"
+    "                      else ~/.cache/lovc)\n"
     "\n"
     "Messages have the form FILE:LINE:COLUMN: error: TEXT, with the line and a caret.\n"
     "Exit status: 0 no errors, 1 errors were found, 2 the command line is wrong.\n";
@@ -39,6 +46,7 @@ typedef struct options {
     bool werror;
     bool so;                 /* build: also compile a shared module */
     const char *out_dir;     /* build: -o DIR */
+    test_options test;       /* test and explain */
     int color;               /* -1 auto, 0 never, 1 always */
     const char **files;
     int nfiles;
@@ -69,10 +77,28 @@ static int parse_options(int argc, char **argv, options *opt)
             opt->color = 0;
         else if (strcmp(a, "--so") == 0)
             opt->so = true;
-        else if (strcmp(a, "-o") == 0) {
+        else if (strcmp(a, "--tap") == 0)
+            opt->test.tap = true;
+        else if (strcmp(a, "-o") == 0 || strcmp(a, "--junit") == 0 || strcmp(a, "--html") == 0
+                 || strcmp(a, "--externals") == 0 || strcmp(a, "--cache") == 0
+                 || strcmp(a, "--scenario") == 0) {
             if (i + 1 >= argc)
-                return usage_error("%s", "-o needs a folder");
-            opt->out_dir = argv[++i];
+                return usage_error(strcmp(a, "-o") == 0 ? "%s needs a folder"
+                                   : strcmp(a, "--scenario") == 0 ? "%s needs the name of a scenario"
+                                   : strcmp(a, "--cache") == 0 ? "%s needs a folder" : "%s needs a file name", a);
+            const char *v = argv[++i];
+            if (strcmp(a, "-o") == 0)
+                opt->out_dir = v;
+            else if (strcmp(a, "--junit") == 0)
+                opt->test.junit = v;
+            else if (strcmp(a, "--html") == 0)
+                opt->test.html = v;
+            else if (strcmp(a, "--externals") == 0)
+                opt->test.externals = v;
+            else if (strcmp(a, "--cache") == 0)
+                opt->test.cache = v;
+            else
+                opt->test.scenario = v;
         } else if (strcmp(a, "--") == 0) {
             while (++i < argc)
                 opt->files[opt->nfiles++] = argv[i];
@@ -137,6 +163,25 @@ static int cmd_build(const options *opt)
     return rc;
 }
 
+/* lovc test SUITE...: run the suites; 0 all passed, 1 a scenario failed,
+ * 2 a suite or its rules could not be read. */
+static int cmd_run_suites(options *opt, bool explain)
+{
+    if (opt->nfiles == 0)
+        return usage_error("%s", explain ? "explain needs a .scn file and --scenario NAME"
+                                         : "test needs at least one .scn file");
+    if (explain && (opt->nfiles != 1 || !opt->test.scenario))
+        return usage_error("%s", "explain needs one .scn file and --scenario NAME");
+    diag_ctx d;
+    setup_diag(&d, opt);
+    opt->test.files = opt->files;
+    opt->test.nfiles = opt->nfiles;
+    const char *no_color = getenv("NO_COLOR");
+    opt->test.color = opt->color == 1
+                      || (opt->color == -1 && isatty(fileno(stdout)) && !(no_color && *no_color));
+    return explain ? cmd_explain(&opt->test, &d) : cmd_test(&opt->test, &d);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -159,6 +204,10 @@ int main(int argc, char **argv)
             rc = cmd_check(&opt);
         else if (strcmp(command, "build") == 0)
             rc = cmd_build(&opt);
+        else if (strcmp(command, "test") == 0)
+            rc = cmd_run_suites(&opt, false);
+        else if (strcmp(command, "explain") == 0)
+            rc = cmd_run_suites(&opt, true);
         else if (command[0] == '-')
             rc = usage_error("unknown option '%s'", command);
         else

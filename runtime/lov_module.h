@@ -157,6 +157,10 @@ typedef struct lov_provision_desc {
     uint32_t line;           /* in the .lov source */
     lov_type type;           /* of the value a VALUE trace entry holds */
     const lov_enum_desc *enum_desc;
+    const int32_t *uses_inputs;   /* the inputs its rule reads (indexes), for explanations */
+    uint32_t nuses_inputs;
+    const int32_t *uses_outputs;  /* the definitions and outcomes it reads */
+    uint32_t nuses_outputs;
 } lov_provision_desc;
 
 /* One dated value of a parameter. */
