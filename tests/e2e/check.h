@@ -150,8 +150,9 @@ static inline void e2e_date_text(lov_date d, char buf[40])
 /* Bit i of the missing mask: input i. */
 #define BIT(i) (UINT64_C(1) << (i))
 
-/* One expected step of a trace: the provision by name (and exception label,
- * or NULL), and the event. */
+/* One expected step of a trace: the provision by name, then the exception's
+ * label, or for a prerequisite ('requires') its citation, or NULL for
+ * neither; and the event. */
 typedef struct e2e_step {
     const char *name;
     const char *label;
@@ -179,8 +180,9 @@ static inline void e2e_check_trace(const char *file, int line, const lov_module_
             break;
         }
         const lov_provision_desc *p = &desc->provisions[e->provision];
-        bool label_same = want[i].label == NULL ? p->label == NULL
-                        : p->label != NULL && strcmp(p->label, want[i].label) == 0;
+        const char *label = p->kind == LOV_PROV_REQUIREMENT ? p->citation : p->label;
+        bool label_same = want[i].label == NULL ? label == NULL
+                        : label != NULL && strcmp(label, want[i].label) == 0;
         same = strcmp(p->name, want[i].name) == 0 && label_same && e->event == want[i].event;
     }
     e2e_checks++;
@@ -198,7 +200,8 @@ static inline void e2e_check_trace(const char *file, int line, const lov_module_
         fprintf(stderr, "\n        got:  ");
         if (i < t->count && t->entries[i].provision < desc->nprovisions) {
             const lov_provision_desc *p = &desc->provisions[t->entries[i].provision];
-            fprintf(stderr, "%s%s%s %s", p->name, p->label ? "." : "", p->label ? p->label : "",
+            const char *label = p->kind == LOV_PROV_REQUIREMENT ? p->citation : p->label;
+            fprintf(stderr, "%s%s%s %s", p->name, label ? "." : "", label ? label : "",
                     e2e_event_name(t->entries[i].event));
         }
         fprintf(stderr, "\n");
