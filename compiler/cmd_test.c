@@ -55,8 +55,15 @@ static bool prepare(scn_suite_run *run, const test_options *o, diag_ctx *d)
         return false;
 
     char path[PATH_MAX];
-    rules_path(run->suite_path, run->suite->rules, path, sizeof path);
+    if (o->rules)
+        snprintf(path, sizeof path, "%s", o->rules);
+    else
+        rules_path(run->suite_path, run->suite->rules, path, sizeof path);
     run->rules_path = xstrdup(path);
+    if (o->rules && !exists(path)) {
+        diag_file_error(d, path, "cannot find the rules file given with --rules");
+        return false;
+    }
     if (!exists(path)) {
         diag_error(d, run->suite->rules_loc, "cannot find the rules file \"%s\" (looked beside the suite and "
                    "in the current folder)", run->suite->rules);

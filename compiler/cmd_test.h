@@ -14,6 +14,7 @@ typedef struct test_options {
     bool tap;                /* --tap: TAP on standard output instead of the usual report */
     const char *externals;   /* --externals LIB.so */
     const char *cache;       /* --cache DIR, or NULL for the default */
+    const char *rules;       /* --rules FILE.lov: run against these rules instead of the suite's */
     const char *scenario;    /* explain: --scenario NAME */
     bool color;
 } test_options;

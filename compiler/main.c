@@ -28,6 +28,7 @@ static const char usage_text[] =
     "                      with --so also compile DIR/NAME.so with $CC (default cc)\n"
     "  test SUITE.scn...   run scenario suites against the rules they name\n"
     "                      [--junit FILE] [--tap] [--html FILE] [--externals LIB.so]\n"
+    "                      [--rules FILE.lov] (other rules than the suite names)\n"
     "  explain SUITE.scn --scenario NAME\n"
     "                      the whole decision for one scenario, with its reasons\n"
     "\n"
@@ -81,7 +82,7 @@ static int parse_options(int argc, char **argv, options *opt)
             opt->test.tap = true;
         else if (strcmp(a, "-o") == 0 || strcmp(a, "--junit") == 0 || strcmp(a, "--html") == 0
                  || strcmp(a, "--externals") == 0 || strcmp(a, "--cache") == 0
-                 || strcmp(a, "--scenario") == 0) {
+                 || strcmp(a, "--scenario") == 0 || strcmp(a, "--rules") == 0) {
             if (i + 1 >= argc)
                 return usage_error(strcmp(a, "-o") == 0 ? "%s needs a folder"
                                    : strcmp(a, "--scenario") == 0 ? "%s needs the name of a scenario"
@@ -97,6 +98,8 @@ static int parse_options(int argc, char **argv, options *opt)
                 opt->test.externals = v;
             else if (strcmp(a, "--cache") == 0)
                 opt->test.cache = v;
+            else if (strcmp(a, "--rules") == 0)
+                opt->test.rules = v;
             else
                 opt->test.scenario = v;
         } else if (strcmp(a, "--") == 0) {
