@@ -115,9 +115,9 @@ static inline void e2e_date_text(lov_date d, char buf[40])
     } while (0)
 
 /* A decimal equal in value to coef / 10^scale (1.5 and 1.50 are equal). */
-#define CHECK_DEC(actual, coef, scale)                                            \
+#define CHECK_DEC(actual, coef_, scale_)                                          \
     do {                                                                          \
-        lov_decimal a_ = (actual), e_ = { (coef), (scale) };                      \
+        lov_decimal a_ = (actual), e_ = { (coef_), (scale_) };                    \
         e2e_checks++;                                                             \
         if (lov_dec_cmp(a_, e_) != 0) {                                           \
             e2e_fail_head(__FILE__, __LINE__);                                    \
