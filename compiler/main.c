@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "build.h"
 #include "cmd_test.h"
+#include "doc_html.h"
 #include "program.h"
 
 #ifndef LOVC_VERSION
@@ -26,6 +27,8 @@ static const char usage_text[] =
     "  build FILE.lov -o DIR [--so]\n"
     "                      write DIR/NAME.c and DIR/NAME.h, the C evaluator of the rules;\n"
     "                      with --so also compile DIR/NAME.so with $CC (default cc)\n"
+    "  doc FILE.lov -o FILE.html\n"
+    "                      the rules as a page that reads like law, for review\n"
     "  test SUITE.scn...   run scenario suites against the rules they name\n"
     "                      [--junit FILE] [--tap] [--html FILE] [--externals LIB.so]\n"
     "                      [--rules FILE.lov] (other rules than the suite names)\n"
@@ -166,6 +169,31 @@ static int cmd_build(const options *opt)
     return rc;
 }
 
+/* lovc doc FILE -o PAGE: check, then render the rules for review. */
+static int cmd_doc(const options *opt)
+{
+    if (opt->nfiles != 1)
+        return usage_error("%s", "doc needs exactly one .lov file");
+    if (!opt->out_dir)
+        return usage_error("%s", "doc needs the page to write: -o FILE.html");
+    diag_ctx d;
+    setup_diag(&d, opt);
+    program *p = program_load(opt->files[0], &d);
+    if (!p)
+        return EXIT_ERRORS;
+    int rc = EXIT_OK;
+    char why[1024];
+    if (!program_check(p) || diag_failed(&d)) {
+        fprintf(stderr, "%d error%s; nothing was written\n", d.errors, d.errors == 1 ? "" : "s");
+        rc = EXIT_ERRORS;
+    } else if (!doc_write_html(p, opt->out_dir, why, sizeof why)) {
+        diag_file_error(&d, opt->out_dir, "%s", why);
+        rc = EXIT_ERRORS;
+    }
+    program_free(p);
+    return rc;
+}
+
 /* lovc test SUITE...: run the suites; 0 all passed, 1 a scenario failed,
  * 2 a suite or its rules could not be read. */
 static int cmd_run_suites(options *opt, bool explain)
@@ -207,6 +235,8 @@ int main(int argc, char **argv)
             rc = cmd_check(&opt);
         else if (strcmp(command, "build") == 0)
             rc = cmd_build(&opt);
+        else if (strcmp(command, "doc") == 0)
+            rc = cmd_doc(&opt);
         else if (strcmp(command, "test") == 0)
             rc = cmd_run_suites(&opt, false);
         else if (strcmp(command, "explain") == 0)
