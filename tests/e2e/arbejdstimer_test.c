@@ -423,8 +423,9 @@ static void trace_for_faa_timer(void)
     }
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    e2e_init(argc, argv);
     RUN(nok_timer);
     RUN(for_faa_timer_med_sygdom);
     RUN(fravaer_delvist_og_uafsluttet);

@@ -229,8 +229,9 @@ static void trace_2021(void)
     }
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    e2e_init(argc, argv);
     RUN(fuld_sats_2020);
     RUN(anden_sats_2021);
     RUN(uddannelseshjaelp_2022);

@@ -289,6 +289,28 @@ static void forudsaetning_ukendt(void)
     CHECK_WHY(out, LOV_REASON_NONE, -1, 0);
 }
 
+/* Overflow is a status, never a wrong amount: a monthly help so large that
+ * x 12 does not fit in 64 bits gives no daily rate (overflow, in the rule
+ * dagssats), and the deduction is 'overflow' and 0 kr. With a reasonable
+ * excuse the amount is not needed: 0 kr, ok. */
+static void overloeb(void)
+{
+    sanktion_input in = base();
+    in.maanedlig_hjaelp = INT64_MAX / 4;
+    CHECK_STATUS(eval(&in), LOV_OVERFLOW);
+    CHECK_STATUS(out.status.dagssats, LOV_OVERFLOW);
+    CHECK_STATUS(out.status.fradrag, LOV_OVERFLOW);
+    CHECK_MONEY(out.fradrag, 0);
+    CHECK_INT(out.info.reason, LOV_REASON_ARITHMETIC);
+    CHECK(out.info.provision >= 0
+          && strcmp(sanktion_descriptor.provisions[out.info.provision].name, "dagssats") == 0);
+    CHECK_INT(out.missing[0], 0);
+
+    in.rimelig_grund = true;
+    CHECK_STATUS(eval(&in), LOV_OK);
+    CHECK_MONEY(out.fradrag, 0);
+}
+
 /* The trace of the first case: the definitions, then the outcome's
  * exceptions and prerequisites with their citations, then its value. */
 static void trace_fradrag(void)
@@ -325,8 +347,9 @@ static void trace_fradrag(void)
     CHECK(t.count == 11 && entries[10].value.money == 0);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    e2e_init(argc, argv);
     RUN(fradrag_tre_dage);
     RUN(kontakt_ikke_genoprettet);
     RUN(mindst_en_dag);
@@ -341,6 +364,7 @@ int main(void)
     RUN(hjaelp_ukendt);
     RUN(kontakt_ukendt);
     RUN(forudsaetning_ukendt);
+    RUN(overloeb);
     RUN(trace_fradrag);
     return e2e_summary("sanktion_test");
 }
