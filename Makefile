@@ -115,7 +115,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -ldl
 
-test: all unit golden fuzz
+test: all unit golden fuzz e2e
 
 unit: deps $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
@@ -126,6 +126,13 @@ golden: deps $(BUILD)/lovc
 
 fuzz: deps $(BUILD)/lovc $(BUILD)/tests/fuzz/mutate
 	@tests/fuzz/run $(BUILD)/lovc $(BUILD)/tests/fuzz/mutate
+
+# End-to-end: every .lov under examples/ and rules/ compiled with lovc, the C
+# built with gcc and clang -Werror (and ASan/UBSan), run through the generic
+# smoke driver and its tests/e2e/<module>_test.c; then examples/vendor/.
+.PHONY: e2e
+e2e: deps $(BUILD)/lovc
+	@tests/e2e/run $(BUILD)/lovc
 
 # The fuzzer's input generator (a test tool, not part of lovc).
 $(BUILD)/tests/fuzz/mutate: tests/fuzz/mutate.c
