@@ -370,7 +370,8 @@ static void uden_for_perioden(void)
  * order the rules build on each other; the rule tællende_timer once for each
  * month in the period (100 hours of ordinary work count 100, 100 hours of
  * virksomhedspraktik count 0); the two exceptions of the requirement (too
- * few hours applies); and the dated parameter, read for 1 July 2021. */
+ * few hours applies), after the parameter timekrav (225) they read; and the
+ * dated parameter reglen_anvendes, read for 1 July 2021. */
 static void trace_for_faa_timer(void)
 {
     Maaned w[2];
@@ -397,6 +398,7 @@ static void trace_for_faa_timer(void)
         { "indberetningerne_er_mulige", NULL, LOV_TRACE_VALUE },
         { "måneder_med_hjælp", NULL, LOV_TRACE_VALUE },
         { "omfattet", NULL, LOV_TRACE_VALUE },
+        { "timekrav", NULL, LOV_TRACE_VALUE },
         { "timekravet_opfyldt", "nok_timer", LOV_TRACE_DOES_NOT_APPLY },
         { "timekravet_opfyldt", "for_få_timer", LOV_TRACE_APPLIES },
         { "timekravet_opfyldt", NULL, LOV_TRACE_VALUE },
@@ -412,14 +414,15 @@ static void trace_for_faa_timer(void)
         { "nedsættelse_kan_komme_på_tale", NULL, LOV_TRACE_VALUE },
     };
     CHECK_TRACE(&arbejdstimer_descriptor, &t, want);
-    if (t.count == 25) {
+    if (t.count == 26) {
         CHECK_INT(entries[2].value.i, 3);
         CHECK_INT(entries[3].value.i, 91);
         CHECK_DEC(entries[6].value.dec, 100, 0);
         CHECK_DEC(entries[7].value.dec, 0, 0);
         CHECK_DEC(entries[8].value.dec, 100, 0);
-        CHECK_INT(entries[18].value.i, 125);
-        CHECK_BOOL(entries[24].value.b, true);
+        CHECK_INT(entries[12].value.i, 225);
+        CHECK_INT(entries[19].value.i, 125);
+        CHECK_BOOL(entries[25].value.b, true);
     }
 }
 
