@@ -23,8 +23,20 @@ typedef struct resolver {
 
 /* ---- Messages ----------------------------------------------------------- */
 
+/* Starts a "did you mean" search for a message at 'loc'. When that message
+ * will not be shown (past the limit of errors), the search does nothing, so
+ * that thousands of unknown names do not each go through every name. */
+static void start_suggest(diag_ctx *diag, suggester *s, const char *name, src_loc loc)
+{
+    suggest_init(s, name);
+    if (!diag_will_show(diag, loc))
+        suggest_off(s);
+}
+
 static void suggest_symtab(suggester *s, const symtab *t)
 {
+    if (s->off)
+        return;
     for (size_t i = 0; i < t->cap; i++)
         if (t->slots[i].name)
             suggest_consider(s, t->slots[i].name);
@@ -34,8 +46,8 @@ void resolve_report_unknown(diag_ctx *diag, src_loc loc, const char *what, const
                             const char *const *candidates, int ncandidates, const char *hint)
 {
     suggester s;
-    suggest_init(&s, name);
-    for (int i = 0; i < ncandidates; i++)
+    start_suggest(diag, &s, name, loc);
+    for (int i = 0; i < ncandidates && !s.off; i++)
         suggest_consider(&s, candidates[i]);
     const char *best = suggest_result(&s);
     if (best)
@@ -175,7 +187,7 @@ static void resolve_citation(resolver *r, citation *c, const char *what, ident n
     source_decl *s = symtab_get(&r->sc->sources, c->source.name);
     if (!s) {
         suggester sg;
-        suggest_init(&sg, c->source.name);
+        start_suggest(r->diag, &sg, c->source.name, c->source.loc);
         suggest_symtab(&sg, &r->sc->sources);
         const char *best = suggest_result(&sg);
         if (best)
@@ -198,6 +210,8 @@ static bool is_type_decl(const decl *d)
 
 static void suggest_types(suggester *s, const module_scope *sc)
 {
+    if (s->off)
+        return;
     for (size_t i = 0; i < sc->decls.cap; i++)
         if (sc->decls.slots[i].name && is_type_decl(sc->decls.slots[i].value))
             suggest_consider(s, sc->decls.slots[i].name);
@@ -243,7 +257,7 @@ static void resolve_texpr(resolver *r, texpr *t)
         return;
     }
     suggester s;
-    suggest_init(&s, t->name.name);
+    start_suggest(r->diag, &s, t->name.name, t->name.loc);
     suggest_types(&s, sc);
     static const char *const builtin_types[] = {"boolean", "integer", "decimal", "money", "date",
                                                 "duration"};
@@ -310,6 +324,8 @@ static bool in_function(const resolver *r)
 
 static void suggest_values(resolver *r, suggester *s)
 {
+    if (s->off)
+        return;
     for (int i = 0; i < r->nvars; i++)
         suggest_consider(s, r->vars[i]->name.name);
     if (in_function(r))
@@ -328,7 +344,7 @@ static void report_unknown_name(resolver *r, ident id)
     if (symtab_get(&r->sc->broken, id.name))
         return;                             /* its declaration has a syntax error, reported */
     suggester s;
-    suggest_init(&s, id.name);
+    start_suggest(r->diag, &s, id.name, id.loc);
     suggest_values(r, &s);
     const char *best = suggest_result(&s);
     if (best)
@@ -466,7 +482,7 @@ static void resolve_imported(resolver *r, expr *e, use_decl *u, bool as_callee)
     decl *d = symtab_get(&sc->decls, name);
     if (!d) {
         suggester s;
-        suggest_init(&s, name);
+        start_suggest(r->diag, &s, name, e->u.name.id.loc);
         suggest_symtab(&s, &sc->decls);
         const char *best = suggest_result(&s);
         if (best)
@@ -591,8 +607,8 @@ static void resolve_call(resolver *r, expr *e)
         return;
     }
     suggester s;
-    suggest_init(&s, name);
-    for (size_t i = 0; i < r->sc->decls.cap; i++)
+    start_suggest(r->diag, &s, name, callee->loc);
+    for (size_t i = 0; i < r->sc->decls.cap && !s.off; i++)
         if (r->sc->decls.slots[i].name && is_function(r->sc->decls.slots[i].value))
             suggest_consider(&s, r->sc->decls.slots[i].name);
     int nb;
@@ -757,12 +773,12 @@ static void resolve_rules(resolver *r, decl *d)
         ast_rule *parent = symtab_get(&labels, ru->parent.name);
         if (!parent) {
             suggester s;
-            suggest_init(&s, ru->parent.name);
+            start_suggest(r->diag, &s, ru->parent.name, ru->parent.loc);
             suggest_symtab(&s, &labels);
             if (s.best && strcmp(s.best, ru->label.name) == 0) {
                 /* not itself: look again without it */
-                suggest_init(&s, ru->parent.name);
-                for (size_t k = 0; k < labels.cap; k++)
+                start_suggest(r->diag, &s, ru->parent.name, ru->parent.loc);
+                for (size_t k = 0; k < labels.cap && !s.off; k++)
                     if (labels.slots[k].name && strcmp(labels.slots[k].name, ru->label.name) != 0)
                         suggest_consider(&s, labels.slots[k].name);
             }

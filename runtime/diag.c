@@ -17,6 +17,12 @@ bool diag_failed(const diag_ctx *d)
     return d->errors > 0 || (d->werror && d->warnings > 0);
 }
 
+bool diag_will_show(const diag_ctx *d, src_loc loc)
+{
+    (void)loc;
+    return !d->suppressed && (d->max_errors <= 0 || d->errors + d->warnings < d->max_errors);
+}
+
 static const char *level_word(diag_level level)
 {
     switch (level) {

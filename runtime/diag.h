@@ -52,6 +52,11 @@ void diag_file_error(diag_ctx *d, const char *path, const char *fmt, ...)
 #endif
     ;
 
+/* Would an error or warning reported now at 'loc' be printed? False once
+ * the limit of messages is reached, so that a caller can skip costly work
+ * (such as looking for a "did you mean") for a message nobody will see. */
+bool diag_will_show(const diag_ctx *d, src_loc loc);
+
 /* True once an error has been reported (warnings too, under -Werror). */
 bool diag_failed(const diag_ctx *d);
 
