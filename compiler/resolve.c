@@ -983,25 +983,61 @@ static void find_cycles(resolver *r)
     free(state);
 }
 
-/* Which functions call an external one, directly or through others. */
+/* Which functions call an external one, directly or through others: from
+ * those that call one themselves, backwards over the uses, so that each
+ * declaration and each use is visited once. */
 static void mark_external_calls(module *m)
 {
-    bool changed = true;
-    while (changed) {
-        changed = false;
-        for (int i = 0; i < m->decls.len; i++) {
-            decl *d = NL_AT(m->decls, i);
-            if (d->calls_external)
-                continue;
-            for (int k = 0; k < d->deps.len; k++) {
-                dependency *dep = NL_AT(d->deps, k);
-                if (dep->to->calls_external) {
-                    d->calls_external = changed = true;
-                    break;
-                }
+    int n = m->decls.len;
+    if (n == 0)
+        return;
+    /* users[first[k] .. first[k + 1]) are the declarations that use decl k. */
+    int *first = xcalloc((size_t)n + 1, sizeof *first);
+    int nuses = 0;
+    for (int i = 0; i < n; i++) {
+        decl *d = NL_AT(m->decls, i);
+        for (int k = 0; k < d->deps.len; k++) {
+            decl *to = ((dependency *)NL_AT(d->deps, k))->to;
+            if (to->module == m) {
+                first[to->position + 1]++;
+                nuses++;
             }
         }
     }
+    for (int k = 0; k < n; k++)
+        first[k + 1] += first[k];
+    int *fill = xmalloc(((size_t)n + 1) * sizeof *fill);
+    memcpy(fill, first, ((size_t)n + 1) * sizeof *fill);
+    decl **users = xmalloc(((size_t)nuses + 1) * sizeof *users);
+    for (int i = 0; i < n; i++) {
+        decl *d = NL_AT(m->decls, i);
+        for (int k = 0; k < d->deps.len; k++) {
+            decl *to = ((dependency *)NL_AT(d->deps, k))->to;
+            if (to->module == m)
+                users[fill[to->position]++] = d;
+        }
+    }
+    decl **work = xmalloc((size_t)n * sizeof *work);
+    int top = 0;
+    for (int i = 0; i < n; i++) {
+        decl *d = NL_AT(m->decls, i);
+        if (d->calls_external)
+            work[top++] = d;
+    }
+    while (top > 0) {
+        decl *d = work[--top];
+        for (int k = first[d->position]; k < first[d->position + 1]; k++) {
+            decl *u = users[k];
+            if (!u->calls_external) {
+                u->calls_external = true;
+                work[top++] = u;
+            }
+        }
+    }
+    free(work);
+    free(users);
+    free(fill);
+    free(first);
 }
 
 /* ---- Module ----------------------------------------------------------------- */

@@ -292,6 +292,31 @@ START_TEST(test_resolve_duplicates)
 }
 END_TEST
 
+/* A definition with parameters calls an external function when it calls
+ * one itself or through other definitions, in any order of declaration. */
+START_TEST(test_resolve_external_calls)
+{
+    capture c;
+    capture_init(&c);
+    module *m = front_check(FRONT_HEADER
+                            "definition f0(x: integer): integer " CITE " = f1(x)\n"
+                            "definition f1(x: integer): integer " CITE " = f2(x) + g(x)\n"
+                            "external e(x: integer): integer " CITE "\n"
+                            "definition f2(x: integer): integer " CITE " = e(x)\n"
+                            "definition g(x: integer): integer " CITE " = x\n"
+                            "definition h(x: integer): integer " CITE " = g(x)\n",
+                            &c);
+    ck_assert_str_eq(capture_messages(&c), "");
+    ck_assert(front_decl(m, "f0")->calls_external);
+    ck_assert(front_decl(m, "f1")->calls_external);
+    ck_assert(front_decl(m, "f2")->calls_external);
+    ck_assert(!front_decl(m, "g")->calls_external);
+    ck_assert(!front_decl(m, "h")->calls_external);
+    front_free(m);
+    capture_free(&c);
+}
+END_TEST
+
 START_TEST(test_resolve_cycle)
 {
     capture c;
@@ -918,6 +943,7 @@ Suite *suite_typecheck(void)
     tcase_add_test(tc, test_resolve_unknown_name);
     tcase_add_test(tc, test_resolve_duplicates);
     tcase_add_test(tc, test_resolve_cycle);
+    tcase_add_test(tc, test_resolve_external_calls);
     tcase_add_test(tc, test_resolve_exception_labels);
     tcase_add_test(tc, test_resolve_exception_label_not_itself);
     tcase_add_test(tc, test_resolve_missing_citation);
