@@ -18,8 +18,10 @@
  *   2. an input with every fact unknown: no decision is ok with an adverse value,
  *      every decision is undetermined or not applicable (or ok, for a module with
  *      no reference date), and the missing mask and info agree with the status;
- *   3. an input with every fact known and zero (the reference date on the first
- *      day in force): no fact reported missing, adverse outcomes zero unless ok;
+ *   3. an input with every fact known and zero, the reference date on each day
+ *      where something changes (the ends of the period in force and of each
+ *      dated parameter value, and the days next to them): no fact reported
+ *      missing, adverse outcomes zero unless ok;
  *   4. for both: the same statuses, values, held-back and missing bits with and
  *      without a trace; a trace that is consistent with the provision table; a
  *      trace buffer too small (half, and none) counts 'dropped', stores the first
@@ -539,22 +541,58 @@ static void all_unknown(void)
 }
 
 /* Every fact known, every value zero (no, 0, 1970-01-01, the first case,
- * absent, empty list), the reference date on the first day in force. */
-static void fill_known_zero(void)
+ * absent, empty list), the reference date on 'day'. */
+static void fill_known_zero_on(lov_date day)
 {
     memset(in_buf, 0, sizeof in_buf);
     for (uint32_t i = 0; i < d->ninputs; i++)
         set_known(in_buf, i, true);
-    if (d->reference_input >= 0) {
-        lov_date day = d->has_in_force ? d->in_force_from : 0;
+    if (d->reference_input >= 0)
         memcpy(in_buf + d->inputs[d->reference_input].offset, &day, sizeof day);
-    }
 }
 
+/* ... on the first day in force. */
+static void fill_known_zero(void)
+{
+    fill_known_zero_on(d->has_in_force ? d->in_force_from : 0);
+}
+
+/* The same on the days where something changes: the first and last day in
+ * force and the days around them, and the first and last day of each dated
+ * parameter value and the days around them (where a parameter may have no
+ * value). */
 static void all_known_zero(void)
 {
-    fill_known_zero();
-    evaluate_and_compare("all known, zero", 1);
+    static char what[96];
+    lov_date days[2 + 4 * 64];
+    size_t n = 0;
+    days[n++] = d->has_in_force ? d->in_force_from : 0;
+    if (d->has_in_force && d->in_force_until != LOV_DATE_MAX) {
+        days[n++] = d->in_force_until;
+        days[n++] = d->in_force_until + 1;
+    }
+    for (uint32_t i = 0; i < d->nparams; i++)
+        for (uint32_t k = 0; k < d->params[i].nvalues && n + 4 <= sizeof days / sizeof days[0]; k++) {
+            const lov_dated_value *v = &d->params[i].values[k];
+            days[n++] = v->from;
+            days[n++] = v->from - 1;
+            if (v->until != LOV_DATE_MAX) {
+                days[n++] = v->until;
+                days[n++] = v->until + 1;
+            }
+        }
+    for (size_t i = 0; i < n; i++) {
+        if (d->reference_input < 0 && i > 0)
+            break;              /* without a reference date, one evaluation says it all */
+        if (!lov_date_valid(days[i]))
+            continue;
+        int32_t y = 0;
+        int m = 0, dd = 0;
+        lov_date_to_ymd(days[i], &y, &m, &dd);
+        snprintf(what, sizeof what, "all known, zero, on %04d-%02d-%02d", (int)y, m, dd);
+        fill_known_zero_on(days[i]);
+        evaluate_and_compare(what, 1);
+    }
 }
 
 /* ---- 5. impossible values --------------------------------------------------- */
