@@ -322,6 +322,8 @@ static void compare(const lov_module_desc *d, const void *out, const scn_expect 
                 sb_printf(sb, "missing %s: expected the rules to name '%s' as a missing fact, but they do not\n",
                           ((scn_ident *)SCN_AT(x->names, k))->name, ((scn_ident *)SCN_AT(x->names, k))->name);
         }
+        if (sb->len != before)
+            r->passed = false;
         return;
     }
     if (x->output < 0)
@@ -357,7 +359,7 @@ static void compare(const lov_module_desc *d, const void *out, const scn_expect 
         bool present;
         lov_value v;
         scn_load(out, f->offset, f->type, f->optional, &present, &v);
-        if (!is_none(f, v))
+        if (st != LOV_OK || !is_none(f, v))
             sb_printf(sb, "no %s: expected no %s, but the rules decided %s\n", f->name, f->name, actual.data);
         break;
     }
