@@ -17,7 +17,8 @@ typedef struct scn_binding {
     ffi_cif cif;
     ffi_type **arg_types;    /* ctx, the parameters, the result pointer */
     ffi_type *structs;       /* decimal and duration arguments, described for libffi */
-    ffi_type *elements[2][3];
+    ffi_type *(*elements)[3];/* their members, one NULL-terminated array each */
+    lov_value *values;       /* the arguments of a call, read back */
 } scn_binding;
 
 /* ---- Loading ---------------------------------------------------------------- */
@@ -141,8 +142,8 @@ static void answer(ffi_cif *cif, void *ret, void **args, void *user_data)
     (void)cif;
     scn_binding *b = user_data;
     const lov_external_desc *ext = &b->m->desc->externals[b->external];
-    lov_value values[16];
-    uint32_t n = ext->nparams < 16 ? ext->nparams : 16;
+    lov_value *values = b->values;
+    uint32_t n = ext->nparams;
     for (uint32_t k = 0; k < n; k++)
         read_arg(args[k + 1], ext->params[k], &values[k]);
     void *result;
@@ -163,15 +164,19 @@ static void answer(ffi_cif *cif, void *ret, void **args, void *user_data)
 bool scn_module_bind(scn_module *m, const char *host_path, char *why, size_t whylen)
 {
     const lov_module_desc *d = m->desc;
-    if (d->nexternals == 0)
-        return true;
-    m->externals = xcalloc(1, d->externals_size);
     if (host_path) {
+        /* Loaded even for rules without external functions: a wrong path is
+         * reported, not ignored. */
         m->host = dlopen(host_path, RTLD_NOW | RTLD_LOCAL);
         if (!m->host) {
             snprintf(why, whylen, "cannot load the external functions: %s", dlerror());
             return false;
         }
+    }
+    if (d->nexternals == 0)
+        return true;
+    m->externals = xcalloc(1, d->externals_size);
+    if (host_path) {
         for (uint32_t i = 0; i < d->nexternals; i++) {
             void *fn = dlsym(m->host, d->externals[i].c_name);
             if (!fn) {
@@ -189,23 +194,14 @@ bool scn_module_bind(scn_module *m, const char *host_path, char *why, size_t why
         scn_binding *b = &m->bindings[i];
         b->m = m;
         b->external = (int)i;
-        if (ext->nparams > 14) {
-            snprintf(why, whylen, "the external function '%s' has more parameters than the runner binds",
-                     ext->name);
-            return false;
-        }
         b->arg_types = xcalloc(ext->nparams + 2, sizeof *b->arg_types);
         b->structs = xcalloc(ext->nparams + 1, sizeof *b->structs);
+        b->elements = xcalloc(ext->nparams + 1, sizeof *b->elements);
+        b->values = xcalloc(ext->nparams + 1, sizeof *b->values);
         int nstructs = 0;
         b->arg_types[0] = &ffi_type_pointer;
-        for (uint32_t k = 0; k < ext->nparams; k++) {
-            if (nstructs >= 2 && (ext->params[k] == LOV_T_DECIMAL || ext->params[k] == LOV_T_DURATION)) {
-                snprintf(why, whylen, "the external function '%s' has more than two decimal or duration "
-                         "parameters, which the runner does not bind", ext->name);
-                return false;
-            }
+        for (uint32_t k = 0; k < ext->nparams; k++)
             b->arg_types[k + 1] = ffi_type_of(b, ext->params[k], &nstructs);
-        }
         b->arg_types[ext->nparams + 1] = &ffi_type_pointer;
         if (ffi_prep_cif(&b->cif, FFI_DEFAULT_ABI, ext->nparams + 2, &ffi_type_sint, b->arg_types) != FFI_OK) {
             snprintf(why, whylen, "libffi cannot describe the external function '%s'", ext->name);
@@ -229,6 +225,8 @@ void scn_module_close(scn_module *m)
                 ffi_closure_free(m->bindings[i].closure);
             free(m->bindings[i].arg_types);
             free(m->bindings[i].structs);
+            free(m->bindings[i].elements);
+            free(m->bindings[i].values);
         }
         free(m->bindings);
     }
