@@ -265,7 +265,8 @@ void scn_load(const void *base, uint32_t offset, lov_type t, bool optional, bool
 static void check_table(checker *c, scn_given *g, const lov_field_desc *f)
 {
     char what[512];
-    if (f->type != LOV_T_LIST) {
+    bool one_record = f->type == LOV_T_RECORD;    /* a record: a table of one row */
+    if (f->type != LOV_T_LIST && !one_record) {
         snprintf(what, sizeof what, "the fact '%s'", g->name.name);
         char words[512];
         describe_type(words, sizeof words, f->type, f->enum_desc);
@@ -326,6 +327,11 @@ static void check_table(checker *c, scn_given *g, const lov_field_desc *f)
         }
     }
     size_t nitems = (size_t)(g->rows.len - first_data);
+    if (one_record && nitems != 1 && ok) {
+        diag_error(c->diag, g->loc, "'%s' is a single %s: its table has one row of values under the row of "
+                   "names, but here it has %zu", g->name.name, rec->name, nitems);
+        ok = false;
+    }
     g->items = xcalloc(nitems ? nitems : 1, item_size);
     g->nitems = nitems;
     for (int r = first_data; r < g->rows.len && ok; r++) {
@@ -425,7 +431,8 @@ static void check_given(checker *c, scn_given *g)
         return;
     }
     if (f->type == LOV_T_RECORD) {
-        diag_error(c->diag, g->value->loc, "'%s' is a record: write it as a table with one row", g->name.name);
+        diag_error(c->diag, g->value->loc, "'%s' is a record: write it as a table under it, a row with the "
+                   "names of its fields and a row with their values", g->name.name);
         return;
     }
     snprintf(what, sizeof what, "the fact '%s'", g->name.name);

@@ -251,6 +251,11 @@ static void apply_given(const lov_module_desc *d, void *in, const scn_given *g)
         return;
     }
     *known = true;
+    if (g->kind == GIVEN_TABLE && f->type == LOV_T_RECORD) {
+        if (g->items && f->record)
+            memcpy((char *)in + f->offset, g->items, f->record->size);
+        return;
+    }
     if (g->kind == GIVEN_TABLE) {
         void *items = g->items;
         size_t count = g->nitems;
