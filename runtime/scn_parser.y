@@ -93,6 +93,12 @@ static scn_value *duration(scn_parse_state *ps, int64_t n, int unit, src_loc loc
 %token KR "'kr'" DAY "'day'" DAYS "'days'" WEEK "'week'" WEEKS "'weeks'" MONTH "'month'"
 %token MONTHS "'months'" YEAR "'year'" YEARS "'years'"
 
+/* A syntax error inside a scenario is recovered at the line (givens error,
+ * expectations error) rather than by giving up the scenario (section:
+ * error): a section ends below an error token. */
+%precedence SECTION_END
+%precedence error
+
 %type <str> rules_file
 %type <id> name
 %type <v> value number_value
@@ -127,7 +133,7 @@ sections:
   ;
 
 section:
-    BACKGROUND givens
+    BACKGROUND givens %prec SECTION_END
         { for (int i = 0; i < $2.len; i++) scn_push(A, &ps->suite->background, SCN_AT($2, i)); }
   | scenario
         { scn_push(A, &ps->suite->scenarios, $1); }
@@ -137,15 +143,16 @@ section:
 
 /* scenario "name" given ... expect ... */
 scenario:
-    SCENARIO STRING GIVEN givens EXPECT expectations
+    SCENARIO STRING GIVEN givens EXPECT expectations %prec SECTION_END
         { $$ = scenario(ps, $2, @2); $$->givens = $4; $$->expects = $6; }
-  | SCENARIO STRING EXPECT expectations
+  | SCENARIO STRING EXPECT expectations %prec SECTION_END
         { $$ = scenario(ps, $2, @2); $$->expects = $4; }
   ;
 
 givens:
     %empty                       { memset(&$$, 0, sizeof $$); }
   | givens given                 { $$ = $1; scn_push(A, &$$, $2); }
+  | givens error                 { $$ = $1; }
   ;
 
 given:
@@ -184,6 +191,7 @@ cells:
 expectations:
     %empty                       { memset(&$$, 0, sizeof $$); }
   | expectations expectation     { $$ = $1; scn_push(A, &$$, $2); }
+  | expectations error           { $$ = $1; }
   ;
 
 expectation:
