@@ -104,7 +104,7 @@ $(BUILD)/liblovc.a: $(COMPILER_OBJ)
 
 $(BUILD)/lovc: $(BUILD)/compiler/main.o $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -ldl
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -lz3 -ldl
 
 # ---- tests ---------------------------------------------------------------
 $(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h compiler/*.h runtime/*.h) $(BUILD)/compiler/parser.h $(BUILD)/compiler/lexer.h | $(BUILD)/tests/unit
@@ -113,7 +113,7 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h compiler/*.h r
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -ldl
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -ldl
 
 test: all unit golden fuzz e2e
 

@@ -235,8 +235,16 @@ typedef struct ast_rule {
     int provision;           /* (emitted) index in the provision table */
 } ast_rule;
 
-/* 'requires COND according to S "§"'. */
+/* What a prerequisite of an adverse outcome is, for the safety checks. */
+typedef enum requirement_kind {
+    REQ_OTHER,               /* requires COND ... */
+    REQ_HEARING,             /* requires hearing COND ...: the party was heard (fvl § 19) */
+    REQ_DECISION,            /* requires decision COND ...: a decision was made (fvl § 22) */
+} requirement_kind;
+
+/* 'requires [hearing|decision] COND according to S "§"'. */
 typedef struct requirement {
+    requirement_kind kind;
     expr *cond;
     citation *cite;
     src_loc loc;
@@ -269,6 +277,8 @@ typedef struct decl {
             nodelist params;                              /* formal* */
             bool adverse;                                 /* 'adverse outcome' */
             nodelist requires;                            /* requirement* */
+            citation *without_hearing;                    /* 'without hearing according to ...' */
+            citation *without_decision;                   /* 'without decision according to ...' */
             nodelist rules;                               /* rule*: default first if any */
             ast_rule *default_rule;
             int nvars;                                    /* (resolved) aggregate variables */

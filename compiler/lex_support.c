@@ -18,11 +18,13 @@ static const struct keyword {
     {"assert", ASSERT}, {"at", AT}, {"before", BEFORE}, {"between", BETWEEN},
     {"boolean", BOOLEAN}, {"case", CASE}, {"count", COUNT}, {"date", DATE_KW},
     {"day", DAY}, {"days", DAYS}, {"decimal", DECIMAL_KW}, {"decimals", DECIMALS},
+    {"decision", DECISION},
     {"default", DEFAULT}, {"definition", DEFINITION}, {"down", DOWN},
     {"duration", DURATION}, {"else", ELSE}, {"end", END}, {"enum", ENUM},
     {"even", EVEN}, {"exception", EXCEPTION}, {"exists", EXISTS},
     {"external", EXTERNAL}, {"false", NO}, {"field", FIELD}, {"for", FOR},
-    {"force", FORCE}, {"from", FROM}, {"half", HALF}, {"holds", HOLDS}, {"if", IF},
+    {"force", FORCE}, {"from", FROM}, {"half", HALF}, {"hearing", HEARING}, {"holds", HOLDS},
+    {"if", IF},
     {"implies", IMPLIES}, {"in", IN}, {"input", INPUT}, {"integer", INTEGER_KW},
     {"is", IS}, {"kr", KR}, {"list", LIST}, {"match", MATCH},
     {"maximum", MAXIMUM}, {"minimum", MINIMUM}, {"module", MODULE},
@@ -34,7 +36,7 @@ static const struct keyword {
     {"source", SOURCE}, {"sum", SUM}, {"text", TEXT}, {"then", THEN},
     {"title", TITLE}, {"to", TO}, {"true", YES}, {"until", UNTIL}, {"up", UP},
     {"use", USE}, {"version", VERSION}, {"week", WEEK}, {"weeks", WEEKS},
-    {"when", WHEN}, {"where", WHERE}, {"within", WITHIN}, {"year", YEAR},
+    {"when", WHEN}, {"where", WHERE}, {"within", WITHIN}, {"without", WITHOUT}, {"year", YEAR},
     {"years", YEARS}, {"yes", YES},
 };
 

@@ -133,10 +133,13 @@ static int cmd_check(const options *opt)
     diag_ctx d;
     setup_diag(&d, opt);
     for (int i = 0; i < opt->nfiles; i++) {
+        int errors = d.errors;
         program *p = program_load(opt->files[i], &d);
         if (!p)
             continue;
-        program_check(p);
+        /* The safety checks read a whole, well-typed module only. */
+        if (program_check(p) && d.errors == errors)
+            program_check_safety(p);
         program_free(p);
     }
     if (d.errors || d.warnings)
@@ -159,8 +162,11 @@ static int cmd_build(const options *opt)
     if (!p)
         return EXIT_ERRORS;
     int rc = EXIT_OK;
-    if (!program_check(p) || diag_failed(&d)) {
-        fprintf(stderr, "%d error%s; nothing was written\n", d.errors, d.errors == 1 ? "" : "s");
+    if (program_check(p) && d.errors == 0)
+        program_check_safety(p);
+    if (diag_failed(&d)) {
+        fprintf(stderr, "%d error%s; nothing was written\n", d.errors + (d.werror ? d.warnings : 0),
+                d.errors + (d.werror ? d.warnings : 0) == 1 ? "" : "s");
         rc = EXIT_ERRORS;
     } else if (!build_module(p, opt->out_dir, opt->so, &d)) {
         rc = EXIT_ERRORS;

@@ -130,6 +130,37 @@ void ps_set_def(parse_state *ps, decl *d, texpr *type, const struct def_body *bo
     d->u.def.default_rule = dflt;
 }
 
+requirement *ps_requirement(parse_state *ps, requirement_kind kind, expr *cond, citation *cite, src_loc loc)
+{
+    requirement *r = arena_alloc(A, sizeof *r);
+    r->kind = kind;
+    r->cond = cond;
+    r->cite = cite;
+    r->loc = loc;
+    return r;
+}
+
+void ps_set_requirements(parse_state *ps, decl *d, const nodelist *reqs)
+{
+    for (int i = 0; i < reqs->len; i++) {
+        requirement *r = NL_AT(*reqs, i);
+        if (r->cond) {
+            r->index = d->u.def.requires.len;
+            nl_push(A, &d->u.def.requires, r);
+            continue;
+        }
+        citation **slot = r->kind == REQ_HEARING ? &d->u.def.without_hearing : &d->u.def.without_decision;
+        if (*slot)
+            diag_error(ps->diag, r->loc, "'without %s' is said twice for this outcome",
+                       r->kind == REQ_HEARING ? "hearing" : "decision");
+        else
+            *slot = r->cite;
+        if (!d->u.def.adverse)
+            diag_error(ps->diag, r->loc, "'without %s' is for an adverse outcome only",
+                       r->kind == REQ_HEARING ? "hearing" : "decision");
+    }
+}
+
 ast_rule *ps_exception(parse_state *ps, ident label, const ident *parent, const struct clauses *cl,
                    expr *cond, expr *value, src_loc loc)
 {

@@ -18,6 +18,12 @@ void ps_add_use(parse_state *ps, ident alias, const char *path, src_loc loc);
 decl *ps_decl(parse_state *ps, decl_kind kind, ident name, const struct clauses *cl, src_loc loc);
 void ps_link_cases(decl *d);
 void ps_set_def(parse_state *ps, decl *d, texpr *type, const struct def_body *body);
+
+/* A prerequisite; cond NULL: 'without hearing/decision', an exemption cited. */
+requirement *ps_requirement(parse_state *ps, requirement_kind kind, expr *cond, citation *cite, src_loc loc);
+
+/* Files the prerequisites of an outcome: the 'without' ones apart. */
+void ps_set_requirements(parse_state *ps, decl *d, const nodelist *reqs);
 ast_rule *ps_exception(parse_state *ps, ident label, const ident *parent, const struct clauses *cl,
                    expr *cond, expr *value, src_loc loc);
 texpr *ps_type(parse_state *ps, texpr_kind kind, src_loc loc);

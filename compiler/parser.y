@@ -95,6 +95,7 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %token INPUT "'input'" PARAMETER "'parameter'" DEFINITION "'definition'"
 %token OUTCOME "'outcome'" ADVERSE "'adverse'" REQUIRES "'requires'"
 %token DEFAULT "'default'" EXCEPTION "'exception'" TO "'to'" WHEN "'when'"
+%token HEARING "'hearing'" DECISION "'decision'" WITHOUT "'without'"
 %token ACCORDING "'according'" TEXT "'text'" ASSERT "'assert'" ALWAYS "'always'"
 %token EXTERNAL "'external'"
 %token BOOLEAN "'boolean'" INTEGER_KW "'integer'" DECIMAL_KW "'decimal'"
@@ -274,20 +275,29 @@ formal:
 outcome_decl:
     OUTCOME declared ':' type clauses requirements body
         { decl *d = ps_decl(ps, D_OUTCOME, $2, &$5, @$); ps_set_def(ps, d, $4, &$7);
-          d->u.def.requires = $6; }
+          ps_set_requirements(ps, d, &$6); }
   | ADVERSE OUTCOME declared ':' type clauses requirements body
         { decl *d = ps_decl(ps, D_OUTCOME, $3, &$6, @$); ps_set_def(ps, d, $5, &$8);
-          d->u.def.requires = $7; d->u.def.adverse = true; }
+          d->u.def.adverse = true; ps_set_requirements(ps, d, &$7); }
   ;
 
 requirements:
     %empty                       { memset(&$$, 0, sizeof $$); }
-  | requirements requirement     { $$ = $1; $2->index = $$.len; nl_push(A, &$$, $2); }
+  | requirements requirement     { $$ = $1; nl_push(A, &$$, $2); }
   ;
 
+/* requires [hearing | decision] COND according to ...
+ * without hearing | decision according to ... (citing the exception relied on) */
 requirement:
-    REQUIRES expr citation
-        { $$ = arena_alloc(A, sizeof *$$); $$->cond = $2; $$->cite = $3; $$->loc = @$; }
+    REQUIRES expr citation       { $$ = ps_requirement(ps, REQ_OTHER, $2, $3, @$); }
+  | REQUIRES HEARING expr citation
+                                 { $$ = ps_requirement(ps, REQ_HEARING, $3, $4, @$); }
+  | REQUIRES DECISION expr citation
+                                 { $$ = ps_requirement(ps, REQ_DECISION, $3, $4, @$); }
+  | WITHOUT HEARING citation opt_text
+                                 { $$ = ps_requirement(ps, REQ_HEARING, NULL, $3, @$); $3->text = $4; }
+  | WITHOUT DECISION citation opt_text
+                                 { $$ = ps_requirement(ps, REQ_DECISION, NULL, $3, @$); $3->text = $4; }
   ;
 
 /* '= EXPR', or [default EXPR] exception... */

@@ -8,6 +8,7 @@
 
 #include "parse.h"
 #include "resolve.h"
+#include "safety.h"
 #include "typecheck.h"
 
 /* How deep 'use' may nest before lovc stops following it. */
@@ -136,6 +137,12 @@ bool program_check(program *p)
         typecheck_module(m, p->diag);
     }
     return p->diag->errors == before;
+}
+
+void program_check_safety(program *p)
+{
+    safety_options o = {.list_bound = 2, .timeout_ms = 2000};
+    safety_check_module(p->root, p->diag, &o);
 }
 
 void program_free(program *p)

@@ -25,6 +25,10 @@ program *program_load(const char *path, diag_ctx *diag);
 /* Resolves names and checks types in every module; true when no error. */
 bool program_check(program *p);
 
+/* The legal-safety checks (safety.h) on the root module, after a check
+ * without errors. */
+void program_check_safety(program *p);
+
 void program_free(program *p);
 
 #endif

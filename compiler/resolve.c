@@ -841,6 +841,8 @@ static void resolve_definition(resolver *r, decl *d)
         resolve_citation(r, req->cite, NULL, d->name);
         resolve_expr(r, req->cond);
     }
+    resolve_citation(r, d->u.def.without_hearing, NULL, d->name);
+    resolve_citation(r, d->u.def.without_decision, NULL, d->name);
     if (outcome && d->u.def.requires.len > 0 && !d->u.def.adverse)
         diag_error(r->diag, ((requirement *)NL_AT(d->u.def.requires, 0))->loc,
                    "only an adverse outcome has prerequisites; if '%s' can harm the citizen, "
