@@ -87,11 +87,15 @@ typedef struct style {
     const char *pass, *fail, *dim, *bold, *off;
 } style;
 
-/* Pads text to 'width' characters as a terminal shows them (UTF-8). */
+/* Pads text to 'width' characters as a terminal shows them (UTF-8); a
+ * longer text gets one space more, so that the column after it (which
+ * starts with a space) stays apart from it by two. */
 static void padded(FILE *out, const char *text, size_t width)
 {
     size_t n = utf8_count(text, strlen(text));
     fputs(text, out);
+    if (n >= width)
+        fputc(' ', out);
     for (; n < width; n++)
         fputc(' ', out);
 }

@@ -91,7 +91,7 @@ bool report_junit(const char *path, const scn_suite_run *runs, int n, char *why,
 {
     FILE *out = fopen(path, "w");
     if (!out) {
-        snprintf(why, whylen, "cannot write the JUnit report: %s", strerror(errno));
+        snprintf(why, whylen, "the JUnit report cannot be written: %s", strerror(errno));
         return false;
     }
     report_totals t = report_count(runs, n);
@@ -144,7 +144,7 @@ bool report_junit(const char *path, const scn_suite_run *runs, int n, char *why,
     bool ok = !ferror(out);
     ok = fclose(out) == 0 && ok;
     if (!ok)
-        snprintf(why, whylen, "cannot write the JUnit report: %s", strerror(errno));
+        snprintf(why, whylen, "the JUnit report cannot be written: %s", strerror(errno));
     return ok;
 }
 
@@ -243,7 +243,7 @@ bool report_html(const char *path, const scn_suite_run *runs, int n, char *why, 
 {
     FILE *out = fopen(path, "w");
     if (!out) {
-        snprintf(why, whylen, "cannot write the HTML report: %s", strerror(errno));
+        snprintf(why, whylen, "the HTML report cannot be written: %s", strerror(errno));
         return false;
     }
     report_totals t = report_count(runs, n);
@@ -258,6 +258,6 @@ bool report_html(const char *path, const scn_suite_run *runs, int n, char *why, 
     bool ok = !ferror(out);
     ok = fclose(out) == 0 && ok;
     if (!ok)
-        snprintf(why, whylen, "cannot write the HTML report: %s", strerror(errno));
+        snprintf(why, whylen, "the HTML report cannot be written: %s", strerror(errno));
     return ok;
 }

@@ -103,10 +103,6 @@ static bool convert(checker *c, const scn_value *v, lov_type t, const lov_enum_d
                    what);
         return false;
     }
-    if (v->kind == SV_UNKNOWN) {
-        diag_error(c->diag, v->loc, "'unknown' is for facts; an expectation names a value or a status");
-        return false;
-    }
     switch (t) {
     case LOV_T_BOOL:
         if (v->kind == SV_BOOL) {
@@ -287,14 +283,16 @@ static void check_table(checker *c, scn_given *g, const lov_field_desc *f)
     bool ok = true;
     if (rec) {
         scn_list *header = SCN_AT(g->rows, 0);
+        for (int k = 0; k < header->len; k++)
+            column_field[k] = -1;
         for (int k = 0; k < header->len; k++) {
             scn_value *h = SCN_AT(*header, k);
-            column_field[k] = -1;
             if (h->kind != SV_NAME || h->qualifier.name) {
+                /* Once for the table: a row of values where the names belong. */
                 diag_error(c->diag, h->loc, "the first row of a table names its columns: the fields of %s",
                            rec->name);
-                ok = false;
-                continue;
+                free(column_field);
+                return;
             }
             int fi = find_field(rec->fields, rec->nfields, h->name.name);
             if (fi < 0) {
@@ -374,7 +372,10 @@ static void check_given(checker *c, scn_given *g)
             for (uint32_t i = 0; i < m->nexternals; i++)
                 suggest_consider(&s, m->externals[i].name);
             const char *best = suggest_result(&s);
-            if (best)
+            if (find_field(m->inputs, m->ninputs, g->name.name) >= 0)
+                diag_error(c->diag, g->name.loc, "'%s' is a fact, not an external function: write %s = VALUE",
+                           g->name.name, g->name.name);
+            else if (best)
                 diag_error(c->diag, g->name.loc, "the rules have no external function '%s'; did you mean '%s'?",
                            g->name.name, best);
             else
@@ -455,7 +456,11 @@ static void check_givens(checker *c, scn_list *givens)
                 if (!same)
                     continue;
             }
-            diag_error(c->diag, g->name.loc, "'%s' is given twice in this scenario", g->name.name);
+            if (g->kind == GIVEN_CALL)
+                diag_error(c->diag, g->name.loc, "'%s' is answered twice for the same values in this scenario",
+                           g->name.name);
+            else
+                diag_error(c->diag, g->name.loc, "'%s' is given twice in this scenario", g->name.name);
             diag_note(c->diag, h->name.loc, "it is first given here");
             break;
         }
@@ -494,7 +499,10 @@ static void check_expect(checker *c, scn_expect *x)
             x->inputs[k] = i;
             if (i < 0) {
                 const char *best = closest_field(m->inputs, m->ninputs, id->name);
-                if (best)
+                if (find_field(m->outputs, m->noutputs, id->name) >= 0)
+                    diag_error(c->diag, id->loc, "'%s' is a decision of the rules: 'missing' names the facts that "
+                               "the rules lack", id->name);
+                else if (best)
                     diag_error(c->diag, id->loc, "the rules have no fact named '%s'; did you mean '%s'?",
                                id->name, best);
                 else
@@ -510,6 +518,11 @@ static void check_expect(checker *c, scn_expect *x)
     char what[512];
     switch (x->kind) {
     case EXPECT_VALUE:
+        if (x->value->kind == SV_UNKNOWN) {
+            diag_error(c->diag, x->value->loc, "'unknown' is for facts; to expect that the rules cannot decide "
+                       "%s, write: %s is undetermined", x->name.name, x->name.name);
+            break;
+        }
         snprintf(what, sizeof what, "'%s'", x->name.name);
         convert(c, x->value, f->type, f->enum_desc, f->optional, what, &x->converted, &x->present);
         break;

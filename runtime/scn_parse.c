@@ -74,6 +74,10 @@ void scn_lex_bad(scn_parse_state *ps, src_loc loc, const char *text, size_t len)
     unsigned char c = (unsigned char)text[0];
     if (c >= 0x80 && utf8_seq_len((const unsigned char *)text, len) != len)
         diag_error(ps->diag, loc, "the file is not valid UTF-8 text here (byte 0x%02X); save it as UTF-8", c);
+    else if (len == 3 && c == 0xE2 && (unsigned char)text[1] == 0x80
+             && ((unsigned char)text[2] == 0x9C || (unsigned char)text[2] == 0x9D || (unsigned char)text[2] == 0x9E))
+        diag_error(ps->diag, loc, "unexpected character '%.*s': write quotes as straight quotes (\"), not as "
+                   "the curly quotes of a word processor", (int)len, text);
     else if (c < 0x20 || c == 0x7F)
         diag_error(ps->diag, loc, "unexpected control character (code %u) in the suite", c);
     else

@@ -197,6 +197,8 @@ expectations:
 expectation:
     name '=' value
         { $$ = expectation(ps, EXPECT_VALUE, @$); $$->name = $1; $$->value = $3; }
+  | name '=' UNKNOWN
+        { $$ = expectation(ps, EXPECT_VALUE, @$); $$->name = $1; $$->value = value(ps, SV_UNKNOWN, @3); }
   | name IS status
         { $$ = expectation(ps, EXPECT_STATUS, @$); $$->name = $1; $$->status = $3; }
   | name IS HELD BACK
@@ -254,6 +256,11 @@ name:
 
 %%
 
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 static scn_value *value(scn_parse_state *ps, scn_value_kind kind, src_loc loc)
 {
     scn_value *v = arena_alloc(A, sizeof *v);
@@ -298,7 +305,8 @@ static scn_value *money(scn_parse_state *ps, scn_decimal d, bool negative, src_l
     int64_t ore = d.coef;
     int32_t scale = d.scale;
     if (scale > 2) {
-        diag_error(ps->diag, loc, "an amount in kroner has at most two decimals (øre), for example 12.50 kr");
+        diag_error(ps->diag, loc, "an amount in kroner has at most two decimals (øre), for example 12.50 kr; "
+                   "thousands are set apart with a space, as in 1 066 kr");
         return v;
     }
     for (; scale < 2; scale++) {
@@ -346,7 +354,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, scn_
         expect_word |= expected[i] == YYSYMBOL_EXPECT;
     }
     const char *found = got == YYSYMBOL_YYEOF ? "the end of the file" : yysymbol_name(got);
-    if (n > 0 && n <= SHOW_AT_MOST) {
+    bool no_expect = expect_word && (got == YYSYMBOL_SCENARIO || got == YYSYMBOL_YYEOF);
+    if (no_expect) {
+        sb_printf(&sb, "expected 'expect', but found %s", found);
+    } else if (n > 0 && n <= SHOW_AT_MOST) {
         sb_puts(&sb, "expected ");
         for (int i = 0; i < n; i++) {
             if (i > 0)
@@ -361,8 +372,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, scn_
     }
     diag_error(ps->diag, loc, "%s", sb.data);
     sb_free(&sb);
-    if (expect_word && (got == YYSYMBOL_SCENARIO || got == YYSYMBOL_YYEOF))
+    if (no_expect)
         diag_note(ps->diag, loc, "a scenario says what is 'given' and then what to 'expect'");
+    const char *text = ps->file->text;
+    if (loc.start > 0 && loc.start + 1 < ps->file->len && text[loc.start] == ','
+        && is_digit(text[loc.start - 1]) && is_digit(text[loc.start + 1]))
+        diag_note(ps->diag, loc, "a decimal number is written with a point: 12.50, not 12,50");
     return 0;
 }
 
