@@ -141,10 +141,14 @@ section:
         { }
   ;
 
-/* scenario "name" given ... expect ... */
+/* scenario "name" given ... expect ...; a scenario that expects nothing is
+ * read too, and refused by the checker (so that the next scenario is not
+ * taken for part of it). */
 scenario:
     SCENARIO STRING GIVEN givens EXPECT expectations %prec SECTION_END
         { $$ = scenario(ps, $2, @2); $$->givens = $4; $$->expects = $6; }
+  | SCENARIO STRING GIVEN givens %prec SECTION_END
+        { $$ = scenario(ps, $2, @2); $$->givens = $4; }
   | SCENARIO STRING EXPECT expectations %prec SECTION_END
         { $$ = scenario(ps, $2, @2); $$->expects = $4; }
   ;
@@ -354,10 +358,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, scn_
         expect_word |= expected[i] == YYSYMBOL_EXPECT;
     }
     const char *found = got == YYSYMBOL_YYEOF ? "the end of the file" : yysymbol_name(got);
-    bool no_expect = expect_word && (got == YYSYMBOL_SCENARIO || got == YYSYMBOL_YYEOF);
-    if (no_expect) {
-        sb_printf(&sb, "expected 'expect', but found %s", found);
-    } else if (n > 0 && n <= SHOW_AT_MOST) {
+    if (n > 0 && n <= SHOW_AT_MOST) {
         sb_puts(&sb, "expected ");
         for (int i = 0; i < n; i++) {
             if (i > 0)
@@ -372,7 +373,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, scn_
     }
     diag_error(ps->diag, loc, "%s", sb.data);
     sb_free(&sb);
-    if (no_expect)
+    if (expect_word && (got == YYSYMBOL_SCENARIO || got == YYSYMBOL_YYEOF))
         diag_note(ps->diag, loc, "a scenario says what is 'given' and then what to 'expect'");
     const char *text = ps->file->text;
     if (loc.start > 0 && loc.start + 1 < ps->file->len && text[loc.start] == ','
