@@ -10,5 +10,6 @@ Suite *suite_decimal(void);
 Suite *suite_lexer(void);
 Suite *suite_parser(void);
 Suite *suite_typecheck(void);
+Suite *suite_scenario_parse(void);
 
 #endif
