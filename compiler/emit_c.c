@@ -683,8 +683,10 @@ static const struct helper {
      "static lov_status external_missing(ctx_t *ctx, int external)\n{\n"
      "    note(ctx, LOV_REASON_EXTERNAL, external, -1, -1);\n    return LOV_UNDETERMINED;\n}\n\n"},
     {"external_failed",
-     "static void external_failed(ctx_t *ctx, int external)\n{\n"
-     "    note(ctx, LOV_REASON_EXTERNAL, external, -1, -1);\n}\n\n"},
+     "/* An answer other than a status (a case system's own code) counts as none. */\n"
+     "static lov_status external_failed(ctx_t *ctx, int external, lov_status st)\n{\n"
+     "    note(ctx, LOV_REASON_EXTERNAL, external, -1, -1);\n"
+     "    return st > LOV_OK && st <= LOV_INVALID_INPUT ? st : LOV_UNDETERMINED;\n}\n\n"},
 };
 
 /* Does 'text' call 'name'? */
@@ -1368,6 +1370,7 @@ bool emit_c_files(program *prog, const char *dir, const char *base, char *why, s
     sb_free(&em.h);
     sb_free(&em.c);
     cname_scope_free(&em.statics);
+    pv_free(&em.order);
     pv_free(&em.inputs);
     pv_free(&em.outputs);
     pv_free(&em.functions);

@@ -539,7 +539,7 @@ static const char *gen_call(gen *g, expr *e)
         line(g, "    %s", jump(g, g->fail));
         line(g, "}");
         line(g, "if ((_st = ctx->ext->%s(ctx->ext->ctx%s, &%s)) != LOV_OK) {", d->c_static, args, r);
-        line(g, "    external_failed(ctx, %d);", d->slot);
+        line(g, "    _st = external_failed(ctx, %d, _st);", d->slot);
         line(g, "    %s", jump(g, g->fail));
         line(g, "}");
         return r;
@@ -1496,6 +1496,8 @@ static void emit_parameter(emitter *em, decl *d)
     emit_printf(c, "        m->status = %s(ctx, ctx->reference_date, result);\n", d->c_rules);
     emit_printf(c, "        m->value = %s;\n", as_lov_value(&g, "(*result)", d->type));
     sb_puts(c, "        m->done = true;\n    }\n");
+    /* Every reader notes why, not only the first. */
+    emit_printf(c, "    if (m->status != LOV_OK)\n        return no_parameter_value(ctx, %d);\n", d->provision);
     if (d->type->kind == T_ENUM)
         emit_printf(c, "    *result = (%s)m->value.enum_case;\n", ct);
     else

@@ -368,9 +368,13 @@ static bool same_literal(const expr *a, const expr *b)
     }
 }
 
-static void report_example(checker *c, src_loc loc, strbuf *example)
+/* The facts follow the finding, without repeating its source line. */
+static void report_example(checker *c, strbuf *example)
 {
-    diag_note(c->diag, loc, "for example, with these facts:\n%s", example->data ? example->data : "");
+    src_loc nowhere = {0};
+    while (example->len && example->data[example->len - 1] == '\n')
+        example->data[--example->len] = '\0';
+    diag_note(c->diag, nowhere, "for example, with these facts:\n%s", example->data ? example->data : "");
 }
 
 static void check_exceptions(checker *c, decl *d)
@@ -396,7 +400,7 @@ static void check_exceptions(checker *c, decl *d)
                              "the exceptions '%s' and '%s' of '%s' can both apply with different results: a "
                              "conflict that the rules leave undecided", a->label.name, b->label.name, d->name.name);
                 diag_note(c->diag, a->label.loc, "'%s' is here", a->label.name);
-                report_example(c, b->label.loc, &ex);
+                report_example(c, &ex);
             }
         }
         sb_free(&ex);
@@ -408,7 +412,7 @@ static void check_exceptions(checker *c, decl *d)
             diag_warning(c->diag, "incomplete-definition", d->name.loc,
                          "'%s' has no value for some cases: none of its exceptions applies and it has no default; "
                          "add a 'default' or an exception for them", d->name.name);
-            report_example(c, d->name.loc, &ex);
+            report_example(c, &ex);
         }
         sb_free(&ex);
     }

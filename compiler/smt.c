@@ -26,6 +26,7 @@ typedef struct input_terms {
     Z3_ast len;              /* lists: the number of items */
     Z3_ast **fields;         /* lists: fields[i][f]; records: fields[0][f]; scalar lists: fields[i][0] */
     Z3_ast **field_present;  /* optional fields: fields_present[i][f] */
+    Z3_ast **field_days;     /* duration fields: their days (fields[i][f] holds the months) */
 } input_terms;
 
 /* What a record-valued name stands for: an item of a list input, or a record input. */
@@ -230,15 +231,16 @@ static void make_inputs(smt *s)
             int nfields = elem->kind == T_RECORD ? elem->decl->u.record.fields.len : 1;
             in->fields = xcalloc((size_t)n, sizeof *in->fields);
             in->field_present = xcalloc((size_t)n, sizeof *in->field_present);
+            in->field_days = xcalloc((size_t)n, sizeof *in->field_days);
             for (int e = 0; e < n; e++) {
                 in->fields[e] = xcalloc((size_t)nfields, sizeof **in->fields);
                 in->field_present[e] = xcalloc((size_t)nfields, sizeof **in->field_present);
+                in->field_days[e] = xcalloc((size_t)nfields, sizeof **in->field_days);
                 for (int f = 0; f < nfields; f++) {
                     const type *ft = elem->kind == T_RECORD
                                          ? ((record_field *)NL_AT(elem->decl->u.record.fields, f))->type
                                          : elem;
-                    Z3_ast days = NULL;
-                    in->fields[e][f] = scalar_var(s, name, ft, &in->field_present[e][f], &days);
+                    in->fields[e][f] = scalar_var(s, name, ft, &in->field_present[e][f], &in->field_days[e][f]);
                 }
             }
             if (t->kind == T_LIST) {
@@ -340,6 +342,7 @@ static sv encode_field(smt *s, const expr *e, const env *en)
         return failed(s, e->type);
     int f = e->u.name.field_index;
     sv v = known(s, r.in->fields[r.index][f]);
+    v.days = r.in->field_days[r.index][f];
     if (!e->u.name.narrowed && r.in->field_present[r.index][f])
         v.present = r.in->field_present[r.index][f];
     return v;
@@ -654,8 +657,11 @@ static sv encode_aggregate(smt *s, const expr *e, const env *en)
     Z3_ast acc_days = t_int(s, 0), present = t_false(s);
     for (int i = 0; i < s->bound; i++) {
         env item = {e->u.aggr.binding, {t_true(s), NULL, NULL, NULL}, {in, i}, en};
-        if (!records)
+        if (!records) {
             item.value.v = in->fields[i][0];
+            item.value.days = in->field_days[i][0];
+            item.value.present = in->field_present[i][0];
+        }
         Z3_ast there = t_lt(s, t_int(s, i), in->len);
         sv filter = e->u.aggr.filter ? encode(s, e->u.aggr.filter, &item) : known(s, t_true(s));
         Z3_ast counted = t_and(s, there, filter.v);
@@ -1008,9 +1014,11 @@ void smt_free(smt *s)
         for (int e = 0; e < n; e++) {
             free(in->fields[e]);
             free(in->field_present[e]);
+            free(in->field_days[e]);
         }
         free(in->fields);
         free(in->field_present);
+        free(in->field_days);
     }
     for (size_t i = 0; i < s->calls.len; i++) {
         ext_call *c = s->calls.items[i];
@@ -1136,7 +1144,7 @@ static void write_example(smt *s, Z3_model m, strbuf *out)
                                      ? ((record_field *)NL_AT(elem->decl->u.record.fields, f))->type
                                      : elem;
                 sb_putc(out, ' ');
-                model_value(s, m, ft, in->fields[e][f], NULL, in->field_present[e][f], out);
+                model_value(s, m, ft, in->fields[e][f], in->field_days[e][f], in->field_present[e][f], out);
                 sb_puts(out, " |");
             }
             sb_putc(out, '\n');

@@ -59,7 +59,8 @@ typedef union lov_value {
 /* ---- Decision traces ------------------------------------------------------- */
 
 typedef enum lov_trace_event {
-    LOV_TRACE_VALUE,         /* a definition or outcome got its value */
+    LOV_TRACE_VALUE,         /* a definition, outcome or parameter got its value (a definition
+                              * with parameters: once per call) */
     LOV_TRACE_APPLIES,       /* an exception's condition holds */
     LOV_TRACE_DOES_NOT_APPLY,/* an exception's condition does not hold */
     LOV_TRACE_MET,           /* a prerequisite of an adverse outcome holds */
@@ -208,7 +209,8 @@ typedef enum lov_reason {
 /* Why an evaluation did not end in LOV_OK, in the output struct. */
 typedef struct lov_result_info {
     uint32_t reason;         /* a lov_reason */
-    int32_t input;           /* MISSING_FACT / INVALID_INPUT: the input's index, else -1 */
+    int32_t input;           /* MISSING_FACT / INVALID_INPUT: the input's index;
+                              * EXTERNAL: the external's (descriptor.externals); else -1 */
     int32_t provision;       /* the provision concerned, else -1 */
     int32_t other_provision; /* CONFLICT: the second exception, else -1 */
 } lov_result_info;

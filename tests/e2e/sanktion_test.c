@@ -5,18 +5,19 @@
  * contact is restored, the day itself included and the day of contact not;
  * when contact is not restored, up to and including the day of the decision;
  * at least 1 day. Daily rate: monthly help x 12 / 365, rounded down to øre.
- * The deduction is an adverse outcome with four prerequisites, in this
+ * The deduction is an adverse outcome with five prerequisites, in this
  * order (bit i of held_back.fradrag):
  *   0  written, specific guidance was given             (§ 35, stk. 1)
  *   1  at most 3 whole calendar months since the month of the interview (§ 35, stk. 3)
  *   2  aktivitetsparat implies a personal contact attempt (§ 35)
  *   3  the hearing is done                               (fvl § 19, stk. 1)
+ *   4  the decision is written and reasoned              (fvl § 22)
  * No deduction for a missed interview with a reasonable excuse (§ 35, stk. 3).
  *
  * Inputs by index: 0 afgørelsesdag (the reference date), 1 udeblivelsesdag,
  * 2 kontakt_genoprettet, 3 rimelig_grund, 4 skriftlig_vejledning,
  * 5 aktivitetsparat, 6 personlig_kontakt_forsøgt, 7 partshøring_gennemført,
- * 8 månedlig_hjælp.
+ * 8 månedlig_hjælp, 9 begrundet_afgørelse.
  *
  * Monthly help 12 550 kr: daily rate 1 255 000 øre x 12 / 365 =
  * 15 060 000 / 365 = 41 260.27 øre, rounded down 412.60 kr. */
@@ -31,7 +32,7 @@ static sanktion_output out;
 /* A case where every condition for a deduction holds: an aktivitetsparat
  * person missed the interview on Monday 6 March 2023, a personal contact was
  * attempted, contact was restored on Thursday 9 March, guidance was given,
- * the hearing is done, and the decision is made on 20 March. */
+ * the hearing is done, and the reasoned decision is made on 20 March. */
 static sanktion_input base(void)
 {
     sanktion_input in;
@@ -46,10 +47,11 @@ static sanktion_input base(void)
     in.personlig_kontakt_forsoegt = true;
     in.partshoering_gennemfoert = true;
     in.maanedlig_hjaelp = HJAELP;
+    in.begrundet_afgoerelse = true;
     in.known.afgoerelsesdag = in.known.udeblivelsesdag = in.known.kontakt_genoprettet = true;
     in.known.rimelig_grund = in.known.skriftlig_vejledning = in.known.aktivitetsparat = true;
     in.known.personlig_kontakt_forsoegt = in.known.partshoering_gennemfoert = true;
-    in.known.maanedlig_hjaelp = true;
+    in.known.maanedlig_hjaelp = in.known.begrundet_afgoerelse = true;
     return in;
 }
 
@@ -187,6 +189,20 @@ static void partshoering(void)
     in.skriftlig_vejledning = false;
     CHECK_STATUS(eval(&in), LOV_OK);
     CHECK_INT(out.held_back.fradrag, 9);
+}
+
+/* fvl § 22: no deduction without a written, reasoned decision (bit 4). */
+static void begrundet_afgoerelse(void)
+{
+    sanktion_input in = base();
+    in.begrundet_afgoerelse = false;
+    CHECK_STATUS(eval(&in), LOV_OK);
+    CHECK_MONEY(out.fradrag, 0);
+    CHECK_INT(out.held_back.fradrag, 16);
+
+    in.partshoering_gennemfoert = false;
+    CHECK_STATUS(eval(&in), LOV_OK);
+    CHECK_INT(out.held_back.fradrag, 24);
 }
 
 /* An interview that has not yet taken place (after the decision day) is not
@@ -330,21 +346,22 @@ static void trace_fradrag(void)
         { "fradrag", "§ 35, stk. 3", LOV_TRACE_MET },
         { "fradrag", "§ 35 [stk. ikke verificeret]", LOV_TRACE_MET },
         { "fradrag", "§ 19, stk. 1", LOV_TRACE_MET },
+        { "fradrag", "§ 22", LOV_TRACE_MET },
         { "fradrag", NULL, LOV_TRACE_VALUE },
     };
     CHECK_TRACE(&sanktion_descriptor, &t, want);
-    if (t.count == 11) {
+    if (t.count == 12) {
         CHECK_INT(entries[0].value.i, 3);
         CHECK_MONEY(entries[1].value.money, DAGSSATS);
-        CHECK_MONEY(entries[10].value.money, 123780);
+        CHECK_MONEY(entries[11].value.money, 123780);
     }
 
     /* Without written guidance: that prerequisite is not met. */
     in.skriftlig_vejledning = false;
     t.count = t.dropped = 0;
     CHECK_STATUS(sanktion_evaluate(&in, &out, &t, NULL), LOV_OK);
-    CHECK(t.count == 11 && entries[6].event == LOV_TRACE_NOT_MET);
-    CHECK(t.count == 11 && entries[10].value.money == 0);
+    CHECK(t.count == 12 && entries[6].event == LOV_TRACE_NOT_MET);
+    CHECK(t.count == 12 && entries[11].value.money == 0);
 }
 
 int main(int argc, char **argv)
@@ -358,6 +375,7 @@ int main(int argc, char **argv)
     RUN(tre_kalendermaaneder);
     RUN(personlig_kontakt);
     RUN(partshoering);
+    RUN(begrundet_afgoerelse);
     RUN(ikke_udeblevet_endnu);
     RUN(ikrafttraeden);
     RUN(rimelig_grund_ukendt);
