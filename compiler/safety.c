@@ -123,6 +123,7 @@ typedef struct harm {
     bool time_reported;          /* check 2, once per outcome */
     bool *visited[3];            /* by polarity + 1, by decl position */
     decl *protection;            /* the definition being walked as a protection, or NULL */
+    bool in_comparison;          /* inside a comparison that decides the harm */
     bool absent_reported;
 } harm;
 
@@ -229,8 +230,11 @@ static void harm_walk(harm *h, expr *e, int p)
                 grows = op == B_LT || op == B_LE ? 1 : op == B_GT || op == B_GE ? -1 : 0;
             time_comparison(h, e, l, r, grows, p);
         }
+        bool saved = h->in_comparison;
+        h->in_comparison |= op >= B_EQ && p != 0;
         harm_walk(h, e->u.binary.lhs, 0);
         harm_walk(h, e->u.binary.rhs, 0);
+        h->in_comparison = saved;
         return;
     }
     case E_WITHIN:
@@ -278,7 +282,7 @@ static void harm_walk(harm *h, expr *e, int p)
     }
     case E_OTHERWISE: {
         expr *x = e->u.otherwise.subject;
-        if (!h->absent_reported && p != 0 && x->kind == E_NAME && x->u.name.ref == REF_DECL
+        if (!h->absent_reported && (p != 0 || h->in_comparison) && x->kind == E_NAME && x->u.name.ref == REF_DECL
             && ((decl *)x->u.name.target)->kind == D_INPUT) {
             h->absent_reported = true;
             diag_warning(h->c->diag, "absent-fact-to-adverse", e->loc,
