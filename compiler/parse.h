@@ -40,6 +40,7 @@ typedef struct parse_state {
     uint32_t offset;         /* scanner position, in bytes */
     bool depth_reported;     /* the nesting limit was reported in this declaration */
     ident declaring;         /* the declaration being read (name NULL between them) */
+    bool utf8_reported;      /* a byte that is not UTF-8 was reported (once per file) */
 } parse_state;
 
 /* Parses one file. Always returns a module (possibly partial); syntax errors

@@ -214,12 +214,32 @@ START_TEST(test_lovp_lex_utf8_names)
     ck_assert_str_eq(capture_text(&c), "");
     scan_free(&s);
 
-    /* × is a Latin-1 character but not a letter: it ends the name. */
+    /* × is a Latin-1 character but not a letter: it ends the name, and it
+     * is read as the '*' it stands for. */
     scan_text(&s, "a×b", &c);
-    ck_assert_int_eq(s.n, 2);
+    ck_assert_int_eq(s.n, 3);
     assert_name(s, 0, "a", 0, 1);
-    assert_name(s, 1, "b", 3, 4);
-    ck_assert_str_eq(capture_messages(&c), "t.lov:1:2: error: unexpected character '×'\n");
+    assert_tok(s, 1, '*', 1, 3);
+    assert_name(s, 2, "b", 3, 4);
+    ck_assert_str_eq(capture_messages(&c),
+                     "t.lov:1:2: error: unexpected character '×': to multiply, write '*'\n");
+    scan_free(&s);
+    capture_free(&c);
+
+    /* A name with a byte that is not UTF-8 is still one name, the same
+     * wherever it is written: the byte becomes U+FFFD. Reported once per
+     * file. */
+    capture_init(&c);
+    const char latin1[] = "neds\xE6ttelse x neds\xE6ttelse \xF8re";
+    scan_n(&s, latin1, sizeof latin1 - 1, &c);
+    ck_assert_int_eq(s.n, 4);
+    assert_name(s, 0, "neds\xEF\xBF\xBDttelse", 0, 11);
+    assert_name(s, 1, "x", 12, 13);
+    assert_name(s, 2, "neds\xEF\xBF\xBDttelse", 14, 25);
+    assert_name(s, 3, "\xEF\xBF\xBDre", 26, 29);
+    ck_assert_str_eq(capture_messages(&c),
+                     "t.lov:1:5: error: the file is not valid UTF-8 text here (byte 0xE6); "
+                     "save it as UTF-8\n");
     scan_free(&s);
     capture_free(&c);
 }
@@ -628,7 +648,9 @@ START_TEST(test_lex_bom)
 
     /* Anywhere else a byte order mark is an error. */
     const char mid[] = "a\n\xEF\xBB\xBF b";
-    assert_scan_messages(mid, sizeof mid - 1, "t.lov:2:1: error: unexpected character '\xEF\xBB\xBF'\n");
+    assert_scan_messages(mid, sizeof mid - 1,
+                         "t.lov:2:1: error: an invisible character stands here: a byte order mark "
+                         "(U+FEFF), which belongs only at the very start of a file; remove it\n");
 }
 END_TEST
 
@@ -653,6 +675,8 @@ START_TEST(test_lex_invalid_utf8)
     assert_scan_messages(in_comment, sizeof in_comment - 1,
                          "t.lov:1:8: error: the file is not valid UTF-8 text here (byte 0xC3); "
                          "save it as UTF-8\n");
+    /* Only the first bad byte of a file is reported: the file was most
+     * likely saved in another encoding, which one fix mends everywhere. */
     const char overlong[] = "a \xC0\x80";
     capture c;
     capture_init(&c);
@@ -661,16 +685,12 @@ START_TEST(test_lex_invalid_utf8)
     ck_assert_int_eq(s.n, 1);
     ck_assert_str_eq(capture_messages(&c),
                      "t.lov:1:3: error: the file is not valid UTF-8 text here (byte 0xC0); save "
-                     "it as UTF-8\n"
-                     "t.lov:1:4: error: the file is not valid UTF-8 text here (byte 0x80); save "
                      "it as UTF-8\n");
     scan_free(&s);
     capture_free(&c);
     const char truncated[] = "ab \xE2\x89";
     assert_scan_messages(truncated, sizeof truncated - 1,
                          "t.lov:1:4: error: the file is not valid UTF-8 text here (byte 0xE2); "
-                         "save it as UTF-8\n"
-                         "t.lov:1:5: error: the file is not valid UTF-8 text here (byte 0x89); "
                          "save it as UTF-8\n");
 }
 END_TEST
@@ -710,12 +730,105 @@ START_TEST(test_lex_bad_char)
 {
     const char at[] = "a @ b";
     assert_scan_messages(at, sizeof at - 1, "t.lov:1:3: error: unexpected character '@'\n");
-    const char euro[] = "5 €";
-    assert_scan_messages(euro, sizeof euro - 1, "t.lov:1:3: error: unexpected character '€'\n");
-    const char para[] = "according to lov § 13";
-    assert_scan_messages(para, sizeof para - 1,
-                         "t.lov:1:18: error: unexpected '§': a provision is written in quotes, as "
-                         "in: according to aktivloven \"§ 13 f, stk. 9\"\n");
+    const char nbsp[] = "a\xC2\xA0" "b";
+    assert_scan_messages(nbsp, sizeof nbsp - 1,
+                         "t.lov:1:2: error: an invisible character stands here: a no-break space "
+                         "(U+00A0); write an ordinary space instead\n");
+
+    /* € after a number is read as kr, so that the value is an amount. */
+    capture c;
+    capture_init(&c);
+    scan s;
+    scan_text(&s, "5 € € 5", &c);
+    ck_assert_int_eq(s.n, 3);
+    assert_tok(s, 0, INTEGER, 0, 1);
+    assert_tok(s, 1, KR, 2, 5);
+    assert_tok(s, 2, INTEGER, 10, 11);
+    ck_assert_str_eq(capture_messages(&c),
+                     "t.lov:1:3: error: unexpected character '€': amounts are in kroner, written "
+                     "as in 1 054 kr\n"
+                     "t.lov:1:5: error: unexpected character '€': amounts are in kroner, written "
+                     "as in 1 054 kr\n");
+    scan_free(&s);
+    capture_free(&c);
+
+    /* A minus sign or dash from a word processor is read as '-'. */
+    capture_init(&c);
+    scan_text(&s, "a − b – c", &c);
+    ck_assert_int_eq(s.n, 5);
+    assert_tok(s, 1, '-', 2, 5);
+    assert_tok(s, 3, '-', 8, 11);
+    scan_free(&s);
+    capture_free(&c);
+}
+END_TEST
+
+/* A provision without quotes is reported and read as the quoted text it
+ * should have been, up to a reserved word or the end of the line. */
+START_TEST(test_lex_bare_provision)
+{
+    capture c;
+    capture_init(&c);
+    scan s;
+    scan_text(&s, "according to lov § 13 f, stk. 3  \ntext §§ 35, 37 text \"x\" § 2\" = 1", &c);
+    ck_assert_int_eq(s.n, 11);
+    assert_tok(s, 3, STRING, 17, 32);
+    ck_assert_str_eq(s.toks[3].val.str, "§ 13 f, stk. 3");
+    assert_tok(s, 4, TEXT, 35, 39);
+    assert_tok(s, 5, STRING, 40, 51);
+    ck_assert_str_eq(s.toks[5].val.str, "§§ 35, 37");
+    assert_tok(s, 6, TEXT, 52, 56);
+    assert_tok(s, 8, STRING, 61, 66);
+    ck_assert_str_eq(s.toks[8].val.str, "§ 2");
+    assert_tok(s, 9, '=', 67, 68);
+    ck_assert_str_eq(capture_messages(&c),
+                     "t.lov:1:18: error: unexpected '§': a provision is written in quotes, as in "
+                     "\"§ 13 f, stk. 3\"\n"
+                     "t.lov:2:6: error: unexpected '§': a provision is written in quotes, as in "
+                     "\"§§ 35, 37\"\n"
+                     "t.lov:2:25: error: unexpected '§': a provision is written in quotes, as in "
+                     "\"§ 2\"\n");
+    scan_free(&s);
+    capture_free(&c);
+}
+END_TEST
+
+/* Typographic quotes around a text: one message, and the text is read. */
+START_TEST(test_lex_typographic_quotes)
+{
+    capture c;
+    capture_init(&c);
+    scan s;
+    scan_text(&s, "“Timer i alt” „a“ »b« \"c”\n\"d\\\"e”\n“f\nx", &c);
+    ck_assert_int_eq(s.n, 7);
+    const char *want[] = {"Timer i alt", "a", "b", "c", "d\"e", "f"};
+    for (int i = 0; i < 6; i++) {
+        ck_assert_int_eq(s.toks[i].kind, STRING);
+        ck_assert_str_eq(s.toks[i].val.str, want[i]);
+    }
+    assert_tok(s, 0, STRING, 0, 17);
+    assert_name(s, 6, "x", 52, 53);
+    ck_assert_str_eq(capture_messages(&c),
+                     "t.lov:1:1: error: this text is in typographic quotes: write straight quotes "
+                     "(\") around it\n"
+                     "t.lov:1:15: error: this text is in typographic quotes: write straight quotes "
+                     "(\") around it\n"
+                     "t.lov:1:19: error: this text is in typographic quotes: write straight quotes "
+                     "(\") around it\n"
+                     "t.lov:1:23: error: this text is in typographic quotes: write straight quotes "
+                     "(\") around it\n"
+                     "t.lov:2:1: error: this text is in typographic quotes: write straight quotes "
+                     "(\") around it\n"
+                     "t.lov:3:1: error: this text opens with a typographic quote and has no "
+                     "closing quote on its line: write straight quotes (\") around it\n");
+    scan_free(&s);
+    capture_free(&c);
+
+    /* An escape of a character of several bytes is shown whole. */
+    const char esc[] = "\"\\§\"";
+    assert_scan_messages(esc, sizeof esc - 1,
+                         "t.lov:1:2: error: unknown escape '\\§' in a quoted text: only \\\" and "
+                         "\\\\ are allowed\n");
 }
 END_TEST
 
@@ -818,6 +931,8 @@ Suite *suite_lexer(void)
     tcase_add_test(tc, test_lex_invalid_utf8);
     tcase_add_test(tc, test_lex_control_characters);
     tcase_add_test(tc, test_lex_bad_char);
+    tcase_add_test(tc, test_lex_bare_provision);
+    tcase_add_test(tc, test_lex_typographic_quotes);
     tcase_add_test(tc, test_src_line_col);
     tcase_add_test(tc, test_diag_columns_danish);
     suite_add_tcase(s, tc);
