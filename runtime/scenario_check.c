@@ -57,6 +57,10 @@ static void describe_type(char *buf, size_t cap, lov_type t, const lov_enum_desc
     case LOV_T_DATE: snprintf(buf, cap, "a date, such as 2020-04-02"); return;
     case LOV_T_DURATION: snprintf(buf, cap, "a duration, such as 6 months"); return;
     case LOV_T_ENUM: {
+        if (!e) {
+            snprintf(buf, cap, "a case of an enumeration");
+            return;
+        }
         size_t n = (size_t)snprintf(buf, cap, "one of ");
         for (uint32_t i = 0; e && i < e->ncases && n < cap; i++)
             n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? (i + 1 == e->ncases ? " or " : ", ") : "",
@@ -258,6 +262,76 @@ void scn_load(const void *base, uint32_t offset, lov_type t, bool optional, bool
 
 /* ---- Facts ---------------------------------------------------------------------- */
 
+/* The enumeration of an external function's parameter. The descriptor
+ * names the enumeration of its result only, so it is found among the
+ * module's enumerations: the one the value names (Sats.fuld), or the only
+ * one with such a case. NULL when there is none (convert then says so). */
+static const lov_enum_desc *param_enum(const lov_module_desc *m, const scn_value *v)
+{
+    if (v->kind != SV_NAME)
+        return NULL;
+    const lov_enum_desc *found = NULL;
+    for (uint32_t i = 0; i < m->nenums; i++) {
+        const lov_enum_desc *e = m->enums[i];
+        if (v->qualifier.name) {
+            if (strcmp(e->name, v->qualifier.name) == 0)
+                return e;
+            continue;
+        }
+        for (uint32_t k = 0; k < e->ncases; k++) {
+            if (strcmp(e->cases[k], v->name.name) == 0) {
+                if (found && found != e)
+                    return NULL;
+                found = e;
+            }
+        }
+    }
+    return found;
+}
+
+/* Why param_enum found no enumeration for v (a name). */
+static void enum_not_found(checker *c, const lov_module_desc *m, const scn_value *v, const char *what)
+{
+    if (v->qualifier.name) {
+        diag_error(c->diag, v->qualifier.loc, "the rules have no enumeration named '%s'", v->qualifier.name);
+        return;
+    }
+    strbuf sb;
+    sb_init(&sb);
+    for (uint32_t i = 0; i < m->nenums; i++)
+        for (uint32_t k = 0; k < m->enums[i]->ncases; k++)
+            if (strcmp(m->enums[i]->cases[k], v->name.name) == 0)
+                sb_printf(&sb, "%s%s.%s", sb.len ? " or " : "", m->enums[i]->name, v->name.name);
+    if (sb.len)
+        diag_error(c->diag, v->loc, "'%s' is a case of more than one enumeration: write %s", v->name.name,
+                   sb.data);
+    else
+        diag_error(c->diag, v->loc, "%s is a case of an enumeration, but no enumeration of the rules has the "
+                   "case '%s'", what, v->name.name);
+    sb_free(&sb);
+}
+
+/* Are two lists of argument values the same question (0.5 and 0.50,
+ * 2 weeks and 14 days alike)? */
+static bool same_arguments(const lov_external_desc *ext, const lov_value *a, const lov_value *b)
+{
+    for (uint32_t k = 0; k < ext->nparams; k++) {
+        bool same;
+        switch (ext->params[k]) {
+        case LOV_T_BOOL: same = a[k].b == b[k].b; break;
+        case LOV_T_DECIMAL: same = lov_dec_cmp(a[k].dec, b[k].dec) == 0; break;
+        case LOV_T_MONEY: same = a[k].money == b[k].money; break;
+        case LOV_T_DATE: same = a[k].date == b[k].date; break;
+        case LOV_T_DURATION: same = lov_duration_eq(a[k].dur, b[k].dur); break;
+        case LOV_T_ENUM: same = a[k].enum_case == b[k].enum_case; break;
+        default: same = a[k].i == b[k].i; break;
+        }
+        if (!same)
+            return false;
+    }
+    return true;
+}
+
 static void check_table(checker *c, scn_given *g, const lov_field_desc *f)
 {
     char what[512];
@@ -391,10 +465,22 @@ static void check_given(checker *c, scn_given *g)
             return;
         }
         g->arg_values = xcalloc(ext->nparams ? ext->nparams : 1, sizeof *g->arg_values);
+        bool args_ok = true;
         for (uint32_t k = 0; k < ext->nparams; k++) {
             snprintf(what, sizeof what, "the value '%s' of '%s'", ext->param_names[k], ext->name);
             bool present;
-            convert(c, SCN_AT(g->args, k), ext->params[k], NULL, false, what, &g->arg_values[k], &present);
+            scn_value *arg = SCN_AT(g->args, k);
+            const lov_enum_desc *e = ext->params[k] == LOV_T_ENUM ? param_enum(m, arg) : NULL;
+            if (ext->params[k] == LOV_T_ENUM && !e && arg->kind == SV_NAME) {
+                enum_not_found(c, m, arg, what);
+                args_ok = false;
+                continue;
+            }
+            args_ok &= convert(c, arg, ext->params[k], e, false, what, &g->arg_values[k], &present);
+        }
+        if (!args_ok) {                  /* no question, so no answer and no twin */
+            free(g->arg_values);
+            g->arg_values = NULL;
         }
         snprintf(what, sizeof what, "the answer of '%s'", ext->name);
         convert(c, g->value, ext->result, ext->result_enum, false, what, &g->converted, &g->present);
@@ -451,8 +537,8 @@ static void check_givens(checker *c, scn_list *givens)
             if (strcmp(g->name.name, h->name.name) != 0 || g->kind != h->kind)
                 continue;
             if (g->kind == GIVEN_CALL) {
-                bool same = g->args.len == h->args.len && g->arg_values && h->arg_values
-                            && memcmp(g->arg_values, h->arg_values, (size_t)g->args.len * sizeof(lov_value)) == 0;
+                bool same = g->external >= 0 && g->external == h->external && g->arg_values && h->arg_values
+                            && same_arguments(&c->m->externals[g->external], g->arg_values, h->arg_values);
                 if (!same)
                     continue;
             }
