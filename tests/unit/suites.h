@@ -11,5 +11,7 @@ Suite *suite_lexer(void);
 Suite *suite_parser(void);
 Suite *suite_typecheck(void);
 Suite *suite_scenario_parse(void);
+Suite *suite_scenario_check(void);
+Suite *suite_scenario_run(void);
 
 #endif
