@@ -13,5 +13,6 @@ Suite *suite_typecheck(void);
 Suite *suite_scenario_parse(void);
 Suite *suite_scenario_check(void);
 Suite *suite_scenario_run(void);
+Suite *suite_scenario_report(void);
 
 #endif
