@@ -16,6 +16,10 @@
 struct type;
 struct decl;
 
+/* The value of a date literal that is no date (2020-13-01): the scanner
+ * reports it, and later checks that compare dates leave it alone. */
+#define AST_DATE_INVALID INT32_MIN
+
 typedef struct ident {
     const char *name;        /* UTF-8, NUL-terminated */
     src_loc loc;
@@ -335,8 +339,8 @@ typedef struct module {
     src_loc in_force_loc;
     ident reference_date;    /* name NULL if not declared */
     decl *reference_input;   /* (resolved) */
-    month_end_rule month_end;
-    src_loc month_end_loc;
+    month_end_rule month_end;     /* ME_NONE also when the rule named is unknown (reported) */
+    src_loc month_end_loc;        /* the clause; file NULL when there is none */
     nodelist uses;           /* use_decl* */
     nodelist decls;          /* decl*, in source order */
     nodelist broken_names;   /* ident*: declarations that could not be read */

@@ -297,7 +297,7 @@ int32_t lex_date(parse_state *ps, src_loc loc, const char *text, size_t len)
     char why[160];
     lov_date_parse_explain(text, len, why, sizeof why);
     diag_error(ps->diag, loc, "%.*s is not a date: %s", (int)len, text, why);
-    return 0;
+    return AST_DATE_INVALID;
 }
 
 int64_t lex_integer(parse_state *ps, src_loc loc, const char *text, size_t len)

@@ -49,7 +49,8 @@ const char *lex_mended_name(parse_state *ps, src_loc loc, const char *text, size
 /* Reports the first invalid UTF-8 sequence in a comment, if any. */
 void lex_check_utf8(parse_state *ps, src_loc loc, const char *text, size_t len);
 
-/* Literal values; on error they report and return a harmless value. */
+/* Literal values; on error they report and return a harmless value (for
+ * a date that does not exist, AST_DATE_INVALID). */
 int32_t lex_date(parse_state *ps, src_loc loc, const char *text, size_t len);
 int64_t lex_integer(parse_state *ps, src_loc loc, const char *text, size_t len);
 void lex_decimal(parse_state *ps, src_loc loc, const char *text, size_t len,

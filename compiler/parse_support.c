@@ -60,21 +60,21 @@ void ps_set_reference(parse_state *ps, ident name, src_loc loc)
 void ps_set_month_end(parse_state *ps, ident rule_name, src_loc loc)
 {
     module *m = ps->mod;
-    if (m->month_end != ME_NONE) {
+    if (m->month_end_loc.file) {
         diag_error(ps->diag, loc, "the module already has a month end rule");
         return;
     }
+    /* An unknown rule still counts as the module's month end rule: the
+     * module does say one, only not rightly, and that is reported here. */
+    m->month_end_loc = loc;
     if (strcmp(rule_name.name, "clamp") == 0)
         m->month_end = ME_CLAMP;
     else if (strcmp(rule_name.name, "overflow") == 0)
         m->month_end = ME_OVERFLOW;
-    else {
+    else
         diag_error(ps->diag, rule_name.loc,
                    "unknown month end rule '%s': write 'clamp' (31 January + 1 month is the last "
                    "day of February) or 'overflow' (it is 2 or 3 March)", rule_name.name);
-        return;
-    }
-    m->month_end_loc = loc;
 }
 
 void ps_add_use(parse_state *ps, ident alias, const char *path, src_loc loc)

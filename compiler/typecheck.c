@@ -189,8 +189,8 @@ static void need_month_rule(checker *c, src_loc loc, const type *dur)
 {
     if (dur->kind != T_DURATION || dur->unit == DU_DAYS)
         return;
-    if (c->mod->month_end != ME_NONE || c->month_rule_reported)
-        return;
+    if (c->mod->month_end_loc.file || c->month_rule_reported)
+        return;                         /* the header has a rule (an unknown one is reported) */
     c->month_rule_reported = true;
     diag_error(c->diag, loc,
                "adding months to a date needs a month end rule: what is 31 January + 1 month? Add "
@@ -687,6 +687,7 @@ static type *check_match(checker *c, expr *e, type *expected)
     decl *en = ok ? st->decl : NULL;
     int ncases = en ? en->u.enum_.cases.len : 0;
     src_loc *seen = ncases ? xcalloc((size_t)ncases, sizeof *seen) : NULL;
+    bool unknown_case = false;          /* a misspelt case: which one was meant is not known */
     type *result = type_error();
     for (int i = 0; i < e->u.match.arms.len; i++) {
         match_arm *arm = NL_AT(e->u.match.arms, i);
@@ -701,6 +702,7 @@ static type *check_match(checker *c, expr *e, type *expected)
                 snprintf(what, sizeof what, "case of %s", en->name.name);
                 resolve_report_unknown(c->diag, id->loc, what, id->name, names, ncases, NULL);
                 free(names);
+                unknown_case = true;
                 continue;
             }
             if (seen[ec->index].file) {
@@ -722,7 +724,7 @@ static type *check_match(checker *c, expr *e, type *expected)
         need_exact(c, e->u.match.else_e);
         result = join(c, e->u.match.else_e, result, t);
     }
-    if (en) {
+    if (en && !unknown_case) {
         strbuf missing;
         sb_init(&missing);
         int nmissing = 0;
@@ -1083,7 +1085,8 @@ static bool is_literal(const expr *e)
 static void check_parameter(checker *c, decl *d)
 {
     type *t = d->type;
-    need_value_type(c, t, d->u.param.type_expr->loc, "a parameter", false);
+    if (!need_value_type(c, t, d->u.param.type_expr->loc, "a parameter", false))
+        t = type_error();               /* reported; its values are not held against it */
     char what[300];
     snprintf(what, sizeof what, "the parameter '%s'", d->name.name);
     if (d->u.param.constant) {
@@ -1100,6 +1103,10 @@ static void check_parameter(checker *c, decl *d)
         if (!is_literal(dv->value))
             diag_error(c->diag, dv->value->loc, "a parameter's value is written out (for example "
                        "1 054 kr), not computed; use a definition for a computed value");
+        bool valid = dv->from != AST_DATE_INVALID
+                     && (!dv->has_until || dv->until != AST_DATE_INVALID);
+        if (!valid)
+            continue;                   /* an impossible date, reported */
         if (dv->has_until && dv->until < dv->from)
             diag_error(c->diag, dv->loc, "this period ends before it starts");
         if (prev && dv->from <= prev->from) {
@@ -1147,8 +1154,9 @@ static void check_definition(checker *c, decl *d)
     bool function = d->u.def.has_params;
     char what[300];
     snprintf(what, sizeof what, "'%s'", d->name.name);
-    need_value_type(c, t, d->u.def.type_expr->loc,
-                    d->kind == D_OUTCOME ? "an outcome" : "a definition", true);
+    if (!need_value_type(c, t, d->u.def.type_expr->loc,
+                         d->kind == D_OUTCOME ? "an outcome" : "a definition", true))
+        t = type_error();               /* reported; its values are not held against it */
     if (function)
         for (int i = 0; i < d->u.def.params.len; i++) {
             formal *f = NL_AT(d->u.def.params, i);
@@ -1177,14 +1185,15 @@ static void check_definition(checker *c, decl *d)
 static void check_header(checker *c)
 {
     module *m = c->mod;
-    if (m->has_in_force && m->has_until && m->in_force_until < m->in_force_from)
+    if (m->has_in_force && m->has_until && m->in_force_until < m->in_force_from
+        && m->in_force_from != AST_DATE_INVALID && m->in_force_until != AST_DATE_INVALID)
         diag_error(c->diag, m->in_force_loc, "the period in force ends before it starts");
     if (m->reference_input && m->reference_input->type
         && m->reference_input->type->kind != T_DATE && !is_err(m->reference_input->type))
         diag_error(c->diag, m->reference_date.loc, "the reference date '%s' must be a date, but it "
                    "is %s", m->reference_date.name, tname(c, m->reference_input->type));
-    if (m->reference_input)
-        return;
+    if (m->reference_date.name)
+        return;                         /* named; if it is no date input, that is reported */
     if (m->has_in_force)
         diag_error(c->diag, m->in_force_loc,
                    "a module with a period in force must name the date it decides for: add "

@@ -433,7 +433,7 @@ START_TEST(test_lex_date_errors)
     scan_text(&s, "d = 2021-02-29", &c);
     ck_assert_int_eq(s.n, 3);
     assert_tok(s, 2, DATE, 4, 14);
-    ck_assert_int_eq(s.toks[2].val.date, 0);
+    ck_assert_int_eq(s.toks[2].val.date, AST_DATE_INVALID);
     ck_assert_str_eq(capture_text(&c),
                      "t.lov:1:5: error: 2021-02-29 is not a date: that day does not exist in that "
                      "month (February 2021 has 28 days)\n"

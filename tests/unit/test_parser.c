@@ -187,13 +187,15 @@ START_TEST(test_parse_header_errors)
                      "March)\n"
                      "t.lov:6:3: error: the module already has a period in force\n"
                      "t.lov:8:3: error: the module already names its reference date\n"
+                     "t.lov:9:3: error: the module already has a month end rule\n"
                      "t.lov:10:3: error: the module already has a month end rule\n");
-    /* The first of each clause holds. */
+    /* The first of each clause holds, also an unknown month end rule. */
     ck_assert_str_eq(m->title, "a");
     ck_assert_int_eq(m->in_force_from, ymd(2020, 1, 1));
     ck_assert(!m->has_until);
     ck_assert_str_eq(m->reference_date.name, "x");
-    ck_assert_int_eq(m->month_end, ME_CLAMP);
+    ck_assert_int_eq(m->month_end, ME_NONE);
+    ck_assert_int_eq(m->month_end_loc.start, 35);
     ck_assert_int_eq(m->decls.len, 1);
     front_free(m);
     capture_free(&c);
