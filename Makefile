@@ -143,13 +143,17 @@ $(BUILD)/tests/fuzz/mutate: tests/fuzz/mutate.c
 demo: all
 	@echo "make demo: not yet available"
 
-# The generated 225-hour evaluator against a hand-written one (bench/).
+# The generated 225-hour evaluator against a hand-written one (bench/); then
+# lovc test on a generated suite of 10,000 scenarios (bench/scenarios).
 bench: all
 	@mkdir -p $(BUILD)/bench
 	@$(BUILD)/lovc build bench/timer225.lov -o $(BUILD)/bench
 	@$(CC) -std=c11 -O2 -Iruntime -I$(BUILD)/bench bench/bench.c bench/handwritten.c \
 	    $(BUILD)/bench/bench_225.c -o $(BUILD)/bench/bench
 	@$(BUILD)/bench/bench
+	@$(CC) -std=c11 -O2 -Iruntime -I$(BUILD)/bench bench/gen_scenarios.c bench/handwritten.c \
+	    -o $(BUILD)/bench/gen_scenarios
+	@bench/scenarios $(BUILD)/lovc $(BUILD)/bench/gen_scenarios $(BUILD)/bench
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/lov
