@@ -36,13 +36,26 @@ static int find_external(const lov_module_desc *m, const char *name)
     return -1;
 }
 
+/* The field a misspelt name most likely means: the closest by spelling,
+ * or else the only one that starts with it (a long name written short, as
+ * måneder_med_hjælp for måneder_med_hjælp_seneste_3_år). */
 static const char *closest_field(const lov_field_desc *fields, uint32_t n, const char *name)
 {
     suggester s;
     suggest_init(&s, name);
     for (uint32_t i = 0; i < n; i++)
         suggest_consider(&s, fields[i].name);
-    return suggest_result(&s);
+    const char *best = suggest_result(&s);
+    size_t len = strlen(name);
+    for (uint32_t i = 0; !best && len >= 3 && i < n; i++) {
+        if (!fields[i].name || strncmp(fields[i].name, name, len) != 0)
+            continue;
+        for (uint32_t k = i + 1; k < n; k++)
+            if (fields[k].name && strncmp(fields[k].name, name, len) == 0)
+                return NULL;                     /* more than one: no guess */
+        best = fields[i].name;
+    }
+    return best;
 }
 
 /* ---- Types in words -------------------------------------------------------- */
@@ -112,6 +125,12 @@ static bool convert(checker *c, const scn_value *v, lov_type t, const lov_enum_d
         if (v->kind == SV_BOOL) {
             out->b = v->b;
             return true;
+        }
+        if (v->kind == SV_NAME && !v->qualifier.name
+            && (strcmp(v->name.name, "ja") == 0 || strcmp(v->name.name, "nej") == 0)) {
+            diag_error(c->diag, v->loc, "%s is yes or no, written in English: %s, not %s", what,
+                       v->name.name[0] == 'j' ? "yes" : "no", v->name.name);
+            return false;
         }
         break;
     case LOV_T_INT:
@@ -354,6 +373,7 @@ static void check_table(checker *c, scn_given *g, const lov_field_desc *f)
     int first_data = rec ? 1 : 0;
     int ncols = rec ? ((scn_list *)SCN_AT(g->rows, 0))->len : 1;
     int *column_field = xcalloc((size_t)ncols, sizeof *column_field);
+    bool *meant = xcalloc(rec ? rec->nfields + 1 : 1, sizeof *meant);   /* fields a misspelt column means */
     bool ok = true;
     if (rec) {
         scn_list *header = SCN_AT(g->rows, 0);
@@ -366,11 +386,14 @@ static void check_table(checker *c, scn_given *g, const lov_field_desc *f)
                 diag_error(c->diag, h->loc, "the first row of a table names its columns: the fields of %s",
                            rec->name);
                 free(column_field);
+                free(meant);
                 return;
             }
             int fi = find_field(rec->fields, rec->nfields, h->name.name);
             if (fi < 0) {
                 const char *best = closest_field(rec->fields, rec->nfields, h->name.name);
+                if (best)
+                    meant[find_field(rec->fields, rec->nfields, best)] = true;
                 if (best)
                     diag_error(c->diag, h->loc, "%s has no field '%s'; did you mean '%s'?", rec->name,
                                h->name.name, best);
@@ -387,7 +410,7 @@ static void check_table(checker *c, scn_given *g, const lov_field_desc *f)
             column_field[k] = fi;
         }
         for (uint32_t fi = 0; fi < rec->nfields; fi++) {
-            bool found = false;
+            bool found = meant[fi];              /* misspelt: said above */
             for (int k = 0; k < ncols; k++)
                 found |= column_field[k] == (int)fi;
             if (!found && !rec->fields[fi].optional) {
@@ -432,6 +455,7 @@ static void check_table(checker *c, scn_given *g, const lov_field_desc *f)
         }
     }
     free(column_field);
+    free(meant);
 }
 
 static void check_given(checker *c, scn_given *g)
