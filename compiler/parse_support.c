@@ -525,7 +525,13 @@ void ps_syntax_error(parse_state *ps, src_loc loc, const struct syntax_error *er
 {
     strbuf sb;
     sb_init(&sb);
-    if (err->nexpected > 0) {
+    /* Keywords that are often written for the one the rules need. */
+    if (err->got_to && err->expects_until) {
+        sb_puts(&sb, "a period ends with 'until', not 'to': from 2016-10-01 until 2025-06-30");
+    } else if (err->got_when && err->expects_exception) {
+        sb_puts(&sb, "an exception starts with 'exception' and its name: exception NAME when "
+                "CONDITION then VALUE");
+    } else if (err->nexpected > 0) {
         sb_puts(&sb, "expected ");
         for (int i = 0; i < err->nexpected; i++) {
             if (i > 0)
@@ -535,8 +541,10 @@ void ps_syntax_error(parse_state *ps, src_loc loc, const struct syntax_error *er
         sb_printf(&sb, ", but found %s", err->got);
     } else if (err->expects_value) {
         sb_printf(&sb, "expected a value, a name or '(', but found %s", err->got);
+    } else if (err->at_eof) {
+        sb_puts(&sb, "the file ends too early");
     } else if (err->expects_declaration && !err->expects_close && !err->expects_then
-               && (err->got_keyword || err->at_eof) && !err->got_clause) {
+               && err->got_keyword && !err->got_clause) {
         sb_printf(&sb, "expected a declaration ('input', 'definition', 'outcome', ...), but found %s",
                   err->got);
     } else if (err->expects_declaration && !err->expects_close && !err->expects_then) {
@@ -549,22 +557,35 @@ void ps_syntax_error(parse_state *ps, src_loc loc, const struct syntax_error *er
     diag_error(ps->diag, loc, "%s", sb.data);
     sb_free(&sb);
 
+    if ((err->got_to && err->expects_until) || (err->got_when && err->expects_exception))
+        return;                                     /* the message says it all */
     if (err->got_number && err->expects_date)
         diag_note(ps->diag, loc, "write a date as year-month-day with four, two and two digits, for "
                   "example 2020-04-01");
     else if (err->expects_value && err->got_tail_start)
         diag_note(ps->diag, loc, "an 'if' or an aggregate ('sum', 'count', 'exists', 'for all', 'minimum', "
                   "'maximum') inside a larger expression goes in parentheses: (sum of ...)");
-    else if (err->expects_citation && !err->expects_value && !err->got_clause)
+    /* Only a prerequisite must have a citation: elsewhere 'text' or the next
+     * declaration could come instead. */
+    else if (err->expects_citation && !err->expects_value && !err->got_clause && !err->expects_text
+             && !err->expects_string && !err->expects_declaration)
         diag_note(ps->diag, loc, "a prerequisite cites its provision: requires CONDITION according to "
                   "SOURCE \"§ ...\"");
     else if (err->got_clause && err->expects_declaration)
         diag_note(ps->diag, loc, "a declaration has at most one 'according to' and one 'text'");
     else if (comma_in_number(ps, loc))
         diag_note(ps->diag, loc, "decimals are written with a point: 12.50, not 12,50");
-    else if (!err->expects_value && err->expects_declaration && err->got_value)
+    else if (err->got_comma && err->expects_case && !err->expects_end)
+        diag_note(ps->diag, loc, "each case of an enum has its own 'case': case enlig case gift");
+    else if (err->got_header && err->expects_declaration)
+        diag_note(ps->diag, loc, "the module header ('title', 'source', 'in force', 'reference date', "
+                  "'month end rule') comes right after 'module NAME', before the first declaration");
+    else if (err->got_name && err->expects_declaration && !err->expects_operator)
+        diag_note(ps->diag, loc, "a declaration starts with a word such as 'input' or 'definition': "
+                  "is it missing before this name?");
+    else if (err->expects_operator && err->expects_declaration && err->got_value)
         diag_note(ps->diag, loc, "is an operator such as 'and' or '+' missing before it?");
-    else if (!err->expects_value && err->expects_declaration && !err->got_keyword && !err->at_eof)
+    else if (err->expects_operator && err->expects_declaration && !err->got_keyword && !err->at_eof)
         diag_note(ps->diag, loc, "to make a larger expression of it, put the part before in parentheses");
     else if (err->expects_name && err->nexpected == 1 && err->got_keyword)
         diag_note(ps->diag, loc, "%s is a word of the language and cannot be used as a name", err->got);

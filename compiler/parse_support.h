@@ -62,12 +62,20 @@ struct syntax_error {
     bool got_number;
     bool got_value;             /* a name, number, date, yes or no */
     bool at_eof;
+    bool got_name, got_to, got_when, got_comma;
+    bool got_header;            /* a word that starts a clause of the module header */
     const char *expected[5];    /* what could have come, when few things could */
     int nexpected;
     bool expects_name, expects_end, expects_then, expects_else, expects_close;
     bool expects_value;         /* an expression could start here */
+    bool expects_operator;      /* an expression could go on here ('and', '+', ...) */
     bool expects_citation;      /* 'according' could come here */
+    bool expects_text;          /* 'text' could come here */
+    bool expects_string;        /* a quoted text could come here */
     bool expects_date;
+    bool expects_until;         /* the end of a period could come here */
+    bool expects_exception;     /* 'exception' could come here */
+    bool expects_case;          /* 'case' could come here */
     bool expects_declaration;   /* a new declaration could start here */
 };
 

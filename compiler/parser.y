@@ -585,6 +585,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, pars
         .got_value = got == YYSYMBOL_INTEGER || got == YYSYMBOL_DECIMAL || got == YYSYMBOL_IDENT
                      || got == YYSYMBOL_DATE || got == YYSYMBOL_YES || got == YYSYMBOL_NO,
         .at_eof = got == YYSYMBOL_YYEOF,
+        .got_name = got == YYSYMBOL_IDENT,
+        .got_header = got == YYSYMBOL_TITLE || got == YYSYMBOL_SOURCE || got == YYSYMBOL_IN
+                      || got == YYSYMBOL_REFERENCE || got == YYSYMBOL_MONTH,
+        .got_to = got == YYSYMBOL_TO,
+        .got_when = got == YYSYMBOL_WHEN,
+        .got_comma = strcmp(yysymbol_name(got), "','") == 0,
     };
     for (int i = 0; i < n; i++) {
         switch (expected[i]) {
@@ -596,6 +602,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, pars
         case YYSYMBOL_INTEGER: err.expects_value = true; break;
         case YYSYMBOL_ACCORDING: err.expects_citation = true; break;
         case YYSYMBOL_DATE: err.expects_date = true; break;
+        case YYSYMBOL_TEXT: err.expects_text = true; break;
+        case YYSYMBOL_STRING: err.expects_string = true; break;
+        case YYSYMBOL_UNTIL: err.expects_until = true; break;
+        case YYSYMBOL_EXCEPTION: err.expects_exception = true; break;
+        case YYSYMBOL_CASE: err.expects_case = true; break;
+        case YYSYMBOL_AND: err.expects_operator = true; break;
         default:
             if (expected[i] == YYSYMBOL_YYUNDEF + 0 || yysymbol_name(expected[i])[0] == '\0')
                 break;

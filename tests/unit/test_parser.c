@@ -999,7 +999,7 @@ START_TEST(test_parse_error_at_end_of_file)
     capture_init(&c);
     module *m = front_parse("module t\ndefinition x: integer = (1 + 2", &c);
     ck_assert_str_eq(capture_text(&c),
-                     "t.lov:2:31: error: the end of the file cannot stand here\n"
+                     "t.lov:2:31: error: the file ends too early\n"
                      "    2 | definition x: integer = (1 + 2\n"
                      "      |                               ^\n"
                      "t.lov:2:31: note: a '(' before this point is not closed with ')'\n"
