@@ -115,7 +115,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -ldl
 
-test: all unit golden fuzz e2e
+test: all unit golden fuzz e2e scenarios
 
 unit: deps $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
@@ -134,6 +134,11 @@ fuzz: deps $(BUILD)/lovc $(BUILD)/tests/fuzz/mutate
 e2e: deps $(BUILD)/lovc
 	@tests/e2e/run $(BUILD)/lovc
 
+# The tester's guide's suites, run, and its quoted outputs checked against them.
+.PHONY: scenarios
+scenarios: deps $(BUILD)/lovc
+	@tests/scenarios/run $(BUILD)/lovc
+
 # The fuzzer's input generator (a test tool, not part of lovc).
 $(BUILD)/tests/fuzz/mutate: tests/fuzz/mutate.c
 	@mkdir -p $(@D)
@@ -141,7 +146,7 @@ $(BUILD)/tests/fuzz/mutate: tests/fuzz/mutate.c
 	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL)
 
 demo: all
-	@echo "make demo: not yet available"
+	@tools/demo $(BUILD)/lovc
 
 # The generated 225-hour evaluator against a hand-written one (bench/); then
 # lovc test on a generated suite of 10,000 scenarios (bench/scenarios).

@@ -1,0 +1,1 @@
+"$LOVC" test tests/scenarios/225-timer-fejl.scn

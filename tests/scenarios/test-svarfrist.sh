@@ -1,0 +1,1 @@
+"$LOVC" test tests/scenarios/svarfrist.scn

@@ -1,0 +1,1 @@
+"$LOVC" test --tap tests/scenarios/225-timer-fejl.scn tests/scenarios/svarfrist.scn
