@@ -291,6 +291,25 @@ static void number_definition(emitter *em, decl *d)
     }
 }
 
+static bool is_adverse(const decl *d)
+{
+    return d->kind != D_ASSERT && d->u.def.adverse;
+}
+
+/* An adverse outcome with prerequisites: a mask of those not met. */
+static bool held_back(const decl *d)
+{
+    return is_adverse(d) && d->u.def.requires.len > 0;
+}
+
+/* Does the output count for the evaluation's status? The outcomes do (or,
+ * in rules without outcomes, the definitions); assertions never: whether an
+ * invariant holds is a question for the tests, not for the decision. */
+static bool decides(const decl *d, bool any_outcome)
+{
+    return d->kind == D_OUTCOME || (!any_outcome && d->kind == D_DEFINITION);
+}
+
 /* The evaluation order: each definition after the definitions it uses,
  * otherwise as in the source. Depth first, with an explicit stack (a long
  * chain of definitions must not exhaust the C stack). */
@@ -303,7 +322,7 @@ static void order_outputs(emitter *em)
     decl **stack = xmalloc(n * sizeof *stack);
     int *edge = xmalloc(n * sizeof *edge);
     for (size_t root = 0; root < n; root++) {
-        if (state[root])
+        if (state[root] || ((decl *)em->outputs.items[root])->kind == D_ASSERT)
             continue;
         int top = 0;
         stack[0] = em->outputs.items[root];
@@ -328,6 +347,10 @@ static void order_outputs(emitter *em)
     }
     free(edge);
     free(stack);
+    /* Assertions read the decisions, and nothing reads them: last. */
+    for (size_t i = 0; i < n; i++)
+        if (((decl *)em->outputs.items[i])->kind == D_ASSERT)
+            pv_push(&em->order, em->outputs.items[i]);
     free(state);
 }
 
@@ -374,8 +397,12 @@ static void collect(emitter *em)
             }
             break;
         case D_ASSERT:
+            /* An output too: whether the invariant holds for this case. */
             d->provision = (int)em->provisions.len;
             add_provision(em, LOV_PROV_ASSERTION, d, NULL, NULL, d->cite, d->name.loc);
+            d->slot = (int)em->outputs.len;
+            pv_push(&em->outputs, d);
+            d->c_static = cname_unique(&em->statics, "assert_", d->name.name);
             break;
         case D_EXTERNAL:
             collect_external(em, d);
@@ -506,9 +533,9 @@ static void emit_output_struct(emitter *em)
     bool adverse = false;
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
-        const char *what = d->kind == D_DEFINITION ? "definition"
+        const char *what = d->kind == D_ASSERT ? "assertion" : d->kind == D_DEFINITION ? "definition"
                            : d->u.def.adverse ? "adverse outcome" : "outcome";
-        adverse |= d->u.def.adverse && d->u.def.requires.len > 0;
+        adverse |= held_back(d);
         emit_printf(h, "    %s %s;    /* %s %s: %s - %s */\n", emit_ctype(em, d->type), d->c_name, what,
                     emit_comment_text(em, d->name.name), type_text(em->a, d->type),
                     emit_citation_text(em, d->cite));
@@ -525,7 +552,7 @@ static void emit_output_struct(emitter *em)
                    "                               keeps its default and is held back */\n");
         for (size_t i = 0; i < em->outputs.len; i++) {
             decl *d = em->outputs.items[i];
-            if (d->u.def.adverse && d->u.def.requires.len > 0)
+            if (held_back(d))
                 emit_printf(h, "        uint32_t %s;\n", d->c_name);
         }
         sb_puts(h, "    } held_back;\n");
@@ -925,13 +952,14 @@ static void emit_evaluate_all(emitter *em)
     sb_puts(c, em->order.len ? "    lov_status st;\n" : "    (void)ctx;\n");
     for (size_t i = 0; i < em->order.len; i++) {
         decl *d = em->order.items[i];
-        int steps = d->u.def.requires.len;
-        for (int k = 0; k < d->u.def.rules.len; k++)
+        bool rules = d->kind != D_ASSERT;
+        int steps = rules ? d->u.def.requires.len : 0;
+        for (int k = 0; rules && k < d->u.def.rules.len; k++)
             steps += !((ast_rule *)NL_AT(d->u.def.rules, k))->is_default;
         emit_printf(c, "\n    st = %s(ctx, &ctx->out->%s);\n", d->c_static, d->c_name);
         emit_printf(c, "    ctx->out->status.%s = st;\n", d->c_name);
         emit_printf(c, "    if (st != LOV_OK) {\n        failed(ctx, st, %d);\n", d->provision);
-        if (d->u.def.adverse && d->u.def.default_rule) {
+        if (is_adverse(d) && d->u.def.default_rule) {
             expr *v = d->u.def.default_rule->value;
             char lit[64] = "0";
             if (v->kind == E_MONEY)
@@ -947,7 +975,8 @@ static void emit_evaluate_all(emitter *em)
         emit_printf(c, "    if (ctx->explain) {\n        ctx->why_of[%d] = ctx->why;\n        why_clear(&ctx->why);\n    }\n",
                     d->slot);
         sb_puts(c, "    if (ctx->trace) {\n");
-        trace_constants(em, d);
+        if (rules)
+            trace_constants(em, d);
         if (steps > 0)
             emit_printf(c, "        trace_marks(ctx, %d, %d);\n", d->provision + 1, steps);
         const char *member = d->type->kind == T_OPTIONAL ? ".value" : "";
@@ -1008,7 +1037,7 @@ static void emit_entry(emitter *em)
                "    if (trace == NULL) {\n        evaluate_all(&ctx);\n        st = LOV_OK;\n");
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
-        if (!any_outcome || d->kind == D_OUTCOME)
+        if (decides(d, any_outcome))
             emit_printf(c, "        st = worse(st, out->status.%s);\n", d->c_name);
     }
     sb_puts(c, "        if (st == LOV_OK)\n            return LOV_OK;\n    }\n\n"
@@ -1020,7 +1049,7 @@ static void emit_entry(emitter *em)
                "    why_clear(&ctx.why);\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
-        if (any_outcome && d->kind != D_OUTCOME)
+        if (!decides(d, any_outcome))
             continue;
         emit_printf(c, "    if (out->status.%s != LOV_OK) {\n", d->c_name);
         emit_printf(c, "        if (st == LOV_OK)\n            out->info = ctx.why_of[%d].info;\n", d->slot);
@@ -1102,7 +1131,7 @@ static void emit_descriptor(emitter *em)
         char ebuf[256] = "NULL";
         if (bt->kind == T_ENUM)
             snprintf(ebuf, sizeof ebuf, "&enum_%s", bt->decl->c_public);
-        bool held = d->u.def.adverse && d->u.def.requires.len > 0;
+        bool held = held_back(d);
         emit_printf(c, "    {%s, \"%s\", %s, %s, %s, offsetof(%s, %s), 0, 0, offsetof(%s, status.%s), ",
                     emit_cstring(em, d->name.name), d->c_name, emit_type_tag(d->type), emit_type_tag(d->type),
                     d->type->kind == T_OPTIONAL ? "true" : "false", container, d->c_name, container, d->c_name);
@@ -1110,7 +1139,7 @@ static void emit_descriptor(emitter *em)
             emit_printf(c, "offsetof(%s, held_back.%s), ", container, d->c_name);
         else
             sb_puts(c, "0, ");
-        emit_printf(c, "%s, NULL, %d, %s, %s},\n", ebuf, d->provision, d->u.def.adverse ? "true" : "false",
+        emit_printf(c, "%s, NULL, %d, %s, %s},\n", ebuf, d->provision, is_adverse(d) ? "true" : "false",
                     d->kind == D_OUTCOME ? "true" : "false");
     }
     if (em->outputs.len == 0)

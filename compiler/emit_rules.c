@@ -1407,8 +1407,23 @@ static void comment_block(emitter *em, decl *d, const char *what)
     sb_puts(c, " */\n");
 }
 
+/* An assertion: its condition, as a yes/no output of the evaluation. */
+static void emit_assertion(emitter *em, decl *d)
+{
+    gen g;
+    gen_init(&g, em, d);
+    comment_block(em, d, "assertion");
+    const char *v = gen_expr(&g, d->u.assert_.cond);
+    line(&g, "*result = %s;", v);
+    gen_finish(&g, fmt(&g, "static lov_status %s(ctx_t *ctx, bool *result)", d->c_static));
+}
+
 static void emit_definition_rules(emitter *em, decl *d)
 {
+    if (d->kind == D_ASSERT) {
+        emit_assertion(em, d);
+        return;
+    }
     gen g;
     gen_init(&g, em, d);
     bool function = d->kind == D_DEFINITION && d->u.def.has_params;

@@ -1304,6 +1304,7 @@ void typecheck_module(module *m, diag_ctx *diag)
             break;
         case D_ASSERT:
             check_bool(c, d->u.assert_.cond, "an assertion");
+            d->type = type_bool();           /* its value, in the generated output */
             break;
         default:
             break;

@@ -412,9 +412,13 @@ static void trace_for_faa_timer(void)
         { "første_måned_med_hjælp", NULL, LOV_TRACE_VALUE },
         { "reglen_anvendes", NULL, LOV_TRACE_VALUE },
         { "nedsættelse_kan_komme_på_tale", NULL, LOV_TRACE_VALUE },
+        { "fuld_opfyldelse_giver_ingen_manglende_timer", NULL, LOV_TRACE_VALUE },
+        { "to_tal_for_selvstændige_i_takt", NULL, LOV_TRACE_VALUE },
     };
     CHECK_TRACE(&arbejdstimer_descriptor, &t, want);
-    if (t.count == 26) {
+    if (t.count == 28) {
+        CHECK_BOOL(entries[26].value.b, true);       /* the assertions hold */
+        CHECK_BOOL(entries[27].value.b, true);
         CHECK_INT(entries[2].value.i, 3);
         CHECK_INT(entries[3].value.i, 91);
         CHECK_DEC(entries[6].value.dec, 100, 0);

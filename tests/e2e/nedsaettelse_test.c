@@ -535,6 +535,8 @@ static void trace_undtaget_borger(void)
         { "partshøringsbrev", NULL, LOV_TRACE_VALUE },
         { "nedsættelse", "timekrav_ikke_opfyldt", LOV_TRACE_DOES_NOT_APPLY },
         { "nedsættelse", NULL, LOV_TRACE_VALUE },
+        { "undtagne_nedsættes_aldrig", NULL, LOV_TRACE_VALUE },
+        { "slutdato_ophæver_ikke_undtagelse", NULL, LOV_TRACE_VALUE },
     };
     CHECK_TRACE(&nedsaettelse_descriptor, &t, want);
     if (t.count == sizeof want / sizeof want[0]) {
@@ -543,6 +545,8 @@ static void trace_undtaget_borger(void)
         CHECK(entries[11].present == 0);
         CHECK_BOOL(entries[16].value.b, false);
         CHECK_MONEY(entries[18].value.money, 0);
+        CHECK_BOOL(entries[19].value.b, true);       /* the assertions hold */
+        CHECK_BOOL(entries[20].value.b, true);
     }
 }
 
@@ -583,6 +587,8 @@ static void trace_partshoeringsbrev(void)
         { "nedsættelse", "§ 22", LOV_TRACE_NOT_MET },
         { "nedsættelse", "varsling [§-nummer ikke verificeret]", LOV_TRACE_NOT_MET },
         { "nedsættelse", NULL, LOV_TRACE_VALUE },
+        { "undtagne_nedsættes_aldrig", NULL, LOV_TRACE_VALUE },
+        { "slutdato_ophæver_ikke_undtagelse", NULL, LOV_TRACE_VALUE },
     };
     CHECK_TRACE(&nedsaettelse_descriptor, &t, want);
 }

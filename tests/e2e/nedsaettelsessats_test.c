@@ -217,9 +217,17 @@ static void trace_2021(void)
         { "satsen_gælder_til", NULL, LOV_TRACE_VALUE },
         { "halvdelen_af_fuld_sats", NULL, LOV_TRACE_VALUE },
         { "halvdelen_i_hele_kroner", NULL, LOV_TRACE_VALUE },
+        { "nedsættelse_halv_sats", NULL, LOV_TRACE_VALUE },   /* read first by an assertion */
+        { "halv_sats_højst_1_kr_under_halvdelen", NULL, LOV_TRACE_VALUE },
+        { "halv_sats_tæt_på_halvdelen", NULL, LOV_TRACE_VALUE },
+        { "aldrig_mere_end_fuld_sats", NULL, LOV_TRACE_VALUE },
+        { "fuld_sats_mindst_2016_niveau", NULL, LOV_TRACE_VALUE },
     };
     CHECK_TRACE(&nedsaettelsessats_descriptor, &t, want);
-    if (t.count == 8) {
+    if (t.count == 13) {
+        CHECK_MONEY(entries[8].value.money, 53300);
+        for (int i = 9; i < 13; i++)
+            CHECK_BOOL(entries[i].value.b, true);   /* the assertions hold */
         CHECK_MONEY(entries[0].value.money, 106700);
         CHECK_MONEY(entries[2].value.money, 106700);
         CHECK_INT(entries[3].value.i, 2021);

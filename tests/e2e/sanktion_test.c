@@ -348,9 +348,15 @@ static void trace_fradrag(void)
         { "fradrag", "§ 19, stk. 1", LOV_TRACE_MET },
         { "fradrag", "§ 22", LOV_TRACE_MET },
         { "fradrag", NULL, LOV_TRACE_VALUE },
+        { "intet_fradrag_ved_rimelig_grund", NULL, LOV_TRACE_VALUE },
+        { "intet_fradrag_uden_vejledning", NULL, LOV_TRACE_VALUE },
+        { "dagssatsen_taber_under_en_øre_pr_dag", NULL, LOV_TRACE_VALUE },
     };
     CHECK_TRACE(&sanktion_descriptor, &t, want);
-    if (t.count == 12) {
+    if (t.count == 15) {
+        CHECK_BOOL(entries[12].value.b, true);       /* the assertions hold */
+        CHECK_BOOL(entries[13].value.b, true);
+        CHECK_BOOL(entries[14].value.b, true);
         CHECK_INT(entries[0].value.i, 3);
         CHECK_MONEY(entries[1].value.money, DAGSSATS);
         CHECK_MONEY(entries[11].value.money, 123780);
@@ -360,8 +366,8 @@ static void trace_fradrag(void)
     in.skriftlig_vejledning = false;
     t.count = t.dropped = 0;
     CHECK_STATUS(sanktion_evaluate(&in, &out, &t, NULL), LOV_OK);
-    CHECK(t.count == 12 && entries[6].event == LOV_TRACE_NOT_MET);
-    CHECK(t.count == 12 && entries[11].value.money == 0);
+    CHECK(t.count == 15 && entries[6].event == LOV_TRACE_NOT_MET);
+    CHECK(t.count == 15 && entries[11].value.money == 0);
 }
 
 int main(int argc, char **argv)

@@ -223,8 +223,10 @@ static void check_field(const lov_field_desc *f, size_t struct_size, int is_inpu
         CHECK(f->provision >= 0 && (uint32_t)f->provision < d->nprovisions);
         if (f->provision >= 0 && (uint32_t)f->provision < d->nprovisions) {
             const lov_provision_desc *p = &d->provisions[f->provision];
-            CHECK(p->kind == LOV_PROV_DEFINITION);
+            CHECK(p->kind == LOV_PROV_DEFINITION || p->kind == LOV_PROV_ASSERTION);
             CHECK(strcmp(p->name, f->name) == 0);
+            if (p->kind == LOV_PROV_ASSERTION)
+                CHECK(f->type == LOV_T_BOOL && !f->optional && !f->adverse && !f->outcome);
         }
         if (f->adverse) {
             CHECK(f->outcome);
@@ -256,7 +258,7 @@ static void check_descriptor(void)
     CHECK(d->input_size <= BUF_SIZE && d->output_size <= BUF_SIZE);
 
     CHECK(d->ninputs == EXPECT_INPUTS);
-    CHECK(d->noutputs == EXPECT_OUTPUTS);
+    CHECK(d->noutputs == EXPECT_OUTPUTS + EXPECT_ASSERTS_MIN);    /* the module's own assertions are outputs too */
     CHECK(d->nparams == EXPECT_PARAMS);
     CHECK(d->nexternals == EXPECT_EXTERNALS);
     uint32_t outcomes = 0, adverse = 0, asserts = 0;
@@ -423,7 +425,8 @@ static void check_trace(const lov_trace *t, const unsigned char *out)
         lov_provision_kind kind = d->provisions[e->provision].kind;
         switch (e->event) {
         case LOV_TRACE_VALUE:      /* a definition's or a parameter's value */
-            CHECK((kind == LOV_PROV_DEFINITION || kind == LOV_PROV_PARAMETER) && e->status == LOV_OK);
+            CHECK((kind == LOV_PROV_DEFINITION || kind == LOV_PROV_PARAMETER || kind == LOV_PROV_ASSERTION)
+                  && e->status == LOV_OK);
             break;
         case LOV_TRACE_APPLIES:
         case LOV_TRACE_DOES_NOT_APPLY:
