@@ -331,6 +331,7 @@ typedef struct module {
     src_file *file;
     arena arena;
     const char *title;
+    src_loc title_loc;       /* the 'title' clause */
     nodelist sources;        /* source_decl* */
     bool has_in_force;
     int32_t in_force_from;
@@ -338,6 +339,7 @@ typedef struct module {
     int32_t in_force_until;
     src_loc in_force_loc;
     ident reference_date;    /* name NULL if not declared */
+    src_loc reference_loc;   /* the 'reference date' clause */
     decl *reference_input;   /* (resolved) */
     month_end_rule month_end;     /* ME_NONE also when the rule named is unknown (reported) */
     src_loc month_end_loc;        /* the clause; file NULL when there is none */

@@ -334,7 +334,7 @@ void lex_decimal(parse_state *ps, src_loc loc, const char *text, size_t len,
         int digit = text[i] - '0';
         if (v > (INT64_MAX - digit) / 10 || s >= 18) {
             diag_error(ps->diag, loc,
-                       "the number %.*s has too many digits (at most 18 in all, and 18 after the point)",
+                       "the number %.*s has too many digits: a decimal number has at most 18",
                        (int)len, text);
             *coef = 0;
             *scale = 0;

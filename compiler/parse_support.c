@@ -15,13 +15,23 @@ void ps_missing_module(parse_state *ps, src_loc loc)
     diag_error(ps->diag, loc, "a rule file begins with 'module NAME', naming the module");
 }
 
+/* A header clause given twice: the second is reported, the first holds. */
+static void header_twice(parse_state *ps, src_loc loc, src_loc first, const char *what)
+{
+    int line, col;
+    src_line_col(ps->file, first.start, &line, &col);
+    diag_error(ps->diag, loc, "the module already %s", what);
+    diag_note(ps->diag, first, "the first is here, on line %d", line);
+}
+
 void ps_set_title(parse_state *ps, const char *title, src_loc loc)
 {
     if (ps->mod->title) {
-        diag_error(ps->diag, loc, "the module already has a title");
+        header_twice(ps, loc, ps->mod->title_loc, "has a title");
         return;
     }
     ps->mod->title = title;
+    ps->mod->title_loc = loc;
 }
 
 void ps_add_source(parse_state *ps, ident name, const char *title, const char *version, src_loc loc)
@@ -38,7 +48,7 @@ void ps_set_in_force(parse_state *ps, int32_t from, struct period until, src_loc
 {
     module *m = ps->mod;
     if (m->has_in_force) {
-        diag_error(ps->diag, loc, "the module already has a period in force");
+        header_twice(ps, loc, m->in_force_loc, "has a period in force");
         return;
     }
     m->has_in_force = true;
@@ -51,17 +61,18 @@ void ps_set_in_force(parse_state *ps, int32_t from, struct period until, src_loc
 void ps_set_reference(parse_state *ps, ident name, src_loc loc)
 {
     if (ps->mod->reference_date.name) {
-        diag_error(ps->diag, loc, "the module already names its reference date");
+        header_twice(ps, loc, ps->mod->reference_loc, "names its reference date");
         return;
     }
     ps->mod->reference_date = name;
+    ps->mod->reference_loc = loc;
 }
 
 void ps_set_month_end(parse_state *ps, ident rule_name, src_loc loc)
 {
     module *m = ps->mod;
     if (m->month_end_loc.file) {
-        diag_error(ps->diag, loc, "the module already has a month end rule");
+        header_twice(ps, loc, m->month_end_loc, "has a month end rule");
         return;
     }
     /* An unknown rule still counts as the module's month end rule: the

@@ -63,10 +63,40 @@ static int line_of(src_loc loc)
     return line;
 }
 
-static void report_duplicate(resolver *r, const char *what, ident name, src_loc first)
+/* 'what' names the thing ("the field"), 'done' what was done twice
+ * ("declared", "used"). */
+static void report_duplicate(resolver *r, const char *what, const char *done, ident name,
+                             src_loc first)
 {
-    diag_error(r->diag, name.loc, "%s '%s' is declared twice", what, name.name);
+    diag_error(r->diag, name.loc, "%s '%s' is %s twice", what, name.name, done);
     diag_note(r->diag, first, "the first '%s' is here, on line %d", name.name, line_of(first));
+}
+
+/* The source text of 'loc' for a hint, or "..." when it is long or spans
+ * lines. */
+static void put_source(strbuf *sb, src_loc loc)
+{
+    const char *t = loc.file->text + loc.start;
+    size_t n = loc.end > loc.start ? loc.end - loc.start : 0;
+    if (n > 40 || memchr(t, '\n', n))
+        sb_puts(sb, "...");
+    else
+        sb_putn(sb, t, n);
+}
+
+/* For 'X (A)', where X is a value: the hint to write 'X * (A)'. */
+static const char *multiply_hint(strbuf *sb, const expr *call)
+{
+    const expr *callee = call->u.call.callee;
+    src_loc args = {call->loc.file, callee->loc.end, call->loc.end};
+    while (args.start < args.end && (args.file->text[args.start] == ' '
+                                     || args.file->text[args.start] == '\t'))
+        args.start++;
+    sb_puts(sb, "; to multiply, write ");
+    put_source(sb, callee->loc);
+    sb_puts(sb, " * ");
+    put_source(sb, args);
+    return sb->data;
 }
 
 /* ---- Symbol tables --------------------------------------------------------- */
@@ -89,7 +119,7 @@ static void build_tables(resolver *r)
         source_decl *s = NL_AT(m->sources, i);
         source_decl *prev = symtab_get(&sc->sources, s->name.name);
         if (prev)
-            report_duplicate(r, "the source", s->name, prev->name.loc);
+            report_duplicate(r, "the source", "declared", s->name, prev->name.loc);
         else
             symtab_put(&sc->sources, s->name.name, s);
     }
@@ -97,7 +127,7 @@ static void build_tables(resolver *r)
         use_decl *u = NL_AT(m->uses, i);
         use_decl *prev = symtab_get(&sc->uses, u->alias.name);
         if (prev)
-            report_duplicate(r, "the module", u->alias, prev->alias.loc);
+            report_duplicate(r, "the module", "used", u->alias, prev->alias.loc);
         else
             symtab_put(&sc->uses, u->alias.name, u);
     }
@@ -125,7 +155,7 @@ static void build_tables(resolver *r)
                 record_field *f = NL_AT(d->u.record.fields, k);
                 record_field *dup = symtab_get(d->members, f->name.name);
                 if (dup)
-                    report_duplicate(r, "the field", f->name, dup->name.loc);
+                    report_duplicate(r, "the field", "declared", f->name, dup->name.loc);
                 else
                     symtab_put(d->members, f->name.name, f);
             }
@@ -137,7 +167,7 @@ static void build_tables(resolver *r)
             enum_case *c = NL_AT(d->u.enum_.cases, k);
             enum_case *dup = symtab_get(d->members, c->name.name);
             if (dup) {
-                report_duplicate(r, "the case", c->name, dup->name.loc);
+                report_duplicate(r, "the case", "declared", c->name, dup->name.loc);
                 continue;
             }
             symtab_put(d->members, c->name.name, c);
@@ -264,13 +294,18 @@ static void resolve_texpr(resolver *r, texpr *t)
     for (size_t i = 0; i < sizeof builtin_types / sizeof builtin_types[0]; i++)
         suggest_consider(&s, builtin_types[i]);
     const char *best = suggest_result(&s);
-    if (best)
-        diag_error(r->diag, t->name.loc, "unknown type '%s'%s%s; did you mean '%s'?", t->name.name,
-                   *where ? " in module " : "", where, best);
+    if (*where && best)
+        diag_error(r->diag, t->name.loc, "module '%s' has no type '%s'; did you mean '%s'?", where,
+                   t->name.name, best);
+    else if (*where)
+        diag_error(r->diag, t->name.loc, "module '%s' has no type '%s': its enums and records are "
+                   "the types it offers", where, t->name.name);
+    else if (best)
+        diag_error(r->diag, t->name.loc, "unknown type '%s'; did you mean '%s'?", t->name.name, best);
     else
         diag_error(r->diag, t->name.loc,
-                   "unknown type '%s'%s%s: declare it with 'enum %s' or 'record %s'", t->name.name,
-                   *where ? " in module " : "", where, t->name.name, t->name.name);
+                   "unknown type '%s': declare it with 'enum %s' or 'record %s'", t->name.name,
+                   t->name.name, t->name.name);
 }
 
 /* ---- Expressions ----------------------------------------------------------- */
@@ -373,7 +408,12 @@ static void refer_to_decl(resolver *r, expr *e, decl *d)
     case D_EXTERNAL:
     case D_DEFINITION:
         if (is_function(d)) {
-            diag_error(r->diag, e->loc, "'%s' takes parameters: write %s(...)", name, name);
+            int nparams = d->kind == D_EXTERNAL ? d->u.external.params.len : d->u.def.params.len;
+            if (nparams == 0)
+                diag_error(r->diag, e->loc, "'%s' is a function without parameters: write %s()", name,
+                           name);
+            else
+                diag_error(r->diag, e->loc, "'%s' takes parameters: write %s(...)", name, name);
             e->kind = E_ERROR;
             return;
         }
@@ -513,6 +553,13 @@ static void resolve_imported(resolver *r, expr *e, use_decl *u, bool as_callee)
         e->u.name.target = d;
         return;
     }
+    if (d->kind == D_RECORD) {
+        diag_error(r->diag, e->u.name.id.loc,
+                   "'%s' is a record of module '%s': the name of a type, not a value", name,
+                   u->alias.name);
+        e->kind = E_ERROR;
+        return;
+    }
     diag_error(r->diag, e->u.name.id.loc,
                "'%s' is %s %s of module '%s'; from another module only its enums, records and "
                "definitions with parameters can be used", name,
@@ -576,7 +623,12 @@ static void resolve_call(resolver *r, expr *e)
         return;
     }
     if (callee->kind != E_NAME) {
-        diag_error(r->diag, callee->loc, "only a function can be called");
+        strbuf sb;
+        sb_init(&sb);
+        bool number = callee->kind == E_INT || callee->kind == E_DECIMAL || callee->kind == E_MONEY;
+        diag_error(r->diag, callee->loc, "only a function can be called%s",
+                   number ? multiply_hint(&sb, e) : "");
+        sb_free(&sb);
         callee->kind = E_ERROR;
         return;
     }
@@ -600,9 +652,13 @@ static void resolve_call(resolver *r, expr *e)
         return;
     }
     if (d || find_var(r, name) || find_formal(r, name)) {
+        strbuf sb;
+        sb_init(&sb);
         diag_error(r->diag, callee->loc,
                    "'%s' is not a function; only definitions with parameters, external and built-in "
-                   "functions can be called", name);
+                   "functions can be called%s", name,
+                   !d || !is_type_decl(d) ? multiply_hint(&sb, e) : "");
+        sb_free(&sb);
         callee->kind = E_ERROR;
         return;
     }
@@ -727,7 +783,7 @@ static void resolve_formals(resolver *r, nodelist *params)
         resolve_texpr(r, f->type_expr);
         formal *g = symtab_get(&seen, f->name.name);
         if (g)
-            report_duplicate(r, "the parameter", f->name, g->name.loc);
+            report_duplicate(r, "the parameter", "declared", f->name, g->name.loc);
         else
             symtab_put(&seen, f->name.name, f);
         if (symtab_get(&r->sc->decls, f->name.name))
@@ -755,7 +811,7 @@ static void resolve_rules(resolver *r, decl *d)
         }
         ast_rule *prev = symtab_get(&labels, ru->label.name);
         if (prev)
-            report_duplicate(r, "the exception", ru->label, prev->label.loc);
+            report_duplicate(r, "the exception", "declared", ru->label, prev->label.loc);
         else
             symtab_put(&labels, ru->label.name, ru);
     }

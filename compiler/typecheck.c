@@ -25,6 +25,33 @@ static const char *tname(checker *c, const type *t)
     return type_text(c->a, t);
 }
 
+/* A type's name with 'a' or 'an' before it: "a date", "an integer". */
+static const char *tname_a(checker *c, const type *t)
+{
+    const char *name = tname(c, t);
+    bool vowel = strchr("aeiouAEIOU", name[0]) != NULL && name[0] != '\0';
+    size_t n = strlen(name);
+    char *out = arena_alloc(c->a, n + 4);
+    snprintf(out, n + 4, "%s %s", vowel ? "an" : "a", name);
+    return out;
+}
+
+/* n with its digits in groups of three, as rules write numbers:
+ * 306 783 378. 'buf' holds at least 32 bytes. */
+static const char *grouped(char *buf, unsigned long long n)
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof digits, "%llu", n);
+    int k = 0;
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[k++] = ' ';
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+    return buf;
+}
+
 static bool is_err(const type *t)
 {
     return t->kind == T_ERROR;
@@ -334,7 +361,7 @@ static type *need_date_arg(checker *c, expr *arg, const char *fn)
     if (!is_err(t) && t->kind != T_DATE) {
         need_not_optional(c, arg, t);
         if (t->kind != T_OPTIONAL)
-            diag_error(c->diag, arg->loc, "%s needs a date, but this is %s", fn, tname(c, t));
+            diag_error(c->diag, arg->loc, "'%s' needs a date, but this is %s", fn, tname(c, t));
     }
     return t;
 }
@@ -421,6 +448,9 @@ static type *check_call(checker *c, expr *e)
 
 /* ---- Operators ------------------------------------------------------------- */
 
+/* What can be done with a date in arithmetic. */
+#define DATE_HINT "a date takes a duration added or subtracted, as in d + 14 days or d - 1 month"
+
 static void mismatch(checker *c, expr *e, const char *verb, type *l, type *r, const char *hint)
 {
     diag_error(c->diag, e->u.binary.op_loc, "cannot %s %s and %s%s%s", verb, tname(c, l),
@@ -471,7 +501,7 @@ static type *check_add_sub(checker *c, expr *e, type *l, type *r)
     else if (l->kind == T_OPTIONAL || r->kind == T_OPTIONAL)
         need_not_optional(c, l->kind == T_OPTIONAL ? le : re, l->kind == T_OPTIONAL ? l : r);
     else
-        mismatch(c, e, verb, l, r, NULL);
+        mismatch(c, e, verb, l, r, l->kind == T_DATE || r->kind == T_DATE ? DATE_HINT : NULL);
     return type_error();
 }
 
@@ -500,7 +530,8 @@ static type *check_mul(checker *c, expr *e, type *l, type *r)
     else if (l->kind == T_OPTIONAL || r->kind == T_OPTIONAL)
         need_not_optional(c, l->kind == T_OPTIONAL ? le : re, l->kind == T_OPTIONAL ? l : r);
     else
-        mismatch(c, e, "multiply", l, r, NULL);
+        mismatch(c, e, "multiply", l, r,
+                 l->kind == T_DATE || r->kind == T_DATE ? DATE_HINT : NULL);
     return type_error();
 }
 
@@ -520,7 +551,7 @@ static type *check_div(checker *c, expr *e, type *l, type *r)
     if (l->kind == T_OPTIONAL || r->kind == T_OPTIONAL)
         need_not_optional(c, l->kind == T_OPTIONAL ? le : re, l->kind == T_OPTIONAL ? l : r);
     else
-        mismatch(c, e, "divide", l, r, NULL);
+        mismatch(c, e, "divide", l, r, l->kind == T_DATE || r->kind == T_DATE ? DATE_HINT : NULL);
     return type_error();
 }
 
@@ -828,7 +859,7 @@ static type *need_kind(checker *c, expr *e, type *t, type_kind kind, const char 
     need_not_optional(c, e, t);
     if (t->kind != T_OPTIONAL) {
         type want = {.kind = kind};
-        diag_error(c->diag, e->loc, "%s must be %s, but this is %s", what, tname(c, &want),
+        diag_error(c->diag, e->loc, "%s must be %s, but this is %s", what, tname_a(c, &want),
                    tname(c, t));
     }
     return type_error();
@@ -955,8 +986,15 @@ static type *check_unit(checker *c, expr *e)
         need_exact(c, x);
     if (is_err(t))
         return t;
-    if (x->kind == E_INT) {
-        diag_error(c->diag, e->loc, "%lld %s is too large", (long long)x->u.i, ast_unit_word(u));
+    /* A literal the grammar could not fold: too many decimals, or too large. */
+    if (x->kind == E_INT || (x->kind == E_DECIMAL && u == UNIT_KR && x->u.dec.scale <= 2)) {
+        char limit[32];
+        unsigned long long most = u == UNIT_DAYS || u == UNIT_WEEKS ? INT32_MAX / 7
+                                  : u == UNIT_MONTHS || u == UNIT_YEARS ? INT32_MAX / 12
+                                  : INT64_MAX / 100;
+        diag_error(c->diag, e->loc, "%.*s %s is too large: at most %s %s",
+                   (int)(x->loc.end - x->loc.start), x->loc.file->text + x->loc.start,
+                   ast_unit_word(u), grouped(limit, most), ast_unit_word(u));
         return type_error();
     }
     if (x->kind == E_DECIMAL && u == UNIT_KR) {
@@ -1075,6 +1113,9 @@ static bool is_literal(const expr *e)
         return e->u.name.ref == REF_CASE;
     case E_UNARY:
         return e->u.unary.op == U_NEG && is_literal(e->u.unary.operand);
+    case E_UNIT:                        /* a number with a unit that did not fold: reported */
+        return e->u.unit.subject->kind == E_INT
+               || (e->u.unit.subject->kind == E_DECIMAL && e->u.unit.unit != UNIT_PERCENT);
     case E_ERROR:
         return true;
     default:

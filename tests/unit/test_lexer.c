@@ -388,8 +388,8 @@ START_TEST(test_lex_decimal)
 
     const char *many = "0.1234567890123456789";
     assert_scan_messages(many, strlen(many),
-                         "t.lov:1:1: error: the number 0.1234567890123456789 has too many digits "
-                         "(at most 18 in all, and 18 after the point)\n");
+                         "t.lov:1:1: error: the number 0.1234567890123456789 has too many digits: "
+                         "a decimal number has at most 18\n");
 }
 END_TEST
 

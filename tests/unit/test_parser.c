@@ -182,13 +182,18 @@ START_TEST(test_parse_header_errors)
                             &c);
     ck_assert_str_eq(capture_messages(&c),
                      "t.lov:3:3: error: the module already has a title\n"
+                     "t.lov:2:3: note: the first is here, on line 2\n"
                      "t.lov:4:18: error: unknown month end rule 'clamped': write 'clamp' (31 "
                      "January + 1 month is the last day of February) or 'overflow' (it is 2 or 3 "
                      "March)\n"
                      "t.lov:6:3: error: the module already has a period in force\n"
+                     "t.lov:5:3: note: the first is here, on line 5\n"
                      "t.lov:8:3: error: the module already names its reference date\n"
+                     "t.lov:7:3: note: the first is here, on line 7\n"
                      "t.lov:9:3: error: the module already has a month end rule\n"
-                     "t.lov:10:3: error: the module already has a month end rule\n");
+                     "t.lov:4:3: note: the first is here, on line 4\n"
+                     "t.lov:10:3: error: the module already has a month end rule\n"
+                     "t.lov:4:3: note: the first is here, on line 4\n");
     /* The first of each clause holds, also an unknown month end rule. */
     ck_assert_str_eq(m->title, "a");
     ck_assert_int_eq(m->in_force_from, ymd(2020, 1, 1));

@@ -465,7 +465,8 @@ START_TEST(test_typecheck_mismatch)
     capture_init(&c);
     module *m = front_check(CONTEXT "definition x: date " CITE " = dag + beløb\n", &c);
     ck_assert_str_eq(capture_text(&c),
-                     "t.lov:23:49: error: cannot add date and money\n"
+                     "t.lov:23:49: error: cannot add date and money: a date takes a duration added or "
+                     "subtracted, as in d + 14 days or d - 1 month\n"
                      "   23 | definition x: date according to lov \"§ 1\" = dag + beløb\n"
                      "      |                                                 ^\n");
     front_free(m);
@@ -525,7 +526,7 @@ START_TEST(test_typecheck_functions)
                  "input\n"
                  "t.lov:28:48: error: 'udløbet' takes parameters: write udløbet(...)\n"
                  "t.lov:29:48: error: 'dag' is not a function; only definitions with parameters, "
-                 "external and built-in functions can be called\n"
+                 "external and built-in functions can be called; to multiply, write dag * (1)\n"
                  "t.lov:25:56: error: the parameter 'sendt' of 'udløbet' is date, but this is "
                  "integer\n"
                  "t.lov:25:59: error: the parameter 'dage' of 'udløbet' is integer, but this is "
@@ -883,7 +884,7 @@ START_TEST(test_program_use_errors)
                    "module only its enums, records and definitions with parameters can be used\n"
                    "DIR/main.lov:5:52: error: module 'fvl' has no 'frist_udlobet'; did you mean "
                    "'frist_udløbet'?\n"
-                   "DIR/main.lov:6:14: error: unknown type 'Partshoring' in module fvl; did you "
+                   "DIR/main.lov:6:14: error: module 'fvl' has no type 'Partshoring'; did you "
                    "mean 'Partshøring'?\n"
                    "DIR/main.lov:7:48: error: 'frist_udløbet' takes 2 values, but 1 is given\n");
     assert_program("module hoved\n"
