@@ -968,21 +968,35 @@ static void resolve_decl(resolver *r, decl *d)
 
 /* ---- Cycles --------------------------------------------------------------- */
 
-/* Reports the cycle that runs from stack[from] to the top and back. */
+/* How many links of a circle of definitions are shown. */
+enum { CYCLE_SHOWN = 10 };
+
+/* Reports the cycle that runs from stack[from] to the top and back: the
+ * first CYCLE_SHOWN links, and how many more there are. */
 static void report_cycle(resolver *r, decl **stack, int *edge, int from, int top)
 {
+    int links = top - from + 1;
     strbuf sb;
     sb_init(&sb);
-    for (int i = from; i <= top; i++)
+    for (int i = from; i <= top && i < from + CYCLE_SHOWN; i++)
         sb_printf(&sb, "%s -> ", stack[i]->name.name);
+    if (links > CYCLE_SHOWN)
+        sb_printf(&sb, "... (%d more) -> ", links - CYCLE_SHOWN);
     sb_puts(&sb, stack[from]->name.name);
     decl *first = stack[from];
     diag_error(r->diag, first->name.loc, "'%s' depends on itself: %s", first->name.name, sb.data);
     sb_free(&sb);
     for (int i = from; i <= top; i++) {
-        dependency *dep = NL_AT(stack[i]->deps, edge[i]);
-        diag_note(r->diag, dep->loc, "'%s' uses '%s' here", stack[i]->name.name, dep->to->name.name);
+        if (i < from + CYCLE_SHOWN) {
+            dependency *dep = NL_AT(stack[i]->deps, edge[i]);
+            diag_note(r->diag, dep->loc, "'%s' uses '%s' here", stack[i]->name.name,
+                      dep->to->name.name);
+        }
         stack[i]->in_cycle = true;
+    }
+    if (links > CYCLE_SHOWN) {
+        src_loc nowhere = {0};
+        diag_note(r->diag, nowhere, "... and %d more uses in the circle", links - CYCLE_SHOWN);
     }
 }
 

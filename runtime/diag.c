@@ -43,8 +43,24 @@ static const char *level_color(diag_level level)
     return "";
 }
 
+/* Source lines longer than this (in characters) are shown as a window of
+ * this width around the caret, with "..." where the line goes on. */
+enum { EXCERPT_WIDTH = 160, EXCERPT_LEAD = 70 };
+
+/* The byte offset in text[0..len) after 'n' characters from 'from'. */
+static size_t skip_chars(const char *text, size_t len, size_t from, size_t n)
+{
+    while (from < len && n > 0) {
+        size_t k = utf8_seq_len((const unsigned char *)text + from, len - from);
+        from += k ? k : 1;
+        n--;
+    }
+    return from;
+}
+
 /* Prints the source line of 'loc' and a caret with '~' under the rest of the
- * span (clipped to the first line). Tabs are copied so the caret lines up. */
+ * span (clipped to the first line). Tabs are copied so the caret lines up.
+ * A long line is cut to a window around the caret. */
 static void print_excerpt(diag_ctx *d, src_loc loc)
 {
     src_file *f = (src_file *)loc.file;
@@ -54,17 +70,31 @@ static void print_excerpt(diag_ctx *d, src_loc loc)
     const char *text = src_line_text(f, line, &len);
     char gutter[32];
     int gw = snprintf(gutter, sizeof gutter, "%5d", line);
-    fprintf(d->out, "%s | %.*s\n", gutter, (int)len, text);
-    fprintf(d->out, "%*s | ", gw, "");
 
     size_t line_start = (size_t)(text - f->text);
     size_t start = loc.start > line_start ? loc.start - line_start : 0;
     size_t end = loc.end > loc.start && loc.end > line_start ? loc.end - line_start : start + 1;
     if (end > len)
         end = len > start ? len : start + 1;
+
+    /* The window [from, to) of the line that is shown. */
+    size_t from = 0, to = len;
+    size_t nchars = utf8_count(text, len);
+    if (nchars > EXCERPT_WIDTH) {
+        size_t caret = utf8_count(text, start < len ? start : len);
+        size_t first = caret > EXCERPT_LEAD ? caret - EXCERPT_LEAD : 0;
+        if (first + EXCERPT_WIDTH > nchars)
+            first = nchars - EXCERPT_WIDTH;
+        from = skip_chars(text, len, 0, first);
+        to = skip_chars(text, len, from, EXCERPT_WIDTH);
+    }
+    const char *before = from > 0 ? "..." : "", *after = to < len ? "..." : "";
+    fprintf(d->out, "%s | %s%.*s%s\n", gutter, before, (int)(to - from), text + from, after);
+    fprintf(d->out, "%*s | %s", gw, "", from > 0 ? "   " : "");
+
     strbuf sb;
     sb_init(&sb);
-    for (size_t i = 0; i < start && i < len;) {
+    for (size_t i = from; i < start && i < len;) {
         size_t k = utf8_seq_len((const unsigned char *)text + i, len - i);
         sb_putc(&sb, text[i] == '\t' ? '\t' : ' ');
         i += k ? k : 1;
@@ -72,6 +102,8 @@ static void print_excerpt(diag_ctx *d, src_loc loc)
     if (d->color)
         sb_puts(&sb, "\033[1;32m");
     sb_putc(&sb, '^');
+    if (end > to && to > start)
+        end = to;                                   /* the span runs out of the window */
     size_t first = start < len ? utf8_seq_len((const unsigned char *)text + start, len - start) : 1;
     size_t width = end > start + (first ? first : 1) ? utf8_count(text + start, (end < len ? end : len) - start) : 1;
     for (size_t i = 1; i < width; i++)
