@@ -133,8 +133,12 @@ bool program_check(program *p)
     int before = p->diag->errors;
     for (size_t i = 0; i < p->modules.len; i++) {
         module *m = p->modules.items[i];
+        /* Names and types are checked in two passes over the module; their
+         * messages come out in the order of the text. */
+        diag_begin_sorted(p->diag);
         resolve_module(m, p->diag);
         typecheck_module(m, p->diag);
+        diag_end_sorted(p->diag);
     }
     return p->diag->errors == before;
 }

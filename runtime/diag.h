@@ -19,6 +19,8 @@
 
 typedef enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_level;
 
+struct diag_held;
+
 typedef struct diag_ctx {
     FILE *out;               /* where messages go (stderr in lovc) */
     int errors;              /* errors reported so far */
@@ -26,8 +28,10 @@ typedef struct diag_ctx {
     bool werror;             /* warnings count as errors */
     bool color;              /* ANSI colours (a terminal without NO_COLOR) */
     int max_errors;          /* stop printing after this many; 0 = no limit */
+    int shown;               /* errors and warnings that reached the output (or its limit) */
     bool suppressed;         /* the limit was hit: later messages are dropped */
     bool last_dropped;       /* the previous error/warning was dropped, so drop its notes */
+    struct diag_held *held;  /* sorted mode: the messages held back, or NULL */
 } diag_ctx;
 
 void diag_init(diag_ctx *d, FILE *out);
@@ -56,6 +60,16 @@ void diag_file_error(diag_ctx *d, const char *path, const char *fmt, ...)
  * the limit of messages is reached, so that a caller can skip costly work
  * (such as looking for a "did you mean") for a message nobody will see. */
 bool diag_will_show(const diag_ctx *d, src_loc loc);
+
+/* Sorted mode. Between diag_begin_sorted and diag_end_sorted, errors and
+ * warnings (each with its notes) are held back, and diag_end_sorted prints
+ * them in the order of their places in the files (messages at the same
+ * place in the order they were reported). Passes that go over the rules
+ * more than once (names, then types) so report in the order of the text.
+ * They are counted at once. Past the limit of messages, only the earliest
+ * places are kept. */
+void diag_begin_sorted(diag_ctx *d);
+void diag_end_sorted(diag_ctx *d);
 
 /* True once an error has been reported (warnings too, under -Werror). */
 bool diag_failed(const diag_ctx *d);

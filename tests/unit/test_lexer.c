@@ -899,6 +899,62 @@ START_TEST(test_diag_columns_danish)
 }
 END_TEST
 
+/* Sorted mode: messages held back come out in the order of the text, each
+ * with its notes; past the limit, the earliest places are kept. */
+START_TEST(test_diag_sorted)
+{
+    src_file *f = src_from_string("t.lov", "a\nb\nc\nd\ne\n", 10);
+    src_loc at[5];
+    for (int i = 0; i < 5; i++)
+        at[i] = (src_loc){f, (uint32_t)(2 * i), (uint32_t)(2 * i + 1)};
+    capture c;
+    capture_init(&c);
+    diag_begin_sorted(&c.diag);
+    diag_error(&c.diag, at[3], "four");
+    diag_note(&c.diag, at[0], "note of four");
+    diag_error(&c.diag, at[1], "two");
+    diag_warning(&c.diag, "w", at[1], "two again");
+    diag_error(&c.diag, at[0], "one");
+    ck_assert_str_eq(capture_text(&c), "");
+    ck_assert_int_eq(c.diag.errors, 3);
+    diag_end_sorted(&c.diag);
+    ck_assert_str_eq(capture_messages(&c),
+                     "t.lov:1:1: error: one\n"
+                     "t.lov:2:1: error: two\n"
+                     "t.lov:2:1: warning: two again [w]\n"
+                     "t.lov:4:1: error: four\n"
+                     "t.lov:1:1: note: note of four\n");
+    capture_free(&c);
+
+    /* With room for two: the two earliest places, then the notice. */
+    capture_init(&c);
+    c.diag.max_errors = 2;
+    diag_begin_sorted(&c.diag);
+    diag_error(&c.diag, at[4], "five");
+    diag_error(&c.diag, at[2], "three");
+    diag_note(&c.diag, at[0], "note of three");
+    ck_assert(diag_will_show(&c.diag, at[3]));
+    diag_error(&c.diag, at[3], "four");
+    ck_assert(!diag_will_show(&c.diag, at[4]));
+    ck_assert(diag_will_show(&c.diag, at[1]));
+    diag_error(&c.diag, at[1], "two");
+    diag_note(&c.diag, at[0], "note of two");
+    diag_error(&c.diag, at[4], "five again");
+    diag_note(&c.diag, at[0], "note of five again");
+    diag_end_sorted(&c.diag);
+    ck_assert_int_eq(c.diag.errors, 5);
+    ck_assert_str_eq(capture_messages(&c),
+                     "t.lov:2:1: error: two\n"
+                     "t.lov:1:1: note: note of two\n"
+                     "t.lov:3:1: error: three\n"
+                     "t.lov:1:1: note: note of three\n"
+                     "lovc: too many errors; the rest are not shown\n");
+    ck_assert(!diag_will_show(&c.diag, at[0]));
+    capture_free(&c);
+    src_free(f);
+}
+END_TEST
+
 Suite *suite_lexer(void)
 {
     Suite *s = suite_create("lexer");
@@ -935,6 +991,7 @@ Suite *suite_lexer(void)
     tcase_add_test(tc, test_lex_typographic_quotes);
     tcase_add_test(tc, test_src_line_col);
     tcase_add_test(tc, test_diag_columns_danish);
+    tcase_add_test(tc, test_diag_sorted);
     suite_add_tcase(s, tc);
     return s;
 }
