@@ -115,7 +115,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -ldl
 
-test: all unit golden fuzz e2e scenarios
+test: all unit golden fuzz e2e scenarios verify
 
 unit: deps $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
@@ -133,6 +133,12 @@ fuzz: deps $(BUILD)/lovc $(BUILD)/tests/fuzz/mutate
 .PHONY: e2e
 e2e: deps $(BUILD)/lovc
 	@tests/e2e/run $(BUILD)/lovc
+
+# The legal-safety checks and lovc verify on rules/ and examples/legacy/, and
+# a refuted assertion's counterexample run by lovc test.
+.PHONY: verify
+verify: deps $(BUILD)/lovc
+	@tests/verify/run $(BUILD)/lovc
 
 # The tester's guide's suites, run, and its quoted outputs checked against them.
 .PHONY: scenarios

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "build.h"
 #include "cmd_test.h"
+#include "cmd_verify.h"
 #include "doc_html.h"
 #include "program.h"
 
@@ -34,13 +35,17 @@ static const char usage_text[] =
     "                      [--rules FILE.lov] (other rules than the suite names)\n"
     "  explain SUITE.scn --scenario NAME\n"
     "                      the whole decision for one scenario, with its reasons\n"
+    "  verify FILE.lov     prove every assertion for all cases, or refute it with a case\n"
+    "                      [--list-bound N] (lists of up to N items; default 3)\n"
+    "                      [--timeout SECONDS] (per assertion; default 10)\n"
+    "                      [--emit-scenario FILE.scn] (the refuting cases, for 'lovc test')\n"
     "\n"
     "Options:\n"
     "  -Werror             treat warnings as errors\n"
     "  --color=WHEN        colour the messages: auto (the default), always or never\n"
     "  -h, --help          show this help\n"
     "  --version           show the version of lovc\n"
-    "  --cache DIR         where 'test' keeps compiled rules (default: $LOVC_CACHE,\n"
+    "  --cache DIR         where 'test' and 'verify' keep compiled rules (default: $LOVC_CACHE,\n"
     "                      else ~/.cache/lovc)\n"
     "\n"
     "Messages have the form FILE:LINE:COLUMN: error: TEXT, with the line and a caret.\n"
@@ -51,6 +56,7 @@ typedef struct options {
     bool so;                 /* build: also compile a shared module */
     const char *out_dir;     /* build: -o DIR */
     test_options test;       /* test and explain */
+    verify_options verify;   /* verify */
     int color;               /* -1 auto, 0 never, 1 always */
     const char **files;
     int nfiles;
@@ -68,6 +74,8 @@ static int usage_error(const char *fmt, const char *arg)
 static int parse_options(int argc, char **argv, options *opt)
 {
     opt->color = -1;
+    opt->verify.list_bound = VERIFY_DEFAULT_LIST_BOUND;
+    opt->verify.timeout = VERIFY_DEFAULT_TIMEOUT;
     opt->files = calloc((size_t)argc + 1, sizeof *opt->files);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -83,9 +91,20 @@ static int parse_options(int argc, char **argv, options *opt)
             opt->so = true;
         else if (strcmp(a, "--tap") == 0)
             opt->test.tap = true;
+        else if (strcmp(a, "--list-bound") == 0 || strcmp(a, "--timeout") == 0) {
+            bool bound = strcmp(a, "--list-bound") == 0;
+            char *end = NULL;
+            long n = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+            if (!end || *end || n < (bound ? 0 : 1) || n > (bound ? 50 : 3600))
+                return usage_error(bound ? "%s needs a number of items from 0 to 50"
+                                         : "%s needs a number of seconds from 1 to 3600", a);
+            i++;
+            *(bound ? &opt->verify.list_bound : &opt->verify.timeout) = (int)n;
+        }
         else if (strcmp(a, "-o") == 0 || strcmp(a, "--junit") == 0 || strcmp(a, "--html") == 0
                  || strcmp(a, "--externals") == 0 || strcmp(a, "--cache") == 0
-                 || strcmp(a, "--scenario") == 0 || strcmp(a, "--rules") == 0) {
+                 || strcmp(a, "--scenario") == 0 || strcmp(a, "--rules") == 0
+                 || strcmp(a, "--emit-scenario") == 0) {
             if (i + 1 >= argc)
                 return usage_error(strcmp(a, "-o") == 0 ? "%s needs a folder"
                                    : strcmp(a, "--scenario") == 0 ? "%s needs the name of a scenario"
@@ -100,9 +119,11 @@ static int parse_options(int argc, char **argv, options *opt)
             else if (strcmp(a, "--externals") == 0)
                 opt->test.externals = v;
             else if (strcmp(a, "--cache") == 0)
-                opt->test.cache = v;
+                opt->test.cache = opt->verify.cache = v;
             else if (strcmp(a, "--rules") == 0)
                 opt->test.rules = v;
+            else if (strcmp(a, "--emit-scenario") == 0)
+                opt->verify.scenario = v;
             else
                 opt->test.scenario = v;
         } else if (strcmp(a, "--") == 0) {
@@ -200,6 +221,17 @@ static int cmd_doc(const options *opt)
     return rc;
 }
 
+/* lovc verify FILE: prove the assertions, or refute them with a case. */
+static int cmd_verify_file(options *opt)
+{
+    if (opt->nfiles != 1)
+        return usage_error("%s", "verify needs exactly one .lov file");
+    diag_ctx d;
+    setup_diag(&d, opt);
+    opt->verify.path = opt->files[0];
+    return cmd_verify(&opt->verify, &d);
+}
+
 /* lovc test SUITE...: run the suites; 0 all passed, 1 a scenario failed,
  * 2 a suite or its rules could not be read. */
 static int cmd_run_suites(options *opt, bool explain)
@@ -247,6 +279,8 @@ int main(int argc, char **argv)
             rc = cmd_run_suites(&opt, false);
         else if (strcmp(command, "explain") == 0)
             rc = cmd_run_suites(&opt, true);
+        else if (strcmp(command, "verify") == 0)
+            rc = cmd_verify_file(&opt);
         else if (command[0] == '-')
             rc = usage_error("unknown option '%s'", command);
         else

@@ -65,6 +65,9 @@ struct smt {
     Z3_ast reference;        /* the reference date, or NULL */
     Z3_func_decl add_months, months_between;
     Z3_func_decl month_start, month_end, next_month_start, year_start, year_end, year_of, month_of, day_of;
+    char why_unknown[160];   /* the prover's reason for the last SMT_UNKNOWN */
+    Z3_ast nice;             /* Bool: every input has a value a tester would write (see nice_range) */
+    Z3_ast short_lists;      /* Bool: lists have at most one item */
 };
 
 static sv encode(smt *s, const expr *e, const env *en);
@@ -193,6 +196,31 @@ static Z3_ast range(smt *s, Z3_ast v, const type *t)
     return t_true(s);
 }
 
+/* Values a tester would recognise (dates of this century, amounts and
+ * counts that are not huge): an example case keeps to them where it can. */
+static void nice_range(smt *s, Z3_ast v, Z3_ast days, const type *t)
+{
+    int64_t lo, hi;
+    switch (t->kind) {
+    case T_DATE: {
+        lov_date from = 0, until = 0;
+        lov_date_from_ymd(2000, 1, 1, &from);
+        lov_date_from_ymd(2030, 12, 31, &until);
+        lo = from;
+        hi = until;
+        break;
+    }
+    case T_INT: lo = 0; hi = 10000; break;
+    case T_MONEY: lo = 0; hi = INT64_C(100000000); break;
+    case T_DURATION: lo = 0; hi = 24; break;
+    default: return;
+    }
+    Z3_ast in = t_and(s, t_le(s, t_int(s, lo), v), t_le(s, v, t_int(s, hi)));
+    if (days)
+        in = t_and(s, in, t_and(s, t_le(s, t_int(s, 0), days), t_le(s, days, t_int(s, 400))));
+    pv_push(&s->side, Z3_mk_implies(s->ctx, s->nice, in));
+}
+
 static Z3_ast scalar_var(smt *s, const char *name, const type *t, Z3_ast *present, Z3_ast *days)
 {
     const type *inner = t->kind == T_OPTIONAL ? t->elem : t;
@@ -205,6 +233,7 @@ static Z3_ast scalar_var(smt *s, const char *name, const type *t, Z3_ast *presen
     if (inner->kind == T_DURATION)
         *days = fresh(s, name, s->int_sort);
     pv_push(&s->side, in_range);
+    nice_range(s, v, inner->kind == T_DURATION ? *days : NULL, inner);
     return v;
 }
 
@@ -246,6 +275,7 @@ static void make_inputs(smt *s)
             if (t->kind == T_LIST) {
                 in->len = fresh(s, name, s->int_sort);
                 pv_push(&s->side, t_and(s, t_le(s, t_int(s, 0), in->len), t_le(s, in->len, t_int(s, s->bound))));
+                pv_push(&s->side, Z3_mk_implies(s->ctx, s->short_lists, t_le(s, in->len, t_int(s, 1))));
             }
             continue;
         }
@@ -991,6 +1021,8 @@ smt *smt_new(module *m, int list_bound, unsigned timeout_ms)
     UF(month_of, "month_of", 1, one);
     UF(day_of, "day_of", 1, one);
 #undef UF
+    s->nice = Z3_mk_const(s->ctx, Z3_mk_string_symbol(s->ctx, "nice example"), s->bool_sort);
+    s->short_lists = Z3_mk_const(s->ctx, Z3_mk_string_symbol(s->ctx, "short lists"), s->bool_sort);
     s->defs = xcalloc((size_t)m->decls.len + 1, sizeof *s->defs);
     s->encoded = xcalloc((size_t)m->decls.len + 1, sizeof *s->encoded);
     make_inputs(s);
@@ -1110,6 +1142,30 @@ static void model_value(smt *s, Z3_model m, const type *t, Z3_ast v, Z3_ast days
     }
 }
 
+/* A table of cells, written with its columns lined up. */
+static void write_table(strbuf *out, char **cells, int rows, int cols)
+{
+    size_t *width = xcalloc((size_t)cols + 1, sizeof *width);
+    for (int r = 0; r < rows; r++)
+        for (int c = 0; c < cols; c++) {
+            size_t w = utf8_count(cells[r * cols + c], strlen(cells[r * cols + c]));
+            if (w > width[c])
+                width[c] = w;
+        }
+    for (int r = 0; r < rows; r++) {
+        sb_puts(out, "      |");
+        for (int c = 0; c < cols; c++) {
+            const char *cell = cells[r * cols + c];
+            sb_printf(out, " %s", cell);
+            for (size_t w = utf8_count(cell, strlen(cell)); w < width[c]; w++)
+                sb_putc(out, ' ');
+            sb_puts(out, " |");
+        }
+        sb_putc(out, '\n');
+    }
+    free(width);
+}
+
 static void write_example(smt *s, Z3_model m, strbuf *out)
 {
     for (int k = 0; k < s->ninputs; k++) {
@@ -1126,29 +1182,25 @@ static void write_example(smt *s, Z3_model m, strbuf *out)
         if (t->kind == T_LIST)
             model_int(s, m, in->len, &n);
         const type *elem = t->kind == T_LIST ? t->elem : t;
-        sb_printf(out, "    %s =\n", d->name.name);
-        if (elem->kind == T_RECORD) {
-            sb_puts(out, "      |");
-            for (int f = 0; f < elem->decl->u.record.fields.len; f++)
-                sb_printf(out, " %s |", ((record_field *)NL_AT(elem->decl->u.record.fields, f))->name.name);
-            sb_putc(out, '\n');
-        }
-        if (n == 0 && elem->kind == T_RECORD) {
-            /* an empty list: a table with only its header is not a table; say so with no rows */
-        }
-        for (int64_t e = 0; e < n; e++) {
-            sb_puts(out, "      |");
-            int nf = elem->kind == T_RECORD ? elem->decl->u.record.fields.len : 1;
-            for (int f = 0; f < nf; f++) {
-                const type *ft = elem->kind == T_RECORD
-                                     ? ((record_field *)NL_AT(elem->decl->u.record.fields, f))->type
-                                     : elem;
-                sb_putc(out, ' ');
-                model_value(s, m, ft, in->fields[e][f], in->field_days[e][f], in->field_present[e][f], out);
-                sb_puts(out, " |");
+        bool records = elem->kind == T_RECORD;
+        int cols = records ? elem->decl->u.record.fields.len : 1;
+        int rows = (int)n + (records ? 1 : 0);
+        char **cells = xcalloc((size_t)(rows * cols) + 1, sizeof *cells);
+        for (int f = 0; records && f < cols; f++)
+            cells[f] = xstrdup(((record_field *)NL_AT(elem->decl->u.record.fields, f))->name.name);
+        for (int64_t e = 0; e < n; e++)
+            for (int f = 0; f < cols; f++) {
+                const type *ft = records ? ((record_field *)NL_AT(elem->decl->u.record.fields, f))->type : elem;
+                strbuf cell;
+                sb_init(&cell);
+                model_value(s, m, ft, in->fields[e][f], in->field_days[e][f], in->field_present[e][f], &cell);
+                cells[(records ? 1 + e : e) * cols + f] = cell.data ? cell.data : xstrdup("");
             }
-            sb_putc(out, '\n');
-        }
+        sb_printf(out, "    %s =\n", d->name.name);
+        write_table(out, cells, rows, cols);
+        for (int i = 0; i < rows * cols; i++)
+            free(cells[i]);
+        free(cells);
     }
     for (size_t i = 0; i < s->calls.len; i++) {
         ext_call *c = s->calls.items[i];
@@ -1178,7 +1230,15 @@ static smt_answer ask(smt *s, Z3_ast question, strbuf *example)
     Z3_solver_assert(s->ctx, s->solver, question);
     Z3_lbool r = Z3_solver_check(s->ctx, s->solver);
     smt_answer answer = r == Z3_L_TRUE ? SMT_SAT : r == Z3_L_FALSE ? SMT_UNSAT : SMT_UNKNOWN;
+    if (answer == SMT_UNKNOWN)
+        snprintf(s->why_unknown, sizeof s->why_unknown, "%s", Z3_solver_get_reason_unknown(s->ctx, s->solver));
     if (answer == SMT_SAT && example) {
+        /* The same question again, for an example with recognisable values
+         * and short lists, as far as the answer allows. */
+        Z3_ast nice[2] = {s->nice, s->short_lists};
+        if (Z3_solver_check_assumptions(s->ctx, s->solver, 2, nice) != Z3_L_TRUE
+            && Z3_solver_check_assumptions(s->ctx, s->solver, 1, nice) != Z3_L_TRUE)
+            Z3_solver_check(s->ctx, s->solver);
         Z3_model m = Z3_solver_get_model(s->ctx, s->solver);
         Z3_model_inc_ref(s->ctx, m);
         write_example(s, m, example);
@@ -1186,6 +1246,11 @@ static smt_answer ask(smt *s, Z3_ast question, strbuf *example)
     }
     Z3_solver_pop(s->ctx, s->solver, 1);
     return answer;
+}
+
+const char *smt_why_unknown(const smt *s)
+{
+    return s->why_unknown;
 }
 
 smt_answer smt_assertion_can_fail(smt *s, decl *assertion, strbuf *example)

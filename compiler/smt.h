@@ -29,6 +29,10 @@ typedef enum smt_answer { SMT_SAT, SMT_UNSAT, SMT_UNKNOWN } smt_answer;
 smt *smt_new(module *m, int list_bound, unsigned timeout_ms);
 void smt_free(smt *s);
 
+/* Why the last question was answered SMT_UNKNOWN, in the prover's words
+ * ("timeout", "canceled", "incomplete (theory arithmetic)", ...). */
+const char *smt_why_unknown(const smt *s);
+
 /* Can the assertion be false (its value computed, and no)? On SMT_SAT the
  * example case is written to 'example' as the facts of a scenario. */
 smt_answer smt_assertion_can_fail(smt *s, decl *assertion, strbuf *example);
