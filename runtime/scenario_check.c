@@ -678,6 +678,8 @@ bool scn_check(scn_suite *s, const lov_module_desc *m, diag_ctx *diag)
                        "under 'expect'", sc->name);
     }
     symtab_free(&names);
+    if (s->scenarios.len == 0 && s->title)
+        diag_error(diag, s->rules_loc, "the suite has no scenarios: it would pass without testing anything");
     return diag->errors == before;
 }
 
