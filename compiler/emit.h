@@ -67,6 +67,10 @@ const char *emit_type_tag(const type *t);       /* "LOV_T_MONEY" */
  * function (emit_rules.c). */
 void emit_rule_functions(emitter *em);
 
+/* For the trace: the fixed parameters definition d reads, each noted once
+ * per evaluation, as C at the given depth of indentation (4 spaces each). */
+void emit_trace_constants(emitter *em, decl *d, strbuf *out, int depth);
+
 /* Writes NAME.c and NAME.h for the program's root module into 'dir'.
  * Returns false (with a message on stderr) if a file cannot be written. */
 bool emit_c_files(program *p, const char *dir, const char *base, char *why, size_t whylen);

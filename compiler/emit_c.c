@@ -920,7 +920,7 @@ static void visit_constant(expr *e, void *ctx)
 
 /* Fixed parameters are written into the rules as their values; for the
  * trace, each is noted once, before the first definition that reads it. */
-static void trace_constants(emitter *em, decl *d)
+void emit_trace_constants(emitter *em, decl *d, strbuf *out, int depth)
 {
     constants_read cr = {{0}};
     for (int k = 0; k < d->u.def.rules.len; k++) {
@@ -930,13 +930,17 @@ static void trace_constants(emitter *em, decl *d)
     }
     for (int k = 0; k < d->u.def.requires.len; k++)
         ast_walk(((requirement *)NL_AT(d->u.def.requires, k))->cond, visit_constant, &cr);
+    int pad = 4 * depth;
     for (size_t i = 0; i < cr.params.len; i++) {
         decl *p = cr.params.items[i];
+        if (p->provision < 0)                /* a used module's: not in this module's table */
+            continue;
         char value[128];
         literal_value(p->u.param.constant, value, sizeof value);
-        emit_printf(&em->c, "        if (!ctx->marks[%d]) {    /* %s */\n            ctx->marks[%d] = 1;\n"
-                            "            lov_trace_add(ctx->trace, %d, LOV_TRACE_VALUE, LOV_OK, true, %s);\n        }\n",
-                    p->provision, emit_comment_text(em, p->name.name), p->provision, p->provision, value);
+        emit_printf(out, "%*sif (!ctx->marks[%d]) {    /* %s */\n%*s    ctx->marks[%d] = 1;\n"
+                         "%*s    lov_trace_add(ctx->trace, %d, LOV_TRACE_VALUE, LOV_OK, true, %s);\n%*s}\n",
+                    pad, "", p->provision, emit_comment_text(em, p->name.name), pad, "", p->provision, pad, "",
+                    p->provision, value, pad, "");
     }
     pv_free(&cr.params);
 }
@@ -976,7 +980,7 @@ static void emit_evaluate_all(emitter *em)
                     d->slot);
         sb_puts(c, "    if (ctx->trace) {\n");
         if (rules)
-            trace_constants(em, d);
+            emit_trace_constants(em, d, c, 2);
         if (steps > 0)
             emit_printf(c, "        trace_marks(ctx, %d, %d);\n", d->provision + 1, steps);
         const char *member = d->type->kind == T_OPTIONAL ? ".value" : "";

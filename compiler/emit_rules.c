@@ -1447,10 +1447,12 @@ static void emit_definition_rules(emitter *em, decl *d)
     if (d->u.def.adverse && d->u.def.requires.len > 0)
         gen_requirements(&g, d);
     if (function) {
-        line(&g, "if (ctx->trace)");
+        line(&g, "if (ctx->trace) {");
+        emit_trace_constants(em, d, &g.body, 2);
         line(&g, "    lov_trace_add(ctx->trace, %d, LOV_TRACE_VALUE, LOV_OK, %s, %s);", d->provision,
              d->type->kind == T_OPTIONAL ? "result->present" : "true",
              as_lov_value(&g, "(*result)", d->type));
+        line(&g, "}");
     }
     const char *signature = fmt(&g, "%s", sig.data);
     sb_free(&sig);
