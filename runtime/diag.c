@@ -356,7 +356,8 @@ void diag_end_sorted(diag_ctx *d)
     if (!h)
         return;
     d->held = NULL;
-    qsort(h->groups, (size_t)h->ngroups, sizeof *h->groups, group_cmp);
+    if (h->ngroups > 1)
+        qsort(h->groups, (size_t)h->ngroups, sizeof *h->groups, group_cmp);
     for (int i = 0; i < h->ngroups; i++) {
         held_group *g = &h->groups[i];
         if (!g->text)
