@@ -260,13 +260,19 @@ static int max_depth(const expr *a, const expr *b, const expr *c)
 }
 
 /* Makes a node one deeper than its deepest child; past the limit, reports
- * once and returns an error node in its place. */
-static expr *node(parse_state *ps, expr_kind kind, src_loc loc, const expr *a, const expr *b,
-                  const expr *c)
+ * once and returns an error node in its place. 'run' says what the node
+ * continues when its depth comes from a long run of one operator, such as
+ * a + b + c + ... (long rather than deep, to a reader), else NULL. */
+static expr *node_in_run(parse_state *ps, expr_kind kind, src_loc loc, const expr *a,
+                         const expr *b, const expr *c, const char *run)
 {
     int depth = 1 + max_depth(a, b, c);
     if (depth > PARSE_MAX_DEPTH) {
-        if (!ps->depth_reported)
+        if (!ps->depth_reported && run)
+            diag_error(ps->diag, loc,
+                       "this expression has more than %d %s in a row; split it into smaller "
+                       "definitions", PARSE_MAX_DEPTH, run);
+        else if (!ps->depth_reported)
             diag_error(ps->diag, loc,
                        "this expression is nested more than %d levels deep; split it into "
                        "smaller definitions", PARSE_MAX_DEPTH);
@@ -280,6 +286,37 @@ static expr *node(parse_state *ps, expr_kind kind, src_loc loc, const expr *a, c
     return e;
 }
 
+static expr *node(parse_state *ps, expr_kind kind, src_loc loc, const expr *a, const expr *b,
+                  const expr *c)
+{
+    return node_in_run(ps, kind, loc, a, b, c, NULL);
+}
+
+/* Operators that make one run when they follow each other. */
+static int op_group(binop op)
+{
+    switch (op) {
+    case B_ADD: case B_SUB: return 1;
+    case B_MUL: case B_DIV: return 2;
+    case B_AND: return 3;
+    case B_OR: return 4;
+    case B_IMPLIES: return 5;
+    default: return 0;
+    }
+}
+
+static const char *run_words(binop op)
+{
+    switch (op_group(op)) {
+    case 1: return "terms joined by '+' or '-'";
+    case 2: return "factors joined by '*' or '/'";
+    case 3: return "conditions joined by 'and'";
+    case 4: return "conditions joined by 'or'";
+    case 5: return "conditions joined by 'implies'";
+    default: return NULL;
+    }
+}
+
 expr *ps_name(parse_state *ps, ident id)
 {
     expr *e = node(ps, E_NAME, id.loc, NULL, NULL, NULL);
@@ -289,7 +326,8 @@ expr *ps_name(parse_state *ps, ident id)
 
 expr *ps_field(parse_state *ps, expr *base, ident id, src_loc loc)
 {
-    expr *e = node(ps, E_FIELD, loc, base, NULL, NULL);
+    expr *e = node_in_run(ps, E_FIELD, loc, base, NULL, NULL,
+                          base->kind == E_FIELD ? "names joined by '.'" : NULL);
     if (e->kind == E_FIELD) {
         e->u.name.base = base;
         e->u.name.id = id;
@@ -326,7 +364,11 @@ expr *ps_unary(parse_state *ps, unop op, expr *operand, src_loc loc)
 
 expr *ps_binary(parse_state *ps, binop op, expr *lhs, expr *rhs, src_loc op_loc, src_loc loc)
 {
-    expr *e = node(ps, E_BINARY, loc, lhs, rhs, NULL);
+    /* 'a + b + c' nests to the left, 'a implies b implies c' to the right. */
+    expr *inner = op == B_IMPLIES ? rhs : lhs, *other = op == B_IMPLIES ? lhs : rhs;
+    bool run = inner->kind == E_BINARY && op_group(inner->u.binary.op) == op_group(op)
+               && op_group(op) != 0 && inner->depth >= other->depth;
+    expr *e = node_in_run(ps, E_BINARY, loc, lhs, rhs, NULL, run ? run_words(op) : NULL);
     if (e->kind == E_BINARY) {
         e->u.binary.op = op;
         e->u.binary.lhs = lhs;
@@ -416,7 +458,9 @@ expr *ps_presence(parse_state *ps, expr *subject, bool present, src_loc loc)
 
 expr *ps_otherwise(parse_state *ps, expr *subject, expr *fallback, src_loc loc)
 {
-    expr *e = node(ps, E_OTHERWISE, loc, subject, fallback, NULL);
+    bool run = subject->kind == E_OTHERWISE && subject->depth >= fallback->depth;
+    expr *e = node_in_run(ps, E_OTHERWISE, loc, subject, fallback, NULL,
+                          run ? "values joined by 'otherwise'" : NULL);
     if (e->kind == E_OTHERWISE) {
         e->u.otherwise.subject = subject;
         e->u.otherwise.fallback = fallback;
