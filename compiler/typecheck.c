@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "expr_equal.h"
 #include "lov.h"
 #include "resolve.h"
 #include "types.h"
@@ -1189,6 +1190,116 @@ static void check_harmless_default(checker *c, decl *d)
                    "it applies when no rule says otherwise; write 'default %s'", d->name.name, harmless);
 }
 
+/* ---- Exceptions that always apply together ---------------------------------- */
+
+typedef struct cond_entry {
+    ast_rule *rule;
+    uint64_t hash;
+} cond_entry;
+
+static int cond_entry_cmp(const void *pa, const void *pb)
+{
+    const cond_entry *a = pa, *b = pb;
+    const ast_rule *pa_ = a->rule->parent_rule, *pb_ = b->rule->parent_rule;
+    int ia = pa_ ? pa_->index : -1, ib = pb_ ? pb_->index : -1;
+    if (ia != ib)
+        return ia < ib ? -1 : 1;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return a->rule->index < b->rule->index ? -1 : a->rule->index > b->rule->index;
+}
+
+/* A number written out (maybe negated) as coefficient and decimals, with
+ * no trailing zeros: 1, 1.0 and 1.00 are the same. False for others. */
+static bool literal_number(const expr *e, int64_t *coef, int32_t *scale)
+{
+    bool neg = false;
+    if (e->kind == E_UNARY && e->u.unary.op == U_NEG) {
+        neg = true;
+        e = e->u.unary.operand;
+    }
+    if (e->kind == E_INT) {
+        *coef = e->u.i;
+        *scale = 0;
+    } else if (e->kind == E_DECIMAL) {
+        *coef = e->u.dec.coef;
+        *scale = e->u.dec.scale;
+        while (*scale > 0 && *coef % 10 == 0) {
+            *coef /= 10;
+            (*scale)--;
+        }
+    } else
+        return false;
+    if (neg)
+        *coef = -*coef;
+    return true;
+}
+
+/* Do two values written out stand for the same value? */
+static bool same_value(const expr *a, const expr *b)
+{
+    int64_t ca, cb;
+    int32_t sa, sb;
+    if (literal_number(a, &ca, &sa) && literal_number(b, &cb, &sb))
+        return ca == cb && sa == sb;
+    return expr_equal(a, b);
+}
+
+/* Two exceptions at the same level with the same condition (as written)
+ * and different values written out always apply together, and then
+ * conflict. Conditions are grouped by a hash, so that many exceptions cost
+ * no more than sorting them; within a group each is compared with the
+ * first of each different condition. */
+static void check_same_conditions(checker *c, decl *d)
+{
+    nodelist *rules = &d->u.def.rules;
+    cond_entry *es = xmalloc(((size_t)rules->len + 1) * sizeof *es);
+    int n = 0;
+    for (int i = 0; i < rules->len; i++) {
+        ast_rule *r = NL_AT(*rules, i);
+        if (r->is_default || !r->cond || (r->cond->kind == E_BOOL && !r->cond->u.b)
+            || !is_literal(r->value) || r->value->kind == E_ERROR)
+            continue;                   /* never applies, or its value is computed */
+        if (r->parent.name && !r->parent_rule)
+            continue;                   /* its 'to' is wrong (reported): its level is not known */
+        es[n].rule = r;
+        es[n].hash = expr_hash(r->cond);
+        n++;
+    }
+    if (n > 1)
+        qsort(es, (size_t)n, sizeof *es, cond_entry_cmp);
+    ast_rule **firsts = xmalloc(((size_t)n + 1) * sizeof *firsts);
+    for (int run = 0; run < n;) {
+        int end = run + 1;
+        while (end < n && es[end].hash == es[run].hash
+               && es[end].rule->parent_rule == es[run].rule->parent_rule)
+            end++;
+        int nfirsts = 0;
+        for (int k = run; k < end; k++) {
+            ast_rule *r = es[k].rule, *same = NULL;
+            for (int f = 0; f < nfirsts && !same; f++)
+                if (expr_equal(firsts[f]->cond, r->cond))
+                    same = firsts[f];
+            if (!same) {
+                firsts[nfirsts++] = r;
+                continue;
+            }
+            if (same_value(same->value, r->value))
+                continue;
+            diag_error(c->diag, r->label.loc,
+                       "the exceptions '%s' and '%s' of '%s' have the same condition and different "
+                       "values: they always apply together, and then conflict; make one an exception "
+                       "to the other ('exception %s to %s') or change a condition",
+                       same->label.name, r->label.name, d->name.name, r->label.name, same->label.name);
+            diag_note(c->diag, same->label.loc, "'%s' is here, with the same condition",
+                      same->label.name);
+        }
+        run = end;
+    }
+    free(firsts);
+    free(es);
+}
+
 static void check_definition(checker *c, decl *d)
 {
     type *t = d->type;
@@ -1221,6 +1332,7 @@ static void check_definition(checker *c, decl *d)
         need_assignable(c, r->value, check(c, r->value, t), t, what);
         forget(c, n);
     }
+    check_same_conditions(c, d);
 }
 
 static void check_header(checker *c)

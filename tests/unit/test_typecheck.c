@@ -317,6 +317,33 @@ START_TEST(test_resolve_external_calls)
 }
 END_TEST
 
+/* Exceptions at the same level with the same condition, as written, and
+ * different values written out conflict whenever they apply. Variables of
+ * aggregates are the same by place, not by name; values the same by value. */
+START_TEST(test_typecheck_same_conditions)
+{
+    assert_check(CONTEXT "definition x: integer " CITE "\n"
+                         "  default 0\n"
+                         "  exception a " CITE " when exists m in liste where m.timer > 2 then 1\n"
+                         "  exception b " CITE " when exists k in liste where k.timer > 2 then 2\n"
+                         "  exception c " CITE " when exists k in liste where k.timer > 3 then 3\n"
+                         "  exception d to a " CITE " when exists k in liste where k.timer > 2 then 4\n",
+                 "t.lov:26:13: error: the exceptions 'a' and 'b' of 'x' have the same condition and "
+                 "different values: they always apply together, and then conflict; make one an "
+                 "exception to the other ('exception b to a') or change a condition\n"
+                 "t.lov:25:13: note: 'a' is here, with the same condition\n");
+    /* The same value, a computed value, or a condition that never holds: no conflict. */
+    assert_check(CONTEXT "definition x: decimal " CITE "\n"
+                         "  default 0\n"
+                         "  exception a " CITE " when n > 1 then 1\n"
+                         "  exception b " CITE " when n > 1 then 1.00\n"
+                         "  exception c " CITE " when n > 1 then sats\n"
+                         "  exception d " CITE " when no then 2\n"
+                         "  exception e " CITE " when no then 3\n",
+                 "");
+}
+END_TEST
+
 START_TEST(test_resolve_cycle)
 {
     capture c;
@@ -959,6 +986,7 @@ Suite *suite_typecheck(void)
     tcase_add_test(tc, test_typecheck_presence_after_narrowing);
     tcase_add_test(tc, test_typecheck_duration_units);
     tcase_add_test(tc, test_typecheck_ambiguous_case);
+    tcase_add_test(tc, test_typecheck_same_conditions);
     tcase_add_test(tc, test_typecheck_header);
     suite_add_tcase(s, tc);
 
