@@ -1198,15 +1198,38 @@ static void gen_rule_node(gen *g, decl *d, ast_rule *node, const char *target)
         }
         line(g, "/* exception %s (line %d): %s */", emit_comment_text(g->em, x->label.name), lov_line(x->loc),
              emit_citation_text(g->em, x->cite));
-        label *cond_failed = new_label(g), *next = new_label(g);
+        /* Whether it applies: 1 yes, 0 no, 2 unknown (a fact it needs is
+         * missing). Its own exceptions are worked out once, after. */
+        const char *applies = temp(g, "int", "0");
+        label *cond_failed = new_label(g), *decided = new_label(g);
         g->fail = cond_failed;
         const char *c = gen_expr(g, x->cond);
         g->fail = outer;
         note_step(g, x->provision, c, "LOV_TRACE_APPLIES", "LOV_TRACE_DOES_NOT_APPLY");
-        line(g, "if (%s) {", bare(g, c));
+        line(g, "%s = %s ? 1 : 0;", applies, bare(g, c));
+        const char *pv = NULL, *flag = NULL;
+        if (cond_failed->used) {
+            if (!pending_st) {
+                pending_st = temp(g, "lov_status", "LOV_OK");
+                saved = temp(g, "why_state", "{0}");
+            }
+            pv = temp_of(g, t);
+            flag = temp(g, "bool", "false");
+            pv_push(&pending_values, (void *)pv);
+            pv_push(&pending_flags, (void *)flag);
+            line(g, "%s", jump(g, decided));
+            place(g, cond_failed);
+            line(g, "%s = worse(%s, _st);", pending_st, pending_st);
+            note_failed_step(g, x->provision);
+            line(g, "%s = 2;", applies);
+            place(g, decided);
+        }
+        line(g, "if (%s != 0) {", applies);
         g->indent++;
         const char *v = temp_of(g, t);
         gen_rule_node(g, d, x, v);
+        line(g, "if (%s == 1) {", applies);
+        g->indent++;
         line(g, "if (!%s) {", found);
         line(g, "    %s = %s;", target, v);
         line(g, "    %s = true;", found);
@@ -1216,32 +1239,21 @@ static void gen_rule_node(gen *g, decl *d, ast_rule *node, const char *target)
         line(g, "    %s", jump(g, g->fail));
         line(g, "}");
         g->indent--;
-        line(g, "}");
-        if (cond_failed->used) {
+        if (pv) {
             /* Unknown whether it applies: keep what it would give. */
-            if (!pending_st) {
-                pending_st = temp(g, "lov_status", "LOV_OK");
-                saved = temp(g, "why_state", "{0}");
-            }
-            const char *pv = temp_of(g, t), *flag = temp(g, "bool", "false");
-            pv_push(&pending_values, (void *)pv);
-            pv_push(&pending_flags, (void *)flag);
-            line(g, "%s", jump(g, next));
-            place(g, cond_failed);
-            line(g, "%s = worse(%s, _st);", pending_st, pending_st);
-            note_failed_step(g, x->provision);
-            gen_rule_node(g, d, x, pv);
-            line(g, "%s = true;", flag);
-            place(g, next);
+            line(g, "} else {");
+            line(g, "    %s = %s;", pv, v);
+            line(g, "    %s = true;", flag);
         }
+        line(g, "}");
+        g->indent--;
+        line(g, "}");
     }
     if (pending_st) {
-        char buf[256];
-        snprintf(buf, sizeof buf, "%*sif (ctx->explain)\n%*s    %s = ctx->why;\n%*s%s = LOV_OK;\n",
-                 g->indent * 4, "", g->indent * 4, "", saved, g->indent * 4, "", pending_st);
         strbuf init;
         sb_init(&init);
-        sb_puts(&init, buf);
+        sb_printf(&init, "%*sif (ctx->explain)\n%*s    %s = ctx->why;\n%*s%s = LOV_OK;\n", g->indent * 4, "",
+                  g->indent * 4, "", saved, g->indent * 4, "", pending_st);
         for (size_t i = 0; i < pending_flags.len; i++)
             sb_printf(&init, "%*s%s = false;\n", g->indent * 4, "", (const char *)pending_flags.items[i]);
         insert_at(g, mark, init.data);

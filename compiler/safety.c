@@ -381,9 +381,47 @@ static void report_example(checker *c, strbuf *example)
     diag_note(c->diag, nowhere, "for example, with these facts:\n%s", example->data ? example->data : "");
 }
 
+/* Beyond these sizes the prover's questions (one per exception and one per
+ * pair of siblings) would take minutes: the checks are left out, and the
+ * finding says so. */
+enum { MAX_CHECKED_EXCEPTIONS = 64, MAX_CHECKED_DEPTH = 16 };
+
+static int rule_depth(const ast_rule *r)
+{
+    int depth = 0;
+    for (; r && depth <= MAX_CHECKED_DEPTH; r = r->parent_rule)
+        depth++;
+    return depth;
+}
+
+/* True when the definition is small enough for the prover's checks. */
+static bool within_limits(checker *c, decl *d)
+{
+    int n = 0, depth = 0;
+    for (int i = 0; i < d->u.def.rules.len; i++) {
+        ast_rule *r = NL_AT(d->u.def.rules, i);
+        if (r->is_default)
+            continue;
+        n++;
+        int k = rule_depth(r);
+        if (k > depth)
+            depth = k;
+    }
+    if (n <= MAX_CHECKED_EXCEPTIONS && depth <= MAX_CHECKED_DEPTH)
+        return true;
+    diag_warning(c->diag, "not-checked", d->name.loc,
+                 "'%s' is too large for the checks of its exceptions (conflicts, exceptions that never apply, "
+                 "cases without a value): %s; they are checked for at most %d exceptions, nested at most %d deep",
+                 d->name.name, n > MAX_CHECKED_EXCEPTIONS ? "it has more exceptions" : "its exceptions nest deeper",
+                 MAX_CHECKED_EXCEPTIONS, MAX_CHECKED_DEPTH);
+    return false;
+}
+
 static void check_exceptions(checker *c, decl *d)
 {
     nodelist *rules = &d->u.def.rules;
+    if (!within_limits(c, d))
+        return;
     for (int i = 0; i < rules->len; i++) {
         ast_rule *a = NL_AT(*rules, i);
         if (a->is_default)

@@ -68,10 +68,15 @@ struct smt {
     char why_unknown[160];   /* the prover's reason for the last SMT_UNKNOWN */
     Z3_ast nice;             /* Bool: every input has a value a tester would write (see nice_range) */
     Z3_ast short_lists;      /* Bool: lists have at most one item */
+    bool incomplete;         /* the question reads something the encoding does not follow */
+    const char *incomplete_why;
+    bool *def_incomplete;    /* by decl position: its encoding is incomplete */
+    int rule_depth;          /* of the exception tree being encoded */
 };
 
 static sv encode(smt *s, const expr *e, const env *en);
 static sv encode_rules(smt *s, decl *d, const env *en);
+static sv rule_value_at(smt *s, decl *d, ast_rule *node, const env *en);
 
 /* ---- Terms --------------------------------------------------------------- */
 
@@ -157,6 +162,16 @@ static sv failed(smt *s, const type *t)
     if (t && t->kind == T_OPTIONAL)
         r.present = t_false(s);
     return r;
+}
+
+/* A part of the rules the encoding does not follow: a question that reads
+ * it is never answered "no such case" (that would be a proof of nothing). */
+static sv unsupported(smt *s, const type *t, const char *why)
+{
+    s->incomplete = true;
+    if (!s->incomplete_why)
+        s->incomplete_why = why;
+    return failed(s, t);
 }
 
 static Z3_sort sort_of(smt *s, const type *t)
@@ -336,7 +351,7 @@ static sv encode_name(smt *s, const expr *e, const env *en)
     case REF_PARAM: {
         const env *b = lookup(en, e->u.name.target);
         if (!b)
-            return failed(s, e->type);
+            return unsupported(s, e->type, "a name outside the expression that binds it");
         sv r = b->value;
         if (e->u.name.narrowed)
             r.present = NULL;
@@ -345,7 +360,7 @@ static sv encode_name(smt *s, const expr *e, const env *en)
     case REF_CASE:
         return known(s, t_int(s, ((enum_case *)e->u.name.target)->index));
     default:
-        return failed(s, e->type);
+        return unsupported(s, e->type, "a kind of name");
     }
 }
 
@@ -369,7 +384,7 @@ static sv encode_field(smt *s, const expr *e, const env *en)
         return known(s, t_int(s, ((enum_case *)e->u.name.target)->index));
     rec_ref r = record_of(s, e->u.name.base, en);
     if (!r.in)
-        return failed(s, e->type);
+        return unsupported(s, e->type, "a field of a record that is not an input");
     int f = e->u.name.field_index;
     sv v = known(s, r.in->fields[r.index][f]);
     v.days = r.in->field_days[r.index][f];
@@ -677,7 +692,7 @@ static sv encode_aggregate(smt *s, const expr *e, const env *en)
     const expr *list = e->u.aggr.list;
     decl *ld = list->kind == E_NAME && list->u.name.ref == REF_DECL ? list->u.name.target : NULL;
     if (!ld || ld->kind != D_INPUT)
-        return failed(s, e->type);
+        return unsupported(s, e->type, "an aggregate over a list that is not an input");
     input_terms *in = &s->inputs[ld->slot];
     bool records = ld->type->elem->kind == T_RECORD;
     const type *t = e->type;
@@ -851,7 +866,7 @@ static sv encode(smt *s, const expr *e, const env *en)
         return r;
     }
     default:
-        return failed(s, e->type);
+        return unsupported(s, e->type, "a kind of expression");
     }
 }
 
@@ -879,7 +894,21 @@ static sv as_type(smt *s, sv v, const type *t)
     return v;
 }
 
+/* Exception trees deeper than this are not followed (each level nests the
+ * terms of the one above). */
+enum { MAX_RULE_DEPTH = 64 };
+
 static sv rule_value(smt *s, decl *d, ast_rule *node, const env *en)
+{
+    if (s->rule_depth >= MAX_RULE_DEPTH)
+        return unsupported(s, d->type, "exceptions nested more than 64 deep");
+    s->rule_depth++;
+    sv result = rule_value_at(s, d, node, en);
+    s->rule_depth--;
+    return result;
+}
+
+static sv rule_value_at(smt *s, decl *d, ast_rule *node, const env *en)
 {
     const expr *own = node ? node->value : d->u.def.default_rule ? d->u.def.default_rule->value : NULL;
     sv base = own ? as_type(s, encode(s, own, en), d->type) : failed(s, d->type);
@@ -966,17 +995,21 @@ static sv encode_rules(smt *s, decl *d, const env *en)
 
 static sv encode_definition(smt *s, decl *d)
 {
-    if (d->module != s->mod || d->kind == D_ASSERT) {
-        if (d->kind != D_ASSERT)
-            return failed(s, d->type);
-    }
+    if (d->module != s->mod)
+        return unsupported(s, d->type, "a definition of another module");
     int k = d->position;
-    if (s->encoded[k])
+    if (s->encoded[k]) {
+        s->incomplete |= s->def_incomplete[k];
         return s->defs[k];
+    }
     s->encoded[k] = true;
     s->defs[k] = failed(s, d->type);              /* no cycles reach here: they are errors */
+    bool outer = s->incomplete;
+    s->incomplete = false;
     sv v = d->kind == D_ASSERT ? encode(s, d->u.assert_.cond, NULL) : encode_rules(s, d, NULL);
     s->defs[k] = v;
+    s->def_incomplete[k] = s->incomplete;
+    s->incomplete |= outer;
     return v;
 }
 
@@ -1025,6 +1058,7 @@ smt *smt_new(module *m, int list_bound, unsigned timeout_ms)
     s->short_lists = Z3_mk_const(s->ctx, Z3_mk_string_symbol(s->ctx, "short lists"), s->bool_sort);
     s->defs = xcalloc((size_t)m->decls.len + 1, sizeof *s->defs);
     s->encoded = xcalloc((size_t)m->decls.len + 1, sizeof *s->encoded);
+    s->def_incomplete = xcalloc((size_t)m->decls.len + 1, sizeof *s->def_incomplete);
     make_inputs(s);
     if (m->reference_input) {
         s->reference = s->inputs[m->reference_input->slot].value.v;
@@ -1062,6 +1096,7 @@ void smt_free(smt *s)
     free(s->inputs);
     free(s->defs);
     free(s->encoded);
+    free(s->def_incomplete);
     Z3_solver_dec_ref(s->ctx, s->solver);
     Z3_del_context(s->ctx);
     free(s);
@@ -1232,6 +1267,11 @@ static smt_answer ask(smt *s, Z3_ast question, strbuf *example)
     smt_answer answer = r == Z3_L_TRUE ? SMT_SAT : r == Z3_L_FALSE ? SMT_UNSAT : SMT_UNKNOWN;
     if (answer == SMT_UNKNOWN)
         snprintf(s->why_unknown, sizeof s->why_unknown, "%s", Z3_solver_get_reason_unknown(s->ctx, s->solver));
+    if (answer == SMT_UNSAT && s->incomplete) {
+        answer = SMT_UNKNOWN;
+        snprintf(s->why_unknown, sizeof s->why_unknown, "lovc's prover does not follow %s",
+                 s->incomplete_why ? s->incomplete_why : "part of these rules");
+    }
     if (answer == SMT_SAT && example) {
         /* The same question again, for an example with recognisable values
          * and short lists, as far as the answer allows. */
@@ -1255,6 +1295,8 @@ const char *smt_why_unknown(const smt *s)
 
 smt_answer smt_assertion_can_fail(smt *s, decl *assertion, strbuf *example)
 {
+    s->incomplete = false;
+    s->incomplete_why = NULL;
     sv v = encode_definition(s, assertion);
     return ask(s, t_and(s, v.ok, t_not(s, v.v)), example);
 }
@@ -1272,6 +1314,8 @@ static Z3_ast reached(smt *s, ast_rule *node)
 
 smt_answer smt_exceptions_can_conflict(smt *s, decl *d, ast_rule *a, ast_rule *b, strbuf *example)
 {
+    s->incomplete = false;
+    s->incomplete_why = NULL;
     sv ca = encode(s, a->cond, NULL), cb = encode(s, b->cond, NULL);
     sv va = rule_value(s, d, a, NULL), vb = rule_value(s, d, b, NULL);
     Z3_ast both = t_and(s, t_and(s, ca.ok, ca.v), t_and(s, cb.ok, cb.v));
@@ -1281,6 +1325,8 @@ smt_answer smt_exceptions_can_conflict(smt *s, decl *d, ast_rule *a, ast_rule *b
 
 smt_answer smt_exception_can_apply(smt *s, decl *d, ast_rule *r, strbuf *example)
 {
+    s->incomplete = false;
+    s->incomplete_why = NULL;
     (void)d;
     sv c = encode(s, r->cond, NULL);
     return ask(s, t_and(s, reached(s, r), t_and(s, c.ok, c.v)), example);
@@ -1288,6 +1334,8 @@ smt_answer smt_exception_can_apply(smt *s, decl *d, ast_rule *r, strbuf *example
 
 smt_answer smt_definition_can_lack_value(smt *s, decl *d, strbuf *example)
 {
+    s->incomplete = false;
+    s->incomplete_why = NULL;
     /* Every input known: no exception applies (each condition computed and no). */
     Z3_ast none = t_true(s);
     for (int i = 0; i < d->u.def.rules.len; i++) {
