@@ -382,6 +382,30 @@ static void compare(const lov_module_desc *d, const void *out, const scn_expect 
         r->passed = false;
 }
 
+/* The rules' own assertions hold in every scenario: one that the module
+ * works out as 'no' fails it, unless the scenario states what it expects of
+ * that assertion itself. */
+static void check_assertions(const lov_module_desc *d, const void *out, const scn_scenario *sc, scn_result *r)
+{
+    for (uint32_t i = 0; i < d->noutputs; i++) {
+        const lov_field_desc *f = &d->outputs[i];
+        if (f->provision < 0 || (uint32_t)f->provision >= d->nprovisions
+            || d->provisions[f->provision].kind != LOV_PROV_ASSERTION || status_of(d, out, (int)i) != LOV_OK)
+            continue;
+        bool present, expected = false;
+        lov_value v;
+        scn_load(out, f->offset, f->type, f->optional, &present, &v);
+        for (int k = 0; k < sc->expects.len; k++)
+            expected |= ((const scn_expect *)SCN_AT(sc->expects, k))->output == (int)i;
+        if (v.b || expected)
+            continue;
+        const lov_provision_desc *p = &d->provisions[f->provision];
+        sb_printf(&r->failures, "the rules' own assertion %s (%s %s) does not hold for this case\n", f->name,
+                  p->source ? p->source : "", p->citation ? p->citation : "");
+        r->passed = false;
+    }
+}
+
 bool scn_exercises(const lov_trace_entry *e)
 {
     return e->event == LOV_TRACE_VALUE || e->event == LOV_TRACE_APPLIES || e->event == LOV_TRACE_MET
@@ -431,6 +455,7 @@ void scn_run(scn_module *m, const scn_suite *s, const scn_scenario *sc, scn_resu
     m->scenario = NULL;
     for (int i = 0; i < sc->expects.len; i++)
         compare(d, r->output, SCN_AT(sc->expects, i), r);
+    check_assertions(d, r->output, sc, r);
     if (covered)
         for (size_t i = 0; i < r->ntrace; i++)
             if (scn_exercises(&r->trace[i]) && r->trace[i].provision < d->nprovisions)
