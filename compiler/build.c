@@ -36,7 +36,10 @@ const char *build_include_dir(void)
     if (!slash)
         return NULL;
     *slash = '\0';
-    static const char *const candidates[] = {"/../runtime", "/../../runtime", "/../include/lov"};
+    /* Installed (PREFIX/bin beside PREFIX/include/lov), or in a build folder
+     * of the source tree, however deep (build/, build/sanitize/, ...). */
+    static const char *const candidates[] = {"/../include/lov", "/../runtime", "/../../runtime",
+                                             "/../../../runtime", "/../../../../runtime"};
     for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
         char dir[PATH_MAX], header[PATH_MAX + 16];
         snprintf(dir, sizeof dir, "%s%s", exe, candidates[i]);

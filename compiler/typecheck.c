@@ -452,6 +452,19 @@ static type *check_call(checker *c, expr *e)
 /* What can be done with a date in arithmetic. */
 #define DATE_HINT "a date takes a duration added or subtracted, as in d + 14 days or d - 1 month"
 
+/* Money against a number: when the amount is the one written with 'kr' and
+ * the number is computed (hours, a count), the 'kr' is the slip. */
+static const char *money_hint(const expr *e, const char *usual)
+{
+    const expr *l = e->u.binary.lhs, *r = e->u.binary.rhs;
+    bool l_amount = l->kind == E_MONEY, r_amount = r->kind == E_MONEY;
+    bool l_number = l->kind == E_INT || l->kind == E_DECIMAL, r_number = r->kind == E_INT || r->kind == E_DECIMAL;
+    if ((l_amount && !r_number && r->type && type_is_numeric(r->type))
+        || (r_amount && !l_number && l->type && type_is_numeric(l->type)))
+        return "the number is not an amount: if it counts something (hours, days), write the other side without 'kr'";
+    return usual;
+}
+
 static void mismatch(checker *c, expr *e, const char *verb, type *l, type *r, const char *hint)
 {
     diag_error(c->diag, e->u.binary.op_loc, "cannot %s %s and %s%s%s", verb, tname(c, l),
@@ -494,7 +507,7 @@ static type *check_add_sub(checker *c, expr *e, type *l, type *r)
     if (l->kind == T_DURATION && r->kind == T_DURATION)
         return type_duration((dur_unit)(l->unit | r->unit));
     if ((l->kind == T_MONEY && type_is_numeric(r)) || (r->kind == T_MONEY && type_is_numeric(l)))
-        mismatch(c, e, verb, l, r, "write amounts with 'kr', for example 100 kr");
+        mismatch(c, e, verb, l, r, money_hint(e, "write amounts with 'kr', for example 100 kr"));
     else if (l->kind == T_DATE && type_is_numeric(r))
         mismatch(c, e, verb, l, r, "write a duration, for example 14 days or 1 month");
     else if (l->kind == T_DATE && r->kind == T_DATE)
@@ -596,7 +609,7 @@ static type *check_compare(checker *c, expr *e, type *l, type *r)
     if (!type_equal(l, r) || !is_ordered(l)) {
         const char *hint = (l->kind == T_MONEY && type_is_numeric(r))
                                    || (r->kind == T_MONEY && type_is_numeric(l))
-                               ? "write amounts with 'kr', for example 0 kr"
+                               ? money_hint(e, "write amounts with 'kr', for example 0 kr")
                            : l->kind == T_ENUM || l->kind == T_BOOL
                                ? "only numbers, amounts, dates and durations have an order"
                                : NULL;
