@@ -1263,6 +1263,16 @@ static void emit_descriptor(emitter *em)
             emit_printf(c, "%s%s", k ? ", " : "", emit_cstring(em, ((formal *)NL_AT(d->u.external.params, k))->name.name));
         if (d->u.external.params.len == 0)
             sb_puts(c, "NULL");
+        emit_printf(c, "};\nstatic const lov_enum_desc *const enums_of_%s[] = {", d->c_static);
+        for (int k = 0; k < d->u.external.params.len; k++) {
+            const type *t = ((formal *)NL_AT(d->u.external.params, k))->type;
+            if (t->kind == T_ENUM)
+                emit_printf(c, "%s&enum_%s", k ? ", " : "", t->decl->c_public);
+            else
+                emit_printf(c, "%sNULL", k ? ", " : "");
+        }
+        if (d->u.external.params.len == 0)
+            sb_puts(c, "NULL");
         sb_puts(c, "};\n");
     }
     sb_puts(c, "static const lov_external_desc externals[] = {\n");
@@ -1271,13 +1281,14 @@ static void emit_descriptor(emitter *em)
         char ebuf[256] = "NULL";
         if (d->type->kind == T_ENUM)
             snprintf(ebuf, sizeof ebuf, "&enum_%s", d->type->decl->c_public);
-        emit_printf(c, "    {%s, \"%s\", offsetof(%s_externals, %s), %s, %s, params_of_%s, names_of_%s, %d, %s},\n",
+        emit_printf(c, "    {%s, \"%s\", offsetof(%s_externals, %s), %s, %s, params_of_%s, names_of_%s, %d, %s,\n"
+                       "     enums_of_%s},\n",
                     emit_cstring(em, d->name.name), d->c_static, p, d->c_static, emit_type_tag(d->type), ebuf,
                     d->c_static, d->c_static, d->u.external.params.len,
-                    emit_cstring(em, d->cite && d->cite->provision ? d->cite->provision : ""));
+                    emit_cstring(em, d->cite && d->cite->provision ? d->cite->provision : ""), d->c_static);
     }
     if (em->externals.len == 0)
-        sb_puts(c, "    {NULL, NULL, 0, LOV_T_INT, NULL, NULL, NULL, 0, NULL},\n");
+        sb_puts(c, "    {NULL, NULL, 0, LOV_T_INT, NULL, NULL, NULL, 0, NULL, NULL},\n");
     sb_puts(c, "};\n\n");
 
     sb_puts(c, "static const lov_enum_desc *const enums[] = {");

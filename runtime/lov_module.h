@@ -191,6 +191,7 @@ typedef struct lov_external_desc {
     const char *const *param_names;
     uint32_t nparams;
     const char *citation;
+    const lov_enum_desc *const *param_enums;  /* LOV_T_ENUM parameters: their enumeration; else NULL */
 } lov_external_desc;
 
 /* Reason codes, in lov_result_info.reason, for statuses other than ok. */

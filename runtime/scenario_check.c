@@ -281,55 +281,6 @@ void scn_load(const void *base, uint32_t offset, lov_type t, bool optional, bool
 
 /* ---- Facts ---------------------------------------------------------------------- */
 
-/* The enumeration of an external function's parameter. The descriptor
- * names the enumeration of its result only, so it is found among the
- * module's enumerations: the one the value names (Sats.fuld), or the only
- * one with such a case. NULL when there is none (convert then says so). */
-static const lov_enum_desc *param_enum(const lov_module_desc *m, const scn_value *v)
-{
-    if (v->kind != SV_NAME)
-        return NULL;
-    const lov_enum_desc *found = NULL;
-    for (uint32_t i = 0; i < m->nenums; i++) {
-        const lov_enum_desc *e = m->enums[i];
-        if (v->qualifier.name) {
-            if (strcmp(e->name, v->qualifier.name) == 0)
-                return e;
-            continue;
-        }
-        for (uint32_t k = 0; k < e->ncases; k++) {
-            if (strcmp(e->cases[k], v->name.name) == 0) {
-                if (found && found != e)
-                    return NULL;
-                found = e;
-            }
-        }
-    }
-    return found;
-}
-
-/* Why param_enum found no enumeration for v (a name). */
-static void enum_not_found(checker *c, const lov_module_desc *m, const scn_value *v, const char *what)
-{
-    if (v->qualifier.name) {
-        diag_error(c->diag, v->qualifier.loc, "the rules have no enumeration named '%s'", v->qualifier.name);
-        return;
-    }
-    strbuf sb;
-    sb_init(&sb);
-    for (uint32_t i = 0; i < m->nenums; i++)
-        for (uint32_t k = 0; k < m->enums[i]->ncases; k++)
-            if (strcmp(m->enums[i]->cases[k], v->name.name) == 0)
-                sb_printf(&sb, "%s%s.%s", sb.len ? " or " : "", m->enums[i]->name, v->name.name);
-    if (sb.len)
-        diag_error(c->diag, v->loc, "'%s' is a case of more than one enumeration: write %s", v->name.name,
-                   sb.data);
-    else
-        diag_error(c->diag, v->loc, "%s is a case of an enumeration, but no enumeration of the rules has the "
-                   "case '%s'", what, v->name.name);
-    sb_free(&sb);
-}
-
 /* Are two lists of argument values the same question (0.5 and 0.50,
  * 2 weeks and 14 days alike)? */
 static bool same_arguments(const lov_external_desc *ext, const lov_value *a, const lov_value *b)
@@ -494,12 +445,7 @@ static void check_given(checker *c, scn_given *g)
             snprintf(what, sizeof what, "the value '%s' of '%s'", ext->param_names[k], ext->name);
             bool present;
             scn_value *arg = SCN_AT(g->args, k);
-            const lov_enum_desc *e = ext->params[k] == LOV_T_ENUM ? param_enum(m, arg) : NULL;
-            if (ext->params[k] == LOV_T_ENUM && !e && arg->kind == SV_NAME) {
-                enum_not_found(c, m, arg, what);
-                args_ok = false;
-                continue;
-            }
+            const lov_enum_desc *e = ext->params[k] == LOV_T_ENUM ? ext->param_enums[k] : NULL;
             args_ok &= convert(c, arg, ext->params[k], e, false, what, &g->arg_values[k], &present);
         }
         if (!args_ok) {                  /* no question, so no answer and no twin */
