@@ -64,7 +64,7 @@ struct smt {
     ptrvec calls;            /* ext_call* */
     Z3_ast reference;        /* the reference date, or NULL */
     Z3_func_decl add_months, months_between;
-    Z3_func_decl month_start, month_end, next_month_start, year_start, year_end, year_of, month_of, day_of;
+    Z3_func_decl month_end, year_start, year_end, year_of, month_of, day_of;
     char why_unknown[160];   /* the prover's reason for the last SMT_UNKNOWN */
     Z3_ast nice;             /* Bool: every input has a value a tester would write (see nice_range) */
     Z3_ast short_lists;      /* Bool: lists have at most one item */
@@ -198,6 +198,36 @@ static Z3_ast bounded_app(smt *s, Z3_func_decl f, Z3_ast a, int64_t lo, int64_t 
     Z3_ast base = relative ? t_sub(s, r, a) : r;
     pv_push(&s->side, t_and(s, t_le(s, t_int(s, lo), base), t_le(s, base, t_int(s, hi))));
     return r;
+}
+
+/* The last day of the month of 'date': a month has 28 to 31 days. */
+static Z3_ast month_end_of(smt *s, Z3_ast date)
+{
+    Z3_ast end = bounded_app(s, s->month_end, date, 0, 30, true);
+    Z3_ast length = t_add(s, t_sub(s, end, date), bounded_app(s, s->day_of, date, 1, 31, false));
+    pv_push(&s->side, t_and(s, t_le(s, t_int(s, 28), length), t_le(s, length, t_int(s, 31))));
+    return end;
+}
+
+/* 'date + months': an unknown function, with what holds under either month
+ * end rule: no months is the same day, and each month moves the date by 28
+ * to 31 days, give or take the 3 days a month end can be clamped or carried
+ * over. */
+static Z3_ast months_added(smt *s, Z3_ast date, Z3_ast months)
+{
+    Z3_ast args[2] = {date, months};
+    Z3_ast moved = Z3_mk_app(s->ctx, s->add_months, 2, args);
+    Z3_ast zero = t_int(s, 0), three = t_int(s, 3);
+    Z3_ast shortest = t_mul(s, t_int(s, 28), months), longest = t_mul(s, t_int(s, 31), months);
+    Z3_ast by = t_sub(s, moved, date);
+    pv_push(&s->side, Z3_mk_implies(s->ctx, t_eq(s, months, zero), t_eq(s, moved, date)));
+    pv_push(&s->side, Z3_mk_implies(s->ctx, Z3_mk_gt(s->ctx, months, zero),
+                                    t_and(s, t_le(s, t_sub(s, shortest, three), by),
+                                          t_le(s, by, t_add(s, longest, three)))));
+    pv_push(&s->side, Z3_mk_implies(s->ctx, t_lt(s, months, zero),
+                                    t_and(s, t_le(s, t_sub(s, longest, three), by),
+                                          t_le(s, by, t_add(s, shortest, three)))));
+    return moved;
 }
 
 /* ---- Inputs --------------------------------------------------------------- */
@@ -513,10 +543,7 @@ static sv encode_binary(smt *s, const expr *e, const env *en)
         sv date = lt->kind == T_DATE ? a : b, dur = lt->kind == T_DATE ? b : a;
         Z3_ast months = op == B_SUB ? Z3_mk_unary_minus(s->ctx, dur.v) : dur.v;
         Z3_ast days = op == B_SUB ? Z3_mk_unary_minus(s->ctx, dur.days) : dur.days;
-        Z3_ast args[2] = {date.v, months};
-        Z3_ast moved = Z3_mk_app(s->ctx, s->add_months, 2, args);
-        pv_push(&s->side, Z3_mk_implies(s->ctx, t_eq(s, months, t_int(s, 0)), t_eq(s, moved, date.v)));
-        r.v = t_add(s, moved, days);
+        r.v = t_add(s, months_added(s, date.v, months), days);
         return r;
     }
     switch (op) {
@@ -607,9 +634,11 @@ static sv encode_call(smt *s, const expr *e, const env *en)
         Z3_ast a0 = n > 0 ? args[0].v : NULL, a1 = n > 1 ? args[1].v : NULL;
         r.ok = ok_all(s, args, n);
         switch (b->id) {
-        case BI_MONTH_START: r.v = bounded_app(s, s->month_start, a0, -30, 0, true); break;
-        case BI_MONTH_END: r.v = bounded_app(s, s->month_end, a0, 0, 30, true); break;
-        case BI_NEXT_MONTH_START: r.v = bounded_app(s, s->next_month_start, a0, 1, 31, true); break;
+        case BI_MONTH_START:          /* the day, less its day of the month, plus one */
+            r.v = t_add(s, t_sub(s, a0, bounded_app(s, s->day_of, a0, 1, 31, false)), t_int(s, 1));
+            break;
+        case BI_MONTH_END: r.v = month_end_of(s, a0); break;
+        case BI_NEXT_MONTH_START: r.v = t_add(s, month_end_of(s, a0), t_int(s, 1)); break;
         case BI_YEAR_START: r.v = bounded_app(s, s->year_start, a0, -365, 0, true); break;
         case BI_YEAR_END: r.v = bounded_app(s, s->year_end, a0, 0, 365, true); break;
         case BI_YEAR_OF: r.v = bounded_app(s, s->year_of, a0, 1, 9999, false); break;
@@ -820,10 +849,7 @@ static sv encode(smt *s, const expr *e, const env *en)
         bool after = e->u.within.after;
         Z3_ast months = after ? span.v : Z3_mk_unary_minus(s->ctx, span.v);
         Z3_ast days = after ? span.days : Z3_mk_unary_minus(s->ctx, span.days);
-        Z3_ast args[2] = {anchor.v, months};
-        Z3_ast moved = Z3_mk_app(s->ctx, s->add_months, 2, args);
-        pv_push(&s->side, Z3_mk_implies(s->ctx, t_eq(s, months, t_int(s, 0)), t_eq(s, moved, anchor.v)));
-        Z3_ast edge = t_add(s, moved, days);
+        Z3_ast edge = t_add(s, months_added(s, anchor.v, months), days);
         sv r = value_of(t_and(s, x.ok, t_and(s, span.ok, anchor.ok)), NULL);
         r.v = after ? t_and(s, t_lt(s, anchor.v, x.v), t_le(s, x.v, edge))
                     : t_and(s, t_le(s, edge, x.v), t_lt(s, x.v, anchor.v));
@@ -1045,9 +1071,7 @@ smt *smt_new(module *m, int list_bound, unsigned timeout_ms)
 #define UF(field, name, n, dom) s->field = Z3_mk_func_decl(s->ctx, Z3_mk_string_symbol(s->ctx, name), n, dom, s->int_sort)
     UF(add_months, "add_months", 2, two);
     UF(months_between, "months_between", 2, two);
-    UF(month_start, "month_start", 1, one);
     UF(month_end, "month_end", 1, one);
-    UF(next_month_start, "next_month_start", 1, one);
     UF(year_start, "year_start", 1, one);
     UF(year_end, "year_end", 1, one);
     UF(year_of, "year_of", 1, one);

@@ -7,9 +7,13 @@
  *
  * Calendar arithmetic that the prover cannot follow exactly (months, the
  * parts of a date, rounding half to even) is kept as unknown functions with
- * the properties lovc guarantees: a proof holds for every such function, so
- * it holds for the real one; an example case found through them is run on
- * the compiled rules before it is reported. */
+ * the properties lovc guarantees (a month has 28 to 31 days, ...): a proof
+ * holds for every such function, so it holds for the real one. An example
+ * case may rest on a function the real calendar is not: 'lovc verify' runs
+ * its cases on the compiled rules before it reports them.
+ *
+ * A question about rules the encoding does not follow (see unsupported()
+ * in smt.c) is never answered "no such case". */
 #ifndef LOVC_SMT_H
 #define LOVC_SMT_H
 
