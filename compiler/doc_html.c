@@ -385,7 +385,8 @@ static void definition(doc *d, decl *dl)
         put(d, "<p>Before this outcome may be given, each prerequisite must hold; otherwise it is held back:</p><ul>\n");
         for (int i = 0; i < dl->u.def.requires.len; i++) {
             requirement *req = NL_AT(dl->u.def.requires, i);
-            put(d, "<li>");
+            put(d, req->kind == REQ_HEARING ? "<li>the hearing: "
+                   : req->kind == REQ_DECISION ? "<li>the decision: " : "<li>");
             code(d, req->cond);
             put(d, " ");
             cite(d, req->cite);
@@ -393,6 +394,16 @@ static void definition(doc *d, decl *dl)
             put(d, "</li>\n");
         }
         put(d, "</ul>\n");
+    }
+    const citation *without[2] = {dl->u.def.without_hearing, dl->u.def.without_decision};
+    for (int i = 0; i < 2; i++) {
+        if (!without[i])
+            continue;
+        put(d, i == 0 ? "<p>Given without a prior hearing of the citizen, relying on "
+                      : "<p>Given without a decision, relying on ");
+        cite(d, without[i]);
+        put(d, "</p>\n");
+        quote(d, without[i]);
     }
     used_by(d, dl);
     put(d, "</section>\n");
