@@ -168,6 +168,11 @@ static void time_comparison(harm *h, const expr *e, mention left, mention right,
 
 static void harm_walk(harm *h, expr *e, int p);
 
+static bool names_input(const expr *x)
+{
+    return x->kind == E_NAME && x->u.name.ref == REF_DECL && ((const decl *)x->u.name.target)->kind == D_INPUT;
+}
+
 static int flip(int p)
 {
     return -p;
@@ -269,8 +274,7 @@ static void harm_walk(harm *h, expr *e, int p)
     case E_PRESENCE: {
         expr *x = e->u.presence.subject;
         bool absent_harms = (e->u.presence.present && p < 0) || (!e->u.presence.present && p > 0) || p == 0;
-        if (absent_harms && !h->absent_reported && x->kind == E_NAME && x->u.name.ref == REF_DECL
-            && ((decl *)x->u.name.target)->kind == D_INPUT && p != 0) {
+        if (absent_harms && !h->absent_reported && names_input(x) && p != 0) {
             h->absent_reported = true;
             diag_warning(h->c->diag, "absent-fact-to-adverse", e->loc,
                          "when '%s' is not registered (absent), the adverse outcome '%s' can follow: a missing "
@@ -282,8 +286,7 @@ static void harm_walk(harm *h, expr *e, int p)
     }
     case E_OTHERWISE: {
         expr *x = e->u.otherwise.subject;
-        if (!h->absent_reported && (p != 0 || h->in_comparison) && x->kind == E_NAME && x->u.name.ref == REF_DECL
-            && ((decl *)x->u.name.target)->kind == D_INPUT) {
+        if (!h->absent_reported && (p != 0 || h->in_comparison) && names_input(x)) {
             h->absent_reported = true;
             diag_warning(h->c->diag, "absent-fact-to-adverse", e->loc,
                          "the rules put a value in place of '%s' when it is not registered, and that value leads "
