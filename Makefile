@@ -170,7 +170,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/lov
 	install -m 755 $(BUILD)/lovc $(DESTDIR)$(PREFIX)/bin/lovc
 	install -m 644 $(BUILD)/liblov.a $(DESTDIR)$(PREFIX)/lib/liblov.a
-	install -m 644 runtime/*.h $(DESTDIR)$(PREFIX)/include/lov/
+	install -m 644 runtime/lov*.h $(DESTDIR)$(PREFIX)/include/lov/    # the public runtime: what generated C includes
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' tools/lov.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lov.pc
 
