@@ -68,7 +68,7 @@ static bool confirmed(verifier *v, const decl *a, const char *scenario_text, cha
         return false;
     strbuf text;
     sb_init(&text);
-    sb_printf(&text, "suite \"lovc verify\" for %s\n%s", v->opt->path, scenario_text);
+    sb_printf(&text, "suite \"lovc verify\" for \"%s\"\n%s", v->opt->path, scenario_text);
     src_file *f = src_from_string("(the counterexample)", text.data, text.len);
     sb_free(&text);
     char *messages = NULL;
@@ -188,7 +188,7 @@ static bool write_scenarios(const verifier *v, FILE *f, diag_ctx *d)
     relative_to(v->opt->scenario, v->opt->path, rules, sizeof rules);
     fprintf(f, "# Written by lovc verify: cases for which an assertion of %s does not hold.\n"
                "# 'lovc test' runs them; each fails until the rules (or the assertion) are put right.\n"
-               "suite \"Modeksempler til %s\" for %s\n%s",
+               "suite \"Modeksempler til %s\" for \"%s\"\n%s",
             v->opt->path, v->mod->name.name, rules, v->scenarios.data ? v->scenarios.data : "");
     bool ok = fclose(f) == 0;
     if (!ok)
