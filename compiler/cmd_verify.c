@@ -64,6 +64,7 @@ static void write_scenario(strbuf *out, const decl *a, const char *facts)
  * prover models calendar arithmetic). */
 static bool confirmed(verifier *v, const decl *a, const char *scenario_text, char *why, size_t whylen)
 {
+    snprintf(why, whylen, "the prover's case could not be run on the compiled rules");
     if (!v->loaded)
         return false;
     strbuf text;
