@@ -5,19 +5,6 @@
 
 #include "util.h"
 
-void nl_push(arena *a, nodelist *l, void *item)
-{
-    if (l->len == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 4;
-        void **items = arena_alloc(a, (size_t)cap * sizeof *items);
-        if (l->len)
-            memcpy(items, l->items, (size_t)l->len * sizeof *items);
-        l->items = items;
-        l->cap = cap;
-    }
-    l->items[l->len++] = item;
-}
-
 module *ast_module_new(src_file *file)
 {
     module *m = xcalloc(1, sizeof *m);

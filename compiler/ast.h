@@ -26,11 +26,7 @@ typedef struct ident {
 } ident;
 
 /* A list of nodes; items point into the arena. */
-typedef struct nodelist {
-    void **items;
-    int len;
-    int cap;
-} nodelist;
+typedef arena_list nodelist;
 
 /* ---- Citations --------------------------------------------------------- */
 
@@ -353,7 +349,6 @@ typedef struct module {
 
 /* ---- Building ---------------------------------------------------------- */
 
-void nl_push(arena *a, nodelist *l, void *item);
 #define NL_AT(l, i) ((l).items[(i)])
 
 module *ast_module_new(src_file *file);

@@ -9,10 +9,7 @@
 #include "util.h"
 
 /* Sorted by text (bytewise) for bsearch. */
-static const struct keyword {
-    const char *text;
-    int token;
-} keywords[] = {
+static const keyword_entry keywords[] = {
     {"absent", ABSENT}, {"according", ACCORDING}, {"adverse", ADVERSE},
     {"after", AFTER}, {"all", ALL}, {"always", ALWAYS}, {"and", AND},
     {"assert", ASSERT}, {"at", AT}, {"before", BEFORE}, {"between", BETWEEN},
@@ -40,21 +37,9 @@ static const struct keyword {
     {"years", YEARS}, {"yes", YES},
 };
 
-static int keyword_cmp(const void *key, const void *elem)
-{
-    return strcmp(key, ((const struct keyword *)elem)->text);
-}
-
 int lex_keyword(const char *text, size_t len)
 {
-    char buf[16];
-    if (len >= sizeof buf)
-        return 0;
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    const struct keyword *k = bsearch(buf, keywords, sizeof keywords / sizeof keywords[0],
-                                      sizeof keywords[0], keyword_cmp);
-    return k ? k->token : 0;
+    return keyword_token(keywords, sizeof keywords / sizeof keywords[0], text, len);
 }
 
 bool lex_is_keyword(const char *text)

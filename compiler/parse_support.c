@@ -41,7 +41,7 @@ void ps_add_source(parse_state *ps, ident name, const char *title, const char *v
     s->title = title;
     s->version = version;
     s->loc = loc;
-    nl_push(A, &ps->mod->sources, s);
+    arena_push(A, &ps->mod->sources, s);
 }
 
 void ps_set_in_force(parse_state *ps, int32_t from, struct period until, src_loc loc)
@@ -94,7 +94,7 @@ void ps_add_use(parse_state *ps, ident alias, const char *path, src_loc loc)
     u->alias = alias;
     u->path = path;
     u->loc = loc;
-    nl_push(A, &ps->mod->uses, u);
+    arena_push(A, &ps->mod->uses, u);
 }
 
 /* ---- Declarations ------------------------------------------------------ */
@@ -108,7 +108,7 @@ decl *ps_decl(parse_state *ps, decl_kind kind, ident name, const struct clauses 
     d->module = ps->mod;
     ps->declaring.name = NULL;
     d->position = ps->mod->decls.len;
-    nl_push(A, &ps->mod->decls, d);
+    arena_push(A, &ps->mod->decls, d);
     return d;
 }
 
@@ -132,9 +132,9 @@ void ps_set_def(parse_state *ps, decl *d, texpr *type, const struct def_body *bo
         dflt->loc = body->loc;
     }
     if (dflt)
-        nl_push(A, &rules, dflt);
+        arena_push(A, &rules, dflt);
     for (int i = 0; i < body->exceptions.len; i++)
-        nl_push(A, &rules, NL_AT(body->exceptions, i));
+        arena_push(A, &rules, NL_AT(body->exceptions, i));
     for (int i = 0; i < rules.len; i++)
         ((ast_rule *)NL_AT(rules, i))->index = i;
     d->u.def.rules = rules;
@@ -157,7 +157,7 @@ void ps_set_requirements(parse_state *ps, decl *d, const nodelist *reqs)
         requirement *r = NL_AT(*reqs, i);
         if (r->cond) {
             r->index = d->u.def.requires.len;
-            nl_push(A, &d->u.def.requires, r);
+            arena_push(A, &d->u.def.requires, r);
             continue;
         }
         citation **slot = r->kind == REQ_HEARING ? &d->u.def.without_hearing : &d->u.def.without_decision;
@@ -232,7 +232,7 @@ void ps_broken_declaration(parse_state *ps)
         return;
     ident *id = arena_alloc(A, sizeof *id);
     *id = ps->declaring;
-    nl_push(A, &ps->mod->broken_names, id);
+    arena_push(A, &ps->mod->broken_names, id);
     ps->declaring.name = NULL;
 }
 

@@ -212,7 +212,7 @@ enum_cases:
     %empty                       { memset(&$$, 0, sizeof $$); }
   | enum_cases CASE name opt_text
         { $$ = $1; enum_case *c = arena_alloc(A, sizeof *c); c->name = $3; c->text = $4;
-          c->index = $$.len; nl_push(A, &$$, c); }
+          c->index = $$.len; arena_push(A, &$$, c); }
   ;
 
 record_decl:
@@ -224,7 +224,7 @@ record_fields:
     %empty                       { memset(&$$, 0, sizeof $$); }
   | record_fields FIELD name ':' type opt_text
         { $$ = $1; record_field *f = arena_alloc(A, sizeof *f); f->name = $3; f->type_expr = $5;
-          f->text = $6; f->index = $$.len; nl_push(A, &$$, f); }
+          f->text = $6; f->index = $$.len; arena_push(A, &$$, f); }
   ;
 
 input_decl:
@@ -243,8 +243,8 @@ parameter_decl:
   ;
 
 dated_values:
-    dated_value                  { memset(&$$, 0, sizeof $$); nl_push(A, &$$, $1); }
-  | dated_values dated_value     { $$ = $1; nl_push(A, &$$, $2); }
+    dated_value                  { memset(&$$, 0, sizeof $$); arena_push(A, &$$, $1); }
+  | dated_values dated_value     { $$ = $1; arena_push(A, &$$, $2); }
   ;
 
 dated_value:
@@ -263,8 +263,8 @@ definition_decl:
   ;
 
 formals:
-    formal                       { memset(&$$, 0, sizeof $$); $1->index = 0; nl_push(A, &$$, $1); }
-  | formals ',' formal           { $$ = $1; $3->index = $$.len; nl_push(A, &$$, $3); }
+    formal                       { memset(&$$, 0, sizeof $$); $1->index = 0; arena_push(A, &$$, $1); }
+  | formals ',' formal           { $$ = $1; $3->index = $$.len; arena_push(A, &$$, $3); }
   ;
 
 formal:
@@ -283,7 +283,7 @@ outcome_decl:
 
 requirements:
     %empty                       { memset(&$$, 0, sizeof $$); }
-  | requirements requirement     { $$ = $1; nl_push(A, &$$, $2); }
+  | requirements requirement     { $$ = $1; arena_push(A, &$$, $2); }
   ;
 
 /* requires [hearing | decision] COND according to ...
@@ -315,7 +315,7 @@ default_rule:
 
 exceptions:
     %empty                       { memset(&$$, 0, sizeof $$); }
-  | exceptions exception         { $$ = $1; nl_push(A, &$$, $2); }
+  | exceptions exception         { $$ = $1; arena_push(A, &$$, $2); }
   ;
 
 /* exception LABEL [to PARENT] [according to ...] [text ...] when COND then VALUE */
@@ -364,8 +364,8 @@ strings:
   ;
 
 string_pieces:
-    STRING                       { memset(&$$, 0, sizeof $$); nl_push(A, &$$, (void *)$1); }
-  | string_pieces STRING         { $$ = $1; nl_push(A, &$$, (void *)$2); }
+    STRING                       { memset(&$$, 0, sizeof $$); arena_push(A, &$$, (void *)$1); }
+  | string_pieces STRING         { $$ = $1; arena_push(A, &$$, (void *)$2); }
   ;
 
 name:
@@ -525,8 +525,8 @@ postfix_e:
   ;
 
 args:
-    expr                         { memset(&$$, 0, sizeof $$); nl_push(A, &$$, $1); }
-  | args ',' expr                { $$ = $1; nl_push(A, &$$, $3); }
+    expr                         { memset(&$$, 0, sizeof $$); arena_push(A, &$$, $1); }
+  | args ',' expr                { $$ = $1; arena_push(A, &$$, $3); }
   ;
 
 primary_e:
@@ -548,8 +548,8 @@ match_e:
   ;
 
 arms:
-    arm                          { memset(&$$, 0, sizeof $$); nl_push(A, &$$, $1); }
-  | arms arm                     { $$ = $1; nl_push(A, &$$, $2); }
+    arm                          { memset(&$$, 0, sizeof $$); arena_push(A, &$$, $1); }
+  | arms arm                     { $$ = $1; arena_push(A, &$$, $2); }
   ;
 
 arm:
@@ -558,8 +558,8 @@ arm:
   ;
 
 case_names:
-    name                         { memset(&$$, 0, sizeof $$); ident *p = arena_alloc(A, sizeof *p); *p = $1; nl_push(A, &$$, p); }
-  | case_names ',' name          { $$ = $1; ident *p = arena_alloc(A, sizeof *p); *p = $3; nl_push(A, &$$, p); }
+    name                         { memset(&$$, 0, sizeof $$); ident *p = arena_alloc(A, sizeof *p); *p = $1; arena_push(A, &$$, p); }
+  | case_names ',' name          { $$ = $1; ident *p = arena_alloc(A, sizeof *p); *p = $3; arena_push(A, &$$, p); }
   ;
 
 %%

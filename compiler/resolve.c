@@ -108,7 +108,7 @@ static void add_case(resolver *r, symtab *table, enum_case *c)
         cs = arena_alloc(A, sizeof *cs);
         symtab_put(table, c->name.name, cs);
     }
-    nl_push(A, &cs->cases, c);
+    arena_push(A, &cs->cases, c);
 }
 
 static void build_tables(resolver *r)
@@ -319,7 +319,7 @@ static void add_dependency(resolver *r, decl *to, src_loc loc)
     dependency *dep = arena_alloc(A, sizeof *dep);
     dep->to = to;
     dep->loc = loc;
-    nl_push(A, &r->current->deps, dep);
+    arena_push(A, &r->current->deps, dep);
 }
 
 static bool is_function(const decl *d)

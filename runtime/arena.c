@@ -50,3 +50,16 @@ void arena_free(arena *a)
     }
     a->head = NULL;
 }
+
+void arena_push(arena *a, arena_list *l, void *item)
+{
+    if (l->len == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 4;
+        void **items = arena_alloc(a, (size_t)cap * sizeof *items);
+        if (l->len)
+            memcpy(items, l->items, (size_t)l->len * sizeof *items);
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->len++] = item;
+}

@@ -34,13 +34,7 @@ typedef struct scn_ident {
     src_loc loc;
 } scn_ident;
 
-typedef struct scn_list {
-    void **items;
-    int len;
-    int cap;
-} scn_list;
-
-void scn_push(arena *a, scn_list *l, void *item);
+typedef arena_list scn_list;
 #define SCN_AT(l, i) ((l).items[(i)])
 
 /* ---- Values as written ---------------------------------------------------- */

@@ -8,24 +8,8 @@
 #include "scn_parser.h"
 #include "util.h"
 
-void scn_push(arena *a, scn_list *l, void *item)
-{
-    if (l->len == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 4;
-        void **items = arena_alloc(a, (size_t)cap * sizeof *items);
-        if (l->len)
-            memcpy(items, l->items, (size_t)l->len * sizeof *items);
-        l->items = items;
-        l->cap = cap;
-    }
-    l->items[l->len++] = item;
-}
-
 /* Sorted bytewise, for bsearch. */
-static const struct keyword {
-    const char *text;
-    int token;
-} keywords[] = {
+static const keyword_entry keywords[] = {
     {"absent", ABSENT}, {"applicable", APPLICABLE}, {"back", BACK}, {"background", BACKGROUND},
     {"conflict", CONFLICT}, {"day", DAY}, {"days", DAYS}, {"expect", EXPECT}, {"false", NO},
     {"for", FOR}, {"given", GIVEN}, {"held", HELD}, {"input", INPUT}, {"invalid", INVALID},
@@ -35,21 +19,9 @@ static const struct keyword {
     {"weeks", WEEKS}, {"year", YEAR}, {"years", YEARS}, {"yes", YES},
 };
 
-static int keyword_cmp(const void *key, const void *elem)
-{
-    return strcmp(key, ((const struct keyword *)elem)->text);
-}
-
 int scn_lex_keyword(const char *text, size_t len)
 {
-    char buf[16];
-    if (len >= sizeof buf)
-        return 0;
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    const struct keyword *k = bsearch(buf, keywords, sizeof keywords / sizeof keywords[0],
-                                      sizeof keywords[0], keyword_cmp);
-    return k ? k->token : 0;
+    return keyword_token(keywords, sizeof keywords / sizeof keywords[0], text, len);
 }
 
 void scn_lex_error(scn_parse_state *ps, src_loc loc, const char *msg)

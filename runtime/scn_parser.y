@@ -134,9 +134,9 @@ sections:
 
 section:
     BACKGROUND givens %prec SECTION_END
-        { for (int i = 0; i < $2.len; i++) scn_push(A, &ps->suite->background, SCN_AT($2, i)); }
+        { for (int i = 0; i < $2.len; i++) arena_push(A, &ps->suite->background, SCN_AT($2, i)); }
   | scenario
-        { scn_push(A, &ps->suite->scenarios, $1); }
+        { arena_push(A, &ps->suite->scenarios, $1); }
   | error
         { }
   ;
@@ -155,7 +155,7 @@ scenario:
 
 givens:
     %empty                       { memset(&$$, 0, sizeof $$); }
-  | givens given                 { $$ = $1; scn_push(A, &$$, $2); }
+  | givens given                 { $$ = $1; arena_push(A, &$$, $2); }
   | givens error                 { $$ = $1; }
   ;
 
@@ -173,14 +173,14 @@ given:
   ;
 
 values:
-    value                        { memset(&$$, 0, sizeof $$); scn_push(A, &$$, $1); }
-  | values ',' value             { $$ = $1; scn_push(A, &$$, $3); }
+    value                        { memset(&$$, 0, sizeof $$); arena_push(A, &$$, $1); }
+  | values ',' value             { $$ = $1; arena_push(A, &$$, $3); }
   ;
 
 /* A table: the first row names the columns, one row per item. */
 rows:
-    row                          { memset(&$$, 0, sizeof $$); scn_list *r = arena_alloc(A, sizeof *r); *r = $1; scn_push(A, &$$, r); }
-  | rows row                     { $$ = $1; scn_list *r = arena_alloc(A, sizeof *r); *r = $2; scn_push(A, &$$, r); }
+    row                          { memset(&$$, 0, sizeof $$); scn_list *r = arena_alloc(A, sizeof *r); *r = $1; arena_push(A, &$$, r); }
+  | rows row                     { $$ = $1; scn_list *r = arena_alloc(A, sizeof *r); *r = $2; arena_push(A, &$$, r); }
   ;
 
 row:
@@ -188,13 +188,13 @@ row:
   ;
 
 cells:
-    value                        { memset(&$$, 0, sizeof $$); scn_push(A, &$$, $1); }
-  | cells '|' value              { $$ = $1; scn_push(A, &$$, $3); }
+    value                        { memset(&$$, 0, sizeof $$); arena_push(A, &$$, $1); }
+  | cells '|' value              { $$ = $1; arena_push(A, &$$, $3); }
   ;
 
 expectations:
     %empty                       { memset(&$$, 0, sizeof $$); }
-  | expectations expectation     { $$ = $1; scn_push(A, &$$, $2); }
+  | expectations expectation     { $$ = $1; arena_push(A, &$$, $2); }
   | expectations error           { $$ = $1; }
   ;
 
@@ -214,8 +214,8 @@ expectation:
   ;
 
 names:
-    name                         { memset(&$$, 0, sizeof $$); scn_ident *p = arena_alloc(A, sizeof *p); *p = $1; scn_push(A, &$$, p); }
-  | names ',' name               { $$ = $1; scn_ident *p = arena_alloc(A, sizeof *p); *p = $3; scn_push(A, &$$, p); }
+    name                         { memset(&$$, 0, sizeof $$); scn_ident *p = arena_alloc(A, sizeof *p); *p = $1; arena_push(A, &$$, p); }
+  | names ',' name               { $$ = $1; scn_ident *p = arena_alloc(A, sizeof *p); *p = $3; arena_push(A, &$$, p); }
   ;
 
 status:

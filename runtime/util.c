@@ -207,3 +207,19 @@ size_t edit_distance(const char *a, const char *b)
     }
     return d[la][lb];
 }
+
+static int keyword_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const keyword_entry *)elem)->text);
+}
+
+int keyword_token(const keyword_entry *table, size_t n, const char *text, size_t len)
+{
+    char buf[16];                    /* longer than any keyword */
+    if (len >= sizeof buf)
+        return 0;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    const keyword_entry *k = bsearch(buf, table, n, sizeof *table, keyword_cmp);
+    return k ? k->token : 0;
+}

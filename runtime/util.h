@@ -39,6 +39,17 @@ typedef struct ptrvec {
 void pv_push(ptrvec *v, void *item);
 void pv_free(ptrvec *v);
 
+/* A word of a language and its parser token; tables of them are sorted
+ * bytewise by the word. */
+typedef struct keyword_entry {
+    const char *text;
+    int token;
+} keyword_entry;
+
+/* The token of the word text[0..len) in a sorted table of n entries, or 0
+ * when it is not one of them. */
+int keyword_token(const keyword_entry *table, size_t n, const char *text, size_t len);
+
 /* Length of the valid UTF-8 sequence at s[0..n) (1 to 4), or 0 if the
  * bytes there are not one. */
 size_t utf8_seq_len(const unsigned char *s, size_t n);
