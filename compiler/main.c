@@ -146,6 +146,12 @@ static void setup_diag(diag_ctx *d, const options *opt)
                || (opt->color == -1 && isatty(fileno(stderr)) && !(no_color && *no_color));
 }
 
+/* Errors as the user saw them: under -Werror the warnings were errors. */
+static int errors_shown(const diag_ctx *d)
+{
+    return d->errors + (d->werror ? d->warnings : 0);
+}
+
 /* lovc check FILE...: every file is loaded and checked, even after errors. */
 static int cmd_check(const options *opt)
 {
@@ -154,18 +160,16 @@ static int cmd_check(const options *opt)
     diag_ctx d;
     setup_diag(&d, opt);
     for (int i = 0; i < opt->nfiles; i++) {
-        int errors = d.errors;
         program *p = program_load(opt->files[i], &d);
         if (!p)
             continue;
         /* The safety checks read a whole, well-typed module only. */
-        if (program_check(p) && d.errors == errors)
+        if (program_check(p))
             program_check_safety(p);
         program_free(p);
     }
     if (d.errors || d.warnings)
-        fprintf(stderr, "%d error%s, %d warning%s\n", d.errors + (d.werror ? d.warnings : 0),
-                d.errors + (d.werror ? d.warnings : 0) == 1 ? "" : "s",
+        fprintf(stderr, "%d error%s, %d warning%s\n", errors_shown(&d), errors_shown(&d) == 1 ? "" : "s",
                 d.werror ? 0 : d.warnings, !d.werror && d.warnings == 1 ? "" : "s");
     return diag_failed(&d) ? EXIT_ERRORS : EXIT_OK;
 }
@@ -183,11 +187,10 @@ static int cmd_build(const options *opt)
     if (!p)
         return EXIT_ERRORS;
     int rc = EXIT_OK;
-    if (program_check(p) && d.errors == 0)
+    if (program_check(p))
         program_check_safety(p);
     if (diag_failed(&d)) {
-        fprintf(stderr, "%d error%s; nothing was written\n", d.errors + (d.werror ? d.warnings : 0),
-                d.errors + (d.werror ? d.warnings : 0) == 1 ? "" : "s");
+        fprintf(stderr, "%d error%s; nothing was written\n", errors_shown(&d), errors_shown(&d) == 1 ? "" : "s");
         rc = EXIT_ERRORS;
     } else if (!build_module(p, opt->out_dir, opt->so, &d)) {
         rc = EXIT_ERRORS;

@@ -117,6 +117,7 @@ program *program_load(const char *path, diag_ctx *diag)
 {
     program *p = xcalloc(1, sizeof *p);
     p->diag = diag;
+    p->errors_before = diag->errors;
     loader ld = {.prog = p};
     p->root = load(&ld, path, NULL);
     pv_free(&ld.loading);
@@ -130,7 +131,6 @@ program *program_load(const char *path, diag_ctx *diag)
 
 bool program_check(program *p)
 {
-    int before = p->diag->errors;
     for (size_t i = 0; i < p->modules.len; i++) {
         module *m = p->modules.items[i];
         /* Names and types are checked in two passes over the module; their
@@ -140,7 +140,7 @@ bool program_check(program *p)
         typecheck_module(m, p->diag);
         diag_end_sorted(p->diag);
     }
-    return p->diag->errors == before;
+    return p->diag->errors == p->errors_before;
 }
 
 void program_check_safety(program *p)

@@ -15,6 +15,7 @@ typedef struct program {
     ptrvec modules;          /* module*, each used module before its users */
     ptrvec paths;            /* char*: real path of each module, same order */
     diag_ctx *diag;
+    int errors_before;       /* diag->errors when loading began */
 } program;
 
 /* Loads 'path' and the modules it uses. Returns NULL when the file itself
@@ -22,7 +23,8 @@ typedef struct program {
  * modules may carry syntax errors (reported). */
 program *program_load(const char *path, diag_ctx *diag);
 
-/* Resolves names and checks types in every module; true when no error. */
+/* Resolves names and checks types in every module; true when the program
+ * has no error at all, from loading (syntax) or from checking. */
 bool program_check(program *p);
 
 /* The legal-safety checks (safety.h) on the root module, after a check
