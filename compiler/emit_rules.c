@@ -1430,6 +1430,17 @@ static void emit_assertion(emitter *em, decl *d)
     gen_finish(&g, fmt(&g, "static lov_status %s(ctx_t *ctx, bool *result)", d->c_static));
 }
 
+/* "static lov_status NAME(ctx_t *ctx[, T param...], T *result)". */
+static void write_signature(emitter *em, decl *d, strbuf *out)
+{
+    emit_printf(out, "static lov_status %s(ctx_t *ctx", d->c_static);
+    for (int i = 0; d->u.def.has_params && i < d->u.def.params.len; i++) {
+        formal *f = NL_AT(d->u.def.params, i);
+        emit_printf(out, ", %s %s", emit_ctype(em, f->type), f->c_name);
+    }
+    emit_printf(out, ", %s *result)", emit_ctype(em, d->type));
+}
+
 static void emit_definition_rules(emitter *em, decl *d)
 {
     if (d->kind == D_ASSERT) {
@@ -1439,20 +1450,11 @@ static void emit_definition_rules(emitter *em, decl *d)
     gen g;
     gen_init(&g, em, d);
     bool function = d->kind == D_DEFINITION && d->u.def.has_params;
+    for (int i = 0; function && i < d->u.def.params.len; i++)
+        cname_reserve(&g.locals, ((formal *)NL_AT(d->u.def.params, i))->c_name);
     strbuf sig;
     sb_init(&sig);
-    if (function) {
-        emit_printf(&sig, "static lov_status %s(ctx_t *ctx", d->c_static);
-        for (int i = 0; i < d->u.def.params.len; i++) {
-            formal *f = NL_AT(d->u.def.params, i);
-            cname_reserve(&g.locals, f->c_name);
-            emit_printf(&sig, ", %s %s", emit_ctype(em, f->type), f->c_name);
-        }
-        emit_printf(&sig, ", %s *result)", emit_ctype(em, d->type));
-    } else {
-        emit_printf(&sig, "static lov_status %s(ctx_t *ctx, %s *result)", d->c_static,
-                    emit_ctype(em, d->type));
-    }
+    write_signature(em, d, &sig);
     comment_block(em, d, d->kind == D_OUTCOME ? (d->u.def.adverse ? "adverse outcome" : "outcome")
                          : function ? "definition with parameters" : "definition");
     gen_rule_node(&g, d, NULL, "(*result)");
@@ -1542,13 +1544,8 @@ void emit_rule_functions(emitter *em)
     /* Definitions with parameters may call each other in any order. */
     strbuf *c = &em->c;
     for (size_t i = 0; i < em->functions.len; i++) {
-        decl *d = em->functions.items[i];
-        emit_printf(c, "static lov_status %s(ctx_t *ctx", d->c_static);
-        for (int k = 0; k < d->u.def.params.len; k++) {
-            formal *f = NL_AT(d->u.def.params, k);
-            emit_printf(c, ", %s %s", emit_ctype(em, f->type), f->c_name);
-        }
-        emit_printf(c, ", %s *result);\n", emit_ctype(em, d->type));
+        write_signature(em, em->functions.items[i], c);
+        sb_puts(c, ";\n");
     }
     sb_puts(c, "\n");
     /* The rules first, into a buffer of their own: the parameter look-ups
