@@ -934,6 +934,14 @@ static sv rule_value(smt *s, decl *d, ast_rule *node, const env *en)
     return result;
 }
 
+/* One exception under a rule: whether it applies (its condition computed
+ * and yes), whether its condition could not be computed, and its value. */
+typedef struct child_rule {
+    Z3_ast applies;
+    Z3_ast unknown;
+    sv value;
+} child_rule;
+
 static sv rule_value_at(smt *s, decl *d, ast_rule *node, const env *en)
 {
     const expr *own = node ? node->value : d->u.def.default_rule ? d->u.def.default_rule->value : NULL;
@@ -942,13 +950,9 @@ static sv rule_value_at(smt *s, decl *d, ast_rule *node, const env *en)
      * one whose condition is unknown must give the same value. */
     sv result = base;
     Z3_ast found = t_false(s), conflict = t_false(s), ok_children = t_true(s);
-    ptrvec applied_values, applied;
-    memset(&applied_values, 0, sizeof applied_values);
-    memset(&applied, 0, sizeof applied);
     nodelist *rules = &d->u.def.rules;
-    ptrvec unknown_values, unknowns;
-    memset(&unknown_values, 0, sizeof unknown_values);
-    memset(&unknowns, 0, sizeof unknowns);
+    child_rule *children = xcalloc((size_t)rules->len + 1, sizeof *children);
+    int n = 0;
     for (int i = 0; i < rules->len; i++) {
         ast_rule *x = NL_AT(*rules, i);
         if (x->is_default || x->parent_rule != node)
@@ -956,43 +960,28 @@ static sv rule_value_at(smt *s, decl *d, ast_rule *node, const env *en)
         sv c = encode(s, x->cond, en);
         sv v = rule_value(s, d, x, en);
         Z3_ast applies = t_and(s, c.ok, c.v);
-        sv *kept = xcalloc(1, sizeof *kept);
-        *kept = v;
-        for (size_t k = 0; k < applied.len; k++) {
-            sv *other = applied_values.items[k];
-            conflict = t_or(s, conflict, t_and(s, t_and(s, applies, applied.items[k]),
-                                               t_not(s, same_value(s, *other, v))));
-        }
+        for (int k = 0; k < n; k++)
+            conflict = t_or(s, conflict, t_and(s, t_and(s, applies, children[k].applies),
+                                               t_not(s, same_value(s, children[k].value, v))));
         ok_children = t_and(s, ok_children, Z3_mk_implies(s->ctx, applies, v.ok));
-        result.v = t_ite(s, t_and(s, applies, t_not(s, found)), v.v, result.v);
+        Z3_ast first = t_and(s, applies, t_not(s, found));
+        result.v = t_ite(s, first, v.v, result.v);
         if (v.days)
-            result.days = t_ite(s, t_and(s, applies, t_not(s, found)), v.days, result.days);
+            result.days = t_ite(s, first, v.days, result.days);
         if (v.present)
-            result.present = t_ite(s, t_and(s, applies, t_not(s, found)), v.present, result.present);
+            result.present = t_ite(s, first, v.present, result.present);
         found = t_or(s, found, applies);
-        pv_push(&applied, applies);
-        pv_push(&applied_values, kept);
-        pv_push(&unknowns, t_not(s, c.ok));
-        sv *kept2 = xcalloc(1, sizeof *kept2);
-        *kept2 = v;
-        pv_push(&unknown_values, kept2);
+        children[n++] = (child_rule){applies, t_not(s, c.ok), v};
     }
     Z3_ast own_ok = t_ite(s, found, t_true(s), base.ok);
     Z3_ast pending_ok = t_true(s);
-    for (size_t k = 0; k < unknowns.len; k++) {
-        sv *v = unknown_values.items[k];
-        pending_ok = t_and(s, pending_ok, Z3_mk_implies(s->ctx, unknowns.items[k],
+    for (int k = 0; k < n; k++) {
+        sv *v = &children[k].value;
+        pending_ok = t_and(s, pending_ok, Z3_mk_implies(s->ctx, children[k].unknown,
                                                         t_and(s, v->ok, same_value(s, *v, result))));
     }
     result.ok = t_and(s, t_and(s, t_not(s, conflict), ok_children), t_and(s, own_ok, pending_ok));
-    for (size_t k = 0; k < applied_values.len; k++)
-        free(applied_values.items[k]);
-    for (size_t k = 0; k < unknown_values.len; k++)
-        free(unknown_values.items[k]);
-    pv_free(&applied_values);
-    pv_free(&applied);
-    pv_free(&unknown_values);
-    pv_free(&unknowns);
+    free(children);
     return result;
 }
 
