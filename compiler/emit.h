@@ -67,6 +67,19 @@ const char *emit_type_tag(const type *t);       /* "LOV_T_MONEY" */
  * function (emit_rules.c). */
 void emit_rule_functions(emitter *em);
 
+/* An adverse outcome (assertions, which share the output struct, are not). */
+static inline bool emit_is_adverse(const decl *d)
+{
+    return d->kind != D_ASSERT && d->u.def.adverse;
+}
+
+/* An adverse outcome with prerequisites: its output has a mask of those
+ * not met (held_back). */
+static inline bool emit_held_back(const decl *d)
+{
+    return emit_is_adverse(d) && d->u.def.requires.len > 0;
+}
+
 /* For the trace: the fixed parameters definition d reads, each noted once
  * per evaluation, as C at the given depth of indentation (4 spaces each). */
 void emit_trace_constants(emitter *em, decl *d, strbuf *out, int depth);

@@ -291,17 +291,6 @@ static void number_definition(emitter *em, decl *d)
     }
 }
 
-static bool is_adverse(const decl *d)
-{
-    return d->kind != D_ASSERT && d->u.def.adverse;
-}
-
-/* An adverse outcome with prerequisites: a mask of those not met. */
-static bool held_back(const decl *d)
-{
-    return is_adverse(d) && d->u.def.requires.len > 0;
-}
-
 /* Does the output count for the evaluation's status? The outcomes do (or,
  * in rules without outcomes, the definitions); assertions never: whether an
  * invariant holds is a question for the tests, not for the decision. */
@@ -535,7 +524,7 @@ static void emit_output_struct(emitter *em)
         decl *d = em->outputs.items[i];
         const char *what = d->kind == D_ASSERT ? "assertion" : d->kind == D_DEFINITION ? "definition"
                            : d->u.def.adverse ? "adverse outcome" : "outcome";
-        adverse |= held_back(d);
+        adverse |= emit_held_back(d);
         emit_printf(h, "    %s %s;    /* %s %s: %s - %s */\n", emit_ctype(em, d->type), d->c_name, what,
                     emit_comment_text(em, d->name.name), type_text(em->a, d->type),
                     emit_citation_text(em, d->cite));
@@ -552,7 +541,7 @@ static void emit_output_struct(emitter *em)
                    "                               keeps its default and is held back */\n");
         for (size_t i = 0; i < em->outputs.len; i++) {
             decl *d = em->outputs.items[i];
-            if (held_back(d))
+            if (emit_held_back(d))
                 emit_printf(h, "        uint32_t %s;\n", d->c_name);
         }
         sb_puts(h, "    } held_back;\n");
@@ -963,7 +952,7 @@ static void emit_evaluate_all(emitter *em)
         emit_printf(c, "\n    st = %s(ctx, &ctx->out->%s);\n", d->c_static, d->c_name);
         emit_printf(c, "    ctx->out->status.%s = st;\n", d->c_name);
         emit_printf(c, "    if (st != LOV_OK) {\n        failed(ctx, st, %d);\n", d->provision);
-        if (is_adverse(d) && d->u.def.default_rule) {
+        if (emit_is_adverse(d) && d->u.def.default_rule) {
             expr *v = d->u.def.default_rule->value;
             char lit[64] = "0";
             if (v->kind == E_MONEY)
@@ -1135,7 +1124,7 @@ static void emit_descriptor(emitter *em)
         char ebuf[256] = "NULL";
         if (bt->kind == T_ENUM)
             snprintf(ebuf, sizeof ebuf, "&enum_%s", bt->decl->c_public);
-        bool held = held_back(d);
+        bool held = emit_held_back(d);
         emit_printf(c, "    {%s, \"%s\", %s, %s, %s, offsetof(%s, %s), 0, 0, offsetof(%s, status.%s), ",
                     emit_cstring(em, d->name.name), d->c_name, emit_type_tag(d->type), emit_type_tag(d->type),
                     d->type->kind == T_OPTIONAL ? "true" : "false", container, d->c_name, container, d->c_name);
@@ -1143,7 +1132,7 @@ static void emit_descriptor(emitter *em)
             emit_printf(c, "offsetof(%s, held_back.%s), ", container, d->c_name);
         else
             sb_puts(c, "0, ");
-        emit_printf(c, "%s, NULL, %d, %s, %s},\n", ebuf, d->provision, is_adverse(d) ? "true" : "false",
+        emit_printf(c, "%s, NULL, %d, %s, %s},\n", ebuf, d->provision, emit_is_adverse(d) ? "true" : "false",
                     d->kind == D_OUTCOME ? "true" : "false");
     }
     if (em->outputs.len == 0)

@@ -1458,7 +1458,7 @@ static void emit_definition_rules(emitter *em, decl *d)
     comment_block(em, d, d->kind == D_OUTCOME ? (d->u.def.adverse ? "adverse outcome" : "outcome")
                          : function ? "definition with parameters" : "definition");
     gen_rule_node(&g, d, NULL, "(*result)");
-    if (d->u.def.adverse && d->u.def.requires.len > 0)
+    if (emit_held_back(d))
         gen_requirements(&g, d);
     if (function) {
         line(&g, "if (ctx->trace) {");
