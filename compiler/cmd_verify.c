@@ -20,10 +20,11 @@ typedef enum verdict { PROVEN, REFUTED, UNKNOWN } verdict;
 
 typedef struct verifier {
     const verify_options *opt;
+    program *prog;
     module *mod;
     smt *prover;
     scn_module compiled;     /* the rules as the case system runs them, for checking a refutation */
-    bool loaded;
+    bool tried, loaded;      /* compiled when the first refutation needs it */
     strbuf scenarios;        /* the refuted cases, as scenarios */
     int counts[3];
 } verifier;
@@ -59,13 +60,29 @@ static void write_scenario(strbuf *out, const decl *a, const char *facts)
               a->name.name);
 }
 
+/* Compiles the rules (or finds them in the cache) and loads them, once. */
+static bool load_compiled(verifier *v)
+{
+    if (v->tried)
+        return v->loaded;
+    v->tried = true;
+    char so[PATH_MAX], cache[PATH_MAX], why[1024];
+    const char *root = v->opt->cache ? v->opt->cache : build_cache_root(cache, sizeof cache);
+    v->loaded = build_cached(v->prog, root, so, sizeof so, why, sizeof why)
+                && scn_module_load(&v->compiled, so, v->mod->c_prefix, why, sizeof why)
+                && scn_module_bind(&v->compiled, NULL, why, sizeof why);
+    if (!v->loaded)
+        fprintf(stderr, "lovc: the rules could not be compiled to check a counterexample: %s\n", why);
+    return v->loaded;
+}
+
 /* Runs the refuting case on the compiled rules: true when the assertion's
  * output is 'no' there (a real counterexample, not an artefact of how the
  * prover models calendar arithmetic). */
 static bool confirmed(verifier *v, const decl *a, const char *scenario_text, char *why, size_t whylen)
 {
     snprintf(why, whylen, "the prover's case could not be run on the compiled rules");
-    if (!v->loaded)
+    if (!load_compiled(v))
         return false;
     strbuf text;
     sb_init(&text);
@@ -217,6 +234,7 @@ int cmd_verify(const verify_options *o, diag_ctx *d)
     verifier v;
     memset(&v, 0, sizeof v);
     v.opt = o;
+    v.prog = p;
     v.mod = p->root;
     int nassert = 0;
     for (int i = 0; i < v.mod->decls.len; i++)
@@ -224,16 +242,6 @@ int cmd_verify(const verify_options *o, diag_ctx *d)
     printf("lovc verify %s: %d assertion%s; every case with lists of up to %d item%s; at most %d s each\n",
            o->path, nassert, nassert == 1 ? "" : "s", o->list_bound, o->list_bound == 1 ? "" : "s", o->timeout);
 
-    /* A refutation is run on the compiled rules before it is reported. */
-    char so[PATH_MAX], cache[PATH_MAX], why[1024];
-    if (nassert > 0
-        && build_cached(p, o->cache ? o->cache : build_cache_root(cache, sizeof cache), so, sizeof so, why,
-                        sizeof why)) {
-        v.loaded = scn_module_load(&v.compiled, so, v.mod->c_prefix, why, sizeof why)
-                   && scn_module_bind(&v.compiled, NULL, why, sizeof why);
-    }
-    if (nassert > 0 && !v.loaded)
-        fprintf(stderr, "lovc: the rules could not be compiled to check a counterexample: %s\n", why);
 
     v.prover = smt_new(v.mod, o->list_bound, (unsigned)o->timeout * 1000u);
     for (int i = 0; i < v.mod->decls.len; i++) {
