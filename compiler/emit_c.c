@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "resolve.h"
 #include "lov.h"
 
 #ifndef LOVC_VERSION
@@ -299,48 +300,14 @@ static bool decides(const decl *d, bool any_outcome)
     return d->kind == D_OUTCOME || (!any_outcome && d->kind == D_DEFINITION);
 }
 
-/* The evaluation order: each definition after the definitions it uses,
- * otherwise as in the source. Depth first, with an explicit stack (a long
- * chain of definitions must not exhaust the C stack). */
+/* The evaluation order: the definitions as the resolver orders them, then
+ * the assertions, which read the decisions and which nothing reads. */
 static void order_outputs(emitter *em)
 {
-    size_t n = em->outputs.len;
-    if (n == 0)
-        return;
-    unsigned char *state = xcalloc(n, 1);          /* 0 new, 1 on the path, 2 placed */
-    decl **stack = xmalloc(n * sizeof *stack);
-    int *edge = xmalloc(n * sizeof *edge);
-    for (size_t root = 0; root < n; root++) {
-        if (state[root] || ((decl *)em->outputs.items[root])->kind == D_ASSERT)
-            continue;
-        int top = 0;
-        stack[0] = em->outputs.items[root];
-        edge[0] = 0;
-        state[root] = 1;
-        while (top >= 0) {
-            decl *d = stack[top];
-            if (edge[top] >= d->deps.len) {
-                state[d->slot] = 2;
-                pv_push(&em->order, d);
-                top--;
-                continue;
-            }
-            decl *to = ((dependency *)NL_AT(d->deps, edge[top]++))->to;
-            if (to->module != em->mod || (to->kind != D_DEFINITION && to->kind != D_OUTCOME)
-                || to->u.def.has_params || state[to->slot])
-                continue;
-            state[to->slot] = 1;
-            stack[++top] = to;
-            edge[top] = 0;
-        }
-    }
-    free(edge);
-    free(stack);
-    /* Assertions read the decisions, and nothing reads them: last. */
-    for (size_t i = 0; i < n; i++)
+    resolve_evaluation_order(em->mod, &em->order);
+    for (size_t i = 0; i < em->outputs.len; i++)
         if (((decl *)em->outputs.items[i])->kind == D_ASSERT)
             pv_push(&em->order, em->outputs.items[i]);
-    free(state);
 }
 
 static void collect(emitter *em)

@@ -1055,6 +1055,50 @@ static void find_cycles(resolver *r)
     free(state);
 }
 
+static bool is_evaluated(const module *m, const decl *d)
+{
+    return d->module == m && (d->kind == D_DEFINITION || d->kind == D_OUTCOME) && !d->u.def.has_params;
+}
+
+/* Depth first over the dependencies, with an explicit stack (a long chain
+ * of definitions must not exhaust the C stack). */
+void resolve_evaluation_order(module *m, ptrvec *order)
+{
+    int n = m->decls.len;
+    if (n == 0)
+        return;
+    unsigned char *state = xcalloc((size_t)n, 1);      /* 0 new, 1 on the path, 2 placed */
+    decl **stack = xmalloc((size_t)n * sizeof *stack);
+    int *edge = xmalloc((size_t)n * sizeof *edge);
+    for (int root = 0; root < n; root++) {
+        decl *first = NL_AT(m->decls, root);
+        if (state[root] || !is_evaluated(m, first))
+            continue;
+        int top = 0;
+        stack[0] = first;
+        edge[0] = 0;
+        state[root] = 1;
+        while (top >= 0) {
+            decl *d = stack[top];
+            if (edge[top] >= d->deps.len) {
+                state[d->position] = 2;
+                pv_push(order, d);
+                top--;
+                continue;
+            }
+            decl *to = ((dependency *)NL_AT(d->deps, edge[top]++))->to;
+            if (!is_evaluated(m, to) || state[to->position])
+                continue;
+            state[to->position] = 1;
+            stack[++top] = to;
+            edge[top] = 0;
+        }
+    }
+    free(edge);
+    free(stack);
+    free(state);
+}
+
 /* Which functions call an external one, directly or through others: from
  * those that call one themselves, backwards over the uses, so that each
  * declaration and each use is visited once. */

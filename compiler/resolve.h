@@ -10,6 +10,7 @@
 #include "ast.h"
 #include "diag.h"
 #include "symtab.h"
+#include "util.h"
 
 /* The cases that share one name, across the module's enumerations. */
 typedef struct case_set {
@@ -26,6 +27,11 @@ typedef struct module_scope {
 } module_scope;
 
 void resolve_module(module *m, diag_ctx *diag);
+
+/* After resolution without errors: the module's definitions and outcomes
+ * without parameters, each after the ones it reads, otherwise in source
+ * order; appended to 'order' (decl*). */
+void resolve_evaluation_order(module *m, ptrvec *order);
 
 /* Frees the symbol tables (the tree itself is freed with the module). */
 void resolve_release(module *m);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lov.h"
+#include "resolve.h"
 #include "smt.h"
 #include "types.h"
 
@@ -88,31 +89,22 @@ static mention mentions(const checker *c, expr *e)
 }
 
 /* Which definitions depend on the reference date, and which on entered
- * dates (a fixed point over the definitions, in source order). */
+ * dates: one pass in evaluation order, each after the definitions it reads. */
 static void mark_dependences(checker *c)
 {
-    module *m = c->mod;
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (int i = 0; i < m->decls.len; i++) {
-            decl *d = NL_AT(m->decls, i);
-            if ((d->kind != D_DEFINITION && d->kind != D_OUTCOME) || d->u.def.has_params)
-                continue;
-            bool time = false, entered = false;
-            for (int k = 0; k < d->u.def.rules.len; k++) {
-                ast_rule *r = NL_AT(d->u.def.rules, k);
-                mention a = r->cond ? mentions(c, r->cond) : (mention){c, false, false, NULL};
-                mention b = mentions(c, r->value);
-                time |= a.time || b.time;
-                entered |= a.entered || b.entered;
-            }
-            if (time != c->on_time[d->position] || entered != c->on_entered[d->position]) {
-                c->on_time[d->position] |= time;
-                c->on_entered[d->position] |= entered;
-                changed = true;
-            }
+    ptrvec order = {0};
+    resolve_evaluation_order(c->mod, &order);
+    for (size_t i = 0; i < order.len; i++) {
+        decl *d = order.items[i];
+        for (int k = 0; k < d->u.def.rules.len; k++) {
+            ast_rule *r = NL_AT(d->u.def.rules, k);
+            mention a = r->cond ? mentions(c, r->cond) : (mention){c, false, false, NULL};
+            mention b = mentions(c, r->value);
+            c->on_time[d->position] |= a.time || b.time;
+            c->on_entered[d->position] |= a.entered || b.entered;
         }
     }
+    pv_free(&order);
 }
 
 /* ---- 2, 3, 4. What makes an adverse outcome due ------------------------------------- */

@@ -486,6 +486,22 @@ static void extremes(outdir *o, const buf *inputs, int ninputs)
     note_add("20000 definitions in one circle");
     write_input(o, "x-definition-circle.lov", &b);
 
+    /* A chain of 40000 definitions without errors, each using the next and
+     * so written before what it uses (the safety checks once went over such
+     * a chain once per link). */
+    b.len = 0;
+    buf_puts(&b, "module fuzz\n  source s \"Lov om aktiv socialpolitik\"\n  reference date dag\n\n"
+                 "input dag: date\n");
+    for (int i = 0; i < 40000; i++) {
+        char line[160];
+        snprintf(line, sizeof line, "definition d%d: boolean according to s \"1\" = d%d\n", i, i + 1);
+        buf_puts(&b, line);
+    }
+    buf_puts(&b, "definition d40000: boolean according to s \"1\" = dag > 2020-01-01\n");
+    note_len = 0;
+    note_add("40000 definitions, each using the next, written before it");
+    write_input(o, "x-definition-chain-backwards.lov", &b);
+
     /* A chain of 80000 definitions with parameters (4.9 MB), each calling the
      * next, the last one calling an external function. */
     b.len = 0;
