@@ -24,20 +24,29 @@ WARN      := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wundef -Wwrite-strings \
              -Wmissing-prototypes -Wstrict-prototypes
 CSTD      := -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT       ?= -O2 -g
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Iruntime -Icompiler -I$(BUILD) \
+# Sources name their headers by folder ("front/ast.h", "support/diag.h");
+# generated parsers and scanners sit in the same folders under $(BUILD).
+INCLUDES  = -Iruntime -Icompiler -I$(BUILD)/runtime -I$(BUILD)/compiler
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) $(INCLUDES) \
              -DLOVC_VERSION='"$(VERSION)"'
 LDFLAGS_ALL = $(SANFLAGS)
 
 # Generated sources (bison, flex) are warning-clean only with a smaller set.
 GEN_WARN  := -Wall -Wextra -Wpedantic -Werror -Wno-unused-function -Wno-sign-compare
 
-RUNTIME_SRC := $(wildcard runtime/*.c)
-RUNTIME_OBJ := $(patsubst runtime/%.c,$(BUILD)/runtime/%.o,$(RUNTIME_SRC)) \
-               $(BUILD)/runtime/scn_parser.o $(BUILD)/runtime/scn_lexer.o
+# liblov: the public core (runtime/core), the support every part of lovc
+# uses (runtime/support) and the scenario runner (runtime/suites).
+RUNTIME_GEN := $(BUILD)/runtime/suites/scn_parser.c $(BUILD)/runtime/suites/scn_lexer.c
+RUNTIME_SRC := $(wildcard runtime/*/*.c)
+RUNTIME_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(RUNTIME_SRC)) $(RUNTIME_GEN:.c=.o)
 
-COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c))
-COMPILER_OBJ := $(patsubst compiler/%.c,$(BUILD)/compiler/%.o,$(COMPILER_SRC)) \
-                $(BUILD)/compiler/parser.o $(BUILD)/compiler/lexer.o
+# The compiler's passes, folder by folder (compiler/README.md); main.c is the driver.
+COMPILER_GEN := $(BUILD)/compiler/front/parser.c $(BUILD)/compiler/front/lexer.c
+COMPILER_SRC := $(wildcard compiler/*/*.c)
+COMPILER_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(COMPILER_SRC)) $(COMPILER_GEN:.c=.o)
+
+HEADERS   := $(wildcard runtime/*/*.h compiler/*/*.h)
+GEN_HEADERS := $(RUNTIME_GEN:.c=.h) $(COMPILER_GEN:.c=.h)
 
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 UNIT_OBJ  := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%.o,$(UNIT_SRC))
@@ -54,48 +63,39 @@ all: deps $(BUILD)/lovc $(BUILD)/liblov.a
 deps:
 	@tools/ensure-deps
 
-# ---- runtime -------------------------------------------------------------
-$(BUILD)/runtime/scn_parser.c $(BUILD)/runtime/scn_parser.h: runtime/scn_parser.y | $(BUILD)/runtime
+# ---- generated scanners and parsers --------------------------------------
+$(BUILD)/%/scn_parser.c $(BUILD)/%/scn_parser.h: %/scn_parser.y
+	@mkdir -p $(@D)
 	@echo "  BISON   $<"
-	@bison -Wall -Werror --header=$(BUILD)/runtime/scn_parser.h -o $(BUILD)/runtime/scn_parser.c $<
+	@bison -Wall -Werror --header=$(@D)/scn_parser.h -o $(@D)/scn_parser.c $<
 
-$(BUILD)/runtime/scn_lexer.c $(BUILD)/runtime/scn_lexer.h: runtime/scn_lexer.l $(BUILD)/runtime/scn_parser.h
+$(BUILD)/%/scn_lexer.c $(BUILD)/%/scn_lexer.h: %/scn_lexer.l $(BUILD)/%/scn_parser.h
 	@echo "  FLEX    $<"
-	@flex --header-file=$(BUILD)/runtime/scn_lexer.h -o $(BUILD)/runtime/scn_lexer.c $<
+	@flex --header-file=$(@D)/scn_lexer.h -o $(@D)/scn_lexer.c $<
 
-$(BUILD)/runtime/scn_parser.o $(BUILD)/runtime/scn_lexer.o: %.o: %.c $(BUILD)/runtime/scn_lexer.h $(wildcard runtime/*.h)
-	@echo "  CC      $<"
-	@$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) -Iruntime -I$(BUILD)/runtime -c $< -o $@
+$(BUILD)/%/parser.c $(BUILD)/%/parser.h: %/parser.y
+	@mkdir -p $(@D)
+	@echo "  BISON   $<"
+	@bison -Wall -Werror --header=$(@D)/parser.h -o $(@D)/parser.c $<
 
-$(BUILD)/runtime/%.o: runtime/%.c $(wildcard runtime/*.h) $(BUILD)/runtime/scn_parser.h $(BUILD)/runtime/scn_lexer.h | $(BUILD)/runtime
+$(BUILD)/%/lexer.c $(BUILD)/%/lexer.h: %/lexer.l $(BUILD)/%/parser.h
+	@echo "  FLEX    $<"
+	@flex --header-file=$(@D)/lexer.h -o $(@D)/lexer.c $<
+
+$(RUNTIME_GEN:.c=.o) $(COMPILER_GEN:.c=.o): %.o: %.c $(GEN_HEADERS) $(HEADERS)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) -I$(BUILD)/runtime -c $< -o $@
+	@$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) $(INCLUDES) -c $< -o $@
+
+# ---- liblov, the compiler and lovc ----------------------------------------
+$(BUILD)/%.o: %.c $(HEADERS) $(GEN_HEADERS)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(BUILD)/liblov.a: $(RUNTIME_OBJ)
 	@rm -f $@
 	@echo "  AR      $@"
 	@ar rcs $@ $^
-
-# ---- compiler ------------------------------------------------------------
-$(BUILD)/compiler/parser.c $(BUILD)/compiler/parser.h: compiler/parser.y | $(BUILD)/compiler
-	@echo "  BISON   $<"
-	@bison -Wall -Werror --header=$(BUILD)/compiler/parser.h -o $(BUILD)/compiler/parser.c $<
-
-$(BUILD)/compiler/lexer.c $(BUILD)/compiler/lexer.h: compiler/lexer.l $(BUILD)/compiler/parser.h
-	@echo "  FLEX    $<"
-	@flex --header-file=$(BUILD)/compiler/lexer.h -o $(BUILD)/compiler/lexer.c $<
-
-$(BUILD)/compiler/parser.o: $(BUILD)/compiler/parser.c $(BUILD)/compiler/lexer.h $(wildcard compiler/*.h)
-	@echo "  CC      $<"
-	@$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) -Iruntime -Icompiler -I$(BUILD)/compiler -c $< -o $@
-
-$(BUILD)/compiler/lexer.o: $(BUILD)/compiler/lexer.c $(wildcard compiler/*.h)
-	@echo "  CC      $<"
-	@$(CC) $(CSTD) $(GEN_WARN) $(OPT) $(SANFLAGS) -Iruntime -Icompiler -I$(BUILD)/compiler -c $< -o $@
-
-$(BUILD)/compiler/%.o: compiler/%.c $(wildcard compiler/*.h runtime/*.h) $(BUILD)/compiler/parser.h $(BUILD)/compiler/lexer.h
-	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) -I$(BUILD)/compiler -c $< -o $@
 
 $(BUILD)/liblovc.a: $(COMPILER_OBJ)
 	@rm -f $@
@@ -107,9 +107,10 @@ $(BUILD)/lovc: $(BUILD)/compiler/main.o $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -lz3 -ldl
 
 # ---- tests ---------------------------------------------------------------
-$(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h compiler/*.h runtime/*.h) $(BUILD)/compiler/parser.h $(BUILD)/compiler/lexer.h | $(BUILD)/tests/unit
+$(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(GEN_HEADERS)
+	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) -I$(BUILD)/compiler $(CHECK_CFLAGS) -c $< -o $@
+	@$(CC) $(CFLAGS_ALL) $(CHECK_CFLAGS) -c $< -o $@
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
@@ -159,10 +160,10 @@ demo: all
 bench: all
 	@mkdir -p $(BUILD)/bench
 	@$(BUILD)/lovc build bench/timer225.lov -o $(BUILD)/bench
-	@$(CC) -std=c11 -O2 -Iruntime -I$(BUILD)/bench bench/bench.c bench/handwritten.c \
+	@$(CC) -std=c11 -O2 -Iruntime/core -I$(BUILD)/bench bench/bench.c bench/handwritten.c \
 	    $(BUILD)/bench/bench_225.c -o $(BUILD)/bench/bench
 	@$(BUILD)/bench/bench
-	@$(CC) -std=c11 -O2 -Iruntime -I$(BUILD)/bench bench/gen_scenarios.c bench/handwritten.c \
+	@$(CC) -std=c11 -O2 -Iruntime/core -I$(BUILD)/bench bench/gen_scenarios.c bench/handwritten.c \
 	    -o $(BUILD)/bench/gen_scenarios
 	@bench/scenarios $(BUILD)/lovc $(BUILD)/bench/gen_scenarios $(BUILD)/bench
 
@@ -170,12 +171,9 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/lov
 	install -m 755 $(BUILD)/lovc $(DESTDIR)$(PREFIX)/bin/lovc
 	install -m 644 $(BUILD)/liblov.a $(DESTDIR)$(PREFIX)/lib/liblov.a
-	install -m 644 runtime/lov*.h $(DESTDIR)$(PREFIX)/include/lov/    # the public runtime: what generated C includes
+	install -m 644 runtime/core/lov*.h $(DESTDIR)$(PREFIX)/include/lov/    # the public runtime: what generated C includes
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' tools/lov.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lov.pc
-
-$(BUILD)/runtime $(BUILD)/compiler $(BUILD)/tests/unit:
-	@mkdir -p $@
 
 clean:
 	rm -rf build

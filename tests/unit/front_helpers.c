@@ -6,11 +6,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lov.h"
-#include "parse.h"
-#include "resolve.h"
-#include "typecheck.h"
-#include "util.h"
+#include "core/lov.h"
+#include "front/parse.h"
+#include "check/resolve.h"
+#include "check/typecheck.h"
+#include "support/util.h"
 
 /* ---- Diagnostics in memory ---------------------------------------------- */
 

@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 
-#include "ast.h"
-#include "diag.h"
+#include "front/ast.h"
+#include "support/diag.h"
 
 /* The start of a module that most tests share, and a citation of its one
  * source. */

@@ -11,10 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "build.h"
-#include "lov.h"
-#include "program.h"
-#include "util.h"
+#include "emit/build.h"
+#include "core/lov.h"
+#include "check/program.h"
+#include "support/util.h"
 
 scn_suite *scn_test_parse(const char *text, capture *c)
 {

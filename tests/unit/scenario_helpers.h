@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "front_helpers.h"
-#include "scenario.h"
+#include "suites/scenario.h"
 
 /* Parses 'text' as the suite "t.scn"; diagnostics go to 'c'. */
 scn_suite *scn_test_parse(const char *text, capture *c);

@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "lov.h"
+#include "core/lov.h"
 #include "suites.h"
 
 /* The day number of a date the test knows to exist. */

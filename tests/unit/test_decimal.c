@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "lov.h"
+#include "core/lov.h"
 #include "suites.h"
 
 /* A decimal literal in a test: coef / 10^scale. */

@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "front_helpers.h"
-#include "lex_support.h"
-#include "lov.h"
-#include "parse.h"
-#include "parser.h"
+#include "front/lex_support.h"
+#include "core/lov.h"
+#include "front/parse.h"
+#include "front/parser.h"
 #include "suites.h"
 
 /* The reentrant scanner's entry points (compiler/lexer.l). Declared here

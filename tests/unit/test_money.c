@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "lov.h"
+#include "core/lov.h"
 #include "suites.h"
 
 /* Asserts that st is LOV_OK and v == expected. */

@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "front_helpers.h"
-#include "lov.h"
-#include "parse.h"
+#include "core/lov.h"
+#include "front/parse.h"
 #include "suites.h"
-#include "util.h"
+#include "support/util.h"
 
 static int32_t ymd(int y, int m, int d)
 {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lov.h"
+#include "core/lov.h"
 #include "scenario_helpers.h"
 #include "suites.h"
 

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "lov.h"
-#include "report.h"
+#include "core/lov.h"
+#include "suites/report.h"
 #include "scenario_helpers.h"
 #include "suites.h"
 

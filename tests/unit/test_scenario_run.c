@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build.h"
-#include "lov.h"
+#include "emit/build.h"
+#include "core/lov.h"
 #include "scenario_helpers.h"
-#include "scenario_run.h"
+#include "suites/scenario_run.h"
 #include "suites.h"
 
 /* Every type of fact and decision, and external functions with date,

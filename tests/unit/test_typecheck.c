@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "front_helpers.h"
-#include "program.h"
+#include "check/program.h"
 #include "suites.h"
-#include "types.h"
-#include "util.h"
+#include "check/types.h"
+#include "support/util.h"
 
 /* Declarations most tests share; the rules under test start on line 23. */
 #define CONTEXT                                                                          \

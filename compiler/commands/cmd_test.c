@@ -1,0 +1,216 @@
+/* lovc test and lovc explain: read the suites, compile the rules they name
+ * (cached), check the suites against the compiled module's descriptor, run
+ * every scenario through libffi, report. */
+#define _XOPEN_SOURCE 700  /* realpath */
+
+#include "commands/cmd_test.h"
+#include "commands/commands.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "emit/build.h"
+#include "check/program.h"
+#include "suites/report.h"
+#include "suites/scenario.h"
+#include "suites/scenario_run.h"
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* The rules file a suite names: beside the suite, or else from the folder
+ * lovc runs in. */
+static void rules_path(const char *suite_path, const char *rules, char *out, size_t cap)
+{
+    if (rules[0] != '/') {
+        const char *slash = strrchr(suite_path, '/');
+        if (slash) {
+            snprintf(out, cap, "%.*s/%s", (int)(slash - suite_path), suite_path, rules);
+            if (exists(out))
+                return;
+        }
+    }
+    snprintf(out, cap, "%s", rules);
+}
+
+/* Reads one suite, compiles its rules and checks it. False when it cannot
+ * be run (the reasons are reported). */
+static bool prepare(scn_suite_run *run, const test_options *o, diag_ctx *d)
+{
+    char why[8192];
+    src_file *f = src_read(run->suite_path, why, sizeof why);
+    if (!f) {
+        diag_file_error(d, run->suite_path, "%s", why);
+        return false;
+    }
+    int errors = d->errors;
+    run->suite = scn_parse(f, d);
+    if (d->errors > errors || !run->suite->rules)
+        return false;
+
+    char path[PATH_MAX];
+    if (o->rules)
+        snprintf(path, sizeof path, "%s", o->rules);
+    else
+        rules_path(run->suite_path, run->suite->rules, path, sizeof path);
+    run->rules_path = xstrdup(path);
+    if (o->rules && !exists(path)) {
+        diag_file_error(d, path, "cannot find the rules file given with --rules");
+        return false;
+    }
+    if (!exists(path)) {
+        diag_error(d, run->suite->rules_loc, "cannot find the rules file \"%s\" (looked beside the suite and "
+                   "in the current folder)", run->suite->rules);
+        return false;
+    }
+    program *p = program_load(path, d);
+    if (!p)
+        return false;
+    /* Errors in these rules only: an earlier suite's do not stop this one. */
+    bool ok = program_check(p);
+    char so[PATH_MAX], cache[PATH_MAX];
+    if (ok && !build_cached(p, o->cache ? o->cache : build_cache_root(cache, sizeof cache), so, sizeof so, why,
+                            sizeof why)) {
+        diag_file_error(d, path, "%s", why);
+        ok = false;
+    }
+    char c_name[256];
+    snprintf(c_name, sizeof c_name, "%s", ok ? p->root->c_prefix : "");
+    program_free(p);
+    if (!ok)
+        return false;
+    if (!scn_module_load(&run->module, so, c_name, why, sizeof why)) {
+        diag_file_error(d, so, "%s", why);
+        return false;
+    }
+    if (!scn_check(run->suite, run->module.desc, d))
+        return false;
+    if (!scn_module_bind(&run->module, o->externals, why, sizeof why)) {
+        diag_file_error(d, o->externals ? o->externals : path, "%s", why);
+        return false;
+    }
+    return true;
+}
+
+static void run_all(scn_suite_run *run)
+{
+    const lov_module_desc *desc = run->module.desc;
+    run->covered = xcalloc(desc->nprovisions + 1, sizeof *run->covered);
+    run->nresults = run->suite->scenarios.len;
+    run->results = xcalloc((size_t)run->nresults + 1, sizeof *run->results);
+    for (int i = 0; i < run->nresults; i++)
+        scn_run(&run->module, run->suite, SCN_AT(run->suite->scenarios, i), &run->results[i], run->covered);
+}
+
+static void finish(scn_suite_run *run)
+{
+    for (int i = 0; i < run->nresults; i++)
+        scn_result_free(&run->results[i]);
+    free(run->results);
+    free(run->covered);
+    if (run->module.handle)
+        scn_module_close(&run->module);
+    scn_suite_free(run->suite);
+    free((char *)run->rules_path);
+}
+
+int cmd_test(const test_options *o, diag_ctx *d)
+{
+    scn_suite_run *runs = xcalloc((size_t)o->nfiles, sizeof *runs);
+    bool broken = false;
+    for (int i = 0; i < o->nfiles; i++) {
+        runs[i].suite_path = o->files[i];
+        if (prepare(&runs[i], o, d))
+            run_all(&runs[i]);
+        else
+            runs[i].broken = broken = true;
+    }
+    int rc = 0;
+    char why[1024];
+    if (o->tap)
+        report_tap(stdout, runs, o->nfiles);
+    else
+        report_console(stdout, runs, o->nfiles, o->color);
+    if (o->junit && !report_junit(o->junit, runs, o->nfiles, why, sizeof why)) {
+        diag_file_error(d, o->junit, "%s", why);
+        broken = true;
+    }
+    if (o->html && !report_html(o->html, runs, o->nfiles, why, sizeof why)) {
+        diag_file_error(d, o->html, "%s", why);
+        broken = true;
+    }
+    report_totals t = report_count(runs, o->nfiles);
+    rc = broken ? 2 : t.failed ? 1 : 0;
+    for (int i = 0; i < o->nfiles; i++)
+        finish(&runs[i]);
+    free(runs);
+    return rc;
+}
+
+int cmd_explain(const test_options *o, diag_ctx *d)
+{
+    scn_suite_run run;
+    memset(&run, 0, sizeof run);
+    run.suite_path = o->files[0];
+    if (!prepare(&run, o, d)) {
+        finish(&run);
+        return 2;
+    }
+    int rc = 2;
+    for (int i = 0; i < run.suite->scenarios.len; i++) {
+        scn_scenario *sc = SCN_AT(run.suite->scenarios, i);
+        if (strcmp(sc->name, o->scenario) != 0)
+            continue;
+        scn_result r;
+        run.covered = xcalloc(run.module.desc->nprovisions + 1, sizeof *run.covered);
+        scn_run(&run.module, run.suite, sc, &r, run.covered);
+        report_explain(stdout, &run, &r);
+        rc = r.passed ? 0 : 1;
+        scn_result_free(&r);
+        break;
+    }
+    if (rc == 2) {
+        fprintf(stderr, "lovc: the suite %s has no scenario named \"%s\"; its scenarios are:\n", o->files[0],
+                o->scenario);
+        for (int i = 0; i < run.suite->scenarios.len; i++)
+            fprintf(stderr, "  \"%s\"\n", ((scn_scenario *)SCN_AT(run.suite->scenarios, i))->name);
+    }
+    finish(&run);
+    return rc;
+}
+
+/* lovc test SUITE...: run the suites; 0 all passed, 1 a scenario failed,
+ * 2 a suite or its rules could not be read. */
+static int run_suites(options *opt, bool explain)
+{
+    if (opt->nfiles == 0)
+        return usage_error("%s", explain ? "explain needs a .scn file and --scenario NAME"
+                                         : "test needs at least one .scn file");
+    if (explain && (opt->nfiles != 1 || !opt->test.scenario))
+        return usage_error("%s", "explain needs one .scn file and --scenario NAME");
+    diag_ctx d;
+    setup_diag(&d, opt);
+    opt->test.files = opt->files;
+    opt->test.nfiles = opt->nfiles;
+    const char *no_color = getenv("NO_COLOR");
+    opt->test.color = opt->color == 1
+                      || (opt->color == -1 && isatty(fileno(stdout)) && !(no_color && *no_color));
+    return explain ? cmd_explain(&opt->test, &d) : cmd_test(&opt->test, &d);
+}
+
+int run_test(options *opt)
+{
+    return run_suites(opt, false);
+}
+
+int run_explain(options *opt)
+{
+    return run_suites(opt, true);
+}

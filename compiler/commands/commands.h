@@ -1,0 +1,51 @@
+/* The commands of lovc, one file each (cmd_*.c), and what they share: the
+ * command line as read once by commands_parse_options, and how messages
+ * are set up. main.c is the table that maps a command's name to its run_*
+ * function. A run_* function returns the exit status: EXIT_OK, EXIT_ERRORS
+ * or EXIT_USAGE (and 'test' and 'explain' say more in cmd_test.h). */
+#ifndef LOVC_COMMANDS_H
+#define LOVC_COMMANDS_H
+
+#include <stdbool.h>
+
+#include "commands/cmd_test.h"
+#include "commands/cmd_verify.h"
+#include "support/diag.h"
+
+enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
+
+typedef struct options {
+    bool werror;
+    bool so;                 /* build: also compile a shared module */
+    const char *out_dir;     /* build: -o DIR */
+    test_options test;       /* test and explain */
+    verify_options verify;   /* verify */
+    int color;               /* -1 auto, 0 never, 1 always */
+    const char **files;
+    int nfiles;
+} options;
+
+/* The help text of 'lovc --help'. */
+extern const char commands_usage_text[];
+
+/* Reads the options after the command; returns EXIT_OK or EXIT_USAGE (the
+ * reason printed). */
+int commands_parse_options(int argc, char **argv, options *opt);
+
+/* Prints "lovc: " and the message, with the hint to --help; returns EXIT_USAGE. */
+int usage_error(const char *fmt, const char *arg);
+
+/* Messages to standard error, coloured as --color and NO_COLOR say. */
+void setup_diag(diag_ctx *d, const options *opt);
+
+/* Errors as the user saw them: under -Werror the warnings were errors. */
+int errors_shown(const diag_ctx *d);
+
+int run_check(options *opt);
+int run_build(options *opt);
+int run_doc(options *opt);
+int run_test(options *opt);
+int run_explain(options *opt);
+int run_verify(options *opt);
+
+#endif

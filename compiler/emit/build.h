@@ -1,0 +1,34 @@
+/* lovc build: the C files of a checked program, and optionally the shared
+ * module compiled from them. */
+#ifndef LOVC_BUILD_H
+#define LOVC_BUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "support/diag.h"
+#include "check/program.h"
+
+/* Writes DIR/NAME.c and DIR/NAME.h (NAME: the module's C name) and, with
+ * 'so', compiles DIR/NAME.so. Reports failures; false if any. */
+bool build_module(program *p, const char *dir, bool so, diag_ctx *d);
+
+/* The folder holding lov.h, for compiling generated code: $LOVC_INCLUDE, or
+ * found beside the lovc executable (build tree or installed). NULL if none. */
+const char *build_include_dir(void);
+
+/* Compiles c_path into a shared module so_path with $CC (default cc).
+ * On failure writes the reason (with the compiler's output) to 'why'. */
+bool build_shared(const char *c_path, const char *so_path, char *why, size_t whylen);
+
+/* The shared module of a checked program, compiled once and kept in a
+ * cache under 'cache_root' (made if missing), keyed by the SHA-256 of the
+ * compiler version and the text of every module the program reads: a
+ * changed source is compiled again. Writes the .so path into so_path. */
+bool build_cached(program *p, const char *cache_root, char *so_path, size_t cap, char *why, size_t whylen);
+
+/* The cache folder: $LOVC_CACHE, else $XDG_CACHE_HOME/lovc, else
+ * $HOME/.cache/lovc, else /tmp/lovc-cache. */
+const char *build_cache_root(char *buf, size_t cap);
+
+#endif

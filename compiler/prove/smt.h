@@ -1,0 +1,53 @@
+/* The rules as logic for the Z3 prover: every input becomes a variable
+ * (lists up to a bound), every definition a term with the same meaning as
+ * the generated C (three-valued 'and'/'or', exceptions and conflicts,
+ * prerequisites that hold an outcome back), so that 'lovc verify' can prove
+ * assertions for all cases and 'lovc check' can find conflicting and
+ * incomplete rules, each with an example case.
+ *
+ * Calendar arithmetic that the prover cannot follow exactly (months, the
+ * parts of a date, rounding half to even) is kept as unknown functions with
+ * the properties lovc guarantees (a month has 28 to 31 days, ...): a proof
+ * holds for every such function, so it holds for the real one. An example
+ * case may rest on a function the real calendar is not: 'lovc verify' runs
+ * its cases on the compiled rules before it reports them.
+ *
+ * A question about rules the encoding does not follow (see unsupported()
+ * in smt.c) is never answered "no such case". */
+#ifndef LOVC_SMT_H
+#define LOVC_SMT_H
+
+#include <stdbool.h>
+
+#include "front/ast.h"
+#include "support/util.h"
+
+typedef struct smt smt;
+
+/* Whether a formula can be satisfied: yes (with an example), no, or the
+ * prover could not tell in the time allowed. */
+typedef enum smt_answer { SMT_SAT, SMT_UNSAT, SMT_UNKNOWN } smt_answer;
+
+/* A prover for module m: lists have at most list_bound items; each question
+ * gets timeout_ms milliseconds. */
+smt *smt_new(module *m, int list_bound, unsigned timeout_ms);
+void smt_free(smt *s);
+
+/* Why the last question was answered SMT_UNKNOWN, in the prover's words
+ * ("timeout", "canceled", "incomplete (theory arithmetic)", ...). */
+const char *smt_why_unknown(const smt *s);
+
+/* Can the assertion be false (its value computed, and no)? On SMT_SAT the
+ * example case is written to 'example' as the facts of a scenario. */
+smt_answer smt_assertion_can_fail(smt *s, decl *assertion, strbuf *example);
+
+/* Can both exceptions apply, with different values, in one case? */
+smt_answer smt_exceptions_can_conflict(smt *s, decl *d, ast_rule *a, ast_rule *b, strbuf *example);
+
+/* Can the exception ever apply? (SMT_UNSAT: never.) */
+smt_answer smt_exception_can_apply(smt *s, decl *d, ast_rule *r, strbuf *example);
+
+/* Can the definition (which has no default) be left without a value? */
+smt_answer smt_definition_can_lack_value(smt *s, decl *d, strbuf *example);
+
+#endif

@@ -1,0 +1,195 @@
+/* 'lovc explain': one decision told as a reasoned account, provision by
+ * provision, in the order a decision letter gives its reasons (begrundelse):
+ * each definition after the ones it rests on, with the exceptions that
+ * applied or not, the prerequisites, and the facts each rule used. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/lov.h"
+#include "suites/report.h"
+
+static void cite(FILE *out, const lov_provision_desc *p)
+{
+    if (p->source && p->citation)
+        fprintf(out, "%s %s", p->source, p->citation);
+    else if (p->citation)
+        fputs(p->citation, out);
+}
+
+static void quoted(FILE *out, const char *indent, const lov_provision_desc *p)
+{
+    if (p->text)
+        fprintf(out, "%s\"%s\"\n", indent, p->text);
+}
+
+static void output_value(const lov_module_desc *d, const void *out, int k, char *buf, size_t cap)
+{
+    const lov_field_desc *f = &d->outputs[k];
+    lov_status st;
+    memcpy(&st, (const char *)out + f->status_offset, sizeof st);
+    if (st != LOV_OK) {
+        snprintf(buf, cap, "%s", lov_status_name(st));
+        return;
+    }
+    bool present;
+    lov_value v;
+    scn_load(out, f->offset, f->type, f->optional, &present, &v);
+    scn_format_value(buf, cap, f->type, f->enum_desc, present, v);
+}
+
+/* The facts as the scenario gives them. */
+static void fact_value(const scn_given *g, const lov_module_desc *d, char *buf, size_t cap)
+{
+    const lov_field_desc *f = &d->inputs[g->input];
+    if (g->kind == GIVEN_TABLE)
+        snprintf(buf, cap, "%zu item%s", g->nitems, g->nitems == 1 ? "" : "s");
+    else if (g->value->kind == SV_UNKNOWN)
+        snprintf(buf, cap, "unknown");
+    else
+        scn_format_value(buf, cap, f->type, f->enum_desc, g->present, g->converted);
+}
+
+static const scn_given *latest_given(const scn_suite_run *run, const scn_scenario *sc, int input)
+{
+    for (int i = sc->givens.len - 1; i >= 0; i--) {
+        const scn_given *g = SCN_AT(sc->givens, i);
+        if (g->kind != GIVEN_CALL && g->input == input)
+            return g;
+    }
+    for (int i = run->suite->background.len - 1; i >= 0; i--) {
+        const scn_given *g = SCN_AT(run->suite->background, i);
+        if (g->kind != GIVEN_CALL && g->input == input)
+            return g;
+    }
+    return NULL;
+}
+
+/* "from: arbejdsevne = meget_begrænset, timer_i_perioden = 224" */
+static void used(FILE *out, const scn_suite_run *run, const scn_result *r, const lov_provision_desc *p,
+                 const char *indent)
+{
+    const lov_module_desc *d = run->module.desc;
+    if (p->nuses_inputs + p->nuses_outputs == 0)
+        return;
+    fprintf(out, "%sfrom: ", indent);
+    int n = 0;
+    char value[256];
+    for (uint32_t i = 0; i < p->nuses_inputs; i++) {
+        int k = p->uses_inputs[i];
+        const scn_given *g = latest_given(run, r->scenario, k);
+        if (g)
+            fact_value(g, d, value, sizeof value);
+        else
+            snprintf(value, sizeof value, "not given");
+        fprintf(out, "%s%s = %s", n++ ? ", " : "", d->inputs[k].name, value);
+    }
+    for (uint32_t i = 0; i < p->nuses_outputs; i++) {
+        int k = p->uses_outputs[i];
+        output_value(d, r->output, k, value, sizeof value);
+        fprintf(out, "%s%s = %s", n++ ? ", " : "", d->outputs[k].name, value);
+    }
+    fputc('\n', out);
+}
+
+/* One step under its definition: an exception or a prerequisite. */
+static void step(FILE *out, const scn_suite_run *run, const scn_result *r, const lov_trace_entry *e)
+{
+    const lov_provision_desc *p = &run->module.desc->provisions[e->provision];
+    const char *verdict = "";
+    switch ((lov_trace_event)e->event) {
+    case LOV_TRACE_APPLIES: verdict = "applies"; break;
+    case LOV_TRACE_DOES_NOT_APPLY: verdict = "does not apply"; break;
+    case LOV_TRACE_MET: verdict = "is met"; break;
+    case LOV_TRACE_NOT_MET: verdict = "is not met, so the outcome is held back"; break;
+    case LOV_TRACE_FAILED: verdict = "cannot be decided"; break;
+    default: break;
+    }
+    if (p->kind == LOV_PROV_EXCEPTION)
+        fprintf(out, "     - The exception '%s' %s (", p->label, verdict);
+    else
+        fprintf(out, "     - The prerequisite %s (", verdict);
+    cite(out, p);
+    if (e->event == LOV_TRACE_FAILED)
+        fprintf(out, "): %s\n", lov_status_name((lov_status)e->status));
+    else
+        fputs(")\n", out);
+    quoted(out, "       ", p);
+    if (e->event != LOV_TRACE_DOES_NOT_APPLY)
+        used(out, run, r, p, "       ");
+}
+
+void report_explain(FILE *out, const scn_suite_run *run, const scn_result *r)
+{
+    const lov_module_desc *d = run->module.desc;
+    const scn_scenario *sc = r->scenario;
+    fprintf(out, "Scenario \"%s\" (%s, line %d)\n", sc->name, run->suite_path, sc->line);
+    fprintf(out, "Rules: %s%s%s (%s), in force", d->name, d->title && *d->title ? ", " : "", d->title ? d->title : "",
+            run->rules_path);
+    char from[LOV_DATE_BUFSIZE], until[LOV_DATE_BUFSIZE];
+    lov_date_format(d->in_force_from, from);
+    lov_date_format(d->in_force_until, until);
+    if (d->has_in_force)
+        fprintf(out, " from %s%s%s\n", from, d->in_force_until == LOV_DATE_MAX ? "" : " until ",
+                d->in_force_until == LOV_DATE_MAX ? "" : until);
+    else
+        fputs(" always\n", out);
+
+    fputs("\nThe facts:\n", out);
+    for (uint32_t i = 0; i < d->ninputs; i++) {
+        const scn_given *g = latest_given(run, sc, (int)i);
+        char value[256];
+        if (g)
+            fact_value(g, d, value, sizeof value);
+        else
+            snprintf(value, sizeof value, "not given");
+        fprintf(out, "  %s = %s\n", d->inputs[i].name, value);
+    }
+
+    /* Steps come before the value of their definition: keep them until it. */
+    fputs("\nThe decision, provision by provision:\n", out);
+    int number = 0;
+    size_t pending = 0;
+    for (size_t i = 0; i < r->ntrace; i++) {
+        const lov_trace_entry *e = &r->trace[i];
+        if (e->provision >= d->nprovisions)
+            continue;
+        const lov_provision_desc *p = &d->provisions[e->provision];
+        if (p->kind == LOV_PROV_EXCEPTION || p->kind == LOV_PROV_REQUIREMENT)
+            continue;                                /* told under their definition */
+        char what[512], citation[256];
+        report_trace_entry(d, e, what, sizeof what, citation, sizeof citation);
+        fprintf(out, "  %2d. %s (%s)\n", ++number, what, citation);
+        quoted(out, "      ", p);
+        if (p->kind == LOV_PROV_DEFINITION)
+            used(out, run, r, p, "      ");
+        for (; pending < i; pending++) {
+            const lov_trace_entry *s = &r->trace[pending];
+            const lov_provision_desc *sp = s->provision < d->nprovisions ? &d->provisions[s->provision] : NULL;
+            if (sp && (sp->kind == LOV_PROV_EXCEPTION || sp->kind == LOV_PROV_REQUIREMENT)
+                && strcmp(sp->name, p->name) == 0)
+                step(out, run, r, s);
+        }
+        pending = i + 1;
+    }
+
+    fprintf(out, "\nResult: %s", lov_status_name(r->status));
+    uint64_t word;
+    int n = 0;
+    for (uint32_t i = 0; i < d->ninputs; i++) {
+        memcpy(&word, (const char *)r->output + d->missing_offset + (i / 64) * sizeof word, sizeof word);
+        if ((word >> (i % 64)) & 1)
+            fprintf(out, "%s%s", n++ ? ", " : " (facts missing: ", d->inputs[i].name);
+    }
+    fputs(n ? ")\n" : "\n", out);
+    if (r->passed) {
+        fputs("Every expectation of the scenario holds.\n", out);
+    } else {
+        fputs("Expectations that do not hold:\n", out);
+        const char *p = r->failures.data;
+        while (p && *p) {
+            const char *nl = strchr(p, '\n');
+            fprintf(out, "  %.*s\n", (int)(nl ? nl - p : (long)strlen(p)), p);
+            p = nl ? nl + 1 : p + strlen(p);
+        }
+    }
+}

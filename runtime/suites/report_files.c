@@ -1,0 +1,263 @@
+/* Reports for tools and for sending on: TAP, JUnit XML and a self-contained
+ * HTML page. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/lov.h"
+#include "suites/report.h"
+
+/* ---- TAP ---------------------------------------------------------------- */
+
+/* TAP's description may not hold '#' (a directive) or a newline. */
+static void tap_text(FILE *out, const char *s)
+{
+    for (; *s; s++)
+        fputc(*s == '#' ? '_' : *s == '\n' ? ' ' : *s, out);
+}
+
+void report_tap(FILE *out, const scn_suite_run *runs, int n)
+{
+    int total = 0;
+    for (int i = 0; i < n; i++)
+        total += runs[i].broken ? 1 : runs[i].nresults;
+    fprintf(out, "TAP version 13\n1..%d\n", total);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        const scn_suite_run *run = &runs[i];
+        if (run->broken) {
+            fprintf(out, "not ok %d - %s could not be run\n", ++k, run->suite_path);
+            continue;
+        }
+        for (int j = 0; j < run->nresults; j++) {
+            const scn_result *r = &run->results[j];
+            fprintf(out, "%s %d - ", r->passed ? "ok" : "not ok", ++k);
+            tap_text(out, run->suite->title ? run->suite->title : run->suite_path);
+            fputs(": ", out);
+            tap_text(out, r->scenario->name);
+            fputc('\n', out);
+            if (r->passed)
+                continue;
+            fputs("  ---\n  message: |\n", out);
+            const char *p = r->failures.data;
+            while (p && *p) {
+                const char *nl = strchr(p, '\n');
+                fprintf(out, "    %.*s\n", (int)(nl ? nl - p : (long)strlen(p)), p);
+                p = nl ? nl + 1 : p + strlen(p);
+            }
+            fprintf(out, "  at: %s:%d\n  ...\n", run->suite_path, r->scenario->line);
+        }
+    }
+}
+
+/* ---- XML and HTML text ------------------------------------------------------ */
+
+/* Text for XML or HTML: &, <, >, quotes escaped; control characters that
+ * XML 1.0 forbids dropped. */
+static void escaped(FILE *out, const char *s)
+{
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default:
+            if (c >= 0x20 || c == '\n' || c == '\t')
+                fputc(c, out);
+        }
+    }
+}
+
+/* ---- JUnit XML -------------------------------------------------------------- */
+
+static void junit_trace(FILE *out, const scn_suite_run *run, const scn_result *r)
+{
+    fputs("How the rules decided:\n", out);
+    for (size_t i = 0; i < r->ntrace; i++) {
+        char what[512], cite[256];
+        report_trace_entry(run->module.desc, &r->trace[i], what, sizeof what, cite, sizeof cite);
+        fputs("  ", out);
+        escaped(out, what);
+        fputs(" (", out);
+        escaped(out, cite);
+        fputs(")\n", out);
+    }
+}
+
+bool report_junit(const char *path, const scn_suite_run *runs, int n, char *why, size_t whylen)
+{
+    FILE *out = fopen(path, "w");
+    if (!out) {
+        snprintf(why, whylen, "the JUnit report cannot be written: %s", strerror(errno));
+        return false;
+    }
+    report_totals t = report_count(runs, n);
+    int broken = 0;
+    for (int i = 0; i < n; i++)
+        broken += runs[i].broken;
+    fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<testsuites name=\"lovc test\" tests=\"%d\" failures=\"%d\" errors=\"%d\">\n",
+            t.passed + t.failed + broken, t.failed, broken);
+    for (int i = 0; i < n; i++) {
+        const scn_suite_run *run = &runs[i];
+        int failures = 0;
+        for (int j = 0; j < run->nresults; j++)
+            failures += !run->results[j].passed;
+        fputs("  <testsuite name=\"", out);
+        escaped(out, run->suite && run->suite->title ? run->suite->title : run->suite_path);
+        fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"%d\" file=\"", run->broken ? 1 : run->nresults,
+                failures, run->broken ? 1 : 0);
+        escaped(out, run->suite_path);
+        fputs("\">\n", out);
+        if (run->broken) {
+            fputs("    <testcase name=\"the suite\" classname=\"", out);
+            escaped(out, run->suite_path);
+            fputs("\"><error message=\"the suite or its rules have errors\"/></testcase>\n", out);
+        }
+        for (int j = 0; j < run->nresults; j++) {
+            const scn_result *r = &run->results[j];
+            fputs("    <testcase name=\"", out);
+            escaped(out, r->scenario->name);
+            fputs("\" classname=\"", out);
+            escaped(out, run->suite && run->suite->title ? run->suite->title : run->suite_path);
+            if (r->passed) {
+                fputs("\"/>\n", out);
+                continue;
+            }
+            fputs("\">\n      <failure message=\"", out);
+            const char *first = r->failures.data ? r->failures.data : "";
+            const char *nl = strchr(first, '\n');
+            char msg[1024];
+            snprintf(msg, sizeof msg, "%.*s", (int)(nl ? nl - first : (long)strlen(first)), first);
+            escaped(out, msg);
+            fputs("\">", out);
+            escaped(out, first);
+            junit_trace(out, run, r);
+            fputs("</failure>\n    </testcase>\n", out);
+        }
+        fputs("  </testsuite>\n", out);
+    }
+    fputs("</testsuites>\n", out);
+    bool ok = !ferror(out);
+    ok = fclose(out) == 0 && ok;
+    if (!ok)
+        snprintf(why, whylen, "the JUnit report cannot be written: %s", strerror(errno));
+    return ok;
+}
+
+/* ---- HTML --------------------------------------------------------------------- */
+
+static const char html_style[] =
+    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
+    "h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}"
+    ".pass{color:#176b1c}.fail{color:#b3141a}.summary{font-size:1.1rem;font-weight:bold}"
+    "details{margin:.3rem 0 .3rem 1rem}summary{cursor:pointer}"
+    "table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.15rem .6rem;text-align:left;"
+    "border-bottom:1px solid #eee;vertical-align:top}.cite{color:#555;font-size:.9em}"
+    "pre{background:#f6f6f6;padding:.5rem;white-space:pre-wrap}";
+
+static void html_trace(FILE *out, const scn_suite_run *run, const scn_result *r)
+{
+    fputs("<table><tr><th>How the rules decided</th><th>Provision</th></tr>\n", out);
+    for (size_t i = 0; i < r->ntrace; i++) {
+        char what[512], cite[256];
+        report_trace_entry(run->module.desc, &r->trace[i], what, sizeof what, cite, sizeof cite);
+        fputs("<tr><td>", out);
+        escaped(out, what);
+        fputs("</td><td class=\"cite\">", out);
+        escaped(out, cite);
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</table>\n", out);
+}
+
+static void html_suite(FILE *out, const scn_suite_run *run)
+{
+    fputs("<h2>", out);
+    escaped(out, run->suite && run->suite->title ? run->suite->title : run->suite_path);
+    fputs("</h2>\n<p>Suite <code>", out);
+    escaped(out, run->suite_path);
+    if (run->rules_path) {
+        fputs("</code>, rules <code>", out);
+        escaped(out, run->rules_path);
+    }
+    fputs("</code>", out);
+    if (run->module.desc) {
+        fputs(", compiled rules with SHA-256 <code>", out);
+        escaped(out, run->module.desc->source_sha256);
+        fputs("</code> (lovc ", out);
+        escaped(out, run->module.desc->compiler_version);
+        fputs(")", out);
+    }
+    fputs(".</p>\n", out);
+    if (run->broken) {
+        fputs("<p class=\"fail\">Not run: the suite or its rules have errors.</p>\n", out);
+        return;
+    }
+    for (int j = 0; j < run->nresults; j++) {
+        const scn_result *r = &run->results[j];
+        fprintf(out, "<details%s><summary><span class=\"%s\">%s</span> ", r->passed ? "" : " open",
+                r->passed ? "pass" : "fail", r->passed ? "PASS" : "FAIL");
+        escaped(out, r->scenario->name);
+        fputs("</summary>\n", out);
+        if (!r->passed) {
+            fputs("<pre>", out);
+            escaped(out, r->failures.data);
+            fputs("</pre>\n", out);
+        }
+        html_trace(out, run, r);
+        fputs("</details>\n", out);
+    }
+    int exercised, total;
+    report_coverage(run, &exercised, &total);
+    fprintf(out, "<p>Coverage: %d of %d provisions exercised (%d%%).</p>\n", exercised, total,
+            total ? (exercised * 100 + total / 2) / total : 100);
+    if (exercised == total)
+        return;
+    fputs("<table><tr><th>Never exercised</th><th>Provision</th><th>Line</th></tr>\n", out);
+    const lov_module_desc *d = run->module.desc;
+    for (uint32_t i = 0; i < d->nprovisions; i++) {
+        const lov_provision_desc *p = &d->provisions[i];
+        if (!scn_counts_for_coverage(p) || run->covered[i])
+            continue;
+        fputs("<tr><td>", out);
+        if (p->label) {
+            fputs("exception ", out);
+            escaped(out, p->label);
+            fputs(" of ", out);
+        }
+        escaped(out, p->name);
+        fputs("</td><td class=\"cite\">", out);
+        escaped(out, p->source);
+        fputs(" ", out);
+        escaped(out, p->citation);
+        fprintf(out, "</td><td>%u</td></tr>\n", p->line);
+    }
+    fputs("</table>\n", out);
+}
+
+bool report_html(const char *path, const scn_suite_run *runs, int n, char *why, size_t whylen)
+{
+    FILE *out = fopen(path, "w");
+    if (!out) {
+        snprintf(why, whylen, "the HTML report cannot be written: %s", strerror(errno));
+        return false;
+    }
+    report_totals t = report_count(runs, n);
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n"
+                 "<title>Scenario report: %d passed, %d failed</title>\n<style>%s</style>\n</head>\n<body>\n",
+            t.passed, t.failed, html_style);
+    fprintf(out, "<h1>Scenario report</h1>\n<p class=\"summary %s\">%d passed, %d failed</p>\n",
+            t.failed ? "fail" : "pass", t.passed, t.failed);
+    for (int i = 0; i < n; i++)
+        html_suite(out, &runs[i]);
+    fputs("</body>\n</html>\n", out);
+    bool ok = !ferror(out);
+    ok = fclose(out) == 0 && ok;
+    if (!ok)
+        snprintf(why, whylen, "the HTML report cannot be written: %s", strerror(errno));
+    return ok;
+}
