@@ -116,7 +116,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -ldl
 
-test: all unit golden fuzz e2e scenarios verify
+test: all unit golden fuzz e2e scenarios verify generated layout
 
 unit: deps $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
@@ -140,6 +140,16 @@ e2e: deps $(BUILD)/lovc
 .PHONY: verify
 verify: deps $(BUILD)/lovc
 	@tests/verify/run $(BUILD)/lovc
+
+# The generated C of every module, compared byte for byte with tests/generated/expected/.
+.PHONY: generated
+generated: deps $(BUILD)/lovc
+	@tests/generated/run $(BUILD)/lovc
+
+# The layout's rules: includes run one way down the pipeline (tests/layout/run).
+.PHONY: layout
+layout: deps $(BUILD)/lovc
+	@tests/layout/run $(BUILD)
 
 # The tester's guide's suites, run, and its quoted outputs checked against them.
 .PHONY: scenarios
