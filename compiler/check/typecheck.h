@@ -2,7 +2,10 @@
  * for what a legal consultant can get wrong with types: mixing dates and
  * money, money arithmetic that needs a rounding rule, months added to a date
  * without a month end rule, optional facts used without a test, enum cases
- * not covered by a match. */
+ * not covered by a match.
+ *
+ * The checker is in typecheck_*.c: typecheck_decls.c walks the module,
+ * typecheck_expr.c types expressions; typecheck_internal.h is theirs alone. */
 #ifndef LOVC_TYPECHECK_H
 #define LOVC_TYPECHECK_H
 

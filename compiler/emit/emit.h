@@ -1,10 +1,21 @@
 /* The C emitter: a checked module to the C evaluator a vendor links.
  *
- * emit_c.c writes the module's header (types, input and output structs,
- * the entry point) and the module-level parts of the .c file (context,
- * validation of inputs, the entry point, the descriptor); emit_rules.c
- * writes one C function per definition, with the expressions inside;
- * emit_names.c gives every lov name its C name.
+ * emit_c.c (emit_c_files) writes NAME.h and NAME.c from parts, one file each:
+ *   emit_names.c       the C name of every lov name
+ *   emit_collect.c     what the module's C needs: inputs, outputs, functions,
+ *                      externals, provisions, static names, evaluation order
+ *   emit_header.c      NAME.h: the types, the input, output and externals
+ *                      structs, and the API
+ *   emit_context.c     the top of NAME.c: the context and the static helpers
+ *   emit_rules.c       one C function per definition, outcome, assertion and
+ *                      dated parameter; with emit_gen.c (the function being
+ *                      written), emit_values.c (values and conversions) and
+ *                      emit_expr.c (expressions), which share emit_gen.h
+ *   emit_entry.c       validation of the facts, evaluate_all, NAME_evaluate
+ *   emit_descriptor.c  NAME_descriptor, the module's description of itself
+ *   emit_ctext.c       C text and C types, for all of them
+ * cnames.c turns lov names into unique C names; build.c ('lovc build') calls
+ * emit_c_files.
  *
  * Code generation never reports a user error: everything it relies on was
  * checked before. */
@@ -57,15 +68,36 @@ typedef struct emitter {
  * gets the same names in every module that uses it). */
 void emit_names(module *m);
 
-/* C types and values. */
+/* C types and values (emit_ctext.c). */
 const char *emit_ctype(emitter *em, const type *t);
 const char *emit_zero(emitter *em, const type *t);
 const char *emit_opt_ctype(const type *elem);
 const char *emit_type_tag(const type *t);       /* "LOV_T_MONEY" */
 
+/* The parts of NAME.h and NAME.c, in the order emit_c_files calls them. */
+
+/* Finds what the module's C needs and numbers it (emit_collect.c). */
+void emit_collect(emitter *em);
+
+/* Writes NAME.h into em->h (emit_header.c). */
+void emit_header(emitter *em);
+
+/* The context struct of NAME.c (emit_context.c). */
+void emit_context(emitter *em);
+
 /* Writes the static functions of every definition, outcome, parameter and
  * function (emit_rules.c). */
 void emit_rule_functions(emitter *em);
+
+/* validate(), then evaluate_all() and NAME_evaluate() (emit_entry.c). */
+void emit_validate(emitter *em);
+void emit_entry(emitter *em);
+
+/* Writes to c the static helpers that 'body' calls, before it (emit_context.c). */
+void emit_helpers(strbuf *c, const char *body);
+
+/* NAME_descriptor, at the end of NAME.c (emit_descriptor.c). */
+void emit_descriptor(emitter *em);
 
 /* An adverse outcome (assertions, which share the output struct, are not). */
 static inline bool emit_is_adverse(const decl *d)
@@ -81,14 +113,16 @@ static inline bool emit_held_back(const decl *d)
 }
 
 /* For the trace: the fixed parameters definition d reads, each noted once
- * per evaluation, as C at the given depth of indentation (4 spaces each). */
+ * per evaluation, as C at the given depth of indentation (4 spaces each)
+ * (emit_entry.c). */
 void emit_trace_constants(emitter *em, decl *d, strbuf *out, int depth);
 
 /* Writes NAME.c and NAME.h for the program's root module into 'dir'.
- * Returns false (with a message on stderr) if a file cannot be written. */
+ * Returns false (with a message on stderr) if a file cannot be written
+ * (emit_c.c). */
 bool emit_c_files(program *p, const char *dir, const char *base, char *why, size_t whylen);
 
-/* Appends printf-style text. */
+/* Appends printf-style text (emit_ctext.c, as the three below). */
 void emit_printf(strbuf *sb, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

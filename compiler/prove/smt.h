@@ -12,8 +12,13 @@
  * case may rest on a function the real calendar is not: 'lovc verify' runs
  * its cases on the compiled rules before it reports them.
  *
- * A question about rules the encoding does not follow (see unsupported()
- * in smt.c) is never answered "no such case". */
+ * A question about rules the encoding does not follow (see
+ * smt_unsupported() in smt_term.c) is never answered "no such case".
+ *
+ * The prover is in smt*.c: smt.c holds the session and its questions,
+ * smt_expr.c encodes the rules, on the terms of smt_term.c, smt_calendar.c
+ * and smt_input.c, and smt_model.c writes the example case; smt_internal.h
+ * is theirs alone. */
 #ifndef LOVC_SMT_H
 #define LOVC_SMT_H
 

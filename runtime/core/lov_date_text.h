@@ -1,5 +1,5 @@
 /* Reading and writing dates in the literal form YYYY-MM-DD. These live in
- * liblov (runtime/date_text.c), not in the header-only core:
+ * liblov (runtime/core/date_text.c), not in the header-only core:
  * generated evaluators never parse text, the scenario runner and the
  * compiler do.
  *

@@ -1,5 +1,5 @@
 /* Reading and writing exact decimals (0.5, -12.125, 25). These live in
- * liblov (runtime/decimal_text.c), not in the header-only core:
+ * liblov (runtime/core/decimal_text.c), not in the header-only core:
  * generated evaluators never parse text, the scenario runner and the
  * compiler do.
  *

@@ -1,5 +1,5 @@
 /* Reading and writing amounts of money in the literal form (1 066 kr,
- * 12.50 kr). These live in liblov (runtime/money_text.c), not in the
+ * 12.50 kr). These live in liblov (runtime/core/money_text.c), not in the
  * header-only core: generated evaluators never parse text, the scenario
  * runner and the compiler do.
  *

@@ -130,12 +130,12 @@ char *scn_test_sexp(const scn_suite *s)
 
 /* ---- Compiled rules ------------------------------------------------------------ */
 
-/* Generated modules include lov.h; the build tree's runtime/ holds it when
+/* Generated modules include lov.h; the source tree's runtime/core/ holds it when
  * the tests run from the top folder, as make runs them. */
 static void find_runtime_headers(void)
 {
     char dir[PATH_MAX];
-    if (getenv("LOVC_INCLUDE") || access("runtime/lov.h", R_OK) != 0 || !realpath("runtime", dir))
+    if (getenv("LOVC_INCLUDE") || access("runtime/core/lov.h", R_OK) != 0 || !realpath("runtime/core", dir))
         return;
     setenv("LOVC_INCLUDE", dir, 1);
 }

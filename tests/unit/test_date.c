@@ -1,5 +1,5 @@
 /* Unit tests for calendar dates, durations and the date literal
- * (runtime/lov_date.h, lov_duration.h, date_text.c). */
+ * (runtime/core/lov_date.h, lov_duration.h, date_text.c). */
 #include <stdint.h>
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* Unit tests for exact decimals, the 128-bit helpers under them, and the
- * decimal literal (runtime/lov_decimal.h, lov_u128.h, decimal_text.c). */
+ * decimal literal (runtime/core/lov_decimal.h, lov_u128.h, decimal_text.c). */
 #include <stdint.h>
 #include <string.h>
 

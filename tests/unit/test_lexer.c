@@ -1,4 +1,4 @@
-/* Unit tests for the scanner (compiler/lexer.l, lex_support.c): tokens and
+/* Unit tests for the scanner (compiler/front/lexer.l, lex_support.c): tokens and
  * their values and byte spans, read by driving lovp_lex directly; literals
  * with units, which the grammar folds, read through parse_module; the
  * scanner's error messages with their exact line:col; and src_line_col. */
@@ -12,7 +12,7 @@
 #include "front/parser.h"
 #include "suites.h"
 
-/* The reentrant scanner's entry points (compiler/lexer.l). Declared here
+/* The reentrant scanner's entry points (compiler/front/lexer.l). Declared here
  * rather than taken from the generated lexer.h, which the Makefile does not
  * build before the test objects. */
 typedef struct yy_buffer_state *YY_BUFFER_STATE;

@@ -1,5 +1,5 @@
 /* Unit tests for money in øre, its rounding, the money literal
- * (runtime/lov_money.h, money_text.c), and the status names. */
+ * (runtime/core/lov_money.h, money_text.c), and the status names. */
 #include <stdint.h>
 #include <string.h>
 

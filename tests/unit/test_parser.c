@@ -1,4 +1,4 @@
-/* Unit tests for the grammar (compiler/parser.y, parse_support.c): the tree
+/* Unit tests for the grammar (compiler/front/parser.y, parse_support.c): the tree
  * built for every kind of declaration and header clause, with its source
  * spans; operator precedence and associativity, as S-expressions (see
  * front_helpers.h); the nesting limit; error recovery; and the exact text

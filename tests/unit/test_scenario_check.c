@@ -1,5 +1,5 @@
 /* Unit tests for checking suites against a module's descriptor
- * (runtime/scenario_check.c): values converted to the fields' types and
+ * (runtime/suites/scenario_check.c): values converted to the fields' types and
  * stored at their offsets, tables into arrays of records, answers of
  * external functions, values in words. The module here is a descriptor
  * written by hand, as a generated one looks. */

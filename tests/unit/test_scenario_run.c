@@ -1,4 +1,4 @@
-/* Unit tests for running scenarios (runtime/scenario_run.c): rules
+/* Unit tests for running scenarios (runtime/suites/scenario_run.c): rules
  * compiled at test time with the compiler's own functions, loaded with
  * dlopen and called through libffi using only their descriptor (no
  * header); external functions answered by libffi closures from a

@@ -1,5 +1,5 @@
-/* Unit tests for name resolution and type checking (compiler/resolve.c,
- * typecheck.c, program.c): the type given to representative expressions,
+/* Unit tests for name resolution and type checking (compiler/check/resolve_*.c,
+ * typecheck_*.c, program.c): the type given to representative expressions,
  * and every class of error a legal consultant can make, with its exact
  * text and line:col. Single modules are checked from memory; modules that
  * 'use' each other are written to a temporary folder and loaded with

@@ -1,0 +1,343 @@
+/* The entry point of NAME.c: validate (the facts are values of their types),
+ * evaluate_all (every definition and outcome, in evaluation order, with its
+ * trace and the fixed parameters it reads) and NAME_evaluate (a fast pass,
+ * then, when needed, a pass that explains). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "emit/emit.h"
+#include "core/lov.h"
+
+/* ---- Validation of the facts ------------------------------------------------------- */
+
+/* A C condition that is true when value v of type t is invalid. */
+static const char *invalid_value(emitter *em, const char *v, const type *t)
+{
+    char buf[512];
+    switch (t->kind) {
+    case T_ENUM:
+        snprintf(buf, sizeof buf, "((int)%s < 0 || (int)%s >= %d)", v, v, t->decl->u.enum_.cases.len);
+        break;
+    case T_DATE:
+        snprintf(buf, sizeof buf, "!lov_date_valid(%s)", v);
+        break;
+    case T_DEC:
+        snprintf(buf, sizeof buf, "!lov_dec_valid(%s)", v);
+        break;
+    case T_OPTIONAL: {
+        char inner[400];
+        snprintf(inner, sizeof inner, "%s.value", v);
+        const char *iv = invalid_value(em, inner, t->elem);
+        if (!iv)
+            return NULL;
+        snprintf(buf, sizeof buf, "(%s.present && %s)", v, iv);
+        break;
+    }
+    default:
+        return NULL;
+    }
+    return ast_strdup(em->a, buf, strlen(buf));
+}
+
+static void emit_validate_record(emitter *em, const char *ptr, const type *rt, int slot)
+{
+    strbuf *c = &em->c;
+    decl *r = rt->decl;
+    for (int k = 0; k < r->u.record.fields.len; k++) {
+        record_field *f = NL_AT(r->u.record.fields, k);
+        char v[256];
+        snprintf(v, sizeof v, "%s%s", ptr, f->c_name);
+        const char *bad = invalid_value(em, v, f->type);
+        if (bad)
+            emit_printf(c, "        if (%s)\n            return invalid_input(ctx, %d);\n", bad, slot);
+    }
+}
+
+void emit_validate(emitter *em)
+{
+    strbuf *c = &em->c;
+    sb_puts(c, "/* The facts must be values of their types: enum cases that exist, dates\n"
+               " * in 0001..9999, exact decimals, lists with their items. */\n");
+    sb_puts(c, "static lov_status validate(ctx_t *ctx)\n{\n    const ");
+    emit_printf(c, "%s_input *in = ctx->in;\n", em->mod->c_prefix);
+    bool any = false;
+    for (size_t i = 0; i < em->inputs.len; i++) {
+        decl *d = em->inputs.items[i];
+        const type *t = d->type;
+        char v[256];
+        snprintf(v, sizeof v, "in->%s", d->c_name);
+        if (t->kind == T_LIST) {
+            any = true;
+            emit_printf(c, "    if (in->known.%s && in->%s_count > 0 && in->%s == NULL)\n"
+                           "        return invalid_input(ctx, %d);\n", d->c_name, d->c_name, d->c_name,
+                        d->slot);
+            const char *bad = NULL;
+            char item[300];
+            snprintf(item, sizeof item, "in->%s[i]", d->c_name);
+            if (t->elem->kind != T_RECORD)
+                bad = invalid_value(em, item, t->elem);
+            bool record_checks = false;
+            if (t->elem->kind == T_RECORD) {
+                decl *r = t->elem->decl;
+                for (int k = 0; k < r->u.record.fields.len; k++) {
+                    record_field *f = NL_AT(r->u.record.fields, k);
+                    if (invalid_value(em, "x", f->type))
+                        record_checks = true;
+                }
+            }
+            if (bad || record_checks) {
+                emit_printf(c, "    for (size_t i = 0, n = in->known.%s ? in->%s_count : 0; i < n; i++) {\n",
+                            d->c_name, d->c_name);
+                if (bad)
+                    emit_printf(c, "        if (%s)\n            return invalid_input(ctx, %d);\n", bad, d->slot);
+                else {
+                    char ptr[300];
+                    snprintf(ptr, sizeof ptr, "in->%s[i].", d->c_name);
+                    emit_validate_record(em, ptr, t->elem, d->slot);
+                }
+                sb_puts(c, "    }\n");
+            }
+            continue;
+        }
+        if (t->kind == T_RECORD) {
+            char ptr[300];
+            snprintf(ptr, sizeof ptr, "in->%s.", d->c_name);
+            emit_printf(c, "    if (in->known.%s) {\n", d->c_name);
+            emit_validate_record(em, ptr, t, d->slot);
+            sb_puts(c, "    }\n");
+            any = true;
+            continue;
+        }
+        const char *bad = invalid_value(em, v, t);
+        if (bad) {
+            any = true;
+            emit_printf(c, "    if (in->known.%s && %s)\n        return invalid_input(ctx, %d);\n", d->c_name,
+                        bad, d->slot);
+        }
+    }
+    if (!any)
+        sb_puts(c, "    (void)in;\n");
+    sb_puts(c, "    return LOV_OK;\n}\n\n");
+}
+
+/* ---- The entry point ---------------------------------------------------------- */
+
+static void set_all_statuses(emitter *em, const char *status)
+{
+    for (size_t i = 0; i < em->outputs.len; i++)
+        emit_printf(&em->c, "        out->status.%s = %s;\n", ((decl *)em->outputs.items[i])->c_name, status);
+}
+
+/* "ctx->out->NAME.present" for an optional output. */
+static const char *fmt_member(emitter *em, const char *c_name)
+{
+    size_t n = strlen(c_name) + 32;
+    char *s = arena_alloc(em->a, n);
+    snprintf(s, n, "ctx->out->%s.present", c_name);
+    return s;
+}
+
+/* Does the output count for the evaluation's status? The outcomes do (or,
+ * in rules without outcomes, the definitions); assertions never: whether an
+ * invariant holds is a question for the tests, not for the decision. */
+static bool decides(const decl *d, bool any_outcome)
+{
+    return d->kind == D_OUTCOME || (!any_outcome && d->kind == D_DEFINITION);
+}
+
+/* A lov_value for a parameter's written-out value. */
+static void literal_value(const expr *e, char *buf, size_t cap)
+{
+    bool neg = e->kind == E_UNARY;
+    if (neg)
+        e = e->u.unary.operand;
+    const char *sign = neg ? "-" : "";
+    switch (e->kind) {
+    case E_BOOL: snprintf(buf, cap, "(lov_value){.b = %s}", e->u.b ? "true" : "false"); return;
+    case E_INT: snprintf(buf, cap, "(lov_value){.i = %sINT64_C(%" PRId64 ")}", sign, e->u.i); return;
+    case E_MONEY: snprintf(buf, cap, "(lov_value){.money = %sINT64_C(%" PRId64 ")}", sign, e->u.money); return;
+    case E_DATE: snprintf(buf, cap, "(lov_value){.date = %d}", (int)e->u.date); return;
+    case E_DECIMAL:
+        snprintf(buf, cap, "(lov_value){.dec = {%sINT64_C(%" PRId64 "), %d}}", sign, e->u.dec.coef,
+                 (int)e->u.dec.scale);
+        return;
+    case E_DURATION:
+        snprintf(buf, cap, "(lov_value){.dur = {%s%d, %s%d}}", sign, (int)e->u.dur.months, sign, (int)e->u.dur.days);
+        return;
+    case E_NAME:
+    case E_FIELD:
+        snprintf(buf, cap, "(lov_value){.enum_case = %d}",
+                 e->u.name.ref == REF_CASE ? ((enum_case *)e->u.name.target)->index : 0);
+        return;
+    default:
+        snprintf(buf, cap, "(lov_value){.i = 0}");
+        return;
+    }
+}
+
+/* The fixed parameters a definition reads. */
+typedef struct constants_read {
+    ptrvec params;
+} constants_read;
+
+static void visit_constant(expr *e, void *ctx)
+{
+    constants_read *cr = ctx;
+    if (e->kind != E_NAME || e->u.name.ref != REF_DECL)
+        return;
+    decl *d = e->u.name.target;
+    if (d->kind != D_PARAMETER || !d->u.param.constant)
+        return;
+    for (size_t i = 0; i < cr->params.len; i++)
+        if (cr->params.items[i] == d)
+            return;
+    pv_push(&cr->params, d);
+}
+
+/* Fixed parameters are written into the rules as their values; for the
+ * trace, each is noted once, before the first definition that reads it. */
+void emit_trace_constants(emitter *em, decl *d, strbuf *out, int depth)
+{
+    constants_read cr = {{0}};
+    for (int k = 0; k < d->u.def.rules.len; k++) {
+        ast_rule *r = NL_AT(d->u.def.rules, k);
+        ast_walk(r->cond, visit_constant, &cr);
+        ast_walk(r->value, visit_constant, &cr);
+    }
+    for (int k = 0; k < d->u.def.requires.len; k++)
+        ast_walk(((requirement *)NL_AT(d->u.def.requires, k))->cond, visit_constant, &cr);
+    int pad = 4 * depth;
+    for (size_t i = 0; i < cr.params.len; i++) {
+        decl *p = cr.params.items[i];
+        if (p->provision < 0)                /* a used module's: not in this module's table */
+            continue;
+        char value[128];
+        literal_value(p->u.param.constant, value, sizeof value);
+        emit_printf(out, "%*sif (!ctx->marks[%d]) {    /* %s */\n%*s    ctx->marks[%d] = 1;\n"
+                         "%*s    lov_trace_add(ctx->trace, %d, LOV_TRACE_VALUE, LOV_OK, true, %s);\n%*s}\n",
+                    pad, "", p->provision, emit_comment_text(em, p->name.name), pad, "", p->provision, pad, "",
+                    p->provision, value, pad, "");
+    }
+    pv_free(&cr.params);
+}
+
+/* evaluate_all: every definition and outcome, each after those it uses,
+ * with its status, the steps for the trace and (on the explaining pass)
+ * what it lacked. */
+static void emit_evaluate_all(emitter *em)
+{
+    strbuf *c = &em->c;
+    sb_puts(c, "/* Every definition and outcome, each after the definitions it uses. */\n"
+               "static void evaluate_all(ctx_t *ctx)\n{\n");
+    sb_puts(c, em->order.len ? "    lov_status st;\n" : "    (void)ctx;\n");
+    for (size_t i = 0; i < em->order.len; i++) {
+        decl *d = em->order.items[i];
+        bool rules = d->kind != D_ASSERT;
+        int steps = rules ? d->u.def.requires.len : 0;
+        for (int k = 0; rules && k < d->u.def.rules.len; k++)
+            steps += !((ast_rule *)NL_AT(d->u.def.rules, k))->is_default;
+        emit_printf(c, "\n    st = %s(ctx, &ctx->out->%s);\n", d->c_static, d->c_name);
+        emit_printf(c, "    ctx->out->status.%s = st;\n", d->c_name);
+        emit_printf(c, "    if (st != LOV_OK) {\n        failed(ctx, st, %d);\n", d->provision);
+        if (emit_is_adverse(d) && d->u.def.default_rule) {
+            expr *v = d->u.def.default_rule->value;
+            char lit[64] = "0";
+            if (v->kind == E_MONEY)
+                snprintf(lit, sizeof lit, "INT64_C(%" PRId64 ")", v->u.money);
+            else if (v->kind == E_BOOL)
+                snprintf(lit, sizeof lit, "%s", v->u.b ? "true" : "false");
+            else if (v->kind == E_INT)
+                snprintf(lit, sizeof lit, "INT64_C(%" PRId64 ")", v->u.i);
+            emit_printf(c, "        ctx->out->%s = %s;    /* never harm the citizen on an unsure result */\n",
+                        d->c_name, lit);
+        }
+        sb_puts(c, "    }\n");
+        emit_printf(c, "    if (ctx->explain) {\n        ctx->why_of[%d] = ctx->why;\n        why_clear(&ctx->why);\n    }\n",
+                    d->slot);
+        sb_puts(c, "    if (ctx->trace) {\n");
+        if (rules)
+            emit_trace_constants(em, d, c, 2);
+        if (steps > 0)
+            emit_printf(c, "        trace_marks(ctx, %d, %d);\n", d->provision + 1, steps);
+        const char *member = d->type->kind == T_OPTIONAL ? ".value" : "";
+        const type *vt = d->type->kind == T_OPTIONAL ? d->type->elem : d->type;
+        const char *field = vt->kind == T_BOOL ? "b" : vt->kind == T_INT ? "i" : vt->kind == T_DEC ? "dec"
+                            : vt->kind == T_MONEY ? "money" : vt->kind == T_DATE ? "date"
+                            : vt->kind == T_DURATION ? "dur" : "enum_case";
+        emit_printf(c, "        lov_trace_add(ctx->trace, %d, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, %s,\n"
+                       "                      (lov_value){.%s = %sctx->out->%s%s});\n    }\n",
+                    d->provision, d->type->kind == T_OPTIONAL ? fmt_member(em, d->c_name) : "true", field,
+                    vt->kind == T_ENUM ? "(int32_t)" : "", d->c_name, member);
+    }
+    sb_puts(c, "}\n\n");
+}
+
+void emit_entry(emitter *em)
+{
+    strbuf *c = &em->c;
+    module *m = em->mod;
+    const char *p = m->c_prefix;
+    bool any_outcome = false;
+    for (size_t i = 0; i < em->outputs.len; i++)
+        any_outcome |= ((decl *)em->outputs.items[i])->kind == D_OUTCOME;
+
+    emit_evaluate_all(em);
+    emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                       const %s_externals *ext)\n{\n", p, p, p, p);
+    sb_puts(c, "    ctx_t ctx;\n    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = NULL;\n    ctx.ext = ext;\n"
+               "    ctx.reference_date = 0;\n    ctx.explain = false;\n"
+               "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"
+               "    why_clear(&ctx.why);\n    memset(out, 0, sizeof *out);\n    out->info = ctx.why.info;\n\n");
+    sb_puts(c, "    lov_status st = validate(&ctx);\n    if (st != LOV_OK) {\n");
+    set_all_statuses(em, "st");
+    sb_puts(c, "        out->info = ctx.why.info;\n        return st;\n    }\n");
+    decl *ref = m->reference_input;
+    if (ref) {
+        emit_printf(c, "\n    /* The reference date: the day the decisions concern. */\n"
+                       "    if (!in->known.%s) {\n        missing_input(&ctx, %d);\n", ref->c_name, ref->slot);
+        set_all_statuses(em, "LOV_UNDETERMINED");
+        emit_printf(c, "        for (int i = 0; i < %d; i++)\n            out->missing[i] = ctx.why.missing[i];\n",
+                    em->mask_words);
+        sb_puts(c, "        out->info = ctx.why.info;\n        return LOV_UNDETERMINED;\n    }\n");
+        emit_printf(c, "    ctx.reference_date = in->%s;\n", ref->c_name);
+    }
+    if (m->has_in_force) {
+        char from[LOV_DATE_BUFSIZE], until[LOV_DATE_BUFSIZE];
+        lov_date_format(m->in_force_from, from);
+        lov_date_format(m->has_until ? m->in_force_until : LOV_DATE_MAX, until);
+        emit_printf(c, "\n    /* In force from %s%s%s: any other day is not applicable. */\n", from,
+                    m->has_until ? " until " : "", m->has_until ? until : "");
+        emit_printf(c, "    if (ctx.reference_date < %d || ctx.reference_date > %d) {\n", (int)m->in_force_from,
+                    (int)(m->has_until ? m->in_force_until : LOV_DATE_MAX));
+        set_all_statuses(em, "LOV_NOT_APPLICABLE");
+        sb_puts(c, "        note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);\n"
+                   "        out->info = ctx.why.info;\n        return LOV_NOT_APPLICABLE;\n    }\n");
+    }
+    sb_puts(c, "\n    /* The fast pass: the decisions, without a trace. */\n"
+               "    if (trace == NULL) {\n        evaluate_all(&ctx);\n        st = LOV_OK;\n");
+    for (size_t i = 0; i < em->outputs.len; i++) {
+        decl *d = em->outputs.items[i];
+        if (decides(d, any_outcome))
+            emit_printf(c, "        st = worse(st, out->status.%s);\n", d->c_name);
+    }
+    sb_puts(c, "        if (st == LOV_OK)\n            return LOV_OK;\n    }\n\n"
+               "    /* With a trace, or when not every decision was made: work them out\n"
+               "     * (again), noting each step and what each one lacked. The values and\n"
+               "     * statuses come out the same as on the fast pass. */\n"
+               "    ctx.explain = true;\n    ctx.trace = trace;\n"
+               "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"
+               "    why_clear(&ctx.why);\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
+    for (size_t i = 0; i < em->outputs.len; i++) {
+        decl *d = em->outputs.items[i];
+        if (!decides(d, any_outcome))
+            continue;
+        emit_printf(c, "    if (out->status.%s != LOV_OK) {\n", d->c_name);
+        emit_printf(c, "        if (st == LOV_OK)\n            out->info = ctx.why_of[%d].info;\n", d->slot);
+        emit_printf(c, "        st = worse(st, out->status.%s);\n", d->c_name);
+        emit_printf(c, "        for (int i = 0; i < %d; i++)\n            out->missing[i] |= ctx.why_of[%d].missing[i];\n",
+                    em->mask_words, d->slot);
+        sb_puts(c, "    }\n");
+    }
+    sb_puts(c, "    return st;\n}\n\n");
+}

@@ -1,0 +1,150 @@
+/* The inputs as variables: a scalar or optional input is a constant, a
+ * record field by field, a list up to the bound (with its length), each in
+ * the range its type allows (and a tester's range for the example); and the
+ * record inputs and list items that names and fields stand for. */
+#include "prove/smt_internal.h"
+
+#include <stdint.h>
+
+#include "core/lov.h"
+#include "support/util.h"
+
+/* ---- Inputs --------------------------------------------------------------- */
+
+Z3_ast smt_range(smt *s, Z3_ast v, const type *t)
+{
+    if (t->kind == T_ENUM)
+        return smt_and(s, smt_le(s, smt_int(s, 0), v), smt_lt(s, v, smt_int(s, t->decl->u.enum_.cases.len)));
+    if (t->kind == T_DATE)
+        return smt_and(s, smt_le(s, smt_int(s, LOV_DATE_MIN), v), smt_le(s, v, smt_int(s, LOV_DATE_MAX)));
+    return smt_true(s);
+}
+
+/* Values a tester would recognise (dates of this century, amounts and
+ * counts that are not huge): an example case keeps to them where it can. */
+static void nice_range(smt *s, Z3_ast v, Z3_ast days, const type *t)
+{
+    int64_t lo, hi;
+    switch (t->kind) {
+    case T_DATE: {
+        lov_date from = 0, until = 0;
+        lov_date_from_ymd(2000, 1, 1, &from);
+        lov_date_from_ymd(2030, 12, 31, &until);
+        lo = from;
+        hi = until;
+        break;
+    }
+    case T_INT: lo = 0; hi = 10000; break;
+    case T_MONEY: lo = 0; hi = INT64_C(100000000); break;
+    case T_DURATION: lo = 0; hi = 24; break;
+    default: return;
+    }
+    Z3_ast in = smt_and(s, smt_le(s, smt_int(s, lo), v), smt_le(s, v, smt_int(s, hi)));
+    if (days)
+        in = smt_and(s, in, smt_and(s, smt_le(s, smt_int(s, 0), days), smt_le(s, days, smt_int(s, 400))));
+    pv_push(&s->side, Z3_mk_implies(s->ctx, s->nice, in));
+}
+
+static Z3_ast scalar_var(smt *s, const char *name, const type *t, Z3_ast *present, Z3_ast *days)
+{
+    const type *inner = t->kind == T_OPTIONAL ? t->elem : t;
+    Z3_ast v = smt_fresh(s, name, smt_sort_of(s, inner));
+    Z3_ast in_range = smt_range(s, v, inner);
+    if (t->kind == T_OPTIONAL) {
+        *present = smt_fresh(s, name, s->bool_sort);
+        in_range = Z3_mk_implies(s->ctx, *present, in_range);
+    }
+    if (inner->kind == T_DURATION)
+        *days = smt_fresh(s, name, s->int_sort);
+    pv_push(&s->side, in_range);
+    nice_range(s, v, inner->kind == T_DURATION ? *days : NULL, inner);
+    return v;
+}
+
+void smt_make_inputs(smt *s)
+{
+    module *m = s->mod;
+    for (int i = 0; i < m->decls.len; i++)
+        if (((decl *)NL_AT(m->decls, i))->kind == D_INPUT)
+            s->ninputs++;
+    s->inputs = xcalloc((size_t)s->ninputs + 1, sizeof *s->inputs);
+    int k = 0;
+    for (int i = 0; i < m->decls.len; i++) {
+        decl *d = NL_AT(m->decls, i);
+        if (d->kind != D_INPUT)
+            continue;
+        input_terms *in = &s->inputs[k];
+        d->slot = k++;
+        in->d = d;
+        const type *t = d->type;
+        const char *name = d->name.name;
+        if (t->kind == T_LIST || t->kind == T_RECORD) {
+            int n = t->kind == T_LIST ? s->bound : 1;
+            const type *elem = t->kind == T_LIST ? t->elem : t;
+            int nfields = elem->kind == T_RECORD ? elem->decl->u.record.fields.len : 1;
+            in->fields = xcalloc((size_t)n, sizeof *in->fields);
+            in->field_present = xcalloc((size_t)n, sizeof *in->field_present);
+            in->field_days = xcalloc((size_t)n, sizeof *in->field_days);
+            for (int e = 0; e < n; e++) {
+                in->fields[e] = xcalloc((size_t)nfields, sizeof **in->fields);
+                in->field_present[e] = xcalloc((size_t)nfields, sizeof **in->field_present);
+                in->field_days[e] = xcalloc((size_t)nfields, sizeof **in->field_days);
+                for (int f = 0; f < nfields; f++) {
+                    const type *ft = elem->kind == T_RECORD
+                                         ? ((record_field *)NL_AT(elem->decl->u.record.fields, f))->type
+                                         : elem;
+                    in->fields[e][f] = scalar_var(s, name, ft, &in->field_present[e][f], &in->field_days[e][f]);
+                }
+            }
+            if (t->kind == T_LIST) {
+                in->len = smt_fresh(s, name, s->int_sort);
+                pv_push(&s->side, smt_and(s, smt_le(s, smt_int(s, 0), in->len),
+                                          smt_le(s, in->len, smt_int(s, s->bound))));
+                pv_push(&s->side, Z3_mk_implies(s->ctx, s->short_lists, smt_le(s, in->len, smt_int(s, 1))));
+            }
+            continue;
+        }
+        in->value.ok = smt_true(s);
+        in->value.v = scalar_var(s, name, t, &in->value.present, &in->value.days);
+    }
+}
+
+/* ---- Names --------------------------------------------------------------- */
+
+const env *smt_lookup(const env *en, const void *key)
+{
+    for (; en; en = en->next)
+        if (en->key == key)
+            return en;
+    return NULL;
+}
+
+/* The record a name or parameter stands for. */
+rec_ref smt_record_of(smt *s, const expr *e, const env *en)
+{
+    rec_ref none = {NULL, 0};
+    if (e->kind != E_NAME)
+        return none;
+    if (e->u.name.ref == REF_DECL && ((decl *)e->u.name.target)->kind == D_INPUT) {
+        rec_ref r = {&s->inputs[((decl *)e->u.name.target)->slot], 0};
+        return r;
+    }
+    const env *b = smt_lookup(en, e->u.name.target);
+    return b ? b->rec : none;
+}
+
+sv smt_encode_field(smt *s, const expr *e, const env *en)
+{
+    if (e->u.name.ref == REF_CASE)
+        return smt_known(s, smt_int(s, ((enum_case *)e->u.name.target)->index));
+    rec_ref r = smt_record_of(s, e->u.name.base, en);
+    if (!r.in)
+        return smt_unsupported(s, e->type, "a field of a record that is not an input");
+    int f = e->u.name.field_index;
+    sv v = smt_known(s, r.in->fields[r.index][f]);
+    v.days = r.in->field_days[r.index][f];
+    if (!e->u.name.narrowed && r.in->field_present[r.index][f])
+        v.present = r.in->field_present[r.index][f];
+    return v;
+}
+

@@ -1,0 +1,135 @@
+/* For the smt_*.c files (and smt.c) only: the state of the prover, the
+ * terms of an expression's value and of the inputs, and the functions its
+ * files share. The rest of lovc includes prove/smt.h; smt_new (smt.c) is
+ * the way in. */
+#ifndef LOVC_SMT_INTERNAL_H
+#define LOVC_SMT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <z3.h>
+
+#include "front/ast.h"
+#include "prove/smt.h"
+#include "check/types.h"
+#include "support/util.h"
+
+/* The value of an expression as terms. */
+typedef struct sv {
+    Z3_ast ok;               /* Bool: the value was computed (not undetermined, conflict, ...) */
+    Z3_ast v;                /* the value (durations: the months) */
+    Z3_ast days;             /* durations: the days */
+    Z3_ast present;          /* optional values: Bool */
+} sv;
+
+/* The terms of one input. */
+typedef struct input_terms {
+    decl *d;
+    sv value;                /* scalars and optionals */
+    Z3_ast len;              /* lists: the number of items */
+    Z3_ast **fields;         /* lists: fields[i][f]; records: fields[0][f]; scalar lists: fields[i][0] */
+    Z3_ast **field_present;  /* optional fields: fields_present[i][f] */
+    Z3_ast **field_days;     /* duration fields: their days (fields[i][f] holds the months) */
+} input_terms;
+
+/* What a record-valued name stands for: an item of a list input, or a record input. */
+typedef struct rec_ref {
+    input_terms *in;
+    int index;
+} rec_ref;
+
+/* Names bound while encoding: aggregate variables and parameters of a function. */
+typedef struct env {
+    const void *key;         /* aggr_var* or formal* */
+    sv value;
+    rec_ref rec;             /* for record values */
+    const struct env *next;
+} env;
+
+/* An application of an external function, for the example's answers. */
+typedef struct ext_call {
+    decl *d;
+    Z3_ast *args;
+    Z3_ast result;
+} ext_call;
+
+struct smt {
+    module *mod;
+    Z3_context ctx;
+    Z3_solver solver;
+    int bound;
+    Z3_sort bool_sort, int_sort, real_sort;
+    input_terms *inputs;     /* by input slot */
+    int ninputs;
+    sv *defs;                /* by position in mod->decls: encoded once */
+    bool *encoded;
+    ptrvec side;             /* Z3_ast: facts about the unknown functions, asserted with every question */
+    ptrvec calls;            /* ext_call* */
+    Z3_ast reference;        /* the reference date, or NULL */
+    Z3_func_decl add_months, months_between;
+    Z3_func_decl month_end, year_start, year_end, year_of, month_of, day_of;
+    char why_unknown[160];   /* the prover's reason for the last SMT_UNKNOWN */
+    Z3_ast nice;             /* Bool: every input has a value a tester would write (see nice_range) */
+    Z3_ast short_lists;      /* Bool: lists have at most one item */
+    bool incomplete;         /* the question reads something the encoding does not follow */
+    const char *incomplete_why;
+    bool *def_incomplete;    /* by decl position: its encoding is incomplete */
+    int rule_depth;          /* of the exception tree being encoded */
+};
+
+/* ---- smt_term.c: terms and values ------------------------------------------ */
+
+Z3_ast smt_true(smt *s);
+Z3_ast smt_false(smt *s);
+Z3_ast smt_int(smt *s, int64_t v);
+Z3_ast smt_not(smt *s, Z3_ast a);
+Z3_ast smt_eq(smt *s, Z3_ast a, Z3_ast b);
+Z3_ast smt_ite(smt *s, Z3_ast c, Z3_ast a, Z3_ast b);
+Z3_ast smt_le(smt *s, Z3_ast a, Z3_ast b);
+Z3_ast smt_lt(smt *s, Z3_ast a, Z3_ast b);
+Z3_ast smt_and(smt *s, Z3_ast a, Z3_ast b);
+Z3_ast smt_or(smt *s, Z3_ast a, Z3_ast b);
+Z3_ast smt_add(smt *s, Z3_ast a, Z3_ast b);
+Z3_ast smt_sub(smt *s, Z3_ast a, Z3_ast b);
+Z3_ast smt_mul(smt *s, Z3_ast a, Z3_ast b);
+Z3_ast smt_real(smt *s, int64_t coef, int scale);
+Z3_ast smt_to_real(smt *s, Z3_ast a);
+sv smt_value_of(Z3_ast ok, Z3_ast v);
+sv smt_known(smt *s, Z3_ast v);
+sv smt_failed(smt *s, const type *t);
+sv smt_unsupported(smt *s, const type *t, const char *why);
+Z3_sort smt_sort_of(smt *s, const type *t);
+Z3_ast smt_fresh(smt *s, const char *name, Z3_sort sort);
+sv smt_logic(smt *s, binop op, sv a, sv b);
+Z3_ast smt_both_ok(smt *s, sv a, sv b);
+Z3_ast smt_ok_all(smt *s, sv *vals, int n);
+Z3_ast smt_same_value(smt *s, sv a, sv b);
+sv smt_as_type(smt *s, sv v, const type *t);
+
+/* ---- smt_calendar.c: the calendar and rounding ----------------------------- */
+
+Z3_ast smt_bounded_app(smt *s, Z3_func_decl f, Z3_ast a, int64_t lo, int64_t hi, bool relative);
+Z3_ast smt_month_end_of(smt *s, Z3_ast date);
+Z3_ast smt_months_added(smt *s, Z3_ast date, Z3_ast months);
+Z3_ast smt_round_real(smt *s, Z3_ast x, round_mode mode);
+Z3_ast smt_ten_to(smt *s, int n);
+
+/* ---- smt_input.c: the inputs, and the names that stand for them ------------ */
+
+Z3_ast smt_range(smt *s, Z3_ast v, const type *t);
+void smt_make_inputs(smt *s);
+const env *smt_lookup(const env *en, const void *key);
+rec_ref smt_record_of(smt *s, const expr *e, const env *en);
+sv smt_encode_field(smt *s, const expr *e, const env *en);
+
+/* ---- smt_expr.c: expressions, rules and definitions ------------------------ */
+
+sv smt_encode(smt *s, const expr *e, const env *en);
+sv smt_rule_value(smt *s, decl *d, ast_rule *node, const env *en);
+sv smt_encode_definition(smt *s, decl *d);
+
+/* ---- smt_model.c: the example case ----------------------------------------- */
+
+void smt_write_example(smt *s, Z3_model m, strbuf *out);
+
+#endif
