@@ -162,3 +162,13 @@ const char *ast_unit_word(unit_kind u)
     }
     return "?";
 }
+
+bool ast_fact_date_kind(const texpr *t, date_kind *kind)
+{
+    if (t && t->kind == TX_OPTIONAL)
+        t = t->elem;
+    if (!t || t->kind != TX_DATE)
+        return false;
+    *kind = t->date;
+    return true;
+}

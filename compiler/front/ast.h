@@ -48,9 +48,18 @@ typedef enum texpr_kind {
     TX_OPTIONAL,             /* optional T */
 } texpr_kind;
 
+/* What a date that the case system registers stands for. A plain 'date'
+ * is read as planned: the conservative reading, under which harm may not
+ * follow from its passing. */
+typedef enum date_kind {
+    DATE_PLANNED,            /* entered in advance: an end date, a deadline, a planned review */
+    DATE_EVENT,              /* something that happened; never after the reference date */
+} date_kind;
+
 typedef struct texpr {
     texpr_kind kind;
     src_loc loc;
+    date_kind date;          /* TX_DATE of an input or a field: 'event date' or 'planned date' */
     ident module;            /* TX_NAMED: qualifier, name NULL if none */
     ident name;              /* TX_NAMED */
     struct texpr *elem;      /* TX_LIST, TX_OPTIONAL */
@@ -362,6 +371,10 @@ const char *ast_strdup(arena *a, const char *s, size_t n);
 void ast_walk(expr *e, void (*visit)(expr *e, void *ctx), void *ctx);
 
 const char *ast_decl_kind_word(decl_kind k);   /* "input", "definition", ... */
+
+/* Whether a fact's type as written ('optional event date') is a date, and
+ * of which kind: false for anything but a date. */
+bool ast_fact_date_kind(const texpr *t, date_kind *kind);
 const char *ast_binop_text(binop op);          /* "+", "and", ... */
 const char *ast_unit_word(unit_kind u);
 

@@ -100,7 +100,7 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %token EXTERNAL "'external'"
 %token BOOLEAN "'boolean'" INTEGER_KW "'integer'" DECIMAL_KW "'decimal'"
 %token MONEY "'money'" DATE_KW "'date'" DURATION "'duration'" LIST "'list'"
-%token OF "'of'" OPTIONAL "'optional'"
+%token OF "'of'" OPTIONAL "'optional'" EVENT "'event'" PLANNED "'planned'"
 %token IF "'if'" THEN "'then'" ELSE "'else'" MATCH "'match'" END "'end'"
 %token AND "'and'" OR "'or'" NOT "'not'" IMPLIES "'implies'"
 %token IS "'is'" PRESENT "'present'" ABSENT "'absent'" OTHERWISE "'otherwise'"
@@ -123,7 +123,7 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %type <id> name declared
 %type <e> expr implies_e or_e and_e not_e cmp_e otherwise_e round_e add_e mul_e
 %type <e> unary_e unit_e postfix_e primary_e if_e aggregate_e match_e opt_filter
-%type <t> type
+%type <t> type fact_type date_kind_type
 %type <cite> citation
 %type <cl> clauses
 %type <body> body
@@ -222,14 +222,28 @@ record_decl:
 
 record_fields:
     %empty                       { memset(&$$, 0, sizeof $$); }
-  | record_fields FIELD name ':' type opt_text
+  | record_fields FIELD name ':' fact_type opt_text
         { $$ = $1; record_field *f = arena_alloc(A, sizeof *f); f->name = $3; f->type_expr = $5;
           f->text = $6; f->index = $$.len; arena_push(A, &$$, f); }
   ;
 
 input_decl:
-    INPUT declared ':' type clauses
+    INPUT declared ':' fact_type clauses
         { decl *d = ps_decl(ps, D_INPUT, $2, &$5, @$); d->u.input.type_expr = $4; }
+  ;
+
+/* The type of a fact the case system registers (an input or a field): a
+ * date there may say what it is, 'event date' (something that happened)
+ * or 'planned date' (entered in advance: an end date, a deadline). */
+fact_type:
+    type
+  | date_kind_type
+  | OPTIONAL date_kind_type      { $$ = ps_type(ps, TX_OPTIONAL, @$); $$->elem = $2; }
+  ;
+
+date_kind_type:
+    EVENT DATE_KW                { $$ = ps_type(ps, TX_DATE, @$); $$->date = DATE_EVENT; }
+  | PLANNED DATE_KW              { $$ = ps_type(ps, TX_DATE, @$); $$->date = DATE_PLANNED; }
   ;
 
 /* parameter NAME: TYPE clauses, then '= VALUE' or dated values */

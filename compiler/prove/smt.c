@@ -4,6 +4,7 @@
 #include "prove/smt.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include <z3.h>
 
@@ -62,6 +63,7 @@ smt *smt_new(module *m, int list_bound, unsigned timeout_ms)
             pv_push(&s->side, smt_and(s, smt_le(s, smt_int(s, m->in_force_from), s->reference),
                                       smt_le(s, s->reference, smt_int(s, m->has_until ? m->in_force_until
                                                                                       : LOV_DATE_MAX))));
+        smt_events_before_reference(s);
     }
     return s;
 }
@@ -98,8 +100,7 @@ void smt_free(smt *s)
     free(s);
 }
 
-/* Asks whether 'question' can hold; on SMT_SAT writes the example. */
-static smt_answer ask(smt *s, Z3_ast question, strbuf *example)
+smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *more, void *more_ctx)
 {
     Z3_solver_push(s->ctx, s->solver);
     for (size_t i = 0; i < s->side.len; i++)
@@ -108,7 +109,15 @@ static smt_answer ask(smt *s, Z3_ast question, strbuf *example)
     Z3_lbool r = Z3_solver_check(s->ctx, s->solver);
     smt_answer answer = r == Z3_L_TRUE ? SMT_SAT : r == Z3_L_FALSE ? SMT_UNSAT : SMT_UNKNOWN;
     if (answer == SMT_UNKNOWN)
-        snprintf(s->why_unknown, sizeof s->why_unknown, "%s", Z3_solver_get_reason_unknown(s->ctx, s->solver));
+    {
+        /* Z3 may wrap its reason in parentheses: "(incomplete (theory arithmetic))". */
+        const char *why = Z3_solver_get_reason_unknown(s->ctx, s->solver);
+        size_t n = strlen(why);
+        if (n >= 2 && why[0] == '(' && why[n - 1] == ')')
+            snprintf(s->why_unknown, sizeof s->why_unknown, "%.*s", (int)(n - 2), why + 1);
+        else
+            snprintf(s->why_unknown, sizeof s->why_unknown, "%s", why);
+    }
     if (answer == SMT_UNSAT && s->incomplete) {
         answer = SMT_UNKNOWN;
         snprintf(s->why_unknown, sizeof s->why_unknown, "lovc's prover does not follow %s",
@@ -124,10 +133,18 @@ static smt_answer ask(smt *s, Z3_ast question, strbuf *example)
         Z3_model m = Z3_solver_get_model(s->ctx, s->solver);
         Z3_model_inc_ref(s->ctx, m);
         smt_write_example(s, m, example);
+        if (more)
+            more(s, m, more_ctx);
         Z3_model_dec_ref(s->ctx, m);
     }
     Z3_solver_pop(s->ctx, s->solver, 1);
     return answer;
+}
+
+/* Asks whether 'question' can hold; on SMT_SAT writes the example. */
+static smt_answer ask(smt *s, Z3_ast question, strbuf *example)
+{
+    return smt_ask_with(s, question, example, NULL, NULL);
 }
 
 const char *smt_why_unknown(const smt *s)

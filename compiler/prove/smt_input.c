@@ -148,3 +148,40 @@ sv smt_encode_field(smt *s, const expr *e, const env *en)
     return v;
 }
 
+/* ---- Event dates ---------------------------------------------------------- */
+
+static bool is_event(const texpr *t)
+{
+    date_kind kind;
+    return ast_fact_date_kind(t, &kind) && kind == DATE_EVENT;
+}
+
+static void event_before_reference(smt *s, Z3_ast v, Z3_ast present)
+{
+    Z3_ast before = smt_le(s, v, s->reference);
+    pv_push(&s->side, present ? Z3_mk_implies(s->ctx, present, before) : before);
+}
+
+void smt_events_before_reference(smt *s)
+{
+    for (int k = 0; k < s->ninputs; k++) {
+        input_terms *in = &s->inputs[k];
+        const type *t = in->d->type;
+        if (!in->fields) {
+            if (is_event(in->d->u.input.type_expr))
+                event_before_reference(s, in->value.v, in->value.present);
+            continue;
+        }
+        const type *elem = t->kind == T_LIST ? t->elem : t;
+        if (elem->kind != T_RECORD)
+            continue;
+        int n = t->kind == T_LIST ? s->bound : 1;
+        for (int f = 0; f < elem->decl->u.record.fields.len; f++) {
+            record_field *field = NL_AT(elem->decl->u.record.fields, f);
+            if (!is_event(field->type_expr))
+                continue;
+            for (int e = 0; e < n; e++)
+                event_before_reference(s, in->fields[e][f], in->field_present[e][f]);
+        }
+    }
+}

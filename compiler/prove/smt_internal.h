@@ -128,8 +128,26 @@ sv smt_encode(smt *s, const expr *e, const env *en);
 sv smt_rule_value(smt *s, decl *d, ast_rule *node, const env *en);
 sv smt_encode_definition(smt *s, decl *d);
 
+/* Every event date (an input or a field declared 'event date') is on or
+ * before the reference date: a case system cannot have registered an
+ * event that has not happened. */
+void smt_events_before_reference(smt *s);
+
+/* ---- smt.c: asking ---------------------------------------------------------- */
+
+/* Called with the model of an SMT_SAT answer, after the example is written. */
+typedef void smt_model_fn(smt *s, Z3_model m, void *ctx);
+
+/* Asks whether 'question' can hold (with the side facts); on SMT_SAT writes
+ * the example case and calls 'more' (if not NULL) with the same model. */
+smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *more, void *more_ctx);
+
 /* ---- smt_model.c: the example case ----------------------------------------- */
 
 void smt_write_example(smt *s, Z3_model m, strbuf *out);
+
+/* Writes one value of the model as a tester writes it ('absent' for an
+ * optional value that is not there). */
+void smt_model_value(smt *s, Z3_model m, const type *t, Z3_ast v, Z3_ast days, Z3_ast present, strbuf *out);
 
 #endif

@@ -25,7 +25,7 @@ static bool model_bool(smt *s, Z3_model m, Z3_ast t)
 }
 
 /* A value of type t from the model, written as a tester writes it. */
-static void model_value(smt *s, Z3_model m, const type *t, Z3_ast v, Z3_ast days, Z3_ast present, strbuf *out)
+void smt_model_value(smt *s, Z3_model m, const type *t, Z3_ast v, Z3_ast days, Z3_ast present, strbuf *out)
 {
     if (t->kind == T_OPTIONAL) {
         if (present && !model_bool(s, m, present)) {
@@ -117,7 +117,7 @@ void smt_write_example(smt *s, Z3_model m, strbuf *out)
         const type *t = d->type;
         if (t->kind != T_LIST && t->kind != T_RECORD) {
             sb_printf(out, "    %s = ", d->name.name);
-            model_value(s, m, t, in->value.v, in->value.days, in->value.present, out);
+            smt_model_value(s, m, t, in->value.v, in->value.days, in->value.present, out);
             sb_putc(out, '\n');
             continue;
         }
@@ -136,7 +136,7 @@ void smt_write_example(smt *s, Z3_model m, strbuf *out)
                 const type *ft = records ? ((record_field *)NL_AT(elem->decl->u.record.fields, f))->type : elem;
                 strbuf cell;
                 sb_init(&cell);
-                model_value(s, m, ft, in->fields[e][f], in->field_days[e][f], in->field_present[e][f], &cell);
+                smt_model_value(s, m, ft, in->fields[e][f], in->field_days[e][f], in->field_present[e][f], &cell);
                 cells[(records ? 1 + e : e) * cols + f] = cell.data ? cell.data : xstrdup("");
             }
         sb_printf(out, "    %s =\n", d->name.name);
@@ -153,10 +153,10 @@ void smt_write_example(smt *s, Z3_model m, strbuf *out)
         for (int a = 0; a < c->d->u.external.params.len; a++) {
             if (a)
                 sb_puts(&line, ", ");
-            model_value(s, m, ((formal *)NL_AT(c->d->u.external.params, a))->type, c->args[a], NULL, NULL, &line);
+            smt_model_value(s, m, ((formal *)NL_AT(c->d->u.external.params, a))->type, c->args[a], NULL, NULL, &line);
         }
         sb_puts(&line, ") = ");
-        model_value(s, m, c->d->type, c->result, NULL, NULL, &line);
+        smt_model_value(s, m, c->d->type, c->result, NULL, NULL, &line);
         sb_putc(&line, '\n');
         if (!out->data || !strstr(out->data, line.data))
             sb_puts(out, line.data);

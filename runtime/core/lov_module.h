@@ -123,7 +123,7 @@ typedef struct lov_field_desc {
     uint32_t count_offset;   /* LOV_T_LIST: of the size_t count */
     uint32_t known_offset;   /* inputs: of the bool "supplied" flag */
     uint32_t status_offset;  /* outputs: of the lov_status */
-    uint32_t held_offset;    /* adverse outcomes: of the uint32_t held-back mask */
+    uint32_t held_offset;    /* adverse outcomes: of the uint32_t held-back mask; 0 without prerequisites */
     const lov_enum_desc *enum_desc;           /* LOV_T_ENUM (or list of) */
     const struct lov_record_desc *record;     /* LOV_T_RECORD (or list of) */
     int32_t provision;       /* outputs: the provision of the definition; -1 for none */

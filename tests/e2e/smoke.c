@@ -230,7 +230,8 @@ static void check_field(const lov_field_desc *f, size_t struct_size, int is_inpu
         }
         if (f->adverse) {
             CHECK(f->outcome);
-            CHECK(f->held_offset != 0 && f->held_offset + sizeof(uint32_t) <= struct_size);
+            /* 0: no prerequisites (only 'without hearing' and 'without decision'), no mask. */
+            CHECK(f->held_offset == 0 || f->held_offset + sizeof(uint32_t) <= struct_size);
         }
     }
 }
