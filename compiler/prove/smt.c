@@ -56,6 +56,7 @@ smt *smt_new(module *m, int list_bound, unsigned timeout_ms)
     s->defs = xcalloc((size_t)m->decls.len + 1, sizeof *s->defs);
     s->encoded = xcalloc((size_t)m->decls.len + 1, sizeof *s->encoded);
     s->def_incomplete = xcalloc((size_t)m->decls.len + 1, sizeof *s->def_incomplete);
+    s->formals = xcalloc((size_t)m->decls.len + 1, sizeof *s->formals);
     smt_make_inputs(s);
     if (m->reference_input) {
         s->reference = s->inputs[m->reference_input->slot].value.v;
@@ -95,6 +96,11 @@ void smt_free(smt *s)
     free(s->defs);
     free(s->encoded);
     free(s->def_incomplete);
+    for (int i = 0; i < s->mod->decls.len; i++)
+        free(s->formals[i]);
+    free(s->formals);
+    smt_sampler_free(s->sampler);
+    pv_free(&s->extras);
     Z3_solver_dec_ref(s->ctx, s->solver);
     Z3_del_context(s->ctx);
     free(s);
@@ -102,6 +108,10 @@ void smt_free(smt *s)
 
 smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *more, void *more_ctx)
 {
+    if (!example && !more && smt_sample_witness(s, question, &s->extras, NULL)) {
+        s->extras.len = 0;
+        return SMT_SAT;                  /* no example wanted: a witness by evaluation will do */
+    }
     Z3_solver_push(s->ctx, s->solver);
     for (size_t i = 0; i < s->side.len; i++)
         Z3_solver_assert(s->ctx, s->solver, s->side.items[i]);
@@ -123,20 +133,30 @@ smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *
         snprintf(s->why_unknown, sizeof s->why_unknown, "lovc's prover does not follow %s",
                  s->incomplete_why ? s->incomplete_why : "part of these rules");
     }
-    if (answer == SMT_SAT && example) {
-        /* The same question again, for an example with recognisable values
-         * and short lists, as far as the answer allows. */
-        Z3_ast nice[2] = {s->nice, s->short_lists};
-        if (Z3_solver_check_assumptions(s->ctx, s->solver, 2, nice) != Z3_L_TRUE
-            && Z3_solver_check_assumptions(s->ctx, s->solver, 1, nice) != Z3_L_TRUE)
-            Z3_solver_check(s->ctx, s->solver);
-        Z3_model m = Z3_solver_get_model(s->ctx, s->solver);
-        Z3_model_inc_ref(s->ctx, m);
-        smt_write_example(s, m, example);
+    Z3_model sampled = NULL;
+    if (answer == SMT_UNKNOWN && smt_sample_witness(s, question, &s->extras, &sampled))
+        answer = SMT_SAT;                /* the solver gave up, but a drawn case answers it */
+    if (answer == SMT_SAT && (example || more)) {
+        Z3_model m = sampled;
+        if (!m) {
+            /* The same question again, for an example with recognisable values
+             * and short lists, as far as the answer allows. */
+            Z3_ast nice[2] = {s->nice, s->short_lists};
+            if (Z3_solver_check_assumptions(s->ctx, s->solver, 2, nice) != Z3_L_TRUE
+                && Z3_solver_check_assumptions(s->ctx, s->solver, 1, nice) != Z3_L_TRUE)
+                Z3_solver_check(s->ctx, s->solver);
+            m = Z3_solver_get_model(s->ctx, s->solver);
+            Z3_model_inc_ref(s->ctx, m);
+        }
+        if (example)
+            smt_write_example(s, m, example);
         if (more)
             more(s, m, more_ctx);
         Z3_model_dec_ref(s->ctx, m);
+    } else if (sampled) {
+        Z3_model_dec_ref(s->ctx, sampled);
     }
+    s->extras.len = 0;
     Z3_solver_pop(s->ctx, s->solver, 1);
     return answer;
 }
@@ -160,12 +180,78 @@ smt_answer smt_assertion_can_fail(smt *s, decl *assertion, strbuf *example)
     return ask(s, smt_and(s, v.ok, smt_not(s, v.v)), example);
 }
 
+/* The parameters of a definition with parameters, as free variables in
+ * the range of their types (made once per definition): its exceptions are
+ * checked for every value a call could pass. NULL for other definitions. */
+static const env *formals_of(smt *s, decl *d, Z3_ast *in_range)
+{
+    *in_range = smt_true(s);
+    if (d->kind != D_DEFINITION || !d->u.def.has_params || d->u.def.params.len == 0)
+        return NULL;
+    int n = d->u.def.params.len;
+    env *en = s->formals[d->position];
+    if (!en) {
+        en = xcalloc((size_t)n, sizeof *en);
+        for (int i = 0; i < n; i++) {
+            formal *f = NL_AT(d->u.def.params, i);
+            const type *t = f->type->kind == T_OPTIONAL ? f->type->elem : f->type;
+            en[i].key = f;
+            en[i].value.ok = smt_true(s);
+            en[i].value.v = smt_fresh(s, f->name.name, smt_sort_of(s, t));
+            if (f->type->kind == T_OPTIONAL)
+                en[i].value.present = smt_fresh(s, f->name.name, s->bool_sort);
+            if (t->kind == T_DURATION)
+                en[i].value.days = smt_fresh(s, f->name.name, s->int_sort);
+            en[i].next = i + 1 < n ? &en[i + 1] : NULL;
+        }
+        s->formals[d->position] = en;
+    }
+    for (int i = 0; i < n; i++) {
+        formal *f = NL_AT(d->u.def.params, i);
+        const type *t = f->type->kind == T_OPTIONAL ? f->type->elem : f->type;
+        Z3_ast r = smt_range(s, en[i].value.v, t);
+        if (en[i].value.present)
+            r = Z3_mk_implies(s->ctx, en[i].value.present, r);
+        *in_range = smt_and(s, *in_range, r);
+    }
+    return en;
+}
+
+/* For the example: the parameters' values, as a call would pass them. */
+typedef struct formals_shown {
+    decl *d;
+    const env *en;
+    strbuf *out;
+} formals_shown;
+
+static void write_formals(smt *s, Z3_model m, void *ctx)
+{
+    formals_shown *w = ctx;
+    if (!w->en || !w->out)
+        return;
+    sb_printf(w->out, "    and '%s' used with ", w->d->name.name);
+    int i = 0;
+    for (const env *e = w->en; e; e = e->next, i++) {
+        const formal *f = e->key;
+        sb_printf(w->out, "%s%s = ", i ? ", " : "", f->name.name);
+        smt_model_value(s, m, f->type, e->value.v, e->value.days, e->value.present, w->out);
+    }
+    sb_putc(w->out, '\n');
+}
+
+/* Asks about definition d, with its parameters (if any) free. */
+static smt_answer ask_about(smt *s, decl *d, const env *en, Z3_ast question, strbuf *example)
+{
+    formals_shown w = {d, en, example};
+    return smt_ask_with(s, question, example, en ? write_formals : NULL, &w);
+}
+
 /* The condition under which the rule 'node' is reached: its ancestors apply. */
-static Z3_ast reached(smt *s, ast_rule *node)
+static Z3_ast reached(smt *s, ast_rule *node, const env *en)
 {
     Z3_ast r = smt_true(s);
     for (ast_rule *p = node ? node->parent_rule : NULL; p; p = p->parent_rule) {
-        sv c = smt_encode(s, p->cond, NULL);
+        sv c = smt_encode(s, p->cond, en);
         r = smt_and(s, r, smt_and(s, c.ok, c.v));
     }
     return r;
@@ -175,34 +261,41 @@ smt_answer smt_exceptions_can_conflict(smt *s, decl *d, ast_rule *a, ast_rule *b
 {
     s->incomplete = false;
     s->incomplete_why = NULL;
-    sv ca = smt_encode(s, a->cond, NULL), cb = smt_encode(s, b->cond, NULL);
-    sv va = smt_rule_value(s, d, a, NULL), vb = smt_rule_value(s, d, b, NULL);
+    Z3_ast in_range;
+    const env *en = formals_of(s, d, &in_range);
+    sv ca = smt_encode(s, a->cond, en), cb = smt_encode(s, b->cond, en);
+    sv va = smt_rule_value(s, d, a, en), vb = smt_rule_value(s, d, b, en);
     Z3_ast both = smt_and(s, smt_and(s, ca.ok, ca.v), smt_and(s, cb.ok, cb.v));
     Z3_ast differ = smt_and(s, smt_and(s, va.ok, vb.ok), smt_not(s, smt_same_value(s, va, vb)));
-    return ask(s, smt_and(s, reached(s, a), smt_and(s, both, differ)), example);
+    return ask_about(s, d, en, smt_and(s, in_range, smt_and(s, reached(s, a, en), smt_and(s, both, differ))),
+                     example);
 }
 
 smt_answer smt_exception_can_apply(smt *s, decl *d, ast_rule *r, strbuf *example)
 {
     s->incomplete = false;
     s->incomplete_why = NULL;
-    (void)d;
-    sv c = smt_encode(s, r->cond, NULL);
-    return ask(s, smt_and(s, reached(s, r), smt_and(s, c.ok, c.v)), example);
+    Z3_ast in_range;
+    const env *en = formals_of(s, d, &in_range);
+    sv c = smt_encode(s, r->cond, en);
+    return ask_about(s, d, en, smt_and(s, in_range, smt_and(s, reached(s, r, en), smt_and(s, c.ok, c.v))),
+                     example);
 }
 
 smt_answer smt_definition_can_lack_value(smt *s, decl *d, strbuf *example)
 {
     s->incomplete = false;
     s->incomplete_why = NULL;
+    Z3_ast in_range;
+    const env *en = formals_of(s, d, &in_range);
     /* Every input known: no exception applies (each condition computed and no). */
-    Z3_ast none = smt_true(s);
+    Z3_ast none = in_range;
     for (int i = 0; i < d->u.def.rules.len; i++) {
         ast_rule *r = NL_AT(d->u.def.rules, i);
         if (r->is_default || r->parent_rule)
             continue;
-        sv c = smt_encode(s, r->cond, NULL);
+        sv c = smt_encode(s, r->cond, en);
         none = smt_and(s, none, smt_and(s, c.ok, smt_not(s, c.v)));
     }
-    return ask(s, none, example);
+    return ask_about(s, d, en, none, example);
 }

@@ -80,6 +80,8 @@ smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, decl *pr
     input_terms *in = &s->inputs[date->slot];
     Z3_ast e = in->value.v;
     Z3_ast moved = smt_fresh(s, date->name.name, s->int_sort);
+    pv_push(&s->extras, moved);
+    pv_push(&s->extras, (void *)(date->type->kind == T_OPTIONAL ? date->type->elem : date->type));
     Z3_ast harm = harm_of(s, outcome);
     Z3_ast harm_moved = substitute(s, harm, 1, &e, &moved);
     Z3_ast q = smt_and(s, harm, smt_not(s, harm_moved));
@@ -107,6 +109,8 @@ smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, strbuf *exam
     Z3_ast from[3] = {in->value.present, in->value.v, in->value.days};
     Z3_ast to[3] = {smt_true(s), smt_fresh(s, input->name.name, smt_sort_of(s, inner)), NULL};
     unsigned n = 2;
+    pv_push(&s->extras, to[1]);
+    pv_push(&s->extras, (void *)inner);
     if (in->value.days) {
         to[2] = smt_fresh(s, input->name.name, s->int_sort);
         n = 3;

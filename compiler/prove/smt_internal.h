@@ -47,6 +47,8 @@ typedef struct env {
 } env;
 
 /* An application of an external function, for the example's answers. */
+typedef struct smt_sampler smt_sampler;
+
 typedef struct ext_call {
     decl *d;
     Z3_ast *args;
@@ -75,6 +77,9 @@ struct smt {
     const char *incomplete_why;
     bool *def_incomplete;    /* by decl position: its encoding is incomplete */
     int rule_depth;          /* of the exception tree being encoded */
+    struct smt_sampler *sampler; /* the cases of smt_sample_witness, drawn when first needed */
+    ptrvec extras;           /* Z3_ast, const type* pairs: the next question's own constants */
+    struct env **formals;    /* by decl position: a definition's parameters as variables (formals_of) */
 };
 
 /* ---- smt_term.c: terms and values ------------------------------------------ */
@@ -141,6 +146,16 @@ typedef void smt_model_fn(smt *s, Z3_model m, void *ctx);
 /* Asks whether 'question' can hold (with the side facts); on SMT_SAT writes
  * the example case and calls 'more' (if not NULL) with the same model. */
 smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *more, void *more_ctx);
+
+/* ---- smt_sample.c: a witness by evaluation ------------------------------------ */
+
+/* True when one of a few cases drawn from a tester's values makes every
+ * side fact and the question true: the question can hold, for certain.
+ * 'extras' (Z3_ast, const type* pairs, or NULL) are the question's own
+ * constants, given values too; with 'model', the case is written there
+ * (the caller releases it with Z3_model_dec_ref). */
+bool smt_sample_witness(smt *s, Z3_ast question, const ptrvec *extras, Z3_model *model);
+void smt_sampler_free(struct smt_sampler *sm);
 
 /* ---- smt_model.c: the example case ----------------------------------------- */
 

@@ -258,8 +258,7 @@ void safety_check_module(module *m, diag_ctx *diag, const safety_options *o)
             check_exceptions(&c, d);
             break;
         case D_DEFINITION:
-            if (!d->u.def.has_params)
-                check_exceptions(&c, d);
+            check_exceptions(&c, d);
             break;
         default:
             break;
