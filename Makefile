@@ -116,7 +116,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -ldl
 
-test: all unit golden fuzz e2e scenarios verify generated layout
+test: all unit golden fuzz e2e scenarios verify safety generated layout
 
 unit: deps $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
@@ -140,6 +140,11 @@ e2e: deps $(BUILD)/lovc
 .PHONY: verify
 verify: deps $(BUILD)/lovc
 	@tests/verify/run $(BUILD)/lovc
+
+# The legal-safety checks judged on meaning: flawed modules and their lawful twins (tests/safety/).
+.PHONY: safety
+safety: deps $(BUILD)/lovc
+	@tests/safety/run $(BUILD)/lovc
 
 # The generated C of every module, compared byte for byte with tests/generated/expected/.
 .PHONY: generated

@@ -55,19 +55,21 @@ smt_answer smt_exception_can_apply(smt *s, decl *d, ast_rule *r, strbuf *example
 /* Can the adverse outcome harm a citizen only because the reference date
  * has passed the planned date 'date'? That is: a case in which it harms,
  * and the same case with 'date' moved to after the reference date (and
- * later than it was), nothing else changed, in which it does not. With a
+ * later than it was), nothing else changed, in which it does not. 'field'
+ * is -1 for a date input, else the field of a list (or record) input whose
+ * date is moved, in any one item. With a
  * 'protection' (a yes/no definition), also: the protection does not hold
  * in the case and holds in the moved one. On SMT_SAT the case is written
  * to 'example' and the moved date to 'other'. */
-smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, decl *protection, strbuf *example,
-                                     strbuf *other);
+smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, int field, decl *protection,
+                                     strbuf *example, strbuf *other);
 
 /* Can the adverse outcome harm a citizen because the optional input is
  * absent? That is: a case in which the input is absent and the outcome
  * harms, and the same case with the input given some value, nothing else
- * changed, in which it does not. On SMT_SAT the case is written to
- * 'example' and the value to 'other'. */
-smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, strbuf *example, strbuf *other);
+ * changed, in which it does not ('field' as above). On SMT_SAT the case
+ * is written to 'example' and the value to 'other'. */
+smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, int field, strbuf *example, strbuf *other);
 
 /* Can the definition (which has no default) be left without a value? */
 smt_answer smt_definition_can_lack_value(smt *s, decl *d, strbuf *example);

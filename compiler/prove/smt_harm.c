@@ -5,6 +5,7 @@
 #include "prove/smt_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "core/lov.h"
 
@@ -51,74 +52,163 @@ static void begin(smt *s)
     s->incomplete_why = NULL;
 }
 
+/* One fact the question changes: a scalar input, or one field of one item
+ * of a list (or of a record) input. */
+typedef struct fact {
+    Z3_ast v, present, days;     /* its terms; present and days may be NULL */
+    Z3_ast exists;               /* Bool: the item is there (true for a scalar) */
+    int item;                    /* 0-based item of a list, -1 otherwise */
+} fact;
+
+/* The facts of input d (field f of its records, or -1 for a scalar). */
+static int facts_of(smt *s, decl *d, int f, fact *out, int cap)
+{
+    input_terms *in = &s->inputs[d->slot];
+    if (f < 0) {
+        out[0] = (fact){in->value.v, in->value.present, in->value.days, smt_true(s), -1};
+        return 1;
+    }
+    int n = d->type->kind == T_LIST ? s->bound : 1;
+    if (n > cap)
+        n = cap;
+    for (int e = 0; e < n; e++) {
+        Z3_ast exists = d->type->kind == T_LIST ? smt_lt(s, smt_int(s, e), in->len) : smt_true(s);
+        out[e] = (fact){in->fields[e][f], in->field_present[e][f], in->field_days[e][f], exists,
+                        d->type->kind == T_LIST ? e : -1};
+    }
+    return n;
+}
+
+/* The type of input d's fact (field f, or the input itself), optional or not. */
+static const type *fact_type(const decl *d, int f)
+{
+    if (f < 0)
+        return d->type;
+    const type *elem = d->type->kind == T_LIST ? d->type->elem : d->type;
+    return ((record_field *)NL_AT(elem->decl->u.record.fields, f))->type;
+}
+
+static const char *fact_name(const decl *d, int f)
+{
+    if (f < 0)
+        return d->name.name;
+    const type *elem = d->type->kind == T_LIST ? d->type->elem : d->type;
+    return ((record_field *)NL_AT(elem->decl->u.record.fields, f))->name.name;
+}
+
+enum { MAX_FACTS = 64 };
+
 /* What the other case is, for the example. */
 typedef struct other_case {
     decl *input;
+    int field;
     decl *outcome;
-    Z3_ast v, days, present;
+    fact facts[MAX_FACTS];
+    Z3_ast changed[MAX_FACTS];   /* the new value of each fact */
+    Z3_ast changed_days[MAX_FACTS];
+    Z3_ast which[MAX_FACTS];     /* Bool: the question holds through this fact */
+    int n;
     strbuf *out;
     bool after_reference;
 } other_case;
+
+static bool model_true(smt *s, Z3_model m, Z3_ast t)
+{
+    Z3_ast r;
+    return Z3_model_eval(s->ctx, m, t, true, &r) && Z3_get_bool_value(s->ctx, r) == Z3_L_TRUE;
+}
 
 static void write_other(smt *s, Z3_model m, void *ctx)
 {
     other_case *o = ctx;
     if (!o->out)
         return;
-    sb_printf(o->out, "    and with %s = ", o->input->name.name);
-    smt_model_value(s, m, o->input->type, o->v, o->days, o->present, o->out);
+    int k = 0;
+    while (k + 1 < o->n && !model_true(s, m, o->which[k]))
+        k++;
+    const type *t = fact_type(o->input, o->field);
+    sb_printf(o->out, "    and with %s = ", fact_name(o->input, o->field));
+    smt_model_value(s, m, t->kind == T_OPTIONAL ? t->elem : t, o->changed[k], o->changed_days[k], NULL, o->out);
+    if (o->field >= 0 && o->facts[k].item >= 0)
+        sb_printf(o->out, " in item %d of %s", o->facts[k].item + 1, o->input->name.name);
     sb_printf(o->out, "%s, nothing else changed, '%s' does not harm the citizen",
               o->after_reference ? " (after the reference date)" : " registered", o->outcome->name.name);
 }
 
-smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, decl *protection, strbuf *example,
-                                     strbuf *other)
+smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, int field, decl *protection,
+                                     strbuf *example, strbuf *other)
 {
     begin(s);
     if (!s->reference)
         return SMT_UNSAT;
-    input_terms *in = &s->inputs[date->slot];
-    Z3_ast e = in->value.v;
-    Z3_ast moved = smt_fresh(s, date->name.name, s->int_sort);
-    pv_push(&s->extras, moved);
-    pv_push(&s->extras, (void *)(date->type->kind == T_OPTIONAL ? date->type->elem : date->type));
+    other_case *o = xcalloc(1, sizeof *o);
+    o->input = date;
+    o->field = field;
+    o->outcome = outcome;
+    o->out = other;
+    o->after_reference = true;
+    o->n = facts_of(s, date, field, o->facts, MAX_FACTS);
+    const type *t = fact_type(date, field);
+    const type *inner = t->kind == T_OPTIONAL ? t->elem : t;
     Z3_ast harm = harm_of(s, outcome);
-    Z3_ast harm_moved = substitute(s, harm, 1, &e, &moved);
-    Z3_ast q = smt_and(s, harm, smt_not(s, harm_moved));
-    q = smt_and(s, q, smt_and(s, smt_lt(s, s->reference, moved), smt_lt(s, e, moved)));
-    q = smt_and(s, q, smt_range(s, moved, date->type->kind == T_OPTIONAL ? date->type->elem : date->type));
-    if (in->value.present)
-        q = smt_and(s, q, in->value.present);
-    if (protection) {
-        Z3_ast p = holds(s, protection);
-        q = smt_and(s, q, smt_and(s, smt_not(s, p), substitute(s, p, 1, &e, &moved)));
+    Z3_ast p = protection ? holds(s, protection) : NULL;
+    Z3_ast q = smt_false(s);
+    for (int k = 0; k < o->n; k++) {
+        fact *f = &o->facts[k];
+        Z3_ast moved = smt_fresh(s, fact_name(date, field), s->int_sort);
+        pv_push(&s->extras, moved);
+        pv_push(&s->extras, (void *)inner);
+        o->changed[k] = moved;
+        Z3_ast qk = smt_and(s, f->exists, smt_not(s, substitute(s, harm, 1, &f->v, &moved)));
+        qk = smt_and(s, qk, smt_and(s, smt_lt(s, s->reference, moved), smt_lt(s, f->v, moved)));
+        qk = smt_and(s, qk, smt_range(s, moved, inner));
+        if (f->present)
+            qk = smt_and(s, qk, f->present);
+        if (p)
+            qk = smt_and(s, qk, smt_and(s, smt_not(s, p), substitute(s, p, 1, &f->v, &moved)));
+        o->which[k] = qk;
+        q = smt_or(s, q, qk);
     }
-    other_case o = {date, outcome, moved, NULL, NULL, other, true};
-    const type *t = date->type;
-    o.present = t->kind == T_OPTIONAL ? smt_true(s) : NULL;
-    return smt_ask_with(s, q, example, write_other, &o);
+    smt_answer a = smt_ask_with(s, smt_and(s, harm, q), example, write_other, o);
+    free(o);
+    return a;
 }
 
-smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, strbuf *example, strbuf *other)
+smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, int field, strbuf *example, strbuf *other)
 {
     begin(s);
-    input_terms *in = &s->inputs[input->slot];
-    if (!in->value.present)
+    const type *t = fact_type(input, field);
+    if (t->kind != T_OPTIONAL)
         return SMT_UNSAT;
-    const type *inner = input->type->elem;
-    Z3_ast from[3] = {in->value.present, in->value.v, in->value.days};
-    Z3_ast to[3] = {smt_true(s), smt_fresh(s, input->name.name, smt_sort_of(s, inner)), NULL};
-    unsigned n = 2;
-    pv_push(&s->extras, to[1]);
-    pv_push(&s->extras, (void *)inner);
-    if (in->value.days) {
-        to[2] = smt_fresh(s, input->name.name, s->int_sort);
-        n = 3;
-    }
+    const type *inner = t->elem;
+    other_case *o = xcalloc(1, sizeof *o);
+    o->input = input;
+    o->field = field;
+    o->outcome = outcome;
+    o->out = other;
+    o->n = facts_of(s, input, field, o->facts, MAX_FACTS);
     Z3_ast harm = harm_of(s, outcome);
-    Z3_ast q = smt_and(s, smt_and(s, smt_not(s, in->value.present), harm),
-                       smt_not(s, substitute(s, harm, n, from, to)));
-    q = smt_and(s, q, smt_range(s, to[1], inner));
-    other_case o = {input, outcome, to[1], n == 3 ? to[2] : NULL, NULL, other, false};
-    return smt_ask_with(s, q, example, write_other, &o);
+    Z3_ast q = smt_false(s);
+    for (int k = 0; k < o->n; k++) {
+        fact *f = &o->facts[k];
+        Z3_ast from[3] = {f->present, f->v, f->days};
+        Z3_ast to[3] = {smt_true(s), smt_fresh(s, fact_name(input, field), smt_sort_of(s, inner)), NULL};
+        unsigned n = 2;
+        pv_push(&s->extras, to[1]);
+        pv_push(&s->extras, (void *)inner);
+        if (f->days) {
+            to[2] = smt_fresh(s, fact_name(input, field), s->int_sort);
+            n = 3;
+        }
+        o->changed[k] = to[1];
+        o->changed_days[k] = to[2];
+        Z3_ast qk = smt_and(s, smt_and(s, f->exists, smt_not(s, f->present)),
+                            smt_not(s, substitute(s, harm, n, from, to)));
+        qk = smt_and(s, qk, smt_range(s, to[1], inner));
+        o->which[k] = qk;
+        q = smt_or(s, q, qk);
+    }
+    smt_answer a = smt_ask_with(s, smt_and(s, harm, q), example, write_other, o);
+    free(o);
+    return a;
 }

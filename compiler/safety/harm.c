@@ -18,23 +18,75 @@
 #include "check/types.h"
 #include "prove/smt.h"
 
+/* A fact of an input: the input itself (field -1) or one field of its
+ * records (a list of records, or a record). */
+typedef struct fact_ref {
+    decl *input;
+    int field;
+} fact_ref;
+
+static const texpr *fact_texpr(const fact_ref *f)
+{
+    if (f->field < 0)
+        return f->input->u.input.type_expr;
+    const type *t = f->input->type;
+    const type *elem = t->kind == T_LIST ? t->elem : t;
+    return ((record_field *)NL_AT(elem->decl->u.record.fields, f->field))->type_expr;
+}
+
+static const type *fact_value_type(const fact_ref *f)
+{
+    if (f->field < 0)
+        return f->input->type;
+    const type *t = f->input->type;
+    const type *elem = t->kind == T_LIST ? t->elem : t;
+    return ((record_field *)NL_AT(elem->decl->u.record.fields, f->field))->type;
+}
+
+/* The number of fields of the input's records, 0 for an input of another type. */
+static int record_fields(const decl *in)
+{
+    const type *t = in->type;
+    const type *elem = t && t->kind == T_LIST ? t->elem : t;
+    return elem && elem->kind == T_RECORD ? elem->decl->u.record.fields.len : 0;
+}
+
+/* "'slutdato'" or "'til' (of the items of 'hjælpsperioder')", for messages. */
+static const char *fact_words(const fact_ref *f, char *buf, size_t cap)
+{
+    if (f->field < 0) {
+        snprintf(buf, cap, "'%s'", f->input->name.name);
+    } else {
+        const type *t = f->input->type;
+        const type *elem = t->kind == T_LIST ? t->elem : t;
+        const record_field *rf = NL_AT(elem->decl->u.record.fields, f->field);
+        snprintf(buf, cap, "'%s' (of %s '%s')", rf->name.name, t->kind == T_LIST ? "the items of" : "the record",
+                 f->input->name.name);
+    }
+    return buf;
+}
+
 /* A date the case system registers in advance (an end date, a deadline),
  * not the reference date: harm may not follow from its passing. */
-static bool is_planned_date(const module *m, const decl *d)
+static bool is_planned_date(const module *m, const fact_ref *f)
 {
     date_kind kind;
-    return d->kind == D_INPUT && d != m->reference_input && ast_fact_date_kind(d->u.input.type_expr, &kind)
+    const type *t = fact_value_type(f);
+    if (t && t->kind == T_OPTIONAL)
+        t = t->elem;
+    return f->input != m->reference_input && t && t->kind == T_DATE && ast_fact_date_kind(fact_texpr(f), &kind)
            && kind == DATE_PLANNED;
 }
 
 /* An optional fact whose absence is no fact about the citizen. An event
  * that has no date has not happened: that is a fact, and may count. */
-static bool is_optional_registration(const module *m, const decl *d)
+static bool is_optional_registration(const module *m, const fact_ref *f)
 {
-    if (d->kind != D_INPUT || d == m->reference_input || !d->type || d->type->kind != T_OPTIONAL)
+    const type *t = fact_value_type(f);
+    if (f->input == m->reference_input || !t || t->kind != T_OPTIONAL)
         return false;
     date_kind kind;
-    return !(ast_fact_date_kind(d->u.input.type_expr, &kind) && kind == DATE_EVENT);
+    return !(ast_fact_date_kind(fact_texpr(f), &kind) && kind == DATE_EVENT);
 }
 
 /* A yes/no definition of the module that the outcome reads: a candidate
@@ -71,24 +123,25 @@ static void report_example(harm_ctx *h, strbuf *example, const strbuf *instead)
               instead->data ? instead->data : "");
 }
 
-static void check_protections(harm_ctx *h, decl *outcome, decl *date)
+static void check_protections(harm_ctx *h, decl *outcome, const fact_ref *date)
 {
+    char words[160];
     for (int i = 0; i < h->mod->decls.len; i++) {
         decl *p = NL_AT(h->mod->decls, i);
         if (h->protection_reported[p->position] || !is_candidate_protection(h, outcome, p)
-            || !reads_input(h->reads, p, date, false))
+            || !reads_input(h->reads, p, date->input, false))
             continue;
         strbuf ex, instead;
         sb_init(&ex);
         sb_init(&instead);
-        smt_answer a = smt_harm_when_date_passes(h->prover, outcome, date, p, &ex, &instead);
+        smt_answer a = smt_harm_when_date_passes(h->prover, outcome, date->input, date->field, p, &ex, &instead);
         if (a == SMT_SAT) {
             h->protection_reported[p->position] = true;
             diag_warning(h->diag, "lapsing-protection", p->name.loc,
-                         "the protection '%s' ends when the reference date passes '%s', a date entered in "
+                         "the protection '%s' ends when the reference date passes %s, a date entered in "
                          "advance, with no new assessment of the citizen, and then '%s' harms them: a protection "
                          "must end on a new fact, not on a planned date",
-                         p->name.name, date->name.name, outcome->name.name);
+                         p->name.name, fact_words(date, words, sizeof words), outcome->name.name);
             report_example(h, &ex, &instead);
         } else if (a == SMT_UNKNOWN) {
             not_checked(h, outcome, "a protection that ends on a planned date", h->prover);
@@ -98,59 +151,81 @@ static void check_protections(harm_ctx *h, decl *outcome, decl *date)
     }
 }
 
+static void check_time_fact(harm_ctx *h, decl *outcome, const fact_ref *date)
+{
+    char words[160];
+    strbuf ex, instead;
+    sb_init(&ex);
+    sb_init(&instead);
+    smt_answer a = smt_harm_when_date_passes(h->prover, outcome, date->input, date->field, NULL, &ex, &instead);
+    if (a == SMT_SAT) {
+        diag_warning(h->diag, "time-triggered-adverse", outcome->name.loc,
+                     "the adverse outcome '%s' can harm the citizen only because the reference date has "
+                     "passed %s, a date entered in advance: no new fact about the citizen is needed; it "
+                     "must rest on facts, not on the calendar", outcome->name.name,
+                     fact_words(date, words, sizeof words));
+        note_use(h, outcome, date->input, "'%s' is read here; it is a planned date (entered in advance): if it "
+                 "records something that has happened, declare it 'event date'");
+        report_example(h, &ex, &instead);
+        check_protections(h, outcome, date);
+    } else if (a == SMT_UNKNOWN) {
+        not_checked(h, outcome, "harm that follows from the passing of a planned date", h->prover);
+    }
+    sb_free(&ex);
+    sb_free(&instead);
+}
+
 static void check_time(harm_ctx *h, decl *outcome)
 {
     if (!h->mod->reference_input)
         return;                            /* no reference date: no day passes */
     for (int i = 0; i < h->mod->decls.len; i++) {
-        decl *date = NL_AT(h->mod->decls, i);
-        if (!is_planned_date(h->mod, date) || !reads_input(h->reads, outcome, date, false))
+        decl *in = NL_AT(h->mod->decls, i);
+        if (in->kind != D_INPUT || !reads_input(h->reads, outcome, in, false))
             continue;
-        strbuf ex, instead;
-        sb_init(&ex);
-        sb_init(&instead);
-        smt_answer a = smt_harm_when_date_passes(h->prover, outcome, date, NULL, &ex, &instead);
-        if (a == SMT_SAT) {
-            diag_warning(h->diag, "time-triggered-adverse", outcome->name.loc,
-                         "the adverse outcome '%s' can harm the citizen only because the reference date has "
-                         "passed '%s', a date entered in advance: no new fact about the citizen is needed; it "
-                         "must rest on facts, not on the calendar", outcome->name.name, date->name.name);
-            note_use(h, outcome, date, "'%s' is read here; it is a planned date (entered in advance): if it "
-                     "records something that has happened, declare it 'event date'");
-            report_example(h, &ex, &instead);
-            check_protections(h, outcome, date);
-        } else if (a == SMT_UNKNOWN) {
-            not_checked(h, outcome, "harm that follows from the passing of a planned date", h->prover);
+        for (int f = record_fields(in) ? 0 : -1; f < record_fields(in); f++) {
+            fact_ref date = {in, f};
+            if (is_planned_date(h->mod, &date))
+                check_time_fact(h, outcome, &date);
         }
-        sb_free(&ex);
-        sb_free(&instead);
     }
+}
+
+/* True when a finding was given or the question could not be decided. */
+static bool check_absent_fact(harm_ctx *h, decl *outcome, const fact_ref *fact)
+{
+    char words[160];
+    strbuf ex, instead;
+    sb_init(&ex);
+    sb_init(&instead);
+    smt_answer a = smt_harm_when_absent(h->prover, outcome, fact->input, fact->field, &ex, &instead);
+    if (a == SMT_SAT) {
+        fact_words(fact, words, sizeof words);
+        diag_warning(h->diag, "absent-fact-to-adverse", outcome->name.loc,
+                     "when %s is not registered (absent), the adverse outcome '%s' can follow, and it would not "
+                     "with %s registered: a missing registration is no fact about the citizen and must not harm "
+                     "them", words, outcome->name.name, words);
+        note_use(h, outcome, fact->input, "'%s' is read here");
+        report_example(h, &ex, &instead);
+    } else if (a == SMT_UNKNOWN) {
+        not_checked(h, outcome, "harm that follows from a missing registration", h->prover);
+    }
+    sb_free(&ex);
+    sb_free(&instead);
+    return a != SMT_UNSAT;
 }
 
 static void check_absent(harm_ctx *h, decl *outcome)
 {
     for (int i = 0; i < h->mod->decls.len; i++) {
         decl *in = NL_AT(h->mod->decls, i);
-        if (!is_optional_registration(h->mod, in) || !reads_input(h->reads, outcome, in, false))
+        if (in->kind != D_INPUT || !reads_input(h->reads, outcome, in, false))
             continue;
-        strbuf ex, instead;
-        sb_init(&ex);
-        sb_init(&instead);
-        smt_answer a = smt_harm_when_absent(h->prover, outcome, in, &ex, &instead);
-        if (a == SMT_SAT) {
-            diag_warning(h->diag, "absent-fact-to-adverse", outcome->name.loc,
-                         "when '%s' is not registered (absent), the adverse outcome '%s' can follow, and it "
-                         "would not with '%s' registered: a missing registration is no fact about the citizen "
-                         "and must not harm them", in->name.name, outcome->name.name, in->name.name);
-            note_use(h, outcome, in, "'%s' is read here");
-            report_example(h, &ex, &instead);
-        } else if (a == SMT_UNKNOWN) {
-            not_checked(h, outcome, "harm that follows from a missing registration", h->prover);
+        for (int f = record_fields(in) ? 0 : -1; f < record_fields(in); f++) {
+            fact_ref fact = {in, f};
+            if (is_optional_registration(h->mod, &fact) && check_absent_fact(h, outcome, &fact))
+                return;                    /* one finding per outcome */
         }
-        sb_free(&ex);
-        sb_free(&instead);
-        if (a != SMT_UNSAT)
-            break;                         /* one finding per outcome */
     }
 }
 
