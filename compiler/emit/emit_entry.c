@@ -121,6 +121,99 @@ void emit_validate(emitter *em)
     sb_puts(c, "    return LOV_OK;\n}\n\n");
 }
 
+/* ---- Events happen before the reference date ----------------------------------- */
+
+static bool is_event(const texpr *t)
+{
+    date_kind kind;
+    return ast_fact_date_kind(t, &kind) && kind == DATE_EVENT;
+}
+
+/* A C condition that is true when the event date v (optional or not) lies
+ * after the reference date. */
+static const char *event_after(emitter *em, const char *v, const type *t)
+{
+    char buf[400];
+    if (t->kind == T_OPTIONAL)
+        snprintf(buf, sizeof buf, "(%s.present && %s.value > ctx->reference_date)", v, v);
+    else
+        snprintf(buf, sizeof buf, "%s > ctx->reference_date", v);
+    return ast_strdup(em->a, buf, strlen(buf));
+}
+
+/* Whether the module has event dates to check (inputs or fields of records). */
+static bool has_events(const emitter *em)
+{
+    for (size_t i = 0; i < em->inputs.len; i++) {
+        decl *d = em->inputs.items[i];
+        const type *t = d->type;
+        const type *elem = t->kind == T_LIST ? t->elem : t;
+        if (elem->kind == T_RECORD) {
+            for (int k = 0; k < elem->decl->u.record.fields.len; k++)
+                if (is_event(((record_field *)NL_AT(elem->decl->u.record.fields, k))->type_expr))
+                    return true;
+        } else if (t->kind != T_LIST && is_event(d->u.input.type_expr)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void emit_validate_event_fields(emitter *em, const char *ptr, const type *rt, int slot, const char *indent)
+{
+    decl *r = rt->decl;
+    for (int k = 0; k < r->u.record.fields.len; k++) {
+        record_field *f = NL_AT(r->u.record.fields, k);
+        if (!is_event(f->type_expr))
+            continue;
+        char v[256];
+        snprintf(v, sizeof v, "%s%s", ptr, f->c_name);
+        emit_printf(&em->c, "%sif (%s)\n%s    return invalid_input(ctx, %d);\n", indent, event_after(em, v, f->type),
+                    indent, slot);
+    }
+}
+
+/* Once the reference date is known: an event date after it is invalid
+ * input, since a case system cannot have registered an event that has not
+ * happened yet. */
+static void emit_validate_events(emitter *em)
+{
+    strbuf *c = &em->c;
+    sb_puts(c, "/* Events (the 'event date' facts) happened on or before the reference\n"
+               " * date: one after it cannot have been registered, and is invalid input. */\n");
+    sb_puts(c, "static lov_status validate_events(ctx_t *ctx)\n{\n    const ");
+    emit_printf(c, "%s_input *in = ctx->in;\n", em->mod->c_prefix);
+    for (size_t i = 0; i < em->inputs.len; i++) {
+        decl *d = em->inputs.items[i];
+        const type *t = d->type;
+        const type *elem = t->kind == T_LIST ? t->elem : t;
+        char ptr[300];
+        if (t->kind == T_LIST && elem->kind == T_RECORD) {
+            bool any = false;
+            for (int k = 0; k < elem->decl->u.record.fields.len; k++)
+                any |= is_event(((record_field *)NL_AT(elem->decl->u.record.fields, k))->type_expr);
+            if (!any)
+                continue;
+            emit_printf(c, "    for (size_t i = 0, n = in->known.%s ? in->%s_count : 0; i < n; i++) {\n",
+                        d->c_name, d->c_name);
+            snprintf(ptr, sizeof ptr, "in->%s[i].", d->c_name);
+            emit_validate_event_fields(em, ptr, elem, d->slot, "        ");
+            sb_puts(c, "    }\n");
+        } else if (t->kind == T_RECORD) {
+            emit_printf(c, "    if (in->known.%s) {\n", d->c_name);
+            snprintf(ptr, sizeof ptr, "in->%s.", d->c_name);
+            emit_validate_event_fields(em, ptr, t, d->slot, "        ");
+            sb_puts(c, "    }\n");
+        } else if (t->kind != T_LIST && is_event(d->u.input.type_expr)) {
+            char v[256];
+            snprintf(v, sizeof v, "in->%s", d->c_name);
+            emit_printf(c, "    if (in->known.%s && %s)\n        return invalid_input(ctx, %d);\n", d->c_name,
+                        event_after(em, v, t), d->slot);
+        }
+    }
+    sb_puts(c, "    return LOV_OK;\n}\n\n");
+}
+
 /* ---- The entry point ---------------------------------------------------------- */
 
 static void set_all_statuses(emitter *em, const char *status)
@@ -283,6 +376,9 @@ void emit_entry(emitter *em)
         any_outcome |= ((decl *)em->outputs.items[i])->kind == D_OUTCOME;
 
     emit_evaluate_all(em);
+    bool events = m->reference_input && has_events(em);
+    if (events)
+        emit_validate_events(em);
     emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
                    "                       const %s_externals *ext)\n{\n", p, p, p, p);
     sb_puts(c, "    ctx_t ctx;\n    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = NULL;\n    ctx.ext = ext;\n"
@@ -313,6 +409,11 @@ void emit_entry(emitter *em)
         set_all_statuses(em, "LOV_NOT_APPLICABLE");
         sb_puts(c, "        note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);\n"
                    "        out->info = ctx.why.info;\n        return LOV_NOT_APPLICABLE;\n    }\n");
+    }
+    if (events) {
+        sb_puts(c, "\n    st = validate_events(&ctx);\n    if (st != LOV_OK) {\n");
+        set_all_statuses(em, "st");
+        sb_puts(c, "        out->info = ctx.why.info;\n        return st;\n    }\n");
     }
     sb_puts(c, "\n    /* The fast pass: the decisions, without a trace. */\n"
                "    if (trace == NULL) {\n        evaluate_all(&ctx);\n        st = LOV_OK;\n");

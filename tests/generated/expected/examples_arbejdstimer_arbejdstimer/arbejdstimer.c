@@ -1708,6 +1708,30 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Events (the 'event date' facts) happened on or before the reference
+ * date: one after it cannot have been registered, and is invalid input. */
+static lov_status validate_events(ctx_t *ctx)
+{
+    const arbejdstimer_input *in = ctx->in;
+    for (size_t i = 0, n = in->known.arbejde ? in->arbejde_count : 0; i < n; i++) {
+        if (in->arbejde[i].maaned > ctx->reference_date)
+            return invalid_input(ctx, 1);
+    }
+    for (size_t i = 0, n = in->known.fravaer ? in->fravaer_count : 0; i < n; i++) {
+        if (in->fravaer[i].fra > ctx->reference_date)
+            return invalid_input(ctx, 2);
+        if ((in->fravaer[i].til.present && in->fravaer[i].til.value > ctx->reference_date))
+            return invalid_input(ctx, 2);
+    }
+    for (size_t i = 0, n = in->known.hjaelp ? in->hjaelp_count : 0; i < n; i++) {
+        if (in->hjaelp[i].maaned > ctx->reference_date)
+            return invalid_input(ctx, 3);
+    }
+    if (in->known.nedsat_fra && (in->nedsat_fra.present && in->nedsat_fra.value > ctx->reference_date))
+        return invalid_input(ctx, 4);
+    return LOV_OK;
+}
+
 lov_status arbejdstimer_evaluate(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
                        const arbejdstimer_externals *ext)
 {
@@ -1811,6 +1835,34 @@ lov_status arbejdstimer_evaluate(const arbejdstimer_input *in, arbejdstimer_outp
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
+    }
+
+    st = validate_events(&ctx);
+    if (st != LOV_OK) {
+        out->status.periodens_slutning = st;
+        out->status.grundperiodens_begyndelse = st;
+        out->status.forlaengelse_i_maaneder = st;
+        out->status.dage_med_dokumenteret_fravaer = st;
+        out->status.periodens_laengde = st;
+        out->status.periodens_begyndelse = st;
+        out->status.timer_i_perioden = st;
+        out->status.indberetningerne_er_mulige = st;
+        out->status.maaneder_med_hjaelp = st;
+        out->status.omfattet = st;
+        out->status.timekravet_opfyldt = st;
+        out->status.nye_timer_efter_nedsaettelse = st;
+        out->status.fuld_hjaelp_igen = st;
+        out->status.timer_til_brevet = st;
+        out->status.manglende_timer = st;
+        out->status.gennemsnitlige_timer_pr_maaned = st;
+        out->status.har_stoettet_arbejde_i_perioden = st;
+        out->status.seneste_maaned_med_ordinaert_arbejde = st;
+        out->status.foerste_maaned_med_hjaelp = st;
+        out->status.nedsaettelse_kan_komme_paa_tale = st;
+        out->status.fuld_opfyldelse_giver_ingen_manglende_timer = st;
+        out->status.to_tal_for_selvstaendige_i_takt = st;
+        out->info = ctx.why.info;
+        return st;
     }
 
     /* The fast pass: the decisions, without a trace. */

@@ -1819,6 +1819,24 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Events (the 'event date' facts) happened on or before the reference
+ * date: one after it cannot have been registered, and is invalid input. */
+static lov_status validate_events(ctx_t *ctx)
+{
+    const nedsaettelse_input *in = ctx->in;
+    for (size_t i = 0, n = in->known.hoeringer ? in->hoeringer_count : 0; i < n; i++) {
+        if (in->hoeringer[i].sendt > ctx->reference_date)
+            return invalid_input(ctx, 5);
+        if ((in->hoeringer[i].svar_modtaget.present && in->hoeringer[i].svar_modtaget.value > ctx->reference_date))
+            return invalid_input(ctx, 5);
+    }
+    if (in->known.varsel_sendt && (in->varsel_sendt.present && in->varsel_sendt.value > ctx->reference_date))
+        return invalid_input(ctx, 8);
+    if (in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && in->afgoerelse_meddelt.value > ctx->reference_date))
+        return invalid_input(ctx, 9);
+    return LOV_OK;
+}
+
 lov_status nedsaettelse_evaluate(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
                        const nedsaettelse_externals *ext)
 {
@@ -1898,6 +1916,26 @@ lov_status nedsaettelse_evaluate(const nedsaettelse_input *in, nedsaettelse_outp
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
+    }
+
+    st = validate_events(&ctx);
+    if (st != LOV_OK) {
+        out->status.undtaget = st;
+        out->status.krav_ikke_opfyldt = st;
+        out->status.nedsaettelse_fra = st;
+        out->status.hoeringspligt = st;
+        out->status.partshoering_gennemfoert = st;
+        out->status.hoering_undladt_efter_undtagelse = st;
+        out->status.seneste_hoering_sluttede = st;
+        out->status.kort_svarfrist = st;
+        out->status.afgoerelse_truffet = st;
+        out->status.varslet_rettidigt = st;
+        out->status.partshoeringsbrev = st;
+        out->status.nedsaettelse = st;
+        out->status.undtagne_nedsaettes_aldrig = st;
+        out->status.slutdato_ophaever_ikke_undtagelse = st;
+        out->info = ctx.why.info;
+        return st;
     }
 
     /* The fast pass: the decisions, without a trace. */

@@ -773,6 +773,18 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Events (the 'event date' facts) happened on or before the reference
+ * date: one after it cannot have been registered, and is invalid input. */
+static lov_status validate_events(ctx_t *ctx)
+{
+    const sanktion_input *in = ctx->in;
+    if (in->known.udeblivelsesdag && in->udeblivelsesdag > ctx->reference_date)
+        return invalid_input(ctx, 1);
+    if (in->known.kontakt_genoprettet && (in->kontakt_genoprettet.present && in->kontakt_genoprettet.value > ctx->reference_date))
+        return invalid_input(ctx, 2);
+    return LOV_OK;
+}
+
 lov_status sanktion_evaluate(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
                        const sanktion_externals *ext)
 {
@@ -834,6 +846,20 @@ lov_status sanktion_evaluate(const sanktion_input *in, sanktion_output *out, lov
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
+    }
+
+    st = validate_events(&ctx);
+    if (st != LOV_OK) {
+        out->status.fradragsdage = st;
+        out->status.dagssats = st;
+        out->status.fradragsbeloeb = st;
+        out->status.kalendermaaneder_efter_udeblivelsen = st;
+        out->status.fradrag = st;
+        out->status.intet_fradrag_ved_rimelig_grund = st;
+        out->status.intet_fradrag_uden_vejledning = st;
+        out->status.dagssatsen_taber_under_en_oere_pr_dag = st;
+        out->info = ctx.why.info;
+        return st;
     }
 
     /* The fast pass: the decisions, without a trace. */

@@ -4770,6 +4770,40 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Events (the 'event date' facts) happened on or before the reference
+ * date: one after it cannot have been registered, and is invalid input. */
+static lov_status validate_events(ctx_t *ctx)
+{
+    const kontanthjaelp_225_input *in = ctx->in;
+    for (size_t i = 0, n = in->known.hjaelpsperioder ? in->hjaelpsperioder_count : 0; i < n; i++) {
+        if (in->hjaelpsperioder[i].fra > ctx->reference_date)
+            return invalid_input(ctx, 6);
+        if ((in->hjaelpsperioder[i].til.present && in->hjaelpsperioder[i].til.value > ctx->reference_date))
+            return invalid_input(ctx, 6);
+    }
+    for (size_t i = 0, n = in->known.arbejde ? in->arbejde_count : 0; i < n; i++) {
+        if (in->arbejde[i].maaned > ctx->reference_date)
+            return invalid_input(ctx, 7);
+    }
+    for (size_t i = 0, n = in->known.fravaer ? in->fravaer_count : 0; i < n; i++) {
+        if (in->fravaer[i].maaned > ctx->reference_date)
+            return invalid_input(ctx, 8);
+    }
+    if (in->known.nedsat_fra && (in->nedsat_fra.present && in->nedsat_fra.value > ctx->reference_date))
+        return invalid_input(ctx, 13);
+    if (in->known.varslingsbrev_sendt && (in->varslingsbrev_sendt.present && in->varslingsbrev_sendt.value > ctx->reference_date))
+        return invalid_input(ctx, 14);
+    for (size_t i = 0, n = in->known.hoeringer ? in->hoeringer_count : 0; i < n; i++) {
+        if (in->hoeringer[i].sendt > ctx->reference_date)
+            return invalid_input(ctx, 15);
+        if ((in->hoeringer[i].svar_modtaget.present && in->hoeringer[i].svar_modtaget.value > ctx->reference_date))
+            return invalid_input(ctx, 15);
+    }
+    if (in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && in->afgoerelse_meddelt.value > ctx->reference_date))
+        return invalid_input(ctx, 16);
+    return LOV_OK;
+}
+
 lov_status kontanthjaelp_225_evaluate(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, lov_trace *trace,
                        const kontanthjaelp_225_externals *ext)
 {
@@ -4936,6 +4970,55 @@ lov_status kontanthjaelp_225_evaluate(const kontanthjaelp_225_input *in, kontant
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
+    }
+
+    st = validate_events(&ctx);
+    if (st != LOV_OK) {
+        out->status.periodens_slutning = st;
+        out->status.forlaengelse_i_maaneder = st;
+        out->status.periodens_laengde = st;
+        out->status.periodens_begyndelse = st;
+        out->status.treaarsperiodens_begyndelse = st;
+        out->status.maaneder_med_hjaelp = st;
+        out->status.omfattet = st;
+        out->status.timer_i_perioden = st;
+        out->status.timekravet_opfyldt = st;
+        out->status.indberetningerne_er_mulige = st;
+        out->status.undtaget = st;
+        out->status.nedsaettelse_fra = st;
+        out->status.reglen_gaelder_for_maaneden = st;
+        out->status.reglen_anvendes_i_dag = st;
+        out->status.kravet_ikke_opfyldt = st;
+        out->status.timer_efter_nedsaettelsen = st;
+        out->status.fuld_hjaelp_igen = st;
+        out->status.maanedlig_sats = st;
+        out->status.varslet_6_maaneder_foer = st;
+        out->status.varslet_1_maaned_foer = st;
+        out->status.partshoering_gennemfoert = st;
+        out->status.afgoerelse_truffet = st;
+        out->status.nedsaettelse = st;
+        out->status.ophoer_paataenkt = st;
+        out->status.hjaelpen_ophoerer = st;
+        out->status.kraever_sagsbehandlers_vurdering = st;
+        out->status.skadende_foelge_paataenkt = st;
+        out->status.foerste_mulige_nedsaettelse_efter_brev = st;
+        out->status.reglen_gaelder_for_brevets_maaned = st;
+        out->status.partshoeringsbrev = st;
+        out->status.timer_i_perioden_om_6_maaneder = st;
+        out->status.varslingsbrev = st;
+        out->status.fuld_hjaelp_fra_vurderingen = st;
+        out->status.skal_efterbetales = st;
+        out->status.undtagne_nedsaettes_aldrig = st;
+        out->status.slutdato_ophaever_ikke_undtagelsen = st;
+        out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = st;
+        out->status.ingen_nedsaettelse_uden_varsel = st;
+        out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = st;
+        out->status.gifte_nedsaettes_ikke_efter_13_g = st;
+        out->status.ugifte_mister_ikke_hjaelpen = st;
+        out->status.fuld_hjaelp_efter_225_nye_timer = st;
+        out->status.aldrig_mere_end_fuld_sats = st;
+        out->info = ctx.why.info;
+        return st;
     }
 
     /* The fast pass: the decisions, without a trace. */

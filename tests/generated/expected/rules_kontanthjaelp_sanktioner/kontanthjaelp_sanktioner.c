@@ -2516,6 +2516,26 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Events (the 'event date' facts) happened on or before the reference
+ * date: one after it cannot have been registered, and is invalid input. */
+static lov_status validate_events(ctx_t *ctx)
+{
+    const kontanthjaelp_sanktioner_input *in = ctx->in;
+    if (in->known.forseelsesdag && in->forseelsesdag > ctx->reference_date)
+        return invalid_input(ctx, 2);
+    if (in->known.kontakt_genoprettet && (in->kontakt_genoprettet.present && in->kontakt_genoprettet.value > ctx->reference_date))
+        return invalid_input(ctx, 4);
+    for (size_t i = 0, n = in->known.hoeringer ? in->hoeringer_count : 0; i < n; i++) {
+        if (in->hoeringer[i].sendt > ctx->reference_date)
+            return invalid_input(ctx, 17);
+        if ((in->hoeringer[i].svar_modtaget.present && in->hoeringer[i].svar_modtaget.value > ctx->reference_date))
+            return invalid_input(ctx, 17);
+    }
+    if (in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && in->afgoerelse_meddelt.value > ctx->reference_date))
+        return invalid_input(ctx, 18);
+    return LOV_OK;
+}
+
 lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
                        const kontanthjaelp_sanktioner_externals *ext)
 {
@@ -2616,6 +2636,33 @@ lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_inpu
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
+    }
+
+    st = validate_events(&ctx);
+    if (st != LOV_OK) {
+        out->status.skriftlig_vejledning_givet = st;
+        out->status.sidste_dag_for_sanktion = st;
+        out->status.sanktioneret_i_tide = st;
+        out->status.betingelser_for_aktivitetsparate = st;
+        out->status.hoeringspligt = st;
+        out->status.partshoering_gennemfoert = st;
+        out->status.afgoerelse_truffet = st;
+        out->status.fradragsdage = st;
+        out->status.fradragsbeloeb = st;
+        out->status.fradrag = st;
+        out->status.skaerpet_raadighedssanktion = st;
+        out->status.skaerpet_sanktion_i_hoejst = st;
+        out->status.kraever_sagsbehandlers_vurdering = st;
+        out->status.intet_fradrag_uden_skriftlig_vejledning = st;
+        out->status.intet_fradrag_ved_rimelig_grund = st;
+        out->status.intet_fradrag_efter_3_kalendermaaneder = st;
+        out->status.ingen_sanktion_uden_hoering_og_afgoerelse = st;
+        out->status.aktivitetsparate_kontaktes_personligt_foerst = st;
+        out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = st;
+        out->status.intet_automatisk_fradrag_for_tilbud = st;
+        out->status.fradraget_er_aldrig_negativt = st;
+        out->info = ctx.why.info;
+        return st;
     }
 
     /* The fast pass: the decisions, without a trace. */
