@@ -71,6 +71,16 @@ smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, int fiel
  * is written to 'example' and the value to 'other'. */
 smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, int field, strbuf *example, strbuf *other);
 
+/* Can the prerequisite of an adverse outcome fail to hold in some case?
+ * (SMT_UNSAT: it holds in every case, so it records nothing.) */
+smt_answer smt_requirement_can_fail(smt *s, requirement *req, strbuf *example);
+
+/* Can the prerequisite hold because the optional input (or its 'field')
+ * is absent: a case in which it is absent and the prerequisite holds, and
+ * the same case with it given some value, in which it does not? */
+smt_answer smt_requirement_met_when_absent(smt *s, decl *outcome, requirement *req, decl *input, int field,
+                                           strbuf *example, strbuf *other);
+
 /* Can the definition (which has no default) be left without a value? */
 smt_answer smt_definition_can_lack_value(smt *s, decl *d, strbuf *example);
 

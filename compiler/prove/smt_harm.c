@@ -110,6 +110,7 @@ typedef struct other_case {
     int n;
     strbuf *out;
     bool after_reference;
+    const char *then;            /* what no longer holds in the other case */
 } other_case;
 
 static bool model_true(smt *s, Z3_model m, Z3_ast t)
@@ -131,8 +132,11 @@ static void write_other(smt *s, Z3_model m, void *ctx)
     smt_model_value(s, m, t->kind == T_OPTIONAL ? t->elem : t, o->changed[k], o->changed_days[k], NULL, o->out);
     if (o->field >= 0 && o->facts[k].item >= 0)
         sb_printf(o->out, " in item %d of %s", o->facts[k].item + 1, o->input->name.name);
-    sb_printf(o->out, "%s, nothing else changed, '%s' does not harm the citizen",
-              o->after_reference ? " (after the reference date)" : " registered", o->outcome->name.name);
+    sb_printf(o->out, "%s, nothing else changed, ", o->after_reference ? " (after the reference date)" : " registered");
+    if (o->then)
+        sb_puts(o->out, o->then);
+    else
+        sb_printf(o->out, "'%s' does not harm the citizen", o->outcome->name.name);
 }
 
 smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, int field, decl *protection,
@@ -174,9 +178,12 @@ smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, int fiel
     return a;
 }
 
-smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, int field, strbuf *example, strbuf *other)
+/* Can 'target' hold because the optional fact is absent: a case in which
+ * it is absent and target holds, and the same case with the fact given
+ * some value in which it does not? */
+static smt_answer holds_when_absent(smt *s, Z3_ast target, decl *outcome, decl *input, int field,
+                                    const char *then, strbuf *example, strbuf *other)
 {
-    begin(s);
     const type *t = fact_type(input, field);
     if (t->kind != T_OPTIONAL)
         return SMT_UNSAT;
@@ -186,8 +193,8 @@ smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, int field, s
     o->field = field;
     o->outcome = outcome;
     o->out = other;
+    o->then = then;
     o->n = facts_of(s, input, field, o->facts, MAX_FACTS);
-    Z3_ast harm = harm_of(s, outcome);
     Z3_ast q = smt_false(s);
     for (int k = 0; k < o->n; k++) {
         fact *f = &o->facts[k];
@@ -203,12 +210,38 @@ smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, int field, s
         o->changed[k] = to[1];
         o->changed_days[k] = to[2];
         Z3_ast qk = smt_and(s, smt_and(s, f->exists, smt_not(s, f->present)),
-                            smt_not(s, substitute(s, harm, n, from, to)));
+                            smt_not(s, substitute(s, target, n, from, to)));
         qk = smt_and(s, qk, smt_range(s, to[1], inner));
         o->which[k] = qk;
         q = smt_or(s, q, qk);
     }
-    smt_answer a = smt_ask_with(s, smt_and(s, harm, q), example, write_other, o);
+    smt_answer a = smt_ask_with(s, smt_and(s, target, q), example, write_other, o);
     free(o);
     return a;
+}
+
+smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, int field, strbuf *example, strbuf *other)
+{
+    begin(s);
+    return holds_when_absent(s, harm_of(s, outcome), outcome, input, field, NULL, example, other);
+}
+
+static Z3_ast requirement_holds(smt *s, requirement *req)
+{
+    sv v = smt_encode(s, req->cond, NULL);
+    return smt_and(s, v.ok, v.v);
+}
+
+smt_answer smt_requirement_can_fail(smt *s, requirement *req, strbuf *example)
+{
+    begin(s);
+    return smt_ask_with(s, smt_not(s, requirement_holds(s, req)), example, NULL, NULL);
+}
+
+smt_answer smt_requirement_met_when_absent(smt *s, decl *outcome, requirement *req, decl *input, int field,
+                                           strbuf *example, strbuf *other)
+{
+    begin(s);
+    return holds_when_absent(s, requirement_holds(s, req), outcome, input, field, "the prerequisite is not met",
+                             example, other);
 }

@@ -229,8 +229,70 @@ static void check_absent(harm_ctx *h, decl *outcome)
     }
 }
 
+static const char *requirement_words(const requirement *req)
+{
+    return req->kind == REQ_HEARING ? "the hearing" : req->kind == REQ_DECISION ? "the decision" : "the prerequisite";
+}
+
+/* A prerequisite must be a fact the case system registers: not one that
+ * holds in every case, and, for the hearing and the decision, not one that
+ * holds because a fact is missing. */
+static void check_requirement(harm_ctx *h, decl *outcome, requirement *req)
+{
+    strbuf ex, instead;
+    sb_init(&ex);
+    smt_answer fails = smt_requirement_can_fail(h->prover, req, NULL);
+    sb_free(&ex);
+    if (fails == SMT_UNSAT) {
+        diag_warning(h->diag, "prerequisite-not-a-fact", req->loc,
+                     "%s that '%s' requires is met in every case: it records nothing about the citizen's case; "
+                     "name the fact the case system registers when it has taken place",
+                     requirement_words(req), outcome->name.name);
+        return;
+    }
+    if (fails == SMT_UNKNOWN) {
+        not_checked(h, outcome, "a prerequisite that is no registered fact", h->prover);
+        return;
+    }
+    /* A step of the procedure (the hearing, the decision) must have been
+     * registered; other prerequisites may rest on a fact's absence ('not
+     * yet back on full help'). */
+    if (req->kind == REQ_OTHER)
+        return;
+    for (int i = 0; i < h->mod->decls.len; i++) {
+        decl *in = NL_AT(h->mod->decls, i);
+        if (in->kind != D_INPUT || !reads_expr_input(h->reads, req->cond, in))
+            continue;
+        for (int f = record_fields(in) ? 0 : -1; f < record_fields(in); f++) {
+            fact_ref fact = {in, f};
+            const type *t = fact_value_type(&fact);
+            if (!t || t->kind != T_OPTIONAL)
+                continue;                  /* an absent event counts here too: it has not taken place */
+            char words[160];
+            sb_init(&ex);
+            sb_init(&instead);
+            smt_answer a = smt_requirement_met_when_absent(h->prover, outcome, req, in, f, &ex, &instead);
+            if (a == SMT_SAT) {
+                diag_warning(h->diag, "prerequisite-not-a-fact", req->loc,
+                             "%s that '%s' requires is met when %s is not registered, and not when it is: a "
+                             "value put in place of a missing fact is no record that it has taken place",
+                             requirement_words(req), outcome->name.name, fact_words(&fact, words, sizeof words));
+                report_example(h, &ex, &instead);
+            } else if (a == SMT_UNKNOWN) {
+                not_checked(h, outcome, "a prerequisite that is no registered fact", h->prover);
+            }
+            sb_free(&ex);
+            sb_free(&instead);
+            if (a != SMT_UNSAT)
+                return;                    /* one finding per prerequisite */
+        }
+    }
+}
+
 void harm_check_outcome(harm_ctx *h, decl *outcome)
 {
     check_time(h, outcome);
     check_absent(h, outcome);
+    for (int i = 0; i < outcome->u.def.requires.len; i++)
+        check_requirement(h, outcome, NL_AT(outcome->u.def.requires, i));
 }

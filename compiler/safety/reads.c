@@ -138,6 +138,30 @@ bool reads_definition(reads *r, decl *d, const decl *what)
     return set_has(set_of(r, r->own, d->position), what->position);
 }
 
+typedef struct expr_reader {
+    reads *r;
+    const decl *in;
+    bool found;
+} expr_reader;
+
+static void expr_reader_visit(expr *e, void *ctx)
+{
+    expr_reader *x = ctx;
+    if ((e->kind != E_NAME && e->kind != E_FIELD) || (e->u.name.ref != REF_DECL && e->u.name.ref != REF_FUNCTION))
+        return;
+    decl *d = e->u.name.target;
+    if (d == x->in || (d && is_rule_decl(d) && reads_input(x->r, d, x->in, false)))
+        x->found = true;
+}
+
+bool reads_expr_input(reads *r, expr *e, const decl *in)
+{
+    expr_reader x = {r, in, false};
+    if (e)
+        ast_walk(e, expr_reader_visit, &x);
+    return x.found;
+}
+
 typedef struct finder {
     reads *r;
     const decl *in;

@@ -21,6 +21,10 @@ void reads_free(reads *r);
  * when with_requires). */
 bool reads_input(reads *r, decl *d, const decl *in, bool with_requires);
 
+/* Whether the expression reads the input 'in', directly or through the
+ * definitions of the module it uses. */
+bool reads_expr_input(reads *r, expr *e, const decl *in);
+
 /* Where d's rules read the input 'in' first: in its own rules, else in
  * the first definition it uses that reads it (and so on). NULL when d
  * does not read it. */
