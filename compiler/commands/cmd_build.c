@@ -20,7 +20,7 @@ int run_build(options *opt)
         return EXIT_ERRORS;
     int rc = EXIT_OK;
     if (program_check(p))
-        program_check_safety(p);
+        program_check_safety(p, NULL);
     if (diag_failed(&d)) {
         fprintf(stderr, "%d error%s; nothing was written\n", errors_shown(&d), errors_shown(&d) == 1 ? "" : "s");
         rc = EXIT_ERRORS;

@@ -1,29 +1,73 @@
 /* lovc check: read the rules, check names and types, and run the
- * legal-safety checks. */
+ * legal-safety checks; with --emit-scenario, write the findings' example
+ * cases as a suite that 'lovc test' runs on the compiled rules. */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "commands/commands.h"
+#include "commands/suite_file.h"
 #include "check/program.h"
 #include "safety/safety.h"
+
+/* The findings' cases as a suite for the rules at 'path'. */
+static bool write_cases(const char *file, const char *path, const module *m, const strbuf *cases, diag_ctx *d)
+{
+    FILE *f = fopen(file, "w");
+    if (!f) {
+        diag_file_error(d, file, "cannot create the scenario file: %s", strerror(errno));
+        return false;
+    }
+    char rules[PATH_MAX];
+    suite_rules_path(file, path, rules, sizeof rules);
+    /* The suite is a file, not a message: written through a buffer. */
+    strbuf text;
+    sb_init(&text);
+    sb_printf(&text, "# Written by lovc check: the example case of each finding of the legal-safety checks in\n"
+                     "# %s\n"
+                     "# 'lovc test' runs them on the compiled rules: a case of harm fails until the rules are\n"
+                     "# put right; a conflict or a case without a value passes while it is there.\n"
+                     "suite \"Fundene i %s\" for \"%s\"\n%s",
+               path, m->name.name, rules, cases->data ? cases->data : "");
+    fputs(text.data, f);
+    sb_free(&text);
+    bool ok = fclose(f) == 0;
+    if (!ok)
+        diag_file_error(d, file, "cannot create the scenario file: %s", strerror(errno));
+    return ok;
+}
 
 /* lovc check FILE...: every file is loaded and checked, even after errors. */
 int run_check(options *opt)
 {
     if (opt->nfiles == 0)
         return usage_error("%s", "check needs at least one .lov file");
+    const char *emit = opt->verify.scenario;
+    if (emit && opt->nfiles != 1)
+        return usage_error("%s", "check --emit-scenario needs exactly one .lov file");
     diag_ctx d;
     setup_diag(&d, opt);
+    strbuf cases;
+    sb_init(&cases);
+    bool written = true;
     for (int i = 0; i < opt->nfiles; i++) {
         program *p = program_load(opt->files[i], &d);
         if (!p)
             continue;
         /* The safety checks read a whole, well-typed module only. */
-        if (program_check(p))
-            program_check_safety(p);
+        if (program_check(p)) {
+            program_check_safety(p, emit ? &cases : NULL);
+            if (emit)
+                written = write_cases(emit, opt->files[i], p->root, &cases, &d);
+        }
         program_free(p);
     }
+    sb_free(&cases);
     if (d.errors || d.warnings)
         fprintf(stderr, "%d error%s, %d warning%s\n", errors_shown(&d), errors_shown(&d) == 1 ? "" : "s",
                 d.werror ? 0 : d.warnings, !d.werror && d.warnings == 1 ? "" : "s");
+    if (!written)
+        return EXIT_USAGE;
     return diag_failed(&d) ? EXIT_ERRORS : EXIT_OK;
 }

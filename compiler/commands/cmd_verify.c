@@ -2,6 +2,7 @@
 
 #include "commands/cmd_verify.h"
 #include "commands/commands.h"
+#include "commands/suite_file.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -164,47 +165,10 @@ static verdict verify_one(verifier *v, decl *a)
     return result;
 }
 
-/* Splits an absolute path into its folder names (in place). */
-static int components(char *path, char **parts, int max)
-{
-    int n = 0;
-    for (char *p = strtok(path, "/"); p && n < max; p = strtok(NULL, "/"))
-        parts[n++] = p;
-    return n;
-}
-
-/* The path of 'file' as seen from the folder that will hold 'from'. */
-static void relative_to(const char *from, const char *file, char *buf, size_t cap)
-{
-    char dir[PATH_MAX], here[PATH_MAX], target[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", from);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    else
-        snprintf(dir, sizeof dir, ".");
-    if (!realpath(dir, here) || !realpath(file, target)) {
-        snprintf(buf, cap, "%s", file);
-        return;
-    }
-    char *a[128], *b[128];
-    int na = components(here, a, 128), nb = components(target, b, 128), common = 0;
-    while (common < na && common < nb - 1 && strcmp(a[common], b[common]) == 0)
-        common++;
-    strbuf rel;
-    sb_init(&rel);
-    for (int i = common; i < na; i++)
-        sb_puts(&rel, "../");
-    for (int i = common; i < nb; i++)
-        sb_printf(&rel, "%s%s", b[i], i + 1 < nb ? "/" : "");
-    snprintf(buf, cap, "%s", rel.data);
-    sb_free(&rel);
-}
-
 static bool write_scenarios(const verifier *v, FILE *f, diag_ctx *d)
 {
     char rules[PATH_MAX];
-    relative_to(v->opt->scenario, v->opt->path, rules, sizeof rules);
+    suite_rules_path(v->opt->scenario, v->opt->path, rules, sizeof rules);
     fprintf(f, "# Written by lovc verify: cases for which an assertion of %s does not hold.\n"
                "# 'lovc test' runs them; each fails until the rules (or the assertion) are put right.\n"
                "suite \"Modeksempler til %s\" for \"%s\"\n%s",

@@ -11,7 +11,7 @@ const char commands_usage_text[] =
     "usage: lovc COMMAND [OPTIONS] FILE...\n"
     "\n"
     "Commands:\n"
-    "  check FILE.lov...   read the rules, check names and types; report every problem\n"
+    "  check FILE.lov...   read the rules, check names and types; report every problem\n"    "                      [--emit-scenario FILE.scn] (the findings' cases, for 'lovc test')\n"
     "  build FILE.lov -o DIR [--so]\n"
     "                      write DIR/NAME.c and DIR/NAME.h, the C evaluator of the rules;\n"
     "                      with --so also compile DIR/NAME.so with $CC (default cc)\n"

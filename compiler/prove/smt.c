@@ -108,6 +108,7 @@ void smt_free(smt *s)
 
 smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *more, void *more_ctx)
 {
+    s->last_question = question;
     if (!example && !more && smt_sample_witness(s, question, &s->extras, NULL)) {
         s->extras.len = 0;
         return SMT_SAT;                  /* no example wanted: a witness by evaluation will do */
@@ -170,6 +171,53 @@ static smt_answer ask(smt *s, Z3_ast question, strbuf *example)
 const char *smt_why_unknown(const smt *s)
 {
     return s->why_unknown;
+}
+
+/* Whether the term multiplies two terms that are not numbers. */
+static bool multiplies_unknowns(smt *s, Z3_ast root)
+{
+    ptrvec stack = {0};
+    unsigned char *seen = NULL;
+    unsigned cap = 0;
+    bool found = false;
+    pv_push(&stack, root);
+    while (stack.len && !found) {
+        Z3_ast t = stack.items[--stack.len];
+        unsigned id = Z3_get_ast_id(s->ctx, t);
+        if (id >= cap) {
+            unsigned ncap = cap ? cap : 1024;
+            while (ncap <= id)
+                ncap *= 2;
+            seen = xrealloc(seen, ncap);
+            memset(seen + cap, 0, ncap - cap);
+            cap = ncap;
+        }
+        if (seen[id] || Z3_get_ast_kind(s->ctx, t) != Z3_APP_AST)
+            continue;
+        seen[id] = 1;
+        Z3_app app = Z3_to_app(s->ctx, t);
+        unsigned n = Z3_get_app_num_args(s->ctx, app), unknown = 0;
+        bool mul = Z3_get_decl_kind(s->ctx, Z3_get_app_decl(s->ctx, app)) == Z3_OP_MUL;
+        for (unsigned i = 0; i < n; i++) {
+            Z3_ast arg = Z3_get_app_arg(s->ctx, app, i);
+            unknown += !Z3_is_numeral_ast(s->ctx, arg);
+            pv_push(&stack, arg);
+        }
+        found = mul && unknown >= 2;
+    }
+    pv_free(&stack);
+    free(seen);
+    return found;
+}
+
+const char *smt_why_undecided(smt *s)
+{
+    const char *why = s->why_unknown;
+    if (s->last_question && multiplies_unknowns(s, s->last_question))
+        return "it multiplies numbers that are both unknown, which a prover cannot always decide";
+    if (strstr(why, "timeout") || strstr(why, "canceled"))
+        return "it gave no answer in its time";
+    return why[0] ? why : "it gave no reason";
 }
 
 smt_answer smt_assertion_can_fail(smt *s, decl *assertion, strbuf *example)

@@ -42,6 +42,11 @@ void smt_free(smt *s);
  * ("timeout", "canceled", "incomplete (theory arithmetic)", ...). */
 const char *smt_why_unknown(const smt *s);
 
+/* The same for a reader of the rules, in words that do not depend on how
+ * busy the machine was: a product of unknown numbers, no answer in time,
+ * or the prover's own reason. */
+const char *smt_why_undecided(smt *s);
+
 /* Can the assertion be false (its value computed, and no)? On SMT_SAT the
  * example case is written to 'example' as the facts of a scenario. */
 smt_answer smt_assertion_can_fail(smt *s, decl *assertion, strbuf *example);

@@ -35,6 +35,17 @@ static Z3_ast harm_of(smt *s, decl *outcome)
     return smt_and(s, v.ok, smt_not(s, smt_eq(s, v.v, zero_like(s, v.v))));
 }
 
+/* Every prerequisite of the outcome holds: it is given, not held back. */
+static Z3_ast given(smt *s, decl *outcome)
+{
+    Z3_ast all = smt_true(s);
+    for (int i = 0; i < outcome->u.def.requires.len; i++) {
+        sv c = smt_encode(s, ((requirement *)NL_AT(outcome->u.def.requires, i))->cond, NULL);
+        all = smt_and(s, all, smt_and(s, c.ok, c.v));
+    }
+    return all;
+}
+
 static Z3_ast holds(smt *s, decl *d)
 {
     sv v = smt_encode_definition(s, d);
@@ -173,7 +184,9 @@ smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, int fiel
         o->which[k] = qk;
         q = smt_or(s, q, qk);
     }
-    smt_answer a = smt_ask_with(s, smt_and(s, harm, q), example, write_other, o);
+    /* In the case itself the outcome is given (its prerequisites hold), so
+     * that the example shows the harm done. */
+    smt_answer a = smt_ask_with(s, smt_and(s, smt_and(s, harm, given(s, outcome)), q), example, write_other, o);
     free(o);
     return a;
 }
@@ -181,7 +194,7 @@ smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, int fiel
 /* Can 'target' hold because the optional fact is absent: a case in which
  * it is absent and target holds, and the same case with the fact given
  * some value in which it does not? */
-static smt_answer holds_when_absent(smt *s, Z3_ast target, decl *outcome, decl *input, int field,
+static smt_answer holds_when_absent(smt *s, Z3_ast target, Z3_ast also, decl *outcome, decl *input, int field,
                                     const char *then, strbuf *example, strbuf *other)
 {
     const type *t = fact_type(input, field);
@@ -215,7 +228,7 @@ static smt_answer holds_when_absent(smt *s, Z3_ast target, decl *outcome, decl *
         o->which[k] = qk;
         q = smt_or(s, q, qk);
     }
-    smt_answer a = smt_ask_with(s, smt_and(s, target, q), example, write_other, o);
+    smt_answer a = smt_ask_with(s, smt_and(s, smt_and(s, target, also), q), example, write_other, o);
     free(o);
     return a;
 }
@@ -223,7 +236,10 @@ static smt_answer holds_when_absent(smt *s, Z3_ast target, decl *outcome, decl *
 smt_answer smt_harm_when_absent(smt *s, decl *outcome, decl *input, int field, strbuf *example, strbuf *other)
 {
     begin(s);
-    return holds_when_absent(s, harm_of(s, outcome), outcome, input, field, NULL, example, other);
+    /* The prerequisites hold in the case (the harm is done), whatever they
+     * are in the other: the target is the harm alone. */
+    return holds_when_absent(s, harm_of(s, outcome), given(s, outcome), outcome, input, field, NULL, example,
+                             other);
 }
 
 static Z3_ast requirement_holds(smt *s, requirement *req)
@@ -242,6 +258,6 @@ smt_answer smt_requirement_met_when_absent(smt *s, decl *outcome, requirement *r
                                            strbuf *example, strbuf *other)
 {
     begin(s);
-    return holds_when_absent(s, requirement_holds(s, req), outcome, input, field, "the prerequisite is not met",
-                             example, other);
+    return holds_when_absent(s, requirement_holds(s, req), smt_true(s), outcome, input, field,
+                             "the prerequisite is not met", example, other);
 }

@@ -79,6 +79,7 @@ struct smt {
     int rule_depth;          /* of the exception tree being encoded */
     struct smt_sampler *sampler; /* the cases of smt_sample_witness, drawn when first needed */
     ptrvec extras;           /* Z3_ast, const type* pairs: the next question's own constants */
+    Z3_ast last_question;    /* of smt_ask_with, for smt_why_undecided */
     struct env **formals;    /* by decl position: a definition's parameters as variables (formals_of) */
 };
 

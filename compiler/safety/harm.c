@@ -17,6 +17,7 @@
 
 #include "check/types.h"
 #include "prove/smt.h"
+#include "safety/cases.h"
 
 /* A fact of an input: the input itself (field -1) or one field of its
  * records (a list of records, or a record). */
@@ -103,7 +104,7 @@ static void not_checked(harm_ctx *h, decl *outcome, const char *what, smt *s)
                  "'%s' could not be checked for %s: the prover could not decide it (%s); the rules may "
                  "harm a citizen in a way lovc has not ruled out, so have them reviewed by hand or simplify "
                  "them",
-                 outcome->name.name, what, smt_why_unknown(s));
+                 outcome->name.name, what, smt_why_undecided(s));
 }
 
 /* A note where the outcome's rules read the input (through the definitions
@@ -121,6 +122,16 @@ static void report_example(harm_ctx *h, strbuf *example, const strbuf *instead)
         example->data[--example->len] = '\0';
     diag_note(h->diag, nowhere, "for example, with these facts:\n%s\n%s", example->data ? example->data : "",
               instead->data ? instead->data : "");
+}
+
+/* The case of a harm finding as a scenario that expects no harm: it fails
+ * until the rules are put right. */
+static void harm_case(harm_ctx *h, const char *finding, decl *d, decl *outcome, const strbuf *ex)
+{
+    char expect[256];
+    if (cases_harmless_value(outcome, expect, sizeof expect))
+        cases_add(h->scenarios, finding, d, ex->data, expect,
+                  "fails while the rules harm the citizen in this case; see lovc check");
 }
 
 static void check_protections(harm_ctx *h, decl *outcome, const fact_ref *date)
@@ -142,6 +153,7 @@ static void check_protections(harm_ctx *h, decl *outcome, const fact_ref *date)
                          "advance, with no new assessment of the citizen, and then '%s' harms them: a protection "
                          "must end on a new fact, not on a planned date",
                          p->name.name, fact_words(date, words, sizeof words), outcome->name.name);
+            harm_case(h, "lapsing-protection", p, outcome, &ex);
             report_example(h, &ex, &instead);
         } else if (a == SMT_UNKNOWN) {
             not_checked(h, outcome, "a protection that ends on a planned date", h->prover);
@@ -166,6 +178,7 @@ static void check_time_fact(harm_ctx *h, decl *outcome, const fact_ref *date)
                      fact_words(date, words, sizeof words));
         note_use(h, outcome, date->input, "'%s' is read here; it is a planned date (entered in advance): if it "
                  "records something that has happened, declare it 'event date'");
+        harm_case(h, "time-triggered-adverse", outcome, outcome, &ex);
         report_example(h, &ex, &instead);
         check_protections(h, outcome, date);
     } else if (a == SMT_UNKNOWN) {
@@ -206,6 +219,7 @@ static bool check_absent_fact(harm_ctx *h, decl *outcome, const fact_ref *fact)
                      "with %s registered: a missing registration is no fact about the citizen and must not harm "
                      "them", words, outcome->name.name, words);
         note_use(h, outcome, fact->input, "'%s' is read here");
+        harm_case(h, "absent-fact-to-adverse", outcome, outcome, &ex);
         report_example(h, &ex, &instead);
     } else if (a == SMT_UNKNOWN) {
         not_checked(h, outcome, "harm that follows from a missing registration", h->prover);

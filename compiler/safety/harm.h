@@ -17,6 +17,7 @@ typedef struct harm_ctx {
     smt *prover;
     reads *reads;
     bool *protection_reported;   /* by decl position: lapsing-protection reported for it */
+    strbuf *scenarios;       /* NULL, or where the findings' cases are written (cases.h) */
 } harm_ctx;
 
 /* Reports what makes the adverse outcome due, if it is one of the above. */

@@ -7,6 +7,7 @@
 #include "check/types.h"
 #include "core/lov.h"
 #include "prove/smt.h"
+#include "safety/cases.h"
 #include "safety/harm.h"
 #include "safety/reads.h"
 
@@ -60,7 +61,7 @@ static void check_harm(checker *c, decl *d)
 {
     if (!c->reads)
         c->reads = reads_new(c->mod);
-    harm_ctx h = {c->mod, c->diag, prover(c), c->reads, c->protection_reported};
+    harm_ctx h = {c->mod, c->diag, prover(c), c->reads, c->protection_reported, c->opt->scenarios};
     harm_check_outcome(&h, d);
 }
 
@@ -83,7 +84,7 @@ static void not_checked(checker *c, src_loc loc, const char *name, const char *w
 {
     diag_warning(c->diag, "not-checked", loc,
                  "'%s' could not be checked for %s: the prover could not decide it (%s); have it reviewed "
-                 "by hand, or simplify the rules", name, what, smt_why_unknown(c->prover));
+                 "by hand, or simplify the rules", name, what, smt_why_undecided(c->prover));
 }
 
 /* The facts follow the finding, without repeating its source line. */
@@ -162,6 +163,13 @@ static void check_exceptions(checker *c, decl *d)
                              "the exceptions '%s' and '%s' of '%s' can both apply with different results: a "
                              "conflict that the rules leave undecided", a->label.name, b->label.name, d->name.name);
                 diag_note(c->diag, a->label.loc, "'%s' is here", a->label.name);
+                if (!d->u.def.has_params) {
+                    char expect[256];
+                    snprintf(expect, sizeof expect, "%s is conflict", d->name.name);
+                    cases_add(c->opt->scenarios, "conflicting-exceptions", d, ex.data, expect,
+                              "passes while the rules leave this case in conflict; once they say which "
+                              "exception prevails, expect the value the law gives");
+                }
                 report_example(c, &ex);
             }
         }
@@ -177,6 +185,12 @@ static void check_exceptions(checker *c, decl *d)
             diag_warning(c->diag, "incomplete-definition", d->name.loc,
                          "'%s' has no value for some cases: none of its exceptions applies and it has no default; "
                          "add a 'default' or an exception for them", d->name.name);
+            if (!d->u.def.has_params) {
+                char expect[256];
+                snprintf(expect, sizeof expect, "%s is undetermined", d->name.name);
+                cases_add(c->opt->scenarios, "incomplete-definition", d, ex.data, expect,
+                          "passes while no rule gives this case a value; once one does, expect that value");
+            }
             report_example(c, &ex);
         }
         sb_free(&ex);
@@ -269,8 +283,8 @@ void safety_check_module(module *m, diag_ctx *diag, const safety_options *o)
     free(c.protection_reported);
 }
 
-void program_check_safety(program *p)
+void program_check_safety(program *p, strbuf *scenarios)
 {
-    safety_options o = {.list_bound = 2, .timeout_ms = 2000};
+    safety_options o = {.list_bound = 2, .timeout_ms = 2000, .scenarios = scenarios};
     safety_check_module(p->root, p->diag, &o);
 }

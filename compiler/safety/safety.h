@@ -25,13 +25,15 @@
 
 typedef struct safety_options {
     int list_bound;          /* for the prover's questions (checks of exceptions) */
-    unsigned timeout_ms;     /* per question; an unanswered question gives no finding */
+    unsigned timeout_ms;     /* per question; an unanswered question is a not-checked finding */
+    strbuf *scenarios;       /* NULL, or where the findings' cases are written as scenarios (cases.h) */
 } safety_options;
 
 void safety_check_module(module *m, diag_ctx *diag, const safety_options *o);
 
 /* The checks on a program's root module, after program_check without
- * errors, with the options 'lovc check' and 'lovc build' use. */
-void program_check_safety(program *p);
+ * errors, with the options 'lovc check' and 'lovc build' use; the cases of
+ * the findings are written to 'scenarios' unless it is NULL. */
+void program_check_safety(program *p, strbuf *scenarios);
 
 #endif

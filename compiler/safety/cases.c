@@ -1,0 +1,50 @@
+/* The findings' example cases as scenarios. */
+#include "safety/cases.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/lov.h"
+
+void cases_add(strbuf *out, const char *finding, const decl *d, const char *facts, const char *expect,
+               const char *comment)
+{
+    if (!out)
+        return;
+    int line = 0, col = 0;
+    if (d->name.loc.file)
+        src_line_col((src_file *)d->name.loc.file, d->name.loc.start, &line, &col);
+    sb_printf(out, "\nscenario \"%s: %s (line %d)\"\n", finding, d->name.name, line);
+    if (comment)
+        sb_printf(out, "  # %s\n", comment);
+    sb_puts(out, "  given\n");
+    for (const char *p = facts ? facts : ""; *p;) {
+        const char *end = strchr(p, '\n');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > 8 && strncmp(p, "    and ", 8) == 0)
+            sb_printf(out, "    # %.*s\n", (int)(n - 4), p + 4);
+        else if (n > 0)
+            sb_printf(out, "%.*s\n", (int)n, p);
+        p += n + (end ? 1 : 0);
+    }
+    sb_printf(out, "  expect\n    %s\n", expect);
+}
+
+const char *cases_harmless_value(const decl *outcome, char *buf, size_t cap)
+{
+    const ast_rule *dflt = outcome->u.def.default_rule;
+    const expr *v = dflt ? dflt->value : NULL;
+    if (!v)
+        return NULL;
+    char money[LOV_MONEY_BUFSIZE];
+    switch (v->kind) {
+    case E_BOOL: snprintf(buf, cap, "%s = %s", outcome->name.name, v->u.b ? "yes" : "no"); return buf;
+    case E_INT: snprintf(buf, cap, "%s = %" PRId64, outcome->name.name, v->u.i); return buf;
+    case E_MONEY:
+        lov_money_format(v->u.money, money, sizeof money);
+        snprintf(buf, cap, "%s = %s", outcome->name.name, money);
+        return buf;
+    default: return NULL;
+    }
+}
