@@ -50,14 +50,19 @@ static bool is_rule_decl(const decl *d)
     return d->kind == D_DEFINITION || d->kind == D_OUTCOME || d->kind == D_ASSERT;
 }
 
+/* The declaration a name stands for (an input, parameter, definition or
+ * function), or NULL. */
+static decl *named_decl(const expr *e)
+{
+    if ((e->kind != E_NAME && e->kind != E_FIELD) || (e->u.name.ref != REF_DECL && e->u.name.ref != REF_FUNCTION))
+        return NULL;
+    return e->u.name.target;
+}
+
 static void visit(expr *e, void *ctx)
 {
     walk *w = ctx;
-    if (e->kind != E_NAME && e->kind != E_FIELD)
-        return;
-    if (e->u.name.ref != REF_DECL && e->u.name.ref != REF_FUNCTION)
-        return;
-    decl *d = e->u.name.target;
+    decl *d = named_decl(e);
     if (!d || d->module != w->r->mod)
         return;
     set_add(w->r, w->set, d->position);
@@ -147,9 +152,7 @@ typedef struct expr_reader {
 static void expr_reader_visit(expr *e, void *ctx)
 {
     expr_reader *x = ctx;
-    if ((e->kind != E_NAME && e->kind != E_FIELD) || (e->u.name.ref != REF_DECL && e->u.name.ref != REF_FUNCTION))
-        return;
-    decl *d = e->u.name.target;
+    decl *d = named_decl(e);
     if (d == x->in || (d && is_rule_decl(d) && reads_input(x->r, d, x->in, false)))
         x->found = true;
 }
@@ -172,9 +175,9 @@ typedef struct finder {
 static void find_visit(expr *e, void *ctx)
 {
     finder *f = ctx;
-    if ((e->kind != E_NAME && e->kind != E_FIELD) || (e->u.name.ref != REF_DECL && e->u.name.ref != REF_FUNCTION))
+    decl *d = named_decl(e);
+    if (!d)
         return;
-    decl *d = e->u.name.target;
     if (d == f->in && !f->direct)
         f->direct = e;
     else if (d && is_rule_decl(d) && !f->via && reads_input(f->r, d, f->in, false))
