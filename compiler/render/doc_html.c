@@ -93,6 +93,15 @@ static void type_words(doc *d, const type *t)
     sb_free(&sb);
 }
 
+/* What a date the case system registers stands for, after its type. */
+static void date_kind_words(doc *d, const texpr *t)
+{
+    date_kind kind;
+    if (ast_fact_date_kind(t, &kind))
+        put(d, kind == DATE_EVENT ? " an event: on or before the reference date"
+                                  : " planned: entered in advance, no fact about the citizen");
+}
+
 static void link_to(doc *d, const decl *dl)
 {
     const char *a = anchor(dl, d);
@@ -217,6 +226,7 @@ static void types(doc *d)
                 text(d, f->name.name);
                 put(d, "</code></td><td>");
                 type_words(d, f->type);
+                date_kind_words(d, f->type_expr);
                 put(d, "</td><td>");
                 text(d, f->text);
             }
@@ -242,6 +252,8 @@ static void facts(doc *d)
         text(d, dl->name.name);
         put(d, "</code></td><td>");
         type_words(d, dl->type);
+        if (dl != m->reference_input)
+            date_kind_words(d, dl->u.input.type_expr);
         put(d, "</td><td>");
         text(d, dl->text);
         if (dl->cite) {
