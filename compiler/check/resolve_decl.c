@@ -138,6 +138,7 @@ static void resolve_definition(resolver *r, decl *d)
     }
     resolve_citation(r, d->u.def.without_hearing, NULL, d->name);
     resolve_citation(r, d->u.def.without_decision, NULL, d->name);
+    resolve_citation(r, d->u.def.without_guidance, NULL, d->name);
     if (outcome && d->u.def.requires.len > 0 && !d->u.def.adverse)
         diag_error(r->diag, ((requirement *)NL_AT(d->u.def.requires, 0))->loc,
                    "only an adverse outcome has prerequisites; if '%s' can harm the citizen, "
@@ -198,6 +199,11 @@ void resolve_decl(resolver *r, decl *d)
         resolve_citation(r, d->cite, "external function", d->name);
         resolve_formals(r, &d->u.external.params);
         resolve_texpr(r, d->u.external.ret);
+        break;
+    case D_PROCEDURE:
+        resolve_citation(r, d->cite, "procedure", d->name);
+        for (int i = 0; i < d->u.procedure.excepts.len; i++)
+            resolve_citation(r, NL_AT(d->u.procedure.excepts, i), NULL, d->name);
         break;
     }
     if (d->kind == D_DEFINITION || d->kind == D_OUTCOME)

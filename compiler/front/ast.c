@@ -126,6 +126,7 @@ const char *ast_decl_kind_word(decl_kind k)
     case D_OUTCOME: return "outcome";
     case D_ASSERT: return "assertion";
     case D_EXTERNAL: return "external function";
+    case D_PROCEDURE: return "procedure";
     }
     return "declaration";
 }
@@ -171,4 +172,9 @@ bool ast_fact_date_kind(const texpr *t, date_kind *kind)
         return false;
     *kind = t->date;
     return true;
+}
+
+const char *ast_step_word(requirement_kind k)
+{
+    return k == REQ_HEARING ? "hearing" : k == REQ_DECISION ? "decision" : k == REQ_GUIDANCE ? "guidance" : "prerequisite";
 }

@@ -193,6 +193,7 @@ typedef struct aggr_var {
 typedef enum decl_kind {
     D_ENUM, D_RECORD, D_INPUT, D_PARAMETER, D_DEFINITION, D_OUTCOME,
     D_ASSERT, D_EXTERNAL,
+    D_PROCEDURE,             /* a step of procedure the law requires before an adverse outcome */
 } decl_kind;
 
 typedef struct enum_case {
@@ -249,6 +250,7 @@ typedef enum requirement_kind {
     REQ_OTHER,               /* requires COND ... */
     REQ_HEARING,             /* requires hearing COND ...: the party was heard (fvl § 19) */
     REQ_DECISION,            /* requires decision COND ...: a decision was made (fvl § 22) */
+    REQ_GUIDANCE,            /* requires guidance COND ...: written guidance was given (aktivloven § 35) */
 } requirement_kind;
 
 /* 'requires [hearing|decision] COND according to S "§"'. */
@@ -288,12 +290,19 @@ typedef struct decl {
             nodelist requires;                            /* requirement* */
             citation *without_hearing;                    /* 'without hearing according to ...' */
             citation *without_decision;                   /* 'without decision according to ...' */
+            citation *without_guidance;                   /* 'without guidance according to ...' */
+            bool sanction;                                /* 'sanction NAME': an adverse outcome that is a sanction */
             nodelist rules;                               /* rule*: default first if any */
             ast_rule *default_rule;
             int nvars;                                    /* (resolved) aggregate variables */
         } def;
         struct { expr *cond; } assert_;
         struct { nodelist params; texpr *ret; } external;  /* formal* */
+        struct {                                          /* D_PROCEDURE */
+            requirement_kind step;                        /* REQ_HEARING, REQ_DECISION or REQ_GUIDANCE */
+            bool sanctions_only;                          /* before every sanction (else every adverse outcome) */
+            nodelist excepts;                             /* citation*: the exceptions the law allows */
+        } procedure;
     } u;
     struct type *type;       /* (typed) value type (result type of a function) */
     const char *c_name;      /* (named) C name: member, or the base of static names */
@@ -371,6 +380,7 @@ const char *ast_strdup(arena *a, const char *s, size_t n);
 void ast_walk(expr *e, void (*visit)(expr *e, void *ctx), void *ctx);
 
 const char *ast_decl_kind_word(decl_kind k);   /* "input", "definition", ... */
+const char *ast_step_word(requirement_kind k); /* "hearing", "decision", "guidance" */
 
 /* Whether a fact's type as written ('optional event date') is a date, and
  * of which kind: false for anything but a date. */

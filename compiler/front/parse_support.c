@@ -151,6 +151,14 @@ requirement *ps_requirement(parse_state *ps, requirement_kind kind, expr *cond, 
     return r;
 }
 
+decl *ps_procedure(parse_state *ps, requirement_kind step, src_loc step_loc, const struct clauses *cl, src_loc loc)
+{
+    ident name = {ast_step_word(step), step_loc};
+    decl *d = ps_decl(ps, D_PROCEDURE, name, cl, loc);
+    d->u.procedure.step = step;
+    return d;
+}
+
 void ps_set_requirements(parse_state *ps, decl *d, const nodelist *reqs)
 {
     for (int i = 0; i < reqs->len; i++) {
@@ -160,15 +168,16 @@ void ps_set_requirements(parse_state *ps, decl *d, const nodelist *reqs)
             arena_push(A, &d->u.def.requires, r);
             continue;
         }
-        citation **slot = r->kind == REQ_HEARING ? &d->u.def.without_hearing : &d->u.def.without_decision;
+        citation **slot = r->kind == REQ_HEARING    ? &d->u.def.without_hearing
+                          : r->kind == REQ_DECISION ? &d->u.def.without_decision
+                                                    : &d->u.def.without_guidance;
+        const char *step = ast_step_word(r->kind);
         if (*slot)
-            diag_error(ps->diag, r->loc, "'without %s' is said twice for this outcome",
-                       r->kind == REQ_HEARING ? "hearing" : "decision");
+            diag_error(ps->diag, r->loc, "'without %s' is said twice for this outcome", step);
         else
             *slot = r->cite;
         if (!d->u.def.adverse)
-            diag_error(ps->diag, r->loc, "'without %s' is for an adverse outcome only",
-                       r->kind == REQ_HEARING ? "hearing" : "decision");
+            diag_error(ps->diag, r->loc, "'without %s' is for an adverse outcome only", step);
     }
 }
 

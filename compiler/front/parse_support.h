@@ -24,6 +24,10 @@ requirement *ps_requirement(parse_state *ps, requirement_kind kind, expr *cond, 
 
 /* Files the prerequisites of an outcome: the 'without' ones apart. */
 void ps_set_requirements(parse_state *ps, decl *d, const nodelist *reqs);
+
+/* 'procedure STEP clauses before every ...': a declaration named after its
+ * step ("hearing", "decision", "guidance"). */
+decl *ps_procedure(parse_state *ps, requirement_kind step, src_loc step_loc, const struct clauses *cl, src_loc loc);
 ast_rule *ps_exception(parse_state *ps, ident label, const ident *parent, const struct clauses *cl,
                    expr *cond, expr *value, src_loc loc);
 texpr *ps_type(parse_state *ps, texpr_kind kind, src_loc loc);

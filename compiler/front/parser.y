@@ -95,7 +95,8 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %token INPUT "'input'" PARAMETER "'parameter'" DEFINITION "'definition'"
 %token OUTCOME "'outcome'" ADVERSE "'adverse'" REQUIRES "'requires'"
 %token DEFAULT "'default'" EXCEPTION "'exception'" TO "'to'" WHEN "'when'"
-%token HEARING "'hearing'" DECISION "'decision'" WITHOUT "'without'"
+%token HEARING "'hearing'" DECISION "'decision'" WITHOUT "'without'" GUIDANCE "'guidance'"
+%token PROCEDURE "'procedure'" EVERY "'every'" EXCEPT "'except'" SANCTION "'sanction'"
 %token ACCORDING "'according'" TEXT "'text'" ASSERT "'assert'" ALWAYS "'always'"
 %token EXTERNAL "'external'"
 %token BOOLEAN "'boolean'" INTEGER_KW "'integer'" DECIMAL_KW "'decimal'"
@@ -134,7 +135,8 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %type <f> formal
 %type <list> enum_cases record_fields requirements exceptions dated_values formals
 %type <list> arms string_pieces case_names args
-%type <num> unit round_mode
+%type <num> unit round_mode procedure_step procedure_target
+%type <list> procedure_excepts
 %type <round> round_target
 %type <period> opt_until
 
@@ -192,6 +194,7 @@ item:
   | outcome_decl
   | assert_decl
   | external_decl
+  | procedure_decl
   | error                        { ps_broken_declaration(ps); }
   ;
 
@@ -293,6 +296,34 @@ outcome_decl:
   | ADVERSE OUTCOME declared ':' type clauses requirements body
         { decl *d = ps_decl(ps, D_OUTCOME, $3, &$6, @$); ps_set_def(ps, d, $5, &$8);
           d->u.def.adverse = true; ps_set_requirements(ps, d, &$7); }
+  | SANCTION declared ':' type clauses requirements body
+        { decl *d = ps_decl(ps, D_OUTCOME, $2, &$5, @$); ps_set_def(ps, d, $4, &$7);
+          d->u.def.adverse = true; d->u.def.sanction = true; ps_set_requirements(ps, d, &$6); }
+  ;
+
+/* procedure hearing|decision|guidance clauses before every adverse outcome|sanction
+ *   except according to ... (each exception the law allows) */
+procedure_decl:
+    PROCEDURE procedure_step clauses BEFORE EVERY procedure_target procedure_excepts
+        { decl *d = ps_procedure(ps, (requirement_kind)$2, @2, &$3, @$);
+          d->u.procedure.sanctions_only = $6; d->u.procedure.excepts = $7; }
+  ;
+
+procedure_step:
+    HEARING                      { $$ = REQ_HEARING; }
+  | DECISION                     { $$ = REQ_DECISION; }
+  | GUIDANCE                     { $$ = REQ_GUIDANCE; }
+  ;
+
+procedure_target:
+    ADVERSE OUTCOME              { $$ = 0; }
+  | SANCTION                     { $$ = 1; }
+  ;
+
+procedure_excepts:
+    %empty                       { memset(&$$, 0, sizeof $$); }
+  | procedure_excepts EXCEPT citation opt_text
+        { $$ = $1; $3->text = $4; arena_push(A, &$$, $3); }
   ;
 
 requirements:
@@ -312,6 +343,10 @@ requirement:
                                  { $$ = ps_requirement(ps, REQ_HEARING, NULL, $3, @$); $3->text = $4; }
   | WITHOUT DECISION citation opt_text
                                  { $$ = ps_requirement(ps, REQ_DECISION, NULL, $3, @$); $3->text = $4; }
+  | REQUIRES GUIDANCE expr citation
+                                 { $$ = ps_requirement(ps, REQ_GUIDANCE, $3, $4, @$); }
+  | WITHOUT GUIDANCE citation opt_text
+                                 { $$ = ps_requirement(ps, REQ_GUIDANCE, NULL, $3, @$); $3->text = $4; }
   ;
 
 /* '= EXPR', or [default EXPR] exception... */

@@ -397,8 +397,9 @@ static void definition(doc *d, decl *dl)
         put(d, "<p>Before this outcome may be given, each prerequisite must hold; otherwise it is held back:</p><ul>\n");
         for (int i = 0; i < dl->u.def.requires.len; i++) {
             requirement *req = NL_AT(dl->u.def.requires, i);
-            put(d, req->kind == REQ_HEARING ? "<li>the hearing: "
-                   : req->kind == REQ_DECISION ? "<li>the decision: " : "<li>");
+            put(d, req->kind == REQ_HEARING    ? "<li>the hearing: "
+                   : req->kind == REQ_DECISION ? "<li>the decision: "
+                   : req->kind == REQ_GUIDANCE ? "<li>the written guidance: " : "<li>");
             code(d, req->cond);
             put(d, " ");
             cite(d, req->cite);
@@ -407,18 +408,58 @@ static void definition(doc *d, decl *dl)
         }
         put(d, "</ul>\n");
     }
-    const citation *without[2] = {dl->u.def.without_hearing, dl->u.def.without_decision};
-    for (int i = 0; i < 2; i++) {
+    const citation *without[3] = {dl->u.def.without_hearing, dl->u.def.without_decision,
+                                  dl->u.def.without_guidance};
+    static const char *const without_words[3] = {"<p>Given without a prior hearing of the citizen, relying on ",
+                                                  "<p>Given without a decision, relying on ",
+                                                  "<p>Given without written guidance first, relying on "};
+    for (int i = 0; i < 3; i++) {
         if (!without[i])
             continue;
-        put(d, i == 0 ? "<p>Given without a prior hearing of the citizen, relying on "
-                      : "<p>Given without a decision, relying on ");
+        put(d, without_words[i]);
         cite(d, without[i]);
         put(d, "</p>\n");
         quote(d, without[i]);
     }
     used_by(d, dl);
     put(d, "</section>\n");
+}
+
+/* The steps of procedure the module declares, with the exceptions the law allows. */
+static void procedures(doc *d)
+{
+    module *m = d->mod;
+    bool any = false;
+    for (int i = 0; i < m->decls.len; i++) {
+        decl *dl = NL_AT(m->decls, i);
+        if (dl->kind != D_PROCEDURE)
+            continue;
+        if (!any)
+            put(d, "<h2 id=\"procedures\">Procedure</h2>\n<p>What the law requires before an outcome that "
+                   "harms the citizen. Every such outcome of a rule set that uses this module must require "
+                   "the step, or cite one of the exceptions listed.</p>\n");
+        any = true;
+        sb_printf(&d->out, "<section class=\"rule\" id=\"d-%s\">\n<h3>", dl->name.name);
+        put(d, dl->u.procedure.step == REQ_HEARING    ? "The hearing"
+               : dl->u.procedure.step == REQ_DECISION ? "The decision" : "Written guidance");
+        put(d, dl->u.procedure.sanctions_only ? ", before every sanction " : ", before every adverse outcome ");
+        cite(d, dl->cite);
+        put(d, "</h3>\n");
+        quote(d, dl->cite);
+        const nodelist *ex = &dl->u.procedure.excepts;
+        if (ex->len) {
+            put(d, "<p>Except:</p><ul>\n");
+            for (int k = 0; k < ex->len; k++) {
+                const citation *c = NL_AT(*ex, k);
+                put(d, "<li>");
+                cite(d, c);
+                quote(d, c);
+                put(d, "</li>\n");
+            }
+            put(d, "</ul>\n");
+        }
+        put(d, "</section>\n");
+    }
 }
 
 static void rules(doc *d)
@@ -499,6 +540,7 @@ bool doc_write_html(program *p, const char *path, char *why, size_t whylen)
     contents(&d);
     types(&d);
     facts(&d);
+    procedures(&d);
     rules(&d);
     assertions_and_externals(&d);
     put(&d, "</body>\n</html>\n");

@@ -9,6 +9,7 @@
 #include "prove/smt.h"
 #include "safety/cases.h"
 #include "safety/harm.h"
+#include "safety/procedure.h"
 #include "safety/reads.h"
 
 typedef struct checker {
@@ -18,35 +19,10 @@ typedef struct checker {
     bool *protection_reported;   /* by decl position: lapsing-protection reported for it */
     smt *prover;             /* made when first needed */
     reads *reads;            /* made when first needed */
+    procedures *procedures;  /* declared by the law's modules */
 } checker;
 
 /* ---- 1. Adverse outcomes and their procedure ------------------------------------ */
-
-static bool has_requirement(const decl *d, requirement_kind kind)
-{
-    for (int i = 0; i < d->u.def.requires.len; i++)
-        if (((requirement *)NL_AT(d->u.def.requires, i))->kind == kind)
-            return true;
-    return false;
-}
-
-static void check_procedure(checker *c, decl *d)
-{
-    if (!has_requirement(d, REQ_HEARING) && !d->u.def.without_hearing)
-        diag_warning(c->diag, "adverse-without-hearing", d->name.loc,
-                     "the adverse outcome '%s' can be given without hearing the citizen first: add 'requires "
-                     "hearing CONDITION according to SOURCE \"§ 19, stk. 1\"' (Forvaltningsloven § 19), or, where "
-                     "the law allows no hearing, 'without hearing according to SOURCE \"...\"' citing the exception "
-                     "relied on", d->name.name);
-    if (!has_requirement(d, REQ_DECISION) && !d->u.def.without_decision)
-        diag_warning(c->diag, "adverse-without-decision", d->name.loc,
-                     "the adverse outcome '%s' can be given without a decision: add 'requires decision "
-                     "CONDITION according to SOURCE \"§ 22\"' (a decision with reasons, Forvaltningsloven §§ "
-                     "22-24), or, where the law needs none, 'without decision according to SOURCE \"...\"' citing "
-                     "why", d->name.name);
-}
-
-/* ---- 5, 6. Exceptions, with the prover ------------------------------------------------ */
 
 static smt *prover(checker *c)
 {
@@ -254,6 +230,7 @@ void safety_check_module(module *m, diag_ctx *diag, const safety_options *o)
     c.diag = diag;
     c.opt = o;
     c.protection_reported = xcalloc((size_t)m->decls.len + 1, 1);
+    c.procedures = procedures_of(m);
     for (int i = 0; i < m->decls.len; i++) {
         decl *d = NL_AT(m->decls, i);
         switch (d->kind) {
@@ -266,7 +243,7 @@ void safety_check_module(module *m, diag_ctx *diag, const safety_options *o)
             break;
         case D_OUTCOME:
             if (d->u.def.adverse) {
-                check_procedure(&c, d);
+                procedure_check_outcome(c.procedures, d, diag);
                 check_harm(&c, d);
             }
             check_exceptions(&c, d);
@@ -280,6 +257,7 @@ void safety_check_module(module *m, diag_ctx *diag, const safety_options *o)
     }
     smt_free(c.prover);
     reads_free(c.reads);
+    procedures_free(c.procedures);
     free(c.protection_reported);
 }
 

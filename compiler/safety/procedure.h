@@ -1,0 +1,23 @@
+/* The procedure an adverse outcome must follow: the hearing, the decision
+ * and, before a sanction, written guidance. Which steps apply, to which
+ * outcomes, and which exceptions the law allows are declared by the law's
+ * own modules ('procedure hearing ... before every adverse outcome except
+ * according to fvl "§ 19, stk. 2, nr. 1"'); a module that uses none holds
+ * to the hearing and the decision before every adverse outcome. */
+#ifndef LOVC_SAFETY_PROCEDURE_H
+#define LOVC_SAFETY_PROCEDURE_H
+
+#include "front/ast.h"
+#include "support/diag.h"
+
+typedef struct procedures procedures;
+
+/* The procedures declared in m and in the modules it uses. */
+procedures *procedures_of(module *m);
+void procedures_free(procedures *p);
+
+/* adverse-without-hearing, adverse-without-decision, sanction-without-guidance
+ * and exception-not-in-law for one adverse outcome. */
+void procedure_check_outcome(const procedures *p, decl *outcome, diag_ctx *diag);
+
+#endif
