@@ -171,7 +171,8 @@ demo: all
 	@tools/demo $(BUILD)/lovc
 
 # The generated 225-hour evaluator against a hand-written one (bench/); then
-# lovc test on a generated suite of 10,000 scenarios (bench/scenarios).
+# lovc test on a generated suite of 10,000 scenarios (bench/scenarios); lovc check on
+# 1,000 definitions over a chain and on rules/ (bench/safety-scale).
 bench: all
 	@mkdir -p $(BUILD)/bench
 	@$(BUILD)/lovc build bench/timer225.lov -o $(BUILD)/bench
@@ -181,6 +182,7 @@ bench: all
 	@$(CC) -std=c11 -O2 -Iruntime/core -I$(BUILD)/bench bench/gen_scenarios.c bench/handwritten.c \
 	    -o $(BUILD)/bench/gen_scenarios
 	@bench/scenarios $(BUILD)/lovc $(BUILD)/bench/gen_scenarios $(BUILD)/bench
+	@bench/safety-scale $(BUILD)/lovc $(BUILD)/bench
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/lov
