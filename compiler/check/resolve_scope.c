@@ -40,7 +40,7 @@ void resolve_build_tables(resolver *r)
         else
             symtab_put(&sc->uses, u->alias.name, u);
     }
-    int counts[D_EXTERNAL + 1] = {0};
+    int counts[D_PROCEDURE + 1] = {0};   /* by decl_kind: D_PROCEDURE is the last */
     for (int i = 0; i < m->decls.len; i++) {
         decl *d = NL_AT(m->decls, i);
         d->index = counts[d->kind]++;

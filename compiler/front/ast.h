@@ -193,7 +193,7 @@ typedef struct aggr_var {
 typedef enum decl_kind {
     D_ENUM, D_RECORD, D_INPUT, D_PARAMETER, D_DEFINITION, D_OUTCOME,
     D_ASSERT, D_EXTERNAL,
-    D_PROCEDURE,             /* a step of procedure the law requires before an adverse outcome */
+    D_PROCEDURE,             /* a step of procedure the law requires before an adverse outcome (the last kind) */
 } decl_kind;
 
 typedef struct enum_case {
