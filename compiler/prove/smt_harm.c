@@ -150,19 +150,26 @@ static void write_other(smt *s, Z3_model m, void *ctx)
         sb_printf(o->out, "'%s' does not harm the citizen", o->outcome->name.name);
 }
 
+/* The other case of a question about input's fact (field, or -1), for 'out'. */
+static other_case *other_case_new(smt *s, decl *input, int field, decl *outcome, strbuf *out)
+{
+    other_case *o = xcalloc(1, sizeof *o);
+    o->input = input;
+    o->field = field;
+    o->outcome = outcome;
+    o->out = out;
+    o->n = facts_of(s, input, field, o->facts, MAX_FACTS);
+    return o;
+}
+
 smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, int field, decl *protection,
                                      strbuf *example, strbuf *other)
 {
     begin(s);
     if (!s->reference)
         return SMT_UNSAT;
-    other_case *o = xcalloc(1, sizeof *o);
-    o->input = date;
-    o->field = field;
-    o->outcome = outcome;
-    o->out = other;
+    other_case *o = other_case_new(s, date, field, outcome, other);
     o->after_reference = true;
-    o->n = facts_of(s, date, field, o->facts, MAX_FACTS);
     const type *t = fact_type(date, field);
     const type *inner = t->kind == T_OPTIONAL ? t->elem : t;
     Z3_ast harm = harm_of(s, outcome);
@@ -201,13 +208,8 @@ static smt_answer holds_when_absent(smt *s, Z3_ast target, Z3_ast also, decl *ou
     if (t->kind != T_OPTIONAL)
         return SMT_UNSAT;
     const type *inner = t->elem;
-    other_case *o = xcalloc(1, sizeof *o);
-    o->input = input;
-    o->field = field;
-    o->outcome = outcome;
-    o->out = other;
+    other_case *o = other_case_new(s, input, field, outcome, other);
     o->then = then;
-    o->n = facts_of(s, input, field, o->facts, MAX_FACTS);
     Z3_ast q = smt_false(s);
     for (int k = 0; k < o->n; k++) {
         fact *f = &o->facts[k];
