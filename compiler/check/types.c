@@ -108,3 +108,23 @@ const char *type_text(arena *a, const type *t)
     sb_free(&sb);
     return text;
 }
+
+/* The records of an input: the input itself, or the items of its list. */
+static const type *input_records(const decl *input)
+{
+    const type *t = input->type;
+    const type *elem = t && t->kind == T_LIST ? t->elem : t;
+    return elem && elem->kind == T_RECORD ? elem : NULL;
+}
+
+int type_input_field_count(const decl *input)
+{
+    const type *r = input_records(input);
+    return r ? r->decl->u.record.fields.len : 0;
+}
+
+record_field *type_input_field(const decl *input, int i)
+{
+    const type *r = input_records(input);
+    return r && i >= 0 && i < r->decl->u.record.fields.len ? NL_AT(r->decl->u.record.fields, i) : NULL;
+}

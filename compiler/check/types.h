@@ -54,4 +54,9 @@ void type_describe(const type *t, strbuf *out);
 /* type_describe into a string in the arena, for messages. */
 const char *type_text(arena *a, const type *t);
 
+/* The fields of an input that is a record or a list of records: how many
+ * there are (0 for any other input), and field 'i' of them. */
+int type_input_field_count(const decl *input);
+record_field *type_input_field(const decl *input, int i);
+
 #endif

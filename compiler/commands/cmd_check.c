@@ -2,7 +2,6 @@
  * legal-safety checks; with --emit-scenario, write the findings' example
  * cases as a suite that 'lovc test' runs on the compiled rules. */
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,22 +18,18 @@ static bool write_cases(const char *file, const char *path, const module *m, con
         diag_file_error(d, file, "cannot create the scenario file: %s", strerror(errno));
         return false;
     }
-    char rules[PATH_MAX];
-    suite_rules_path(file, path, rules, sizeof rules);
-    /* The suite is a file, not a message: written through a buffer. */
-    strbuf text;
-    sb_init(&text);
-    sb_printf(&text, "# Written by lovc check: the example case of each finding of the legal-safety checks in\n"
-                     "# %s\n"
-                     "# 'lovc test' runs them on the compiled rules: a case of harm fails until the rules are\n"
-                     "# put right; a conflict or a case without a value passes while it is there.\n"
-                     "suite \"Fundene i %s\" for \"%s\"\n%s",
-               path, m->name.name, rules, cases->data ? cases->data : "");
-    fputs(text.data, f);
-    sb_free(&text);
-    bool ok = fclose(f) == 0;
-    if (!ok)
-        diag_file_error(d, file, "cannot create the scenario file: %s", strerror(errno));
+    strbuf comment, title;
+    sb_init(&comment);
+    sb_init(&title);
+    sb_printf(&comment, "# Written by lovc check: the example case of each finding of the legal-safety checks in\n"
+                        "# %s\n"
+                        "# 'lovc test' runs them on the compiled rules: a case of harm fails until the rules are\n"
+                        "# put right; a conflict or a case without a value passes while it is there.\n",
+              path);
+    sb_printf(&title, "Fundene i %s", m->name.name);
+    bool ok = suite_file_write(f, file, path, comment.data, title.data, cases->data, d);
+    sb_free(&comment);
+    sb_free(&title);
     return ok;
 }
 

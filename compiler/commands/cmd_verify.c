@@ -167,15 +167,16 @@ static verdict verify_one(verifier *v, decl *a)
 
 static bool write_scenarios(const verifier *v, FILE *f, diag_ctx *d)
 {
-    char rules[PATH_MAX];
-    suite_rules_path(v->opt->scenario, v->opt->path, rules, sizeof rules);
-    fprintf(f, "# Written by lovc verify: cases for which an assertion of %s does not hold.\n"
-               "# 'lovc test' runs them; each fails until the rules (or the assertion) are put right.\n"
-               "suite \"Modeksempler til %s\" for \"%s\"\n%s",
-            v->opt->path, v->mod->name.name, rules, v->scenarios.data ? v->scenarios.data : "");
-    bool ok = fclose(f) == 0;
-    if (!ok)
-        diag_file_error(d, v->opt->scenario, "cannot create the scenario file: %s", strerror(errno));
+    strbuf comment, title;
+    sb_init(&comment);
+    sb_init(&title);
+    sb_printf(&comment, "# Written by lovc verify: cases for which an assertion of %s does not hold.\n"
+                        "# 'lovc test' runs them; each fails until the rules (or the assertion) are put right.\n",
+              v->opt->path);
+    sb_printf(&title, "Modeksempler til %s", v->mod->name.name);
+    bool ok = suite_file_write(f, v->opt->scenario, v->opt->path, comment.data, title.data, v->scenarios.data, d);
+    sb_free(&comment);
+    sb_free(&title);
     return ok;
 }
 

@@ -4,6 +4,7 @@
 
 #include "commands/suite_file.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,4 +46,21 @@ void suite_rules_path(const char *from, const char *file, char *buf, size_t cap)
         sb_printf(&rel, "%s%s", b[i], i + 1 < nb ? "/" : "");
     snprintf(buf, cap, "%s", rel.data);
     sb_free(&rel);
+}
+
+bool suite_file_write(FILE *f, const char *file, const char *rules, const char *comment, const char *title,
+                      const char *scenarios, diag_ctx *d)
+{
+    char path[PATH_MAX];
+    suite_rules_path(file, rules, path, sizeof path);
+    /* The suite is a file, not a message: written through a buffer. */
+    strbuf text;
+    sb_init(&text);
+    sb_printf(&text, "%ssuite \"%s\" for \"%s\"\n%s", comment, title, path, scenarios ? scenarios : "");
+    fputs(text.data, f);
+    sb_free(&text);
+    bool ok = fclose(f) == 0;
+    if (!ok)
+        diag_file_error(d, file, "cannot create the scenario file: %s", strerror(errno));
+    return ok;
 }

@@ -141,6 +141,15 @@ static const char *event_after(emitter *em, const char *v, const type *t)
     return ast_strdup(em->a, buf, strlen(buf));
 }
 
+/* Whether a record type has a field that is an event date. */
+static bool record_has_events(const type *rt)
+{
+    for (int k = 0; k < rt->decl->u.record.fields.len; k++)
+        if (is_event(((record_field *)NL_AT(rt->decl->u.record.fields, k))->type_expr))
+            return true;
+    return false;
+}
+
 /* Whether the module has event dates to check (inputs or fields of records). */
 static bool has_events(const emitter *em)
 {
@@ -148,13 +157,8 @@ static bool has_events(const emitter *em)
         decl *d = em->inputs.items[i];
         const type *t = d->type;
         const type *elem = t->kind == T_LIST ? t->elem : t;
-        if (elem->kind == T_RECORD) {
-            for (int k = 0; k < elem->decl->u.record.fields.len; k++)
-                if (is_event(((record_field *)NL_AT(elem->decl->u.record.fields, k))->type_expr))
-                    return true;
-        } else if (t->kind != T_LIST && is_event(d->u.input.type_expr)) {
+        if (elem->kind == T_RECORD ? record_has_events(elem) : t->kind != T_LIST && is_event(d->u.input.type_expr))
             return true;
-        }
     }
     return false;
 }
@@ -189,10 +193,7 @@ static void emit_validate_events(emitter *em)
         const type *elem = t->kind == T_LIST ? t->elem : t;
         char ptr[300];
         if (t->kind == T_LIST && elem->kind == T_RECORD) {
-            bool any = false;
-            for (int k = 0; k < elem->decl->u.record.fields.len; k++)
-                any |= is_event(((record_field *)NL_AT(elem->decl->u.record.fields, k))->type_expr);
-            if (!any)
+            if (!record_has_events(elem))
                 continue;
             emit_printf(c, "    for (size_t i = 0, n = in->known.%s ? in->%s_count : 0; i < n; i++) {\n",
                         d->c_name, d->c_name);
@@ -200,6 +201,8 @@ static void emit_validate_events(emitter *em)
             emit_validate_event_fields(em, ptr, elem, d->slot, "        ");
             sb_puts(c, "    }\n");
         } else if (t->kind == T_RECORD) {
+            if (!record_has_events(t))
+                continue;
             emit_printf(c, "    if (in->known.%s) {\n", d->c_name);
             snprintf(ptr, sizeof ptr, "in->%s.", d->c_name);
             emit_validate_event_fields(em, ptr, t, d->slot, "        ");

@@ -93,18 +93,12 @@ static int facts_of(smt *s, decl *d, int f, fact *out, int cap)
 /* The type of input d's fact (field f, or the input itself), optional or not. */
 static const type *fact_type(const decl *d, int f)
 {
-    if (f < 0)
-        return d->type;
-    const type *elem = d->type->kind == T_LIST ? d->type->elem : d->type;
-    return ((record_field *)NL_AT(elem->decl->u.record.fields, f))->type;
+    return f < 0 ? d->type : type_input_field(d, f)->type;
 }
 
 static const char *fact_name(const decl *d, int f)
 {
-    if (f < 0)
-        return d->name.name;
-    const type *elem = d->type->kind == T_LIST ? d->type->elem : d->type;
-    return ((record_field *)NL_AT(elem->decl->u.record.fields, f))->name.name;
+    return f < 0 ? d->name.name : type_input_field(d, f)->name.name;
 }
 
 enum { MAX_FACTS = 64 };

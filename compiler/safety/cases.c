@@ -31,6 +31,15 @@ void cases_add(strbuf *out, const char *finding, const decl *d, const char *fact
     sb_printf(out, "  expect\n    %s\n", expect);
 }
 
+void cases_note_example(diag_ctx *diag, strbuf *example, const strbuf *also)
+{
+    src_loc nowhere = {0};
+    while (example->len && example->data[example->len - 1] == '\n')
+        example->data[--example->len] = '\0';
+    diag_note(diag, nowhere, "for example, with these facts:\n%s%s%s", example->data ? example->data : "",
+              also ? "\n" : "", also && also->data ? also->data : "");
+}
+
 const char *cases_harmless_value(const decl *outcome, char *buf, size_t cap)
 {
     const ast_rule *dflt = outcome->u.def.default_rule;

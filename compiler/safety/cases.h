@@ -5,6 +5,7 @@
 #define LOVC_SAFETY_CASES_H
 
 #include "front/ast.h"
+#include "support/diag.h"
 #include "support/util.h"
 
 /* Appends one scenario to 'out' (nothing when out is NULL): named after
@@ -13,6 +14,11 @@
  * that are no facts ("and 'f' used with ...") become comments. */
 void cases_add(strbuf *out, const char *finding, const decl *d, const char *facts, const char *expect,
                const char *comment);
+
+/* The note after a finding: "for example, with these facts:" and the
+ * example (its trailing newlines dropped), then 'also' (the other case of
+ * a comparison) when it is not NULL. */
+void cases_note_example(diag_ctx *diag, strbuf *example, const strbuf *also);
 
 /* The outcome's value when it does not harm, as a tester writes it: its
  * default ("0 kr", "no"), or NULL when the default is not a plain value. */

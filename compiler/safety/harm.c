@@ -28,42 +28,22 @@ typedef struct fact_ref {
 
 static const texpr *fact_texpr(const fact_ref *f)
 {
-    if (f->field < 0)
-        return f->input->u.input.type_expr;
-    const type *t = f->input->type;
-    const type *elem = t->kind == T_LIST ? t->elem : t;
-    return ((record_field *)NL_AT(elem->decl->u.record.fields, f->field))->type_expr;
+    return f->field < 0 ? f->input->u.input.type_expr : type_input_field(f->input, f->field)->type_expr;
 }
 
 static const type *fact_value_type(const fact_ref *f)
 {
-    if (f->field < 0)
-        return f->input->type;
-    const type *t = f->input->type;
-    const type *elem = t->kind == T_LIST ? t->elem : t;
-    return ((record_field *)NL_AT(elem->decl->u.record.fields, f->field))->type;
-}
-
-/* The number of fields of the input's records, 0 for an input of another type. */
-static int record_fields(const decl *in)
-{
-    const type *t = in->type;
-    const type *elem = t && t->kind == T_LIST ? t->elem : t;
-    return elem && elem->kind == T_RECORD ? elem->decl->u.record.fields.len : 0;
+    return f->field < 0 ? f->input->type : type_input_field(f->input, f->field)->type;
 }
 
 /* "'slutdato'" or "'til' (of the items of 'hjælpsperioder')", for messages. */
 static const char *fact_words(const fact_ref *f, char *buf, size_t cap)
 {
-    if (f->field < 0) {
+    if (f->field < 0)
         snprintf(buf, cap, "'%s'", f->input->name.name);
-    } else {
-        const type *t = f->input->type;
-        const type *elem = t->kind == T_LIST ? t->elem : t;
-        const record_field *rf = NL_AT(elem->decl->u.record.fields, f->field);
-        snprintf(buf, cap, "'%s' (of %s '%s')", rf->name.name, t->kind == T_LIST ? "the items of" : "the record",
-                 f->input->name.name);
-    }
+    else
+        snprintf(buf, cap, "'%s' (of %s '%s')", type_input_field(f->input, f->field)->name.name,
+                 f->input->type->kind == T_LIST ? "the items of" : "the record", f->input->name.name);
     return buf;
 }
 
@@ -115,15 +95,6 @@ static void note_use(harm_ctx *h, decl *outcome, decl *in, const char *fmt)
     diag_note(h->diag, use ? use->loc : in->name.loc, fmt, in->name.name);
 }
 
-static void report_example(harm_ctx *h, strbuf *example, const strbuf *instead)
-{
-    src_loc nowhere = {0};
-    while (example->len && example->data[example->len - 1] == '\n')
-        example->data[--example->len] = '\0';
-    diag_note(h->diag, nowhere, "for example, with these facts:\n%s\n%s", example->data ? example->data : "",
-              instead->data ? instead->data : "");
-}
-
 /* The case of a harm finding as a scenario that expects no harm: it fails
  * until the rules are put right. */
 static void harm_case(harm_ctx *h, const char *finding, decl *d, decl *outcome, const strbuf *ex)
@@ -154,7 +125,7 @@ static void check_protections(harm_ctx *h, decl *outcome, const fact_ref *date)
                          "must end on a new fact, not on a planned date",
                          p->name.name, fact_words(date, words, sizeof words), outcome->name.name);
             harm_case(h, "lapsing-protection", p, outcome, &ex);
-            report_example(h, &ex, &instead);
+            cases_note_example(h->diag, &ex, &instead);
         } else if (a == SMT_UNKNOWN) {
             not_checked(h, outcome, "a protection that ends on a planned date", h->prover);
         }
@@ -179,7 +150,7 @@ static void check_time_fact(harm_ctx *h, decl *outcome, const fact_ref *date)
         note_use(h, outcome, date->input, "'%s' is read here; it is a planned date (entered in advance): if it "
                  "records something that has happened, declare it 'event date'");
         harm_case(h, "time-triggered-adverse", outcome, outcome, &ex);
-        report_example(h, &ex, &instead);
+        cases_note_example(h->diag, &ex, &instead);
         check_protections(h, outcome, date);
     } else if (a == SMT_UNKNOWN) {
         not_checked(h, outcome, "harm that follows from the passing of a planned date", h->prover);
@@ -196,7 +167,7 @@ static void check_time(harm_ctx *h, decl *outcome)
         decl *in = NL_AT(h->mod->decls, i);
         if (in->kind != D_INPUT || !reads_input(h->reads, outcome, in, false))
             continue;
-        for (int f = record_fields(in) ? 0 : -1; f < record_fields(in); f++) {
+        for (int f = type_input_field_count(in) ? 0 : -1; f < type_input_field_count(in); f++) {
             fact_ref date = {in, f};
             if (is_planned_date(h->mod, &date))
                 check_time_fact(h, outcome, &date);
@@ -220,7 +191,7 @@ static bool check_absent_fact(harm_ctx *h, decl *outcome, const fact_ref *fact)
                      "them", words, outcome->name.name, words);
         note_use(h, outcome, fact->input, "'%s' is read here");
         harm_case(h, "absent-fact-to-adverse", outcome, outcome, &ex);
-        report_example(h, &ex, &instead);
+        cases_note_example(h->diag, &ex, &instead);
     } else if (a == SMT_UNKNOWN) {
         not_checked(h, outcome, "harm that follows from a missing registration", h->prover);
     }
@@ -235,7 +206,7 @@ static void check_absent(harm_ctx *h, decl *outcome)
         decl *in = NL_AT(h->mod->decls, i);
         if (in->kind != D_INPUT || !reads_input(h->reads, outcome, in, false))
             continue;
-        for (int f = record_fields(in) ? 0 : -1; f < record_fields(in); f++) {
+        for (int f = type_input_field_count(in) ? 0 : -1; f < type_input_field_count(in); f++) {
             fact_ref fact = {in, f};
             if (is_optional_registration(h->mod, &fact) && check_absent_fact(h, outcome, &fact))
                 return;                    /* one finding per outcome */
@@ -277,7 +248,7 @@ static void check_requirement(harm_ctx *h, decl *outcome, requirement *req)
         decl *in = NL_AT(h->mod->decls, i);
         if (in->kind != D_INPUT || !reads_expr_input(h->reads, req->cond, in))
             continue;
-        for (int f = record_fields(in) ? 0 : -1; f < record_fields(in); f++) {
+        for (int f = type_input_field_count(in) ? 0 : -1; f < type_input_field_count(in); f++) {
             fact_ref fact = {in, f};
             const type *t = fact_value_type(&fact);
             if (!t || t->kind != T_OPTIONAL)
@@ -291,7 +262,7 @@ static void check_requirement(harm_ctx *h, decl *outcome, requirement *req)
                              "%s that '%s' requires is met when %s is not registered, and not when it is: a "
                              "value put in place of a missing fact is no record that it has taken place",
                              requirement_words(req), outcome->name.name, fact_words(&fact, words, sizeof words));
-                report_example(h, &ex, &instead);
+                cases_note_example(h->diag, &ex, &instead);
             } else if (a == SMT_UNKNOWN) {
                 not_checked(h, outcome, "a prerequisite that is no registered fact", h->prover);
             }

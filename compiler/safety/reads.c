@@ -21,9 +21,8 @@ static uint64_t *set_of(reads *r, uint64_t *base, int position)
     return base + (size_t)position * (size_t)r->words;
 }
 
-static void set_add(reads *r, uint64_t *set, int position)
+static void set_add(uint64_t *set, int position)
 {
-    (void)r;
     set[position / 64] |= (uint64_t)1 << (position % 64);
 }
 
@@ -65,7 +64,7 @@ static void visit(expr *e, void *ctx)
     decl *d = named_decl(e);
     if (!d || d->module != w->r->mod)
         return;
-    set_add(w->r, w->set, d->position);
+    set_add(w->set, d->position);
     if (is_rule_decl(d)) {
         compute(w->r, d);
         set_union(w->r, w->set, set_of(w->r, w->r->own, d->position));

@@ -63,15 +63,6 @@ static void not_checked(checker *c, src_loc loc, const char *name, const char *w
                  "by hand, or simplify the rules", name, what, smt_why_undecided(c->prover));
 }
 
-/* The facts follow the finding, without repeating its source line. */
-static void report_example(checker *c, strbuf *example)
-{
-    src_loc nowhere = {0};
-    while (example->len && example->data[example->len - 1] == '\n')
-        example->data[--example->len] = '\0';
-    diag_note(c->diag, nowhere, "for example, with these facts:\n%s", example->data ? example->data : "");
-}
-
 /* Beyond these sizes the prover's questions (one per exception and one per
  * pair of siblings) would take minutes: the checks are left out, and the
  * finding says so. */
@@ -146,7 +137,7 @@ static void check_exceptions(checker *c, decl *d)
                               "passes while the rules leave this case in conflict; once they say which "
                               "exception prevails, expect the value the law gives");
                 }
-                report_example(c, &ex);
+                cases_note_example(c->diag, &ex, NULL);
             }
         }
         sb_free(&ex);
@@ -167,7 +158,7 @@ static void check_exceptions(checker *c, decl *d)
                 cases_add(c->opt->scenarios, "incomplete-definition", d, ex.data, expect,
                           "passes while no rule gives this case a value; once one does, expect that value");
             }
-            report_example(c, &ex);
+            cases_note_example(c->diag, &ex, NULL);
         }
         sb_free(&ex);
     }
