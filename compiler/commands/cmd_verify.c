@@ -1,6 +1,7 @@
 #define _XOPEN_SOURCE 700  /* realpath */
 
 #include "commands/cmd_verify.h"
+#include "commands/case_runner.h"
 #include "commands/commands.h"
 #include "commands/suite_file.h"
 
@@ -25,8 +26,8 @@ typedef struct verifier {
     program *prog;
     module *mod;
     smt *prover;
-    scn_module compiled;     /* the rules as the case system runs them, for checking a refutation */
-    bool tried, loaded;      /* compiled when the first refutation needs it */
+    case_runner runner;      /* the rules as the case system runs them, for checking a refutation */
+    bool warned;             /* that they could not be compiled */
     strbuf scenarios;        /* the refuted cases, as scenarios */
     int counts[3];
 } verifier;
@@ -62,73 +63,24 @@ static void write_scenario(strbuf *out, const decl *a, const char *facts)
               a->name.name);
 }
 
-/* Compiles the rules (or finds them in the cache) and loads them, once. */
-static bool load_compiled(verifier *v)
-{
-    if (v->tried)
-        return v->loaded;
-    v->tried = true;
-    char so[PATH_MAX], cache[PATH_MAX], why[1024];
-    const char *root = v->opt->cache ? v->opt->cache : build_cache_root(cache, sizeof cache);
-    v->loaded = build_cached(v->prog, root, so, sizeof so, why, sizeof why)
-                && scn_module_load(&v->compiled, so, v->mod->c_prefix, why, sizeof why)
-                && scn_module_bind(&v->compiled, NULL, why, sizeof why);
-    if (!v->loaded)
-        fprintf(stderr, "lovc: the rules could not be compiled to check a counterexample: %s\n", why);
-    return v->loaded;
-}
-
 /* Runs the refuting case on the compiled rules: true when the assertion's
  * output is 'no' there (a real counterexample, not an artefact of how the
- * prover models calendar arithmetic). */
+ * prover models the rules). */
 static bool confirmed(verifier *v, const decl *a, const char *scenario_text, char *why, size_t whylen)
 {
-    snprintf(why, whylen, "the prover's case could not be run on the compiled rules");
-    if (!load_compiled(v))
-        return false;
-    strbuf text;
-    sb_init(&text);
-    sb_printf(&text, "suite \"lovc verify\" for \"%s\"\n%s", v->opt->path, scenario_text);
-    src_file *f = src_from_string("(the counterexample)", text.data, text.len);
-    sb_free(&text);
-    char *messages = NULL;
-    size_t nmessages = 0;
-    FILE *sink = open_memstream(&messages, &nmessages);
-    diag_ctx quiet;
-    diag_init(&quiet, sink);
-    scn_suite *suite = scn_parse(f, &quiet);
-    bool ok = !diag_failed(&quiet) && scn_check(suite, v->compiled.desc, &quiet);
-    bool holds = true;
-    if (ok) {
-        const lov_module_desc *d = v->compiled.desc;
-        scn_result r;
-        scn_run(&v->compiled, suite, SCN_AT(suite->scenarios, 0), &r, NULL);
-        for (uint32_t i = 0; i < d->noutputs; i++) {
-            const lov_field_desc *o = &d->outputs[i];
-            if (strcmp(o->name, a->name.name) != 0)
-                continue;
-            lov_status st;
-            memcpy(&st, (const char *)r.output + o->status_offset, sizeof st);
-            bool present = true;
-            lov_value value;
-            scn_load(r.output, o->offset, o->type, o->optional, &present, &value);
-            holds = st != LOV_OK || value.b;
-            if (holds)
-                snprintf(why, whylen, "the prover's case does not refute it when the compiled rules run it "
-                                      "(the assertion is %s there)", st != LOV_OK ? lov_status_name(st) : "yes");
+    case_outcome out;
+    if (!case_runner_run(&v->runner, scenario_text, a->name.name, &out, why, whylen)) {
+        if (!v->runner.loaded && !v->warned) {
+            fprintf(stderr, "lovc: the rules could not be compiled to check a counterexample: %s\n", v->runner.why_not);
+            v->warned = true;
         }
-        scn_result_free(&r);
+        return false;
     }
-    fclose(sink);
-    if (!ok) {
-        char *end = messages ? strchr(messages, '\n') : NULL;
-        if (end)
-            *end = '\0';
-        snprintf(why, whylen, "the prover's case could not be run as a scenario (%s)", messages ? messages : "");
-    }
-    free(messages);
-    scn_suite_free(suite);
-    return ok && !holds;
+    if (out.status == LOV_OK && !out.value.b)
+        return true;
+    snprintf(why, whylen, "the prover's case does not refute it when the compiled rules run it (the assertion is %s "
+                          "there)", out.status != LOV_OK ? lov_status_name(out.status) : "yes");
+    return false;
 }
 
 static verdict verify_one(verifier *v, decl *a)
@@ -202,6 +154,7 @@ int cmd_verify(const verify_options *o, diag_ctx *d)
     v.opt = o;
     v.prog = p;
     v.mod = p->root;
+    case_runner_init(&v.runner, p, o->path, o->cache);
     int nassert = 0;
     for (int i = 0; i < v.mod->decls.len; i++)
         nassert += ((decl *)NL_AT(v.mod->decls, i))->kind == D_ASSERT;
@@ -224,8 +177,7 @@ int cmd_verify(const verify_options *o, diag_ctx *d)
             printf("the counterexamples are in %s: run them with 'lovc test %s'\n", o->scenario, o->scenario);
     }
     smt_free(v.prover);
-    if (v.loaded)
-        scn_module_close(&v.compiled);
+    case_runner_free(&v.runner);
     sb_free(&v.scenarios);
     program_free(p);
     return rc;

@@ -106,6 +106,18 @@ void smt_free(smt *s)
     free(s);
 }
 
+/* The solver's reason for giving no answer, for the messages. Z3 may
+ * wrap it in parentheses: "(incomplete (theory arithmetic))". */
+static void note_reason_unknown(smt *s)
+{
+    const char *why = Z3_solver_get_reason_unknown(s->ctx, s->solver);
+    size_t n = strlen(why);
+    if (n >= 2 && why[0] == '(' && why[n - 1] == ')')
+        snprintf(s->why_unknown, sizeof s->why_unknown, "%.*s", (int)(n - 2), why + 1);
+    else
+        snprintf(s->why_unknown, sizeof s->why_unknown, "%s", why);
+}
+
 smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *more, void *more_ctx)
 {
     s->last_question = question;
@@ -120,14 +132,18 @@ smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *
     Z3_lbool r = Z3_solver_check(s->ctx, s->solver);
     smt_answer answer = r == Z3_L_TRUE ? SMT_SAT : r == Z3_L_FALSE ? SMT_UNSAT : SMT_UNKNOWN;
     if (answer == SMT_UNKNOWN)
-    {
-        /* Z3 may wrap its reason in parentheses: "(incomplete (theory arithmetic))". */
-        const char *why = Z3_solver_get_reason_unknown(s->ctx, s->solver);
-        size_t n = strlen(why);
-        if (n >= 2 && why[0] == '(' && why[n - 1] == ')')
-            snprintf(s->why_unknown, sizeof s->why_unknown, "%.*s", (int)(n - 2), why + 1);
-        else
-            snprintf(s->why_unknown, sizeof s->why_unknown, "%s", why);
+        note_reason_unknown(s);
+    if (answer == SMT_SAT) {
+        /* Recognisable values and short lists, as far as the answer allows
+         * (for the example, and for a calendar the runtime can compute), in
+         * a case the real calendar allows. */
+        Z3_ast nice[2] = {s->nice, s->short_lists};
+        unsigned nnice = 2;
+        while (nnice > 0 && Z3_solver_check_assumptions(s->ctx, s->solver, nnice, nice) != Z3_L_TRUE)
+            nnice--;
+        if (nnice == 0)
+            Z3_solver_check(s->ctx, s->solver);
+        answer = smt_refine(s, question, nice, &nnice);
     }
     if (answer == SMT_UNSAT && s->incomplete) {
         answer = SMT_UNKNOWN;
@@ -140,12 +156,6 @@ smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *
     if (answer == SMT_SAT && (example || more)) {
         Z3_model m = sampled;
         if (!m) {
-            /* The same question again, for an example with recognisable values
-             * and short lists, as far as the answer allows. */
-            Z3_ast nice[2] = {s->nice, s->short_lists};
-            if (Z3_solver_check_assumptions(s->ctx, s->solver, 2, nice) != Z3_L_TRUE
-                && Z3_solver_check_assumptions(s->ctx, s->solver, 1, nice) != Z3_L_TRUE)
-                Z3_solver_check(s->ctx, s->solver);
             m = Z3_solver_get_model(s->ctx, s->solver);
             Z3_model_inc_ref(s->ctx, m);
         }

@@ -57,6 +57,15 @@ static Z3_ast substitute(smt *s, Z3_ast t, unsigned n, Z3_ast *from, Z3_ast *to)
     return Z3_substitute(s->ctx, t, n, from, to);
 }
 
+/* What is known of the calendar functions (the side facts) in the other
+ * case too: its dates are other dates. */
+static Z3_ast side_in_copy(smt *s, unsigned n, Z3_ast *from, Z3_ast *to)
+{
+    if (!s->side.len)
+        return smt_true(s);
+    return substitute(s, Z3_mk_and(s->ctx, (unsigned)s->side.len, (Z3_ast *)s->side.items), n, from, to);
+}
+
 static void begin(smt *s)
 {
     s->incomplete = false;
@@ -176,6 +185,7 @@ smt_answer smt_harm_when_date_passes(smt *s, decl *outcome, decl *date, int fiel
         pv_push(&s->extras, (void *)inner);
         o->changed[k] = moved;
         Z3_ast qk = smt_and(s, f->exists, smt_not(s, substitute(s, harm, 1, &f->v, &moved)));
+        qk = smt_and(s, qk, side_in_copy(s, 1, &f->v, &moved));
         qk = smt_and(s, qk, smt_and(s, smt_lt(s, s->reference, moved), smt_lt(s, f->v, moved)));
         qk = smt_and(s, qk, smt_range(s, moved, inner));
         if (f->present)
@@ -220,6 +230,7 @@ static smt_answer holds_when_absent(smt *s, Z3_ast target, Z3_ast also, decl *ou
         o->changed_days[k] = to[2];
         Z3_ast qk = smt_and(s, smt_and(s, f->exists, smt_not(s, f->present)),
                             smt_not(s, substitute(s, target, n, from, to)));
+        qk = smt_and(s, qk, side_in_copy(s, n, from, to));
         qk = smt_and(s, qk, smt_range(s, to[1], inner));
         o->which[k] = qk;
         q = smt_or(s, q, qk);

@@ -120,6 +120,19 @@ Z3_ast smt_months_added(smt *s, Z3_ast date, Z3_ast months);
 Z3_ast smt_round_real(smt *s, Z3_ast x, round_mode mode);
 Z3_ast smt_ten_to(smt *s, int n);
 
+/* ---- smt_refine.c: the calendar made exact in a case ------------------------ */
+
+/* Whether f is one of the calendar functions, and its value at the
+ * arguments as the runtime computes it (false outside the calendar). */
+bool smt_is_calendar(smt *s, Z3_func_decl f);
+bool smt_calendar_value(smt *s, Z3_func_decl f, const int64_t *args, int64_t *out);
+
+/* After the solver found a case for 'question': makes it one the real
+ * calendar allows (SMT_SAT, the solver's model is it), or finds there is
+ * none (SMT_UNSAT), or gives up (SMT_UNKNOWN, why_unknown says why). The
+ * assumptions of the last check are kept as far as the answer allows. */
+smt_answer smt_refine(smt *s, Z3_ast question, Z3_ast *assumptions, unsigned *nassumptions);
+
 /* ---- smt_input.c: the inputs, and the names that stand for them ------------ */
 
 Z3_ast smt_range(smt *s, Z3_ast v, const type *t);

@@ -8,8 +8,9 @@
  * Z3 id, which is stable because the context never frees a term). For
  * rules with long chains of exceptions this turns the "can this exception
  * apply?" questions into a walk over what is new in each, instead of one
- * solver run per exception. Anything it does not follow (calendar
- * functions, division by zero, overflow) is "no witness", never a guess. */
+ * solver run per exception. The calendar functions are computed as the
+ * runtime computes them. Anything it does not follow (division by zero,
+ * overflow, a date outside the calendar) is "no witness", never a guess. */
 #include "prove/smt_internal.h"
 
 #include <stdio.h>
@@ -174,6 +175,19 @@ static val eval_app(smt *s, sample *c, Z3_app app)
             return unfollowed();
         return fraction((i128)a.num * b.den, (i128)a.den * b.num);
     }
+    case Z3_OP_IDIV:
+    case Z3_OP_MOD: {
+        /* Whole numbers, as Z3 divides them: the remainder is never negative. */
+        val a = ARG(0), b = ARG(1);
+        if (a.state != 1 || b.state != 1 || a.den != 1 || b.den != 1 || b.num == 0)
+            return unfollowed();
+        int64_t q = a.num / b.num, r = a.num % b.num;
+        if (r < 0) {
+            r += b.num < 0 ? -b.num : b.num;
+            q += b.num < 0 ? 1 : -1;
+        }
+        return fraction(k == Z3_OP_IDIV ? q : r, 1);
+    }
     case Z3_OP_TO_REAL: return ARG(0);
     case Z3_OP_TO_INT: {
         val a = ARG(0);
@@ -184,8 +198,21 @@ static val eval_app(smt *s, sample *c, Z3_app app)
             q--;                               /* floor */
         return fraction(q, 1);
     }
+    case Z3_OP_UNINTERPRETED: {
+        /* A calendar function, as the runtime computes it. */
+        int64_t args[2] = {0, 0}, value = 0;
+        if (n > 2 || !smt_is_calendar(s, f))
+            return unfollowed();
+        for (unsigned i = 0; i < n; i++) {
+            val a = ARG(i);
+            if (a.state != 1 || a.den != 1)
+                return unfollowed();
+            args[i] = a.num;
+        }
+        return smt_calendar_value(s, f, args, &value) ? fraction(value, 1) : unfollowed();
+    }
     default:
-        return unfollowed();                   /* calendar functions, and anything else */
+        return unfollowed();
     }
 #undef ARG
 }

@@ -1,0 +1,41 @@
+/* Example cases run on the compiled rules: the prover's cases (of lovc
+ * verify's refutations and of lovc check's findings) are reported only
+ * when the rules as the case system runs them bear them out. The rules
+ * are compiled (or found in the cache) when the first case needs them. */
+#ifndef LOVC_CASE_RUNNER_H
+#define LOVC_CASE_RUNNER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "check/program.h"
+#include "core/lov_module.h"
+#include "suites/scenario_run.h"
+
+typedef struct case_runner {
+    program *prog;
+    const char *path;        /* of the rules, for the suite's 'for' */
+    const char *cache;       /* NULL: the user's cache */
+    scn_module compiled;
+    bool tried, loaded;
+    char why_not[1024];      /* why the rules could not be compiled or loaded */
+} case_runner;
+
+/* What the case gave. */
+typedef struct case_outcome {
+    bool passed;             /* every expectation of the scenario held */
+    lov_status status;       /* of the output asked about */
+    lov_value value;
+    bool present;            /* an optional output has a value */
+} case_outcome;
+
+void case_runner_init(case_runner *r, program *prog, const char *path, const char *cache);
+void case_runner_free(case_runner *r);
+
+/* Runs the scenario text (one "scenario ..." block) and reads 'output'.
+ * False, with why, when it cannot be run: the rules do not compile, or
+ * the case is not a valid scenario. */
+bool case_runner_run(case_runner *r, const char *scenario, const char *output, case_outcome *out, char *why,
+                     size_t whylen);
+
+#endif
