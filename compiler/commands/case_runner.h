@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "check/program.h"
-#include "core/lov_module.h"
+#include "safety/cases.h"
 #include "suites/scenario_run.h"
 
 typedef struct case_runner {
@@ -21,14 +21,6 @@ typedef struct case_runner {
     char why_not[1024];      /* why the rules could not be compiled or loaded */
 } case_runner;
 
-/* What the case gave. */
-typedef struct case_outcome {
-    bool passed;             /* every expectation of the scenario held */
-    lov_status status;       /* of the output asked about */
-    lov_value value;
-    bool present;            /* an optional output has a value */
-} case_outcome;
-
 void case_runner_init(case_runner *r, program *prog, const char *path, const char *cache);
 void case_runner_free(case_runner *r);
 
@@ -37,5 +29,8 @@ void case_runner_free(case_runner *r);
  * the case is not a valid scenario. */
 bool case_runner_run(case_runner *r, const char *scenario, const char *output, case_outcome *out, char *why,
                      size_t whylen);
+
+/* The runner as the legal-safety checks take it (safety/cases.h). */
+case_confirmer case_runner_confirmer(case_runner *r);
 
 #endif

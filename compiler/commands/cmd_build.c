@@ -1,6 +1,7 @@
 /* lovc build: the C evaluator of checked rules (and its shared module). */
 #include <stdio.h>
 
+#include "commands/case_runner.h"
 #include "commands/commands.h"
 #include "check/program.h"
 #include "emit/build.h"
@@ -19,8 +20,13 @@ int run_build(options *opt)
     if (!p)
         return EXIT_ERRORS;
     int rc = EXIT_OK;
-    if (program_check(p))
-        program_check_safety(p, NULL);
+    if (program_check(p)) {
+        case_runner runner;
+        case_runner_init(&runner, p, opt->files[0], opt->verify.cache);
+        case_confirmer confirm = case_runner_confirmer(&runner);
+        program_check_safety(p, NULL, &confirm);
+        case_runner_free(&runner);
+    }
     if (diag_failed(&d)) {
         fprintf(stderr, "%d error%s; nothing was written\n", errors_shown(&d), errors_shown(&d) == 1 ? "" : "s");
         rc = EXIT_ERRORS;

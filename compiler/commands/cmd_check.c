@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "commands/case_runner.h"
 #include "commands/commands.h"
 #include "commands/suite_file.h"
 #include "check/program.h"
@@ -52,7 +53,11 @@ int run_check(options *opt)
             continue;
         /* The safety checks read a whole, well-typed module only. */
         if (program_check(p)) {
-            program_check_safety(p, emit ? &cases : NULL);
+            case_runner runner;
+            case_runner_init(&runner, p, opt->files[i], opt->verify.cache);
+            case_confirmer confirm = case_runner_confirmer(&runner);
+            program_check_safety(p, emit ? &cases : NULL, &confirm);
+            case_runner_free(&runner);
             if (emit)
                 written = write_cases(emit, opt->files[i], p->root, &cases, &d);
         }

@@ -6,16 +6,18 @@
 #include <string.h>
 
 #include "core/lov.h"
+#include "check/types.h"
 
-void cases_add(strbuf *out, const char *finding, const decl *d, const char *facts, const char *expect,
-               const char *comment)
+void cases_add(strbuf *out, const char *finding, const decl *d, const char *about, const char *facts,
+               const char *expect, const char *comment)
 {
     if (!out)
         return;
     int line = 0, col = 0;
     if (d->name.loc.file)
         src_line_col((src_file *)d->name.loc.file, d->name.loc.start, &line, &col);
-    sb_printf(out, "\nscenario \"%s: %s (line %d)\"\n", finding, d->name.name, line);
+    sb_printf(out, "\nscenario \"%s: %s%s%s (line %d)\"\n", finding, d->name.name, about ? ", " : "",
+              about ? about : "", line);
     if (comment)
         sb_printf(out, "  # %s\n", comment);
     sb_puts(out, "  given\n");
@@ -56,4 +58,35 @@ const char *cases_harmless_value(const decl *outcome, char *buf, size_t cap)
         return buf;
     default: return NULL;
     }
+}
+
+/* Whether the output's value is the harmless one: its default, or no / 0. */
+static bool harmless(const decl *outcome, const case_outcome *o)
+{
+    const ast_rule *dflt = outcome->u.def.default_rule;
+    const expr *v = dflt ? dflt->value : NULL;
+    switch (outcome->type->kind) {
+    case T_BOOL: return o->value.b == (v && v->kind == E_BOOL ? v->u.b : false);
+    case T_INT: return o->value.i == (v && v->kind == E_INT ? v->u.i : 0);
+    case T_MONEY: return o->value.money == (v && v->kind == E_MONEY ? v->u.money : 0);
+    default: return false;
+    }
+}
+
+case_verdict cases_confirm(const case_confirmer *c, const char *scenario, const decl *output, bool harm, char *why,
+                           size_t whylen)
+{
+    if (!c || !scenario || !scenario[0])
+        return CASE_NOT_RUN;
+    case_outcome o;
+    if (!c->run(c->ctx, scenario, output->name.name, &o, why, whylen))
+        return CASE_NOT_RUN;
+    if (harm ? o.status == LOV_OK && !harmless(output, &o) : o.passed)
+        return CASE_BORNE_OUT;
+    if (o.status != LOV_OK)
+        snprintf(why, whylen, "the compiled rules, run on its case, give '%s' no value (%s)", output->name.name,
+                 lov_status_name(o.status));
+    else
+        snprintf(why, whylen, "the compiled rules, run on its case, do not bear it out");
+    return CASE_NOT_BORNE_OUT;
 }

@@ -47,6 +47,12 @@ static const char *fact_words(const fact_ref *f, char *buf, size_t cap)
     return buf;
 }
 
+/* The fact's own name: the input's, or its field's. */
+static const char *fact_name_of(const fact_ref *f)
+{
+    return f->field < 0 ? f->input->name.name : type_input_field(f->input, f->field)->name.name;
+}
+
 /* A date the case system registers in advance (an end date, a deadline),
  * not the reference date: harm may not follow from its passing. */
 static bool is_planned_date(const module *m, const fact_ref *f)
@@ -87,6 +93,28 @@ static void not_checked(harm_ctx *h, decl *outcome, const char *what, smt *s)
                  outcome->name.name, what, smt_why_undecided(s));
 }
 
+/* True when the compiled rules bear out the case of a harm finding (or
+ * there are none to run it on); otherwise a not-checked finding says why,
+ * and the finding is not reported. */
+static bool borne_out(harm_ctx *h, const char *finding, decl *d, decl *outcome, const strbuf *ex, const char *what)
+{
+    char expect[256], why[512];
+    if (!cases_harmless_value(outcome, expect, sizeof expect))
+        snprintf(expect, sizeof expect, "%s is undetermined", outcome->name.name);
+    strbuf scenario;
+    sb_init(&scenario);
+    cases_add(&scenario, finding, d, NULL, ex->data, expect, NULL);
+    case_verdict v = cases_confirm(h->confirm, scenario.data, outcome, true, why, sizeof why);
+    sb_free(&scenario);
+    if (v != CASE_NOT_BORNE_OUT)
+        return true;
+    diag_warning(h->diag, "not-checked", outcome->name.loc,
+                 "'%s' could not be checked for %s: the prover found a case, but %s; the rules may harm a "
+                 "citizen in a way lovc has not ruled out, so have them reviewed by hand or simplify them",
+                 outcome->name.name, what, why);
+    return false;
+}
+
 /* A note where the outcome's rules read the input (through the definitions
  * they use), or at its declaration. */
 static void note_use(harm_ctx *h, decl *outcome, decl *in, const char *fmt)
@@ -97,11 +125,12 @@ static void note_use(harm_ctx *h, decl *outcome, decl *in, const char *fmt)
 
 /* The case of a harm finding as a scenario that expects no harm: it fails
  * until the rules are put right. */
-static void harm_case(harm_ctx *h, const char *finding, decl *d, decl *outcome, const strbuf *ex)
+static void harm_case(harm_ctx *h, const char *finding, decl *d, decl *outcome, const fact_ref *fact,
+                      const strbuf *ex)
 {
     char expect[256];
     if (cases_harmless_value(outcome, expect, sizeof expect))
-        cases_add(h->scenarios, finding, d, ex->data, expect,
+        cases_add(h->scenarios, finding, d, fact_name_of(fact), ex->data, expect,
                   "fails while the rules harm the citizen in this case; see lovc check");
 }
 
@@ -117,14 +146,17 @@ static void check_protections(harm_ctx *h, decl *outcome, const fact_ref *date)
         sb_init(&ex);
         sb_init(&instead);
         smt_answer a = smt_harm_when_date_passes(h->prover, outcome, date->input, date->field, p, &ex, &instead);
-        if (a == SMT_SAT) {
+        if (a == SMT_SAT && !borne_out(h, "lapsing-protection", p, outcome, &ex,
+                                       "a protection that ends on a planned date")) {
+            h->protection_reported[p->position] = true;
+        } else if (a == SMT_SAT) {
             h->protection_reported[p->position] = true;
             diag_warning(h->diag, "lapsing-protection", p->name.loc,
                          "the protection '%s' ends when the reference date passes %s, a date entered in "
                          "advance, with no new assessment of the citizen, and then '%s' harms them: a protection "
                          "must end on a new fact, not on a planned date",
                          p->name.name, fact_words(date, words, sizeof words), outcome->name.name);
-            harm_case(h, "lapsing-protection", p, outcome, &ex);
+            harm_case(h, "lapsing-protection", p, outcome, date, &ex);
             cases_note_example(h->diag, &ex, &instead);
         } else if (a == SMT_UNKNOWN) {
             not_checked(h, outcome, "a protection that ends on a planned date", h->prover);
@@ -141,7 +173,10 @@ static void check_time_fact(harm_ctx *h, decl *outcome, const fact_ref *date)
     sb_init(&ex);
     sb_init(&instead);
     smt_answer a = smt_harm_when_date_passes(h->prover, outcome, date->input, date->field, NULL, &ex, &instead);
-    if (a == SMT_SAT) {
+    if (a == SMT_SAT && !borne_out(h, "time-triggered-adverse", outcome, outcome, &ex,
+                                   "harm that follows from the passing of a planned date")) {
+        /* not borne out by the compiled rules: reported as not checked */
+    } else if (a == SMT_SAT) {
         diag_warning(h->diag, "time-triggered-adverse", outcome->name.loc,
                      "the adverse outcome '%s' can harm the citizen only because the reference date has "
                      "passed %s, a date entered in advance: no new fact about the citizen is needed; it "
@@ -149,7 +184,7 @@ static void check_time_fact(harm_ctx *h, decl *outcome, const fact_ref *date)
                      fact_words(date, words, sizeof words));
         note_use(h, outcome, date->input, "'%s' is read here; it is a planned date (entered in advance): if it "
                  "records something that has happened, declare it 'event date'");
-        harm_case(h, "time-triggered-adverse", outcome, outcome, &ex);
+        harm_case(h, "time-triggered-adverse", outcome, outcome, date, &ex);
         cases_note_example(h->diag, &ex, &instead);
         check_protections(h, outcome, date);
     } else if (a == SMT_UNKNOWN) {
@@ -183,14 +218,17 @@ static bool check_absent_fact(harm_ctx *h, decl *outcome, const fact_ref *fact)
     sb_init(&ex);
     sb_init(&instead);
     smt_answer a = smt_harm_when_absent(h->prover, outcome, fact->input, fact->field, &ex, &instead);
-    if (a == SMT_SAT) {
+    if (a == SMT_SAT && !borne_out(h, "absent-fact-to-adverse", outcome, outcome, &ex,
+                                   "harm that follows from a missing registration")) {
+        /* not borne out by the compiled rules: reported as not checked */
+    } else if (a == SMT_SAT) {
         fact_words(fact, words, sizeof words);
         diag_warning(h->diag, "absent-fact-to-adverse", outcome->name.loc,
                      "when %s is not registered (absent), the adverse outcome '%s' can follow, and it would not "
                      "with %s registered: a missing registration is no fact about the citizen and must not harm "
                      "them", words, outcome->name.name, words);
         note_use(h, outcome, fact->input, "'%s' is read here");
-        harm_case(h, "absent-fact-to-adverse", outcome, outcome, &ex);
+        harm_case(h, "absent-fact-to-adverse", outcome, outcome, fact, &ex);
         cases_note_example(h->diag, &ex, &instead);
     } else if (a == SMT_UNKNOWN) {
         not_checked(h, outcome, "harm that follows from a missing registration", h->prover);

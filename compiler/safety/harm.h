@@ -8,6 +8,7 @@
 
 #include "front/ast.h"
 #include "prove/smt.h"
+#include "safety/cases.h"
 #include "safety/reads.h"
 #include "support/diag.h"
 
@@ -18,6 +19,7 @@ typedef struct harm_ctx {
     reads *reads;
     bool *protection_reported;   /* by decl position: lapsing-protection reported for it */
     strbuf *scenarios;       /* NULL, or where the findings' cases are written (cases.h) */
+    const case_confirmer *confirm;  /* NULL, or runs a finding's case on the compiled rules */
 } harm_ctx;
 
 /* Reports what makes the adverse outcome due, if it is one of the above. */

@@ -37,7 +37,7 @@ static void check_harm(checker *c, decl *d)
 {
     if (!c->reads)
         c->reads = reads_new(c->mod);
-    harm_ctx h = {c->mod, c->diag, prover(c), c->reads, c->protection_reported, c->opt->scenarios};
+    harm_ctx h = {c->mod, c->diag, prover(c), c->reads, c->protection_reported, c->opt->scenarios, c->opt->confirm};
     harm_check_outcome(&h, d);
 }
 
@@ -99,6 +99,39 @@ static bool within_limits(checker *c, decl *d)
     return false;
 }
 
+/* The scenario of a finding about definition d: its case, expecting
+ * "d <expect>" (a conflict, no value). Definitions with parameters have
+ * none: a case gives no values to their parameters. */
+static void case_of(checker *c, decl *d, const char *finding, const strbuf *ex, const char *expect,
+                    const char *comment)
+{
+    char line[256];
+    snprintf(line, sizeof line, "%s %s", d->name.name, expect);
+    if (!d->u.def.has_params)
+        cases_add(c->opt->scenarios, finding, d, NULL, ex->data, line, comment);
+}
+
+/* True when the compiled rules bear out the case of a finding about d (or
+ * it cannot be run); otherwise a not-checked finding at loc says why. */
+static bool borne_out(checker *c, decl *d, src_loc loc, const char *name, const char *finding, const strbuf *ex,
+                      const char *expect, const char *what)
+{
+    char line[256], why[512];
+    snprintf(line, sizeof line, "%s %s", d->name.name, expect);
+    strbuf scenario;
+    sb_init(&scenario);
+    if (!d->u.def.has_params)
+        cases_add(&scenario, finding, d, NULL, ex->data, line, NULL);
+    case_verdict v = cases_confirm(c->opt->confirm, scenario.data, d, false, why, sizeof why);
+    sb_free(&scenario);
+    if (v != CASE_NOT_BORNE_OUT)
+        return true;
+    diag_warning(c->diag, "not-checked", loc,
+                 "'%s' could not be checked for %s: the prover found a case, but %s; have it reviewed by hand, "
+                 "or simplify the rules", name, what, why);
+    return false;
+}
+
 static void check_exceptions(checker *c, decl *d)
 {
     nodelist *rules = &d->u.def.rules;
@@ -125,18 +158,15 @@ static void check_exceptions(checker *c, decl *d)
             smt_answer conflict = smt_exceptions_can_conflict(prover(c), d, a, b, &ex);
             if (conflict == SMT_UNKNOWN)
                 not_checked(c, b->label.loc, b->label.name, "a conflict with its sibling exceptions");
-            if (conflict == SMT_SAT) {
+            if (conflict == SMT_SAT && borne_out(c, d, b->label.loc, b->label.name, "conflicting-exceptions", &ex,
+                                                 "is conflict", "a conflict with its sibling exceptions")) {
                 diag_warning(c->diag, "conflicting-exceptions", b->label.loc,
                              "the exceptions '%s' and '%s' of '%s' can both apply with different results: a "
                              "conflict that the rules leave undecided", a->label.name, b->label.name, d->name.name);
                 diag_note(c->diag, a->label.loc, "'%s' is here", a->label.name);
-                if (!d->u.def.has_params) {
-                    char expect[256];
-                    snprintf(expect, sizeof expect, "%s is conflict", d->name.name);
-                    cases_add(c->opt->scenarios, "conflicting-exceptions", d, ex.data, expect,
-                              "passes while the rules leave this case in conflict; once they say which "
-                              "exception prevails, expect the value the law gives");
-                }
+                case_of(c, d, "conflicting-exceptions", &ex, "is conflict",
+                        "passes while the rules leave this case in conflict; once they say which exception "
+                        "prevails, expect the value the law gives");
                 cases_note_example(c->diag, &ex, NULL);
             }
         }
@@ -148,16 +178,14 @@ static void check_exceptions(checker *c, decl *d)
         smt_answer lacks = smt_definition_can_lack_value(prover(c), d, &ex);
         if (lacks == SMT_UNKNOWN)
             not_checked(c, d->name.loc, d->name.name, "cases without a value");
-        if (lacks == SMT_SAT) {
+        if (lacks == SMT_SAT
+            && borne_out(c, d, d->name.loc, d->name.name, "incomplete-definition", &ex, "is undetermined",
+                         "cases without a value")) {
             diag_warning(c->diag, "incomplete-definition", d->name.loc,
                          "'%s' has no value for some cases: none of its exceptions applies and it has no default; "
                          "add a 'default' or an exception for them", d->name.name);
-            if (!d->u.def.has_params) {
-                char expect[256];
-                snprintf(expect, sizeof expect, "%s is undetermined", d->name.name);
-                cases_add(c->opt->scenarios, "incomplete-definition", d, ex.data, expect,
-                          "passes while no rule gives this case a value; once one does, expect that value");
-            }
+            case_of(c, d, "incomplete-definition", &ex, "is undetermined",
+                    "passes while no rule gives this case a value; once one does, expect that value");
             cases_note_example(c->diag, &ex, NULL);
         }
         sb_free(&ex);
@@ -252,8 +280,8 @@ void safety_check_module(module *m, diag_ctx *diag, const safety_options *o)
     free(c.protection_reported);
 }
 
-void program_check_safety(program *p, strbuf *scenarios)
+void program_check_safety(program *p, strbuf *scenarios, const case_confirmer *confirm)
 {
-    safety_options o = {.list_bound = 2, .timeout_ms = 2000, .scenarios = scenarios};
+    safety_options o = {.list_bound = 2, .timeout_ms = 2000, .scenarios = scenarios, .confirm = confirm};
     safety_check_module(p->root, p->diag, &o);
 }

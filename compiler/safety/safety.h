@@ -21,19 +21,22 @@
 
 #include "check/program.h"
 #include "front/ast.h"
+#include "safety/cases.h"
 #include "support/diag.h"
 
 typedef struct safety_options {
     int list_bound;          /* for the prover's questions (checks of exceptions) */
     unsigned timeout_ms;     /* per question; an unanswered question is a not-checked finding */
     strbuf *scenarios;       /* NULL, or where the findings' cases are written as scenarios (cases.h) */
+    const case_confirmer *confirm;  /* NULL, or runs a finding's case on the compiled rules (cases.h) */
 } safety_options;
 
 void safety_check_module(module *m, diag_ctx *diag, const safety_options *o);
 
 /* The checks on a program's root module, after program_check without
  * errors, with the options 'lovc check' and 'lovc build' use; the cases of
- * the findings are written to 'scenarios' unless it is NULL. */
-void program_check_safety(program *p, strbuf *scenarios);
+ * the findings are written to 'scenarios' unless it is NULL, and run on
+ * the compiled rules by 'confirm' unless it is NULL. */
+void program_check_safety(program *p, strbuf *scenarios, const case_confirmer *confirm);
 
 #endif
