@@ -156,7 +156,7 @@ void procedure_check_outcome(const procedures *p, decl *outcome, diag_ctx *diag)
         requirement_kind step = steps[i];
         const decl *proc = declared(p, step);
         /* Without a declaration: the hearing and the decision before every
-         * adverse outcome, with any citation for an exception. */
+         * adverse outcome, and no exception that lovc can check. */
         if (!proc && step == REQ_GUIDANCE)
             continue;
         if (proc && proc->u.procedure.sanctions_only && !outcome->u.def.sanction)
@@ -168,5 +168,13 @@ void procedure_check_outcome(const procedures *p, decl *outcome, diag_ctx *diag)
             report_missing(diag, outcome, step, proc);
         else if (proc)
             check_exception(diag, outcome, step, proc, w);
+        else
+            diag_warning(diag, "exception-not-in-law", w->loc,
+                         "'without %s' for '%s' cites %s \"%s\", but no module these rules use declares the "
+                         "exceptions the law allows to the %s: use the module that declares them (for the "
+                         "hearing and the decision, rules/forvaltningsloven) or declare 'procedure %s', so that "
+                         "lovc can check the exception relied on", ast_step_word(step), outcome->name.name,
+                         w->source.name ? w->source.name : "", w->provision ? w->provision : "", ast_step_word(step),
+                         ast_step_word(step));
     }
 }
