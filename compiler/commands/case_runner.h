@@ -1,7 +1,7 @@
 /* Example cases run on the compiled rules: the prover's cases (of lovc
  * verify's refutations and of lovc check's findings) are reported only
  * when the rules as the case system runs them bear them out. The rules
- * are compiled (or found in the cache) when the first case needs them. */
+ * are compiled when the first case needs them. */
 #ifndef LOVC_CASE_RUNNER_H
 #define LOVC_CASE_RUNNER_H
 
@@ -15,13 +15,13 @@
 typedef struct case_runner {
     program *prog;
     const char *path;        /* of the rules, for the suite's 'for' */
-    const char *cache;       /* NULL: the user's cache */
     scn_module compiled;
+    char dir[4096];          /* the private folder they are compiled in, or "" */
     bool tried, loaded;
     char why_not[1024];      /* why the rules could not be compiled or loaded */
 } case_runner;
 
-void case_runner_init(case_runner *r, program *prog, const char *path, const char *cache);
+void case_runner_init(case_runner *r, program *prog, const char *path);
 void case_runner_free(case_runner *r);
 
 /* Runs the scenario text (one "scenario ..." block) and reads 'output'.

@@ -22,7 +22,7 @@ int run_build(options *opt)
     int rc = EXIT_OK;
     if (program_check(p)) {
         case_runner runner;
-        case_runner_init(&runner, p, opt->files[0], opt->verify.cache);
+        case_runner_init(&runner, p, opt->files[0]);
         case_confirmer confirm = case_runner_confirmer(&runner);
         program_check_safety(p, NULL, &confirm);
         case_runner_free(&runner);

@@ -54,7 +54,7 @@ int run_check(options *opt)
         /* The safety checks read a whole, well-typed module only. */
         if (program_check(p)) {
             case_runner runner;
-            case_runner_init(&runner, p, opt->files[i], opt->verify.cache);
+            case_runner_init(&runner, p, opt->files[i]);
             case_confirmer confirm = case_runner_confirmer(&runner);
             program_check_safety(p, emit ? &cases : NULL, &confirm);
             case_runner_free(&runner);

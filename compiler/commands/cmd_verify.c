@@ -154,7 +154,7 @@ int cmd_verify(const verify_options *o, diag_ctx *d)
     v.opt = o;
     v.prog = p;
     v.mod = p->root;
-    case_runner_init(&v.runner, p, o->path, o->cache);
+    case_runner_init(&v.runner, p, o->path);
     int nassert = 0;
     for (int i = 0; i < v.mod->decls.len; i++)
         nassert += ((decl *)NL_AT(v.mod->decls, i))->kind == D_ASSERT;

@@ -86,6 +86,11 @@ static int run_capture(const char *const argv[], strbuf *out)
 
 bool build_shared(const char *c_path, const char *so_path, char *why, size_t whylen)
 {
+    return build_shared_at(c_path, so_path, "-O2", why, whylen);
+}
+
+bool build_shared_at(const char *c_path, const char *so_path, const char *level, char *why, size_t whylen)
+{
     const char *inc = build_include_dir();
     if (!inc) {
         snprintf(why, whylen, "cannot find lov.h, the runtime header; set LOVC_INCLUDE to its folder");
@@ -96,7 +101,7 @@ bool build_shared(const char *c_path, const char *so_path, char *why, size_t why
         cc = "cc";
     char include_flag[PATH_MAX + 4];
     snprintf(include_flag, sizeof include_flag, "-I%s", inc);
-    const char *argv[] = {cc, "-std=c11", "-O2", "-fPIC", "-shared", "-Wall", "-Wextra",
+    const char *argv[] = {cc, "-std=c11", level, "-fPIC", "-shared", "-Wall", "-Wextra",
                           "-Wpedantic", include_flag, c_path, "-o", so_path, NULL};
     strbuf out;
     sb_init(&out);

@@ -21,6 +21,10 @@ const char *build_include_dir(void);
  * On failure writes the reason (with the compiler's output) to 'why'. */
 bool build_shared(const char *c_path, const char *so_path, char *why, size_t whylen);
 
+/* The same at the optimization level given ("-O0": compiled fast, to run a
+ * few cases; build_shared is "-O2"). */
+bool build_shared_at(const char *c_path, const char *so_path, const char *level, char *why, size_t whylen);
+
 /* The shared module of a checked program, compiled once and kept in a
  * cache under 'cache_root' (made if missing), keyed by the SHA-256 of the
  * compiler version and the text of every module the program reads: a

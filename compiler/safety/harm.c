@@ -146,8 +146,10 @@ static void check_protections(harm_ctx *h, decl *outcome, const fact_ref *date)
         sb_init(&ex);
         sb_init(&instead);
         smt_answer a = smt_harm_when_date_passes(h->prover, outcome, date->input, date->field, p, &ex, &instead);
-        if (a == SMT_SAT && !borne_out(h, "lapsing-protection", p, outcome, &ex,
-                                       "a protection that ends on a planned date")) {
+        char what[256];
+        snprintf(what, sizeof what, "a protection ('%s') that ends on the planned date %s", p->name.name,
+                 fact_words(date, words, sizeof words));
+        if (a == SMT_SAT && !borne_out(h, "lapsing-protection", p, outcome, &ex, what)) {
             h->protection_reported[p->position] = true;
         } else if (a == SMT_SAT) {
             h->protection_reported[p->position] = true;
@@ -159,7 +161,7 @@ static void check_protections(harm_ctx *h, decl *outcome, const fact_ref *date)
             harm_case(h, "lapsing-protection", p, outcome, date, &ex);
             cases_note_example(h->diag, &ex, &instead);
         } else if (a == SMT_UNKNOWN) {
-            not_checked(h, outcome, "a protection that ends on a planned date", h->prover);
+            not_checked(h, outcome, what, h->prover);
         }
         sb_free(&ex);
         sb_free(&instead);
@@ -173,8 +175,10 @@ static void check_time_fact(harm_ctx *h, decl *outcome, const fact_ref *date)
     sb_init(&ex);
     sb_init(&instead);
     smt_answer a = smt_harm_when_date_passes(h->prover, outcome, date->input, date->field, NULL, &ex, &instead);
-    if (a == SMT_SAT && !borne_out(h, "time-triggered-adverse", outcome, outcome, &ex,
-                                   "harm that follows from the passing of a planned date")) {
+    char what[256];
+    snprintf(what, sizeof what, "harm that follows from the passing of the planned date %s",
+             fact_words(date, words, sizeof words));
+    if (a == SMT_SAT && !borne_out(h, "time-triggered-adverse", outcome, outcome, &ex, what)) {
         /* not borne out by the compiled rules: reported as not checked */
     } else if (a == SMT_SAT) {
         diag_warning(h->diag, "time-triggered-adverse", outcome->name.loc,
@@ -188,7 +192,7 @@ static void check_time_fact(harm_ctx *h, decl *outcome, const fact_ref *date)
         cases_note_example(h->diag, &ex, &instead);
         check_protections(h, outcome, date);
     } else if (a == SMT_UNKNOWN) {
-        not_checked(h, outcome, "harm that follows from the passing of a planned date", h->prover);
+        not_checked(h, outcome, what, h->prover);
     }
     sb_free(&ex);
     sb_free(&instead);
@@ -218,8 +222,10 @@ static bool check_absent_fact(harm_ctx *h, decl *outcome, const fact_ref *fact)
     sb_init(&ex);
     sb_init(&instead);
     smt_answer a = smt_harm_when_absent(h->prover, outcome, fact->input, fact->field, &ex, &instead);
-    if (a == SMT_SAT && !borne_out(h, "absent-fact-to-adverse", outcome, outcome, &ex,
-                                   "harm that follows from a missing registration")) {
+    char what[256];
+    snprintf(what, sizeof what, "harm that follows from a missing registration of %s",
+             fact_words(fact, words, sizeof words));
+    if (a == SMT_SAT && !borne_out(h, "absent-fact-to-adverse", outcome, outcome, &ex, what)) {
         /* not borne out by the compiled rules: reported as not checked */
     } else if (a == SMT_SAT) {
         fact_words(fact, words, sizeof words);
@@ -231,7 +237,7 @@ static bool check_absent_fact(harm_ctx *h, decl *outcome, const fact_ref *fact)
         harm_case(h, "absent-fact-to-adverse", outcome, outcome, fact, &ex);
         cases_note_example(h->diag, &ex, &instead);
     } else if (a == SMT_UNKNOWN) {
-        not_checked(h, outcome, "harm that follows from a missing registration", h->prover);
+        not_checked(h, outcome, what, h->prover);
     }
     sb_free(&ex);
     sb_free(&instead);
