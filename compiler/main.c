@@ -49,7 +49,7 @@ int main(int argc, char **argv)
             if (strcmp(name, commands[i].name) == 0)
                 cmd = &commands[i];
         if (cmd)
-            rc = cmd->run(&opt);
+            rc = commands_run_deep(cmd->run, &opt);
         else if (name[0] == '-')
             rc = usage_error("unknown option '%s'", name);
         else

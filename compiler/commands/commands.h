@@ -48,4 +48,8 @@ int run_test(options *opt);
 int run_explain(options *opt);
 int run_verify(options *opt);
 
+/* Runs a command on a thread with a stack deep enough for the largest rule
+ * sets (deep_stack.c); on the process's own stack if no thread can be had. */
+int commands_run_deep(int (*run)(options *opt), options *opt);
+
 #endif

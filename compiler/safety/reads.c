@@ -14,6 +14,7 @@ struct reads {
     uint64_t *own;           /* by position: what its rules read (without prerequisites) */
     uint64_t *with_req;      /* by position: the same with its prerequisites */
     unsigned char *state;    /* by position: 0 not yet, 1 in progress, 2 done */
+    int *depth;              /* by position: the longest chain of the module's rules it rests on */
 };
 
 static uint64_t *set_of(reads *r, uint64_t *base, int position)
@@ -42,6 +43,7 @@ static void compute(reads *r, decl *d);
 typedef struct walk {
     reads *r;
     uint64_t *set;
+    int deepest;             /* of the rules read so far */
 } walk;
 
 static bool is_rule_decl(const decl *d)
@@ -68,14 +70,24 @@ static void visit(expr *e, void *ctx)
     if (is_rule_decl(d)) {
         compute(w->r, d);
         set_union(w->r, w->set, set_of(w->r, w->r->own, d->position));
+        if (w->r->depth[d->position] > w->deepest)
+            w->deepest = w->r->depth[d->position];
     }
 }
 
-static void add_expr(reads *r, uint64_t *set, expr *e)
+/* Adds what e reads to set; returns the depth of the deepest rule it reads. */
+static int add_expr(reads *r, uint64_t *set, expr *e)
 {
-    walk w = {r, set};
+    walk w = {r, set, 0};
     if (e)
         ast_walk(e, visit, &w);
+    return w.deepest;
+}
+
+static void deepen(reads *r, decl *d, int depth)
+{
+    if (depth + 1 > r->depth[d->position])
+        r->depth[d->position] = depth + 1;
 }
 
 static void compute(reads *r, decl *d)
@@ -84,20 +96,21 @@ static void compute(reads *r, decl *d)
         return;                       /* done, or a circle (reported as an error before) */
     r->state[d->position] = 1;
     uint64_t *own = set_of(r, r->own, d->position);
+    r->depth[d->position] = 1;
     if (d->kind == D_ASSERT) {
-        add_expr(r, own, d->u.assert_.cond);
+        deepen(r, d, add_expr(r, own, d->u.assert_.cond));
     } else {
         for (int k = 0; k < d->u.def.rules.len; k++) {
             ast_rule *rule = NL_AT(d->u.def.rules, k);
-            add_expr(r, own, rule->cond);
-            add_expr(r, own, rule->value);
+            deepen(r, d, add_expr(r, own, rule->cond));
+            deepen(r, d, add_expr(r, own, rule->value));
         }
     }
     uint64_t *req = set_of(r, r->with_req, d->position);
     set_union(r, req, own);
     if (d->kind == D_OUTCOME)
         for (int k = 0; k < d->u.def.requires.len; k++)
-            add_expr(r, req, ((requirement *)NL_AT(d->u.def.requires, k))->cond);
+            deepen(r, d, add_expr(r, req, ((requirement *)NL_AT(d->u.def.requires, k))->cond));
     r->state[d->position] = 2;
 }
 
@@ -110,6 +123,7 @@ reads *reads_new(module *m)
     r->own = xcalloc(n, sizeof *r->own);
     r->with_req = xcalloc(n, sizeof *r->with_req);
     r->state = xcalloc((size_t)m->decls.len + 1, 1);
+    r->depth = xcalloc((size_t)m->decls.len + 1, sizeof *r->depth);
     for (int i = 0; i < m->decls.len; i++) {
         decl *d = NL_AT(m->decls, i);
         if (is_rule_decl(d))
@@ -125,6 +139,7 @@ void reads_free(reads *r)
     free(r->own);
     free(r->with_req);
     free(r->state);
+    free(r->depth);
     free(r);
 }
 
@@ -203,4 +218,9 @@ const expr *reads_first_use(reads *r, decl *d, const decl *in)
         d = f.via;
     }
     return NULL;
+}
+
+int reads_depth(reads *r, const decl *d)
+{
+    return d->module == r->mod && is_rule_decl(d) ? r->depth[d->position] : 0;
 }

@@ -33,4 +33,8 @@ const expr *reads_first_use(reads *r, decl *d, const decl *in);
 /* Whether d reads the definition 'what', directly or through others. */
 bool reads_definition(reads *r, decl *d, const decl *what);
 
+/* The longest chain of the module's definitions that d rests on, d itself
+ * counted: 1 for a rule that reads only facts and parameters. */
+int reads_depth(reads *r, const decl *d);
+
 #endif

@@ -20,7 +20,65 @@ typedef struct checker {
     smt *prover;             /* made when first needed */
     reads *reads;            /* made when first needed */
     procedures *procedures;  /* declared by the law's modules */
+    bool chain_reported;     /* the rules with exceptions beyond MAX_CHECKED_CHAIN: said once */
 } checker;
+
+/* A question about a rule carries every rule it rests on, and the
+ * prover's work grows with the square of a chain's length: rules that rest
+ * on a longer chain than this are left out, and the finding says so. */
+enum { MAX_CHECKED_CHAIN = 2000 };
+
+static reads *reads_of(checker *c)
+{
+    if (!c->reads)
+        c->reads = reads_new(c->mod);
+    return c->reads;
+}
+
+static bool has_exceptions(const decl *d)
+{
+    for (int i = 0; i < d->u.def.rules.len; i++)
+        if (!((ast_rule *)NL_AT(d->u.def.rules, i))->is_default)
+            return true;
+    return false;
+}
+
+static bool too_long(checker *c, const decl *d)
+{
+    return reads_depth(reads_of(c), d) > MAX_CHECKED_CHAIN;
+}
+
+/* True when d rests on a chain of rules short enough for the prover. An
+ * adverse outcome beyond it says so for the checks of harm; of the rules
+ * with exceptions beyond it, the first says so for all of them. */
+static bool chain_within_limit(checker *c, decl *d, bool harm)
+{
+    if (!too_long(c, d))
+        return true;
+    if (harm) {
+        diag_warning(c->diag, "not-checked", d->name.loc,
+                     "'%s' rests on a chain of more than %d definitions, each using the one before, too long for "
+                     "the prover's checks of harm (the passing of a date, a missing registration, its "
+                     "prerequisites): have it reviewed by hand, or shorten the chain (often a table in disguise)",
+                     d->name.name, MAX_CHECKED_CHAIN);
+        return false;
+    }
+    if (c->chain_reported)
+        return false;
+    c->chain_reported = true;
+    int others = 0;
+    for (int i = 0; i < c->mod->decls.len; i++) {
+        decl *o = NL_AT(c->mod->decls, i);
+        others += o != d && (o->kind == D_DEFINITION || o->kind == D_OUTCOME) && has_exceptions(o) && too_long(c, o);
+    }
+    diag_warning(c->diag, "not-checked", d->name.loc,
+                 "'%s' rests on a chain of more than %d definitions, each using the one before, too long for the "
+                 "prover's checks of its exceptions (conflicts, exceptions that never apply, cases without a "
+                 "value); they are left out for it and for %d other definition%s with exceptions that rest on "
+                 "chains as long: have them reviewed by hand, or shorten the chain (often a table in disguise)",
+                 d->name.name, MAX_CHECKED_CHAIN, others, others == 1 ? "" : "s");
+    return false;
+}
 
 /* ---- 1. Adverse outcomes and their procedure ------------------------------------ */
 
@@ -35,9 +93,9 @@ static smt *prover(checker *c)
 
 static void check_harm(checker *c, decl *d)
 {
-    if (!c->reads)
-        c->reads = reads_new(c->mod);
-    harm_ctx h = {c->mod, c->diag, prover(c), c->reads, c->protection_reported, c->opt->scenarios, c->opt->confirm};
+    if (!chain_within_limit(c, d, true))
+        return;
+    harm_ctx h = {c->mod, c->diag, prover(c), reads_of(c), c->protection_reported, c->opt->scenarios, c->opt->confirm};
     harm_check_outcome(&h, d);
 }
 
@@ -135,7 +193,9 @@ static bool borne_out(checker *c, decl *d, src_loc loc, const char *name, const 
 static void check_exceptions(checker *c, decl *d)
 {
     nodelist *rules = &d->u.def.rules;
-    if (!within_limits(c, d))
+    if (!has_exceptions(d))
+        return;                           /* no exceptions: nothing to check */
+    if (!chain_within_limit(c, d, false) || !within_limits(c, d))
         return;
     for (int i = 0; i < rules->len; i++) {
         ast_rule *a = NL_AT(*rules, i);

@@ -24,7 +24,7 @@ typedef struct src_loc {
 } src_loc;
 
 /* Largest source file lovc reads; larger files are refused with an error. */
-#define SRC_MAX_BYTES (16u * 1024u * 1024u)
+#define SRC_MAX_BYTES (256u * 1024u * 1024u)
 
 /* Reads a whole file. On failure returns NULL and writes a plain-language
  * reason to 'why' (at most whylen bytes). */
