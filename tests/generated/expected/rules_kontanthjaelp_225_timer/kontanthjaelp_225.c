@@ -400,14 +400,14 @@ _fail:
 /* definition with parameters høring_afsluttet_før: boolean
  * according to fvl "§ 19, stk. 1"
  */
-#line 115 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+#line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
 #line 407 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
-    /* the rule (line 117) */
+    /* the rule (line 118) */
     /* and: no as soon as one side is no */
     _t1 = afgoerelsesdag.present;
     if (!_t1)
@@ -435,13 +435,13 @@ _fail:
 /* definition with parameters frist_udløbet: boolean
  * according to fvl "§ 19, stk. 1"
  */
-#line 106 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+#line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
 #line 442 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
-    /* the rule (line 110) */
+    /* the rule (line 111) */
     if ((_st = lov_date_add_duration(sendt, frist, LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
         goto _fail;
     (*result) = (dag > _t1);
@@ -456,7 +456,7 @@ _fail:
 /* definition with parameters afgørelse_truffet: boolean
  * according to fvl "§ 22"
  */
-#line 157 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+#line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
 #line 463 "kontanthjaelp_225.c"
@@ -464,7 +464,7 @@ static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_da
     bool _t1 = false;
     bool _t2 = false;
     bool _t3 = false;
-    /* the rule (line 160) */
+    /* the rule (line 161) */
     /* and: no as soon as one side is no */
     /* and: no as soon as one side is no */
     _t2 = meddelt.present;
@@ -502,12 +502,12 @@ _fail:
 /* definition with parameters begrundelse_opfylder_kravene: boolean
  * according to fvl "§§ 22-24"
  */
-#line 147 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+#line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
 #line 509 "kontanthjaelp_225.c"
     bool _t1 = false;
-    /* the rule (line 152) */
+    /* the rule (line 153) */
     /* and: no as soon as one side is no */
     _t1 = begrundet;
     if (!_t1)
@@ -7116,10 +7116,10 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_ASSERTION, "ugifte_nedsættes_ikke_som_par", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 26, stk. 7", NULL, 804, LOV_T_BOOL, NULL, uses_98_inputs, 1, uses_98_outputs, 1},
     {LOV_PROV_ASSERTION, "ingen_varsel_for_bortfaldsdato_efter_ophævelsen", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v. (i kraft 31. december 2024)", "§ 4, stk. 7", NULL, 808, LOV_T_BOOL, NULL, uses_99_inputs, 0, uses_99_outputs, 2},
     {LOV_PROV_ASSERTION, "aldrig_mere_end_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1", NULL, 812, LOV_T_BOOL, NULL, uses_100_inputs, 0, uses_100_outputs, 2},
-    {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 115, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 106, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 157, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", NULL, 147, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", NULL, 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
 };
 
 static const lov_param_desc params[] = {
