@@ -107,7 +107,7 @@ static void gift(void)
     CHECK_MONEY(out.sats_efter_hjaelpsniveau, 106700);
 }
 
-/* 2018 is inside the period in force, but the notes give no amount for it:
+/* 2018 is inside the period in force, but its amount is not read in an official source:
  * the module answers 'not applicable' (no dated value), never a guess. The
  * year and the period of the rate do not need the table and are decided. */
 static void aar_uden_sats(void)
@@ -127,7 +127,7 @@ static void aar_uden_sats(void)
         CHECK_STR(nedsaettelsessats_descriptor.provisions[out.info.provision].name,
                   "nedsættelse_fuld_sats");
 
-    /* The same for 2023 (the notes say only "about 1 090 kr"). */
+    /* The same for 2023 (only a secondary source gives "about 1 090 kr"). */
     CHECK_STATUS(eval(D(2023, 2, 1), UGIFT, ANDEN), LOV_NOT_APPLICABLE);
     CHECK_INT(out.info.reason, LOV_REASON_NO_PARAMETER_VALUE);
 
