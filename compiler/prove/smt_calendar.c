@@ -23,6 +23,39 @@ Z3_ast smt_month_end_of(smt *s, Z3_ast date)
     return end;
 }
 
+/* The Gregorian calendar's months are 30.436875 days long on average (146,097
+ * days in 4,800 months), and any run of them, from any day, clamped or
+ * carried over at the month's end, comes within 8 days of that: 'days'
+ * for 'months' months (or between two dates that many months apart) obeys
+ * |days - 30.436875 * months| <= 8. For long spans (the years of an age, a
+ * period of 5 years) this pins a date to a few days, where 28 to 31 days a
+ * month leaves it months apart. */
+static Z3_ast near_average_months(smt *s, Z3_ast days, Z3_ast months)
+{
+    Z3_ast scaled_days = smt_mul(s, smt_int(s, 1000000), days);
+    Z3_ast scaled_months = smt_mul(s, smt_int(s, 30436875), months);
+    Z3_ast slack = smt_int(s, 8000000);
+    return smt_and(s, smt_le(s, smt_sub(s, scaled_months, slack), scaled_days),
+                   smt_le(s, scaled_days, smt_add(s, scaled_months, slack)));
+}
+
+/* months_between(a, b): whole months from a to b, so b - a days lie within
+ * a month (and the calendar's slack) of that many average months: between
+ * the days of n - 1 and of n + 1 months (the month on either side covers
+ * counting towards an earlier b either way). */
+Z3_ast smt_months_between_of(smt *s, Z3_ast a, Z3_ast b)
+{
+    Z3_ast xs[2] = {a, b};
+    Z3_ast n = Z3_mk_app(s->ctx, s->months_between, 2, xs);
+    Z3_ast scaled = smt_mul(s, smt_int(s, 1000000), smt_sub(s, b, a));
+    Z3_ast slack = smt_int(s, 8000000);
+    Z3_ast lowest = smt_mul(s, smt_int(s, 30436875), smt_sub(s, n, smt_int(s, 1)));
+    Z3_ast highest = smt_mul(s, smt_int(s, 30436875), smt_add(s, n, smt_int(s, 1)));
+    pv_push(&s->side, smt_and(s, smt_le(s, smt_sub(s, lowest, slack), scaled),
+                              smt_le(s, scaled, smt_add(s, highest, slack))));
+    return n;
+}
+
 /* 'date + months': an unknown function, with what holds under either month
  * end rule: no months is the same day, and each month moves the date by 28
  * to 31 days, give or take the 3 days a month end can be clamped or carried
@@ -41,6 +74,10 @@ Z3_ast smt_months_added(smt *s, Z3_ast date, Z3_ast months)
     pv_push(&s->side, Z3_mk_implies(s->ctx, smt_lt(s, months, zero),
                                     smt_and(s, smt_le(s, smt_sub(s, longest, three), by),
                                             smt_le(s, by, smt_add(s, shortest, three)))));
+    int64_t n = 0;
+    Z3_ast count = Z3_simplify(s->ctx, months);   /* "(- 12)" is the number -12 */
+    if (Z3_is_numeral_ast(s->ctx, count) && Z3_get_numeral_int64(s->ctx, count, &n) && (n >= 12 || n <= -12))
+        pv_push(&s->side, near_average_months(s, by, months));   /* a year or more: much tighter */
     return moved;
 }
 

@@ -229,11 +229,7 @@ static sv encode_call(smt *s, const expr *e, const env *en)
         case BI_MONTH_OF: r.v = smt_bounded_app(s, s->month_of, a0, 1, 12, false); break;
         case BI_DAY_OF: r.v = smt_bounded_app(s, s->day_of, a0, 1, 31, false); break;
         case BI_DAYS_BETWEEN: r.v = smt_sub(s, a1, a0); break;
-        case BI_MONTHS_BETWEEN: {
-            Z3_ast xs[2] = {a0, a1};
-            r.v = Z3_mk_app(s->ctx, s->months_between, 2, xs);
-            break;
-        }
+        case BI_MONTHS_BETWEEN: r.v = smt_months_between_of(s, a0, a1); break;
         case BI_WEEKDAY_OF:
             r.v = smt_add(s, Z3_mk_mod(s->ctx, smt_add(s, a0, smt_int(s, 3)), smt_int(s, 7)), smt_int(s, 1));
             break;

@@ -117,6 +117,7 @@ sv smt_as_type(smt *s, sv v, const type *t);
 Z3_ast smt_bounded_app(smt *s, Z3_func_decl f, Z3_ast a, int64_t lo, int64_t hi, bool relative);
 Z3_ast smt_month_end_of(smt *s, Z3_ast date);
 Z3_ast smt_months_added(smt *s, Z3_ast date, Z3_ast months);
+Z3_ast smt_months_between_of(smt *s, Z3_ast a, Z3_ast b);
 Z3_ast smt_round_real(smt *s, Z3_ast x, round_mode mode);
 Z3_ast smt_ten_to(smt *s, int n);
 
