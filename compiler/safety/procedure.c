@@ -4,11 +4,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "support/util.h"
 
 struct procedures {
     ptrvec decls;            /* decl*: the D_PROCEDURE declarations found */
+    const module *root;      /* the module checked */
 };
 
 static void collect(procedures *p, module *m, ptrvec *seen)
@@ -32,6 +34,7 @@ static void collect(procedures *p, module *m, ptrvec *seen)
 procedures *procedures_of(module *m)
 {
     procedures *p = xcalloc(1, sizeof *p);
+    p->root = m;
     ptrvec seen = {0};
     collect(p, m, &seen);
     pv_free(&seen);
@@ -46,15 +49,33 @@ void procedures_free(procedures *p)
     free(p);
 }
 
-/* The declared procedure of this step, or NULL. */
+/* The declared procedure of this step, or NULL: the law's, where a rule set
+ * declares the step again (see procedures_check). */
 static const decl *declared(const procedures *p, requirement_kind step)
+{
+    const decl *found = NULL;
+    for (size_t i = 0; i < p->decls.len; i++) {
+        const decl *d = p->decls.items[i];
+        if (d->u.procedure.step == step && (!found || (found->module == p->root && d->module != p->root)))
+            found = d;
+    }
+    return found;
+}
+
+void procedures_check(const procedures *p, diag_ctx *diag)
 {
     for (size_t i = 0; i < p->decls.len; i++) {
         const decl *d = p->decls.items[i];
-        if (d->u.procedure.step == step)
-            return d;
+        const decl *law = declared(p, d->u.procedure.step);
+        if (d == law)
+            continue;
+        diag_warning(diag, "exception-not-in-law", d->name.loc,
+                     "the %s is declared again here, but the procedure the rules follow is the one of module "
+                     "'%s': the exceptions listed here are not the law's and are not checked as such; remove this "
+                     "declaration (an exception the law allows belongs in the law's module)",
+                     ast_step_word(d->u.procedure.step), law->module->name.name);
+        diag_note(diag, law->name.loc, "the %s is declared here", ast_step_word(d->u.procedure.step));
     }
-    return NULL;
 }
 
 static bool has_requirement(const decl *d, requirement_kind kind)
@@ -65,20 +86,32 @@ static bool has_requirement(const decl *d, requirement_kind kind)
     return false;
 }
 
-/* Texts equal but for spaces: "§ 19, stk. 2, nr. 1" and "§ 19, stk. 2,  nr. 1". */
+/* The next word of a provision (a run of letters and digits, or the sign
+ * §), skipping what separates words (spaces, commas, full stops): so that
+ * "§ 19, stk. 2, nr. 1", "§19, stk. 2 nr. 1" and "§ 19 stk 2 nr 1" are the
+ * same provision, and "§ 1, 2" and "§ 12" are not. Returns its length. */
+static size_t next_word(const char **p)
+{
+    while (**p == ' ' || **p == ',' || **p == '.')
+        (*p)++;
+    if (strncmp(*p, "§", strlen("§")) == 0)
+        return strlen("§");
+    size_t n = 0;
+    while ((*p)[n] && (*p)[n] != ' ' && (*p)[n] != ',' && (*p)[n] != '.' && strncmp(*p + n, "§", strlen("§")) != 0)
+        n++;
+    return n;
+}
+
 static bool same_words(const char *a, const char *b)
 {
     for (;;) {
-        while (*a == ' ')
-            a++;
-        while (*b == ' ')
-            b++;
-        if (*a != *b)
+        size_t na = next_word(&a), nb = next_word(&b);
+        if (na != nb || strncasecmp(a, b, na) != 0)   /* "Stk." is "stk." */
             return false;
-        if (!*a)
+        if (na == 0)
             return true;
-        a++;
-        b++;
+        a += na;
+        b += nb;
     }
 }
 

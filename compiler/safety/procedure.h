@@ -16,6 +16,11 @@ typedef struct procedures procedures;
 procedures *procedures_of(module *m);
 void procedures_free(procedures *p);
 
+/* A step declared a second time (by the rule set beside the law's module,
+ * or by two modules) is exception-not-in-law: the law's declaration, from
+ * a used module, is the one the outcomes are checked against. */
+void procedures_check(const procedures *p, diag_ctx *diag);
+
 /* adverse-without-hearing, adverse-without-decision, sanction-without-guidance
  * and exception-not-in-law for one adverse outcome. */
 void procedure_check_outcome(const procedures *p, decl *outcome, diag_ctx *diag);
