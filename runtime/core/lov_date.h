@@ -154,6 +154,14 @@ static inline int lov_date_weekday(lov_date date)
     return (int)lov_floor_mod((int64_t)date + 3, 7) + 1;
 }
 
+/* year_of, month_of, day_of and weekday_of of the language: lov integers.
+ * Generated C compares them with 64-bit constants, which gcc's -Wtype-limits
+ * would call always true if they were the narrower int. */
+static inline int64_t lov_date_year_of(lov_date date) { return lov_date_year(date); }
+static inline int64_t lov_date_month_of(lov_date date) { return lov_date_month(date); }
+static inline int64_t lov_date_day_of(lov_date date) { return lov_date_day(date); }
+static inline int64_t lov_date_weekday_of(lov_date date) { return lov_date_weekday(date); }
+
 /* date + n days into *out. LOV_INVALID_INPUT when date is not valid,
  * LOV_OVERFLOW when the result would leave 0001-01-01 .. 9999-12-31. */
 static inline lov_status lov_date_add_days(lov_date date, int64_t n, lov_date *out)

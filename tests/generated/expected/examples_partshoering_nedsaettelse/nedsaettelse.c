@@ -475,7 +475,7 @@ static lov_status fn_er_hverdag(ctx_t *ctx, lov_date dag, bool *result)
     bool _t2 = false;
     /* the rule (line 121) */
     /* and: no as soon as one side is no */
-    _t1 = ((int64_t)lov_date_weekday(dag)) <= INT64_C(5);
+    _t1 = lov_date_weekday_of(dag) <= INT64_C(5);
     if (!_t1)
         goto _L3;
     if (ctx->ext == NULL || ctx->ext->er_helligdag == NULL) {

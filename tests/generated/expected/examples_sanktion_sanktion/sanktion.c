@@ -216,17 +216,17 @@ static lov_status def_kalendermaaneder_efter_udeblivelsen(ctx_t *ctx, int64_t *r
         _st = missing_input(ctx, 1);
         goto _fail;
     }
-    if ((_st = lov_int_sub(((int64_t)lov_date_year(ctx->reference_date)), ((int64_t)lov_date_year(ctx->in->udeblivelsesdag)), &_t1)) != LOV_OK)
+    if ((_st = lov_int_sub(lov_date_year_of(ctx->reference_date), lov_date_year_of(ctx->in->udeblivelsesdag), &_t1)) != LOV_OK)
         goto _fail;
     if ((_st = lov_int_mul(_t1, INT64_C(12), &_t2)) != LOV_OK)
         goto _fail;
-    if ((_st = lov_int_add(_t2, ((int64_t)lov_date_month(ctx->reference_date)), &_t3)) != LOV_OK)
+    if ((_st = lov_int_add(_t2, lov_date_month_of(ctx->reference_date), &_t3)) != LOV_OK)
         goto _fail;
     if (!ctx->in->known.udeblivelsesdag) {
         _st = missing_input(ctx, 1);
         goto _fail;
     }
-    if ((_st = lov_int_sub(_t3, ((int64_t)lov_date_month(ctx->in->udeblivelsesdag)), &_t4)) != LOV_OK)
+    if ((_st = lov_int_sub(_t3, lov_date_month_of(ctx->in->udeblivelsesdag), &_t4)) != LOV_OK)
         goto _fail;
     (*result) = _t4;
     return LOV_OK;
