@@ -56,5 +56,6 @@ int main(int argc, char **argv)
             rc = usage_error("unknown command '%s'", name);
     }
     free(opt.files);
+    free(opt.root);
     return rc;
 }

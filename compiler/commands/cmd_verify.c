@@ -182,7 +182,7 @@ static bool write_scenarios(const verifier *v, FILE *f, diag_ctx *d)
 
 int cmd_verify(const verify_options *o, diag_ctx *d)
 {
-    program *p = program_load(o->path, d);
+    program *p = program_load_in(o->path, o->root, NULL, d);
     if (!p)
         return 1;
     if (!program_check(p)) {
