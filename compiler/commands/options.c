@@ -40,7 +40,7 @@ const char commands_usage_text[] =
     "  --root DIR          every 'use' and every suite's 'for' must name a file inside DIR\n"
     "                      (symbolic links followed): for rules and suites one does not trust\n"
     "  --cache DIR         where 'test' and 'verify' keep compiled rules (default: $LOVC_CACHE,\n"
-    "                      else ~/.cache/lovc)\n"
+    "                      else ~/.cache/lovc); a folder of your own that only you can write to\n"
     "\n"
     "Messages have the form FILE:LINE:COLUMN: error: TEXT, with the line and a caret.\n"
     "Exit status: 0 no errors, 1 errors were found, 2 the command line is wrong.\n";
