@@ -141,6 +141,8 @@ static verdict verify_one(verifier *v, decl *a)
     smt_answer answer = smt_assertion_can_fail(v->prover, a, &facts);
     double seconds = seconds_now() - started;
     verdict result = UNKNOWN;
+    bool exact = false;          /* asked again with the calendar's exact definition */
+again:
     if (answer == SMT_UNSAT) {
         printf("  proven    %s (%s)\n", a->name.name, cite);
         result = PROVEN;
@@ -156,11 +158,24 @@ static verdict verify_one(verifier *v, decl *a)
                    facts.data ? facts.data : "");
             sb_puts(&v->scenarios, scenario.data);
             result = REFUTED;
+        } else if (!exact && smt_exact_calendar(v->prover, true)) {
+            /* The case rests on a calendar that is not the real one (the
+             * prover's months are only bounded): ask again with the exact
+             * calendar, which is slower but whose cases are real. */
+            exact = true;
+            sb_free(&scenario);
+            sb_free(&facts);
+            sb_init(&facts);
+            started = seconds_now();
+            answer = smt_assertion_can_fail(v->prover, a, &facts);
+            seconds = seconds_now() - started;
+            goto again;
         } else {
             printf("  unknown   %s (%s): not proven; %s\n", a->name.name, cite, why);
         }
         sb_free(&scenario);
     }
+    smt_exact_calendar(v->prover, false);
     sb_free(&facts);
     return result;
 }

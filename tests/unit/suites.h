@@ -15,5 +15,6 @@ Suite *suite_scenario_check(void);
 Suite *suite_scenario_run(void);
 Suite *suite_scenario_report(void);
 Suite *suite_cache(void);
+Suite *suite_calendar(void);
 
 #endif
