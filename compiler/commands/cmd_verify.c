@@ -223,8 +223,9 @@ int cmd_verify(const verify_options *o, diag_ctx *d)
     printf("lovc verify %s: %d assertion%s; every case with lists of up to %d item%s; at most %d s each\n",
            o->path, nassert, nassert == 1 ? "" : "s", o->list_bound, o->list_bound == 1 ? "" : "s", o->timeout);
 
-
-    v.prover = smt_new(v.mod, o->list_bound, (unsigned)o->timeout * 1000u);
+    /* No assertions, nothing to prove: no prover either (it would make
+     * terms for every input, for nothing). */
+    v.prover = nassert ? smt_new(v.mod, o->list_bound, (unsigned)o->timeout * 1000u) : NULL;
     for (int i = 0; i < v.mod->decls.len; i++) {
         decl *a = NL_AT(v.mod->decls, i);
         if (a->kind == D_ASSERT)
@@ -238,7 +239,8 @@ int cmd_verify(const verify_options *o, diag_ctx *d)
         else if (v.counts[REFUTED])
             printf("the counterexamples are in %s: run them with 'lovc test %s'\n", o->scenario, o->scenario);
     }
-    smt_free(v.prover);
+    if (v.prover)
+        smt_free(v.prover);
     if (v.loaded)
         scn_module_close(&v.compiled);
     sb_free(&v.scenarios);
