@@ -42,7 +42,7 @@ static int finish_output(int rc)
         why = errno;
     if (!failed)
         return rc;
-    fprintf(stderr, "lovc: the output could not be written: %s\n", why ? strerror(why) : "write error");
+    fprintf(stderr, "lovc: the output could not be written: %s\n", strerror(why ? why : EIO));
     return rc == EXIT_OK ? EXIT_ERRORS : rc;
 }
 
