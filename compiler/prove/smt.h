@@ -96,4 +96,8 @@ smt_answer smt_requirement_met_when_absent(smt *s, decl *outcome, requirement *r
 /* Can the definition (which has no default) be left without a value? */
 smt_answer smt_definition_can_lack_value(smt *s, decl *d, strbuf *example);
 
+/* Can the adverse outcome (an amount) be below zero, with status ok, for
+ * inputs within their bounds (smt_amount.c)? */
+smt_answer smt_amount_can_be_negative(smt *s, decl *outcome, strbuf *example);
+
 #endif

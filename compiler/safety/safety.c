@@ -7,6 +7,7 @@
 #include "check/types.h"
 #include "core/lov.h"
 #include "prove/smt.h"
+#include "safety/amount.h"
 #include "safety/cases.h"
 #include "safety/harm.h"
 #include "safety/procedure.h"
@@ -236,6 +237,7 @@ void safety_check_module(module *m, diag_ctx *diag, const safety_options *o)
             if (d->u.def.adverse) {
                 procedure_check_outcome(c.procedures, d, diag);
                 check_harm(&c, d);
+                amount_check_outcome(prover(&c), diag, o->scenarios, d);
             }
             check_exceptions(&c, d);
             break;
