@@ -4,6 +4,8 @@
  * load (front/), check names and types (check/), then its own work: the
  * legal-safety checks (safety/), the C (emit/), the review page (render/),
  * the prover (prove/) or the scenario runner (runtime/suites/). */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +28,24 @@ static const struct command {
     {"verify",  run_verify},    /* lovc verify FILE.lov            commands/cmd_verify.c */
 };
 
+/* Every command's report goes to standard output: a report that could not
+ * be written (a full disk, a closed pipe, > /dev/full) is an error, never a
+ * silent success. */
+static int finish_output(int rc)
+{
+    errno = 0;
+    bool failed = ferror(stdout) != 0;
+    failed = fflush(stdout) != 0 || failed;
+    int why = errno;
+    failed = fclose(stdout) != 0 || failed;
+    if (!why)
+        why = errno;
+    if (!failed)
+        return rc;
+    fprintf(stderr, "lovc: the output could not be written: %s\n", strerror(why ? why : EIO));
+    return rc == EXIT_OK ? EXIT_ERRORS : rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -35,11 +55,11 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
         fputs(commands_usage_text, stdout);
-        return EXIT_OK;
+        return finish_output(EXIT_OK);
     }
     if (strcmp(name, "--version") == 0) {
         printf("lovc %s\n", LOVC_VERSION);
-        return EXIT_OK;
+        return finish_output(EXIT_OK);
     }
     options opt = {0};
     int rc = commands_parse_options(argc - 2, argv + 2, &opt);
@@ -56,5 +76,6 @@ int main(int argc, char **argv)
             rc = usage_error("unknown command '%s'", name);
     }
     free(opt.files);
-    return rc;
+    free(opt.root);
+    return finish_output(rc);
 }

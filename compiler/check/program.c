@@ -10,10 +10,15 @@
 
 program *program_load(const char *path, diag_ctx *diag)
 {
+    return program_load_in(path, NULL, NULL, diag);
+}
+
+program *program_load_in(const char *path, const char *root, const src_loc *named_at, diag_ctx *diag)
+{
     program *p = xcalloc(1, sizeof *p);
     p->diag = diag;
     p->errors_before = diag->errors;
-    p->root = load_modules(path, diag, &p->modules, &p->paths);
+    p->root = load_modules(path, root, named_at, diag, &p->modules, &p->paths);
     if (!p->root) {
         program_free(p);
         return NULL;

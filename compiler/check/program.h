@@ -24,6 +24,11 @@ typedef struct program {
  * modules may carry syntax errors (reported). */
 program *program_load(const char *path, diag_ctx *diag);
 
+/* The same, where every 'use' must stay inside the folder 'root' (the real
+ * path given with --root; NULL: anywhere); 'named_at' (or NULL) is where
+ * 'path' was named (a suite's 'for'), for the message if it cannot be read. */
+program *program_load_in(const char *path, const char *root, const src_loc *named_at, diag_ctx *diag);
+
 /* Resolves names and checks types in every module; true when the program
  * has no error at all, from loading (syntax) or from checking. */
 bool program_check(program *p);

@@ -10,9 +10,20 @@
 
 /* ---- Module ----------------------------------------------------------------- */
 
+/* The longest module name: the C files are named after it (NAME.c, NAME.so),
+ * a file name has at most 255 bytes, and a letter outside a-z can take up
+ * to 2.5 times its bytes in C (ø as oe, α as u03b1). */
+#define MAX_MODULE_NAME_BYTES 100
+
 static void resolve_header(resolver *r)
 {
     module *m = r->mod;
+    size_t n = m->has_header && m->name.name ? strlen(m->name.name) : 0;
+    if (n > MAX_MODULE_NAME_BYTES)
+        diag_error(r->diag, m->name.loc,
+                   "the module's name is %zu bytes long; the C files are named after it, and a file name has "
+                   "at most 255 bytes: use a name of at most %d bytes (as many letters a-z, fewer with æ, ø "
+                   "and å)", n, MAX_MODULE_NAME_BYTES);
     if (!m->reference_date.name)
         return;
     decl *d = symtab_get(&r->sc->decls, m->reference_date.name);

@@ -4,6 +4,7 @@
  * together. */
 #include "check/typecheck.h"
 
+#include "check/expr_equal.h"
 #include "check/typecheck_internal.h"
 #include "check/types.h"
 
@@ -151,14 +152,29 @@ static void check_duration_units(checker *c, src_loc loc, const type *l, const t
                    "no fixed number of days");
 }
 
+/* A comparison of a value with itself is always yes or always no: most
+ * likely another value was meant. */
+static void check_self_comparison(checker *c, const expr *e)
+{
+    binop op = e->u.binary.op;
+    if (!expr_equal(e->u.binary.lhs, e->u.binary.rhs))
+        return;
+    bool always = op == B_EQ || op == B_LE || op == B_GE;
+    diag_warning(c->diag, "self-comparison", e->u.binary.op_loc,
+                 "both sides of this comparison are the same, so it is always %s; was another "
+                 "value meant?", always ? "yes" : "no");
+}
+
 type *tc_check_compare(checker *c, expr *e, type *l, type *r)
 {
     binop op = e->u.binary.op;
     if (op == B_EQ || op == B_NE) {
-        if (!comparable(l, r))
+        if (!comparable(l, r)) {
             mismatch(c, e, "compare", l, r, NULL);
-        else
+        } else {
             check_duration_units(c, e->u.binary.op_loc, l, r);
+            check_self_comparison(c, e);
+        }
         return type_bool();
     }
     if (l->kind == T_OPTIONAL || r->kind == T_OPTIONAL) {
@@ -166,8 +182,10 @@ type *tc_check_compare(checker *c, expr *e, type *l, type *r)
                           l->kind == T_OPTIONAL ? l : r);
         return type_bool();
     }
-    if (type_is_numeric(l) && type_is_numeric(r))
+    if (type_is_numeric(l) && type_is_numeric(r)) {
+        check_self_comparison(c, e);
         return type_bool();
+    }
     if (!type_equal(l, r) || !tc_is_ordered(l)) {
         const char *hint = (l->kind == T_MONEY && type_is_numeric(r))
                                    || (r->kind == T_MONEY && type_is_numeric(l))
@@ -179,5 +197,6 @@ type *tc_check_compare(checker *c, expr *e, type *l, type *r)
         return type_bool();
     }
     check_duration_units(c, e->u.binary.op_loc, l, r);
+    check_self_comparison(c, e);
     return type_bool();
 }

@@ -427,6 +427,9 @@ void typecheck_module(module *m, diag_ctx *diag)
         case D_OUTCOME:
             check_definition(c, d);
             break;
+        case D_INPUT:
+            tc_check_input_bounds(c, d);
+            break;
         case D_ASSERT:
             check_bool(c, d->u.assert_.cond, "an assertion");
             d->type = type_bool();           /* its value, in the generated output */

@@ -50,6 +50,10 @@ type *tc_check_compare(checker *c, expr *e, type *l, type *r);
 /* ---- typecheck_expr.c: the typing of expressions --------------------------- */
 
 type *tc_check(checker *c, expr *e, type *expected);
+
+/* ---- typecheck_bounds.c: 'at least' and 'at most' on inputs ------------------ */
+
+void tc_check_input_bounds(checker *c, decl *d);
 type *check_bool(checker *c, expr *e, const char *what);
 
 #endif

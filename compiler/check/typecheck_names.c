@@ -109,7 +109,6 @@ type *tc_check_case(checker *c, expr *e, type *expected)
     if (e->kind == E_NAME) {
         const case_set *sets[2] = {symtab_get(&c->mod->scope->cases, e->u.name.id.name),
                                    symtab_get(&c->mod->scope->imported_cases, e->u.name.id.name)};
-        int total = (sets[0] ? sets[0]->cases.len : 0) + (sets[1] ? sets[1]->cases.len : 0);
         if (expected && expected->kind == T_OPTIONAL)
             expected = expected->elem;
         enum_case *pick = NULL, *other = NULL;
@@ -121,7 +120,9 @@ type *tc_check_case(checker *c, expr *e, type *expected)
                 else if (cand != ec)
                     other = cand;
             }
-        if (!pick && total > 1) {
+        /* The same file used twice lists its cases twice: only a case of
+         * another enumeration makes the name ambiguous. */
+        if (!pick && other) {
             diag_error(c->diag, e->loc, "'%s' is a case of both %s and %s: write %s.%s or %s.%s",
                        ec->name.name, ec->owner->name.name, other->owner->name.name, ec->owner->name.name,
                        ec->name.name, other->owner->name.name, ec->name.name);

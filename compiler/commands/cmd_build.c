@@ -16,7 +16,7 @@ int run_build(options *opt)
         return usage_error("%s", "build needs the output folder: -o DIR");
     diag_ctx d;
     setup_diag(&d, opt);
-    program *p = program_load(opt->files[0], &d);
+    program *p = program_load_in(opt->files[0], opt->root, NULL, &d);
     if (!p)
         return EXIT_ERRORS;
     int rc = EXIT_OK;

@@ -48,7 +48,7 @@ int run_check(options *opt)
     sb_init(&cases);
     bool written = true;
     for (int i = 0; i < opt->nfiles; i++) {
-        program *p = program_load(opt->files[i], &d);
+        program *p = program_load_in(opt->files[i], opt->root, NULL, &d);
         if (!p)
             continue;
         /* The safety checks read a whole, well-typed module only. */

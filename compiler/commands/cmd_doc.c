@@ -14,7 +14,7 @@ int run_doc(options *opt)
         return usage_error("%s", "doc needs the page to write: -o FILE.html");
     diag_ctx d;
     setup_diag(&d, opt);
-    program *p = program_load(opt->files[0], &d);
+    program *p = program_load_in(opt->files[0], opt->root, NULL, &d);
     if (!p)
         return EXIT_ERRORS;
     int rc = EXIT_OK;

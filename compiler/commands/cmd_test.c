@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "emit/build.h"
+#include "front/load.h"
 #include "check/program.h"
 #include "suites/report.h"
 #include "suites/scenario.h"
@@ -50,6 +51,14 @@ static bool prepare(scn_suite_run *run, const test_options *o, diag_ctx *d)
         diag_file_error(d, run->suite_path, "%s", why);
         return false;
     }
+    char real[PATH_MAX];
+    if (!src_name_ends_with(realpath(run->suite_path, real) ? real : run->suite_path, ".scn")
+        && !src_starts_with_word(f, "suite")) {
+        diag_file_error(d, run->suite_path, "this is not a scenario suite: its name does not end in .scn "
+                        "and it does not start with 'suite' (lovc does not show what it holds)");
+        src_free(f);
+        return false;
+    }
     int errors = d->errors;
     run->suite = scn_parse(f, d);
     if (d->errors > errors || !run->suite->rules)
@@ -70,7 +79,12 @@ static bool prepare(scn_suite_run *run, const test_options *o, diag_ctx *d)
                    "in the current folder)", run->suite->rules);
         return false;
     }
-    program *p = program_load(path, d);
+    if (o->root && !o->rules && (!realpath(path, real) || !load_inside_root(o->root, real))) {
+        diag_error(d, run->suite->rules_loc, "the rules file \"%s\" is outside the folder given with --root",
+                   run->suite->rules);
+        return false;
+    }
+    program *p = program_load_in(path, o->root, o->rules ? NULL : &run->suite->rules_loc, d);
     if (!p)
         return false;
     /* Errors in these rules only: an earlier suite's do not stop this one. */

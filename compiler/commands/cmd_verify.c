@@ -87,33 +87,49 @@ static verdict verify_one(verifier *v, decl *a)
 {
     char cite[512], why[1024];
     citation_text(a->cite, cite, sizeof cite);
-    strbuf facts;
-    sb_init(&facts);
-    double started = seconds_now();
-    smt_answer answer = smt_assertion_can_fail(v->prover, a, &facts);
-    double seconds = seconds_now() - started;
     verdict result = UNKNOWN;
-    if (answer == SMT_UNSAT) {
-        printf("  proven    %s (%s)\n", a->name.name, cite);
-        result = PROVEN;
-    } else if (answer == SMT_UNKNOWN) {
-        unknown_reason(v, seconds, why, sizeof why);
-        printf("  unknown   %s (%s): not proven; %s\n", a->name.name, cite, why);
-    } else {
-        strbuf scenario;
-        sb_init(&scenario);
-        write_scenario(&scenario, a, facts.data ? facts.data : "");
-        if (confirmed(v, a, scenario.data, why, sizeof why)) {
-            printf("  REFUTED   %s (%s): it does not hold for this case:\n%s", a->name.name, cite,
-                   facts.data ? facts.data : "");
-            sb_puts(&v->scenarios, scenario.data);
-            result = REFUTED;
+    bool exact = false;          /* asked again with the calendar's exact definition */
+    for (;;) {
+        strbuf facts;
+        sb_init(&facts);
+        double started = seconds_now();
+        smt_answer answer = smt_assertion_can_fail(v->prover, a, &facts);
+        double seconds = seconds_now() - started;
+        bool calendar = false;   /* the answer rests on a calendar that is not the real one */
+        if (answer == SMT_UNSAT) {
+            printf("  proven    %s (%s)\n", a->name.name, cite);
+            result = PROVEN;
+        } else if (answer == SMT_UNKNOWN) {
+            unknown_reason(v, seconds, why, sizeof why);
+            calendar = strstr(smt_why_unknown(v->prover), "calendar") != NULL;
         } else {
-            printf("  unknown   %s (%s): not proven; %s\n", a->name.name, cite, why);
+            strbuf scenario;
+            sb_init(&scenario);
+            write_scenario(&scenario, a, facts.data ? facts.data : "");
+            if (confirmed(v, a, scenario.data, why, sizeof why)) {
+                printf("  REFUTED   %s (%s): it does not hold for this case:\n%s", a->name.name, cite,
+                       facts.data ? facts.data : "");
+                sb_puts(&v->scenarios, scenario.data);
+                result = REFUTED;
+            } else {
+                calendar = true;
+            }
+            sb_free(&scenario);
         }
-        sb_free(&scenario);
+        sb_free(&facts);
+        if (result != UNKNOWN)
+            break;
+        /* The prover's months are only bounded, and the cases it found were
+         * not the real calendar's: once more with the calendar's exact
+         * definition, slower but whose cases are real. */
+        if (calendar && !exact && smt_exact_calendar(v->prover, true)) {
+            exact = true;
+            continue;
+        }
+        printf("  unknown   %s (%s): not proven; %s\n", a->name.name, cite, why);
+        break;
     }
-    sb_free(&facts);
+    smt_exact_calendar(v->prover, false);
     return result;
 }
 
@@ -134,7 +150,7 @@ static bool write_scenarios(const verifier *v, FILE *f, diag_ctx *d)
 
 int cmd_verify(const verify_options *o, diag_ctx *d)
 {
-    program *p = program_load(o->path, d);
+    program *p = program_load_in(o->path, o->root, NULL, d);
     if (!p)
         return 1;
     if (!program_check(p)) {
@@ -161,8 +177,9 @@ int cmd_verify(const verify_options *o, diag_ctx *d)
     printf("lovc verify %s: %d assertion%s; every case with lists of up to %d item%s; at most %d s each\n",
            o->path, nassert, nassert == 1 ? "" : "s", o->list_bound, o->list_bound == 1 ? "" : "s", o->timeout);
 
-
-    v.prover = smt_new(v.mod, o->list_bound, (unsigned)o->timeout * 1000u);
+    /* No assertions, nothing to prove: no prover either (it would make
+     * terms for every input, for nothing). */
+    v.prover = nassert ? smt_new(v.mod, o->list_bound, (unsigned)o->timeout * 1000u) : NULL;
     for (int i = 0; i < v.mod->decls.len; i++) {
         decl *a = NL_AT(v.mod->decls, i);
         if (a->kind == D_ASSERT)
@@ -176,7 +193,8 @@ int cmd_verify(const verify_options *o, diag_ctx *d)
         else if (v.counts[REFUTED])
             printf("the counterexamples are in %s: run them with 'lovc test %s'\n", o->scenario, o->scenario);
     }
-    smt_free(v.prover);
+    if (v.prover)
+        smt_free(v.prover);
     case_runner_free(&v.runner);
     sb_free(&v.scenarios);
     program_free(p);

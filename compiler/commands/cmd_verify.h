@@ -17,6 +17,7 @@ typedef struct verify_options {
     int timeout;             /* seconds */
     const char *scenario;    /* --emit-scenario FILE.scn, or NULL */
     const char *cache;       /* --cache DIR, or NULL for the default */
+    const char *root;        /* --root DIR as a real path, or NULL (see test_options) */
 } verify_options;
 
 /* 0 when every assertion is proven; 1 when one is refuted or not proven,

@@ -21,6 +21,7 @@ typedef struct options {
     test_options test;       /* test and explain */
     verify_options verify;   /* verify */
     int color;               /* -1 auto, 0 never, 1 always */
+    char *root;              /* --root DIR as a real path (to free), or NULL */
     const char **files;
     int nfiles;
 } options;

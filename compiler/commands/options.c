@@ -1,11 +1,16 @@
 /* The command line of lovc: the options every command reads, the help
  * text, and the set-up of messages. */
+#define _XOPEN_SOURCE 700  /* realpath */
+
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "commands/commands.h"
+#include "support/util.h"
 
 const char commands_usage_text[] =
     "usage: lovc COMMAND [OPTIONS] FILE...\n"
@@ -32,8 +37,10 @@ const char commands_usage_text[] =
     "  --color=WHEN        colour the messages: auto (the default), always or never\n"
     "  -h, --help          show this help\n"
     "  --version           show the version of lovc\n"
+    "  --root DIR          every 'use' and every suite's 'for' must name a file inside DIR\n"
+    "                      (symbolic links followed): for rules and suites one does not trust\n"
     "  --cache DIR         where 'test' and 'verify' keep compiled rules (default: $LOVC_CACHE,\n"
-    "                      else ~/.cache/lovc)\n"
+    "                      else ~/.cache/lovc); a folder of your own that only you can write to\n"
     "\n"
     "Messages have the form FILE:LINE:COLUMN: error: TEXT, with the line and a caret.\n"
     "Exit status: 0 no errors, 1 errors were found, 2 the command line is wrong.\n";
@@ -80,11 +87,12 @@ int commands_parse_options(int argc, char **argv, options *opt)
         else if (strcmp(a, "-o") == 0 || strcmp(a, "--junit") == 0 || strcmp(a, "--html") == 0
                  || strcmp(a, "--externals") == 0 || strcmp(a, "--cache") == 0
                  || strcmp(a, "--scenario") == 0 || strcmp(a, "--rules") == 0
-                 || strcmp(a, "--emit-scenario") == 0) {
+                 || strcmp(a, "--emit-scenario") == 0 || strcmp(a, "--root") == 0) {
             if (i + 1 >= argc)
                 return usage_error(strcmp(a, "-o") == 0 ? "%s needs a folder"
                                    : strcmp(a, "--scenario") == 0 ? "%s needs the name of a scenario"
-                                   : strcmp(a, "--cache") == 0 ? "%s needs a folder" : "%s needs a file name", a);
+                                   : strcmp(a, "--cache") == 0 || strcmp(a, "--root") == 0 ? "%s needs a folder"
+                                   : "%s needs a file name", a);
             const char *v = argv[++i];
             if (strcmp(a, "-o") == 0)
                 opt->out_dir = v;
@@ -100,6 +108,15 @@ int commands_parse_options(int argc, char **argv, options *opt)
                 opt->test.rules = v;
             else if (strcmp(a, "--emit-scenario") == 0)
                 opt->verify.scenario = v;
+            else if (strcmp(a, "--root") == 0) {
+                char real[PATH_MAX];
+                struct stat st;
+                if (!realpath(v, real) || stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
+                    return usage_error("--root needs a folder that exists; '%s' is none", v);
+                free(opt->root);
+                opt->root = xstrdup(real);
+                opt->test.root = opt->verify.root = opt->root;
+            }
             else
                 opt->test.scenario = v;
         } else if (strcmp(a, "--") == 0) {

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,18 +142,22 @@ bool build_module(program *p, const char *dir, bool so, diag_ctx *d)
 const char *build_cache_root(char *buf, size_t cap)
 {
     const char *env = getenv("LOVC_CACHE");
+    struct passwd *pw;
     if (env && *env)
         snprintf(buf, cap, "%s", env);
     else if ((env = getenv("XDG_CACHE_HOME")) && *env)
         snprintf(buf, cap, "%s/lovc", env);
     else if ((env = getenv("HOME")) && *env)
         snprintf(buf, cap, "%s/.cache/lovc", env);
-    else
-        snprintf(buf, cap, "/tmp/lovc-cache");
+    else if ((pw = getpwuid(geteuid())) && pw->pw_dir && pw->pw_dir[0] == '/' && pw->pw_dir[1])
+        snprintf(buf, cap, "%s/.cache/lovc", pw->pw_dir);
+    else    /* a folder of this user's own; build_cached refuses one made by anybody else */
+        snprintf(buf, cap, "%s/lovc-cache-%ld", (env = getenv("TMPDIR")) && *env ? env : "/tmp",
+                 (long)geteuid());
     return buf;
 }
 
-/* mkdir -p */
+/* mkdir -p; the last folder is made private (0700). */
 static bool make_dirs(const char *path)
 {
     char buf[PATH_MAX];
@@ -165,7 +170,66 @@ static bool make_dirs(const char *path)
             return false;
         *p = '/';
     }
-    return mkdir(buf, 0777) == 0 || errno == EEXIST;
+    return mkdir(buf, 0700) == 0 || errno == EEXIST;
+}
+
+/* The cache holds code that lovc test loads and runs: it must be a folder
+ * of the user's own that nobody else can write to, or anyone could plant a
+ * module there. One only readable by others (as older lovc made it) is made
+ * private; one that others could write to, or that belongs to someone
+ * else, is refused. */
+static bool cache_is_private(const char *root, char *why, size_t whylen)
+{
+    struct stat st;
+    if (!make_dirs(root) || stat(root, &st) != 0) {
+        snprintf(why, whylen, "cannot create the cache folder %s: %s (choose another with --cache DIR)", root,
+                 strerror(errno));
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH))) {
+        snprintf(why, whylen, "the cache folder %s is not private: compiled rules are kept only in a folder "
+                 "of your own that nobody else can write to (make it so with chmod 700, or choose another "
+                 "with --cache DIR)", root);
+        return false;
+    }
+    if ((st.st_mode & 077) && chmod(root, 0700) != 0) {
+        snprintf(why, whylen, "cannot make the cache folder %s private: %s", root, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+/* Does 'text' hold the NUL-terminated string s? */
+static bool holds_string(const char *text, size_t len, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    for (size_t i = 0; i + n <= len; i++)
+        if (text[i] == s[0] && memcmp(text + i, s, n) == 0)
+            return true;
+    return false;
+}
+
+/* Before lovc test loads a cached module: is it an ordinary file of the
+ * user's own, built from these rules (the SHA-256 of their text) by this
+ * version of lovc, as its descriptor says? */
+static bool cached_module_matches(const char *so_path, const char *sha, char *why, size_t whylen)
+{
+    struct stat st;
+    if (lstat(so_path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()
+        || (st.st_mode & (S_IWGRP | S_IWOTH))) {
+        snprintf(why, whylen, "the compiled rules in the cache (%s) are not an ordinary file of your own "
+                 "that only you can change; they are not loaded (remove them)", so_path);
+        return false;
+    }
+    char reason[256];
+    src_file *so = src_read(so_path, reason, sizeof reason);
+    bool ok = so && holds_string(so->text, so->len, sha) && holds_string(so->text, so->len, LOVC_VERSION);
+    src_free(so);
+    if (!ok)
+        snprintf(why, whylen, "the compiled rules in the cache (%s) do not carry the SHA-256 of these rules "
+                 "(%s) and the version of this lovc (%s); they are not loaded (remove them)", so_path, sha,
+                 LOVC_VERSION);
+    return ok;
 }
 
 /* The SHA-256 of the running lovc itself: a lovc built anew from changed
@@ -206,9 +270,13 @@ bool build_cached(program *p, const char *cache_root, char *so_path, size_t cap,
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s/%s", cache_root, hex);
     snprintf(so_path, cap, "%s/%s.so", dir, base);
+    if (!cache_is_private(cache_root, why, whylen))
+        return false;
+    char source_sha[SHA256_HEX_SIZE];
+    sha256_hex(p->root->file->text, p->root->file->len, source_sha);
     struct stat st;
     if (stat(so_path, &st) == 0)
-        return true;
+        return cached_module_matches(so_path, source_sha, why, whylen);
 
     /* Build beside the final folder, then rename: a cache that another run
      * reads at the same time never holds half a module. */
@@ -230,5 +298,5 @@ bool build_cached(program *p, const char *cache_root, char *so_path, size_t cap,
         snprintf(why, whylen, "cannot move the compiled rules into the cache (%s): %s", dir, strerror(errno));
         return false;
     }
-    return true;
+    return cached_module_matches(so_path, source_sha, why, whylen);
 }

@@ -32,7 +32,11 @@ bool build_shared_at(const char *c_path, const char *so_path, const char *level,
 bool build_cached(program *p, const char *cache_root, char *so_path, size_t cap, char *why, size_t whylen);
 
 /* The cache folder: $LOVC_CACHE, else $XDG_CACHE_HOME/lovc, else
- * $HOME/.cache/lovc, else /tmp/lovc-cache. */
+ * $HOME/.cache/lovc, else the same in the user's home folder from the
+ * password database, else $TMPDIR/lovc-cache-UID (TMPDIR: /tmp).
+ * build_cached makes it private (0700) and refuses one that is not the
+ * user's own or that others can write to; and it loads no cached module
+ * that does not carry the SHA-256 of the rules and this lovc's version. */
 const char *build_cache_root(char *buf, size_t cap);
 
 #endif

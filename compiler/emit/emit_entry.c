@@ -40,6 +40,49 @@ static const char *invalid_value(emitter *em, const char *v, const type *t)
     return ast_strdup(em->a, buf, strlen(buf));
 }
 
+/* A C condition that is true when v (of type t, not optional) is outside
+ * the bound b: below it ('at least') or above it ('at most'). */
+static const char *outside_bound(emitter *em, const char *v, const type *t, const input_bound *b, bool below)
+{
+    char buf[512];
+    const char *op = below ? "<" : ">";
+    switch (t->kind) {
+    case T_DEC:
+        snprintf(buf, sizeof buf, "lov_dec_cmp(%s, (lov_decimal){INT64_C(%" PRId64 "), %d}) %s 0", v, b->coef,
+                 (int)b->scale, op);
+        break;
+    case T_DURATION:
+        snprintf(buf, sizeof buf, "lov_duration_outside(%s, (lov_duration){%d, %d}, %s)", v, (int)b->months,
+                 (int)b->days, below ? "true" : "false");
+        break;
+    default:                                   /* integers, and amounts in øre */
+        snprintf(buf, sizeof buf, "%s %s INT64_C(%" PRId64 ")", v, op, b->coef);
+        break;
+    }
+    return ast_strdup(em->a, buf, strlen(buf));
+}
+
+/* The checks of an input's 'at least' and 'at most': a fact outside them is
+ * invalid input, named, never a decision on a nonsensical amount. */
+static void emit_validate_bounds(emitter *em, decl *d)
+{
+    const input_bound *bounds[2] = {&d->u.input.low, &d->u.input.high};
+    const type *t = d->type->kind == T_OPTIONAL ? d->type->elem : d->type;
+    char v[256];
+    snprintf(v, sizeof v, d->type->kind == T_OPTIONAL ? "in->%s.value" : "in->%s", d->c_name);
+    for (int k = 0; k < 2; k++) {
+        if (!bounds[k]->set)
+            continue;
+        const char *out = outside_bound(em, v, t, bounds[k], k == 0);
+        if (d->type->kind == T_OPTIONAL)
+            emit_printf(&em->c, "    if (in->known.%s && in->%s.present && %s)\n", d->c_name, d->c_name, out);
+        else
+            emit_printf(&em->c, "    if (in->known.%s && %s)\n", d->c_name, out);
+        emit_printf(&em->c, "        return invalid_input(ctx, %d);    /* %s outside its '%s' */\n", d->slot,
+                    d->name.name, k == 0 ? "at least" : "at most");
+    }
+}
+
 static void emit_validate_record(emitter *em, const char *ptr, const type *rt, int slot)
 {
     strbuf *c = &em->c;
@@ -114,6 +157,10 @@ void emit_validate(emitter *em)
             any = true;
             emit_printf(c, "    if (in->known.%s && %s)\n        return invalid_input(ctx, %d);\n", d->c_name,
                         bad, d->slot);
+        }
+        if (d->u.input.low.set || d->u.input.high.set) {
+            any = true;
+            emit_validate_bounds(em, d);
         }
     }
     if (!any)

@@ -119,10 +119,10 @@ static const char *gen_builtin(gen *g, expr *e, const builtin *b)
     case BI_MONTH_END: return emit_fmt(g, "lov_date_month_end(%s)", a);
     case BI_YEAR_START: return emit_fmt(g, "lov_date_year_start(%s)", a);
     case BI_YEAR_END: return emit_fmt(g, "lov_date_year_end(%s)", a);
-    case BI_YEAR_OF: return emit_fmt(g, "((int64_t)lov_date_year(%s))", a);
-    case BI_MONTH_OF: return emit_fmt(g, "((int64_t)lov_date_month(%s))", a);
-    case BI_DAY_OF: return emit_fmt(g, "((int64_t)lov_date_day(%s))", a);
-    case BI_WEEKDAY_OF: return emit_fmt(g, "((int64_t)lov_date_weekday(%s))", a);
+    case BI_YEAR_OF: return emit_fmt(g, "lov_date_year_of(%s)", a);
+    case BI_MONTH_OF: return emit_fmt(g, "lov_date_month_of(%s)", a);
+    case BI_DAY_OF: return emit_fmt(g, "lov_date_day_of(%s)", a);
+    case BI_WEEKDAY_OF: return emit_fmt(g, "lov_date_weekday_of(%s)", a);
     case BI_NEXT_MONTH_START: {
         const char *t = emit_temp(g, "lov_date", "0");
         emit_try_call(g, emit_fmt(g, "lov_date_next_month_start(%s, &%s)", a, t));

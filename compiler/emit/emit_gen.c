@@ -102,7 +102,7 @@ void emit_insert_at(gen *g, size_t mark, const char *text)
 }
 
 /* c without a redundant outer pair of parentheses, for 'if (...)' (clang
- * warns about 'if ((a == b))'). */
+ * warns about 'if ((a == b))'); those around a comma expression are kept. */
 const char *emit_bare(gen *g, const char *c)
 {
     size_t n = strlen(c);
@@ -113,6 +113,8 @@ const char *emit_bare(gen *g, const char *c)
         depth += c[i] == '(' ? 1 : c[i] == ')' ? -1 : 0;
         if (depth == 0 && i < n - 1)
             return c;                   /* "(a) && (b)": the first ')' closes early */
+        if (depth == 1 && c[i] == ',')
+            return c;                   /* "((void)a, true)" */
     }
     return ast_strdup(g->em->a, c + 1, n - 2);
 }

@@ -263,6 +263,15 @@ typedef struct requirement {
     int provision;           /* (emitted) index in the provision table */
 } requirement;
 
+/* The value of an input's bound, as the type checker read it: a number
+ * coef / 10^scale (an amount: coef øre, scale 0), or a duration. */
+typedef struct input_bound {
+    bool set;
+    int64_t coef;
+    int32_t scale;
+    int32_t months, days;
+} input_bound;
+
 typedef struct decl {
     decl_kind kind;
     ident name;
@@ -280,7 +289,11 @@ typedef struct decl {
     union {
         struct { nodelist cases; } enum_;                 /* enum_case* */
         struct { nodelist fields; } record;               /* record_field* */
-        struct { texpr *type_expr; } input;
+        struct {
+            texpr *type_expr;
+            expr *at_least, *at_most;    /* 'at least 0 kr', 'at most 744', or NULL */
+            input_bound low, high;       /* their values, once type-checked */
+        } input;
         struct { texpr *type_expr; nodelist values; expr *constant; } param; /* dated_value* */
         struct {                                          /* D_DEFINITION, D_OUTCOME */
             texpr *type_expr;

@@ -13,6 +13,8 @@
 
 typedef struct loader {
     diag_ctx *diag;
+    const char *root;        /* real path of --root DIR, or NULL */
+    const src_loc *named_at; /* where the first file was named (a suite's 'for'), or NULL */
     ptrvec *modules;         /* module*: loaded, each used module before its users */
     ptrvec *paths;           /* char*: real path of each, same order */
     ptrvec loading;          /* char*: real paths of modules being loaded (a stack) */
@@ -35,6 +37,24 @@ static char *path_beside(const char *from, const char *rel)
     return p;
 }
 
+bool load_inside_root(const char *root, const char *real)
+{
+    if (!root)
+        return true;
+    size_t n = strlen(root);
+    if (n == 1 && root[0] == '/')
+        return real[0] == '/';
+    return strncmp(real, root, n) == 0 && (real[n] == '\0' || real[n] == '/');
+}
+
+/* A file is read as rules when its real name ends in .lov or it starts with
+ * 'module'; of any other file (a password file named by 'use') lovc shows
+ * nothing, not even its first line in a message. */
+static bool is_rule_file(const char *real, const src_file *f)
+{
+    return src_name_ends_with(real, ".lov") || src_starts_with_word(f, "module");
+}
+
 static module *find_loaded(loader *ld, const char *real)
 {
     for (size_t i = 0; i < ld->paths->len; i++)
@@ -44,6 +64,18 @@ static module *find_loaded(loader *ld, const char *real)
 }
 
 static module *load(loader *ld, const char *path, const use_decl *via);
+
+/* The file 'path' cannot be read, for the reason 'why': said where it was
+ * named ('use', a suite's 'for'), else of the file. */
+static void cannot_read(loader *ld, const char *path, const use_decl *via, const char *why)
+{
+    if (via)
+        diag_error(ld->diag, via->loc, "cannot use \"%s\": %s", via->path, why);
+    else if (ld->named_at)
+        diag_error(ld->diag, *ld->named_at, "cannot read the rules \"%s\": %s", path, why);
+    else
+        diag_file_error(ld->diag, path, "%s", why);
+}
 
 static void load_uses(loader *ld, module *m)
 {
@@ -69,10 +101,12 @@ static module *load(loader *ld, const char *path, const use_decl *via)
         char why[256];
         src_file *probe = src_read(path, why, sizeof why);   /* for the reason, in words */
         src_free(probe);
-        if (via)
-            diag_error(d, via->loc, "cannot use \"%s\": %s", via->path, why);
-        else
-            diag_file_error(d, path, "%s", why);
+        cannot_read(ld, path, via, why);
+        return NULL;
+    }
+    if (via && !load_inside_root(ld->root, real)) {
+        diag_error(d, via->loc, "cannot use \"%s\": it is outside the folder given with --root",
+                   via->path);
         return NULL;
     }
     for (size_t i = 0; i < ld->loading.len; i++) {
@@ -95,10 +129,14 @@ static module *load(loader *ld, const char *path, const use_decl *via)
     char why[256];
     src_file *f = src_read(path, why, sizeof why);
     if (!f) {
-        if (via)
-            diag_error(d, via->loc, "cannot use \"%s\": %s", via->path, why);
-        else
-            diag_file_error(d, path, "%s", why);
+        cannot_read(ld, path, via, why);
+        return NULL;
+    }
+    if (!is_rule_file(real, f)) {
+        const char *what = "this is not a rule file: its name does not end in .lov and it does not "
+                           "start with 'module' (lovc does not show what it holds)";
+        cannot_read(ld, path, via, what);
+        src_free(f);
         return NULL;
     }
     module *m = parse_module(f, d);
@@ -112,11 +150,12 @@ static module *load(loader *ld, const char *path, const use_decl *via)
     return m;
 }
 
-module *load_modules(const char *path, diag_ctx *diag, ptrvec *modules, ptrvec *paths)
+module *load_modules(const char *path, const char *root, const src_loc *named_at, diag_ctx *diag,
+                     ptrvec *modules, ptrvec *paths)
 {
-    loader ld = {.diag = diag, .modules = modules, .paths = paths};
-    module *root = load(&ld, path, NULL);
+    loader ld = {.diag = diag, .root = root, .named_at = named_at, .modules = modules, .paths = paths};
+    module *top = load(&ld, path, NULL);
     pv_free(&ld.loading);
     pv_free(&ld.loading_mods);
-    return root;
+    return top;
 }

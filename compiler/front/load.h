@@ -10,11 +10,19 @@
 #include "support/diag.h"
 #include "support/util.h"
 
-/* Loads 'path' and the modules it uses; appends each module (module*) to
+/* Loads 'path' and the modules it uses; with a 'root' (the real path of
+ * --root DIR), every 'use' must name a file whose real path, symbolic links
+ * followed, is inside it; 'named_at' (or NULL) is where 'path' was named,
+ * for the message when it cannot be read. Appends each module (module*) to
  * 'modules' and its real path (char*, to free) to 'paths', used modules
  * first. Returns the module of 'path', or NULL when that file cannot be
  * read (the reason is reported). The modules may carry syntax errors
  * (reported). */
-module *load_modules(const char *path, diag_ctx *diag, ptrvec *modules, ptrvec *paths);
+module *load_modules(const char *path, const char *root, const src_loc *named_at, diag_ctx *diag,
+                     ptrvec *modules, ptrvec *paths);
+
+/* Is the real path 'real' inside the folder 'root' (a real path)? Always
+ * true without a root. */
+bool load_inside_root(const char *root, const char *real);
 
 #endif

@@ -80,6 +80,7 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
     struct def_body body;
     struct round_spec round;
     struct period period;
+    struct { expr *at_least, *at_most; } bounds;
 }
 
 %token <i> INTEGER "a number"
@@ -110,7 +111,7 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %token WITHIN "'within'" BEFORE "'before'" AFTER "'after'" BETWEEN "'between'"
 %token SUM "'sum'" COUNT "'count'" EXISTS "'exists'" FOR "'for'" ALL "'all'"
 %token WHERE "'where'" HOLDS "'holds'" MINIMUM "'minimum'" MAXIMUM "'maximum'"
-%token YES "'yes'" NO "'no'" AT "'at'"
+%token YES "'yes'" NO "'no'" AT "'at'" LEAST "'least'" MOST "'most'"
 %token DAY "'day'" DAYS "'days'" WEEK "'week'" WEEKS "'weeks'"
 %token MONTH "'month'" MONTHS "'months'" YEAR "'year'" YEARS "'years'"
 %token LE "'<='" GE "'>='" NE "'!='"
@@ -123,7 +124,8 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %type <str> strings opt_text opt_version
 %type <id> name declared
 %type <e> expr implies_e or_e and_e not_e cmp_e otherwise_e round_e add_e mul_e
-%type <e> unary_e unit_e postfix_e primary_e if_e aggregate_e match_e opt_filter
+%type <e> unary_e unit_e postfix_e primary_e if_e aggregate_e match_e opt_filter bound bound_number
+%type <bounds> bounds
 %type <t> type fact_type date_kind_type
 %type <cite> citation
 %type <cl> clauses
@@ -231,8 +233,29 @@ record_fields:
   ;
 
 input_decl:
-    INPUT declared ':' fact_type clauses
-        { decl *d = ps_decl(ps, D_INPUT, $2, &$5, @$); d->u.input.type_expr = $4; }
+    INPUT declared ':' fact_type bounds clauses
+        { decl *d = ps_decl(ps, D_INPUT, $2, &$6, @$); d->u.input.type_expr = $4;
+          d->u.input.at_least = $5.at_least; d->u.input.at_most = $5.at_most; }
+  ;
+
+/* The values a fact may have: 'at least 0 kr', 'at most 744', or both. */
+bounds:
+    %empty                       { $$.at_least = NULL; $$.at_most = NULL; }
+  | AT LEAST bound               { $$.at_least = $3; $$.at_most = NULL; }
+  | AT MOST bound                { $$.at_least = NULL; $$.at_most = $3; }
+  | AT LEAST bound AT MOST bound { $$.at_least = $3; $$.at_most = $6; }
+  ;
+
+/* A bound is written out: a number with its unit, '0 kr', '-5', '12 months'. */
+bound:
+    bound_number
+  | bound_number unit            { $$ = ps_unit(ps, $1, (unit_kind)$2, @$); }
+  | '-' bound                    { $$ = ps_unary(ps, U_NEG, $2, @$); }
+  ;
+
+bound_number:
+    INTEGER                      { $$ = ast_expr(A, E_INT, @$); $$->u.i = $1; }
+  | DECIMAL                      { $$ = ast_expr(A, E_DECIMAL, @$); $$->u.dec.coef = $1.coef; $$->u.dec.scale = $1.scale; }
   ;
 
 /* The type of a fact the case system registers (an input or a field): a

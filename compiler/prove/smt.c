@@ -92,6 +92,7 @@ void smt_free(smt *s)
     }
     pv_free(&s->calls);
     pv_free(&s->side);
+    pv_free(&s->exact);
     free(s->inputs);
     free(s->defs);
     free(s->encoded);
@@ -118,6 +119,12 @@ static void note_reason_unknown(smt *s)
         snprintf(s->why_unknown, sizeof s->why_unknown, "%s", why);
 }
 
+bool smt_exact_calendar(smt *s, bool on)
+{
+    s->exact_calendar = on;
+    return s->exact.len > 0;
+}
+
 smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *more, void *more_ctx)
 {
     s->last_question = question;
@@ -128,6 +135,8 @@ smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *
     Z3_solver_push(s->ctx, s->solver);
     for (size_t i = 0; i < s->side.len; i++)
         Z3_solver_assert(s->ctx, s->solver, s->side.items[i]);
+    if (s->exact_calendar)
+        smt_assert_exact(s, question);
     Z3_solver_assert(s->ctx, s->solver, question);
     Z3_lbool r = Z3_solver_check(s->ctx, s->solver);
     smt_answer answer = r == Z3_L_TRUE ? SMT_SAT : r == Z3_L_FALSE ? SMT_UNSAT : SMT_UNKNOWN;

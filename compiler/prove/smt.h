@@ -5,12 +5,14 @@
  * assertions for all cases and 'lovc check' can find conflicting and
  * incomplete rules, each with an example case.
  *
- * Calendar arithmetic that the prover cannot follow exactly (months, the
- * parts of a date, rounding half to even) is kept as unknown functions with
- * the properties lovc guarantees (a month has 28 to 31 days, ...): a proof
- * holds for every such function, so it holds for the real one. An example
- * case may rest on a function the real calendar is not: 'lovc verify' runs
- * its cases on the compiled rules before it reports them.
+ * Calendar arithmetic (months, month ends, the parts of a date,
+ * months_between) and rounding half to even are kept as unknown functions
+ * with the properties lovc guarantees (a month has 28 to 31 days, ...): a
+ * proof holds for every such function, so it holds for the real one. An
+ * example case may rest on a function the real calendar is not: 'lovc
+ * verify' runs its cases on the compiled rules before it reports them, and
+ * asks again with the calendar's exact definition (smt_exact_calendar),
+ * which is slower but gives the real calendar's cases.
  *
  * A question about rules the encoding does not follow (see
  * smt_unsupported() in smt_term.c) is never answered "no such case".
@@ -36,6 +38,11 @@ typedef enum smt_answer { SMT_SAT, SMT_UNSAT, SMT_UNKNOWN } smt_answer;
 /* A prover for module m: lists have at most list_bound items; each question
  * gets timeout_ms milliseconds. */
 smt *smt_new(module *m, int list_bound, unsigned timeout_ms);
+
+/* With 'on', the next questions hold the calendar to its exact definition
+ * (smt_calendar.c) as well as to its bounds. True when the rules encoded so
+ * far use the calendar at all (else it changes nothing). */
+bool smt_exact_calendar(smt *s, bool on);
 void smt_free(smt *s);
 
 /* Why the last question was answered SMT_UNKNOWN, in the prover's words
@@ -88,5 +95,9 @@ smt_answer smt_requirement_met_when_absent(smt *s, decl *outcome, requirement *r
 
 /* Can the definition (which has no default) be left without a value? */
 smt_answer smt_definition_can_lack_value(smt *s, decl *d, strbuf *example);
+
+/* Can the adverse outcome (an amount) be below zero, with status ok, for
+ * inputs within their bounds (smt_amount.c)? */
+smt_answer smt_amount_can_be_negative(smt *s, decl *outcome, strbuf *example);
 
 #endif

@@ -218,18 +218,22 @@ static sv encode_call(smt *s, const expr *e, const env *en)
         Z3_ast a0 = n > 0 ? args[0].v : NULL, a1 = n > 1 ? args[1].v : NULL;
         r.ok = smt_ok_all(s, args, n);
         switch (b->id) {
-        case BI_MONTH_START:          /* the day, less its day of the month, plus one */
-            r.v = smt_add(s, smt_sub(s, a0, smt_bounded_app(s, s->day_of, a0, 1, 31, false)), smt_int(s, 1));
+        case BI_MONTH_START:
+        case BI_YEAR_OF:
+        case BI_MONTH_OF:
+        case BI_DAY_OF: {
+            Z3_ast y, m, d;
+            smt_civil(s, a0, &y, &m, &d);
+            r.v = b->id == BI_YEAR_OF ? y : b->id == BI_MONTH_OF ? m : b->id == BI_DAY_OF ? d
+                  : smt_add(s, smt_sub(s, a0, d), smt_int(s, 1));      /* the day, less its day of the month, plus one */
             break;
+        }
         case BI_MONTH_END: r.v = smt_month_end_of(s, a0); break;
         case BI_NEXT_MONTH_START: r.v = smt_add(s, smt_month_end_of(s, a0), smt_int(s, 1)); break;
-        case BI_YEAR_START: r.v = smt_bounded_app(s, s->year_start, a0, -365, 0, true); break;
-        case BI_YEAR_END: r.v = smt_bounded_app(s, s->year_end, a0, 0, 365, true); break;
-        case BI_YEAR_OF: r.v = smt_bounded_app(s, s->year_of, a0, 1, 9999, false); break;
-        case BI_MONTH_OF: r.v = smt_bounded_app(s, s->month_of, a0, 1, 12, false); break;
-        case BI_DAY_OF: r.v = smt_bounded_app(s, s->day_of, a0, 1, 31, false); break;
+        case BI_YEAR_START: r.v = smt_year_edge(s, a0, false); break;
+        case BI_YEAR_END: r.v = smt_year_edge(s, a0, true); break;
         case BI_DAYS_BETWEEN: r.v = smt_sub(s, a1, a0); break;
-        case BI_MONTHS_BETWEEN: r.v = smt_months_between_of(s, a0, a1); break;
+        case BI_MONTHS_BETWEEN: r.v = smt_months_between(s, a0, a1); break;
         case BI_WEEKDAY_OF:
             r.v = smt_add(s, Z3_mk_mod(s->ctx, smt_add(s, a0, smt_int(s, 3)), smt_int(s, 7)), smt_int(s, 1));
             break;

@@ -61,6 +61,33 @@ static Z3_ast scalar_var(smt *s, const char *name, const type *t, Z3_ast *presen
     return v;
 }
 
+/* An input's 'at least' and 'at most': the compiled rules refuse a fact
+ * outside them as invalid input, so no case the prover considers has one. */
+static void assume_bounds(smt *s, const decl *d, const input_terms *in)
+{
+    const input_bound *bounds[2] = {&d->u.input.low, &d->u.input.high};
+    const type *t = d->type->kind == T_OPTIONAL ? d->type->elem : d->type;
+    for (int k = 0; k < 2; k++) {
+        const input_bound *b = bounds[k];
+        if (!b->set)
+            continue;
+        bool low = k == 0;
+        Z3_ast v = in->value.v, c;
+        if (t->kind == T_DURATION) {        /* in the bound's own unit; the other is none */
+            bool months = b->months != 0;
+            Z3_ast count = months ? v : in->value.days, other = months ? in->value.days : v;
+            Z3_ast edge = smt_int(s, months ? b->months : b->days);
+            c = smt_and(s, smt_eq(s, other, smt_int(s, 0)), low ? smt_le(s, edge, count) : smt_le(s, count, edge));
+        } else {
+            Z3_ast edge = t->kind == T_DEC ? smt_real(s, b->coef, b->scale) : smt_int(s, b->coef);
+            if (t->kind == T_DEC)
+                v = smt_to_real(s, v);
+            c = low ? smt_le(s, edge, v) : smt_le(s, v, edge);
+        }
+        pv_push(&s->side, in->value.present ? Z3_mk_implies(s->ctx, in->value.present, c) : c);
+    }
+}
+
 void smt_make_inputs(smt *s)
 {
     module *m = s->mod;
@@ -106,6 +133,7 @@ void smt_make_inputs(smt *s)
         }
         in->value.ok = smt_true(s);
         in->value.v = scalar_var(s, name, t, &in->value.present, &in->value.days);
+        assume_bounds(s, d, in);
     }
 }
 

@@ -66,6 +66,8 @@ struct smt {
     sv *defs;                /* by position in mod->decls: encoded once */
     bool *encoded;
     ptrvec side;             /* Z3_ast: facts about the unknown functions, asserted with every question */
+    ptrvec exact;            /* Z3_ast pairs, a term and a fact about it: the calendar's exact definition */
+    bool exact_calendar;     /* assert 'exact' too (smt_exact_calendar) */
     ptrvec calls;            /* ext_call* */
     Z3_ast reference;        /* the reference date, or NULL */
     Z3_func_decl add_months, months_between;
@@ -114,12 +116,20 @@ sv smt_as_type(smt *s, sv v, const type *t);
 
 /* ---- smt_calendar.c: the calendar and rounding ----------------------------- */
 
-Z3_ast smt_bounded_app(smt *s, Z3_func_decl f, Z3_ast a, int64_t lo, int64_t hi, bool relative);
+Z3_ast smt_days_in_month(smt *s, Z3_ast y, Z3_ast m);
+Z3_ast smt_date_of(smt *s, Z3_ast y, Z3_ast m, Z3_ast d);
+void smt_civil(smt *s, Z3_ast date, Z3_ast *y, Z3_ast *m, Z3_ast *d);
 Z3_ast smt_month_end_of(smt *s, Z3_ast date);
+Z3_ast smt_year_edge(smt *s, Z3_ast date, bool end);
 Z3_ast smt_months_added(smt *s, Z3_ast date, Z3_ast months);
-Z3_ast smt_months_between_of(smt *s, Z3_ast a, Z3_ast b);
+Z3_ast smt_months_between(smt *s, Z3_ast a, Z3_ast b);
 Z3_ast smt_round_real(smt *s, Z3_ast x, round_mode mode);
 Z3_ast smt_ten_to(smt *s, int n);
+
+/* ---- smt_exact.c: the calendar's exact facts, where they bear on a question --- */
+
+void smt_exact_fact(smt *s, Z3_ast key, Z3_ast fact);
+void smt_assert_exact(smt *s, Z3_ast question);
 
 /* ---- smt_refine.c: the calendar made exact in a case ------------------------ */
 

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/expr_print.h"
@@ -21,6 +22,7 @@ typedef struct doc {
     module *mod;
     strbuf out;
     expr_printer printer;
+    ptrvec *users;           /* by declaration position: the decl*s that use it, in the module's order */
 } doc;
 
 static const char style[] =
@@ -338,22 +340,40 @@ static void exceptions(doc *d, decl *dl, ast_rule *parent)
         put(d, "</ol>\n");
 }
 
-static void used_by(doc *d, decl *dl)
+/* Who uses each declaration, in one pass over the module's dependencies
+ * (asking each declaration in turn who uses it was quadratic). */
+static void index_users(doc *d)
 {
     module *m = d->mod;
-    int n = 0;
+    d->users = xcalloc((size_t)m->decls.len + 1, sizeof *d->users);
     for (int i = 0; i < m->decls.len; i++) {
         decl *other = NL_AT(m->decls, i);
         for (int k = 0; k < other->deps.len; k++) {
-            dependency *dep = NL_AT(other->deps, k);
-            if (dep->to != dl)
+            decl *to = ((dependency *)NL_AT(other->deps, k))->to;
+            if (!to || to->module != m || to->position < 0 || to->position >= m->decls.len)
                 continue;
-            put(d, n++ ? ", " : "<p class=\"meta\">Used by ");
-            link_to(d, other);
-            break;
+            ptrvec *users = &d->users[to->position];
+            if (users->len == 0 || users->items[users->len - 1] != other)
+                pv_push(users, other);        /* once, however often 'other' reads it */
         }
     }
-    if (n)
+}
+
+static void free_users(doc *d)
+{
+    for (int i = 0; i < d->mod->decls.len; i++)
+        pv_free(&d->users[i]);
+    free(d->users);
+}
+
+static void used_by(doc *d, decl *dl)
+{
+    const ptrvec *users = &d->users[dl->position];
+    for (size_t i = 0; i < users->len; i++) {
+        put(d, i ? ", " : "<p class=\"meta\">Used by ");
+        link_to(d, users->items[i]);
+    }
+    if (users->len)
         put(d, ".</p>\n");
 }
 
@@ -533,6 +553,7 @@ bool doc_write_html(program *p, const char *path, char *why, size_t whylen)
     d.printer.html = true;
     d.printer.anchor = anchor;
     d.printer.ctx = &d;
+    index_users(&d);
     put(&d, "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
     text(&d, d.mod->title ? d.mod->title : d.mod->name.name);
     sb_printf(&d.out, "</title>\n<style>%s</style>\n</head>\n<body>\n", style);
@@ -552,5 +573,6 @@ bool doc_write_html(program *p, const char *path, char *why, size_t whylen)
     if (!ok)
         snprintf(why, whylen, "cannot write %s: %s", path, strerror(errno));
     sb_free(&d.out);
+    free_users(&d);
     return ok;
 }

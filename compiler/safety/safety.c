@@ -7,6 +7,7 @@
 #include "check/types.h"
 #include "core/lov.h"
 #include "prove/smt.h"
+#include "safety/amount.h"
 #include "safety/cases.h"
 #include "safety/harm.h"
 #include "safety/procedure.h"
@@ -60,7 +61,7 @@ static bool chain_within_limit(checker *c, decl *d, bool harm)
         diag_warning(c->diag, "not-checked", d->name.loc,
                      "'%s' rests on a chain of more than %d definitions, each using the one before, too long for "
                      "the prover's checks of harm (the passing of a date, a missing registration, its "
-                     "prerequisites): have it reviewed by hand, or shorten the chain (often a table in disguise)",
+                     "prerequisites, an amount below zero): have it reviewed by hand, or shorten the chain (often a table in disguise)",
                      d->name.name, MAX_CHECKED_CHAIN);
         return false;
     }
@@ -117,8 +118,6 @@ static bool reads_a_list(checker *c, decl *d)
 
 static void check_harm(checker *c, decl *d)
 {
-    if (!chain_within_limit(c, d, true))
-        return;
     harm_ctx h = {c->mod, c->diag, prover(c), reads_of(c), c->protection_reported, c->opt->scenarios, c->opt->confirm};
     harm_check_outcome(&h, d);
 }
@@ -355,7 +354,10 @@ void safety_check_module(module *m, diag_ctx *diag, const safety_options *o)
         case D_OUTCOME:
             if (d->u.def.adverse) {
                 procedure_check_outcome(c.procedures, d, diag);
-                check_harm(&c, d);
+                if (chain_within_limit(&c, d, true)) {
+                    check_harm(&c, d);
+                    amount_check_outcome(prover(&c), diag, o->scenarios, o->confirm, d);
+                }
             }
             check_exceptions(&c, d);
             break;

@@ -154,6 +154,14 @@ static inline int lov_date_weekday(lov_date date)
     return (int)lov_floor_mod((int64_t)date + 3, 7) + 1;
 }
 
+/* year_of, month_of, day_of and weekday_of of the language: lov integers.
+ * Generated C compares them with 64-bit constants, which gcc's -Wtype-limits
+ * would call always true if they were the narrower int. */
+static inline int64_t lov_date_year_of(lov_date date) { return lov_date_year(date); }
+static inline int64_t lov_date_month_of(lov_date date) { return lov_date_month(date); }
+static inline int64_t lov_date_day_of(lov_date date) { return lov_date_day(date); }
+static inline int64_t lov_date_weekday_of(lov_date date) { return lov_date_weekday(date); }
+
 /* date + n days into *out. LOV_INVALID_INPUT when date is not valid,
  * LOV_OVERFLOW when the result would leave 0001-01-01 .. 9999-12-31. */
 static inline lov_status lov_date_add_days(lov_date date, int64_t n, lov_date *out)
@@ -209,22 +217,22 @@ static inline int64_t lov_date_days_between(lov_date a, lov_date b)
     return (int64_t)b - a;
 }
 
-/* Whole months from a to b. For a <= b it is the largest n >= 0 such that
- * a + n months (CLAMP rule) <= b; for b < a it is -lov_date_months_between(b, a),
- * so the function is antisymmetric. Examples: 2020-01-31 -> 2020-02-29 is 1
- * (Jan 31 + 1 month clamps to Feb 29); 2020-01-15 -> 2020-02-14 is 0;
- * 2020-02-29 -> 2020-01-31 is -1. Dates must be valid. */
+/* Whole months from a to b: the largest n such that a + n months (CLAMP
+ * rule) <= b, negative when b is before a. It rounds down, not toward zero:
+ * 2022-06-01 -> 2022-05-31 is -1 (a - 1 month = 2022-05-01 <= b), not 0.
+ * Examples: 2020-01-31 -> 2020-02-29 is 1 (Jan 31 + 1 month clamps to
+ * Feb 29); 2020-01-15 -> 2020-02-14 is 0; 2020-02-29 -> 2020-01-31 is -1.
+ * Dates must be valid. */
 static inline int64_t lov_date_months_between(lov_date a, lov_date b)
 {
-    if (b < a)
-        return -lov_date_months_between(b, a);
     int32_t ya = 0, yb = 0;
     int ma = 0, mb = 0, da = 0, db = 0;
     lov_date_to_ymd(a, &ya, &ma, &da);
     lov_date_to_ymd(b, &yb, &mb, &db);
     int64_t n = ((int64_t)yb * 12 + mb) - ((int64_t)ya * 12 + ma);
     /* a + n months lands in b's month, on day min(da, last day of that
-     * month); a + (n - 1) months lands in an earlier month, so it is <= b. */
+     * month); a + (n - 1) months lands in an earlier month, so it is <= b,
+     * and a + (n + 1) months in a later one. a + k months grows with k. */
     int last = lov_days_in_month(yb, mb);
     int landed = da < last ? da : last;
     return landed <= db ? n : n - 1;

@@ -112,6 +112,17 @@ static inline lov_status lov_duration_cmp(lov_duration a, lov_duration b, int *o
     return LOV_OK;
 }
 
+/* Is d outside 'at least lo' ('below' true) or 'at most hi' (false), as an
+ * input's bound says? A duration that cannot be compared with the bound (30
+ * days against a bound in months) is outside it too: invalid input. */
+static inline bool lov_duration_outside(lov_duration d, lov_duration bound, bool below)
+{
+    int cmp = 0;
+    if (lov_duration_cmp(d, bound, &cmp) != LOV_OK)
+        return true;
+    return below ? cmp < 0 : cmp > 0;
+}
+
 /* date + dur into *out: first dur.months by `rule`, then dur.days. The
  * date after the months must itself be valid. LOV_OVERFLOW when a step
  * leaves 0001-01-01 .. 9999-12-31, LOV_INVALID_INPUT for an invalid date

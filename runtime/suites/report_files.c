@@ -52,22 +52,62 @@ void report_tap(FILE *out, const scn_suite_run *runs, int n)
 
 /* ---- XML and HTML text ------------------------------------------------------ */
 
-/* Text for XML or HTML: &, <, >, quotes escaped; control characters that
- * XML 1.0 forbids dropped. */
+/* The code point of the UTF-8 sequence at s (*len its bytes), or -1 for a
+ * byte that starts no well-formed sequence (then *len is 1): overlong forms
+ * and surrogates are not well-formed. */
+static long utf8_decode(const unsigned char *s, int *len)
+{
+    *len = 1;
+    int n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0)
+        return -1;
+    if (n == 1)
+        return s[0];
+    long cp = s[0] & (0x7F >> n);
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    static const long least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    *len = n;
+    return cp;
+}
+
+/* XML 1.0's Char production: the code points an XML document may hold. */
+static bool xml_char(long cp)
+{
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+           || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+/* Text for XML or HTML: &, <, >, quotes escaped. A code point that XML 1.0
+ * does not allow (control characters, U+FFFE, U+FFFF) is written as its
+ * number, [U+FFFE], and a byte that is not UTF-8 as U+FFFD: the document
+ * stays well-formed, and the reader still sees that something was there. */
 static void escaped(FILE *out, const char *s)
 {
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
+    const unsigned char *p = (const unsigned char *)s;
+    while (p && *p) {
+        int len;
+        long cp = utf8_decode(p, &len);
+        switch (cp) {
         case '&': fputs("&amp;", out); break;
         case '<': fputs("&lt;", out); break;
         case '>': fputs("&gt;", out); break;
         case '"': fputs("&quot;", out); break;
         case '\'': fputs("&#39;", out); break;
+        case '\r': fputs("&#13;", out); break;
+        case -1: fputs("\xEF\xBF\xBD", out); break;
         default:
-            if (c >= 0x20 || c == '\n' || c == '\t')
-                fputc(c, out);
+            if (xml_char(cp))
+                fwrite(p, 1, (size_t)len, out);
+            else
+                fprintf(out, "[U+%04lX]", (unsigned long)cp);
         }
+        p += len;
     }
 }
 

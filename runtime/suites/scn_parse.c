@@ -127,21 +127,40 @@ int32_t scn_lex_date(scn_parse_state *ps, src_loc loc, const char *text, size_t 
     return 0;
 }
 
+/* 2^63, the size of the most negative integer: written after '-' only. */
+#define MOST_NEGATIVE_SIZE (UINT64_C(1) << 63)
+
 int64_t scn_lex_integer(scn_parse_state *ps, src_loc loc, const char *text, size_t len)
 {
-    int64_t v = 0;
+    uint64_t v = 0;
     for (size_t i = 0; i < len; i++) {
         if (text[i] == ' ')
             continue;
-        int digit = text[i] - '0';
-        if (v > (INT64_MAX - digit) / 10) {
+        unsigned digit = (unsigned)(text[i] - '0');
+        if (v > (MOST_NEGATIVE_SIZE - digit) / 10) {
             diag_error(ps->diag, loc, "the number %.*s is too large (the largest is 9 223 372 036 854 775 807)",
                        (int)len, text);
             return 0;
         }
         v = v * 10 + digit;
     }
-    return v;
+    if (v == MOST_NEGATIVE_SIZE) {       /* the parser decides: after '-' it is INT64_MIN */
+        ps->most_negative = true;
+        ps->most_negative_at = loc;
+        return INT64_MIN;
+    }
+    return (int64_t)v;
+}
+
+bool scn_most_negative_refused(scn_parse_state *ps)
+{
+    if (!ps->most_negative)
+        return false;
+    ps->most_negative = false;
+    src_loc at = ps->most_negative_at;
+    diag_error(ps->diag, at, "the number %.*s is too large (the largest is 9 223 372 036 854 775 807)",
+               (int)(at.end - at.start), ps->file->text + at.start);
+    return true;
 }
 
 void scn_lex_decimal(scn_parse_state *ps, src_loc loc, const char *text, size_t len, scn_decimal *out)

@@ -13,6 +13,8 @@ typedef struct scn_parse_state {
     diag_ctx *diag;
     src_file *file;
     uint32_t offset;         /* scanner position, in bytes */
+    bool most_negative;      /* the last number was 9 223 372 036 854 775 808: a number only after '-' */
+    src_loc most_negative_at;
 } scn_parse_state;
 
 /* A decimal as the scanner reads it. */
@@ -22,6 +24,10 @@ typedef struct scn_decimal {
 } scn_decimal;
 
 int scn_lex_keyword(const char *text, size_t len);
+
+/* After a number that is not negated: if it was 9 223 372 036 854 775 808,
+ * reports it too large and returns true. */
+bool scn_most_negative_refused(scn_parse_state *ps);
 void scn_lex_error(scn_parse_state *ps, src_loc loc, const char *msg);
 void scn_lex_bad(scn_parse_state *ps, src_loc loc, const char *text, size_t len);
 void scn_lex_comment(scn_parse_state *ps, src_loc loc, const char *text, size_t len);

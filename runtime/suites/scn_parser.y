@@ -229,9 +229,14 @@ status:
 
 /* Values are written as in the rules. */
 value:
-    number_value
-  | '-' number_value             { $$ = $2; $$->loc = @$; $$->i = -$$->i; $$->dec.coef = -$$->dec.coef;
-                                   $$->dur.months = -$$->dur.months; $$->dur.days = -$$->dur.days; }
+    number_value                 { $$ = $1; if (scn_most_negative_refused(ps)) $$->i = 0; }
+  | '-' number_value             { $$ = $2; $$->loc = @$;
+                                   if (ps->most_negative) {
+                                       ps->most_negative = false;       /* -9 223 372 036 854 775 808 */
+                                   } else {
+                                       $$->i = -$$->i; $$->dec.coef = -$$->dec.coef;
+                                       $$->dur.months = -$$->dur.months; $$->dur.days = -$$->dur.days;
+                                   } }
   | DATE                         { $$ = value(ps, SV_DATE, @$); $$->date = $1; }
   | YES                          { $$ = value(ps, SV_BOOL, @$); $$->b = true; }
   | NO                           { $$ = value(ps, SV_BOOL, @$); $$->b = false; }
@@ -243,10 +248,12 @@ value:
 number_value:
     INTEGER                      { $$ = value(ps, SV_INT, @$); $$->i = $1; }
   | DECIMAL                      { $$ = value(ps, SV_DECIMAL, @$); $$->dec.coef = $1.coef; $$->dec.scale = $1.scale; }
-  | INTEGER KR                   { scn_decimal d = {$1, 0}; $$ = money(ps, d, false, @$); }
+  | INTEGER KR                   { scn_decimal d = {scn_most_negative_refused(ps) ? 0 : $1, 0};
+                                   $$ = money(ps, d, false, @$); }
   | DECIMAL KR                   { $$ = money(ps, $1, false, @$); }
-  | INTEGER '%'                  { $$ = value(ps, SV_PERCENT, @$); $$->dec.coef = $1; $$->dec.scale = 2; }
-  | INTEGER unit                 { $$ = duration(ps, $1, $2, @$); }
+  | INTEGER '%'                  { $$ = value(ps, SV_PERCENT, @$);
+                                   $$->dec.coef = scn_most_negative_refused(ps) ? 0 : $1; $$->dec.scale = 2; }
+  | INTEGER unit                 { $$ = duration(ps, scn_most_negative_refused(ps) ? 0 : $1, $2, @$); }
   ;
 
 unit:

@@ -1,9 +1,12 @@
 #include "support/source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "support/util.h"
 
@@ -18,13 +21,52 @@ src_file *src_from_string(const char *path, const char *text, size_t len)
     return f;
 }
 
-src_file *src_read(const char *path, char *why, size_t whylen)
+/* Opens path for reading if it is an ordinary file. O_NONBLOCK: opening a
+ * pipe (FIFO) that nobody writes to would otherwise wait for ever; it is
+ * refused right after, as are folders and devices. */
+static FILE *open_ordinary(const char *path, char *why, size_t whylen)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
         snprintf(why, whylen, "cannot open the file: %s", strerror(errno));
         return NULL;
     }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        snprintf(why, whylen, "cannot read the file: %s", strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(why, whylen, S_ISDIR(st.st_mode) ? "this is a folder, not a file"
+                              : "this is not an ordinary file (it is a pipe, a socket or a device); "
+                                "lovc reads only ordinary files");
+        close(fd);
+        return NULL;
+    }
+    if (st.st_size > (off_t)SRC_MAX_BYTES) {
+        snprintf(why, whylen, "the file is larger than %u MiB; lovc reads rule files up to that size",
+                 SRC_MAX_BYTES / (1024u * 1024u));
+        close(fd);
+        return NULL;
+    }
+    /* An ordinary file never blocks; reads go on as usual. */
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    FILE *fp = fdopen(fd, "rb");
+    if (!fp) {
+        snprintf(why, whylen, "cannot open the file: %s", strerror(errno));
+        close(fd);
+    }
+    return fp;
+}
+
+src_file *src_read(const char *path, char *why, size_t whylen)
+{
+    FILE *fp = open_ordinary(path, why, whylen);
+    if (!fp)
+        return NULL;
     size_t cap = 4096, len = 0;
     char *buf = xmalloc(cap);
     for (;;) {
@@ -60,6 +102,33 @@ src_file *src_read(const char *path, char *why, size_t whylen)
     src_file *f = src_from_string(path, buf, len);
     free(buf);
     return f;
+}
+
+bool src_starts_with_word(const src_file *f, const char *word)
+{
+    const char *p = f->text, *end = f->text + f->len;
+    if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;                              /* a byte order mark */
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            p++;
+        if (p < end && *p == '#') {
+            while (p < end && *p != '\n')
+                p++;
+            continue;
+        }
+        break;
+    }
+    size_t n = strlen(word);
+    if ((size_t)(end - p) < n || memcmp(p, word, n) != 0)
+        return false;
+    return p + n == end || p[n] == ' ' || p[n] == '\t' || p[n] == '\r' || p[n] == '\n' || p[n] == '#';
+}
+
+bool src_name_ends_with(const char *path, const char *ending)
+{
+    size_t n = strlen(path), k = strlen(ending);
+    return n > k && strcmp(path + n - k, ending) == 0 && path[n - k - 1] != '/';
 }
 
 void src_free(src_file *f)

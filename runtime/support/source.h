@@ -6,6 +6,7 @@
 #ifndef LOVC_SOURCE_H
 #define LOVC_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,12 +27,21 @@ typedef struct src_loc {
 /* Largest source file lovc reads; larger files are refused with an error. */
 #define SRC_MAX_BYTES (256u * 1024u * 1024u)
 
-/* Reads a whole file. On failure returns NULL and writes a plain-language
+/* Reads a whole ordinary file (a folder, pipe or device is refused, and
+ * never waited for). On failure returns NULL and writes a plain-language
  * reason to 'why' (at most whylen bytes). */
 src_file *src_read(const char *path, char *why, size_t whylen);
 
 /* Wraps a text in memory (used by unit tests). The text is copied. */
 src_file *src_from_string(const char *path, const char *text, size_t len);
+
+/* Does the text start with 'word' (after a byte order mark, blank space
+ * and '#' comments)? How a rule file ("module") or a suite ("suite") is
+ * told from a file that is neither, whose contents lovc must not show. */
+bool src_starts_with_word(const src_file *f, const char *word);
+
+/* Does the file name end in 'ending' (".lov"), with a name before it? */
+bool src_name_ends_with(const char *path, const char *ending);
 
 void src_free(src_file *f);
 

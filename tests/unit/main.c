@@ -7,9 +7,9 @@
 int main(void)
 {
     Suite *(*const suites[])(void) = {
-        suite_date, suite_money, suite_decimal,
+        suite_date, suite_calendar, suite_money, suite_decimal,
         suite_lexer, suite_parser, suite_typecheck,
-        suite_scenario_parse, suite_scenario_check, suite_scenario_run, suite_scenario_report,
+        suite_scenario_parse, suite_scenario_check, suite_scenario_run, suite_scenario_report, suite_cache,
     };
     SRunner *runner = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

@@ -14,5 +14,7 @@ Suite *suite_scenario_parse(void);
 Suite *suite_scenario_check(void);
 Suite *suite_scenario_run(void);
 Suite *suite_scenario_report(void);
+Suite *suite_cache(void);
+Suite *suite_calendar(void);
 
 #endif

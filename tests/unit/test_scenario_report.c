@@ -49,6 +49,24 @@ static const char suite_text[] =
     "  expect\n"
     "    krav_opfyldt = no\n";
 
+/* Scenario names with code points that XML 1.0 does not allow (U+FFFE,
+ * U+FFFF) beside one it does (U+10FFFF), in a passing and a failing one. */
+static const char odd_suite_text[] =
+    "suite \"Ikke-tegn \xEF\xBF\xBF\" for rapport.lov\n"
+    "background\n"
+    "  hjælp = 1 000 kr\n"
+    "  høring = yes\n"
+    "scenario \"Ikke-tegn: \xEF\xBF\xBE og \xEF\xBF\xBF, men \xF4\x8F\xBF\xBF\"\n"
+    "  given\n"
+    "    timer = 1\n"
+    "  expect\n"
+    "    krav_opfyldt = yes\n"
+    "scenario \"Bestået \xEF\xBF\xBE\"\n"
+    "  given\n"
+    "    timer = 225\n"
+    "  expect\n"
+    "    krav_opfyldt = yes\n";
+
 static char *dir;
 static char *so;
 
@@ -69,17 +87,20 @@ static void teardown_module(void)
 typedef struct runs {
     capture c;
     scn_suite_run run[2];
+    const char *odd;         /* what ends the broken suite's name; "" or characters XML forbids */
+    char broken_path[256];
 } runs;
 
-static void make_runs(runs *r)
+static void make_runs_of(runs *r, const char *text, const char *odd)
 {
     memset(r, 0, sizeof *r);
+    r->odd = odd;
     capture_init(&r->c);
     ck_assert_ptr_nonnull(so);
     scn_suite_run *run = &r->run[0];
     run->suite_path = "tests/rapport.scn";
     run->rules_path = "tests/rapport.lov";
-    run->suite = scn_test_parse(suite_text, &r->c);
+    run->suite = scn_test_parse(text, &r->c);
     char why[1024] = "";
     ck_assert_msg(scn_module_load(&run->module, so, "rapport", why, sizeof why), "%s", why);
     ck_assert_msg(scn_check(run->suite, run->module.desc, &r->c.diag), "%s", capture_text(&r->c));
@@ -89,8 +110,14 @@ static void make_runs(runs *r)
     run->covered = calloc(run->module.desc->nprovisions, sizeof *run->covered);
     for (int i = 0; i < run->nresults; i++)
         scn_run(&run->module, run->suite, SCN_AT(run->suite->scenarios, i), &run->results[i], run->covered);
-    r->run[1].suite_path = "tests/i stykker & <ødelagt>.scn";
+    r->run[1].suite_path = r->broken_path;
+    snprintf(r->broken_path, sizeof r->broken_path, "tests/i stykker & <ødelagt>%s.scn", r->odd);
     r->run[1].broken = true;
+}
+
+static void make_runs(runs *r)
+{
+    make_runs_of(r, suite_text, "");
 }
 
 static void free_runs(runs *r)
@@ -151,6 +178,32 @@ START_TEST(test_report_junit_valid)
                                       "(lov § 2 &amp; 3 &lt;a&gt;)"));
     ck_assert_ptr_nonnull(strstr(xml, "<testcase name=\"the suite\" classname=\"tests/i stykker &amp; "
                                       "&lt;ødelagt&gt;.scn\"><error message=\"the suite or its rules have errors\"/>"));
+    free(xml);
+    free_runs(&r);
+}
+END_TEST
+
+/* Whatever a name holds, the JUnit file is well-formed XML: code points that
+ * XML 1.0 does not allow (U+FFFE, U+FFFF, control characters) and bytes that
+ * are not UTF-8 (a file name can hold any byte) are written so that a reader
+ * still sees them, as [U+FFFE] and U+FFFD. */
+START_TEST(test_report_junit_illegal_characters)
+{
+    runs r;
+    make_runs_of(&r, odd_suite_text, "\x01\x1b\r\xFF\xED\xA0\x80\xC0\xAF\xEF\xBF\xBE");
+    char path[512], why[256] = "", command[2048];
+    snprintf(path, sizeof path, "%s/junit-odd.xml", dir);
+    ck_assert_msg(report_junit(path, r.run, 2, why, sizeof why), "%s", why);
+    snprintf(command, sizeof command, "xmllint --noout '%s'", path);
+    ck_assert_int_eq(shell(command), 0);
+    snprintf(command, sizeof command, "xmllint --noout --schema tests/junit.xsd '%s' 2>/dev/null", path);
+    ck_assert_int_eq(shell(command), 0);
+    char *xml = read_all(path);
+    ck_assert_ptr_nonnull(strstr(xml, "<testcase name=\"Ikke-tegn: [U+FFFE] og [U+FFFF], men \xF4\x8F\xBF\xBF\" "
+                                      "classname=\"Ikke-tegn [U+FFFF]\">"));
+    ck_assert_ptr_nonnull(strstr(xml, "<testcase name=\"Bestået [U+FFFE]\""));
+    ck_assert_ptr_nonnull(strstr(xml, "&lt;ødelagt&gt;[U+0001][U+001B]&#13;\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+                                      "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD[U+FFFE].scn\""));
     free(xml);
     free_runs(&r);
 }
@@ -372,6 +425,7 @@ Suite *suite_scenario_report(void)
     tcase_add_unchecked_fixture(tc, setup_module, teardown_module);
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_report_junit_valid);
+    tcase_add_test(tc, test_report_junit_illegal_characters);
     tcase_add_test(tc, test_report_junit_schema_refuses);
     tcase_add_test(tc, test_report_junit_cannot_write);
     tcase_add_test(tc, test_report_tap);

@@ -6,6 +6,8 @@
  * program_load. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "front_helpers.h"
 #include "check/program.h"
@@ -954,6 +956,42 @@ START_TEST(test_program_use_cycle)
 }
 END_TEST
 
+/* A pipe (FIFO) named as rules, by 'use' or on the command line, is refused
+ * at once: opened to read, it would wait for ever for someone to write. The
+ * test's time limit (Check's, a few seconds) fails a hang. */
+START_TEST(test_program_use_fifo)
+{
+    tmpdir t;
+    tmpdir_make(&t);
+    const char *fifo = tmpdir_write(&t, "rør.lov", "");
+    ck_assert_int_eq(unlink(fifo), 0);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    const char *path = tmpdir_write(&t, "main.lov", "module hoved\nuse rør from \"rør.lov\"\n");
+    capture c;
+    capture_init(&c);
+    program *p = program_load(path, &c.diag);
+    ck_assert_ptr_nonnull(p);
+    char *msgs = with_dir(capture_messages(&c), t.path);
+    ck_assert_str_eq(msgs, "DIR/main.lov:2:1: error: cannot use \"rør.lov\": this is not an ordinary "
+                           "file (it is a pipe, a socket or a device); lovc reads only ordinary files\n");
+    free(msgs);
+    program_free(p);
+    capture_free(&c);
+
+    capture_init(&c);
+    ck_assert_ptr_null(program_load(fifo, &c.diag));
+    msgs = with_dir(capture_messages(&c), t.path);
+    ck_assert_str_eq(msgs, "DIR/rør.lov: error: this is not an ordinary file (it is a pipe, a socket or a "
+                           "device); lovc reads only ordinary files\n");
+    free(msgs);
+    capture_free(&c);
+
+    char why[256];
+    ck_assert_ptr_null(src_read(fifo, why, sizeof why));
+    tmpdir_remove(&t);
+}
+END_TEST
+
 Suite *suite_typecheck(void)
 {
     Suite *s = suite_create("typecheck");
@@ -994,6 +1032,7 @@ Suite *suite_typecheck(void)
     tcase_add_test(tc, test_program_use);
     tcase_add_test(tc, test_program_use_errors);
     tcase_add_test(tc, test_program_use_cycle);
+    tcase_add_test(tc, test_program_use_fifo);
     suite_add_tcase(s, tc);
     return s;
 }

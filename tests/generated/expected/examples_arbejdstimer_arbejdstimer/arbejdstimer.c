@@ -601,7 +601,7 @@ static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
         if (!(_t5 <= m->maaned && m->maaned < ctx->out->periodens_slutning))
             continue;
         /* and: no as soon as one side is no */
-        _t7 = ((int64_t)lov_date_day(m->maaned)) == INT64_C(1);
+        _t7 = lov_date_day_of(m->maaned) == INT64_C(1);
         if (!_t7)
             goto _L3;
         if (!((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0))) {

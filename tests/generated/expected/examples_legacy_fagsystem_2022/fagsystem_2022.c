@@ -1010,7 +1010,7 @@ static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
         if (!(_t5 <= m->maaned && m->maaned < ctx->out->periodens_slutning))
             continue;
         /* and: no as soon as one side is no */
-        _t7 = ((int64_t)lov_date_day(m->maaned)) == INT64_C(1);
+        _t7 = lov_date_day_of(m->maaned) == INT64_C(1);
         if (!_t7)
             goto _L3;
         if (!((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0))) {
@@ -2222,7 +2222,7 @@ static lov_status def_foerste_mulige_nedsaettelse_efter_brev(ctx_t *ctx, lov_dat
     lov_date _t3 = 0;
     lov_date _t4 = 0;
     /* the rule (line 378) */
-    if (((int64_t)lov_date_day(ctx->reference_date)) == INT64_C(1)) {
+    if (lov_date_day_of(ctx->reference_date) == INT64_C(1)) {
         if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){1, 0}), LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
             goto _fail;
         _t1 = _t2;
@@ -3851,7 +3851,7 @@ static lov_status def_bortfaldsdato_efter_varsel(ctx_t *ctx, lov_date *result)
     lov_date _t3 = 0;
     lov_date _t4 = 0;
     /* the rule (line 467) */
-    if (((int64_t)lov_date_day(ctx->reference_date)) == INT64_C(1)) {
+    if (lov_date_day_of(ctx->reference_date) == INT64_C(1)) {
         if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
             goto _fail;
         _t1 = _t2;

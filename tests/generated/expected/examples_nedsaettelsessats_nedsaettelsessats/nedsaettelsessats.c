@@ -265,7 +265,7 @@ static lov_status def_satsaar(ctx_t *ctx, int64_t *result)
 {
 #line 267 "nedsaettelsessats.c"
     /* the rule (line 100) */
-    (*result) = ((int64_t)lov_date_year(ctx->reference_date));
+    (*result) = lov_date_year_of(ctx->reference_date);
     return LOV_OK;
 }
 
