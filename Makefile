@@ -186,7 +186,7 @@ LF_LINK   := -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -fno-sa
 LF_CFLAGS  = $(CSTD) $(WARN) -O1 -g $(LF_SAN) -Iruntime -Icompiler -I$(LF_BUILD)/runtime -I$(LF_BUILD)/compiler
 LF_RULES  := $(sort $(wildcard rules/*/*.lov))
 LF_EVAL   := $(patsubst rules/%.lov,$(LF_BUILD)/eval/%/fuzz,$(LF_RULES))
-LF_HARNESSES := $(LF_BUILD)/frontend/fuzz $(LF_BUILD)/suite/fuzz $(LF_EVAL)
+LF_HARNESSES := $(LF_BUILD)/frontend/fuzz $(LF_BUILD)/suite/fuzz $(LF_BUILD)/suite-externals/fuzz $(LF_EVAL)
 FUZZ_SECONDS ?= 60
 SECONDS   ?= 1800
 
@@ -204,15 +204,22 @@ $(LF_BUILD)/frontend/fuzz: tests/fuzz/libfuzzer/frontend.c $(LF_BUILD)/libs.stam
 	@echo "  FUZZ    $@"
 	@$(LF_CC) $(LF_CFLAGS) $(LF_LINK) -o $@ $< $(LF_BUILD)/liblovc.a $(LF_BUILD)/liblov.a -lffi -lz3 -ldl
 
-# The suite harness runs suites on the compiled 225-hour rules, linked in.
-LF_SUITE_RULES := rules/kontanthjaelp/225_timer.lov
-$(LF_BUILD)/suite/fuzz: tests/fuzz/libfuzzer/suite.c $(LF_SUITE_RULES) $(BUILD)/lovc $(LF_BUILD)/libs.stamp
+# The suite harnesses run suites on one module's generated C, linked in: 'suite' on
+# the 225-hour rules, 'suite-externals' on a module with an external function.
+define LF_SUITE_RECIPE
 	@rm -rf $(@D)/gen && mkdir -p $(@D)/gen
-	@$(BUILD)/lovc build $(LF_SUITE_RULES) -o $(@D)/gen
+	@$(BUILD)/lovc build $(word 2,$^) -o $(@D)/gen
 	@echo "  FUZZ    $@"
 	@c=$$(ls $(@D)/gen/*.c) && name=$$(basename "$$c" .c) && \
-	$(LF_CC) $(LF_CFLAGS) -Iruntime/core -I$(@D)/gen -DFUZZ_MODULE="$$name" -DFUZZ_HEADER="\"$$name.h\"" $(LF_LINK) \
-	    -o $@ tests/fuzz/libfuzzer/suite.c "$$c" $(LF_BUILD)/liblov.a -lffi -ldl
+	$(LF_CC) $(LF_CFLAGS) -Iruntime/core -I$(@D)/gen -DFUZZ_MODULE="$$name" -DFUZZ_HEADER="\"$$name.h\"" \
+	    $(LF_LINK) -o $@ tests/fuzz/libfuzzer/suite.c "$$c" $(LF_BUILD)/liblov.a -lffi -ldl
+endef
+$(LF_BUILD)/suite/fuzz: tests/fuzz/libfuzzer/suite.c rules/kontanthjaelp/225_timer.lov $(BUILD)/lovc \
+                        $(LF_BUILD)/libs.stamp
+	$(LF_SUITE_RECIPE)
+$(LF_BUILD)/suite-externals/fuzz: tests/fuzz/libfuzzer/suite.c examples/partshoering/nedsaettelse.lov \
+                                  $(BUILD)/lovc $(LF_BUILD)/libs.stamp
+	$(LF_SUITE_RECIPE)
 
 # One evaluator harness per rule file: rules/X/Y.lov -> $(LF_BUILD)/eval/X/Y/fuzz.
 $(LF_BUILD)/eval/%/fuzz: rules/%.lov tests/fuzz/libfuzzer/evaluate.c $(BUILD)/lovc $(wildcard runtime/core/*.h)

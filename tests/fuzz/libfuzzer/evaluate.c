@@ -21,6 +21,8 @@
  *     never below 0 kr;
  *   - 'missing' names only facts that were not supplied, info.input names
  *     the missing one; an ok evaluation has no reason;
+ *   - a valid case on a day outside the period in force is 'not applicable',
+ *     and only such a case is;
  *   - a trace records provisions of the module, keeps at most 'capacity'
  *     entries and counts the rest, and changes no decision;
  *   - an assertion that 'lovc verify' proves holds in every ok evaluation;
@@ -454,6 +456,21 @@ static void check_decision(const module_input *in, const module_output *out, lov
     }
     if (ret == LOV_OK)
         EXPECT(info->reason == LOV_REASON_NONE, "ok, with the reason %u", info->reason);
+    /* A valid case on a day outside the period in force is 'not applicable'. */
+    if (D->has_in_force && D->reference_input >= 0 && (uint32_t)D->reference_input < D->ninputs &&
+        bad < 0) {
+        const lov_field_desc *rf = &D->inputs[D->reference_input];
+        lov_date day;
+        memcpy(&day, (const unsigned char *)in + rf->offset, sizeof day);
+        bool outside = known(in, rf) && !rf->optional && rf->type == LOV_T_DATE && lov_date_valid(day) &&
+                       (day < D->in_force_from || day > D->in_force_until);
+        if (outside)
+            EXPECT(ret == LOV_NOT_APPLICABLE && info->reason == LOV_REASON_OUT_OF_FORCE,
+                   "the day %d is outside the period in force, but the status is %s (reason %u)", (int)day,
+                   lov_status_name(ret), info->reason);
+        if (info->reason == LOV_REASON_OUT_OF_FORCE)
+            EXPECT(outside, "out of force, on the day %d of the period in force", (int)day);
+    }
     EXPECT(info->provision >= -1 && (info->provision < 0 || (uint32_t)info->provision < D->nprovisions),
            "info.provision is %d of %u", info->provision, D->nprovisions);
     EXPECT(info->other_provision >= -1 &&
