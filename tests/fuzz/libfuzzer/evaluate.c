@@ -9,7 +9,8 @@
  * of its exact size (so that ASan sees a read past the end), or a count
  * with no items at all. The evaluator is called three times (with no trace,
  * a small trace buffer and a large one, over output structs filled with
- * different bytes), and the contract of docs/vendor-guide.md is checked:
+ * different bytes; the externals NULL, then a struct of NULL functions), and
+ * the contract of docs/vendor-guide.md is checked:
  *
  *   - the statuses are statuses, and the entry point returns the most
  *     serious status among the outcomes;
@@ -48,6 +49,7 @@
 #define MODULE_ENTRY CAT(FUZZ_MODULE, _evaluate)
 typedef CAT(FUZZ_MODULE, _input) module_input;
 typedef CAT(FUZZ_MODULE, _output) module_output;
+typedef CAT(FUZZ_MODULE, _externals) module_externals;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -583,12 +585,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     lov_status r1 = MODULE_ENTRY(&in, &out1, NULL, NULL);
     lov_status r2 = MODULE_ENTRY(&in, &out2, &t_small, NULL);
-    lov_status r3 = MODULE_ENTRY(&in, &out3, &t_big, NULL);
+    /* An externals struct with no functions in it answers nothing, as NULL does. */
+    module_externals none;
+    memset(&none, 0, sizeof none);
+    lov_status r3 = MODULE_ENTRY(&in, &out3, &t_big, &none);
 
     returned[severity(r1) >= 0 ? (int)r1 : LOV_INVALID_INPUT + 1]++;
     check_decision(&in, &out1, r1, bad, &f);
     check_same(&out1, &out2, r1, r2, "no trace and a small trace");
-    check_same(&out1, &out3, r1, r3, "no trace and a large trace");
+    check_same(&out1, &out3, r1, r3, "no trace and a large trace (and external functions that answer nothing)");
     check_trace(&t_small);
     check_trace(&t_big);
     EXPECT(t_small.count + t_small.dropped == t_big.count + t_big.dropped,
