@@ -222,13 +222,16 @@ $(LF_BUILD)/suite-externals/fuzz: tests/fuzz/libfuzzer/suite.c examples/partshoe
 	$(LF_SUITE_RECIPE)
 
 # One evaluator harness per rule file: rules/X/Y.lov -> $(LF_BUILD)/eval/X/Y/fuzz.
-$(LF_BUILD)/eval/%/fuzz: rules/%.lov tests/fuzz/libfuzzer/evaluate.c $(BUILD)/lovc $(wildcard runtime/core/*.h)
+# The text forms of dates, amounts and decimals (runtime/core) print a case (LOV_FUZZ_PRINT).
+LF_TEXT   := runtime/core/date_text.c runtime/core/decimal_text.c runtime/core/money_text.c
+$(LF_BUILD)/eval/%/fuzz: rules/%.lov tests/fuzz/libfuzzer/evaluate.c $(BUILD)/lovc $(wildcard runtime/core/*.h) \
+                         $(LF_TEXT)
 	@rm -rf $(@D)/gen && mkdir -p $(@D)/gen
 	@$(BUILD)/lovc build $< -o $(@D)/gen
 	@echo "  FUZZ    $@"
 	@c=$$(ls $(@D)/gen/*.c) && name=$$(basename "$$c" .c) && \
 	$(LF_CC) $(CSTD) $(WARN) -O1 -g $(LF_LINK) -Iruntime/core -I$(@D)/gen -DFUZZ_MODULE="$$name" \
-	    -DFUZZ_HEADER="\"$$name.h\"" -o $@ tests/fuzz/libfuzzer/evaluate.c "$$c"
+	    -DFUZZ_HEADER="\"$$name.h\"" -o $@ tests/fuzz/libfuzzer/evaluate.c "$$c" $(LF_TEXT)
 
 fuzz-harnesses: $(LF_HARNESSES)
 

@@ -40,6 +40,9 @@
 #include <string.h>
 
 #include "lov.h"
+#include "lov_date_text.h"
+#include "lov_decimal_text.h"
+#include "lov_money_text.h"
 
 #include FUZZ_HEADER
 
@@ -68,6 +71,7 @@ static const lov_module_desc *const D = &MODULE_DESC;
 /* LOV_FUZZ_KNOWN_ISSUES=1 checks the known issues too (see check_decision):
  * to see that a fix holds before its skip is deleted. */
 static bool skip_known = true;
+static bool print_cases;  /* LOV_FUZZ_PRINT */
 
 /* ---- Reading the fuzz bytes --------------------------------------------------- */
 
@@ -560,6 +564,166 @@ static void check_trace(const lov_trace *t)
     }
 }
 
+/* ---- The case in words (LOV_FUZZ_PRINT=1) ------------------------------------------ */
+
+/* One value as a scenario writes it; false (and the raw value) when it is no
+ * value of its type, which no scenario can write. */
+static bool print_value(FILE *o, lov_type t, const lov_enum_desc *e, const unsigned char *p)
+{
+    char buf[64];
+    switch (t) {
+    case LOV_T_BOOL: {
+        bool b;
+        memcpy(&b, p, sizeof b);
+        fputs(b ? "yes" : "no", o);
+        return true;
+    }
+    case LOV_T_INT: {
+        int64_t v;
+        memcpy(&v, p, sizeof v);
+        fprintf(o, "%lld", (long long)v);
+        return true;
+    }
+    case LOV_T_MONEY: {
+        lov_money v;
+        memcpy(&v, p, sizeof v);
+        lov_money_format(v, buf, sizeof buf);
+        fputs(buf, o);
+        return true;
+    }
+    case LOV_T_DECIMAL: {
+        lov_decimal v;
+        memcpy(&v, p, sizeof v);
+        if (!lov_dec_valid(v)) {
+            fprintf(o, "(coefficient %lld, scale %d)", (long long)v.coef, (int)v.scale);
+            return false;
+        }
+        lov_dec_format(v, buf, sizeof buf);
+        fputs(buf, o);
+        return true;
+    }
+    case LOV_T_DATE: {
+        lov_date v;
+        memcpy(&v, p, sizeof v);
+        if (!lov_date_valid(v)) {
+            fprintf(o, "(day %d, outside 0001-01-01..9999-12-31)", (int)v);
+            return false;
+        }
+        lov_date_format(v, buf);
+        fputs(buf, o);
+        return true;
+    }
+    case LOV_T_DURATION: {
+        lov_duration v;
+        memcpy(&v, p, sizeof v);
+        if (v.days == 0)
+            fprintf(o, "%d months", (int)v.months);
+        else if (v.months == 0)
+            fprintf(o, "%d days", (int)v.days);
+        else {
+            fprintf(o, "(%d months and %d days)", (int)v.months, (int)v.days);
+            return false;
+        }
+        return true;
+    }
+    case LOV_T_ENUM: {
+        int v;
+        memcpy(&v, p, sizeof v);
+        if (!e || v < 0 || (uint32_t)v >= e->ncases) {
+            fprintf(o, "(%d, no case of the enumeration)", v);
+            return false;
+        }
+        fputs(e->cases[v], o);
+        return true;
+    }
+    default:
+        fputs("(?)", o);
+        return false;
+    }
+}
+
+static void print_scalar_field(FILE *o, const lov_field_desc *fd, const unsigned char *base)
+{
+    const unsigned char *p = base + fd->offset;
+    if (fd->optional) {
+        bool present;
+        memcpy(&present, p, sizeof present);
+        if (!present) {
+            fputs("absent", o);
+            return;
+        }
+        p += opt_value_offset(fd->type);
+    }
+    print_value(o, fd->type, fd->enum_desc, p);
+}
+
+/* The facts as the 'given' lines of a scenario (a fact not supplied as a
+ * comment), for turning a finding into a regression suite. */
+static void print_case(FILE *o, const module_input *in)
+{
+    const unsigned char *base = (const unsigned char *)in;
+    fprintf(o, "  given\n");
+    for (uint32_t i = 0; i < D->ninputs; i++) {
+        const lov_field_desc *fd = &D->inputs[i];
+        if (!known(in, fd)) {
+            fprintf(o, "    # %s: not supplied\n", fd->name);
+            continue;
+        }
+        if (fd->type != LOV_T_LIST) {
+            fprintf(o, "    %s = ", fd->name);
+            print_scalar_field(o, fd, base);
+            fputc('\n', o);
+            continue;
+        }
+        const unsigned char *items;
+        size_t count;
+        memcpy(&items, base + fd->offset, sizeof items);
+        memcpy(&count, base + fd->count_offset, sizeof count);
+        if (count > 0 && !items) {
+            fprintf(o, "    # %s: %zu items promised, none given\n", fd->name, count);
+            continue;
+        }
+        if (fd->elem_type != LOV_T_RECORD || !fd->record) {
+            fprintf(o, "    # %s: a list of %zu values\n", fd->name, count);
+            continue;
+        }
+        const lov_record_desc *rec = fd->record;
+        fprintf(o, "    %s =\n      |", fd->name);
+        for (uint32_t k = 0; k < rec->nfields; k++)
+            fprintf(o, " %s |", rec->fields[k].name);
+        fputc('\n', o);
+        for (size_t j = 0; j < count; j++) {
+            fputs("      |", o);
+            for (uint32_t k = 0; k < rec->nfields; k++) {
+                fputc(' ', o);
+                print_scalar_field(o, &rec->fields[k], items + j * rec->size);
+                fputs(" |", o);
+            }
+            fputc('\n', o);
+        }
+    }
+}
+
+/* The decision: the status, and each outcome. */
+static void print_decision(FILE *o, const module_output *out, lov_status ret)
+{
+    fprintf(o, "  # returned: %s\n", lov_status_name(ret));
+    for (uint32_t i = 0; i < D->noutputs; i++) {
+        const lov_field_desc *fd = &D->outputs[i];
+        if (!fd->outcome)
+            continue;
+        lov_status st = status_of(out, fd);
+        fprintf(o, "  # %s%s: ", fd->adverse ? "adverse outcome " : "", fd->name);
+        if (st == LOV_OK)
+            print_scalar_field(o, fd, (const unsigned char *)out);
+        else
+            fputs(lov_status_name(st), o);
+        if (held_of(out, fd))
+            fprintf(o, " (held back: %#x)", held_of(out, fd));
+        fputc('\n', o);
+    }
+}
+
 /* With LOV_FUZZ_STATS set, how many evaluations ended in each status is
  * printed at the end: a harness whose inputs are all 'invalid input' tests
  * little. */
@@ -588,6 +752,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         atexit(print_stats);
     if (getenv("LOV_FUZZ_KNOWN_ISSUES"))
         skip_known = false;
+    if (getenv("LOV_FUZZ_PRINT"))
+        print_cases = true;
     return 0;
 }
 
@@ -627,6 +793,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&none, 0, sizeof none);
     lov_status r3 = MODULE_ENTRY(&in, &out3, &t_big, &none);
 
+    if (print_cases) {
+        print_case(stderr, &in);
+        print_decision(stderr, &out1, r1);
+    }
     returned[severity(r1) >= 0 ? (int)r1 : LOV_INVALID_INPUT + 1]++;
     for (uint32_t i = 0; i < D->noutputs && i < 64; i++)
         if (D->outputs[i].adverse && status_of(&out1, &D->outputs[i]) == LOV_OK &&
