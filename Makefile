@@ -117,6 +117,10 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -ldl -lpthread
 
 test: all unit golden fuzz e2e scenarios verify safety generated layout
+# The libFuzzer harnesses are sanitized builds of their own: run once, in the plain 'make test'.
+ifneq ($(SANITIZE),1)
+test: fuzz-libfuzzer
+endif
 
 # Check stops a test after CK_DEFAULT_TIMEOUT seconds (4 by default): a guard
 # against hangs, not a speed goal, so a busy machine gets a minute.
@@ -168,6 +172,76 @@ $(BUILD)/tests/fuzz/mutate: tests/fuzz/mutate.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL)
+
+# ---- libFuzzer harnesses (tests/fuzz/README.md) ----------------------------
+# liblov and the compiler built again with clang, coverage for libFuzzer, ASan
+# and UBSan, in $(LF_BUILD); each harness is linked with -fsanitize=fuzzer.
+# The evaluator harness is linked once with the generated C of each module
+# under rules/. 'make fuzz-libfuzzer' runs each for FUZZ_SECONDS (all at once,
+# FUZZ_JOBS at a time); 'make fuzz-long SECONDS=N' runs each N seconds and
+# keeps the new inputs in build/libfuzzer/work/ (with FUZZ_MERGE=1 it then
+# minimises them into the committed corpus; tests/fuzz/libfuzzer/run).
+LF_BUILD  := build/libfuzzer
+LF_CC     := clang
+LF_SAN    := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LF_LINK   := -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LF_CFLAGS  = $(CSTD) $(WARN) -O1 -g $(LF_SAN) -Iruntime -Icompiler -I$(LF_BUILD)/runtime -I$(LF_BUILD)/compiler
+LF_RULES  := $(sort $(wildcard rules/*/*.lov))
+LF_EVAL   := $(patsubst rules/%.lov,$(LF_BUILD)/eval/%/fuzz,$(LF_RULES))
+LF_HARNESSES := $(LF_BUILD)/frontend/fuzz $(LF_BUILD)/suite/fuzz $(LF_BUILD)/suite-externals/fuzz $(LF_EVAL)
+FUZZ_SECONDS ?= 60
+SECONDS   ?= 1800
+
+.PHONY: fuzz-libfuzzer fuzz-long fuzz-harnesses
+# The instrumented libraries, by a make of their own in $(LF_BUILD); a harness
+# is rebuilt when a source of them changes.
+LF_LIB_SRC := $(RUNTIME_SRC) $(COMPILER_SRC) $(HEADERS) $(wildcard runtime/*/*.[yl] compiler/*/*.[yl])
+$(LF_BUILD)/libs.stamp: $(LF_LIB_SRC)
+	@$(MAKE) --no-print-directory $(if $(findstring jobserver,$(MAKEFLAGS)),,-j2) BUILD=$(LF_BUILD) \
+	    CC=$(LF_CC) OPT='-O1 -g' SANFLAGS='$(LF_SAN)' $(LF_BUILD)/liblov.a $(LF_BUILD)/liblovc.a
+	@touch $@
+
+$(LF_BUILD)/frontend/fuzz: tests/fuzz/libfuzzer/frontend.c $(LF_BUILD)/libs.stamp
+	@mkdir -p $(@D)
+	@echo "  FUZZ    $@"
+	@$(LF_CC) $(LF_CFLAGS) $(LF_LINK) -o $@ $< $(LF_BUILD)/liblovc.a $(LF_BUILD)/liblov.a -lffi -lz3 -ldl
+
+# The suite harnesses run suites on one module's generated C, linked in: 'suite' on
+# the 225-hour rules, 'suite-externals' on a module with an external function.
+define LF_SUITE_RECIPE
+	@rm -rf $(@D)/gen && mkdir -p $(@D)/gen
+	@$(BUILD)/lovc build $(word 2,$^) -o $(@D)/gen
+	@echo "  FUZZ    $@"
+	@c=$$(ls $(@D)/gen/*.c) && name=$$(basename "$$c" .c) && \
+	$(LF_CC) $(LF_CFLAGS) -Iruntime/core -I$(@D)/gen -DFUZZ_MODULE="$$name" -DFUZZ_HEADER="\"$$name.h\"" \
+	    $(LF_LINK) -o $@ tests/fuzz/libfuzzer/suite.c "$$c" $(LF_BUILD)/liblov.a -lffi -ldl
+endef
+$(LF_BUILD)/suite/fuzz: tests/fuzz/libfuzzer/suite.c rules/kontanthjaelp/225_timer.lov $(BUILD)/lovc \
+                        $(LF_BUILD)/libs.stamp
+	$(LF_SUITE_RECIPE)
+$(LF_BUILD)/suite-externals/fuzz: tests/fuzz/libfuzzer/suite.c examples/partshoering/nedsaettelse.lov \
+                                  $(BUILD)/lovc $(LF_BUILD)/libs.stamp
+	$(LF_SUITE_RECIPE)
+
+# One evaluator harness per rule file: rules/X/Y.lov -> $(LF_BUILD)/eval/X/Y/fuzz.
+# The text forms of dates, amounts and decimals (runtime/core) print a case (LOV_FUZZ_PRINT).
+LF_TEXT   := runtime/core/date_text.c runtime/core/decimal_text.c runtime/core/money_text.c
+$(LF_BUILD)/eval/%/fuzz: rules/%.lov tests/fuzz/libfuzzer/evaluate.c $(BUILD)/lovc $(wildcard runtime/core/*.h) \
+                         $(LF_TEXT)
+	@rm -rf $(@D)/gen && mkdir -p $(@D)/gen
+	@$(BUILD)/lovc build $< -o $(@D)/gen
+	@echo "  FUZZ    $@"
+	@c=$$(ls $(@D)/gen/*.c) && name=$$(basename "$$c" .c) && \
+	$(LF_CC) $(CSTD) $(WARN) -O1 -g $(LF_LINK) -Iruntime/core -I$(@D)/gen -DFUZZ_MODULE="$$name" \
+	    -DFUZZ_HEADER="\"$$name.h\"" -o $@ tests/fuzz/libfuzzer/evaluate.c "$$c" $(LF_TEXT)
+
+fuzz-harnesses: $(LF_HARNESSES)
+
+fuzz-libfuzzer: deps $(BUILD)/lovc fuzz-harnesses
+	@tests/fuzz/libfuzzer/run $(FUZZ_SECONDS) $(LF_BUILD) $(LF_HARNESSES)
+
+fuzz-long: deps $(BUILD)/lovc fuzz-harnesses
+	@FUZZ_KEEP=1 tests/fuzz/libfuzzer/run $(SECONDS) $(LF_BUILD) $(LF_HARNESSES)
 
 demo: all
 	@tools/demo $(BUILD)/lovc

@@ -33,22 +33,37 @@ bool scn_module_load(scn_module *m, const char *so_path, const char *c_name, cha
     }
     char symbol[512];
     snprintf(symbol, sizeof symbol, "%s_descriptor", c_name);
-    m->desc = dlsym(m->handle, symbol);
-    if (!m->desc) {
+    const lov_module_desc *desc = dlsym(m->handle, symbol);
+    if (!desc) {
         snprintf(why, whylen, "the compiled rules have no %s: %s", symbol, dlerror());
         return false;
     }
-    if (m->desc->descriptor_version != LOV_DESCRIPTOR_VERSION) {
+    if (desc->descriptor_version != LOV_DESCRIPTOR_VERSION) {
         snprintf(why, whylen, "the compiled rules describe themselves in version %u, this runner reads %u",
-                 m->desc->descriptor_version, LOV_DESCRIPTOR_VERSION);
+                 desc->descriptor_version, LOV_DESCRIPTOR_VERSION);
         return false;
     }
-    void *entry = dlsym(m->handle, m->desc->entry);
+    void *entry = dlsym(m->handle, desc->entry);
     if (!entry) {
-        snprintf(why, whylen, "the compiled rules have no %s: %s", m->desc->entry, dlerror());
+        snprintf(why, whylen, "the compiled rules have no %s: %s", desc->entry, dlerror());
         return false;
     }
-    memcpy(&m->entry, &entry, sizeof entry);          /* object to function pointer, as POSIX allows */
+    void (*fn)(void);
+    memcpy(&fn, &entry, sizeof entry);                /* object to function pointer, as POSIX allows */
+    void *handle = m->handle;
+    if (!scn_module_attach(m, desc, fn, why, whylen)) {
+        m->handle = handle;                           /* for scn_module_close */
+        return false;
+    }
+    m->handle = handle;
+    return true;
+}
+
+bool scn_module_attach(scn_module *m, const lov_module_desc *desc, void (*entry)(void), char *why, size_t whylen)
+{
+    memset(m, 0, sizeof *m);
+    m->desc = desc;
+    m->entry = entry;
     for (int i = 0; i < 4; i++)
         m->arg_types[i] = &ffi_type_pointer;
     if (ffi_prep_cif(&m->cif, FFI_DEFAULT_ABI, 4, &ffi_type_sint, m->arg_types) != FFI_OK) {

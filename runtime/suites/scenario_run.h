@@ -36,6 +36,10 @@ typedef struct scn_module {
  * point. On failure writes why (with dlerror()). */
 bool scn_module_load(scn_module *m, const char *so_path, const char *c_name, char *why, size_t whylen);
 
+/* The same for a module linked into the program: its descriptor and entry
+ * point (NAME_evaluate, cast to void (*)(void)); no dlopen. */
+bool scn_module_attach(scn_module *m, const lov_module_desc *desc, void (*entry)(void), char *why, size_t whylen);
+
 /* Binds the module's external functions: from the host library when one is
  * given (every external must be there), otherwise to the answers in the
  * scenarios. */
