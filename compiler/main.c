@@ -24,6 +24,7 @@ static const struct command {
     {"test",    run_test},      /* lovc test SUITE.scn...          commands/cmd_test.c */
     {"explain", run_explain},   /* lovc explain SUITE --scenario   commands/cmd_test.c */
     {"verify",  run_verify},    /* lovc verify FILE.lov            commands/cmd_verify.c */
+    {"eval",    run_eval},      /* lovc eval FILE.lov --case JSON  commands/cmd_eval.c */
 };
 
 int main(int argc, char **argv)

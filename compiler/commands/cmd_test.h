@@ -16,6 +16,7 @@ typedef struct test_options {
     const char *cache;       /* --cache DIR, or NULL for the default */
     const char *rules;       /* --rules FILE.lov: run against these rules instead of the suite's */
     const char *scenario;    /* explain: --scenario NAME */
+    bool interpreter;        /* --engine interpreter: the reference interpreter, no C compiler */
     bool color;
 } test_options;
 

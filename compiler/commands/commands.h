@@ -21,6 +21,9 @@ typedef struct options {
     test_options test;       /* test and explain */
     verify_options verify;   /* verify */
     int color;               /* -1 auto, 0 never, 1 always */
+    const char *case_file;   /* eval: --case CASE.json */
+    bool trace;              /* eval: --trace */
+    const char *compiled;    /* eval: --compiled MODULE.so, instead of the interpreter */
     const char **files;
     int nfiles;
 } options;
@@ -47,5 +50,6 @@ int run_doc(options *opt);
 int run_test(options *opt);
 int run_explain(options *opt);
 int run_verify(options *opt);
+int run_eval(options *opt);
 
 #endif
