@@ -169,19 +169,6 @@ static void describe_provisions(ev_engine *e)
     }
 }
 
-static lov_value literal(ev_engine *e, expr *x, const type *t)
-{
-    ev_ctx c;
-    memset(&c, 0, sizeof c);
-    c.e = e;
-    ev_val v = {true, {.i = 0}, NULL};
-    if (ev_expr(&c, x, &v) != LOV_OK)
-        memset(&v, 0, sizeof v);
-    ev_why_free(&c.why);
-    free(c.bindings);
-    return ev_convert(v, x->type, t).v;
-}
-
 static void describe_params(ev_engine *e)
 {
     e->param_descs = xcalloc(e->params.len + 1, sizeof *e->param_descs);
@@ -197,7 +184,7 @@ static void describe_params(ev_engine *e)
             dv[k].from = x->from;
             dv[k].until = x->has_until ? x->until
                           : k + 1 < vals->len ? ((dated_value *)NL_AT(*vals, k + 1))->from - 1 : LOV_DATE_MAX;
-            dv[k].value = literal(e, x->value, d->type);
+            dv[k].value = ev_literal(x->value, d->type).v;
         }
         if (vals->len == 0)
             continue;

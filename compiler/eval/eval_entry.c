@@ -136,6 +136,67 @@ static lov_status validate_events(ev_ctx *c)
     return LOV_OK;
 }
 
+/* ---- Definitions and outcomes ---- */
+
+/* The prerequisites of an adverse outcome: when the rules give it a value
+ * other than its default, each must hold, or the outcome keeps its default
+ * and is held back. One that cannot be worked out holds it back too, and
+ * then, unless another is known not to hold, the outcome is undetermined. */
+static lov_status requirements(ev_ctx *c, decl *d, int slot, ev_val *result)
+{
+    ev_val dflt;
+    lov_status st = ev_expr(c, d->u.def.default_rule->value, &dflt);
+    if (st != LOV_OK)
+        return st;
+    dflt = ev_convert(dflt, d->u.def.default_rule->value->type, d->type);
+    if (ev_equal(*result, dflt, d->type))
+        return LOV_OK;
+    uint32_t held = 0;
+    bool refused = false;
+    lov_status unknown = LOV_OK;
+    ev_why_mark saved = ev_why_save(&c->why);
+    for (int i = 0; i < d->u.def.requires.len; i++) {
+        requirement *req = NL_AT(d->u.def.requires, i);
+        ev_val v;
+        lov_status rs = ev_expr(c, req->cond, &v);
+        if (rs != LOV_OK) {
+            ev_note_step(c, d, req, LOV_TRACE_FAILED, rs);
+            unknown = ev_worse(unknown, rs);
+            held |= UINT32_C(1) << i;
+            continue;
+        }
+        ev_note_step(c, d, req, v.v.b ? LOV_TRACE_MET : LOV_TRACE_NOT_MET, LOV_OK);
+        if (!v.v.b) {
+            held |= UINT32_C(1) << i;
+            refused = true;
+        }
+    }
+    memcpy(c->out + c->e->held_off[slot], &held, sizeof held);
+    if (held != 0)
+        *result = dflt;
+    if (unknown != LOV_OK && !refused)
+        return unknown;
+    ev_why_restore(&c->why, saved);      /* held back for certain: what was unknown does not matter */
+    return LOV_OK;
+}
+
+static lov_status ev_definition(ev_ctx *c, decl *d, ev_val *result)
+{
+    decl *saved = c->owner;
+    c->owner = d;
+    lov_status st;
+    *result = ev_zero(d->type);
+    if (d->kind == D_ASSERT) {
+        st = ev_expr(c, d->u.assert_.cond, result);
+    } else {
+        st = ev_rule_node(c, d, NULL, result);
+        if (st == LOV_OK && d->u.def.adverse && d->u.def.requires.len > 0)
+            st = requirements(c, d, ev_map_get(&c->e->slot, d), result);
+    }
+    c->owner = saved;
+    return st;
+}
+
 /* ---- Evaluation ---- */
 
 static bool decides(const ev_engine *e, const decl *d)

@@ -1,8 +1,13 @@
-/* Expressions, evaluated left to right as the language reference reads
- * them: a step that fails (a missing fact, an overflow, a conflict) ends the
- * expression with its status, except where 'and', 'or' and 'implies' are
- * decided by their other side ("no and ..." is no). Inside an aggregate's
- * loop, a part that does not depend on the item is worked out once. */
+/* Expressions and the rules of definitions, evaluated as the language
+ * reference reads them; one file, since they call each other (a definition
+ * with parameters is called from an expression). An expression is worked
+ * out left to right: a step that fails (a missing fact, an overflow, a
+ * conflict) ends it with its status, except where 'and', 'or' and
+ * 'implies' are decided by their other side ("no and ..." is no). Inside an
+ * aggregate's loop, a part that does not depend on the item is worked out
+ * once. Money with products of decimals is worked out exactly in øre and
+ * rounded once. A rule's value is that of the one applicable exception
+ * below it; two at one level that apply with different values conflict. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -537,6 +542,7 @@ static bool kept_for_loop(const ev_ctx *c, expr *x)
 }
 
 static lov_status eval_uncached(ev_ctx *c, expr *x, ev_val *out);
+static lov_status ev_rounded(ev_ctx *c, expr *x, ev_val *out);
 
 lov_status ev_expr(ev_ctx *c, expr *x, ev_val *out)
 {
@@ -612,3 +618,265 @@ static lov_status eval_uncached(ev_ctx *c, expr *x, ev_val *out)
         return LOV_OK;
     }
 }
+
+/* ---- Rounding ---- */
+
+static lov_rounding mode_of(round_mode m)
+{
+    switch (m) {
+    case RM_HALF_EVEN: return LOV_ROUND_HALF_EVEN;
+    case RM_DOWN: return LOV_ROUND_DOWN;
+    case RM_UP: return LOV_ROUND_UP;
+    default: return LOV_ROUND_HALF_UP;
+    }
+}
+
+static lov_status as_dec(ev_ctx *c, expr *x, lov_decimal *out)
+{
+    ev_val v;
+    lov_status st = ev_expr(c, x, &v);
+    if (st == LOV_OK)
+        *out = ev_convert(v, x->type, type_dec()).v.dec;
+    return st;
+}
+
+/* The exact value in øre, as a decimal, of a money expression whose
+ * products may hold fractions of an øre. */
+static lov_status ore(ev_ctx *c, expr *x, lov_decimal *out)
+{
+    ev_val v;
+    lov_status st;
+    lov_decimal a, b;
+    if (x->inexact == EXACT && x->type->kind == T_MONEY) {
+        if ((st = ev_expr(c, x, &v)) == LOV_OK)
+            *out = lov_money_to_dec(v.v.money);
+        return st;
+    }
+    switch (x->kind) {
+    case E_BINARY: {
+        expr *l = x->u.binary.lhs, *r = x->u.binary.rhs;
+        if (x->u.binary.op == B_MUL) {
+            expr *m = l->type->kind == T_MONEY ? l : r, *k = l->type->kind == T_MONEY ? r : l;
+            if ((st = ore(c, m, &a)) != LOV_OK || (st = as_dec(c, k, &b)) != LOV_OK)
+                return st;
+            return lov_dec_mul(a, b, out);
+        }
+        if ((st = ore(c, l, &a)) != LOV_OK || (st = ore(c, r, &b)) != LOV_OK)
+            return st;
+        return x->u.binary.op == B_SUB ? lov_dec_sub(a, b, out) : lov_dec_add(a, b, out);
+    }
+    case E_UNARY:
+        if ((st = ore(c, x->u.unary.operand, &a)) != LOV_OK)
+            return st;
+        return lov_dec_neg(a, out);
+    case E_UNIT:
+        /* 'x kr' of a decimal x: x * 100 øre */
+        if ((st = as_dec(c, x->u.unit.subject, &a)) != LOV_OK)
+            return st;
+        return lov_dec_mul(a, (lov_decimal){100, 0}, out);
+    default:
+        if ((st = ev_expr(c, x, &v)) == LOV_OK)
+            *out = lov_money_to_dec(v.v.money);
+        return st;
+    }
+}
+
+static lov_status money_value(ev_val v, expr *x, lov_decimal *out)
+{
+    *out = x->type->kind == T_MONEY ? lov_money_to_dec(v.v.money) : ev_convert(v, x->type, type_dec()).v.dec;
+    return LOV_OK;
+}
+
+/* 'A / B rounded ...': the quotient rounded once. */
+static lov_status rounded_division(ev_ctx *c, expr *x, lov_rounding mode, lov_value *res)
+{
+    expr *s = x->u.rounded.subject, *num = s->u.binary.lhs, *den = s->u.binary.rhs;
+    round_target target = x->u.rounded.target;
+    ev_val a, b;
+    lov_status st = ev_expr(c, num, &a);
+    if (st == LOV_OK)
+        st = ev_expr(c, den, &b);
+    if (st != LOV_OK)
+        return st;
+    if (s->type->kind == T_MONEY && target == RT_DEFAULT && den->type->kind == T_INT)
+        return lov_money_div_int(a.v.money, b.v.i, mode, &res->money);
+    lov_decimal an, bn, q;
+    money_value(a, num, &an);
+    money_value(b, den, &bn);
+    if (s->type->kind == T_MONEY && target == RT_KR) {
+        lov_decimal hundredfold;
+        if ((st = lov_dec_mul(bn, (lov_decimal){100, 0}, &hundredfold)) != LOV_OK)
+            return st;
+        bn = hundredfold;
+    }
+    int scale = target == RT_DECIMALS ? x->u.rounded.decimals : 0;
+    if ((st = lov_dec_div(an, bn, scale, mode, &q)) != LOV_OK)
+        return st;
+    if (x->type->kind == T_DEC) {
+        res->dec = q;
+        return LOV_OK;
+    }
+    if (x->type->kind == T_INT)
+        return lov_dec_to_int(q, mode, &res->i);
+    int64_t whole;
+    if ((st = lov_dec_to_int(q, mode, &whole)) != LOV_OK)
+        return st;
+    if (target == RT_KR)
+        return lov_money_from_kroner(whole, &res->money);
+    res->money = whole;
+    return LOV_OK;
+}
+
+static lov_status rounded_value(ev_ctx *c, expr *x, lov_rounding mode, lov_value *res)
+{
+    expr *s = x->u.rounded.subject;
+    round_target target = x->u.rounded.target;
+    lov_status st;
+    ev_val a;
+    if (s->inexact == INEXACT_DIVISION)
+        return rounded_division(c, x, mode, res);
+    if (s->type->kind == T_MONEY) {
+        if (s->inexact == EXACT) {
+            if ((st = ev_expr(c, s, &a)) != LOV_OK)
+                return st;
+            if (target == RT_KR)
+                return lov_money_round_to(a.v.money, 100, mode, &res->money);
+            res->money = a.v.money;
+            return LOV_OK;
+        }
+        lov_decimal d, kr;
+        if ((st = ore(c, s, &d)) != LOV_OK)
+            return st;
+        if (target != RT_KR)
+            return lov_dec_to_money(d, mode, &res->money);
+        int64_t whole;
+        if ((st = lov_dec_div(d, (lov_decimal){100, 0}, 0, mode, &kr)) != LOV_OK
+            || (st = lov_dec_to_int(kr, mode, &whole)) != LOV_OK)
+            return st;
+        return lov_money_from_kroner(whole, &res->money);
+    }
+    if ((st = ev_expr(c, s, &a)) != LOV_OK)
+        return st;
+    if (s->type->kind == T_INT) {
+        res->i = a.v.i;
+        return LOV_OK;
+    }
+    if (target == RT_DECIMALS)
+        return lov_dec_round(a.v.dec, x->u.rounded.decimals, mode, &res->dec);
+    return lov_dec_to_int(a.v.dec, mode, &res->i);
+}
+
+static lov_status ev_rounded(ev_ctx *c, expr *x, ev_val *out)
+{
+    lov_value res;
+    memset(&res, 0, sizeof res);
+    lov_status st = rounded_value(c, x, mode_of(x->u.rounded.mode), &res);
+    if (st == LOV_OK)
+        *out = ev_scalar(res);
+    return st;
+}
+
+/* ---- Rules and exceptions ---- */
+
+/* The value of rule 'node' (NULL: the definition's root): that of the one
+ * applicable exception below it, or its own when none applies. An exception
+ * whose condition cannot be worked out leaves the value undetermined,
+ * unless it would give the same value as the rules known to apply. */
+lov_status ev_rule_node(ev_ctx *c, decl *d, ast_rule *node, ev_val *target)
+{
+    nodelist *rules = &d->u.def.rules;
+    const type *t = d->type;
+    bool found = false;
+    int first = -1;
+    lov_status pending = LOV_OK;
+    ev_why_mark saved = ev_why_save(&c->why);
+    int nrules = rules->len;
+    ev_val *unsure = xcalloc((size_t)nrules + 1, sizeof *unsure);   /* what an unsure exception would give */
+    bool *is_unsure = xcalloc((size_t)nrules + 1, sizeof *is_unsure);
+    lov_status st = LOV_OK;
+    for (int i = 0; i < nrules && st == LOV_OK; i++) {
+        ast_rule *x = NL_AT(*rules, i);
+        if (x->is_default || x->parent_rule != node)
+            continue;
+        ev_val cond;
+        int applies;
+        lov_status cs = ev_expr(c, x->cond, &cond);
+        if (cs == LOV_OK) {
+            ev_note_step(c, d, x, cond.v.b ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK);
+            applies = cond.v.b ? 1 : 0;
+        } else {
+            pending = ev_worse(pending, cs);
+            ev_note_step(c, d, x, LOV_TRACE_FAILED, cs);
+            applies = 2;
+        }
+        if (applies == 0)
+            continue;
+        ev_val v;
+        if ((st = ev_rule_node(c, d, x, &v)) != LOV_OK)
+            break;
+        if (applies == 2) {
+            unsure[i] = v;
+            is_unsure[i] = true;
+        } else if (!found) {
+            *target = v;
+            found = true;
+            first = ev_map_get(&c->e->prov, x);
+        } else if (!ev_equal(*target, v, t)) {
+            ev_why_note(&c->why, LOV_REASON_CONFLICT, -1, first, ev_map_get(&c->e->prov, x));
+            st = LOV_CONFLICT;
+        }
+    }
+    if (st == LOV_OK && !found) {
+        ast_rule *own = node ? node : d->u.def.default_rule;
+        if (own) {
+            ev_val v;
+            if ((st = ev_expr(c, own->value, &v)) == LOV_OK)
+                *target = ev_convert(v, own->value->type, t);
+        } else if (pending != LOV_OK) {
+            st = pending;            /* an exception may apply: unknown */
+        } else {
+            ev_why_note(&c->why, LOV_REASON_NO_RULE, -1, ev_map_get(&c->e->prov, d), -1);
+            st = LOV_UNDETERMINED;
+        }
+    }
+    if (st == LOV_OK && pending != LOV_OK) {
+        /* decided all the same if the unsure exceptions would give the same value */
+        for (int i = 0; i < nrules && st == LOV_OK; i++)
+            if (is_unsure[i] && !ev_equal(*target, unsure[i], t))
+                st = pending;
+        if (st == LOV_OK)
+            ev_why_restore(&c->why, saved);
+    }
+    free(unsure);
+    free(is_unsure);
+    return st;
+}
+
+lov_status ev_function(ev_ctx *c, decl *d, const ev_val *args, ev_val *result)
+{
+    decl *saved_owner = c->owner;
+    ev_frame *saved_frame = c->frame;
+    size_t saved_scope = c->scope;
+    size_t nbound = (size_t)d->u.def.params.len;
+    c->scope = c->nbindings;             /* its own scope: only its parameters are seen */
+    for (size_t i = 0; i < nbound; i++)
+        ev_bind(c, NL_AT(d->u.def.params, i), args[i]);
+    c->owner = d;
+    c->frame = NULL;
+    ev_val v = ev_zero(d->type);
+    lov_status st = ev_rule_node(c, d, NULL, &v);
+    c->owner = saved_owner;
+    c->frame = saved_frame;
+    ev_unbind(c, nbound);
+    c->scope = saved_scope;
+    if (st != LOV_OK)
+        return st;
+    *result = v;
+    if (c->trace) {
+        ev_trace_constants(c, d);
+        ev_trace_add(c, ev_map_get(&c->e->prov, d), LOV_TRACE_VALUE, LOV_OK,
+                     d->type->kind == T_OPTIONAL ? v.present : true, ev_trace_value(v, d->type));
+    }
+    return LOV_OK;
+}
+

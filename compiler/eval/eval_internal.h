@@ -160,6 +160,7 @@ lov_status ev_relation(ev_val a, ev_val b, const type *t, int rel, bool *result)
 lov_value ev_trace_value(ev_val v, const type *t);
 ev_val ev_zero(const type *t);
 ev_val ev_scalar(lov_value v);
+ev_val ev_literal(const expr *x, const type *t);   /* a value written out (a parameter's) */
 
 void ev_why_note(ev_why *w, lov_reason reason, int input, int provision, int other);
 void ev_why_missing(ev_why *w, int input);
@@ -176,16 +177,18 @@ lov_status ev_expr(ev_ctx *c, expr *e, ev_val *out);
 void ev_bind(ev_ctx *c, const void *key, ev_val v);
 void ev_unbind(ev_ctx *c, size_t n);
 
-/* ---- eval_arith.c: arithmetic and rounding ---- */
+/* ---- eval_arith.c: arithmetic and units ---- */
 lov_status ev_arith(ev_ctx *c, expr *e, ev_val a, ev_val b, ev_val *out);
 lov_status ev_negate(expr *e, ev_val a, ev_val *out);
 lov_status ev_unit(expr *e, ev_val a, ev_val *out);
-lov_status ev_rounded(ev_ctx *c, expr *e, ev_val *out);
 lov_month_end ev_month_rule(const ev_ctx *c);
 
-/* ---- eval_rules.c: definitions, exceptions, prerequisites, parameters ---- */
-lov_status ev_definition(ev_ctx *c, decl *d, ev_val *result);
+/* ---- eval_expr.c: the rules of a definition, and definitions with parameters ---- */
+lov_status ev_rule_node(ev_ctx *c, decl *d, ast_rule *node, ev_val *target);
 lov_status ev_function(ev_ctx *c, decl *d, const ev_val *args, ev_val *result);
+
+/* ---- eval_steps.c: trace steps, missing facts, parameters ---- */
+void ev_note_step(ev_ctx *c, decl *owner, const void *node, lov_trace_event ev, lov_status st);
 lov_status ev_parameter(ev_ctx *c, decl *d, ev_val *result);
 lov_status ev_parameter_on(ev_ctx *c, decl *d, lov_date day, ev_val *result);
 lov_status ev_missing_input(ev_ctx *c, int input);

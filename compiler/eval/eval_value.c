@@ -258,3 +258,34 @@ void ev_why_free(ev_why *w)
     free(w->missing);
     memset(w, 0, sizeof *w);
 }
+
+/* ---- Values written out ---- */
+
+ev_val ev_literal(const expr *x, const type *t)
+{
+    bool neg = x->kind == E_UNARY && x->u.unary.op == U_NEG;
+    if (neg)
+        x = x->u.unary.operand;
+    ev_val r = ev_zero(t);
+    r.present = true;
+    switch (x->kind) {
+    case E_BOOL: r.v.b = x->u.b; break;
+    case E_INT: r.v.i = neg ? -x->u.i : x->u.i; break;
+    case E_MONEY: r.v.money = neg ? -x->u.money : x->u.money; break;
+    case E_DATE: r.v.date = x->u.date; break;
+    case E_DECIMAL: r.v.dec = (lov_decimal){neg ? -x->u.dec.coef : x->u.dec.coef, x->u.dec.scale}; break;
+    case E_DURATION:
+        r.v.dur = (lov_duration){neg ? -x->u.dur.months : x->u.dur.months, neg ? -x->u.dur.days : x->u.dur.days};
+        break;
+    case E_NAME:
+    case E_FIELD:
+        if (x->u.name.ref == REF_CASE)
+            r.v.enum_case = ((enum_case *)x->u.name.target)->index;
+        break;
+    default:
+        break;
+    }
+    if (t->kind == T_DEC && x->type && x->type->kind == T_INT)
+        r.v.dec = lov_dec_from_int(r.v.i);
+    return r;
+}
