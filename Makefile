@@ -116,7 +116,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -ldl -ljansson
 
-test: all unit golden fuzz e2e scenarios verify safety generated layout
+test: all unit golden fuzz e2e scenarios verify safety generated layout difftest
 
 unit: deps $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
@@ -160,6 +160,30 @@ layout: deps $(BUILD)/lovc
 .PHONY: scenarios
 scenarios: deps $(BUILD)/lovc
 	@tests/scenarios/run $(BUILD)/lovc
+
+# Differential tests (tests/diff/run): generated modules compiled with gcc and
+# clang -Werror against the reference interpreter, and every suite on both
+# engines. In make test a fixed sample; 'make difftest SECONDS=N' runs
+# generated modules from a random seed for N seconds (SEED=S to repeat one).
+DIFF_TOOLS := $(BUILD)/tests/diff/gen $(BUILD)/tests/diff/emit $(BUILD)/tests/diff/ext.so
+.PHONY: difftest
+difftest: deps $(BUILD)/lovc $(DIFF_TOOLS)
+	@nice -n 10 tests/diff/run $(BUILD)/lovc $(BUILD)/tests/diff $(SECONDS)
+
+$(BUILD)/tests/diff/gen: tests/diff/gen.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL)
+
+$(BUILD)/tests/diff/emit: tests/diff/emit.c $(BUILD)/liblovc.a $(BUILD)/liblov.a
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDFLAGS_ALL) -lffi -lz3 -ldl -ljansson
+
+$(BUILD)/tests/diff/ext.so: tests/diff/ext.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) -std=c11 -Wall -Wextra -Wpedantic -Werror -shared -fPIC -Iruntime/core -o $@ $<
 
 # The fuzzer's input generator (a test tool, not part of lovc).
 $(BUILD)/tests/fuzz/mutate: tests/fuzz/mutate.c
