@@ -920,7 +920,7 @@ static void parse_list(const char *s, bool *set, int n)
     for (int i = 0; i < n; i++)
         set[i] = false;
     while (*s) {
-        int k = atoi(s);
+        int k = *s >= '0' && *s <= '9' ? atoi(s) : -1;    /* "none": an empty list */
         if (k >= 0 && k < n)
             set[k] = true;
         while (*s && *s != ',')
