@@ -79,8 +79,10 @@ int run_eval(options *opt)
         /* The C names of the module, to find its descriptor. */
         for (size_t i = 0; i < p->modules.len; i++)
             emit_names(p->modules.items[i]);
-        char why[2048];
-        if (!scn_module_load(&m, opt->compiled, p->root->c_prefix, why, sizeof why)) {
+        char why[2048], so[4096];
+        /* dlopen searches the library path for a name without a '/' */
+        snprintf(so, sizeof so, "%s%s", strchr(opt->compiled, '/') ? "" : "./", opt->compiled);
+        if (!scn_module_load(&m, so, p->root->c_prefix, why, sizeof why)) {
             diag_file_error(&d, opt->compiled, "%s", why);
             scn_module_close(&m);
             program_free(p);
