@@ -10,7 +10,9 @@
  * a dated parameter with a gap and a fixed one, external functions, then
  * RULES declarations: definitions (with defaults, exceptions nested up to
  * three levels, or none), definitions with parameters, outcomes, adverse
- * outcomes with prerequisites, and assertions. Expressions use every
+ * outcomes with prerequisites, and assertions; some use a module of their
+ * own (DIR/lib.lov, with another month end rule and a fixed parameter its
+ * definitions with parameters read). Expressions use every
  * construct: law's and/or/implies, comparisons, between, within windows,
  * aggregates with filters (nested), if, match, otherwise, rounding of
  * products and quotients, units, dated parameters at a day, calendar
@@ -122,6 +124,7 @@ typedef struct gen {
     bool in_function;        /* only the parameters a, b, c, fixed values and functions */
     bool overflow_rule;
     bool externals;
+    bool uses;               /* the module uses difflib (lib.lov) */
 } gen;
 
 static void expr(gen *g, ty t);
@@ -383,7 +386,7 @@ static void int_expr(gen *g)
     rng *r = &g->r;
     buf *o = g->out;
     static const char *const date_fns[] = {"year_of", "month_of", "day_of", "weekday_of"};
-    switch (pick(r, g->in_function ? 8 : 14)) {
+    switch (pick(r, g->in_function ? 8 : 15)) {
     case 0:
     case 1:
         put(o, "(");
@@ -441,6 +444,15 @@ static void int_expr(gen *g)
     case 8:
     case 9:
         aggregate(g, TI);
+        break;
+    case 11:
+        if (g->uses && !g->in_function) {
+            put(o, "difflib.begrænset(");
+            expr(g, TI);
+            put(o, ")");
+        } else {
+            leaf(g, TI);
+        }
         break;
     case 10:
         put(o, "(match ");
@@ -563,7 +575,7 @@ static void date_expr(gen *g)
     rng *r = &g->r;
     buf *o = g->out;
     static const char *const fns[] = {"month_start", "month_end", "next_month_start", "year_start", "year_end"};
-    switch (pick(r, g->in_function ? 4 : 8)) {
+    switch (pick(r, g->in_function ? 4 : 9)) {
     case 0:
     case 1:
         put(o, "(");
@@ -594,6 +606,17 @@ static void date_expr(gen *g)
         put(o, "(od otherwise ");
         expr(g, TD);
         put(o, ")");
+        break;
+    case 6:
+        if (g->uses && !g->in_function) {
+            put(o, "difflib.frist(");
+            expr(g, TD);
+            put(o, ", ");
+            expr(g, TI);
+            put(o, ")");
+            break;
+        }
+        leaf(g, TD);
         break;
     case 5:
         aggregate(g, TD);
@@ -749,13 +772,16 @@ static void declaration(gen *g, gdecl *d, int index)
     put(o, "\n");
 }
 
-static void header(buf *o, uint64_t seed, rng *r, bool *events, bool externals, bool overflow)
+static void header(buf *o, uint64_t seed, rng *r, bool *events, bool externals, bool overflow, bool uses)
 {
     put(o, "module diff_%" PRIu64 "\n  title \"Differential test %" PRIu64 "\"\n", seed, seed);
     put(o, "  source lov \"Testloven\"\n");
+
     if (chance(r, 80))
         put(o, "  in force from 2019-01-01%s\n", chance(r, 70) ? " until 2027-12-31" : "");
     put(o, "  reference date dato\n  month end rule %s\n\n", overflow ? "overflow" : "clamp");
+    if (uses)
+        put(o, "use difflib from \"lib.lov\"\n\n");
     put(o, "enum Farve\n  case rød\n  case grøn\n  case blå\n\n");
     events[0] = chance(r, 25);
     events[1] = chance(r, 25);
@@ -953,6 +979,7 @@ int main(int argc, char **argv)
     rng top = stream(seed, 0);
     int ndecls = 4 + pick(&top, 12);
     bool externals = chance(&top, 40), overflow = chance(&top, 40), events[2];
+    bool uses = chance(&top, 30), lib_overflow = chance(&top, 50);
     gdecl decls[MAXDECLS];
     bool kept[MAXDECLS];
     for (int i = 0; i < MAXDECLS; i++)
@@ -960,7 +987,7 @@ int main(int argc, char **argv)
     if (keep)
         parse_list(keep, kept, MAXDECLS);
     buf o = {0};
-    header(&o, seed, &top, events, externals, overflow);
+    header(&o, seed, &top, events, externals, overflow, uses);
     int counts[5] = {0};
     for (int i = 0; i < ndecls; i++) {
         gdecl *d = &decls[i];
@@ -977,7 +1004,7 @@ int main(int argc, char **argv)
         counts[d->kind]++;
         if (!d->kept)
             continue;
-        gen g = {r, &o, decls, i, 0, NULL, NULL, false, overflow, externals};
+        gen g = {r, &o, decls, i, 0, NULL, NULL, false, overflow, externals, uses};
         declaration(&g, d, i);
     }
     char path[4096];
@@ -988,6 +1015,23 @@ int main(int argc, char **argv)
         return 2;
     }
     free(o.s);
+    if (uses) {
+        /* A used module with its own month end rule and a fixed parameter
+         * read by its definitions with parameters. */
+        snprintf(path, sizeof path, "%s/lib.lov", dir);
+        f = fopen(path, "w");
+        if (!f || fprintf(f, "module difflib\n  title \"Differential test: a used module\"\n"
+                             "  source lov \"Testloven\"\n  month end rule %s\n\n"
+                             "parameter loft: integer according to lov \"§ 1\" = 1000\n\n"
+                             "definition begrænset(n: integer): integer\n  according to lov \"§ 2\"\n  default n\n"
+                             "  exception over\n    according to lov \"§ 2, stk. 1\"\n    when n > loft\n    then loft\n\n"
+                             "definition frist(d: date, m: integer): date\n  according to lov \"§ 3\"\n"
+                             "  = d + (m months)\n",
+                             lib_overflow ? "overflow" : "clamp") < 0 || fclose(f) != 0) {
+            fprintf(stderr, "gen: cannot write %s\n", path);
+            return 2;
+        }
+    }
     bool dropped[NFACTS];
     if (drop)
         parse_list(drop, dropped, NFACTS);
