@@ -209,7 +209,7 @@ static void leaf(gen *g, ty t)
         case TI: put(g->out, "%s.timer", v); return;
         case TM: put(g->out, "%s.beløb", v); return;
         case TD: put(g->out, chance(r, 30) ? "(%s.slut otherwise %s.dag)" : "%s.dag", v, v); return;
-        case TB: put(g->out, "%s.ok", v); return;
+        case TB: put(g->out, "%s.godkendt", v); return;
         case TE: put(g->out, "%s.farve", v); return;
         default: break;
         }
@@ -786,7 +786,7 @@ static void header(buf *o, uint64_t seed, rng *r, bool *events, bool externals, 
     events[0] = chance(r, 25);
     events[1] = chance(r, 25);
     put(o, "record Post\n  field dag: %sdate\n  field timer: integer\n  field beløb: money\n"
-           "  field ok: boolean\n  field farve: Farve\n  field slut: optional date\n\n",
+           "  field godkendt: boolean\n  field farve: Farve\n  field slut: optional date\n\n",
         events[1] ? "event " : "");
     put(o, "input dato: date\ninput b1: boolean\ninput b2: boolean\ninput hørt: boolean\ninput afgjort: boolean\n"
            "input n1: integer\ninput n2: integer\ninput m1: money\ninput m2: money\ninput d1: %sdate\n"
@@ -896,7 +896,7 @@ static void random_fact(rng *r, buf *o, const char *name)
             random_int(r, o);
             put(o, ", \"beløb\": ");
             random_money(r, o);
-            put(o, ", \"ok\": %s, \"farve\": \"%s\", \"slut\": ", chance(r, 60) ? "true" : "false", cases[pick(r, 3)]);
+            put(o, ", \"godkendt\": %s, \"farve\": \"%s\", \"slut\": ", chance(r, 60) ? "true" : "false", cases[pick(r, 3)]);
             if (chance(r, 50)) {
                 put(o, "null");
             } else {
