@@ -167,8 +167,9 @@ scenarios: deps $(BUILD)/lovc
 # generated modules from a random seed for N seconds (SEED=S to repeat one).
 DIFF_TOOLS := $(BUILD)/tests/diff/gen $(BUILD)/tests/diff/emit $(BUILD)/tests/diff/ext.so
 .PHONY: difftest
+# Under the sanitizers lovc is slower: half the sample.
 difftest: deps $(BUILD)/lovc $(DIFF_TOOLS)
-	@nice -n 10 tests/diff/run $(BUILD)/lovc $(BUILD)/tests/diff $(SECONDS)
+	@$(if $(filter 1,$(SANITIZE)),DIFF_MODULES=$${DIFF_MODULES:-2}) nice -n 10 tests/diff/run $(BUILD)/lovc $(BUILD)/tests/diff $(SECONDS)
 
 $(BUILD)/tests/diff/gen: tests/diff/gen.c
 	@mkdir -p $(@D)
