@@ -1,7 +1,8 @@
 # lovc: compiler for the lov rule language, its runtime and its tests.
 #
 #   make            build build/lovc and build/liblov.a
-#   make test       unit, golden and end-to-end tests, and the fuzz run
+#   make test       unit, golden and end-to-end tests, the fuzz run and a sample of the
+#                   differential tests (make difftest SECONDS=N for a long run)
 #   make test SANITIZE=1   the same under AddressSanitizer + UBSan (in build/sanitize/)
 #   make demo       the bundled example
 #
