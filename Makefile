@@ -1,7 +1,8 @@
 # lovc: compiler for the lov rule language, its runtime and its tests.
 #
 #   make            build build/lovc and build/liblov.a
-#   make test       unit, golden and end-to-end tests, and the fuzz run
+#   make test       unit, golden and end-to-end tests, the fuzz run and a sample of the
+#                   differential tests (make difftest SECONDS=N for a long run)
 #   make test SANITIZE=1   the same under AddressSanitizer + UBSan (in build/sanitize/)
 #   make demo       the bundled example
 #
@@ -104,7 +105,7 @@ $(BUILD)/liblovc.a: $(COMPILER_OBJ)
 
 $(BUILD)/lovc: $(BUILD)/compiler/main.o $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -lz3 -ldl -lpthread
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -lz3 -ldl -lpthread -ljansson
 
 # ---- tests ---------------------------------------------------------------
 $(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(GEN_HEADERS)
@@ -114,9 +115,9 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -ldl -lpthread
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -ldl -lpthread -ljansson
 
-test: all unit golden fuzz e2e scenarios verify safety generated layout
+test: all unit golden fuzz e2e scenarios verify safety generated layout difftest
 # The libFuzzer harnesses are sanitized builds of their own: run once, in the plain 'make test'.
 ifneq ($(SANITIZE),1)
 test: fuzz-libfuzzer
@@ -166,6 +167,31 @@ layout: deps $(BUILD)/lovc
 .PHONY: scenarios
 scenarios: deps $(BUILD)/lovc
 	@tests/scenarios/run $(BUILD)/lovc
+
+# Differential tests (tests/diff/run): generated modules compiled with gcc and
+# clang -Werror against the reference interpreter, and every suite on both
+# engines. In make test a fixed sample; 'make difftest SECONDS=N' runs
+# generated modules from a random seed for N seconds (SEED=S to repeat one).
+DIFF_TOOLS := $(BUILD)/tests/diff/gen $(BUILD)/tests/diff/emit $(BUILD)/tests/diff/ext.so
+.PHONY: difftest
+# Under the sanitizers lovc is slower: half the sample.
+difftest: deps $(BUILD)/lovc $(DIFF_TOOLS)
+	@$(if $(filter 1,$(SANITIZE)),DIFF_MODULES=$${DIFF_MODULES:-2}) nice -n 10 tests/diff/run $(BUILD)/lovc $(BUILD)/tests/diff $(SECONDS)
+
+$(BUILD)/tests/diff/gen: tests/diff/gen.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL)
+
+$(BUILD)/tests/diff/emit: tests/diff/emit.c $(BUILD)/liblovc.a $(BUILD)/liblov.a
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDFLAGS_ALL) -lffi -lz3 -ldl -ljansson
+
+$(BUILD)/tests/diff/ext.so: tests/diff/ext.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) -std=c11 -Wall -Wextra -Wpedantic -Werror -shared -fPIC -Iruntime/core -o $@ $<
 
 # The fuzzer's input generator (a test tool, not part of lovc).
 $(BUILD)/tests/fuzz/mutate: tests/fuzz/mutate.c

@@ -26,6 +26,7 @@ static const struct command {
     {"test",    run_test},      /* lovc test SUITE.scn...          commands/cmd_test.c */
     {"explain", run_explain},   /* lovc explain SUITE --scenario   commands/cmd_test.c */
     {"verify",  run_verify},    /* lovc verify FILE.lov            commands/cmd_verify.c */
+    {"eval",    run_eval},      /* lovc eval FILE.lov --case JSON  commands/cmd_eval.c */
 };
 
 /* Every command's report goes to standard output: a report that could not

@@ -1,6 +1,7 @@
 /* lovc test and lovc explain: read the suites, compile the rules they name
  * (cached), check the suites against the compiled module's descriptor, run
- * every scenario through libffi, report. */
+ * every scenario through libffi, report. With --engine interpreter the
+ * reference interpreter runs the rules instead, behind the same interface. */
 #define _XOPEN_SOURCE 700  /* realpath */
 
 #include "commands/cmd_test.h"
@@ -13,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "commands/engine_interp.h"
 #include "emit/build.h"
 #include "front/load.h"
 #include "check/program.h"
@@ -89,6 +91,17 @@ static bool prepare(scn_suite_run *run, const test_options *o, diag_ctx *d)
         return false;
     /* Errors in these rules only: an earlier suite's do not stop this one. */
     bool ok = program_check(p);
+    if (ok && o->interpreter) {
+        /* No C at all: the reference interpreter runs the rules. */
+        interp_attach(&run->module, p);
+        if (!scn_check(run->suite, run->module.desc, d))
+            return false;
+        if (!scn_module_bind(&run->module, o->externals, why, sizeof why)) {
+            diag_file_error(d, o->externals ? o->externals : path, "%s", why);
+            return false;
+        }
+        return true;
+    }
     char so[PATH_MAX], cache[PATH_MAX];
     if (ok && !build_cached(p, o->cache ? o->cache : build_cache_root(cache, sizeof cache), so, sizeof so, why,
                             sizeof why)) {
@@ -129,7 +142,9 @@ static void finish(scn_suite_run *run)
         scn_result_free(&run->results[i]);
     free(run->results);
     free(run->covered);
-    if (run->module.handle)
+    if (run->module.evaluate)
+        interp_close(&run->module);
+    else if (run->module.handle)
         scn_module_close(&run->module);
     scn_suite_free(run->suite);
     free((char *)run->rules_path);

@@ -17,6 +17,7 @@ typedef struct test_options {
     const char *rules;       /* --rules FILE.lov: run against these rules instead of the suite's */
     const char *scenario;    /* explain: --scenario NAME */
     const char *root;        /* --root DIR as a real path: every 'for' and 'use' inside it; or NULL */
+    bool interpreter;        /* --engine interpreter: the reference interpreter, no C compiler */
     bool color;
 } test_options;
 

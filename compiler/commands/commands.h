@@ -22,6 +22,9 @@ typedef struct options {
     verify_options verify;   /* verify */
     int color;               /* -1 auto, 0 never, 1 always */
     char *root;              /* --root DIR as a real path (to free), or NULL */
+    const char *case_file;   /* eval: --case CASE.json */
+    bool trace;              /* eval: --trace */
+    const char *compiled;    /* eval: --compiled MODULE.so, instead of the interpreter */
     const char **files;
     int nfiles;
 } options;
@@ -48,6 +51,7 @@ int run_doc(options *opt);
 int run_test(options *opt);
 int run_explain(options *opt);
 int run_verify(options *opt);
+int run_eval(options *opt);
 
 /* Runs a command on a thread with a stack deep enough for the largest rule
  * sets (deep_stack.c); on the process's own stack if no thread can be had. */

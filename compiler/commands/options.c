@@ -25,8 +25,15 @@ const char commands_usage_text[] =
     "  test SUITE.scn...   run scenario suites against the rules they name\n"
     "                      [--junit FILE] [--tap] [--html FILE] [--externals LIB.so]\n"
     "                      [--rules FILE.lov] (other rules than the suite names)\n"
+    "                      [--engine interpreter] (run the rules on the reference\n"
+    "                      interpreter, with no C compiler; the default is compiled)\n"
     "  explain SUITE.scn --scenario NAME\n"
     "                      the whole decision for one scenario, with its reasons\n"
+    "  eval FILE.lov --case CASE.json\n"
+    "                      the decision of the reference interpreter for one case, as JSON\n"
+    "                      [--trace] (with the steps of the decision)\n"
+    "                      [--compiled MODULE.so] (run the case on a compiled module instead)\n"
+    "                      [--externals LIB.so] (the external functions)\n"
     "  verify FILE.lov     prove every assertion for all cases, or refute it with a case\n"
     "                      [--list-bound N] (lists of up to N items; default 3)\n"
     "                      [--timeout SECONDS] (per assertion; default 10)\n"
@@ -74,6 +81,14 @@ int commands_parse_options(int argc, char **argv, options *opt)
             opt->so = true;
         else if (strcmp(a, "--tap") == 0)
             opt->test.tap = true;
+        else if (strcmp(a, "--trace") == 0)
+            opt->trace = true;
+        else if (strcmp(a, "--engine") == 0) {
+            const char *v = i + 1 < argc ? argv[i + 1] : "";
+            if (strcmp(v, "interpreter") != 0 && strcmp(v, "compiled") != 0)
+                return usage_error("%s needs 'interpreter' or 'compiled'", a);
+            opt->test.interpreter = strcmp(argv[++i], "interpreter") == 0;
+        }
         else if (strcmp(a, "--list-bound") == 0 || strcmp(a, "--timeout") == 0) {
             bool bound = strcmp(a, "--list-bound") == 0;
             char *end = NULL;
@@ -87,7 +102,8 @@ int commands_parse_options(int argc, char **argv, options *opt)
         else if (strcmp(a, "-o") == 0 || strcmp(a, "--junit") == 0 || strcmp(a, "--html") == 0
                  || strcmp(a, "--externals") == 0 || strcmp(a, "--cache") == 0
                  || strcmp(a, "--scenario") == 0 || strcmp(a, "--rules") == 0
-                 || strcmp(a, "--emit-scenario") == 0 || strcmp(a, "--root") == 0) {
+                 || strcmp(a, "--emit-scenario") == 0 || strcmp(a, "--root") == 0
+                 || strcmp(a, "--case") == 0 || strcmp(a, "--compiled") == 0) {
             if (i + 1 >= argc)
                 return usage_error(strcmp(a, "-o") == 0 ? "%s needs a folder"
                                    : strcmp(a, "--scenario") == 0 ? "%s needs the name of a scenario"
@@ -117,6 +133,10 @@ int commands_parse_options(int argc, char **argv, options *opt)
                 opt->root = xstrdup(real);
                 opt->test.root = opt->verify.root = opt->root;
             }
+            else if (strcmp(a, "--case") == 0)
+                opt->case_file = v;
+            else if (strcmp(a, "--compiled") == 0)
+                opt->compiled = v;
             else
                 opt->test.scenario = v;
         } else if (strcmp(a, "--") == 0) {

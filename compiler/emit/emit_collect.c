@@ -166,6 +166,8 @@ void emit_collect(emitter *em)
         if (d->kind == D_DEFINITION || d->kind == D_OUTCOME)
             for (int k = 0; k < d->u.def.requires.len; k++)
                 collect_calls(em, ((requirement *)NL_AT(d->u.def.requires, k))->cond);
+        if (d->kind == D_ASSERT)           /* an assertion may be all that calls a function */
+            collect_calls(em, d->u.assert_.cond);
     }
     for (size_t i = 0; i < em->functions.len; i++) {
         decl *d = em->functions.items[i];

@@ -353,7 +353,7 @@ void emit_trace_constants(emitter *em, decl *d, strbuf *out, int depth)
     int pad = 4 * depth;
     for (size_t i = 0; i < cr.params.len; i++) {
         decl *p = cr.params.items[i];
-        if (p->provision < 0)                /* a used module's: not in this module's table */
+        if (p->module != em->mod)            /* a used module's: not in this module's table */
             continue;
         char value[128];
         literal_value(p->u.param.constant, value, sizeof value);

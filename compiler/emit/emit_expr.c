@@ -637,7 +637,7 @@ static const char *gen_aggregate(gen *g, expr *e)
         emit_line(g, "const %s *%s = &%s[%s];", elem->decl->c_public, v->c_name, items, i);
     else
         emit_line(g, "%s %s = %s[%s];", emit_ctype(g->em, elem), v->c_name, items, i);
-    if (!e->u.aggr.filter && !e->u.aggr.body)
+    if (!(e->u.aggr.filter && emit_uses_var(e->u.aggr.filter, v)) && !(e->u.aggr.body && emit_uses_var(e->u.aggr.body, v)))
         emit_line(g, "(void)%s;    /* only counted */", v->c_name);
     if (e->u.aggr.filter) {
         const char *f = emit_gen_expr(g, e->u.aggr.filter);

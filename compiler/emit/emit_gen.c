@@ -169,6 +169,12 @@ void emit_gen_finish(gen *g, const char *signature)
         sb_puts(c, "    lov_status _st = LOV_OK;\n");
     if (!mentions(body, "ctx"))
         sb_puts(c, "    (void)ctx;\n");
+    /* A definition with parameters need not read them all. */
+    for (int i = 0; g->owner->kind == D_DEFINITION && g->owner->u.def.has_params && i < g->owner->u.def.params.len; i++) {
+        const char *name = ((formal *)NL_AT(g->owner->u.def.params, i))->c_name;
+        if (!mentions(body, name))
+            emit_printf(c, "    (void)%s;\n", name);
+    }
     if (g->decls.data)
         sb_puts(c, g->decls.data);
     sb_puts(c, body);

@@ -287,8 +287,20 @@ static void emit_definition_rules(emitter *em, decl *d)
     emit_gen_finish(&g, signature);
 }
 
-/* A dated parameter: its table, and the look-up for a day. */
-static void emit_parameter(emitter *em, decl *d)
+/* Does C text call the function 'name'? */
+static bool emit_calls_name(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = text ? strstr(text, name) : NULL; p; p = strstr(p + 1, name))
+        if (p[n] == '(' && (p == text || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')
+                                          || (p[-1] >= '0' && p[-1] <= '9'))))
+            return true;
+    return false;
+}
+
+/* A dated parameter: its table (the descriptor lists it), and, when the
+ * rules read it, the look-up for a day. */
+static void emit_parameter(emitter *em, decl *d, bool read)
 {
     strbuf *c = &em->c;
     comment_block(em, d, "parameter");
@@ -309,6 +321,12 @@ static void emit_parameter(emitter *em, decl *d)
                     emit_lov_value_initializer(&g, v, d->type), from_s, until_s);
     }
     sb_puts(c, "};\n\n");
+    if (!read) {
+        sb_free(&g.decls);
+        sb_free(&g.body);
+        cname_scope_free(&g.locals);
+        return;
+    }
     const char *ct = emit_ctype(em, d->type);
     const char *member = emit_lov_value_member(d->type);
     emit_printf(c, "/* '%s' on a given day; not applicable when the law gives no value for it. */\n",
@@ -375,7 +393,7 @@ void emit_rule_functions(emitter *em)
     for (size_t i = 0; i < em->params.len; i++) {
         decl *d = em->params.items[i];
         if (d->u.param.values.len > 0)
-            emit_parameter(em, d);
+            emit_parameter(em, d, d->read_on_reference_date || emit_calls_name(rules.data, d->c_rules));
     }
     sb_puts(&em->c, rules.data ? rules.data : "");
     sb_free(&rules);

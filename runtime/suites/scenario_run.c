@@ -73,6 +73,14 @@ bool scn_module_attach(scn_module *m, const lov_module_desc *desc, void (*entry)
     return true;
 }
 
+void scn_module_attach_engine(scn_module *m, const lov_module_desc *desc, scn_evaluate_fn evaluate, void *engine)
+{
+    memset(m, 0, sizeof *m);
+    m->desc = desc;
+    m->evaluate = evaluate;
+    m->engine = engine;
+}
+
 /* ---- External functions ------------------------------------------------------- */
 
 static ffi_type *ffi_type_of(scn_binding *b, lov_type t, int *nstructs)
@@ -458,10 +466,14 @@ void scn_run(scn_module *m, const scn_suite *s, const scn_scenario *sc, scn_resu
         trace.count = trace.dropped = 0;
         lov_trace *tp = &trace;
         void *ext = m->externals;
-        void *args[4] = {&in, &r->output, &tp, &ext};
-        ffi_arg rc = 0;
-        ffi_call(&m->cif, FFI_FN(m->entry), &rc, args);
-        r->status = (lov_status)(int)rc;
+        if (m->evaluate) {
+            r->status = m->evaluate(m->engine, in, r->output, tp, ext);
+        } else {
+            void *args[4] = {&in, &r->output, &tp, &ext};
+            ffi_arg rc = 0;
+            ffi_call(&m->cif, FFI_FN(m->entry), &rc, args);
+            r->status = (lov_status)(int)rc;
+        }
         if (trace.dropped == 0)
             break;
         cap = (trace.count + trace.dropped) * 2;

@@ -19,6 +19,11 @@
 
 struct scn_binding;
 
+/* Another engine behind the same interface (the reference interpreter):
+ * evaluates one case as NAME_evaluate does, with the module's own state. */
+typedef lov_status (*scn_evaluate_fn)(void *engine, const void *in, void *out, lov_trace *trace,
+                                      const void *externals);
+
 typedef struct scn_module {
     void *handle;            /* dlopen */
     const lov_module_desc *desc;
@@ -30,6 +35,8 @@ typedef struct scn_module {
     void *host;              /* --externals LIB.so, or NULL */
     const scn_suite *suite;  /* being run: the closures look up answers here */
     const scn_scenario *scenario;
+    scn_evaluate_fn evaluate; /* set by scn_module_attach_engine: called instead of 'entry' */
+    void *engine;
 } scn_module;
 
 /* Loads SO_PATH and finds the descriptor MODULE_descriptor and its entry
@@ -39,6 +46,11 @@ bool scn_module_load(scn_module *m, const char *so_path, const char *c_name, cha
 /* The same for a module linked into the program: its descriptor and entry
  * point (NAME_evaluate, cast to void (*)(void)); no dlopen. */
 bool scn_module_attach(scn_module *m, const lov_module_desc *desc, void (*entry)(void), char *why, size_t whylen);
+
+/* Runs the scenarios on another engine that describes the module with
+ * 'desc' and evaluates it with 'evaluate' (NULL 'handle': nothing is
+ * loaded). The reports cannot tell the engines apart. */
+void scn_module_attach_engine(scn_module *m, const lov_module_desc *desc, scn_evaluate_fn evaluate, void *engine);
 
 /* Binds the module's external functions: from the host library when one is
  * given (every external must be there), otherwise to the answers in the
