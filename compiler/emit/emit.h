@@ -62,6 +62,12 @@ typedef struct emitter {
     ptrvec enums;            /* decl*: enums this module's C refers to (own and used) */
     ptrvec records;          /* decl*: records likewise */
     int mask_words;          /* uint64_t words in a set of inputs */
+    int output_words;        /* uint64_t words in a set of outputs (NAME_evaluate_some) */
+    /* The fast path (emit_fast.c), found while it is written: */
+    ptrvec fast_params;      /* decl*: parameters it reads on the reference date */
+    ptrvec fast_lookups;     /* decl*: parameters it looks up on another day */
+    ptrvec fast_inputs;      /* decl*: the inputs it reads, which must be known */
+    const char *no_fast;     /* why the module has no fast path (NULL: it has one) */
 } emitter;
 
 /* Gives C names to everything in a module (deterministic, so a used module
@@ -92,6 +98,23 @@ void emit_rule_functions(emitter *em);
 /* validate(), then evaluate_all() and NAME_evaluate() (emit_entry.c). */
 void emit_validate(emitter *em);
 void emit_entry(emitter *em);
+
+/* fast_facts_valid(): on the fast path, the facts the rules read are known,
+ * and every fact is valid, as validate() and validate_events() have it, in
+ * one walk without an early exit (emit_entry.c). */
+void emit_fast_validate(emitter *em);
+
+/* The fast path (emit_fast.c): the two-valued rule functions, the check
+ * that the facts are valid, and fast_evaluate(); before emit_entry. */
+void emit_fast_path(emitter *em);
+
+/* The definitions and outcomes of em->order in pieces of at most this many,
+ * one C function each, so that the C compiler's time grows with the module,
+ * not with its square (emit_entry.c, emit_fast.c). */
+enum { EMIT_PIECE = 64 };
+
+/* One rule function for the fast path (emit_rules.c). */
+void emit_fast_rules(emitter *em, decl *d);
 
 /* Writes to c the static helpers that 'body' calls, before it (emit_context.c). */
 void emit_helpers(strbuf *c, const char *body);

@@ -9,6 +9,15 @@
 #include "emit/emit.h"
 #include "core/lov.h"
 
+#define EMIT_PIECE_TEXT "64"      /* EMIT_PIECE, for comments */
+
+static const char *emit_fmt_em(emitter *em, const char *f, const char *arg)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, f, arg);
+    return ast_strdup(em->a, buf, strlen(buf));
+}
+
 /* ---- Validation of the facts ------------------------------------------------------- */
 
 /* A C condition that is true when value v of type t is invalid. */
@@ -217,6 +226,92 @@ static void emit_validate_events(emitter *em)
     sb_puts(c, "    return LOV_OK;\n}\n\n");
 }
 
+/* ---- The same checks, for the fast path ------------------------------------------- */
+
+/* bad |= the checks of one item or record (its fields), without an exit. */
+static void fast_checks_of_fields(emitter *em, const char *ptr, const type *rt, const char *indent)
+{
+    decl *r = rt->decl;
+    for (int k = 0; k < r->u.record.fields.len; k++) {
+        record_field *f = NL_AT(r->u.record.fields, k);
+        char v[256];
+        snprintf(v, sizeof v, "%s%s", ptr, f->c_name);
+        const char *bad = invalid_value(em, v, f->type);
+        if (bad)
+            emit_printf(&em->c, "%sbad |= %s;\n", indent, bad);
+        if (em->mod->reference_input && is_event(f->type_expr))
+            emit_printf(&em->c, "%sbad |= %s;\n", indent, event_after(em, v, f->type));
+    }
+}
+
+static bool fields_checked(emitter *em, const type *rt)
+{
+    decl *r = rt->decl;
+    for (int k = 0; k < r->u.record.fields.len; k++) {
+        record_field *f = NL_AT(r->u.record.fields, k);
+        if (invalid_value(em, "x", f->type) || (em->mod->reference_input && is_event(f->type_expr)))
+            return true;
+    }
+    return false;
+}
+
+void emit_fast_validate(emitter *em)
+{
+    strbuf *c = &em->c;
+    module *m = em->mod;
+    sb_puts(c, "/* The fast path is taken only when the facts the rules read are known and\n"
+               " * every fact is valid, as validate() and validate_events() have it: checked\n"
+               " * here in one walk without an early exit (a branch only per list). */\n");
+    emit_printf(c, "static bool fast_facts_valid(const fast_t *ctx)\n{\n    const %s_input *in = ctx->in;\n"
+                   "    bool bad = false;\n", m->c_prefix);
+    for (size_t i = 0; i < em->fast_inputs.len; i++) {
+        decl *d = em->fast_inputs.items[i];
+        if (d != m->reference_input)
+            emit_printf(c, "    bad |= !in->known.%s;\n", d->c_name);
+    }
+    for (size_t i = 0; i < em->inputs.len; i++) {
+        decl *d = em->inputs.items[i];
+        const type *t = d->type;
+        char v[256];
+        snprintf(v, sizeof v, "in->%s", d->c_name);
+        bool event = m->reference_input && t->kind != T_LIST && t->kind != T_RECORD && is_event(d->u.input.type_expr);
+        if (t->kind == T_LIST) {
+            emit_printf(c, "    bad |= in->known.%s && in->%s_count > 0 && in->%s == NULL;\n", d->c_name, d->c_name,
+                        d->c_name);
+            char item[300];
+            snprintf(item, sizeof item, "in->%s[i]", d->c_name);
+            const char *bad = t->elem->kind == T_RECORD ? NULL : invalid_value(em, item, t->elem);
+            bool fields = t->elem->kind == T_RECORD && fields_checked(em, t->elem);
+            if (!bad && !fields)
+                continue;
+            emit_printf(c, "    for (size_t i = 0, n = in->known.%s && in->%s ? in->%s_count : 0; i < n; i++) {\n",
+                        d->c_name, d->c_name, d->c_name);
+            if (bad)
+                emit_printf(c, "        bad |= %s;\n", bad);
+            else {
+                snprintf(item, sizeof item, "in->%s[i].", d->c_name);
+                fast_checks_of_fields(em, item, t->elem, "        ");
+            }
+            sb_puts(c, "    }\n");
+        } else if (t->kind == T_RECORD) {
+            if (!fields_checked(em, t))
+                continue;
+            emit_printf(c, "    if (in->known.%s) {\n", d->c_name);
+            char ptr[300];
+            snprintf(ptr, sizeof ptr, "in->%s.", d->c_name);
+            fast_checks_of_fields(em, ptr, t, "        ");
+            sb_puts(c, "    }\n");
+        } else {
+            const char *bad = invalid_value(em, v, t);
+            if (bad)
+                emit_printf(c, "    bad |= in->known.%s && %s;\n", d->c_name, bad);
+            if (event)
+                emit_printf(c, "    bad |= in->known.%s && %s;\n", d->c_name, event_after(em, v, t));
+        }
+    }
+    sb_puts(c, "    (void)ctx;\n    (void)in;\n    return !bad;\n}\n\n");
+}
+
 /* ---- The entry point ---------------------------------------------------------- */
 
 static void set_all_statuses(emitter *em, const char *status)
@@ -324,10 +419,15 @@ void emit_trace_constants(emitter *em, decl *d, strbuf *out, int depth)
 static void emit_evaluate_all(emitter *em)
 {
     strbuf *c = &em->c;
-    sb_puts(c, "/* Every definition and outcome, each after the definitions it uses. */\n"
-               "static void evaluate_all(ctx_t *ctx)\n{\n");
-    sb_puts(c, em->order.len ? "    lov_status st;\n" : "    (void)ctx;\n");
-    for (size_t i = 0; i < em->order.len; i++) {
+    size_t npieces = 0;
+    for (size_t start = 0; start < em->order.len; start += EMIT_PIECE, npieces++) {
+    size_t end = start + EMIT_PIECE < em->order.len ? start + EMIT_PIECE : em->order.len;
+    if (start == 0)
+        sb_puts(c, "/* The definitions and outcomes, each after the definitions it uses, in\n"
+                   " * pieces of at most " EMIT_PIECE_TEXT " (one function each, so that no C function grows\n"
+                   " * with the module). */\n");
+    emit_printf(c, "static void evaluate_part_%zu(ctx_t *ctx)\n{\n    lov_status st;\n", npieces);
+    for (size_t i = start; i < end; i++) {
         decl *d = em->order.items[i];
         bool rules = d->kind != D_ASSERT;
         int steps = rules ? d->u.def.requires.len : 0;
@@ -367,6 +467,71 @@ static void emit_evaluate_all(emitter *em)
                     vt->kind == T_ENUM ? "(int32_t)" : "", d->c_name, member);
     }
     sb_puts(c, "}\n\n");
+    }
+    sb_puts(c, "/* Every definition and outcome, in evaluation order. */\n"
+               "static void evaluate_all(ctx_t *ctx)\n{\n");
+    if (npieces == 0)
+        sb_puts(c, "    (void)ctx;\n");
+    for (size_t i = 0; i < npieces; i++)
+        emit_printf(c, "    evaluate_part_%zu(ctx);\n", i);
+    sb_puts(c, "}\n\n");
+}
+
+/* The condition under which the fast path may be tried for a case (the
+ * reference date known, a day the rules are in force); 'in' is "in->" or
+ * "in[i]." */
+static const char *fast_may_try(emitter *em, const char *in)
+{
+    module *m = em->mod;
+    char buf[512];
+    decl *ref = m->reference_input;
+    if (!ref)
+        return "true";
+    if (m->has_in_force)
+        snprintf(buf, sizeof buf, "%sknown.%s && %s%s >= %d && %s%s <= %d", in, ref->c_name, in, ref->c_name,
+                 (int)m->in_force_from, in, ref->c_name, (int)(m->has_until ? m->in_force_until : LOV_DATE_MAX));
+    else
+        snprintf(buf, sizeof buf, "%sknown.%s", in, ref->c_name);
+    return ast_strdup(em->a, buf, strlen(buf));
+}
+
+/* NAME_evaluate (the fast path, then the rules that explain) and
+ * NAME_evaluate_batch. */
+static void emit_public_entries(emitter *em)
+{
+    strbuf *c = &em->c;
+    const char *p = em->mod->c_prefix;
+    decl *ref = em->mod->reference_input;
+    const char *day = ref ? emit_fmt_em(em, "in->%s", ref->c_name) : "0";
+    emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                       const %s_externals *ext)\n{\n", p, p, p, p);
+    if (!em->no_fast) {
+        emit_printf(c, "    if (trace == NULL && %s) {\n        fast_params_t p;\n", fast_may_try(em, "in->"));
+        emit_printf(c, "        fast_params_on(%s, &p);\n        if (fast_evaluate(in, %s, &p, out))\n"
+                       "            return LOV_OK;\n    }\n", day, day);
+    }
+    sb_puts(c, "    return evaluate_explaining(in, out, trace, ext);\n}\n\n");
+
+    emit_printf(c, "lov_status %s_evaluate_batch(const %s_input *in, %s_output *out, size_t n,\n"
+                   "                             const %s_externals *ext)\n{\n", p, p, p, p);
+    sb_puts(c, "    lov_status worst = LOV_OK;\n");
+    if (!em->no_fast)
+        sb_puts(c, "    fast_params_t p;\n    lov_date day = 0;\n    bool looked_up = false;\n");
+    sb_puts(c, "    for (size_t i = 0; i < n; i++) {\n");
+    if (!em->no_fast) {
+        emit_printf(c, "        if (%s) {\n", fast_may_try(em, "in[i]."));
+        if (ref) {
+            emit_printf(c, "            if (!looked_up || in[i].%s != day) {    /* a new reference date */\n"
+                           "                day = in[i].%s;\n                fast_params_on(day, &p);\n"
+                           "                looked_up = true;\n            }\n", ref->c_name, ref->c_name);
+        } else {
+            sb_puts(c, "            if (!looked_up) {\n                fast_params_on(day, &p);\n"
+                       "                looked_up = true;\n            }\n");
+        }
+        sb_puts(c, "            if (fast_evaluate(&in[i], day, &p, &out[i]))\n                continue;\n        }\n");
+    }
+    sb_puts(c, "        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));\n    }\n"
+               "    return worst;\n}\n\n");
 }
 
 void emit_entry(emitter *em)
@@ -382,8 +547,10 @@ void emit_entry(emitter *em)
     bool events = m->reference_input && has_events(em);
     if (events)
         emit_validate_events(em);
-    emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
-                   "                       const %s_externals *ext)\n{\n", p, p, p, p);
+    sb_puts(c, "/* The rules that explain: every case the fast path does not decide, and\n"
+               " * every case with a trace. */\n");
+    emit_printf(c, "static lov_status evaluate_explaining(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                                      const %s_externals *ext)\n{\n", p, p, p);
     sb_puts(c, "    ctx_t ctx;\n    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = NULL;\n    ctx.ext = ext;\n"
                "    ctx.reference_date = 0;\n    ctx.explain = false;\n"
                "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"
@@ -444,4 +611,5 @@ void emit_entry(emitter *em)
         sb_puts(c, "    }\n");
     }
     sb_puts(c, "    return st;\n}\n\n");
+    emit_public_entries(em);
 }

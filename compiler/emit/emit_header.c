@@ -172,6 +172,12 @@ void emit_header(emitter *em)
                " * Reentrant: no allocation, no global state. */\n");
     emit_printf(h, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
                    "                       const %s_externals *ext);\n\n", p, p, p, p);
+    sb_puts(h, "/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a\n"
+               " * trace would; the dated parameters are looked up once for each run of\n"
+               " * cases with the same reference date. Returns the most serious status of\n"
+               " * all the cases. */\n");
+    emit_printf(h, "lov_status %s_evaluate_batch(const %s_input *in, %s_output *out, size_t n,\n"
+                   "                             const %s_externals *ext);\n\n", p, p, p, p);
     sb_puts(h, "/* What the module is: fields, types, offsets, provisions, parameters, the\n"
                " * SHA-256 of its source and the compiler version. */\n");
     emit_printf(h, "extern const lov_module_desc %s_descriptor;\n\n", p);

@@ -176,6 +176,8 @@ static int missing_bit(const unsigned char *out, size_t input)
 static uint32_t held_of(const unsigned char *out, size_t i)
 {
     uint32_t h;
+    if (d->outputs[i].held_offset == 0)      /* no prerequisites: no mask (offset 0 is another field) */
+        return 0;
     memcpy(&h, out + d->outputs[i].held_offset, sizeof h);
     return h;
 }

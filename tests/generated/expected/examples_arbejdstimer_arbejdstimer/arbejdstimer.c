@@ -1381,8 +1381,777 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    lov_date periodens_slutning;
+    lov_date grundperiodens_begyndelse;
+    int64_t forlaengelse_i_maaneder;
+    int64_t dage_med_dokumenteret_fravaer;
+    lov_duration periodens_laengde;
+    lov_date periodens_begyndelse;
+    lov_decimal timer_i_perioden;
+    bool indberetningerne_er_mulige;
+    int64_t maaneder_med_hjaelp;
+    bool omfattet;
+    bool timekravet_opfyldt;
+    lov_decimal nye_timer_efter_nedsaettelse;
+    bool fuld_hjaelp_igen;
+    int64_t timer_til_brevet;
+    int64_t manglende_timer;
+    lov_decimal gennemsnitlige_timer_pr_maaned;
+    bool har_stoettet_arbejde_i_perioden;
+    lov_opt_date seneste_maaned_med_ordinaert_arbejde;
+    lov_opt_date foerste_maaned_med_hjaelp;
+    bool nedsaettelse_kan_komme_paa_tale;
+    bool fuld_opfyldelse_giver_ingen_manglende_timer;
+    bool to_tal_for_selvstaendige_i_takt;
+} fast_values_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const arbejdstimer_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    fast_values_t v;
+} fast_t;
+
+/* 'reglen_anvendes' on a given day, for the fast path: every period is compared (no
+ * early exit), and the first that holds the day wins. */
+static lov_status fast_param_on_day_reglen_anvendes(lov_date day, bool *result)
+{
+    size_t n = sizeof values_of_reglen_anvendes / sizeof values_of_reglen_anvendes[0], at = n;
+    for (size_t i = n; i-- > 0;)
+        at = values_of_reglen_anvendes[i].from <= day && day <= values_of_reglen_anvendes[i].until ? i : at;
+    if (at == n)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_reglen_anvendes[at].value.b;
+    return LOV_OK;
+}
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+static lov_status fast_fn_taellende_timer(fast_t *ctx, arbejdstimer_Arbejdstype type, lov_decimal timer, lov_decimal *result);
+static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result);
+
+#line 168 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_fn_taellende_timer(fast_t *ctx, arbejdstimer_Arbejdstype type, lov_decimal timer, lov_decimal *result)
+{
+#line 1457 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    bool _t2 = false;
+    lov_decimal _t3 = {0, 0};
+    /* the rule (line 170) */
+    switch (type) {
+    case arbejdstimer_Arbejdstype_ordinaert:
+        _t1 = timer;
+        break;
+    case arbejdstimer_Arbejdstype_selvstaendig:
+        if ((_st = fast_fn_selvstaendig_maaned_taeller(ctx, timer, &_t2)) != LOV_OK)
+            goto _fail;
+        if (_t2) {
+            _t3 = timer;
+        } else {
+            _t3 = ((lov_decimal){INT64_C(0), 1});
+        }
+        _t1 = _t3;
+        break;
+    default:
+        _t1 = ((lov_decimal){INT64_C(0), 1});
+        break;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 162 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result)
+{
+#line 1490 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_decimal _t1 = {0, 0};
+    /* the rule (line 164) */
+    if ((_st = lov_dec_mul(timer, lov_dec_from_int(INT64_C(12)), &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = (lov_dec_cmp(_t1, lov_dec_from_int(INT64_C(1040))) >= 0);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 117 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
+{
+#line 1506 "arbejdstimer.c"
+    /* the rule (line 119) */
+    (*result) = lov_date_month_start(ctx->reference_date);
+    return LOV_OK;
+}
+
+#line 122 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_grundperiodens_begyndelse(fast_t *ctx, lov_date *result)
+{
+#line 1515 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 124) */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ((lov_duration){12, 0}), LOV_MONTH_END_OVERFLOW, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 130 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
+{
+#line 1530 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    bool _t3 = false;
+    const arbejdstimer_Fravaer * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_date _t8 = 0;
+    /* the rule (line 132) */
+    _t1 = (int64_t)0;
+    /* sum */
+    _t3 = false;
+    _t4 = ctx->in->fravaer;
+    _t5 = ctx->in->fravaer_count;
+    for (size_t _i2 = 0; _i2 < _t5; _i2++) {
+        const arbejdstimer_Fravaer *p = &_t4[_i2];
+        if ((p->dokumenteret && (p->fra < ctx->v.periodens_slutning)) && ((!p->til.present) || (p->til.value > ctx->v.grundperiodens_begyndelse))) {
+            _t6 = (p->fra >= ctx->v.grundperiodens_begyndelse) ? p->fra : ctx->v.grundperiodens_begyndelse;
+            if (p->til.present) {
+                _t7 = p->til.value;
+            } else {
+                _t7 = ctx->v.periodens_slutning;
+            }
+            _t8 = (_t7 <= ctx->v.periodens_slutning) ? _t7 : ctx->v.periodens_slutning;
+            _t1 = lov_int_add_noting(_t1, lov_date_months_between(_t6, _t8), &_t3);
+        }
+    }
+    if (_t3) {    /* checked once, after the loop */
+        _st = LOV_OVERFLOW;
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 140 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_dage_med_dokumenteret_fravaer(fast_t *ctx, int64_t *result)
+{
+#line 1571 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    bool _t3 = false;
+    const arbejdstimer_Fravaer * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_date _t8 = 0;
+    /* the rule (line 142) */
+    _t1 = (int64_t)0;
+    /* sum */
+    _t3 = false;
+    _t4 = ctx->in->fravaer;
+    _t5 = ctx->in->fravaer_count;
+    for (size_t _i2 = 0; _i2 < _t5; _i2++) {
+        const arbejdstimer_Fravaer *p = &_t4[_i2];
+        if ((p->dokumenteret && (p->fra < ctx->v.periodens_slutning)) && ((!p->til.present) || (p->til.value > ctx->v.grundperiodens_begyndelse))) {
+            _t6 = (p->fra >= ctx->v.grundperiodens_begyndelse) ? p->fra : ctx->v.grundperiodens_begyndelse;
+            if (p->til.present) {
+                _t7 = p->til.value;
+            } else {
+                _t7 = ctx->v.periodens_slutning;
+            }
+            _t8 = (_t7 <= ctx->v.periodens_slutning) ? _t7 : ctx->v.periodens_slutning;
+            _t1 = lov_int_add_noting(_t1, lov_date_days_between(_t6, _t8), &_t3);
+        }
+    }
+    if (_t3) {    /* checked once, after the loop */
+        _st = LOV_OVERFLOW;
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 149 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
+{
+#line 1612 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    lov_duration _t2 = {0, 0};
+    /* the rule (line 151) */
+    if ((_st = lov_int_add(INT64_C(12), ctx->v.forlaengelse_i_maaneder, &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_duration_months(_t1, &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 153 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
+{
+#line 1630 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 155) */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_OVERFLOW, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 176 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
+{
+#line 1645 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_decimal _t6 = {0, 0};
+    /* the rule (line 179) */
+    _t1 = (lov_decimal){0, 0};
+    /* sum */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_OVERFLOW, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
+        if (!(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning))
+            continue;
+        if ((_st = fast_fn_taellende_timer(ctx, m->type, m->timer, &_t6)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_dec_add(_t1, _t6, &_t1)) != LOV_OK)
+            goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 186 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
+{
+#line 1677 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 188) */
+    _t1 = true;
+    /* for all */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_OVERFLOW, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
+        _t1 &= !(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning) || ((((int64_t)lov_date_day(m->maaned)) == INT64_C(1)) && ((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0)));
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 196 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
+{
+#line 1703 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 198) */
+    _t1 = (int64_t)0;
+    /* count */
+    if ((_st = lov_date_add_months(ctx->v.periodens_slutning, -(int64_t)((lov_duration){36, 0}).months, LOV_MONTH_END_OVERFLOW, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->hjaelp;
+    _t4 = ctx->in->hjaelp_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Hjaelpsmaaned *h = &_t3[_i2];
+        _t1 += _t5 <= h->maaned && h->maaned < ctx->v.periodens_slutning ? 1 : 0;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 201 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
+{
+#line 1729 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_duration _t1 = {0, 0};
+    int _t2 = 0;
+    /* the rule (line 203) */
+    if ((_st = lov_duration_months(ctx->v.maaneder_med_hjaelp, &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_duration_cmp(_t1, ((lov_duration){12, 0}), &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = (_t2 >= 0);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 210 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
+{
+#line 1747 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception nok_timer (line 212): aktivloven "§ 13 f" */
+    _t3 = ctx->v.indberetningerne_er_mulige && (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception for_få_timer (line 216): aktivloven "§ 13 f" */
+    _t5 = ctx->v.indberetningerne_er_mulige && (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) < 0);
+    _t6 = false;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    if (_t2 || !_t1) {
+        _st = LOV_CONFLICT;    /* or no rule: the rules that explain report it */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 223 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_nye_timer_efter_nedsaettelse(fast_t *ctx, lov_decimal *result)
+{
+#line 1782 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    lov_decimal _t2 = {0, 0};
+    const arbejdstimer_Arbejdsmaaned * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_decimal _t7 = {0, 0};
+    /* the rule (line 225) */
+    if (!ctx->in->nedsat_fra.present) {
+        _t1 = ((lov_decimal){INT64_C(0), 1});
+    } else {
+        _t2 = (lov_decimal){0, 0};
+        /* sum */
+        _t6 = lov_date_month_start(ctx->in->nedsat_fra.value);
+        _t4 = ctx->in->arbejde;
+        _t5 = ctx->in->arbejde_count;
+        for (size_t _i3 = 0; _i3 < _t5; _i3++) {
+            const arbejdstimer_Arbejdsmaaned *m = &_t4[_i3];
+            if (!((_t6 <= m->maaned) && (m->maaned <= ctx->reference_date)))
+                continue;
+            if ((_st = fast_fn_taellende_timer(ctx, m->type, m->timer, &_t7)) != LOV_OK)
+                goto _fail;
+            if ((_st = lov_dec_add(_t2, _t7, &_t2)) != LOV_OK)
+                goto _fail;
+        }
+        _t1 = _t2;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 229 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
+{
+#line 1819 "arbejdstimer.c"
+    /* the rule (line 231) */
+    (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.nye_timer_efter_nedsaettelse, lov_dec_from_int(INT64_C(225))) >= 0));
+    return LOV_OK;
+}
+
+#line 239 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_timer_til_brevet(fast_t *ctx, int64_t *result)
+{
+#line 1828 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    /* the rule (line 241) */
+    if ((_st = lov_dec_to_int(ctx->v.timer_i_perioden, LOV_ROUND_DOWN, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 243 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_manglende_timer(fast_t *ctx, int64_t *result)
+{
+#line 1843 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    lov_decimal _t2 = {0, 0};
+    lov_decimal _t3 = {0, 0};
+    /* the rule (line 245) */
+    if ((_st = lov_dec_sub(lov_dec_from_int(INT64_C(225)), ctx->v.timer_i_perioden, &_t2)) != LOV_OK)
+        goto _fail;
+    _t3 = (lov_dec_cmp(lov_dec_from_int(INT64_C(0)), _t2) >= 0) ? lov_dec_from_int(INT64_C(0)) : _t2;
+    if ((_st = lov_dec_to_int(_t3, LOV_ROUND_UP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 247 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_gennemsnitlige_timer_pr_maaned(fast_t *ctx, lov_decimal *result)
+{
+#line 1863 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    lov_decimal _t2 = {0, 0};
+    /* the rule (line 249) */
+    if ((_st = lov_dec_div(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(12)), 2, LOV_ROUND_HALF_EVEN, &_t2)) != LOV_OK)
+        goto _fail;
+    _t1 = _t2;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 253 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_har_stoettet_arbejde_i_perioden(fast_t *ctx, bool *result)
+{
+#line 1880 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 255) */
+    _t1 = false;
+    /* exists */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_OVERFLOW, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
+        _t1 |= (((_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning) && (!(m->type == arbejdstimer_Arbejdstype_ordinaert))) && (!(m->type == arbejdstimer_Arbejdstype_selvstaendig)));
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 261 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_seneste_maaned_med_ordinaert_arbejde(fast_t *ctx, lov_opt_date *result)
+{
+#line 1906 "arbejdstimer.c"
+    lov_opt_date _t1 = {false, 0};
+    const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    /* the rule (line 263) */
+    _t1.present = false;
+    /* maximum */
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
+        if (!((m->type == arbejdstimer_Arbejdstype_ordinaert) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(0))) > 0)))
+            continue;
+        if (!_t1.present || (m->maaned > _t1.value)) {
+            _t1.present = true;
+            _t1.value = m->maaned;
+        }
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 265 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_foerste_maaned_med_hjaelp(fast_t *ctx, lov_opt_date *result)
+{
+#line 1931 "arbejdstimer.c"
+    lov_opt_date _t1 = {false, 0};
+    const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    /* the rule (line 267) */
+    _t1.present = false;
+    /* minimum */
+    _t3 = ctx->in->hjaelp;
+    _t4 = ctx->in->hjaelp_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Hjaelpsmaaned *h = &_t3[_i2];
+        if (!_t1.present || (h->maaned < _t1.value)) {
+            _t1.present = true;
+            _t1.value = h->maaned;
+        }
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 273 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_nedsaettelse_kan_komme_paa_tale(fast_t *ctx, bool *result)
+{
+#line 1954 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    bool _t2 = false;
+    bool _t3 = false;
+    /* the rule (line 275) */
+    _t3 = ctx->v.omfattet && (!ctx->v.timekravet_opfyldt);
+    if (_t3) {
+        if ((_st = lov_date_next_month_start(ctx->reference_date, &_t1)) != LOV_OK)
+            goto _fail;
+        if ((_st = fast_param_on_day_reglen_anvendes(_t1, &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = _t2;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 280 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_assert_fuld_opfyldelse_giver_ingen_manglende_timer(fast_t *ctx, bool *result)
+{
+#line 1977 "arbejdstimer.c"
+    *result = (!ctx->v.timekravet_opfyldt || (ctx->v.manglende_timer == INT64_C(0)));
+    return LOV_OK;
+}
+
+#line 284 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_assert_to_tal_for_selvstaendige_i_takt(fast_t *ctx, bool *result)
+{
+#line 1985 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    int64_t _t1 = 0;
+    if ((_st = lov_int_mul(INT64_C(20), INT64_C(52), &_t1)) != LOV_OK)
+        goto _fail;
+    *result = (INT64_C(1040) == _t1);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const arbejdstimer_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.fravaer;
+    bad |= !in->known.arbejde;
+    bad |= !in->known.hjaelp;
+    bad |= !in->known.nedsat_fra;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.arbejde && in->arbejde_count > 0 && in->arbejde == NULL;
+    for (size_t i = 0, n = in->known.arbejde && in->arbejde ? in->arbejde_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->arbejde[i].maaned);
+        bad |= in->arbejde[i].maaned > ctx->reference_date;
+        bad |= !lov_dec_valid(in->arbejde[i].timer);
+        bad |= ((int)in->arbejde[i].type < 0 || (int)in->arbejde[i].type >= 4);
+    }
+    bad |= in->known.fravaer && in->fravaer_count > 0 && in->fravaer == NULL;
+    for (size_t i = 0, n = in->known.fravaer && in->fravaer ? in->fravaer_count : 0; i < n; i++) {
+        bad |= ((int)in->fravaer[i].grund < 0 || (int)in->fravaer[i].grund >= 3);
+        bad |= !lov_date_valid(in->fravaer[i].fra);
+        bad |= in->fravaer[i].fra > ctx->reference_date;
+        bad |= (in->fravaer[i].til.present && !lov_date_valid(in->fravaer[i].til.value));
+        bad |= (in->fravaer[i].til.present && in->fravaer[i].til.value > ctx->reference_date);
+    }
+    bad |= in->known.hjaelp && in->hjaelp_count > 0 && in->hjaelp == NULL;
+    for (size_t i = 0, n = in->known.hjaelp && in->hjaelp ? in->hjaelp_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hjaelp[i].maaned);
+        bad |= in->hjaelp[i].maaned > ctx->reference_date;
+        bad |= ((int)in->hjaelp[i].ydelse < 0 || (int)in->hjaelp[i].ydelse >= 5);
+    }
+    bad |= in->known.nedsat_fra && (in->nedsat_fra.present && !lov_date_valid(in->nedsat_fra.value));
+    bad |= in->known.nedsat_fra && (in->nedsat_fra.present && in->nedsat_fra.value > ctx->reference_date);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, arbejdstimer_output *out)
+{
+    if (fast_def_periodens_slutning(ctx, &ctx->v.periodens_slutning) != LOV_OK)
+        return false;
+    out->periodens_slutning = ctx->v.periodens_slutning;
+    if (fast_def_grundperiodens_begyndelse(ctx, &ctx->v.grundperiodens_begyndelse) != LOV_OK)
+        return false;
+    out->grundperiodens_begyndelse = ctx->v.grundperiodens_begyndelse;
+    if (fast_def_forlaengelse_i_maaneder(ctx, &ctx->v.forlaengelse_i_maaneder) != LOV_OK)
+        return false;
+    out->forlaengelse_i_maaneder = ctx->v.forlaengelse_i_maaneder;
+    if (fast_def_dage_med_dokumenteret_fravaer(ctx, &ctx->v.dage_med_dokumenteret_fravaer) != LOV_OK)
+        return false;
+    out->dage_med_dokumenteret_fravaer = ctx->v.dage_med_dokumenteret_fravaer;
+    if (fast_def_periodens_laengde(ctx, &ctx->v.periodens_laengde) != LOV_OK)
+        return false;
+    out->periodens_laengde = ctx->v.periodens_laengde;
+    if (fast_def_periodens_begyndelse(ctx, &ctx->v.periodens_begyndelse) != LOV_OK)
+        return false;
+    out->periodens_begyndelse = ctx->v.periodens_begyndelse;
+    if (fast_def_timer_i_perioden(ctx, &ctx->v.timer_i_perioden) != LOV_OK)
+        return false;
+    out->timer_i_perioden = ctx->v.timer_i_perioden;
+    if (fast_def_indberetningerne_er_mulige(ctx, &ctx->v.indberetningerne_er_mulige) != LOV_OK)
+        return false;
+    out->indberetningerne_er_mulige = ctx->v.indberetningerne_er_mulige;
+    if (fast_def_maaneder_med_hjaelp(ctx, &ctx->v.maaneder_med_hjaelp) != LOV_OK)
+        return false;
+    out->maaneder_med_hjaelp = ctx->v.maaneder_med_hjaelp;
+    if (fast_def_omfattet(ctx, &ctx->v.omfattet) != LOV_OK)
+        return false;
+    out->omfattet = ctx->v.omfattet;
+    if (fast_def_timekravet_opfyldt(ctx, &ctx->v.timekravet_opfyldt) != LOV_OK)
+        return false;
+    out->timekravet_opfyldt = ctx->v.timekravet_opfyldt;
+    if (fast_def_nye_timer_efter_nedsaettelse(ctx, &ctx->v.nye_timer_efter_nedsaettelse) != LOV_OK)
+        return false;
+    out->nye_timer_efter_nedsaettelse = ctx->v.nye_timer_efter_nedsaettelse;
+    if (fast_def_fuld_hjaelp_igen(ctx, &ctx->v.fuld_hjaelp_igen) != LOV_OK)
+        return false;
+    out->fuld_hjaelp_igen = ctx->v.fuld_hjaelp_igen;
+    if (fast_def_timer_til_brevet(ctx, &ctx->v.timer_til_brevet) != LOV_OK)
+        return false;
+    out->timer_til_brevet = ctx->v.timer_til_brevet;
+    if (fast_def_manglende_timer(ctx, &ctx->v.manglende_timer) != LOV_OK)
+        return false;
+    out->manglende_timer = ctx->v.manglende_timer;
+    if (fast_def_gennemsnitlige_timer_pr_maaned(ctx, &ctx->v.gennemsnitlige_timer_pr_maaned) != LOV_OK)
+        return false;
+    out->gennemsnitlige_timer_pr_maaned = ctx->v.gennemsnitlige_timer_pr_maaned;
+    if (fast_def_har_stoettet_arbejde_i_perioden(ctx, &ctx->v.har_stoettet_arbejde_i_perioden) != LOV_OK)
+        return false;
+    out->har_stoettet_arbejde_i_perioden = ctx->v.har_stoettet_arbejde_i_perioden;
+    if (fast_def_seneste_maaned_med_ordinaert_arbejde(ctx, &ctx->v.seneste_maaned_med_ordinaert_arbejde) != LOV_OK)
+        return false;
+    out->seneste_maaned_med_ordinaert_arbejde = ctx->v.seneste_maaned_med_ordinaert_arbejde;
+    if (fast_def_foerste_maaned_med_hjaelp(ctx, &ctx->v.foerste_maaned_med_hjaelp) != LOV_OK)
+        return false;
+    out->foerste_maaned_med_hjaelp = ctx->v.foerste_maaned_med_hjaelp;
+    if (fast_def_nedsaettelse_kan_komme_paa_tale(ctx, &ctx->v.nedsaettelse_kan_komme_paa_tale) != LOV_OK)
+        return false;
+    out->nedsaettelse_kan_komme_paa_tale = ctx->v.nedsaettelse_kan_komme_paa_tale;
+    if (fast_assert_fuld_opfyldelse_giver_ingen_manglende_timer(ctx, &ctx->v.fuld_opfyldelse_giver_ingen_manglende_timer) != LOV_OK)
+        return false;
+    out->fuld_opfyldelse_giver_ingen_manglende_timer = ctx->v.fuld_opfyldelse_giver_ingen_manglende_timer;
+    if (fast_assert_to_tal_for_selvstaendige_i_takt(ctx, &ctx->v.to_tal_for_selvstaendige_i_takt) != LOV_OK)
+        return false;
+    out->to_tal_for_selvstaendige_i_takt = ctx->v.to_tal_for_selvstaendige_i_takt;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const arbejdstimer_input *in, lov_date reference_date, const fast_params_t *p,
+                          arbejdstimer_output *out)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.periodens_slutning = LOV_OK;
+    out->status.grundperiodens_begyndelse = LOV_OK;
+    out->status.forlaengelse_i_maaneder = LOV_OK;
+    out->status.dage_med_dokumenteret_fravaer = LOV_OK;
+    out->status.periodens_laengde = LOV_OK;
+    out->status.periodens_begyndelse = LOV_OK;
+    out->status.timer_i_perioden = LOV_OK;
+    out->status.indberetningerne_er_mulige = LOV_OK;
+    out->status.maaneder_med_hjaelp = LOV_OK;
+    out->status.omfattet = LOV_OK;
+    out->status.timekravet_opfyldt = LOV_OK;
+    out->status.nye_timer_efter_nedsaettelse = LOV_OK;
+    out->status.fuld_hjaelp_igen = LOV_OK;
+    out->status.timer_til_brevet = LOV_OK;
+    out->status.manglende_timer = LOV_OK;
+    out->status.gennemsnitlige_timer_pr_maaned = LOV_OK;
+    out->status.har_stoettet_arbejde_i_perioden = LOV_OK;
+    out->status.seneste_maaned_med_ordinaert_arbejde = LOV_OK;
+    out->status.foerste_maaned_med_hjaelp = LOV_OK;
+    out->status.nedsaettelse_kan_komme_paa_tale = LOV_OK;
+    out->status.fuld_opfyldelse_giver_ingen_manglende_timer = LOV_OK;
+    out->status.to_tal_for_selvstaendige_i_takt = LOV_OK;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
@@ -1708,6 +2477,12 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
 /* Events (the 'event date' facts) happened on or before the reference
  * date: one after it cannot have been registered, and is invalid input. */
 static lov_status validate_events(ctx_t *ctx)
@@ -1732,8 +2507,10 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status arbejdstimer_evaluate(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
-                       const arbejdstimer_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+static lov_status evaluate_explaining(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
+                                      const arbejdstimer_externals *ext)
 {
     ctx_t ctx;
     ctx.in = in;
@@ -1964,6 +2741,40 @@ lov_status arbejdstimer_evaluate(const arbejdstimer_input *in, arbejdstimer_outp
             out->missing[i] |= ctx.why_of[19].missing[i];
     }
     return st;
+}
+
+lov_status arbejdstimer_evaluate(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
+                       const arbejdstimer_externals *ext)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext);
+}
+
+lov_status arbejdstimer_evaluate_batch(const arbejdstimer_input *in, arbejdstimer_output *out, size_t n,
+                             const arbejdstimer_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i]))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

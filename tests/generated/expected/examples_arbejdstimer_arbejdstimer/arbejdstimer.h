@@ -166,6 +166,13 @@ typedef struct arbejdstimer_externals {
 lov_status arbejdstimer_evaluate(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
                        const arbejdstimer_externals *ext);
 
+/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a
+ * trace would; the dated parameters are looked up once for each run of
+ * cases with the same reference date. Returns the most serious status of
+ * all the cases. */
+lov_status arbejdstimer_evaluate_batch(const arbejdstimer_input *in, arbejdstimer_output *out, size_t n,
+                             const arbejdstimer_externals *ext);
+
 /* What the module is: fields, types, offsets, provisions, parameters, the
  * SHA-256 of its source and the compiler version. */
 extern const lov_module_desc arbejdstimer_descriptor;

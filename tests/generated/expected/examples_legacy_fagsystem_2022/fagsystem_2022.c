@@ -3363,8 +3363,1163 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    lov_status st_reglen_anvendes;
+    bool reglen_anvendes;
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    lov_date periodens_slutning;
+    int64_t forlaengelse_i_maaneder;
+    lov_duration periodens_laengde;
+    lov_date treaarsperiodens_begyndelse;
+    int64_t maaneder_med_hjaelp;
+    bool omfattet;
+    lov_decimal timer_i_perioden;
+    bool timekravet_opfyldt;
+    bool indberetningerne_er_mulige;
+    bool undtaget;
+    bool kravet_ikke_opfyldt;
+    lov_date nedsaettelse_fra;
+    bool reglen_gaelder_for_maaneden;
+    bool reglen_anvendes_i_dag;
+    lov_decimal timer_efter_nedsaettelsen;
+    bool fuld_hjaelp_igen;
+    lov_money maanedlig_sats;
+    bool varslet_6_maaneder_foer;
+    bool varslet_1_maaned_foer;
+    bool hoeringsfristen_er_udloebet;
+    bool ophoer_paataenkt;
+    bool skadende_foelge_paataenkt;
+    lov_date foerste_mulige_nedsaettelse_efter_brev;
+    bool reglen_gaelder_for_brevets_maaned;
+    bool partshoeringsbrev;
+    lov_money nedsaettelse;
+    bool hjaelpen_ophoerer;
+    bool kraever_sagsbehandlers_vurdering;
+    lov_decimal timer_i_perioden_om_6_maaneder;
+    bool varslingsbrev;
+    bool fuld_hjaelp_fra_vurderingen;
+    bool skal_efterbetales;
+    bool afgoerelse_i_sagsoversigten;
+    bool slutdato_ophaever_ikke_undtagelsen;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t partshoeringsbrev;
+    uint32_t nedsaettelse;
+    uint32_t hjaelpen_ophoerer;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const fagsystem_2022_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+/* 'reglen_anvendes' on a given day, for the fast path: every period is compared (no
+ * early exit), and the first that holds the day wins. */
+static lov_status fast_param_on_day_reglen_anvendes(lov_date day, bool *result)
+{
+    size_t n = sizeof values_of_reglen_anvendes / sizeof values_of_reglen_anvendes[0], at = n;
+    for (size_t i = n; i-- > 0;)
+        at = values_of_reglen_anvendes[i].from <= day && day <= values_of_reglen_anvendes[i].until ? i : at;
+    if (at == n)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_reglen_anvendes[at].value.b;
+    return LOV_OK;
+}
+
+/* 'nedsættelse_fuld_sats' on a given day, for the fast path: every period is compared (no
+ * early exit), and the first that holds the day wins. */
+static lov_status fast_param_on_day_nedsaettelse_fuld_sats(lov_date day, lov_money *result)
+{
+    size_t n = sizeof values_of_nedsaettelse_fuld_sats / sizeof values_of_nedsaettelse_fuld_sats[0], at = n;
+    for (size_t i = n; i-- > 0;)
+        at = values_of_nedsaettelse_fuld_sats[i].from <= day && day <= values_of_nedsaettelse_fuld_sats[i].until ? i : at;
+    if (at == n)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_nedsaettelse_fuld_sats[at].value.money;
+    return LOV_OK;
+}
+
+/* 'nedsættelse_anden_sats' on a given day, for the fast path: every period is compared (no
+ * early exit), and the first that holds the day wins. */
+static lov_status fast_param_on_day_nedsaettelse_anden_sats(lov_date day, lov_money *result)
+{
+    size_t n = sizeof values_of_nedsaettelse_anden_sats / sizeof values_of_nedsaettelse_anden_sats[0], at = n;
+    for (size_t i = n; i-- > 0;)
+        at = values_of_nedsaettelse_anden_sats[i].from <= day && day <= values_of_nedsaettelse_anden_sats[i].until ? i : at;
+    if (at == n)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_nedsaettelse_anden_sats[at].value.money;
+    return LOV_OK;
+}
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    p->st_reglen_anvendes = fast_param_on_day_reglen_anvendes(day, &p->reglen_anvendes);
+}
+
+static lov_status fast_fn_taellende_timer(fast_t *ctx, fagsystem_2022_Arbejdsart art, lov_decimal timer, lov_decimal *result);
+
+#line 179 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_fn_taellende_timer(fast_t *ctx, fagsystem_2022_Arbejdsart art, lov_decimal timer, lov_decimal *result)
+{
+#line 3484 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_decimal _t1 = {0, 0};
+    lov_decimal _t2 = {0, 0};
+    int64_t _t3 = 0;
+    lov_decimal _t4 = {0, 0};
+    /* the rule (line 181) */
+    switch (art) {
+    case fagsystem_2022_Arbejdsart_ordinaert:
+        _t1 = timer;
+        break;
+    case fagsystem_2022_Arbejdsart_selvstaendig:
+        if ((_st = lov_dec_mul(timer, lov_dec_from_int(INT64_C(12)), &_t2)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_int_mul(INT64_C(20), INT64_C(52), &_t3)) != LOV_OK)
+            goto _fail;
+        if (lov_dec_cmp(_t2, lov_dec_from_int(_t3)) >= 0) {
+            _t4 = timer;
+        } else {
+            _t4 = ((lov_decimal){INT64_C(0), 1});
+        }
+        _t1 = _t4;
+        break;
+    case fagsystem_2022_Arbejdsart_loentilskud:
+    case fagsystem_2022_Arbejdsart_virksomhedspraktik:
+        _t1 = ((lov_decimal){INT64_C(0), 1});
+        break;
+    default:
+        _st = LOV_INVALID_INPUT;    /* not a case of Arbejdsart */
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 152 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
+{
+#line 3525 "fagsystem_2022.c"
+    /* the rule (line 152) */
+    (*result) = lov_date_month_start(ctx->reference_date);
+    return LOV_OK;
+}
+
+#line 154 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
+{
+#line 3534 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    const fagsystem_2022_Fravaersmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 156) */
+    _t1 = (int64_t)0;
+    /* count */
+    if ((_st = lov_date_add_months(ctx->v.periodens_slutning, -(int64_t)((lov_duration){12, 0}).months, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->fravaer;
+    _t4 = ctx->in->fravaer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Fravaersmaaned *f = &_t3[_i2];
+        _t1 += f->dokumenteret && (_t5 <= f->maaned && f->maaned < ctx->v.periodens_slutning) ? 1 : 0;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 158 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
+{
+#line 3560 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    lov_duration _t2 = {0, 0};
+    /* the rule (line 160) */
+    if ((_st = lov_int_add(INT64_C(12), ctx->v.forlaengelse_i_maaneder, &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_duration_months(_t1, &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 162 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_treaarsperiodens_begyndelse(fast_t *ctx, lov_date *result)
+{
+#line 3578 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 164) */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ((lov_duration){36, 0}), LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 166 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
+{
+#line 3593 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    bool _t3 = false;
+    const fagsystem_2022_Hjaelpsperiode * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_date _t8 = 0;
+    lov_date _t9 = 0;
+    /* the rule (line 168) */
+    _t1 = (int64_t)0;
+    /* sum */
+    _t3 = false;
+    _t4 = ctx->in->hjaelpsperioder;
+    _t5 = ctx->in->hjaelpsperioder_count;
+    for (size_t _i2 = 0; _i2 < _t5; _i2++) {
+        const fagsystem_2022_Hjaelpsperiode *p = &_t4[_i2];
+        if ((p->fra < ctx->v.periodens_slutning) && ((!p->til.present) || (p->til.value >= ctx->v.treaarsperiodens_begyndelse))) {
+            _t6 = (p->fra >= ctx->v.treaarsperiodens_begyndelse) ? p->fra : ctx->v.treaarsperiodens_begyndelse;
+            if (p->til.present) {
+                if ((_st = lov_date_add_duration(p->til.value, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t8)) != LOV_OK)
+                    goto _fail;
+                _t9 = (_t8 <= ctx->v.periodens_slutning) ? _t8 : ctx->v.periodens_slutning;
+                _t7 = _t9;
+            } else {
+                _t7 = ctx->v.periodens_slutning;
+            }
+            _t1 = lov_int_add_noting(_t1, lov_date_months_between(_t6, _t7), &_t3);
+        }
+    }
+    if (_t3) {    /* checked once, after the loop */
+        _st = LOV_OVERFLOW;
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 175 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
+{
+#line 3637 "fagsystem_2022.c"
+    /* the rule (line 177) */
+    (*result) = ((!(ctx->in->ydelse == fagsystem_2022_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12)));
+    return LOV_OK;
+}
+
+#line 187 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
+{
+#line 3646 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_decimal _t6 = {0, 0};
+    /* the rule (line 189) */
+    _t1 = (lov_decimal){0, 0};
+    /* sum */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Arbejdsmaaned *m = &_t3[_i2];
+        if (!(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning))
+            continue;
+        if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t6)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_dec_add(_t1, _t6, &_t1)) != LOV_OK)
+            goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 192 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
+{
+#line 3678 "fagsystem_2022.c"
+    /* the rule (line 194) */
+    (*result) = (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
+    return LOV_OK;
+}
+
+#line 196 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
+{
+#line 3687 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 198) */
+    _t1 = true;
+    /* for all */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Arbejdsmaaned *m = &_t3[_i2];
+        _t1 &= !(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning) || ((((int64_t)lov_date_day(m->maaned)) == INT64_C(1)) && ((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0)));
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 208 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
+{
+#line 3713 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    bool _t8 = false;
+    /* the default (line 210) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception registreret_undtagelse_med_slutdato (line 211): star_felt "regel 3.2: undtagelse med obligatorisk slutdato" */
+    _t3 = ((ctx->in->arbejdsevne == fagsystem_2022_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->reference_date <= ctx->in->slutdato_for_undtagelse.value);
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception forberedende_del (line 216): leverandør "regel 3.3" */
+    _t5 = ctx->in->forberedende_del_paabegyndt;
+    _t6 = true;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    /* exception forrevalidering (line 220): leverandør "regel 3.4" */
+    _t7 = ctx->in->i_forrevalidering;
+    _t8 = true;
+    _t2 |= _t7 && _t1 && !((*result) == _t8);
+    (*result) = _t7 && !_t1 ? _t8 : (*result);
+    _t1 |= _t7;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 225 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
+{
+#line 3757 "fagsystem_2022.c"
+    /* the rule (line 227) */
+    (*result) = ((ctx->v.omfattet && (!ctx->v.undtaget)) && (!ctx->v.timekravet_opfyldt));
+    return LOV_OK;
+}
+
+#line 232 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_nedsaettelse_fra(fast_t *ctx, lov_date *result)
+{
+#line 3766 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 234) */
+    if ((_st = lov_date_next_month_start(ctx->reference_date, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 236 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_reglen_gaelder_for_maaneden(fast_t *ctx, bool *result)
+{
+#line 3781 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    /* the rule (line 238) */
+    if ((_st = fast_param_on_day_reglen_anvendes(ctx->v.nedsaettelse_fra, &_t1)) != LOV_OK)
+        goto _fail;
+    _t3 = _t1;
+    if (_t3) {
+        if ((_st = fast_param_on_day_reglen_anvendes(lov_date_month_end(ctx->v.nedsaettelse_fra), &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = _t2;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 240 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_reglen_anvendes_i_dag(fast_t *ctx, bool *result)
+{
+#line 3804 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    /* the rule (line 240) */
+    if ((_st = ctx->p->st_reglen_anvendes) != LOV_OK)
+        goto _fail;
+    (*result) = ctx->p->reglen_anvendes;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 242 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_timer_efter_nedsaettelsen(fast_t *ctx, lov_decimal *result)
+{
+#line 3818 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    lov_decimal _t2 = {0, 0};
+    const fagsystem_2022_Arbejdsmaaned * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_decimal _t7 = {0, 0};
+    /* the rule (line 244) */
+    if (ctx->in->nedsat_fra.present) {
+        _t2 = (lov_decimal){0, 0};
+        /* sum */
+        _t6 = lov_date_month_start(ctx->in->nedsat_fra.value);
+        _t4 = ctx->in->arbejde;
+        _t5 = ctx->in->arbejde_count;
+        for (size_t _i3 = 0; _i3 < _t5; _i3++) {
+            const fagsystem_2022_Arbejdsmaaned *m = &_t4[_i3];
+            if (!(m->maaned >= _t6))
+                continue;
+            if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t7)) != LOV_OK)
+                goto _fail;
+            if ((_st = lov_dec_add(_t2, _t7, &_t2)) != LOV_OK)
+                goto _fail;
+        }
+        _t1 = _t2;
+    } else {
+        _t1 = ((lov_decimal){INT64_C(0), 1});
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 249 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
+{
+#line 3855 "fagsystem_2022.c"
+    /* the rule (line 251) */
+    (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0));
+    return LOV_OK;
+}
+
+#line 253 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_maanedlig_sats(fast_t *ctx, lov_money *result)
+{
+#line 3864 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    lov_money _t3 = 0;
+    /* the rule (line 255) */
+    switch (ctx->in->sats) {
+    case fagsystem_2022_Sats_fuld_voksensats:
+        if ((_st = fast_param_on_day_nedsaettelse_fuld_sats(ctx->v.nedsaettelse_fra, &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+        break;
+    case fagsystem_2022_Sats_anden_sats:
+        if ((_st = fast_param_on_day_nedsaettelse_anden_sats(ctx->v.nedsaettelse_fra, &_t3)) != LOV_OK)
+            goto _fail;
+        _t1 = _t3;
+        break;
+    case fagsystem_2022_Sats_su_niveau:
+        _t1 = INT64_C(0) /* 0 kr */;
+        break;
+    default:
+        _st = LOV_INVALID_INPUT;    /* not a case of Sats */
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 261 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_varslet_6_maaneder_foer(fast_t *ctx, bool *result)
+{
+#line 3897 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    bool _t2 = false;
+    /* the rule (line 263) */
+    _t2 = ctx->in->varslingsbrev_sendt.present;
+    if (_t2) {
+        if ((_st = lov_date_sub_duration(ctx->v.nedsaettelse_fra, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = ctx->in->varslingsbrev_sendt.value <= _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 265 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_varslet_1_maaned_foer(fast_t *ctx, bool *result)
+{
+#line 3917 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const fagsystem_2022_Hoering * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_date _t6 = 0;
+    /* the rule (line 267) */
+    _t1 = false;
+    /* exists */
+    if ((_st = lov_date_sub_duration(ctx->v.nedsaettelse_fra, ((lov_duration){1, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
+        goto _fail;
+    _t5 = _t6;
+    _t3 = ctx->in->hoeringer;
+    _t4 = ctx->in->hoeringer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Hoering *h = &_t3[_i2];
+        _t1 |= (h->sendt <= _t5);
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 271 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_hoeringsfristen_er_udloebet(fast_t *ctx, bool *result)
+{
+#line 3945 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const fagsystem_2022_Hoering * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 273) */
+    _t1 = false;
+    /* exists */
+    _t3 = ctx->in->hoeringer;
+    _t4 = ctx->in->hoeringer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Hoering *h = &_t3[_i2];
+        if ((_st = lov_date_add_duration(h->sendt, h->frist, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+            goto _fail;
+        _t1 |= (ctx->reference_date > _t5);
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 275 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
+{
+#line 3971 "fagsystem_2022.c"
+    /* the rule (line 277) */
+    (*result) = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
+    return LOV_OK;
+}
+
+#line 280 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
+{
+#line 3980 "fagsystem_2022.c"
+    /* the rule (line 282) */
+    (*result) = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == fagsystem_2022_Sats_su_niveau))) || ctx->v.ophoer_paataenkt);
+    return LOV_OK;
+}
+
+#line 284 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_foerste_mulige_nedsaettelse_efter_brev(fast_t *ctx, lov_date *result)
+{
+#line 3989 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    lov_date _t2 = 0;
+    lov_date _t3 = 0;
+    lov_date _t4 = 0;
+    /* the rule (line 286) */
+    if (((int64_t)lov_date_day(ctx->reference_date)) == INT64_C(1)) {
+        if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){1, 0}), LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+    } else {
+        if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){1, 0}), LOV_MONTH_END_CLAMP, &_t3)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_date_next_month_start(_t3, &_t4)) != LOV_OK)
+            goto _fail;
+        _t1 = _t4;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 289 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_reglen_gaelder_for_brevets_maaned(fast_t *ctx, bool *result)
+{
+#line 4016 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    /* the rule (line 291) */
+    _t2 = ctx->v.reglen_anvendes_i_dag;
+    if (_t2) {
+        if ((_st = fast_param_on_day_reglen_anvendes(ctx->v.foerste_mulige_nedsaettelse_efter_brev, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    _t4 = _t2;
+    if (_t4) {
+        if ((_st = fast_param_on_day_reglen_anvendes(lov_date_month_end(ctx->v.foerste_mulige_nedsaettelse_efter_brev), &_t3)) != LOV_OK)
+            goto _fail;
+        _t4 = _t3;
+    }
+    (*result) = _t4;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 297 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
+{
+#line 4044 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    const fagsystem_2022_Hoering * _t6 = NULL;
+    size_t _t7 = 0;
+    bool _t8 = false;
+    bool _t9 = false;
+    uint32_t _t10 = 0;
+    /* the default (line 301) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception automatisk_høringsbrev (line 302): leverandør "regel 4.2" */
+    _t8 = ctx->v.skadende_foelge_paataenkt && ctx->v.reglen_gaelder_for_brevets_maaned;
+    if (_t8) {
+        _t4 = false;
+        /* exists */
+        _t6 = ctx->in->hoeringer;
+        _t7 = ctx->in->hoeringer_count;
+        for (size_t _i5 = 0; _i5 < _t7; _i5++) {
+            const fagsystem_2022_Hoering *h = &_t6[_i5];
+            (void)h;    /* only counted */
+            _t4 |= true;
+        }
+        _t8 = !_t4;
+    }
+    _t3 = _t8;
+    _t9 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t9);
+    (*result) = _t3 && !_t1 ? _t9 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t10 = 0;
+    /* requires (line 299): bek474 "varsling 6 måneder før" */
+    _t10 |= (uint32_t)!(ctx->in->varslingsbrev_sendt.present) << 0;
+    /* requires (line 300): leverandør "regel 2.6" */
+    _t10 |= (uint32_t)!ctx->v.indberetningerne_er_mulige << 1;
+    if ((*result) == false)    /* the default: nothing to hold back */
+        _t10 = 0;
+    ctx->held.partshoeringsbrev = _t10;
+    *result = _t10 ? false : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 308 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
+{
+#line 4099 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    bool _t5 = false;
+    lov_money _t6 = 0;
+    uint32_t _t7 = 0;
+    /* the default (line 315) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception automatisk_nedsættelse (line 316): leverandør "regel 4.4" */
+    _t3 = ((ctx->in->civilstand == fagsystem_2022_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden;
+    _t4 = ctx->v.maanedlig_sats;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception fortsat_nedsættelse (line 320): leverandør "regel 4.6" */
+    _t5 = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_ugift) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
+    _t6 = ctx->v.maanedlig_sats;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t7 = 0;
+    /* requires (line 310): leverandør "regel 4.3" */
+    _t7 |= (uint32_t)!ctx->v.hoeringsfristen_er_udloebet << 0;
+    /* requires (line 311): bek474 "varsling 6 måneder før" */
+    _t7 |= (uint32_t)!ctx->v.varslet_6_maaneder_foer << 1;
+    /* requires (line 312): bek474 "varsling 1 måned før" */
+    _t7 |= (uint32_t)!ctx->v.varslet_1_maaned_foer << 2;
+    /* requires (line 313): leverandør "regel 4.6" */
+    _t7 |= (uint32_t)!(!ctx->v.fuld_hjaelp_igen) << 3;
+    /* requires (line 314): leverandør "regel 2.6" */
+    _t7 |= (uint32_t)!ctx->v.indberetningerne_er_mulige << 4;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t7 = 0;
+    ctx->held.nedsaettelse = _t7;
+    *result = _t7 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 326 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_hjaelpen_ophoerer(fast_t *ctx, bool *result)
+{
+#line 4151 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    uint32_t _t7 = 0;
+    /* the default (line 333) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception automatisk_ophør (line 334): leverandør "regel 5.1" */
+    _t3 = ctx->v.ophoer_paataenkt && ctx->v.reglen_gaelder_for_maaneden;
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception fortsat_ophør (line 338): leverandør "regel 5.2" */
+    _t5 = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
+    _t6 = true;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t7 = 0;
+    /* requires (line 328): leverandør "regel 4.3" */
+    _t7 |= (uint32_t)!ctx->v.hoeringsfristen_er_udloebet << 0;
+    /* requires (line 329): bek474 "varsling 6 måneder før" */
+    _t7 |= (uint32_t)!ctx->v.varslet_6_maaneder_foer << 1;
+    /* requires (line 330): bek474 "varsling 1 måned før" */
+    _t7 |= (uint32_t)!ctx->v.varslet_1_maaned_foer << 2;
+    /* requires (line 331): leverandør "regel 4.6" */
+    _t7 |= (uint32_t)!(!ctx->v.fuld_hjaelp_igen) << 3;
+    /* requires (line 332): leverandør "regel 2.6" */
+    _t7 |= (uint32_t)!ctx->v.indberetningerne_er_mulige << 4;
+    if ((*result) == false)    /* the default: nothing to hold back */
+        _t7 = 0;
+    ctx->held.hjaelpen_ophoerer = _t7;
+    *result = _t7 ? false : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 344 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
+{
+#line 4203 "fagsystem_2022.c"
+    /* the rule (line 346) */
+    (*result) = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
+    return LOV_OK;
+}
+
+#line 349 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_timer_i_perioden_om_6_maaneder(fast_t *ctx, lov_decimal *result)
+{
+#line 4212 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_decimal _t8 = {0, 0};
+    /* the rule (line 351) */
+    _t1 = (lov_decimal){0, 0};
+    /* sum */
+    if ((_st = lov_date_add_duration(ctx->v.periodens_slutning, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
+        goto _fail;
+    _t5 = _t6;
+    if ((_st = lov_date_add_months(_t5, -(int64_t)((lov_duration){12, 0}).months, LOV_MONTH_END_CLAMP, &_t7)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Arbejdsmaaned *m = &_t3[_i2];
+        if (!(_t7 <= m->maaned && m->maaned < _t5))
+            continue;
+        if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t8)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_dec_add(_t1, _t8, &_t1)) != LOV_OK)
+            goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 354 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
+{
+#line 4249 "fagsystem_2022.c"
+    /* the rule (line 356) */
+    (*result) = ((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && ((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) || (!(ctx->in->sats == fagsystem_2022_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
+    return LOV_OK;
+}
+
+#line 361 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result)
+{
+#line 4258 "fagsystem_2022.c"
+    /* the rule (line 363) */
+    (*result) = ((ctx->in->nedsat_fra.present) && ctx->v.undtaget);
+    return LOV_OK;
+}
+
+#line 367 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
+{
+#line 4267 "fagsystem_2022.c"
+    (void)ctx;
+    /* the rule (line 367) */
+    (*result) = false;
+    return LOV_OK;
+}
+
+#line 369 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_afgoerelse_i_sagsoversigten(fast_t *ctx, bool *result)
+{
+#line 4277 "fagsystem_2022.c"
+    /* the rule (line 371) */
+    (*result) = (((ctx->in->afgoerelse_meddelt.present) && ctx->in->afgoerelse_begrundet) && ctx->in->afgoerelse_henviser_til_reglerne);
+    return LOV_OK;
+}
+
+#line 378 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bool *result)
+{
+#line 4286 "fagsystem_2022.c"
+    *result = (!(((ctx->in->arbejdsevne == fagsystem_2022_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (!ctx->v.partshoeringsbrev)));
+    return LOV_OK;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const fagsystem_2022_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.fravaer;
+    bad |= !in->known.hjaelpsperioder;
+    bad |= !in->known.ydelse;
+    bad |= !in->known.arbejde;
+    bad |= !in->known.arbejdsevne;
+    bad |= !in->known.slutdato_for_undtagelse;
+    bad |= !in->known.forberedende_del_paabegyndt;
+    bad |= !in->known.i_forrevalidering;
+    bad |= !in->known.nedsat_fra;
+    bad |= !in->known.sats;
+    bad |= !in->known.varslingsbrev_sendt;
+    bad |= !in->known.hoeringer;
+    bad |= !in->known.civilstand;
+    bad |= !in->known.aegtefaelle_modtager_hjaelp;
+    bad |= !in->known.aegtefaelle_opfylder_kravet;
+    bad |= !in->known.afgoerelse_meddelt;
+    bad |= !in->known.afgoerelse_begrundet;
+    bad |= !in->known.afgoerelse_henviser_til_reglerne;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.ydelse && ((int)in->ydelse < 0 || (int)in->ydelse >= 6);
+    bad |= in->known.sats && ((int)in->sats < 0 || (int)in->sats >= 3);
+    bad |= in->known.civilstand && ((int)in->civilstand < 0 || (int)in->civilstand >= 2);
+    bad |= in->known.hjaelpsperioder && in->hjaelpsperioder_count > 0 && in->hjaelpsperioder == NULL;
+    for (size_t i = 0, n = in->known.hjaelpsperioder && in->hjaelpsperioder ? in->hjaelpsperioder_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hjaelpsperioder[i].fra);
+        bad |= (in->hjaelpsperioder[i].til.present && !lov_date_valid(in->hjaelpsperioder[i].til.value));
+    }
+    bad |= in->known.arbejde && in->arbejde_count > 0 && in->arbejde == NULL;
+    for (size_t i = 0, n = in->known.arbejde && in->arbejde ? in->arbejde_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->arbejde[i].maaned);
+        bad |= !lov_dec_valid(in->arbejde[i].timer);
+        bad |= ((int)in->arbejde[i].art < 0 || (int)in->arbejde[i].art >= 4);
+    }
+    bad |= in->known.fravaer && in->fravaer_count > 0 && in->fravaer == NULL;
+    for (size_t i = 0, n = in->known.fravaer && in->fravaer ? in->fravaer_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->fravaer[i].maaned);
+        bad |= ((int)in->fravaer[i].grund < 0 || (int)in->fravaer[i].grund >= 3);
+    }
+    bad |= in->known.arbejdsevne && ((int)in->arbejdsevne < 0 || (int)in->arbejdsevne >= 3);
+    bad |= in->known.slutdato_for_undtagelse && (in->slutdato_for_undtagelse.present && !lov_date_valid(in->slutdato_for_undtagelse.value));
+    bad |= in->known.nedsat_fra && (in->nedsat_fra.present && !lov_date_valid(in->nedsat_fra.value));
+    bad |= in->known.nedsat_fra && (in->nedsat_fra.present && in->nedsat_fra.value > ctx->reference_date);
+    bad |= in->known.varslingsbrev_sendt && (in->varslingsbrev_sendt.present && !lov_date_valid(in->varslingsbrev_sendt.value));
+    bad |= in->known.varslingsbrev_sendt && (in->varslingsbrev_sendt.present && in->varslingsbrev_sendt.value > ctx->reference_date);
+    bad |= in->known.hoeringer && in->hoeringer_count > 0 && in->hoeringer == NULL;
+    for (size_t i = 0, n = in->known.hoeringer && in->hoeringer ? in->hoeringer_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hoeringer[i].sendt);
+        bad |= (in->hoeringer[i].svar_modtaget.present && !lov_date_valid(in->hoeringer[i].svar_modtaget.value));
+    }
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && !lov_date_valid(in->afgoerelse_meddelt.value));
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && in->afgoerelse_meddelt.value > ctx->reference_date);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, fagsystem_2022_output *out)
+{
+    if (fast_def_periodens_slutning(ctx, &ctx->v.periodens_slutning) != LOV_OK)
+        return false;
+    out->periodens_slutning = ctx->v.periodens_slutning;
+    if (fast_def_forlaengelse_i_maaneder(ctx, &ctx->v.forlaengelse_i_maaneder) != LOV_OK)
+        return false;
+    out->forlaengelse_i_maaneder = ctx->v.forlaengelse_i_maaneder;
+    if (fast_def_periodens_laengde(ctx, &ctx->v.periodens_laengde) != LOV_OK)
+        return false;
+    out->periodens_laengde = ctx->v.periodens_laengde;
+    if (fast_def_treaarsperiodens_begyndelse(ctx, &ctx->v.treaarsperiodens_begyndelse) != LOV_OK)
+        return false;
+    out->treaarsperiodens_begyndelse = ctx->v.treaarsperiodens_begyndelse;
+    if (fast_def_maaneder_med_hjaelp(ctx, &ctx->v.maaneder_med_hjaelp) != LOV_OK)
+        return false;
+    out->maaneder_med_hjaelp = ctx->v.maaneder_med_hjaelp;
+    if (fast_def_omfattet(ctx, &ctx->v.omfattet) != LOV_OK)
+        return false;
+    out->omfattet = ctx->v.omfattet;
+    if (fast_def_timer_i_perioden(ctx, &ctx->v.timer_i_perioden) != LOV_OK)
+        return false;
+    out->timer_i_perioden = ctx->v.timer_i_perioden;
+    if (fast_def_timekravet_opfyldt(ctx, &ctx->v.timekravet_opfyldt) != LOV_OK)
+        return false;
+    out->timekravet_opfyldt = ctx->v.timekravet_opfyldt;
+    if (fast_def_indberetningerne_er_mulige(ctx, &ctx->v.indberetningerne_er_mulige) != LOV_OK)
+        return false;
+    out->indberetningerne_er_mulige = ctx->v.indberetningerne_er_mulige;
+    if (fast_def_undtaget(ctx, &ctx->v.undtaget) != LOV_OK)
+        return false;
+    out->undtaget = ctx->v.undtaget;
+    if (fast_def_kravet_ikke_opfyldt(ctx, &ctx->v.kravet_ikke_opfyldt) != LOV_OK)
+        return false;
+    out->kravet_ikke_opfyldt = ctx->v.kravet_ikke_opfyldt;
+    if (fast_def_nedsaettelse_fra(ctx, &ctx->v.nedsaettelse_fra) != LOV_OK)
+        return false;
+    out->nedsaettelse_fra = ctx->v.nedsaettelse_fra;
+    if (fast_def_reglen_gaelder_for_maaneden(ctx, &ctx->v.reglen_gaelder_for_maaneden) != LOV_OK)
+        return false;
+    out->reglen_gaelder_for_maaneden = ctx->v.reglen_gaelder_for_maaneden;
+    if (fast_def_reglen_anvendes_i_dag(ctx, &ctx->v.reglen_anvendes_i_dag) != LOV_OK)
+        return false;
+    out->reglen_anvendes_i_dag = ctx->v.reglen_anvendes_i_dag;
+    if (fast_def_timer_efter_nedsaettelsen(ctx, &ctx->v.timer_efter_nedsaettelsen) != LOV_OK)
+        return false;
+    out->timer_efter_nedsaettelsen = ctx->v.timer_efter_nedsaettelsen;
+    if (fast_def_fuld_hjaelp_igen(ctx, &ctx->v.fuld_hjaelp_igen) != LOV_OK)
+        return false;
+    out->fuld_hjaelp_igen = ctx->v.fuld_hjaelp_igen;
+    if (fast_def_maanedlig_sats(ctx, &ctx->v.maanedlig_sats) != LOV_OK)
+        return false;
+    out->maanedlig_sats = ctx->v.maanedlig_sats;
+    if (fast_def_varslet_6_maaneder_foer(ctx, &ctx->v.varslet_6_maaneder_foer) != LOV_OK)
+        return false;
+    out->varslet_6_maaneder_foer = ctx->v.varslet_6_maaneder_foer;
+    if (fast_def_varslet_1_maaned_foer(ctx, &ctx->v.varslet_1_maaned_foer) != LOV_OK)
+        return false;
+    out->varslet_1_maaned_foer = ctx->v.varslet_1_maaned_foer;
+    if (fast_def_hoeringsfristen_er_udloebet(ctx, &ctx->v.hoeringsfristen_er_udloebet) != LOV_OK)
+        return false;
+    out->hoeringsfristen_er_udloebet = ctx->v.hoeringsfristen_er_udloebet;
+    if (fast_def_ophoer_paataenkt(ctx, &ctx->v.ophoer_paataenkt) != LOV_OK)
+        return false;
+    out->ophoer_paataenkt = ctx->v.ophoer_paataenkt;
+    if (fast_def_skadende_foelge_paataenkt(ctx, &ctx->v.skadende_foelge_paataenkt) != LOV_OK)
+        return false;
+    out->skadende_foelge_paataenkt = ctx->v.skadende_foelge_paataenkt;
+    if (fast_def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->v.foerste_mulige_nedsaettelse_efter_brev) != LOV_OK)
+        return false;
+    out->foerste_mulige_nedsaettelse_efter_brev = ctx->v.foerste_mulige_nedsaettelse_efter_brev;
+    if (fast_def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->v.reglen_gaelder_for_brevets_maaned) != LOV_OK)
+        return false;
+    out->reglen_gaelder_for_brevets_maaned = ctx->v.reglen_gaelder_for_brevets_maaned;
+    if (fast_def_partshoeringsbrev(ctx, &ctx->v.partshoeringsbrev) != LOV_OK)
+        return false;
+    out->partshoeringsbrev = ctx->v.partshoeringsbrev;
+    if (fast_def_nedsaettelse(ctx, &ctx->v.nedsaettelse) != LOV_OK)
+        return false;
+    out->nedsaettelse = ctx->v.nedsaettelse;
+    if (fast_def_hjaelpen_ophoerer(ctx, &ctx->v.hjaelpen_ophoerer) != LOV_OK)
+        return false;
+    out->hjaelpen_ophoerer = ctx->v.hjaelpen_ophoerer;
+    if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK)
+        return false;
+    out->kraever_sagsbehandlers_vurdering = ctx->v.kraever_sagsbehandlers_vurdering;
+    if (fast_def_timer_i_perioden_om_6_maaneder(ctx, &ctx->v.timer_i_perioden_om_6_maaneder) != LOV_OK)
+        return false;
+    out->timer_i_perioden_om_6_maaneder = ctx->v.timer_i_perioden_om_6_maaneder;
+    if (fast_def_varslingsbrev(ctx, &ctx->v.varslingsbrev) != LOV_OK)
+        return false;
+    out->varslingsbrev = ctx->v.varslingsbrev;
+    if (fast_def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->v.fuld_hjaelp_fra_vurderingen) != LOV_OK)
+        return false;
+    out->fuld_hjaelp_fra_vurderingen = ctx->v.fuld_hjaelp_fra_vurderingen;
+    if (fast_def_skal_efterbetales(ctx, &ctx->v.skal_efterbetales) != LOV_OK)
+        return false;
+    out->skal_efterbetales = ctx->v.skal_efterbetales;
+    if (fast_def_afgoerelse_i_sagsoversigten(ctx, &ctx->v.afgoerelse_i_sagsoversigten) != LOV_OK)
+        return false;
+    out->afgoerelse_i_sagsoversigten = ctx->v.afgoerelse_i_sagsoversigten;
+    if (fast_assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->v.slutdato_ophaever_ikke_undtagelsen) != LOV_OK)
+        return false;
+    out->slutdato_ophaever_ikke_undtagelsen = ctx->v.slutdato_ophaever_ikke_undtagelsen;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const fagsystem_2022_input *in, lov_date reference_date, const fast_params_t *p,
+                          fagsystem_2022_output *out)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.periodens_slutning = LOV_OK;
+    out->status.forlaengelse_i_maaneder = LOV_OK;
+    out->status.periodens_laengde = LOV_OK;
+    out->status.treaarsperiodens_begyndelse = LOV_OK;
+    out->status.maaneder_med_hjaelp = LOV_OK;
+    out->status.omfattet = LOV_OK;
+    out->status.timer_i_perioden = LOV_OK;
+    out->status.timekravet_opfyldt = LOV_OK;
+    out->status.indberetningerne_er_mulige = LOV_OK;
+    out->status.undtaget = LOV_OK;
+    out->status.kravet_ikke_opfyldt = LOV_OK;
+    out->status.nedsaettelse_fra = LOV_OK;
+    out->status.reglen_gaelder_for_maaneden = LOV_OK;
+    out->status.reglen_anvendes_i_dag = LOV_OK;
+    out->status.timer_efter_nedsaettelsen = LOV_OK;
+    out->status.fuld_hjaelp_igen = LOV_OK;
+    out->status.maanedlig_sats = LOV_OK;
+    out->status.varslet_6_maaneder_foer = LOV_OK;
+    out->status.varslet_1_maaned_foer = LOV_OK;
+    out->status.hoeringsfristen_er_udloebet = LOV_OK;
+    out->status.ophoer_paataenkt = LOV_OK;
+    out->status.skadende_foelge_paataenkt = LOV_OK;
+    out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_OK;
+    out->status.reglen_gaelder_for_brevets_maaned = LOV_OK;
+    out->status.partshoeringsbrev = LOV_OK;
+    out->status.nedsaettelse = LOV_OK;
+    out->status.hjaelpen_ophoerer = LOV_OK;
+    out->status.kraever_sagsbehandlers_vurdering = LOV_OK;
+    out->status.timer_i_perioden_om_6_maaneder = LOV_OK;
+    out->status.varslingsbrev = LOV_OK;
+    out->status.fuld_hjaelp_fra_vurderingen = LOV_OK;
+    out->status.skal_efterbetales = LOV_OK;
+    out->status.afgoerelse_i_sagsoversigten = LOV_OK;
+    out->status.slutdato_ophaever_ikke_undtagelsen = LOV_OK;
+    out->held_back.partshoeringsbrev = ctx.held.partshoeringsbrev;
+    out->held_back.nedsaettelse = ctx.held.nedsaettelse;
+    out->held_back.hjaelpen_ophoerer = ctx.held.hjaelpen_ophoerer;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
@@ -3876,6 +5031,12 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
 /* Events (the 'event date' facts) happened on or before the reference
  * date: one after it cannot have been registered, and is invalid input. */
 static lov_status validate_events(ctx_t *ctx)
@@ -3890,8 +5051,10 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status fagsystem_2022_evaluate(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
-                       const fagsystem_2022_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
+                                      const fagsystem_2022_externals *ext)
 {
     ctx_t ctx;
     ctx.in = in;
@@ -4162,6 +5325,40 @@ lov_status fagsystem_2022_evaluate(const fagsystem_2022_input *in, fagsystem_202
             out->missing[i] |= ctx.why_of[32].missing[i];
     }
     return st;
+}
+
+lov_status fagsystem_2022_evaluate(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
+                       const fagsystem_2022_externals *ext)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext);
+}
+
+lov_status fagsystem_2022_evaluate_batch(const fagsystem_2022_input *in, fagsystem_2022_output *out, size_t n,
+                             const fagsystem_2022_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i]))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

@@ -265,6 +265,13 @@ typedef struct fagsystem_2022_externals {
 lov_status fagsystem_2022_evaluate(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
                        const fagsystem_2022_externals *ext);
 
+/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a
+ * trace would; the dated parameters are looked up once for each run of
+ * cases with the same reference date. Returns the most serious status of
+ * all the cases. */
+lov_status fagsystem_2022_evaluate_batch(const fagsystem_2022_input *in, fagsystem_2022_output *out, size_t n,
+                             const fagsystem_2022_externals *ext);
+
 /* What the module is: fields, types, offsets, provisions, parameters, the
  * SHA-256 of its source and the compiler version. */
 extern const lov_module_desc fagsystem_2022_descriptor;

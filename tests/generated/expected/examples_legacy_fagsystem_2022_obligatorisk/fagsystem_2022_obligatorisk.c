@@ -426,8 +426,185 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    bool undtaget;
+    bool partshoeringsbrev;
+    lov_money nedsaettelse;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t nedsaettelse;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const fagsystem_2022_obligatorisk_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+#line 36 "examples/legacy/fagsystem_2022_obligatorisk.lov"
+static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
+{
+#line 473 "fagsystem_2022_obligatorisk.c"
+    /* the rule (line 38) */
+    (*result) = ((ctx->in->arbejdsevne == fagsystem_2022_obligatorisk_Arbejdsevne_meget_begraenset) && (ctx->reference_date <= ctx->in->slutdato_for_undtagelse));
+    return LOV_OK;
+}
+
+#line 40 "examples/legacy/fagsystem_2022_obligatorisk.lov"
+static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
+{
+#line 482 "fagsystem_2022_obligatorisk.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    /* the default (line 44) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception mangler_timer (line 45): aktivloven "§ 13 f" */
+    _t3 = (!ctx->v.undtaget) && (ctx->in->timer_seneste_12_maaneder < INT64_C(225));
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 50 "examples/legacy/fagsystem_2022_obligatorisk.lov"
+static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
+{
+#line 510 "fagsystem_2022_obligatorisk.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    uint32_t _t5 = 0;
+    /* the default (line 54) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception mangler_timer (line 55): aktivloven "§ 13 g, stk. 1" */
+    _t3 = (!ctx->v.undtaget) && (ctx->in->timer_seneste_12_maaneder < INT64_C(225));
+    _t4 = INT64_C(106700) /* 1 067 kr */;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t5 = 0;
+    /* requires (line 52): fvl "§ 19, stk. 1" */
+    _t5 |= (uint32_t)!ctx->in->partshoering_afsluttet << 0;
+    /* requires (line 53): fvl "§ 22" */
+    _t5 |= (uint32_t)!ctx->in->afgoerelse_truffet << 1;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t5 = 0;
+    ctx->held.nedsaettelse = _t5;
+    *result = _t5 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const fagsystem_2022_obligatorisk_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.arbejdsevne;
+    bad |= !in->known.slutdato_for_undtagelse;
+    bad |= !in->known.timer_seneste_12_maaneder;
+    bad |= !in->known.partshoering_afsluttet;
+    bad |= !in->known.afgoerelse_truffet;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.arbejdsevne && ((int)in->arbejdsevne < 0 || (int)in->arbejdsevne >= 2);
+    bad |= in->known.slutdato_for_undtagelse && !lov_date_valid(in->slutdato_for_undtagelse);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, fagsystem_2022_obligatorisk_output *out)
+{
+    if (fast_def_undtaget(ctx, &ctx->v.undtaget) != LOV_OK)
+        return false;
+    out->undtaget = ctx->v.undtaget;
+    if (fast_def_partshoeringsbrev(ctx, &ctx->v.partshoeringsbrev) != LOV_OK)
+        return false;
+    out->partshoeringsbrev = ctx->v.partshoeringsbrev;
+    if (fast_def_nedsaettelse(ctx, &ctx->v.nedsaettelse) != LOV_OK)
+        return false;
+    out->nedsaettelse = ctx->v.nedsaettelse;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const fagsystem_2022_obligatorisk_input *in, lov_date reference_date, const fast_params_t *p,
+                          fagsystem_2022_obligatorisk_output *out)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.undtaget = LOV_OK;
+    out->status.partshoeringsbrev = LOV_OK;
+    out->status.nedsaettelse = LOV_OK;
+    out->held_back.nedsaettelse = ctx.held.nedsaettelse;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
@@ -478,8 +655,16 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
-lov_status fagsystem_2022_obligatorisk_evaluate(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, lov_trace *trace,
-                       const fagsystem_2022_obligatorisk_externals *ext)
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+static lov_status evaluate_explaining(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, lov_trace *trace,
+                                      const fagsystem_2022_obligatorisk_externals *ext)
 {
     ctx_t ctx;
     ctx.in = in;
@@ -561,6 +746,40 @@ lov_status fagsystem_2022_obligatorisk_evaluate(const fagsystem_2022_obligatoris
             out->missing[i] |= ctx.why_of[2].missing[i];
     }
     return st;
+}
+
+lov_status fagsystem_2022_obligatorisk_evaluate(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, lov_trace *trace,
+                       const fagsystem_2022_obligatorisk_externals *ext)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext);
+}
+
+lov_status fagsystem_2022_obligatorisk_evaluate_batch(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, size_t n,
+                             const fagsystem_2022_obligatorisk_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i]))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

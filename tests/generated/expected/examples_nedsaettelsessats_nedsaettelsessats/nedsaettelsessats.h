@@ -94,6 +94,13 @@ typedef struct nedsaettelsessats_externals {
 lov_status nedsaettelsessats_evaluate(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
                        const nedsaettelsessats_externals *ext);
 
+/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a
+ * trace would; the dated parameters are looked up once for each run of
+ * cases with the same reference date. Returns the most serious status of
+ * all the cases. */
+lov_status nedsaettelsessats_evaluate_batch(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, size_t n,
+                             const nedsaettelsessats_externals *ext);
+
 /* What the module is: fields, types, offsets, provisions, parameters, the
  * SHA-256 of its source and the compiler version. */
 extern const lov_module_desc nedsaettelsessats_descriptor;

@@ -1611,8 +1611,13 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- No fast path: it calls a function of the case system; every case is worked out by the
+ * rules that explain. ---- */
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
@@ -1819,6 +1824,12 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
 /* Events (the 'event date' facts) happened on or before the reference
  * date: one after it cannot have been registered, and is invalid input. */
 static lov_status validate_events(ctx_t *ctx)
@@ -1837,8 +1848,10 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status nedsaettelse_evaluate(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
-                       const nedsaettelse_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+static lov_status evaluate_explaining(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
+                                      const nedsaettelse_externals *ext)
 {
     ctx_t ctx;
     ctx.in = in;
@@ -1997,6 +2010,22 @@ lov_status nedsaettelse_evaluate(const nedsaettelse_input *in, nedsaettelse_outp
             out->missing[i] |= ctx.why_of[11].missing[i];
     }
     return st;
+}
+
+lov_status nedsaettelse_evaluate(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
+                       const nedsaettelse_externals *ext)
+{
+    return evaluate_explaining(in, out, trace, ext);
+}
+
+lov_status nedsaettelse_evaluate_batch(const nedsaettelse_input *in, nedsaettelse_output *out, size_t n,
+                             const nedsaettelse_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    for (size_t i = 0; i < n; i++) {
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

@@ -136,6 +136,13 @@ typedef struct nedsaettelse_externals {
 lov_status nedsaettelse_evaluate(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
                        const nedsaettelse_externals *ext);
 
+/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a
+ * trace would; the dated parameters are looked up once for each run of
+ * cases with the same reference date. Returns the most serious status of
+ * all the cases. */
+lov_status nedsaettelse_evaluate_batch(const nedsaettelse_input *in, nedsaettelse_output *out, size_t n,
+                             const nedsaettelse_externals *ext);
+
 /* What the module is: fields, types, offsets, provisions, parameters, the
  * SHA-256 of its source and the compiler version. */
 extern const lov_module_desc nedsaettelse_descriptor;

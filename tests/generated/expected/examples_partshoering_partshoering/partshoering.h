@@ -70,6 +70,13 @@ typedef struct partshoering_externals {
 lov_status partshoering_evaluate(const partshoering_input *in, partshoering_output *out, lov_trace *trace,
                        const partshoering_externals *ext);
 
+/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a
+ * trace would; the dated parameters are looked up once for each run of
+ * cases with the same reference date. Returns the most serious status of
+ * all the cases. */
+lov_status partshoering_evaluate_batch(const partshoering_input *in, partshoering_output *out, size_t n,
+                             const partshoering_externals *ext);
+
 /* What the module is: fields, types, offsets, provisions, parameters, the
  * SHA-256 of its source and the compiler version. */
 extern const lov_module_desc partshoering_descriptor;

@@ -653,8 +653,324 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    int64_t fradragsdage;
+    lov_money dagssats;
+    lov_money fradragsbeloeb;
+    int64_t kalendermaaneder_efter_udeblivelsen;
+    lov_money fradrag;
+    bool intet_fradrag_ved_rimelig_grund;
+    bool intet_fradrag_uden_vejledning;
+    bool dagssatsen_taber_under_en_oere_pr_dag;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t fradrag;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const sanktion_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+#line 59 "examples/sanktion/sanktion.lov"
+static lov_status fast_def_fradragsdage(fast_t *ctx, int64_t *result)
+{
+#line 705 "sanktion.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    lov_date _t2 = 0;
+    int64_t _t3 = 0;
+    /* the rule (line 62) */
+    if (ctx->in->kontakt_genoprettet.present) {
+        _t1 = ctx->in->kontakt_genoprettet.value;
+    } else {
+        if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+    }
+    _t3 = (INT64_C(1) >= lov_date_days_between(ctx->in->udeblivelsesdag, _t1)) ? INT64_C(1) : lov_date_days_between(ctx->in->udeblivelsesdag, _t1);
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 66 "examples/sanktion/sanktion.lov"
+static lov_status fast_def_dagssats(fast_t *ctx, lov_money *result)
+{
+#line 728 "sanktion.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    /* the rule (line 68) */
+    if ((_st = lov_money_mul_int(ctx->in->maanedlig_hjaelp, INT64_C(12), &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_money_div_int(_t2, INT64_C(365), LOV_ROUND_DOWN, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 71 "examples/sanktion/sanktion.lov"
+static lov_status fast_def_fradragsbeloeb(fast_t *ctx, lov_money *result)
+{
+#line 746 "sanktion.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    /* the rule (line 73) */
+    if ((_st = lov_money_mul_int(ctx->v.dagssats, ctx->v.fradragsdage, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 76 "examples/sanktion/sanktion.lov"
+static lov_status fast_def_kalendermaaneder_efter_udeblivelsen(fast_t *ctx, int64_t *result)
+{
+#line 761 "sanktion.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    int64_t _t3 = 0;
+    int64_t _t4 = 0;
+    /* the rule (line 78) */
+    if ((_st = lov_int_sub(((int64_t)lov_date_year(ctx->reference_date)), ((int64_t)lov_date_year(ctx->in->udeblivelsesdag)), &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_mul(_t1, INT64_C(12), &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_add(_t2, ((int64_t)lov_date_month(ctx->reference_date)), &_t3)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_sub(_t3, ((int64_t)lov_date_month(ctx->in->udeblivelsesdag)), &_t4)) != LOV_OK)
+        goto _fail;
+    (*result) = _t4;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 85 "examples/sanktion/sanktion.lov"
+static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
+{
+#line 785 "sanktion.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    lov_money _t8 = 0;
+    uint32_t _t9 = 0;
+    /* the default (line 93) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception udeblevet (line 94): aktivloven "§ 37" */
+    _t3 = ctx->in->udeblivelsesdag <= ctx->reference_date;
+    if (_t3) {
+        _t4 = ctx->v.fradragsbeloeb;
+        _t5 = false;
+        _t6 = false;
+        /* exception rimelig_grund (line 98): aktivloven "§ 35, stk. 3" */
+        _t7 = ctx->in->rimelig_grund;
+        _t8 = INT64_C(0) /* 0 kr */;
+        _t6 |= _t7 && _t5 && !(_t4 == _t8);
+        _t4 = _t7 && !_t5 ? _t8 : _t4;
+        _t5 |= _t7;
+        if (_t6) {
+            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+            goto _fail;
+        }
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t9 = 0;
+    /* requires (line 87): aktivloven "§ 35, stk. 1" */
+    _t9 |= (uint32_t)!ctx->in->skriftlig_vejledning << 0;
+    /* requires (line 88): aktivloven "§ 35, stk. 3" */
+    _t9 |= (uint32_t)!(ctx->v.kalendermaaneder_efter_udeblivelsen <= INT64_C(3)) << 1;
+    /* requires (line 89): aktivloven "§ 35 [stk. ikke verificeret]" */
+    _t9 |= (uint32_t)!(!ctx->in->aktivitetsparat || ctx->in->personlig_kontakt_forsoegt) << 2;
+    /* requires (line 91): fvl "§ 19, stk. 1" */
+    _t9 |= (uint32_t)!ctx->in->partshoering_gennemfoert << 3;
+    /* requires (line 92): fvl "§ 22" */
+    _t9 |= (uint32_t)!ctx->in->begrundet_afgoerelse << 4;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t9 = 0;
+    ctx->held.fradrag = _t9;
+    *result = _t9 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 107 "examples/sanktion/sanktion.lov"
+static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool *result)
+{
+#line 847 "sanktion.c"
+    *result = (!ctx->in->rimelig_grund || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 111 "examples/sanktion/sanktion.lov"
+static lov_status fast_assert_intet_fradrag_uden_vejledning(fast_t *ctx, bool *result)
+{
+#line 855 "sanktion.c"
+    *result = (!(!ctx->in->skriftlig_vejledning) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 118 "examples/sanktion/sanktion.lov"
+static lov_status fast_assert_dagssatsen_taber_under_en_oere_pr_dag(fast_t *ctx, bool *result)
+{
+#line 863 "sanktion.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    lov_money _t3 = 0;
+    bool _t4 = false;
+    _t4 = !(ctx->in->maanedlig_hjaelp >= INT64_C(0) /* 0 kr */);
+    if (!_t4) {
+        if ((_st = lov_money_mul_int(ctx->in->maanedlig_hjaelp, INT64_C(12), &_t1)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_money_mul_int(ctx->v.dagssats, INT64_C(365), &_t2)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_money_sub(_t1, _t2, &_t3)) != LOV_OK)
+            goto _fail;
+        _t4 = (INT64_C(0) /* 0 kr */ <= _t3) && (_t3 <= INT64_C(364) /* 3.64 kr */);
+    }
+    *result = _t4;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const sanktion_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.udeblivelsesdag;
+    bad |= !in->known.kontakt_genoprettet;
+    bad |= !in->known.maanedlig_hjaelp;
+    bad |= !in->known.rimelig_grund;
+    bad |= !in->known.skriftlig_vejledning;
+    bad |= !in->known.aktivitetsparat;
+    bad |= !in->known.personlig_kontakt_forsoegt;
+    bad |= !in->known.partshoering_gennemfoert;
+    bad |= !in->known.begrundet_afgoerelse;
+    bad |= in->known.afgoerelsesdag && !lov_date_valid(in->afgoerelsesdag);
+    bad |= in->known.udeblivelsesdag && !lov_date_valid(in->udeblivelsesdag);
+    bad |= in->known.udeblivelsesdag && in->udeblivelsesdag > ctx->reference_date;
+    bad |= in->known.kontakt_genoprettet && (in->kontakt_genoprettet.present && !lov_date_valid(in->kontakt_genoprettet.value));
+    bad |= in->known.kontakt_genoprettet && (in->kontakt_genoprettet.present && in->kontakt_genoprettet.value > ctx->reference_date);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, sanktion_output *out)
+{
+    if (fast_def_fradragsdage(ctx, &ctx->v.fradragsdage) != LOV_OK)
+        return false;
+    out->fradragsdage = ctx->v.fradragsdage;
+    if (fast_def_dagssats(ctx, &ctx->v.dagssats) != LOV_OK)
+        return false;
+    out->dagssats = ctx->v.dagssats;
+    if (fast_def_fradragsbeloeb(ctx, &ctx->v.fradragsbeloeb) != LOV_OK)
+        return false;
+    out->fradragsbeloeb = ctx->v.fradragsbeloeb;
+    if (fast_def_kalendermaaneder_efter_udeblivelsen(ctx, &ctx->v.kalendermaaneder_efter_udeblivelsen) != LOV_OK)
+        return false;
+    out->kalendermaaneder_efter_udeblivelsen = ctx->v.kalendermaaneder_efter_udeblivelsen;
+    if (fast_def_fradrag(ctx, &ctx->v.fradrag) != LOV_OK)
+        return false;
+    out->fradrag = ctx->v.fradrag;
+    if (fast_assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->v.intet_fradrag_ved_rimelig_grund) != LOV_OK)
+        return false;
+    out->intet_fradrag_ved_rimelig_grund = ctx->v.intet_fradrag_ved_rimelig_grund;
+    if (fast_assert_intet_fradrag_uden_vejledning(ctx, &ctx->v.intet_fradrag_uden_vejledning) != LOV_OK)
+        return false;
+    out->intet_fradrag_uden_vejledning = ctx->v.intet_fradrag_uden_vejledning;
+    if (fast_assert_dagssatsen_taber_under_en_oere_pr_dag(ctx, &ctx->v.dagssatsen_taber_under_en_oere_pr_dag) != LOV_OK)
+        return false;
+    out->dagssatsen_taber_under_en_oere_pr_dag = ctx->v.dagssatsen_taber_under_en_oere_pr_dag;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const sanktion_input *in, lov_date reference_date, const fast_params_t *p,
+                          sanktion_output *out)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.fradragsdage = LOV_OK;
+    out->status.dagssats = LOV_OK;
+    out->status.fradragsbeloeb = LOV_OK;
+    out->status.kalendermaaneder_efter_udeblivelsen = LOV_OK;
+    out->status.fradrag = LOV_OK;
+    out->status.intet_fradrag_ved_rimelig_grund = LOV_OK;
+    out->status.intet_fradrag_uden_vejledning = LOV_OK;
+    out->status.dagssatsen_taber_under_en_oere_pr_dag = LOV_OK;
+    out->held_back.fradrag = ctx.held.fradrag;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
@@ -773,6 +1089,12 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
 /* Events (the 'event date' facts) happened on or before the reference
  * date: one after it cannot have been registered, and is invalid input. */
 static lov_status validate_events(ctx_t *ctx)
@@ -785,8 +1107,10 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status sanktion_evaluate(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
-                       const sanktion_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+static lov_status evaluate_explaining(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
+                                      const sanktion_externals *ext)
 {
     ctx_t ctx;
     ctx.in = in;
@@ -889,6 +1213,40 @@ lov_status sanktion_evaluate(const sanktion_input *in, sanktion_output *out, lov
             out->missing[i] |= ctx.why_of[4].missing[i];
     }
     return st;
+}
+
+lov_status sanktion_evaluate(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
+                       const sanktion_externals *ext)
+{
+    if (trace == NULL && in->known.afgoerelsesdag && in->afgoerelsesdag >= 18338 && in->afgoerelsesdag <= 2932896) {
+        fast_params_t p;
+        fast_params_on(in->afgoerelsesdag, &p);
+        if (fast_evaluate(in, in->afgoerelsesdag, &p, out))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext);
+}
+
+lov_status sanktion_evaluate_batch(const sanktion_input *in, sanktion_output *out, size_t n,
+                             const sanktion_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.afgoerelsesdag && in[i].afgoerelsesdag >= 18338 && in[i].afgoerelsesdag <= 2932896) {
+            if (!looked_up || in[i].afgoerelsesdag != day) {    /* a new reference date */
+                day = in[i].afgoerelsesdag;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i]))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

@@ -87,6 +87,13 @@ typedef struct sanktion_externals {
 lov_status sanktion_evaluate(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
                        const sanktion_externals *ext);
 
+/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a
+ * trace would; the dated parameters are looked up once for each run of
+ * cases with the same reference date. Returns the most serious status of
+ * all the cases. */
+lov_status sanktion_evaluate_batch(const sanktion_input *in, sanktion_output *out, size_t n,
+                             const sanktion_externals *ext);
+
 /* What the module is: fields, types, offsets, provisions, parameters, the
  * SHA-256 of its source and the compiler version. */
 extern const lov_module_desc sanktion_descriptor;

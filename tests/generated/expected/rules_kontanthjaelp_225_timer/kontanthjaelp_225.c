@@ -4131,8 +4131,1408 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    lov_status st_reglen_anvendes;
+    bool reglen_anvendes;
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    lov_date periodens_slutning;
+    int64_t forlaengelse_i_maaneder;
+    lov_duration periodens_laengde;
+    lov_date periodens_begyndelse;
+    lov_date treaarsperiodens_begyndelse;
+    int64_t maaneder_med_hjaelp;
+    bool omfattet;
+    lov_decimal timer_i_perioden;
+    bool timekravet_opfyldt;
+    bool indberetningerne_er_mulige;
+    bool undtaget;
+    lov_date nedsaettelse_fra;
+    bool reglen_gaelder_for_maaneden;
+    bool reglen_anvendes_i_dag;
+    bool kravet_ikke_opfyldt;
+    lov_decimal timer_efter_nedsaettelsen;
+    bool fuld_hjaelp_igen;
+    lov_money maanedlig_sats;
+    bool varslet_6_maaneder_foer;
+    bool varslet_1_maaned_foer;
+    bool partshoering_gennemfoert;
+    bool afgoerelse_truffet;
+    lov_money nedsaettelse;
+    bool ophoer_paataenkt;
+    bool hjaelpen_ophoerer;
+    bool kraever_sagsbehandlers_vurdering;
+    bool skadende_foelge_paataenkt;
+    lov_date foerste_mulige_nedsaettelse_efter_brev;
+    bool reglen_gaelder_for_brevets_maaned;
+    bool partshoeringsbrev;
+    lov_decimal timer_i_perioden_om_6_maaneder;
+    bool varslingsbrev;
+    bool fuld_hjaelp_fra_vurderingen;
+    bool skal_efterbetales;
+    bool undtagne_nedsaettes_aldrig;
+    bool slutdato_ophaever_ikke_undtagelsen;
+    bool ingen_nedsaettelse_uden_hoering_og_afgoerelse;
+    bool ingen_nedsaettelse_uden_varsel;
+    bool ingen_nedsaettelse_naar_reglen_ikke_anvendes;
+    bool gifte_nedsaettes_ikke_efter_13_g;
+    bool ugifte_mister_ikke_hjaelpen;
+    bool fuld_hjaelp_efter_225_nye_timer;
+    bool aldrig_mere_end_fuld_sats;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t nedsaettelse;
+    uint32_t hjaelpen_ophoerer;
+    uint32_t partshoeringsbrev;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const kontanthjaelp_225_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+/* 'reglen_anvendes' on a given day, for the fast path: every period is compared (no
+ * early exit), and the first that holds the day wins. */
+static lov_status fast_param_on_day_reglen_anvendes(lov_date day, bool *result)
+{
+    size_t n = sizeof values_of_reglen_anvendes / sizeof values_of_reglen_anvendes[0], at = n;
+    for (size_t i = n; i-- > 0;)
+        at = values_of_reglen_anvendes[i].from <= day && day <= values_of_reglen_anvendes[i].until ? i : at;
+    if (at == n)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_reglen_anvendes[at].value.b;
+    return LOV_OK;
+}
+
+/* 'nedsættelse_fuld_sats' on a given day, for the fast path: every period is compared (no
+ * early exit), and the first that holds the day wins. */
+static lov_status fast_param_on_day_nedsaettelse_fuld_sats(lov_date day, lov_money *result)
+{
+    size_t n = sizeof values_of_nedsaettelse_fuld_sats / sizeof values_of_nedsaettelse_fuld_sats[0], at = n;
+    for (size_t i = n; i-- > 0;)
+        at = values_of_nedsaettelse_fuld_sats[i].from <= day && day <= values_of_nedsaettelse_fuld_sats[i].until ? i : at;
+    if (at == n)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_nedsaettelse_fuld_sats[at].value.money;
+    return LOV_OK;
+}
+
+/* 'nedsættelse_anden_sats' on a given day, for the fast path: every period is compared (no
+ * early exit), and the first that holds the day wins. */
+static lov_status fast_param_on_day_nedsaettelse_anden_sats(lov_date day, lov_money *result)
+{
+    size_t n = sizeof values_of_nedsaettelse_anden_sats / sizeof values_of_nedsaettelse_anden_sats[0], at = n;
+    for (size_t i = n; i-- > 0;)
+        at = values_of_nedsaettelse_anden_sats[i].from <= day && day <= values_of_nedsaettelse_anden_sats[i].until ? i : at;
+    if (at == n)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_nedsaettelse_anden_sats[at].value.money;
+    return LOV_OK;
+}
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    p->st_reglen_anvendes = fast_param_on_day_reglen_anvendes(day, &p->reglen_anvendes);
+}
+
+static lov_status fast_fn_taellende_timer(fast_t *ctx, kontanthjaelp_225_Arbejdsart art, lov_decimal timer, lov_decimal *result);
+static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result);
+static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result);
+static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result);
+static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result);
+static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result);
+
+#line 284 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_fn_taellende_timer(fast_t *ctx, kontanthjaelp_225_Arbejdsart art, lov_decimal timer, lov_decimal *result)
+{
+#line 4266 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    bool _t2 = false;
+    lov_decimal _t3 = {0, 0};
+    /* the rule (line 288) */
+    switch (art) {
+    case kontanthjaelp_225_Arbejdsart_ordinaert:
+        _t1 = timer;
+        break;
+    case kontanthjaelp_225_Arbejdsart_selvstaendig:
+        if ((_st = fast_fn_selvstaendig_maaned_taeller(ctx, timer, &_t2)) != LOV_OK)
+            goto _fail;
+        if (_t2) {
+            _t3 = timer;
+        } else {
+            _t3 = ((lov_decimal){INT64_C(0), 1});
+        }
+        _t1 = _t3;
+        break;
+    case kontanthjaelp_225_Arbejdsart_loentilskud:
+    case kontanthjaelp_225_Arbejdsart_virksomhedspraktik:
+        _t1 = ((lov_decimal){INT64_C(0), 1});
+        break;
+    default:
+        _st = LOV_INVALID_INPUT;    /* not a case of Arbejdsart */
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 279 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result)
+{
+#line 4303 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_decimal _t1 = {0, 0};
+    int64_t _t2 = 0;
+    /* the rule (line 281) */
+    if ((_st = lov_dec_mul(timer, lov_dec_from_int(INT64_C(12)), &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_mul(INT64_C(20), INT64_C(52), &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = (lov_dec_cmp(_t1, lov_dec_from_int(_t2)) >= 0);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 115 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
+{
+#line 4322 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 117) */
+    _t2 = afgoerelsesdag.present;
+    if (_t2) {
+        if ((_st = fast_fn_forvaltningsloven_frist_udloebet(ctx, sendt, frist, afgoerelsesdag.value, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 106 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
+{
+#line 4342 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_date _t1 = 0;
+    /* the rule (line 110) */
+    if ((_st = lov_date_add_duration(sendt, frist, LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = (dag > _t1);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 157 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
+{
+#line 4358 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 160) */
+    _t2 = (meddelt.present) && (meddelt.value <= dag);
+    if (_t2) {
+        if ((_st = fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx, begrundet, retsregler_angivet, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 147 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
+{
+#line 4378 "kontanthjaelp_225.c"
+    (void)ctx;
+    /* the rule (line 152) */
+    (*result) = (begrundet && retsregler_angivet);
+    return LOV_OK;
+}
+
+#line 226 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
+{
+#line 4388 "kontanthjaelp_225.c"
+    /* the rule (line 228) */
+    (*result) = lov_date_month_start(ctx->reference_date);
+    return LOV_OK;
+}
+
+#line 233 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
+{
+#line 4397 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    const kontanthjaelp_225_Fravaersmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 237) */
+    _t1 = (int64_t)0;
+    /* count */
+    if ((_st = lov_date_add_months(ctx->v.periodens_slutning, -(int64_t)((lov_duration){12, 0}).months, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->fravaer;
+    _t4 = ctx->in->fravaer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const kontanthjaelp_225_Fravaersmaaned *f = &_t3[_i2];
+        _t1 += f->dokumenteret && (_t5 <= f->maaned && f->maaned < ctx->v.periodens_slutning) ? 1 : 0;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 239 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
+{
+#line 4423 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    lov_duration _t2 = {0, 0};
+    /* the rule (line 241) */
+    if ((_st = lov_int_add(INT64_C(12), ctx->v.forlaengelse_i_maaneder, &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_duration_months(_t1, &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 243 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
+{
+#line 4441 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 245) */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 250 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_treaarsperiodens_begyndelse(fast_t *ctx, lov_date *result)
+{
+#line 4456 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 252) */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ((lov_duration){36, 0}), LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 258 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
+{
+#line 4471 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    bool _t3 = false;
+    const kontanthjaelp_225_Hjaelpsperiode * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_date _t8 = 0;
+    lov_date _t9 = 0;
+    /* the rule (line 260) */
+    _t1 = (int64_t)0;
+    /* sum */
+    _t3 = false;
+    _t4 = ctx->in->hjaelpsperioder;
+    _t5 = ctx->in->hjaelpsperioder_count;
+    for (size_t _i2 = 0; _i2 < _t5; _i2++) {
+        const kontanthjaelp_225_Hjaelpsperiode *p = &_t4[_i2];
+        if ((p->fra < ctx->v.periodens_slutning) && ((!p->til.present) || (p->til.value >= ctx->v.treaarsperiodens_begyndelse))) {
+            _t6 = (p->fra >= ctx->v.treaarsperiodens_begyndelse) ? p->fra : ctx->v.treaarsperiodens_begyndelse;
+            if (p->til.present) {
+                if ((_st = lov_date_add_duration(p->til.value, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t8)) != LOV_OK)
+                    goto _fail;
+                _t9 = (_t8 <= ctx->v.periodens_slutning) ? _t8 : ctx->v.periodens_slutning;
+                _t7 = _t9;
+            } else {
+                _t7 = ctx->v.periodens_slutning;
+            }
+            _t1 = lov_int_add_noting(_t1, lov_date_months_between(_t6, _t7), &_t3);
+        }
+    }
+    if (_t3) {    /* checked once, after the loop */
+        _st = LOV_OVERFLOW;
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 267 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
+{
+#line 4515 "kontanthjaelp_225.c"
+    /* the rule (line 272) */
+    (*result) = ((!(ctx->in->ydelse == kontanthjaelp_225_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12)));
+    return LOV_OK;
+}
+
+#line 294 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
+{
+#line 4524 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_decimal _t6 = {0, 0};
+    /* the rule (line 298) */
+    _t1 = (lov_decimal){0, 0};
+    /* sum */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const kontanthjaelp_225_Arbejdsmaaned *m = &_t3[_i2];
+        if (!(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning))
+            continue;
+        if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t6)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_dec_add(_t1, _t6, &_t1)) != LOV_OK)
+            goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 301 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
+{
+#line 4556 "kontanthjaelp_225.c"
+    /* the rule (line 303) */
+    (*result) = (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
+    return LOV_OK;
+}
+
+#line 308 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
+{
+#line 4565 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 310) */
+    _t1 = true;
+    /* for all */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const kontanthjaelp_225_Arbejdsmaaned *m = &_t3[_i2];
+        _t1 &= !(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning) || ((((int64_t)lov_date_day(m->maaned)) == INT64_C(1)) && ((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0)));
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 318 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
+{
+#line 4591 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    bool _t8 = false;
+    /* the default (line 320) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception meget_begrænset_arbejdsevne (line 321): aktivloven "§ 13 f, stk. 9" */
+    _t3 = ctx->in->arbejdsevne == kontanthjaelp_225_Arbejdsevne_meget_begraenset;
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception forberedende_del_af_rehabiliteringsplan (line 327): aktivloven "§ 13 f [stk. ikke verificeret]" */
+    _t5 = ctx->in->forberedende_del_paabegyndt;
+    _t6 = true;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    /* exception forrevalidering (line 332): aktivloven "§ 13 f [stk. ikke verificeret]" */
+    _t7 = ctx->in->i_forrevalidering;
+    _t8 = true;
+    _t2 |= _t7 && _t1 && !((*result) == _t8);
+    (*result) = _t7 && !_t1 ? _t8 : (*result);
+    _t1 |= _t7;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 342 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_nedsaettelse_fra(fast_t *ctx, lov_date *result)
+{
+#line 4635 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 345) */
+    if ((_st = lov_date_next_month_start(ctx->reference_date, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 350 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_reglen_gaelder_for_maaneden(fast_t *ctx, bool *result)
+{
+#line 4650 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    /* the rule (line 352) */
+    if ((_st = fast_param_on_day_reglen_anvendes(ctx->v.nedsaettelse_fra, &_t1)) != LOV_OK)
+        goto _fail;
+    _t3 = _t1;
+    if (_t3) {
+        if ((_st = fast_param_on_day_reglen_anvendes(lov_date_month_end(ctx->v.nedsaettelse_fra), &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = _t2;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 355 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_reglen_anvendes_i_dag(fast_t *ctx, bool *result)
+{
+#line 4673 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    /* the rule (line 357) */
+    if ((_st = ctx->p->st_reglen_anvendes) != LOV_OK)
+        goto _fail;
+    (*result) = ctx->p->reglen_anvendes;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 359 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
+{
+#line 4687 "kontanthjaelp_225.c"
+    /* the rule (line 361) */
+    (*result) = ((ctx->v.omfattet && (!ctx->v.undtaget)) && (!ctx->v.timekravet_opfyldt));
+    return LOV_OK;
+}
+
+#line 366 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_timer_efter_nedsaettelsen(fast_t *ctx, lov_decimal *result)
+{
+#line 4696 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    lov_decimal _t2 = {0, 0};
+    const kontanthjaelp_225_Arbejdsmaaned * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_decimal _t7 = {0, 0};
+    /* the rule (line 370) */
+    if (ctx->in->nedsat_fra.present) {
+        _t2 = (lov_decimal){0, 0};
+        /* sum */
+        _t6 = lov_date_month_start(ctx->in->nedsat_fra.value);
+        _t4 = ctx->in->arbejde;
+        _t5 = ctx->in->arbejde_count;
+        for (size_t _i3 = 0; _i3 < _t5; _i3++) {
+            const kontanthjaelp_225_Arbejdsmaaned *m = &_t4[_i3];
+            if (!(m->maaned >= _t6))
+                continue;
+            if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t7)) != LOV_OK)
+                goto _fail;
+            if ((_st = lov_dec_add(_t2, _t7, &_t2)) != LOV_OK)
+                goto _fail;
+        }
+        _t1 = _t2;
+    } else {
+        _t1 = ((lov_decimal){INT64_C(0), 1});
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 375 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
+{
+#line 4733 "kontanthjaelp_225.c"
+    /* the rule (line 377) */
+    (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0));
+    return LOV_OK;
+}
+
+#line 382 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_maanedlig_sats(fast_t *ctx, lov_money *result)
+{
+#line 4742 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    lov_money _t3 = 0;
+    /* the rule (line 386) */
+    switch (ctx->in->sats) {
+    case kontanthjaelp_225_Sats_fuld_voksensats:
+        if ((_st = fast_param_on_day_nedsaettelse_fuld_sats(ctx->v.nedsaettelse_fra, &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+        break;
+    case kontanthjaelp_225_Sats_anden_sats:
+        if ((_st = fast_param_on_day_nedsaettelse_anden_sats(ctx->v.nedsaettelse_fra, &_t3)) != LOV_OK)
+            goto _fail;
+        _t1 = _t3;
+        break;
+    case kontanthjaelp_225_Sats_su_niveau:
+        _t1 = INT64_C(0) /* 0 kr */;
+        break;
+    default:
+        _st = LOV_INVALID_INPUT;    /* not a case of Sats */
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 397 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_varslet_6_maaneder_foer(fast_t *ctx, bool *result)
+{
+#line 4775 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    bool _t2 = false;
+    /* the rule (line 399) */
+    _t2 = ctx->in->varslingsbrev_sendt.present;
+    if (_t2) {
+        if ((_st = lov_date_sub_duration(ctx->v.nedsaettelse_fra, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = ctx->in->varslingsbrev_sendt.value <= _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 403 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_varslet_1_maaned_foer(fast_t *ctx, bool *result)
+{
+#line 4795 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const forvaltningsloven_Hoering * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_date _t6 = 0;
+    /* the rule (line 405) */
+    _t1 = false;
+    /* exists */
+    if ((_st = lov_date_sub_duration(ctx->v.nedsaettelse_fra, ((lov_duration){1, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
+        goto _fail;
+    _t5 = _t6;
+    _t3 = ctx->in->hoeringer;
+    _t4 = ctx->in->hoeringer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const forvaltningsloven_Hoering *h = &_t3[_i2];
+        _t1 |= (h->sendt <= _t5);
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 410 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
+{
+#line 4823 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const forvaltningsloven_Hoering * _t3 = NULL;
+    size_t _t4 = 0;
+    bool _t5 = false;
+    /* the rule (line 412) */
+    _t1 = false;
+    /* exists */
+    _t3 = ctx->in->hoeringer;
+    _t4 = ctx->in->hoeringer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const forvaltningsloven_Hoering *h = &_t3[_i2];
+        if ((_st = fast_fn_forvaltningsloven_hoering_afsluttet_foer(ctx, h->sendt, h->frist, ctx->in->afgoerelse_meddelt, &_t5)) != LOV_OK)
+            goto _fail;
+        _t1 |= _t5;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 416 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
+{
+#line 4849 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    /* the rule (line 418) */
+    if ((_st = fast_fn_forvaltningsloven_afgoerelse_truffet(ctx, ctx->in->afgoerelse_meddelt, ctx->in->afgoerelse_begrundet, ctx->in->afgoerelse_henviser_til_reglerne, ctx->reference_date, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 424 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
+{
+#line 4864 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    bool _t5 = false;
+    lov_money _t6 = 0;
+    uint32_t _t7 = 0;
+    /* the default (line 432) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception timekravet_ikke_opfyldt (line 434): aktivloven "§ 13 g, stk. 1" */
+    _t3 = ((ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden;
+    _t4 = ctx->v.maanedlig_sats;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception ikke_225_nye_timer (line 442): aktivloven "§ 13 g" */
+    _t5 = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
+    _t6 = ctx->v.maanedlig_sats;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t7 = 0;
+    /* requires (line 426): fvl "§ 19, stk. 1" */
+    _t7 |= (uint32_t)!ctx->v.partshoering_gennemfoert << 0;
+    /* requires (line 427): fvl "§ 22" */
+    _t7 |= (uint32_t)!ctx->v.afgoerelse_truffet << 1;
+    /* requires (line 428): bek474 "varsling 6 måneder før [§ ikke verificeret]" */
+    _t7 |= (uint32_t)!ctx->v.varslet_6_maaneder_foer << 2;
+    /* requires (line 429): bek474 "varsling 1 måned før [§ ikke verificeret]" */
+    _t7 |= (uint32_t)!ctx->v.varslet_1_maaned_foer << 3;
+    /* requires (line 430): aktivloven "§ 13 g" */
+    _t7 |= (uint32_t)!(!ctx->v.fuld_hjaelp_igen) << 4;
+    /* requires (line 431): aktivloven "§ 13 f" */
+    _t7 |= (uint32_t)!ctx->v.indberetningerne_er_mulige << 5;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t7 = 0;
+    ctx->held.nedsaettelse = _t7;
+    *result = _t7 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 457 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
+{
+#line 4918 "kontanthjaelp_225.c"
+    /* the rule (line 459) */
+    (*result) = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
+    return LOV_OK;
+}
+
+#line 462 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_hjaelpen_ophoerer(fast_t *ctx, bool *result)
+{
+#line 4927 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    uint32_t _t7 = 0;
+    /* the default (line 470) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception ægtefællen_opfylder_kravet (line 471): aktivloven "§ 26, stk. 5-8 [stk. ikke verificeret]" */
+    _t3 = ctx->v.ophoer_paataenkt && ctx->v.reglen_gaelder_for_maaneden;
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception ikke_225_nye_timer (line 475): aktivloven "§ 13 g" */
+    _t5 = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
+    _t6 = true;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t7 = 0;
+    /* requires (line 464): fvl "§ 19, stk. 1" */
+    _t7 |= (uint32_t)!ctx->v.partshoering_gennemfoert << 0;
+    /* requires (line 465): fvl "§ 22" */
+    _t7 |= (uint32_t)!ctx->v.afgoerelse_truffet << 1;
+    /* requires (line 466): bek474 "varsling 6 måneder før [§ ikke verificeret]" */
+    _t7 |= (uint32_t)!ctx->v.varslet_6_maaneder_foer << 2;
+    /* requires (line 467): bek474 "varsling 1 måned før [§ ikke verificeret]" */
+    _t7 |= (uint32_t)!ctx->v.varslet_1_maaned_foer << 3;
+    /* requires (line 468): aktivloven "§ 13 g" */
+    _t7 |= (uint32_t)!(!ctx->v.fuld_hjaelp_igen) << 4;
+    /* requires (line 469): aktivloven "§ 13 f" */
+    _t7 |= (uint32_t)!ctx->v.indberetningerne_er_mulige << 5;
+    if ((*result) == false)    /* the default: nothing to hold back */
+        _t7 = 0;
+    ctx->held.hjaelpen_ophoerer = _t7;
+    *result = _t7 ? false : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 481 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
+{
+#line 4981 "kontanthjaelp_225.c"
+    /* the rule (line 485) */
+    (*result) = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
+    return LOV_OK;
+}
+
+#line 493 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
+{
+#line 4990 "kontanthjaelp_225.c"
+    /* the rule (line 495) */
+    (*result) = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == kontanthjaelp_225_Sats_su_niveau))) || ctx->v.ophoer_paataenkt);
+    return LOV_OK;
+}
+
+#line 500 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_foerste_mulige_nedsaettelse_efter_brev(fast_t *ctx, lov_date *result)
+{
+#line 4999 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    lov_date _t2 = 0;
+    lov_date _t3 = 0;
+    lov_date _t4 = 0;
+    /* the rule (line 502) */
+    if (((int64_t)lov_date_day(ctx->reference_date)) == INT64_C(1)) {
+        if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){1, 0}), LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+    } else {
+        if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){1, 0}), LOV_MONTH_END_CLAMP, &_t3)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_date_next_month_start(_t3, &_t4)) != LOV_OK)
+            goto _fail;
+        _t1 = _t4;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 507 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_reglen_gaelder_for_brevets_maaned(fast_t *ctx, bool *result)
+{
+#line 5026 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    /* the rule (line 509) */
+    _t2 = ctx->v.reglen_anvendes_i_dag;
+    if (_t2) {
+        if ((_st = fast_param_on_day_reglen_anvendes(ctx->v.foerste_mulige_nedsaettelse_efter_brev, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    _t4 = _t2;
+    if (_t4) {
+        if ((_st = fast_param_on_day_reglen_anvendes(lov_date_month_end(ctx->v.foerste_mulige_nedsaettelse_efter_brev), &_t3)) != LOV_OK)
+            goto _fail;
+        _t4 = _t3;
+    }
+    (*result) = _t4;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 517 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
+{
+#line 5054 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    const forvaltningsloven_Hoering * _t6 = NULL;
+    size_t _t7 = 0;
+    bool _t8 = false;
+    bool _t9 = false;
+    uint32_t _t10 = 0;
+    /* the default (line 527) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception nedsættelse_påtænkt (line 528): bek474 "varsling 1 måned før [§ ikke verificeret]" */
+    _t8 = ctx->v.skadende_foelge_paataenkt && ctx->v.reglen_gaelder_for_brevets_maaned;
+    if (_t8) {
+        _t4 = false;
+        /* exists */
+        _t6 = ctx->in->hoeringer;
+        _t7 = ctx->in->hoeringer_count;
+        for (size_t _i5 = 0; _i5 < _t7; _i5++) {
+            const forvaltningsloven_Hoering *h = &_t6[_i5];
+            (void)h;    /* only counted */
+            _t4 |= true;
+        }
+        _t8 = !_t4;
+    }
+    _t3 = _t8;
+    _t9 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t9);
+    (*result) = _t3 && !_t1 ? _t9 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t10 = 0;
+    /* requires (line 525): bek474 "varsling 6 måneder før [§ ikke verificeret]" */
+    _t10 |= (uint32_t)!(ctx->in->varslingsbrev_sendt.present) << 0;
+    /* requires (line 526): aktivloven "§ 13 f" */
+    _t10 |= (uint32_t)!ctx->v.indberetningerne_er_mulige << 1;
+    if ((*result) == false)    /* the default: nothing to hold back */
+        _t10 = 0;
+    ctx->held.partshoeringsbrev = _t10;
+    *result = _t10 ? false : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 539 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_timer_i_perioden_om_6_maaneder(fast_t *ctx, lov_decimal *result)
+{
+#line 5109 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_decimal _t8 = {0, 0};
+    /* the rule (line 541) */
+    _t1 = (lov_decimal){0, 0};
+    /* sum */
+    if ((_st = lov_date_add_duration(ctx->v.periodens_slutning, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
+        goto _fail;
+    _t5 = _t6;
+    if ((_st = lov_date_add_months(_t5, -(int64_t)((lov_duration){12, 0}).months, LOV_MONTH_END_CLAMP, &_t7)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const kontanthjaelp_225_Arbejdsmaaned *m = &_t3[_i2];
+        if (!(_t7 <= m->maaned && m->maaned < _t5))
+            continue;
+        if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t8)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_dec_add(_t1, _t8, &_t1)) != LOV_OK)
+            goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 544 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
+{
+#line 5146 "kontanthjaelp_225.c"
+    /* the rule (line 546) */
+    (*result) = ((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && ((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) || (!(ctx->in->sats == kontanthjaelp_225_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
+    return LOV_OK;
+}
+
+#line 555 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result)
+{
+#line 5155 "kontanthjaelp_225.c"
+    /* the rule (line 559) */
+    (*result) = ((ctx->in->nedsat_fra.present) && ctx->v.undtaget);
+    return LOV_OK;
+}
+
+#line 564 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
+{
+#line 5164 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    lov_date _t2 = 0;
+    bool _t3 = false;
+    /* the rule (line 566) */
+    _t3 = ctx->in->nedsat_fra.present;
+    if (_t3) {
+        if ((_st = lov_date_sub_duration(ctx->in->nedsat_fra.value, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+            goto _fail;
+        if ((_st = fast_fn_forvaltningsloven_afgoerelse_truffet(ctx, ctx->in->afgoerelse_meddelt, ctx->in->afgoerelse_begrundet, ctx->in->afgoerelse_henviser_til_reglerne, _t2, &_t1)) != LOV_OK)
+            goto _fail;
+        _t3 = !_t1;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 574 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_assert_undtagne_nedsaettes_aldrig(fast_t *ctx, bool *result)
+{
+#line 5187 "kontanthjaelp_225.c"
+    *result = (!ctx->v.undtaget || ((((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (!ctx->v.partshoeringsbrev)) && (!ctx->v.varslingsbrev)));
+    return LOV_OK;
+}
+
+#line 581 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bool *result)
+{
+#line 5195 "kontanthjaelp_225.c"
+    *result = (!(((ctx->in->arbejdsevne == kontanthjaelp_225_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (!ctx->v.partshoeringsbrev)));
+    return LOV_OK;
+}
+
+#line 587 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
+{
+#line 5203 "kontanthjaelp_225.c"
+    *result = (!((ctx->v.nedsaettelse > INT64_C(0) /* 0 kr */) || ctx->v.hjaelpen_ophoerer) || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
+    return LOV_OK;
+}
+
+#line 592 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_assert_ingen_nedsaettelse_uden_varsel(fast_t *ctx, bool *result)
+{
+#line 5211 "kontanthjaelp_225.c"
+    *result = (!((ctx->v.nedsaettelse > INT64_C(0) /* 0 kr */) || ctx->v.hjaelpen_ophoerer) || (ctx->v.varslet_6_maaneder_foer && ctx->v.varslet_1_maaned_foer));
+    return LOV_OK;
+}
+
+#line 597 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(fast_t *ctx, bool *result)
+{
+#line 5219 "kontanthjaelp_225.c"
+    *result = (!(!ctx->v.reglen_gaelder_for_maaneden) || ((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)));
+    return LOV_OK;
+}
+
+#line 601 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_assert_gifte_nedsaettes_ikke_efter_13_g(fast_t *ctx, bool *result)
+{
+#line 5227 "kontanthjaelp_225.c"
+    *result = (!(ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) || (ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 605 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_assert_ugifte_mister_ikke_hjaelpen(fast_t *ctx, bool *result)
+{
+#line 5235 "kontanthjaelp_225.c"
+    *result = (!(ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) || (!ctx->v.hjaelpen_ophoerer));
+    return LOV_OK;
+}
+
+#line 609 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_assert_fuld_hjaelp_efter_225_nye_timer(fast_t *ctx, bool *result)
+{
+#line 5243 "kontanthjaelp_225.c"
+    *result = (!ctx->v.fuld_hjaelp_igen || ((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)));
+    return LOV_OK;
+}
+
+#line 613 "rules/kontanthjaelp/225_timer.lov"
+static lov_status fast_assert_aldrig_mere_end_fuld_sats(fast_t *ctx, bool *result)
+{
+#line 5251 "kontanthjaelp_225.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    if ((_st = fast_param_on_day_nedsaettelse_fuld_sats(ctx->v.nedsaettelse_fra, &_t1)) != LOV_OK)
+        goto _fail;
+    *result = (ctx->v.nedsaettelse <= _t1);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const kontanthjaelp_225_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.fravaer;
+    bad |= !in->known.hjaelpsperioder;
+    bad |= !in->known.ydelse;
+    bad |= !in->known.arbejde;
+    bad |= !in->known.arbejdsevne;
+    bad |= !in->known.forberedende_del_paabegyndt;
+    bad |= !in->known.i_forrevalidering;
+    bad |= !in->known.nedsat_fra;
+    bad |= !in->known.sats;
+    bad |= !in->known.varslingsbrev_sendt;
+    bad |= !in->known.hoeringer;
+    bad |= !in->known.afgoerelse_meddelt;
+    bad |= !in->known.afgoerelse_begrundet;
+    bad |= !in->known.afgoerelse_henviser_til_reglerne;
+    bad |= !in->known.civilstand;
+    bad |= !in->known.aegtefaelle_modtager_hjaelp;
+    bad |= !in->known.aegtefaelle_opfylder_kravet;
+    bad |= !in->known.slutdato_for_undtagelse;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.ydelse && ((int)in->ydelse < 0 || (int)in->ydelse >= 6);
+    bad |= in->known.sats && ((int)in->sats < 0 || (int)in->sats >= 3);
+    bad |= in->known.civilstand && ((int)in->civilstand < 0 || (int)in->civilstand >= 2);
+    bad |= in->known.hjaelpsperioder && in->hjaelpsperioder_count > 0 && in->hjaelpsperioder == NULL;
+    for (size_t i = 0, n = in->known.hjaelpsperioder && in->hjaelpsperioder ? in->hjaelpsperioder_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hjaelpsperioder[i].fra);
+        bad |= in->hjaelpsperioder[i].fra > ctx->reference_date;
+        bad |= (in->hjaelpsperioder[i].til.present && !lov_date_valid(in->hjaelpsperioder[i].til.value));
+        bad |= (in->hjaelpsperioder[i].til.present && in->hjaelpsperioder[i].til.value > ctx->reference_date);
+    }
+    bad |= in->known.arbejde && in->arbejde_count > 0 && in->arbejde == NULL;
+    for (size_t i = 0, n = in->known.arbejde && in->arbejde ? in->arbejde_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->arbejde[i].maaned);
+        bad |= in->arbejde[i].maaned > ctx->reference_date;
+        bad |= !lov_dec_valid(in->arbejde[i].timer);
+        bad |= ((int)in->arbejde[i].art < 0 || (int)in->arbejde[i].art >= 4);
+    }
+    bad |= in->known.fravaer && in->fravaer_count > 0 && in->fravaer == NULL;
+    for (size_t i = 0, n = in->known.fravaer && in->fravaer ? in->fravaer_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->fravaer[i].maaned);
+        bad |= in->fravaer[i].maaned > ctx->reference_date;
+        bad |= ((int)in->fravaer[i].grund < 0 || (int)in->fravaer[i].grund >= 3);
+    }
+    bad |= in->known.arbejdsevne && ((int)in->arbejdsevne < 0 || (int)in->arbejdsevne >= 3);
+    bad |= in->known.slutdato_for_undtagelse && (in->slutdato_for_undtagelse.present && !lov_date_valid(in->slutdato_for_undtagelse.value));
+    bad |= in->known.nedsat_fra && (in->nedsat_fra.present && !lov_date_valid(in->nedsat_fra.value));
+    bad |= in->known.nedsat_fra && (in->nedsat_fra.present && in->nedsat_fra.value > ctx->reference_date);
+    bad |= in->known.varslingsbrev_sendt && (in->varslingsbrev_sendt.present && !lov_date_valid(in->varslingsbrev_sendt.value));
+    bad |= in->known.varslingsbrev_sendt && (in->varslingsbrev_sendt.present && in->varslingsbrev_sendt.value > ctx->reference_date);
+    bad |= in->known.hoeringer && in->hoeringer_count > 0 && in->hoeringer == NULL;
+    for (size_t i = 0, n = in->known.hoeringer && in->hoeringer ? in->hoeringer_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hoeringer[i].sendt);
+        bad |= in->hoeringer[i].sendt > ctx->reference_date;
+        bad |= (in->hoeringer[i].svar_modtaget.present && !lov_date_valid(in->hoeringer[i].svar_modtaget.value));
+        bad |= (in->hoeringer[i].svar_modtaget.present && in->hoeringer[i].svar_modtaget.value > ctx->reference_date);
+    }
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && !lov_date_valid(in->afgoerelse_meddelt.value));
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && in->afgoerelse_meddelt.value > ctx->reference_date);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, kontanthjaelp_225_output *out)
+{
+    if (fast_def_periodens_slutning(ctx, &ctx->v.periodens_slutning) != LOV_OK)
+        return false;
+    out->periodens_slutning = ctx->v.periodens_slutning;
+    if (fast_def_forlaengelse_i_maaneder(ctx, &ctx->v.forlaengelse_i_maaneder) != LOV_OK)
+        return false;
+    out->forlaengelse_i_maaneder = ctx->v.forlaengelse_i_maaneder;
+    if (fast_def_periodens_laengde(ctx, &ctx->v.periodens_laengde) != LOV_OK)
+        return false;
+    out->periodens_laengde = ctx->v.periodens_laengde;
+    if (fast_def_periodens_begyndelse(ctx, &ctx->v.periodens_begyndelse) != LOV_OK)
+        return false;
+    out->periodens_begyndelse = ctx->v.periodens_begyndelse;
+    if (fast_def_treaarsperiodens_begyndelse(ctx, &ctx->v.treaarsperiodens_begyndelse) != LOV_OK)
+        return false;
+    out->treaarsperiodens_begyndelse = ctx->v.treaarsperiodens_begyndelse;
+    if (fast_def_maaneder_med_hjaelp(ctx, &ctx->v.maaneder_med_hjaelp) != LOV_OK)
+        return false;
+    out->maaneder_med_hjaelp = ctx->v.maaneder_med_hjaelp;
+    if (fast_def_omfattet(ctx, &ctx->v.omfattet) != LOV_OK)
+        return false;
+    out->omfattet = ctx->v.omfattet;
+    if (fast_def_timer_i_perioden(ctx, &ctx->v.timer_i_perioden) != LOV_OK)
+        return false;
+    out->timer_i_perioden = ctx->v.timer_i_perioden;
+    if (fast_def_timekravet_opfyldt(ctx, &ctx->v.timekravet_opfyldt) != LOV_OK)
+        return false;
+    out->timekravet_opfyldt = ctx->v.timekravet_opfyldt;
+    if (fast_def_indberetningerne_er_mulige(ctx, &ctx->v.indberetningerne_er_mulige) != LOV_OK)
+        return false;
+    out->indberetningerne_er_mulige = ctx->v.indberetningerne_er_mulige;
+    if (fast_def_undtaget(ctx, &ctx->v.undtaget) != LOV_OK)
+        return false;
+    out->undtaget = ctx->v.undtaget;
+    if (fast_def_nedsaettelse_fra(ctx, &ctx->v.nedsaettelse_fra) != LOV_OK)
+        return false;
+    out->nedsaettelse_fra = ctx->v.nedsaettelse_fra;
+    if (fast_def_reglen_gaelder_for_maaneden(ctx, &ctx->v.reglen_gaelder_for_maaneden) != LOV_OK)
+        return false;
+    out->reglen_gaelder_for_maaneden = ctx->v.reglen_gaelder_for_maaneden;
+    if (fast_def_reglen_anvendes_i_dag(ctx, &ctx->v.reglen_anvendes_i_dag) != LOV_OK)
+        return false;
+    out->reglen_anvendes_i_dag = ctx->v.reglen_anvendes_i_dag;
+    if (fast_def_kravet_ikke_opfyldt(ctx, &ctx->v.kravet_ikke_opfyldt) != LOV_OK)
+        return false;
+    out->kravet_ikke_opfyldt = ctx->v.kravet_ikke_opfyldt;
+    if (fast_def_timer_efter_nedsaettelsen(ctx, &ctx->v.timer_efter_nedsaettelsen) != LOV_OK)
+        return false;
+    out->timer_efter_nedsaettelsen = ctx->v.timer_efter_nedsaettelsen;
+    if (fast_def_fuld_hjaelp_igen(ctx, &ctx->v.fuld_hjaelp_igen) != LOV_OK)
+        return false;
+    out->fuld_hjaelp_igen = ctx->v.fuld_hjaelp_igen;
+    if (fast_def_maanedlig_sats(ctx, &ctx->v.maanedlig_sats) != LOV_OK)
+        return false;
+    out->maanedlig_sats = ctx->v.maanedlig_sats;
+    if (fast_def_varslet_6_maaneder_foer(ctx, &ctx->v.varslet_6_maaneder_foer) != LOV_OK)
+        return false;
+    out->varslet_6_maaneder_foer = ctx->v.varslet_6_maaneder_foer;
+    if (fast_def_varslet_1_maaned_foer(ctx, &ctx->v.varslet_1_maaned_foer) != LOV_OK)
+        return false;
+    out->varslet_1_maaned_foer = ctx->v.varslet_1_maaned_foer;
+    if (fast_def_partshoering_gennemfoert(ctx, &ctx->v.partshoering_gennemfoert) != LOV_OK)
+        return false;
+    out->partshoering_gennemfoert = ctx->v.partshoering_gennemfoert;
+    if (fast_def_afgoerelse_truffet(ctx, &ctx->v.afgoerelse_truffet) != LOV_OK)
+        return false;
+    out->afgoerelse_truffet = ctx->v.afgoerelse_truffet;
+    if (fast_def_nedsaettelse(ctx, &ctx->v.nedsaettelse) != LOV_OK)
+        return false;
+    out->nedsaettelse = ctx->v.nedsaettelse;
+    if (fast_def_ophoer_paataenkt(ctx, &ctx->v.ophoer_paataenkt) != LOV_OK)
+        return false;
+    out->ophoer_paataenkt = ctx->v.ophoer_paataenkt;
+    if (fast_def_hjaelpen_ophoerer(ctx, &ctx->v.hjaelpen_ophoerer) != LOV_OK)
+        return false;
+    out->hjaelpen_ophoerer = ctx->v.hjaelpen_ophoerer;
+    if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK)
+        return false;
+    out->kraever_sagsbehandlers_vurdering = ctx->v.kraever_sagsbehandlers_vurdering;
+    if (fast_def_skadende_foelge_paataenkt(ctx, &ctx->v.skadende_foelge_paataenkt) != LOV_OK)
+        return false;
+    out->skadende_foelge_paataenkt = ctx->v.skadende_foelge_paataenkt;
+    if (fast_def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->v.foerste_mulige_nedsaettelse_efter_brev) != LOV_OK)
+        return false;
+    out->foerste_mulige_nedsaettelse_efter_brev = ctx->v.foerste_mulige_nedsaettelse_efter_brev;
+    if (fast_def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->v.reglen_gaelder_for_brevets_maaned) != LOV_OK)
+        return false;
+    out->reglen_gaelder_for_brevets_maaned = ctx->v.reglen_gaelder_for_brevets_maaned;
+    if (fast_def_partshoeringsbrev(ctx, &ctx->v.partshoeringsbrev) != LOV_OK)
+        return false;
+    out->partshoeringsbrev = ctx->v.partshoeringsbrev;
+    if (fast_def_timer_i_perioden_om_6_maaneder(ctx, &ctx->v.timer_i_perioden_om_6_maaneder) != LOV_OK)
+        return false;
+    out->timer_i_perioden_om_6_maaneder = ctx->v.timer_i_perioden_om_6_maaneder;
+    if (fast_def_varslingsbrev(ctx, &ctx->v.varslingsbrev) != LOV_OK)
+        return false;
+    out->varslingsbrev = ctx->v.varslingsbrev;
+    if (fast_def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->v.fuld_hjaelp_fra_vurderingen) != LOV_OK)
+        return false;
+    out->fuld_hjaelp_fra_vurderingen = ctx->v.fuld_hjaelp_fra_vurderingen;
+    if (fast_def_skal_efterbetales(ctx, &ctx->v.skal_efterbetales) != LOV_OK)
+        return false;
+    out->skal_efterbetales = ctx->v.skal_efterbetales;
+    if (fast_assert_undtagne_nedsaettes_aldrig(ctx, &ctx->v.undtagne_nedsaettes_aldrig) != LOV_OK)
+        return false;
+    out->undtagne_nedsaettes_aldrig = ctx->v.undtagne_nedsaettes_aldrig;
+    if (fast_assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->v.slutdato_ophaever_ikke_undtagelsen) != LOV_OK)
+        return false;
+    out->slutdato_ophaever_ikke_undtagelsen = ctx->v.slutdato_ophaever_ikke_undtagelsen;
+    if (fast_assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(ctx, &ctx->v.ingen_nedsaettelse_uden_hoering_og_afgoerelse) != LOV_OK)
+        return false;
+    out->ingen_nedsaettelse_uden_hoering_og_afgoerelse = ctx->v.ingen_nedsaettelse_uden_hoering_og_afgoerelse;
+    if (fast_assert_ingen_nedsaettelse_uden_varsel(ctx, &ctx->v.ingen_nedsaettelse_uden_varsel) != LOV_OK)
+        return false;
+    out->ingen_nedsaettelse_uden_varsel = ctx->v.ingen_nedsaettelse_uden_varsel;
+    if (fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(ctx, &ctx->v.ingen_nedsaettelse_naar_reglen_ikke_anvendes) != LOV_OK)
+        return false;
+    out->ingen_nedsaettelse_naar_reglen_ikke_anvendes = ctx->v.ingen_nedsaettelse_naar_reglen_ikke_anvendes;
+    if (fast_assert_gifte_nedsaettes_ikke_efter_13_g(ctx, &ctx->v.gifte_nedsaettes_ikke_efter_13_g) != LOV_OK)
+        return false;
+    out->gifte_nedsaettes_ikke_efter_13_g = ctx->v.gifte_nedsaettes_ikke_efter_13_g;
+    if (fast_assert_ugifte_mister_ikke_hjaelpen(ctx, &ctx->v.ugifte_mister_ikke_hjaelpen) != LOV_OK)
+        return false;
+    out->ugifte_mister_ikke_hjaelpen = ctx->v.ugifte_mister_ikke_hjaelpen;
+    if (fast_assert_fuld_hjaelp_efter_225_nye_timer(ctx, &ctx->v.fuld_hjaelp_efter_225_nye_timer) != LOV_OK)
+        return false;
+    out->fuld_hjaelp_efter_225_nye_timer = ctx->v.fuld_hjaelp_efter_225_nye_timer;
+    if (fast_assert_aldrig_mere_end_fuld_sats(ctx, &ctx->v.aldrig_mere_end_fuld_sats) != LOV_OK)
+        return false;
+    out->aldrig_mere_end_fuld_sats = ctx->v.aldrig_mere_end_fuld_sats;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const kontanthjaelp_225_input *in, lov_date reference_date, const fast_params_t *p,
+                          kontanthjaelp_225_output *out)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.periodens_slutning = LOV_OK;
+    out->status.forlaengelse_i_maaneder = LOV_OK;
+    out->status.periodens_laengde = LOV_OK;
+    out->status.periodens_begyndelse = LOV_OK;
+    out->status.treaarsperiodens_begyndelse = LOV_OK;
+    out->status.maaneder_med_hjaelp = LOV_OK;
+    out->status.omfattet = LOV_OK;
+    out->status.timer_i_perioden = LOV_OK;
+    out->status.timekravet_opfyldt = LOV_OK;
+    out->status.indberetningerne_er_mulige = LOV_OK;
+    out->status.undtaget = LOV_OK;
+    out->status.nedsaettelse_fra = LOV_OK;
+    out->status.reglen_gaelder_for_maaneden = LOV_OK;
+    out->status.reglen_anvendes_i_dag = LOV_OK;
+    out->status.kravet_ikke_opfyldt = LOV_OK;
+    out->status.timer_efter_nedsaettelsen = LOV_OK;
+    out->status.fuld_hjaelp_igen = LOV_OK;
+    out->status.maanedlig_sats = LOV_OK;
+    out->status.varslet_6_maaneder_foer = LOV_OK;
+    out->status.varslet_1_maaned_foer = LOV_OK;
+    out->status.partshoering_gennemfoert = LOV_OK;
+    out->status.afgoerelse_truffet = LOV_OK;
+    out->status.nedsaettelse = LOV_OK;
+    out->status.ophoer_paataenkt = LOV_OK;
+    out->status.hjaelpen_ophoerer = LOV_OK;
+    out->status.kraever_sagsbehandlers_vurdering = LOV_OK;
+    out->status.skadende_foelge_paataenkt = LOV_OK;
+    out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_OK;
+    out->status.reglen_gaelder_for_brevets_maaned = LOV_OK;
+    out->status.partshoeringsbrev = LOV_OK;
+    out->status.timer_i_perioden_om_6_maaneder = LOV_OK;
+    out->status.varslingsbrev = LOV_OK;
+    out->status.fuld_hjaelp_fra_vurderingen = LOV_OK;
+    out->status.skal_efterbetales = LOV_OK;
+    out->status.undtagne_nedsaettes_aldrig = LOV_OK;
+    out->status.slutdato_ophaever_ikke_undtagelsen = LOV_OK;
+    out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = LOV_OK;
+    out->status.ingen_nedsaettelse_uden_varsel = LOV_OK;
+    out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = LOV_OK;
+    out->status.gifte_nedsaettes_ikke_efter_13_g = LOV_OK;
+    out->status.ugifte_mister_ikke_hjaelpen = LOV_OK;
+    out->status.fuld_hjaelp_efter_225_nye_timer = LOV_OK;
+    out->status.aldrig_mere_end_fuld_sats = LOV_OK;
+    out->held_back.nedsaettelse = ctx.held.nedsaettelse;
+    out->held_back.hjaelpen_ophoerer = ctx.held.hjaelpen_ophoerer;
+    out->held_back.partshoeringsbrev = ctx.held.partshoeringsbrev;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
@@ -4770,6 +6170,12 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
 /* Events (the 'event date' facts) happened on or before the reference
  * date: one after it cannot have been registered, and is invalid input. */
 static lov_status validate_events(ctx_t *ctx)
@@ -4804,8 +6210,10 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status kontanthjaelp_225_evaluate(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, lov_trace *trace,
-                       const kontanthjaelp_225_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, lov_trace *trace,
+                                      const kontanthjaelp_225_externals *ext)
 {
     ctx_t ctx;
     ctx.in = in;
@@ -5104,6 +6512,40 @@ lov_status kontanthjaelp_225_evaluate(const kontanthjaelp_225_input *in, kontant
             out->missing[i] |= ctx.why_of[33].missing[i];
     }
     return st;
+}
+
+lov_status kontanthjaelp_225_evaluate(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, lov_trace *trace,
+                       const kontanthjaelp_225_externals *ext)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext);
+}
+
+lov_status kontanthjaelp_225_evaluate_batch(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, size_t n,
+                             const kontanthjaelp_225_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i]))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

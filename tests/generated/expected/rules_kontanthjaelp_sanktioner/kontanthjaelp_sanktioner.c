@@ -2203,8 +2203,758 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    bool skriftlig_vejledning_givet;
+    lov_date sidste_dag_for_sanktion;
+    bool sanktioneret_i_tide;
+    bool betingelser_for_aktivitetsparate;
+    bool hoeringspligt;
+    bool partshoering_gennemfoert;
+    bool afgoerelse_truffet;
+    int64_t fradragsdage;
+    lov_money fradragsbeloeb;
+    lov_money fradrag;
+    bool skaerpet_raadighedssanktion;
+    lov_duration skaerpet_sanktion_i_hoejst;
+    bool kraever_sagsbehandlers_vurdering;
+    bool intet_fradrag_uden_skriftlig_vejledning;
+    bool intet_fradrag_ved_rimelig_grund;
+    bool intet_fradrag_efter_3_kalendermaaneder;
+    bool ingen_sanktion_uden_hoering_og_afgoerelse;
+    bool aktivitetsparate_kontaktes_personligt_foerst;
+    bool aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion;
+    bool intet_automatisk_fradrag_for_tilbud;
+    bool fradraget_er_aldrig_negativt;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t fradrag;
+    uint32_t skaerpet_raadighedssanktion;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const kontanthjaelp_sanktioner_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+static lov_status fast_fn_forvaltningsloven_hoeringspligt(fast_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result);
+static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result);
+static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result);
+static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result);
+static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result);
+
+#line 60 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_hoeringspligt(fast_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result)
+{
+#line 2275 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    bool _t8 = false;
+    bool _t9 = false;
+    bool _t10 = false;
+    bool _t11 = false;
+    bool _t12 = false;
+    bool _t13 = false;
+    bool _t14 = false;
+    /* the default (line 66) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception stk_1 (line 67): fvl "§ 19, stk. 1" */
+    _t3 = ((oplysning_om_sagens_faktiske_grundlag && (!parten_kender_oplysningen)) && til_ugunst_for_parten) && vaesentlig_betydning;
+    if (_t3) {
+        _t4 = true;
+        _t5 = false;
+        _t6 = false;
+        /* exception stk_2_nr_1 (line 77): fvl "§ 19, stk. 2, nr. 1" */
+        _t7 = undtagelse == forvaltningsloven_Hoeringsundtagelse_ubetaenkeligt;
+        _t8 = false;
+        _t6 |= _t7 && _t5 && !(_t4 == _t8);
+        _t4 = _t7 && !_t5 ? _t8 : _t4;
+        _t5 |= _t7;
+        /* exception stk_2_nr_2 (line 83): fvl "§ 19, stk. 2, nr. 2" */
+        _t9 = undtagelse == forvaltningsloven_Hoeringsundtagelse_lovbestemt_frist;
+        _t10 = false;
+        _t6 |= _t9 && _t5 && !(_t4 == _t10);
+        _t4 = _t9 && !_t5 ? _t10 : _t4;
+        _t5 |= _t9;
+        /* exception stk_2_nr_4 (line 88): fvl "§ 19, stk. 2, nr. 4" */
+        _t11 = undtagelse == forvaltningsloven_Hoeringsundtagelse_ingen_aktindsigt;
+        _t12 = false;
+        _t6 |= _t11 && _t5 && !(_t4 == _t12);
+        _t4 = _t11 && !_t5 ? _t12 : _t4;
+        _t5 |= _t11;
+        /* exception genoptagelse (line 93): fvl "§ 20, stk. 1" */
+        _t13 = undtagelse == forvaltningsloven_Hoeringsundtagelse_kan_genoptages;
+        _t14 = false;
+        _t6 |= _t13 && _t5 && !(_t4 == _t14);
+        _t4 = _t13 && !_t5 ? _t14 : _t4;
+        _t5 |= _t13;
+        if (_t6) {
+            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+            goto _fail;
+        }
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 115 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
+{
+#line 2346 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 117) */
+    _t2 = afgoerelsesdag.present;
+    if (_t2) {
+        if ((_st = fast_fn_forvaltningsloven_frist_udloebet(ctx, sendt, frist, afgoerelsesdag.value, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 106 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
+{
+#line 2366 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_date _t1 = 0;
+    /* the rule (line 110) */
+    if ((_st = lov_date_add_duration(sendt, frist, LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = (dag > _t1);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 157 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
+{
+#line 2382 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 160) */
+    _t2 = (meddelt.present) && (meddelt.value <= dag);
+    if (_t2) {
+        if ((_st = fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx, begrundet, retsregler_angivet, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 147 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
+{
+#line 2402 "kontanthjaelp_sanktioner.c"
+    (void)ctx;
+    /* the rule (line 152) */
+    (*result) = (begrundet && retsregler_angivet);
+    return LOV_OK;
+}
+
+#line 133 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_skriftlig_vejledning_givet(fast_t *ctx, bool *result)
+{
+#line 2412 "kontanthjaelp_sanktioner.c"
+    /* the rule (line 137) */
+    (*result) = (((ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret) && ctx->in->vejledning_givet_med_indkaldelsen) && ctx->in->vejledning_dokumenteret);
+    return LOV_OK;
+}
+
+#line 142 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_sidste_dag_for_sanktion(fast_t *ctx, lov_date *result)
+{
+#line 2421 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    lov_duration _t1 = {0, 0};
+    lov_date _t2 = 0;
+    /* the rule (line 144) */
+    if ((_st = lov_duration_months(INT64_C(3), &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_date_add_duration(lov_date_month_start(ctx->in->forseelsesdag), _t1, LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = lov_date_month_end(_t2);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 146 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_sanktioneret_i_tide(fast_t *ctx, bool *result)
+{
+#line 2439 "kontanthjaelp_sanktioner.c"
+    /* the rule (line 148) */
+    (*result) = ((ctx->in->forseelsesdag <= ctx->reference_date) && (ctx->reference_date <= ctx->v.sidste_dag_for_sanktion));
+    return LOV_OK;
+}
+
+#line 152 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *result)
+{
+#line 2448 "kontanthjaelp_sanktioner.c"
+    /* the rule (line 156) */
+    (*result) = (!(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (ctx->in->personlig_kontakt_forsoegt && ctx->in->sanktionen_konkret_begrundet));
+    return LOV_OK;
+}
+
+#line 161 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_hoeringspligt(fast_t *ctx, bool *result)
+{
+#line 2457 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    /* the rule (line 163) */
+    if ((_st = fast_fn_forvaltningsloven_hoeringspligt(ctx, true, ctx->in->parten_kender_oplysningerne, true, true, ctx->in->undtagelse_fra_hoering, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 172 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
+{
+#line 2472 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    const forvaltningsloven_Hoering * _t8 = NULL;
+    size_t _t9 = 0;
+    bool _t10 = false;
+    bool _t11 = false;
+    /* the default (line 174) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception ingen_høringspligt (line 175): fvl "§ 19" */
+    _t3 = !ctx->v.hoeringspligt;
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception hørt_før_afgørelsen (line 179): fvl "§ 19, stk. 1" */
+    _t6 = false;
+    /* exists */
+    _t8 = ctx->in->hoeringer;
+    _t9 = ctx->in->hoeringer_count;
+    for (size_t _i7 = 0; _i7 < _t9; _i7++) {
+        const forvaltningsloven_Hoering *h = &_t8[_i7];
+        if ((_st = fast_fn_forvaltningsloven_hoering_afsluttet_foer(ctx, h->sendt, h->frist, ctx->in->afgoerelse_meddelt, &_t10)) != LOV_OK)
+            goto _fail;
+        _t6 |= _t10;
+    }
+    _t5 = _t6;
+    _t11 = true;
+    _t2 |= _t5 && _t1 && !((*result) == _t11);
+    (*result) = _t5 && !_t1 ? _t11 : (*result);
+    _t1 |= _t5;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 185 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
+{
+#line 2522 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    /* the rule (line 187) */
+    if ((_st = fast_fn_forvaltningsloven_afgoerelse_truffet(ctx, ctx->in->afgoerelse_meddelt, ctx->in->afgoerelse_begrundet, ctx->in->afgoerelse_henviser_til_reglerne, ctx->reference_date, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 196 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_fradragsdage(fast_t *ctx, int64_t *result)
+{
+#line 2537 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    int64_t _t3 = 0;
+    /* the rule (line 200) */
+    if (ctx->in->kontakt_genoprettet.present) {
+        _t1 = lov_date_days_between(ctx->in->forseelsesdag, ctx->in->kontakt_genoprettet.value);
+    } else {
+        if ((_st = lov_int_add(lov_date_days_between(ctx->in->forseelsesdag, ctx->reference_date), INT64_C(1), &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+    }
+    _t3 = (INT64_C(1) >= _t1) ? INT64_C(1) : _t1;
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 204 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_fradragsbeloeb(fast_t *ctx, lov_money *result)
+{
+#line 2560 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    /* the rule (line 206) */
+    if ((_st = lov_money_mul_int(ctx->in->dagssats, ctx->v.fradragsdage, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 208 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
+{
+#line 2575 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    lov_money _t8 = 0;
+    uint32_t _t9 = 0;
+    /* the default (line 215) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception udeblevet_fra_jobsamtale (line 216): aktivloven "§ 37" */
+    _t3 = ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_jobsamtale;
+    if (_t3) {
+        _t4 = ctx->v.fradragsbeloeb;
+        _t5 = false;
+        _t6 = false;
+        /* exception rimelig_grund (line 220): aktivloven "§ 35, stk. 3" */
+        _t7 = ctx->in->rimelig_grund;
+        _t8 = INT64_C(0) /* 0 kr */;
+        _t6 |= _t7 && _t5 && !(_t4 == _t8);
+        _t4 = _t7 && !_t5 ? _t8 : _t4;
+        _t5 |= _t7;
+        if (_t6) {
+            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+            goto _fail;
+        }
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t9 = 0;
+    /* requires (line 210): fvl "§ 19, stk. 1" */
+    _t9 |= (uint32_t)!ctx->v.partshoering_gennemfoert << 0;
+    /* requires (line 211): fvl "§ 22" */
+    _t9 |= (uint32_t)!ctx->v.afgoerelse_truffet << 1;
+    /* requires (line 212): aktivloven "§ 35, stk. 1" */
+    _t9 |= (uint32_t)!ctx->v.skriftlig_vejledning_givet << 2;
+    /* requires (line 213): aktivloven "§ 35, stk. 3" */
+    _t9 |= (uint32_t)!ctx->v.sanktioneret_i_tide << 3;
+    /* requires (line 214): aktivloven "§ 35 [stk. ikke verificeret]" */
+    _t9 |= (uint32_t)!ctx->v.betingelser_for_aktivitetsparate << 4;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t9 = 0;
+    ctx->held.fradrag = _t9;
+    *result = _t9 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 234 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_skaerpet_raadighedssanktion(fast_t *ctx, bool *result)
+{
+#line 2637 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    bool _t8 = false;
+    bool _t9 = false;
+    bool _t10 = false;
+    uint32_t _t11 = 0;
+    /* the default (line 241) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception manglende_vilje (line 242): aktivloven "§ 40 a" */
+    _t3 = ctx->in->tidligere_sanktionsafgoerelse && ctx->in->manglende_vilje;
+    if (_t3) {
+        _t4 = true;
+        _t5 = false;
+        _t6 = false;
+        /* exception rimelig_grund (line 249): aktivloven "§ 35, stk. 3" */
+        _t7 = ctx->in->rimelig_grund;
+        _t8 = false;
+        _t6 |= _t7 && _t5 && !(_t4 == _t8);
+        _t4 = _t7 && !_t5 ? _t8 : _t4;
+        _t5 |= _t7;
+        /* exception aktivitetsparat (line 253): aftale2024 "§ 40 a gælder ikke for aktivitetsparate [dato ikke verificeret]" */
+        _t9 = (ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->rimelig_grund);
+        _t10 = false;
+        _t6 |= _t9 && _t5 && !(_t4 == _t10);
+        _t4 = _t9 && !_t5 ? _t10 : _t4;
+        _t5 |= _t9;
+        if (_t6) {
+            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+            goto _fail;
+        }
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t11 = 0;
+    /* requires (line 236): fvl "§ 19, stk. 1" */
+    _t11 |= (uint32_t)!ctx->v.partshoering_gennemfoert << 0;
+    /* requires (line 237): fvl "§ 22" */
+    _t11 |= (uint32_t)!ctx->v.afgoerelse_truffet << 1;
+    /* requires (line 238): aktivloven "§ 35, stk. 1" */
+    _t11 |= (uint32_t)!ctx->v.skriftlig_vejledning_givet << 2;
+    /* requires (line 239): aktivloven "§ 35, stk. 3" */
+    _t11 |= (uint32_t)!ctx->v.sanktioneret_i_tide << 3;
+    /* requires (line 240): aktivloven "§ 40 a" */
+    _t11 |= (uint32_t)!ctx->in->skriftligt_varslet_om_skaerpet_sanktion << 4;
+    if ((*result) == false)    /* the default: nothing to hold back */
+        _t11 = 0;
+    ctx->held.skaerpet_raadighedssanktion = _t11;
+    *result = _t11 ? false : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 260 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_skaerpet_sanktion_i_hoejst(fast_t *ctx, lov_duration *result)
+{
+#line 2707 "kontanthjaelp_sanktioner.c"
+    lov_duration _t1 = {0, 0};
+    /* the rule (line 262) */
+    if (ctx->v.skaerpet_raadighedssanktion) {
+        _t1 = ((lov_duration){3, 0});
+    } else {
+        _t1 = ((lov_duration){0, 0});
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 267 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
+{
+#line 2722 "kontanthjaelp_sanktioner.c"
+    /* the rule (line 271) */
+    (*result) = (((ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) && (!ctx->in->rimelig_grund)) || ((((ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && ctx->in->tidligere_sanktionsafgoerelse) && ctx->in->manglende_vilje) && (!ctx->in->rimelig_grund)));
+    return LOV_OK;
+}
+
+#line 278 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_intet_fradrag_uden_skriftlig_vejledning(fast_t *ctx, bool *result)
+{
+#line 2731 "kontanthjaelp_sanktioner.c"
+    *result = (!(!ctx->v.skriftlig_vejledning_givet) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
+    return LOV_OK;
+}
+
+#line 282 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool *result)
+{
+#line 2739 "kontanthjaelp_sanktioner.c"
+    *result = (!ctx->in->rimelig_grund || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
+    return LOV_OK;
+}
+
+#line 286 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_intet_fradrag_efter_3_kalendermaaneder(fast_t *ctx, bool *result)
+{
+#line 2747 "kontanthjaelp_sanktioner.c"
+    *result = (!(!ctx->v.sanktioneret_i_tide) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
+    return LOV_OK;
+}
+
+#line 290 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
+{
+#line 2755 "kontanthjaelp_sanktioner.c"
+    *result = (!((!(ctx->v.fradrag == INT64_C(0) /* 0 kr */)) || ctx->v.skaerpet_raadighedssanktion) || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
+    return LOV_OK;
+}
+
+#line 295 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_aktivitetsparate_kontaktes_personligt_foerst(fast_t *ctx, bool *result)
+{
+#line 2763 "kontanthjaelp_sanktioner.c"
+    *result = (!((ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->personlig_kontakt_forsoegt)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 299 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(fast_t *ctx, bool *result)
+{
+#line 2771 "kontanthjaelp_sanktioner.c"
+    *result = (!(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (!ctx->v.skaerpet_raadighedssanktion));
+    return LOV_OK;
+}
+
+#line 303 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_intet_automatisk_fradrag_for_tilbud(fast_t *ctx, bool *result)
+{
+#line 2779 "kontanthjaelp_sanktioner.c"
+    *result = (!(ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 307 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_fradraget_er_aldrig_negativt(fast_t *ctx, bool *result)
+{
+#line 2787 "kontanthjaelp_sanktioner.c"
+    *result = (!(ctx->in->dagssats >= INT64_C(0) /* 0 kr */) || (ctx->v.fradrag >= INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const kontanthjaelp_sanktioner_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.vejledning;
+    bad |= !in->known.vejledning_givet_med_indkaldelsen;
+    bad |= !in->known.vejledning_dokumenteret;
+    bad |= !in->known.forseelsesdag;
+    bad |= !in->known.matchgruppe;
+    bad |= !in->known.personlig_kontakt_forsoegt;
+    bad |= !in->known.sanktionen_konkret_begrundet;
+    bad |= !in->known.parten_kender_oplysningerne;
+    bad |= !in->known.undtagelse_fra_hoering;
+    bad |= !in->known.hoeringer;
+    bad |= !in->known.afgoerelse_meddelt;
+    bad |= !in->known.afgoerelse_begrundet;
+    bad |= !in->known.afgoerelse_henviser_til_reglerne;
+    bad |= !in->known.kontakt_genoprettet;
+    bad |= !in->known.dagssats;
+    bad |= !in->known.forseelse;
+    bad |= !in->known.rimelig_grund;
+    bad |= !in->known.tidligere_sanktionsafgoerelse;
+    bad |= !in->known.manglende_vilje;
+    bad |= !in->known.skriftligt_varslet_om_skaerpet_sanktion;
+    bad |= in->known.afgoerelsesdag && !lov_date_valid(in->afgoerelsesdag);
+    bad |= in->known.forseelse && ((int)in->forseelse < 0 || (int)in->forseelse >= 2);
+    bad |= in->known.forseelsesdag && !lov_date_valid(in->forseelsesdag);
+    bad |= in->known.forseelsesdag && in->forseelsesdag > ctx->reference_date;
+    bad |= in->known.kontakt_genoprettet && (in->kontakt_genoprettet.present && !lov_date_valid(in->kontakt_genoprettet.value));
+    bad |= in->known.kontakt_genoprettet && (in->kontakt_genoprettet.present && in->kontakt_genoprettet.value > ctx->reference_date);
+    bad |= in->known.vejledning && ((int)in->vejledning < 0 || (int)in->vejledning >= 4);
+    bad |= in->known.matchgruppe && ((int)in->matchgruppe < 0 || (int)in->matchgruppe >= 2);
+    bad |= in->known.undtagelse_fra_hoering && ((int)in->undtagelse_fra_hoering < 0 || (int)in->undtagelse_fra_hoering >= 5);
+    bad |= in->known.hoeringer && in->hoeringer_count > 0 && in->hoeringer == NULL;
+    for (size_t i = 0, n = in->known.hoeringer && in->hoeringer ? in->hoeringer_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hoeringer[i].sendt);
+        bad |= in->hoeringer[i].sendt > ctx->reference_date;
+        bad |= (in->hoeringer[i].svar_modtaget.present && !lov_date_valid(in->hoeringer[i].svar_modtaget.value));
+        bad |= (in->hoeringer[i].svar_modtaget.present && in->hoeringer[i].svar_modtaget.value > ctx->reference_date);
+    }
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && !lov_date_valid(in->afgoerelse_meddelt.value));
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && in->afgoerelse_meddelt.value > ctx->reference_date);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, kontanthjaelp_sanktioner_output *out)
+{
+    if (fast_def_skriftlig_vejledning_givet(ctx, &ctx->v.skriftlig_vejledning_givet) != LOV_OK)
+        return false;
+    out->skriftlig_vejledning_givet = ctx->v.skriftlig_vejledning_givet;
+    if (fast_def_sidste_dag_for_sanktion(ctx, &ctx->v.sidste_dag_for_sanktion) != LOV_OK)
+        return false;
+    out->sidste_dag_for_sanktion = ctx->v.sidste_dag_for_sanktion;
+    if (fast_def_sanktioneret_i_tide(ctx, &ctx->v.sanktioneret_i_tide) != LOV_OK)
+        return false;
+    out->sanktioneret_i_tide = ctx->v.sanktioneret_i_tide;
+    if (fast_def_betingelser_for_aktivitetsparate(ctx, &ctx->v.betingelser_for_aktivitetsparate) != LOV_OK)
+        return false;
+    out->betingelser_for_aktivitetsparate = ctx->v.betingelser_for_aktivitetsparate;
+    if (fast_def_hoeringspligt(ctx, &ctx->v.hoeringspligt) != LOV_OK)
+        return false;
+    out->hoeringspligt = ctx->v.hoeringspligt;
+    if (fast_def_partshoering_gennemfoert(ctx, &ctx->v.partshoering_gennemfoert) != LOV_OK)
+        return false;
+    out->partshoering_gennemfoert = ctx->v.partshoering_gennemfoert;
+    if (fast_def_afgoerelse_truffet(ctx, &ctx->v.afgoerelse_truffet) != LOV_OK)
+        return false;
+    out->afgoerelse_truffet = ctx->v.afgoerelse_truffet;
+    if (fast_def_fradragsdage(ctx, &ctx->v.fradragsdage) != LOV_OK)
+        return false;
+    out->fradragsdage = ctx->v.fradragsdage;
+    if (fast_def_fradragsbeloeb(ctx, &ctx->v.fradragsbeloeb) != LOV_OK)
+        return false;
+    out->fradragsbeloeb = ctx->v.fradragsbeloeb;
+    if (fast_def_fradrag(ctx, &ctx->v.fradrag) != LOV_OK)
+        return false;
+    out->fradrag = ctx->v.fradrag;
+    if (fast_def_skaerpet_raadighedssanktion(ctx, &ctx->v.skaerpet_raadighedssanktion) != LOV_OK)
+        return false;
+    out->skaerpet_raadighedssanktion = ctx->v.skaerpet_raadighedssanktion;
+    if (fast_def_skaerpet_sanktion_i_hoejst(ctx, &ctx->v.skaerpet_sanktion_i_hoejst) != LOV_OK)
+        return false;
+    out->skaerpet_sanktion_i_hoejst = ctx->v.skaerpet_sanktion_i_hoejst;
+    if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK)
+        return false;
+    out->kraever_sagsbehandlers_vurdering = ctx->v.kraever_sagsbehandlers_vurdering;
+    if (fast_assert_intet_fradrag_uden_skriftlig_vejledning(ctx, &ctx->v.intet_fradrag_uden_skriftlig_vejledning) != LOV_OK)
+        return false;
+    out->intet_fradrag_uden_skriftlig_vejledning = ctx->v.intet_fradrag_uden_skriftlig_vejledning;
+    if (fast_assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->v.intet_fradrag_ved_rimelig_grund) != LOV_OK)
+        return false;
+    out->intet_fradrag_ved_rimelig_grund = ctx->v.intet_fradrag_ved_rimelig_grund;
+    if (fast_assert_intet_fradrag_efter_3_kalendermaaneder(ctx, &ctx->v.intet_fradrag_efter_3_kalendermaaneder) != LOV_OK)
+        return false;
+    out->intet_fradrag_efter_3_kalendermaaneder = ctx->v.intet_fradrag_efter_3_kalendermaaneder;
+    if (fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx, &ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse) != LOV_OK)
+        return false;
+    out->ingen_sanktion_uden_hoering_og_afgoerelse = ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse;
+    if (fast_assert_aktivitetsparate_kontaktes_personligt_foerst(ctx, &ctx->v.aktivitetsparate_kontaktes_personligt_foerst) != LOV_OK)
+        return false;
+    out->aktivitetsparate_kontaktes_personligt_foerst = ctx->v.aktivitetsparate_kontaktes_personligt_foerst;
+    if (fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx, &ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion) != LOV_OK)
+        return false;
+    out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion;
+    if (fast_assert_intet_automatisk_fradrag_for_tilbud(ctx, &ctx->v.intet_automatisk_fradrag_for_tilbud) != LOV_OK)
+        return false;
+    out->intet_automatisk_fradrag_for_tilbud = ctx->v.intet_automatisk_fradrag_for_tilbud;
+    if (fast_assert_fradraget_er_aldrig_negativt(ctx, &ctx->v.fradraget_er_aldrig_negativt) != LOV_OK)
+        return false;
+    out->fradraget_er_aldrig_negativt = ctx->v.fradraget_er_aldrig_negativt;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const kontanthjaelp_sanktioner_input *in, lov_date reference_date, const fast_params_t *p,
+                          kontanthjaelp_sanktioner_output *out)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.skriftlig_vejledning_givet = LOV_OK;
+    out->status.sidste_dag_for_sanktion = LOV_OK;
+    out->status.sanktioneret_i_tide = LOV_OK;
+    out->status.betingelser_for_aktivitetsparate = LOV_OK;
+    out->status.hoeringspligt = LOV_OK;
+    out->status.partshoering_gennemfoert = LOV_OK;
+    out->status.afgoerelse_truffet = LOV_OK;
+    out->status.fradragsdage = LOV_OK;
+    out->status.fradragsbeloeb = LOV_OK;
+    out->status.fradrag = LOV_OK;
+    out->status.skaerpet_raadighedssanktion = LOV_OK;
+    out->status.skaerpet_sanktion_i_hoejst = LOV_OK;
+    out->status.kraever_sagsbehandlers_vurdering = LOV_OK;
+    out->status.intet_fradrag_uden_skriftlig_vejledning = LOV_OK;
+    out->status.intet_fradrag_ved_rimelig_grund = LOV_OK;
+    out->status.intet_fradrag_efter_3_kalendermaaneder = LOV_OK;
+    out->status.ingen_sanktion_uden_hoering_og_afgoerelse = LOV_OK;
+    out->status.aktivitetsparate_kontaktes_personligt_foerst = LOV_OK;
+    out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = LOV_OK;
+    out->status.intet_automatisk_fradrag_for_tilbud = LOV_OK;
+    out->status.fradraget_er_aldrig_negativt = LOV_OK;
+    out->held_back.fradrag = ctx.held.fradrag;
+    out->held_back.skaerpet_raadighedssanktion = ctx.held.skaerpet_raadighedssanktion;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
@@ -2516,6 +3266,12 @@ static void evaluate_all(ctx_t *ctx)
     }
 }
 
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
 /* Events (the 'event date' facts) happened on or before the reference
  * date: one after it cannot have been registered, and is invalid input. */
 static lov_status validate_events(ctx_t *ctx)
@@ -2536,8 +3292,10 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
-                       const kontanthjaelp_sanktioner_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
+                                      const kontanthjaelp_sanktioner_externals *ext)
 {
     ctx_t ctx;
     ctx.in = in;
@@ -2716,6 +3474,40 @@ lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_inpu
             out->missing[i] |= ctx.why_of[12].missing[i];
     }
     return st;
+}
+
+lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
+                       const kontanthjaelp_sanktioner_externals *ext)
+{
+    if (trace == NULL && in->known.afgoerelsesdag && in->afgoerelsesdag >= 17075 && in->afgoerelsesdag <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->afgoerelsesdag, &p);
+        if (fast_evaluate(in, in->afgoerelsesdag, &p, out))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext);
+}
+
+lov_status kontanthjaelp_sanktioner_evaluate_batch(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, size_t n,
+                             const kontanthjaelp_sanktioner_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.afgoerelsesdag && in[i].afgoerelsesdag >= 17075 && in[i].afgoerelsesdag <= 20269) {
+            if (!looked_up || in[i].afgoerelsesdag != day) {    /* a new reference date */
+                day = in[i].afgoerelsesdag;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i]))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

@@ -188,6 +188,13 @@ typedef struct kontanthjaelp_sanktioner_externals {
 lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
                        const kontanthjaelp_sanktioner_externals *ext);
 
+/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a
+ * trace would; the dated parameters are looked up once for each run of
+ * cases with the same reference date. Returns the most serious status of
+ * all the cases. */
+lov_status kontanthjaelp_sanktioner_evaluate_batch(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, size_t n,
+                             const kontanthjaelp_sanktioner_externals *ext);
+
 /* What the module is: fields, types, offsets, provisions, parameters, the
  * SHA-256 of its source and the compiler version. */
 extern const lov_module_desc kontanthjaelp_sanktioner_descriptor;

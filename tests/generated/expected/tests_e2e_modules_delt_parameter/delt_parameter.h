@@ -52,6 +52,13 @@ typedef struct delt_parameter_externals {
 lov_status delt_parameter_evaluate(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
                        const delt_parameter_externals *ext);
 
+/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a
+ * trace would; the dated parameters are looked up once for each run of
+ * cases with the same reference date. Returns the most serious status of
+ * all the cases. */
+lov_status delt_parameter_evaluate_batch(const delt_parameter_input *in, delt_parameter_output *out, size_t n,
+                             const delt_parameter_externals *ext);
+
 /* What the module is: fields, types, offsets, provisions, parameters, the
  * SHA-256 of its source and the compiler version. */
 extern const lov_module_desc delt_parameter_descriptor;

@@ -50,6 +50,13 @@ typedef struct dybe_undtagelser_externals {
 lov_status dybe_undtagelser_evaluate(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
                        const dybe_undtagelser_externals *ext);
 
+/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a
+ * trace would; the dated parameters are looked up once for each run of
+ * cases with the same reference date. Returns the most serious status of
+ * all the cases. */
+lov_status dybe_undtagelser_evaluate_batch(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, size_t n,
+                             const dybe_undtagelser_externals *ext);
+
 /* What the module is: fields, types, offsets, provisions, parameters, the
  * SHA-256 of its source and the compiler version. */
 extern const lov_module_desc dybe_undtagelser_descriptor;
