@@ -13,21 +13,23 @@
 #include "emit/emit_gen.h"
 #include "core/lov.h"
 
-/* A parameter's value on a day without a branch on the day: every period is
- * compared, from the last to the first, so the first that holds the day
- * wins, as in the look-up of the rules that explain. */
+/* A parameter's value on a day without a branch on the day: the periods
+ * are in date order and do not overlap (the checker sees to it), so the
+ * number of them that begin on or before the day, after the first, is the
+ * one that may hold it. */
 static void emit_lookup(emitter *em, decl *d)
 {
     strbuf *c = &em->c;
     const char *ct = emit_ctype(em, d->type);
-    emit_printf(c, "/* '%s' on a given day, for the fast path: every period is compared (no\n"
-                   " * early exit), and the first that holds the day wins. */\n",
+    emit_printf(c, "/* '%s' on a given day, for the fast path: the periods are in date\n"
+                   " * order, so counting those that have begun finds the one (no early exit). */\n",
                 emit_comment_text(em, d->name.name));
     emit_printf(c, "static lov_status fast_%s(lov_date day, %s *result)\n{\n", d->c_rules, ct);
-    emit_printf(c, "    size_t n = sizeof %s / sizeof %s[0], at = n;\n", d->c_table, d->c_table);
-    sb_puts(c, "    for (size_t i = n; i-- > 0;)\n");
-    emit_printf(c, "        at = %s[i].from <= day && day <= %s[i].until ? i : at;\n", d->c_table, d->c_table);
-    sb_puts(c, "    if (at == n)\n        return LOV_NOT_APPLICABLE;\n");
+    emit_printf(c, "    size_t at = 0;\n    for (size_t i = 1; i < sizeof %s / sizeof %s[0]; i++)\n", d->c_table,
+                d->c_table);
+    emit_printf(c, "        at += %s[i].from <= day;\n", d->c_table);
+    emit_printf(c, "    if (day < %s[at].from || day > %s[at].until)\n        return LOV_NOT_APPLICABLE;\n",
+                d->c_table, d->c_table);
     if (d->type->kind == T_ENUM)
         emit_printf(c, "    *result = (%s)%s[at].value.enum_case;\n", ct, d->c_table);
     else

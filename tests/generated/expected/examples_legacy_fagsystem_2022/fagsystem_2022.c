@@ -3431,40 +3431,40 @@ typedef struct fast_t {
     fast_held_t held;
 } fast_t;
 
-/* 'reglen_anvendes' on a given day, for the fast path: every period is compared (no
- * early exit), and the first that holds the day wins. */
+/* 'reglen_anvendes' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
 static lov_status fast_param_on_day_reglen_anvendes(lov_date day, bool *result)
 {
-    size_t n = sizeof values_of_reglen_anvendes / sizeof values_of_reglen_anvendes[0], at = n;
-    for (size_t i = n; i-- > 0;)
-        at = values_of_reglen_anvendes[i].from <= day && day <= values_of_reglen_anvendes[i].until ? i : at;
-    if (at == n)
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_reglen_anvendes / sizeof values_of_reglen_anvendes[0]; i++)
+        at += values_of_reglen_anvendes[i].from <= day;
+    if (day < values_of_reglen_anvendes[at].from || day > values_of_reglen_anvendes[at].until)
         return LOV_NOT_APPLICABLE;
     *result = values_of_reglen_anvendes[at].value.b;
     return LOV_OK;
 }
 
-/* 'nedsættelse_fuld_sats' on a given day, for the fast path: every period is compared (no
- * early exit), and the first that holds the day wins. */
+/* 'nedsættelse_fuld_sats' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
 static lov_status fast_param_on_day_nedsaettelse_fuld_sats(lov_date day, lov_money *result)
 {
-    size_t n = sizeof values_of_nedsaettelse_fuld_sats / sizeof values_of_nedsaettelse_fuld_sats[0], at = n;
-    for (size_t i = n; i-- > 0;)
-        at = values_of_nedsaettelse_fuld_sats[i].from <= day && day <= values_of_nedsaettelse_fuld_sats[i].until ? i : at;
-    if (at == n)
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_nedsaettelse_fuld_sats / sizeof values_of_nedsaettelse_fuld_sats[0]; i++)
+        at += values_of_nedsaettelse_fuld_sats[i].from <= day;
+    if (day < values_of_nedsaettelse_fuld_sats[at].from || day > values_of_nedsaettelse_fuld_sats[at].until)
         return LOV_NOT_APPLICABLE;
     *result = values_of_nedsaettelse_fuld_sats[at].value.money;
     return LOV_OK;
 }
 
-/* 'nedsættelse_anden_sats' on a given day, for the fast path: every period is compared (no
- * early exit), and the first that holds the day wins. */
+/* 'nedsættelse_anden_sats' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
 static lov_status fast_param_on_day_nedsaettelse_anden_sats(lov_date day, lov_money *result)
 {
-    size_t n = sizeof values_of_nedsaettelse_anden_sats / sizeof values_of_nedsaettelse_anden_sats[0], at = n;
-    for (size_t i = n; i-- > 0;)
-        at = values_of_nedsaettelse_anden_sats[i].from <= day && day <= values_of_nedsaettelse_anden_sats[i].until ? i : at;
-    if (at == n)
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_nedsaettelse_anden_sats / sizeof values_of_nedsaettelse_anden_sats[0]; i++)
+        at += values_of_nedsaettelse_anden_sats[i].from <= day;
+    if (day < values_of_nedsaettelse_anden_sats[at].from || day > values_of_nedsaettelse_anden_sats[at].until)
         return LOV_NOT_APPLICABLE;
     *result = values_of_nedsaettelse_anden_sats[at].value.money;
     return LOV_OK;

@@ -225,14 +225,14 @@ typedef struct fast_t {
     fast_values_t v;
 } fast_t;
 
-/* 'sats' on a given day, for the fast path: every period is compared (no
- * early exit), and the first that holds the day wins. */
+/* 'sats' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
 static lov_status fast_param_on_day_sats(lov_date day, lov_money *result)
 {
-    size_t n = sizeof values_of_sats / sizeof values_of_sats[0], at = n;
-    for (size_t i = n; i-- > 0;)
-        at = values_of_sats[i].from <= day && day <= values_of_sats[i].until ? i : at;
-    if (at == n)
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_sats / sizeof values_of_sats[0]; i++)
+        at += values_of_sats[i].from <= day;
+    if (day < values_of_sats[at].from || day > values_of_sats[at].until)
         return LOV_NOT_APPLICABLE;
     *result = values_of_sats[at].value.money;
     return LOV_OK;
