@@ -68,6 +68,8 @@ typedef struct emitter {
     ptrvec fast_lookups;     /* decl*: parameters it looks up on another day */
     ptrvec fast_inputs;      /* decl*: the inputs it reads, which must be known */
     const char *no_fast;     /* why the module has no fast path (NULL: it has one) */
+    const char *cold;        /* "EXPLAINING " before the functions of the rules that
+                              * explain in a large module (see emit_context.c), else "" */
 } emitter;
 
 /* Gives C names to everything in a module (deterministic, so a used module
@@ -112,6 +114,10 @@ void emit_fast_path(emitter *em);
  * one C function each, so that the C compiler's time grows with the module,
  * not with its square (emit_entry.c, emit_fast.c). */
 enum { EMIT_PIECE = 64 };
+
+/* A module with more definitions than this marks the functions of the rules
+ * that explain as cold (emit_context.c). */
+enum { EMIT_COLD_FROM = 256 };
 
 /* One rule function for the fast path (emit_rules.c). */
 void emit_fast_rules(emitter *em, decl *d);

@@ -426,7 +426,7 @@ static void emit_evaluate_all(emitter *em)
         sb_puts(c, "/* The definitions and outcomes, each after the definitions it uses, in\n"
                    " * pieces of at most " EMIT_PIECE_TEXT " (one function each, so that no C function grows\n"
                    " * with the module). */\n");
-    emit_printf(c, "static void evaluate_part_%zu(ctx_t *ctx)\n{\n    lov_status st;\n", npieces);
+    emit_printf(c, "%sstatic void evaluate_part_%zu(ctx_t *ctx)\n{\n    lov_status st;\n", em->cold, npieces);
     for (size_t i = start; i < end; i++) {
         decl *d = em->order.items[i];
         bool rules = d->kind != D_ASSERT;
@@ -549,8 +549,8 @@ void emit_entry(emitter *em)
         emit_validate_events(em);
     sb_puts(c, "/* The rules that explain: every case the fast path does not decide, and\n"
                " * every case with a trace. */\n");
-    emit_printf(c, "static lov_status evaluate_explaining(const %s_input *in, %s_output *out, lov_trace *trace,\n"
-                   "                                      const %s_externals *ext)\n{\n", p, p, p);
+    emit_printf(c, "%sstatic lov_status evaluate_explaining(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                                      const %s_externals *ext)\n{\n", em->cold, p, p, p);
     sb_puts(c, "    ctx_t ctx;\n    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = NULL;\n    ctx.ext = ext;\n"
                "    ctx.reference_date = 0;\n    ctx.explain = false;\n"
                "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"

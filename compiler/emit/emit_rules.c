@@ -354,13 +354,13 @@ static void emit_assertion(emitter *em, decl *d)
     comment_block(em, d, "assertion");
     const char *v = emit_gen_expr(&g, d->u.assert_.cond);
     emit_line(&g, "*result = %s;", v);
-    emit_gen_finish(&g, emit_fmt(&g, "static lov_status %s(ctx_t *ctx, bool *result)", d->c_static));
+    emit_gen_finish(&g, emit_fmt(&g, "%sstatic lov_status %s(ctx_t *ctx, bool *result)", em->cold, d->c_static));
 }
 
 /* "static lov_status NAME(ctx_t *ctx[, T param...], T *result)". */
 static void write_signature(emitter *em, decl *d, strbuf *out)
 {
-    emit_printf(out, "static lov_status %s(ctx_t *ctx", d->c_static);
+    emit_printf(out, "%sstatic lov_status %s(ctx_t *ctx", em->cold, d->c_static);
     for (int i = 0; d->u.def.has_params && i < d->u.def.params.len; i++) {
         formal *f = NL_AT(d->u.def.params, i);
         emit_printf(out, ", %s %s", emit_ctype(em, f->type), f->c_name);
