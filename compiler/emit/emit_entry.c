@@ -585,18 +585,21 @@ void emit_entry(emitter *em)
         set_all_statuses(em, "st");
         sb_puts(c, "        out->info = ctx.why.info;\n        return st;\n    }\n");
     }
-    sb_puts(c, "\n    /* The fast pass: the decisions, without a trace. */\n"
-               "    if (trace == NULL) {\n        evaluate_all(&ctx);\n        st = LOV_OK;\n");
+    sb_puts(c, "\n    /* A pass that decides, and writes the trace when one is asked for, without\n"
+               "     * noting why: when every decision is made, nothing more is needed. */\n"
+               "    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;\n"
+               "    ctx.trace = trace;\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
         if (decides(d, any_outcome))
-            emit_printf(c, "        st = worse(st, out->status.%s);\n", d->c_name);
+            emit_printf(c, "    st = worse(st, out->status.%s);\n", d->c_name);
     }
-    sb_puts(c, "        if (st == LOV_OK)\n            return LOV_OK;\n    }\n\n"
-               "    /* With a trace, or when not every decision was made: work them out\n"
-               "     * (again), noting each step and what each one lacked. The values and\n"
-               "     * statuses come out the same as on the fast pass. */\n"
-               "    ctx.explain = true;\n    ctx.trace = trace;\n"
+    sb_puts(c, "    if (st == LOV_OK)\n        return LOV_OK;\n\n"
+               "    /* Not every decision was made: work them out again, noting each step\n"
+               "     * (the trace from where it began) and what each one lacked. The values\n"
+               "     * and statuses come out the same as on the first pass. */\n"
+               "    if (trace) {\n        trace->count = trace_count;\n        trace->dropped = trace_dropped;\n    }\n"
+               "    ctx.explain = true;\n"
                "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"
                "    why_clear(&ctx.why);\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
     for (size_t i = 0; i < em->outputs.len; i++) {

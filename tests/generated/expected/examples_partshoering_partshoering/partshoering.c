@@ -156,19 +156,23 @@ static lov_status evaluate_explaining(const partshoering_input *in, partshoering
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
