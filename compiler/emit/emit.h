@@ -11,7 +11,10 @@
  *                      dated parameter; with emit_gen.c (the function being
  *                      written), emit_values.c (values and conversions) and
  *                      emit_expr.c (expressions), which share emit_gen.h
- *   emit_entry.c       validation of the facts, evaluate_all, NAME_evaluate
+ *   emit_needs.c       what each output reads, for NAME_evaluate_some
+ *   emit_fast.c        the fast path: two-valued rules when every fact is known
+ *   emit_entry.c       validation of the facts, evaluate_all, NAME_evaluate,
+ *                      NAME_evaluate_some, NAME_evaluate_batch
  *   emit_descriptor.c  NAME_descriptor, the module's description of itself
  *   emit_ctext.c       C text and C types, for all of them
  * cnames.c turns lov names into unique C names; build.c ('lovc build') calls
@@ -92,6 +95,10 @@ void emit_header(emitter *em);
 
 /* The context struct of NAME.c (emit_context.c). */
 void emit_context(emitter *em);
+
+/* NAME_evaluate_some: what each output reads, needed() and needed_slot()
+ * (emit_needs.c), after the context. */
+void emit_needs(emitter *em);
 
 /* Writes the static functions of every definition, outcome, parameter and
  * function (emit_rules.c). */

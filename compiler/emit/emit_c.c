@@ -84,6 +84,7 @@ bool emit_c_files(program *prog, const char *dir, const char *base, char *why, s
                 emit_comment_text(&em, em.lov_path), em.sha256);
     emit_printf(c, "#include \"%s\"\n\n#include <string.h>\n\n", em.h_name);
     emit_context(&em);
+    emit_needs(&em);
 
     /* The functions first, into a buffer of their own, to know which
      * helpers they call. */

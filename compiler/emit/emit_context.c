@@ -29,6 +29,7 @@ void emit_context(emitter *em)
     emit_printf(c, "/* One evaluation: everything lives here, on the caller's stack. */\n"
                    "typedef struct ctx_t {\n    const %s_input *in;\n    %s_output *out;\n"
                    "    lov_trace *trace;\n    const %s_externals *ext;\n    lov_date reference_date;\n"
+                   "    const uint64_t *need;        /* the outputs to work out (NULL: all) */\n"
                    "    bool explain;                /* the second pass: note why, not only what */\n"
                    "    why_state why;               /* what the value being worked out needed */\n"
                    "    why_state why_of[%zu];        /* explaining pass: what definition i needed */\n"

@@ -429,6 +429,11 @@ static void emit_evaluate_all(emitter *em)
     emit_printf(c, "%sstatic void evaluate_part_%zu(ctx_t *ctx)\n{\n    lov_status st;\n", em->cold, npieces);
     for (size_t i = start; i < end; i++) {
         decl *d = em->order.items[i];
+        emit_printf(c, "\n    if (!needed_slot(ctx->need, %d)) {    /* not asked for, nor needed */\n"
+                       "        ctx->out->status.%s = LOV_UNDETERMINED;\n    } else {", d->slot, d->c_name);
+        strbuf whole = em->c;
+        sb_init(&em->c);
+        c = &em->c;
         bool rules = d->kind != D_ASSERT;
         int steps = rules ? d->u.def.requires.len : 0;
         for (int k = 0; rules && k < d->u.def.rules.len; k++)
@@ -465,6 +470,17 @@ static void emit_evaluate_all(emitter *em)
                        "                      (lov_value){.%s = %sctx->out->%s%s});\n    }\n",
                     d->provision, d->type->kind == T_OPTIONAL ? fmt_member(em, d->c_name) : "true", field,
                     vt->kind == T_ENUM ? "(int32_t)" : "", d->c_name, member);
+        strbuf block = em->c;
+        em->c = whole;
+        c = &em->c;
+        for (const char *q = block.data; q && *q;) {       /* one level deeper */
+            const char *nl = strchr(q, '\n');
+            size_t len = nl ? (size_t)(nl - q) : strlen(q);
+            emit_printf(c, "%s%.*s\n", len ? "    " : "", (int)len, q);
+            q = nl ? nl + 1 : q + len;
+        }
+        sb_free(&block);
+        sb_puts(c, "    }\n");
     }
     sb_puts(c, "}\n\n");
     }
@@ -503,14 +519,25 @@ static void emit_public_entries(emitter *em)
     const char *p = em->mod->c_prefix;
     decl *ref = em->mod->reference_input;
     const char *day = ref ? emit_fmt_em(em, "in->%s", ref->c_name) : "0";
-    emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
-                   "                       const %s_externals *ext)\n{\n", p, p, p, p);
+    sb_puts(c, "/* The fast path when it can be taken, else the rules that explain. */\n");
+    emit_printf(c, "static lov_status evaluate_case(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                                const %s_externals *ext, const uint64_t *wanted, const uint64_t *need)\n"
+                   "{\n", p, p, p);
     if (!em->no_fast) {
         emit_printf(c, "    if (trace == NULL && %s) {\n        fast_params_t p;\n", fast_may_try(em, "in->"));
-        emit_printf(c, "        fast_params_on(%s, &p);\n        if (fast_evaluate(in, %s, &p, out))\n"
+        emit_printf(c, "        fast_params_on(%s, &p);\n        if (fast_evaluate(in, %s, &p, out, need))\n"
                        "            return LOV_OK;\n    }\n", day, day);
     }
-    sb_puts(c, "    return evaluate_explaining(in, out, trace, ext);\n}\n\n");
+    sb_puts(c, "    return evaluate_explaining(in, out, trace, ext, wanted, need);\n}\n\n");
+    emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                       const %s_externals *ext)\n{\n"
+                   "    return evaluate_case(in, out, trace, ext, NULL, NULL);\n}\n\n", p, p, p, p);
+    emit_printf(c, "lov_status %s_evaluate_some(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                            const %s_externals *ext, const uint64_t *wanted)\n{\n"
+                   "    if (wanted == NULL)\n        return evaluate_case(in, out, trace, ext, NULL, NULL);\n"
+                   "    uint64_t need[%d];\n    needed(wanted, need);\n"
+                   "    return evaluate_case(in, out, trace, ext, wanted, need);\n}\n\n",
+                p, p, p, p, em->output_words);
 
     emit_printf(c, "lov_status %s_evaluate_batch(const %s_input *in, %s_output *out, size_t n,\n"
                    "                             const %s_externals *ext)\n{\n", p, p, p, p);
@@ -528,9 +555,9 @@ static void emit_public_entries(emitter *em)
             sb_puts(c, "            if (!looked_up) {\n                fast_params_on(day, &p);\n"
                        "                looked_up = true;\n            }\n");
         }
-        sb_puts(c, "            if (fast_evaluate(&in[i], day, &p, &out[i]))\n                continue;\n        }\n");
+        sb_puts(c, "            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))\n                continue;\n        }\n");
     }
-    sb_puts(c, "        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));\n    }\n"
+    sb_puts(c, "        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));\n    }\n"
                "    return worst;\n}\n\n");
 }
 
@@ -549,9 +576,21 @@ void emit_entry(emitter *em)
         emit_validate_events(em);
     sb_puts(c, "/* The rules that explain: every case the fast path does not decide, and\n"
                " * every case with a trace. */\n");
+    bool any_counted = false;
+    for (size_t i = 0; i < em->outputs.len; i++)
+        any_counted |= ((decl *)em->outputs.items[i])->kind != D_ASSERT;
+    if (any_counted)
+        sb_puts(c, "/* Does output 'slot' count for the evaluation's status? When outputs are\n"
+               " * asked for, those asked for; else the outcomes (the definitions, in rules\n"
+               " * without outcomes). */\n"
+               "static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)\n{\n"
+               "    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;\n}\n\n");
     emit_printf(c, "%sstatic lov_status evaluate_explaining(const %s_input *in, %s_output *out, lov_trace *trace,\n"
-                   "                                      const %s_externals *ext)\n{\n", em->cold, p, p, p);
-    sb_puts(c, "    ctx_t ctx;\n    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = NULL;\n    ctx.ext = ext;\n"
+                   "                                      const %s_externals *ext, const uint64_t *wanted,\n"
+                   "                                      const uint64_t *need)\n{\n", em->cold, p, p, p);
+    if (!any_counted)
+        sb_puts(c, "    (void)wanted;                /* no output counts for the status */\n");
+    sb_puts(c, "    ctx_t ctx;\n    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = NULL;\n    ctx.ext = ext;\n    ctx.need = need;\n"
                "    ctx.reference_date = 0;\n    ctx.explain = false;\n"
                "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"
                "    why_clear(&ctx.why);\n    memset(out, 0, sizeof *out);\n    out->info = ctx.why.info;\n\n");
@@ -591,8 +630,9 @@ void emit_entry(emitter *em)
                "    ctx.trace = trace;\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
-        if (decides(d, any_outcome))
-            emit_printf(c, "    st = worse(st, out->status.%s);\n", d->c_name);
+        if (d->kind != D_ASSERT)
+            emit_printf(c, "    if (counts(wanted, %d, %s))\n        st = worse(st, out->status.%s);\n", d->slot,
+                        decides(d, any_outcome) ? "true" : "false", d->c_name);
     }
     sb_puts(c, "    if (st == LOV_OK)\n        return LOV_OK;\n\n"
                "    /* Not every decision was made: work them out again, noting each step\n"
@@ -604,9 +644,10 @@ void emit_entry(emitter *em)
                "    why_clear(&ctx.why);\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
-        if (!decides(d, any_outcome))
+        if (d->kind == D_ASSERT)
             continue;
-        emit_printf(c, "    if (out->status.%s != LOV_OK) {\n", d->c_name);
+        emit_printf(c, "    if (counts(wanted, %d, %s) && out->status.%s != LOV_OK) {\n", d->slot,
+                    decides(d, any_outcome) ? "true" : "false", d->c_name);
         emit_printf(c, "        if (st == LOV_OK)\n            out->info = ctx.why_of[%d].info;\n", d->slot);
         emit_printf(c, "        st = worse(st, out->status.%s);\n", d->c_name);
         emit_printf(c, "        for (int i = 0; i < %d; i++)\n            out->missing[i] |= ctx.why_of[%d].missing[i];\n",

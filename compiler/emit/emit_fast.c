@@ -81,7 +81,8 @@ static void emit_structs(emitter *em)
     }
     emit_printf(c, "/* One evaluation on the fast path. */\n"
                    "typedef struct fast_t {\n    const %s_input *in;\n    lov_date reference_date;\n"
-                   "    const fast_params_t *p;\n    fast_values_t v;\n%s} fast_t;\n\n",
+                   "    const fast_params_t *p;\n    const uint64_t *need;        /* the outputs to work out (NULL: all) */\n"
+                   "    fast_values_t v;\n%s} fast_t;\n\n",
                 em->mod->c_prefix, held ? "    fast_held_t held;\n" : "");
 }
 
@@ -111,8 +112,12 @@ static void emit_pieces(emitter *em, size_t *npieces)
         emit_printf(c, "static bool fast_part_%zu(fast_t *ctx, %s_output *out)\n{\n", n, p);
         for (size_t i = start; i < end; i++) {
             decl *d = em->order.items[i];
-            emit_printf(c, "    if (fast_%s(ctx, &ctx->v.%s) != LOV_OK)\n        return false;\n", d->c_static,
-                        d->c_name);
+            emit_printf(c, "    if (!needed_slot(ctx->need, %d)) {    /* not asked for, nor needed */\n"
+                           "        memset(&ctx->v.%s, 0, sizeof ctx->v.%s);\n", d->slot, d->c_name, d->c_name);
+            if (emit_held_back(d))
+                emit_printf(c, "        ctx->held.%s = 0;\n", d->c_name);
+            emit_printf(c, "    } else if (fast_%s(ctx, &ctx->v.%s) != LOV_OK) {\n        return false;\n    }\n",
+                        d->c_static, d->c_name);
             emit_printf(c, "    out->%s = ctx->v.%s;\n", d->c_name, d->c_name);
         }
         sb_puts(c, "    return true;\n}\n\n");
@@ -129,13 +134,16 @@ static void emit_fast_evaluate(emitter *em, size_t npieces)
                " * when a step fails: then what it wrote does not count, and the rules\n"
                " * that explain work the case out. */\n");
     emit_printf(c, "static bool fast_evaluate(const %s_input *in, lov_date reference_date, const fast_params_t *p,\n"
-                   "                          %s_output *out)\n{\n", p, p);
+                   "                          %s_output *out, const uint64_t *need)\n{\n", p, p);
     sb_puts(c, "    fast_t ctx;\n    ctx.in = in;\n    ctx.reference_date = reference_date;\n    ctx.p = p;\n"
+               "    ctx.need = need;\n"
                "    if (!fast_facts_valid(&ctx))\n        return false;\n");
     for (size_t i = 0; i < npieces; i++)
         emit_printf(c, "    if (!fast_part_%zu(&ctx, out))\n        return false;\n", i);
-    for (size_t i = 0; i < em->outputs.len; i++)
-        emit_printf(c, "    out->status.%s = LOV_OK;\n", ((decl *)em->outputs.items[i])->c_name);
+    for (size_t i = 0; i < em->outputs.len; i++) {
+        decl *d = em->outputs.items[i];
+        emit_printf(c, "    out->status.%s = needed_slot(need, %d) ? LOV_OK : LOV_UNDETERMINED;\n", d->c_name, d->slot);
+    }
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
         if (emit_held_back(d))

@@ -31,8 +31,9 @@
  *   6. 3,000 cases of random facts (most with every fact known, values near the
  *      rules' limits and at the ends of int64): the same as 3 and 4, so the fast
  *      path (no trace, every fact known) and the rules that explain (with a
- *      trace) agree on every output; and NAME_evaluate_batch the same as one case
- *      at a time.
+ *      trace) agree on every output; NAME_evaluate_batch the same as one case
+ *      at a time; and NAME_evaluate_some, for random sets of outputs, the same as
+ *      NAME_evaluate on the outputs asked for, with and without a trace.
  *
  * It reads and writes the input and output structs only through the
  * descriptor's offsets, as a runner without the header would. */
@@ -753,6 +754,60 @@ enum { BATCH = 8 };
 static module_input batch_in[BATCH];
 static module_output batch_out[BATCH], one_out;
 
+/* NAME_evaluate_some: an output asked for is decided as by NAME_evaluate; any
+ * other is the same or left undetermined with value zero; the status is the
+ * most serious of those asked for (assertions aside); the fast path and the
+ * rules that explain (with a trace) agree here too. */
+#define EVALUATE_SOME CAT(MODULE, _evaluate_some)
+#define OUTPUT_WORDS CAT(MODULE, _OUTPUT_WORDS)
+static alignas(max_align_t) unsigned char out_some[BUF_SIZE], out_some_traced[BUF_SIZE];
+
+static void some_outputs(void)
+{
+    static const int rank[] = {0, 2, 1, 3, 4, 5};
+    for (int r = 0; r < 1000; r++) {
+        phase = "some outputs";
+        random_case(rnd(3) != 0);
+        uint64_t wanted[OUTPUT_WORDS] = {0};
+        for (uint32_t i = 0; i < d->noutputs; i++)
+            if (rnd(3) == 0)
+                wanted[i / 64] |= UINT64_C(1) << (i % 64);
+        lov_status all = evaluate(in_buf, out_plain, NULL);
+        (void)all;
+        memset(out_some, 0x5a, sizeof out_some);
+        lov_status st = EVALUATE_SOME((const module_input *)(const void *)in_buf, (module_output *)(void *)out_some,
+                                      NULL, NULL, wanted);
+        lov_status expect = LOV_OK;
+        for (uint32_t i = 0; i < d->noutputs; i++) {
+            const lov_field_desc *f = &d->outputs[i];
+            bool asked = (wanted[i / 64] >> (i % 64)) & 1;
+            bool assertion = f->provision >= 0 && d->provisions[f->provision].kind == LOV_PROV_ASSERTION;
+            lov_status s = status_of(out_some, i);
+            if (asked || s != LOV_UNDETERMINED || !value_is_zero(out_some, i)) {
+                CHECK(s == status_of(out_plain, i));
+                if (s == LOV_OK && status_of(out_plain, i) == LOV_OK)
+                    CHECK(same_value(out_some, out_plain, f));
+                if (f->adverse && s == status_of(out_plain, i))
+                    CHECK(held_of(out_some, i) == held_of(out_plain, i));
+            }
+            if (asked && !assertion)
+                expect = rank[s] > rank[expect] ? s : expect;
+        }
+        /* Facts that are invalid, no reference date or a day out of force stop the
+         * evaluation before any output: that status comes back whatever is asked. */
+        bool stopped = st != LOV_OK;
+        for (uint32_t i = 0; i < d->noutputs; i++)
+            stopped &= status_of(out_some, i) == st;
+        CHECK(st == expect || stopped);
+        lov_trace full = { full_entries, TRACE_CAP, 0, 0 };
+        memset(out_some_traced, 0xa5, sizeof out_some_traced);
+        lov_status st_traced = EVALUATE_SOME((const module_input *)(const void *)in_buf,
+                                             (module_output *)(void *)out_some_traced, &full, NULL, wanted);
+        CHECK(st_traced == st);
+        check_same(out_some, out_some_traced);
+    }
+}
+
 static void random_facts(void)
 {
     for (int r = 0; r < 3000; r++) {
@@ -781,6 +836,7 @@ static void random_facts(void)
         }
         CHECK(worst == expect);
     }
+    some_outputs();
 }
 
 int main(void)

@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const fagsystem_2022_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[34];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[6];
     uint8_t marks[61];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0, 1, 0, 0, 3, 4, 2, 0, 6, 2, 0, 5, 9, 7, 11, 14, 11, 11, 11, 10, 10, 20, 13, 22, 21, 23, 8, 10, 12, 16, 9, 14, 19, 17, 18, 15, 8, 20, 12, 9, 14, 19, 17, 18, 15, 8, 10, 12, 0, 5, 9, 13, 28, 9, 25, 26, 24};
+static const uint32_t reads_from[] = {0, 0, 1, 2, 3, 5, 6, 8, 9, 11, 11, 14, 14, 15, 15, 15, 16, 17, 18, 19, 19, 20, 22, 22, 24, 27, 37, 46, 48, 49, 53, 54, 54, 54, 57};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 34; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -223,7 +253,7 @@ static lov_status param_on_day_nedsaettelse_anden_sats(ctx_t *ctx, lov_date day,
 #line 179 "examples/legacy/fagsystem_2022.lov"
 static lov_status fn_taellende_timer(ctx_t *ctx, fagsystem_2022_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 227 "fagsystem_2022.c"
+#line 257 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -273,7 +303,7 @@ _fail:
 #line 152 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 {
-#line 277 "fagsystem_2022.c"
+#line 307 "fagsystem_2022.c"
     /* the rule (line 152) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -285,7 +315,7 @@ static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 #line 154 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_forlaengelse_i_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 289 "fagsystem_2022.c"
+#line 319 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const fagsystem_2022_Fravaersmaaned * _t3 = NULL;
@@ -341,7 +371,7 @@ _fail:
 #line 158 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_periodens_laengde(ctx_t *ctx, lov_duration *result)
 {
-#line 345 "fagsystem_2022.c"
+#line 375 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -364,7 +394,7 @@ _fail:
 #line 162 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_treaarsperiodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 368 "fagsystem_2022.c"
+#line 398 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 164) */
@@ -384,7 +414,7 @@ _fail:
 #line 166 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_maaneder_med_hjaelp(ctx_t *ctx, int64_t *result)
 {
-#line 388 "fagsystem_2022.c"
+#line 418 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const fagsystem_2022_Hjaelpsperiode * _t3 = NULL;
@@ -482,7 +512,7 @@ _fail:
 #line 175 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_omfattet(ctx_t *ctx, bool *result)
 {
-#line 486 "fagsystem_2022.c"
+#line 516 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -531,7 +561,7 @@ _fail:
 #line 187 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
 {
-#line 535 "fagsystem_2022.c"
+#line 565 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -579,7 +609,7 @@ _fail:
 #line 192 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timekravet_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 583 "fagsystem_2022.c"
+#line 613 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     /* the rule (line 194) */
     if ((_st = dependency(ctx, 6, ctx->out->status.timer_i_perioden)) != LOV_OK)
@@ -596,7 +626,7 @@ _fail:
 #line 196 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
 {
-#line 600 "fagsystem_2022.c"
+#line 630 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -654,7 +684,7 @@ _fail:
 #line 208 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_undtaget(ctx_t *ctx, bool *result)
 {
-#line 658 "fagsystem_2022.c"
+#line 688 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -861,7 +891,7 @@ _fail:
 #line 225 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_kravet_ikke_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 865 "fagsystem_2022.c"
+#line 895 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -938,7 +968,7 @@ _fail:
 #line 232 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_nedsaettelse_fra(ctx_t *ctx, lov_date *result)
 {
-#line 942 "fagsystem_2022.c"
+#line 972 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 234) */
@@ -956,7 +986,7 @@ _fail:
 #line 236 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_reglen_gaelder_for_maaneden(ctx_t *ctx, bool *result)
 {
-#line 960 "fagsystem_2022.c"
+#line 990 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1009,7 +1039,7 @@ _fail:
 #line 240 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_reglen_anvendes_i_dag(ctx_t *ctx, bool *result)
 {
-#line 1013 "fagsystem_2022.c"
+#line 1043 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 240) */
@@ -1027,7 +1057,7 @@ _fail:
 #line 242 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timer_efter_nedsaettelsen(ctx_t *ctx, lov_decimal *result)
 {
-#line 1031 "fagsystem_2022.c"
+#line 1061 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1084,7 +1114,7 @@ _fail:
 #line 249 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_fuld_hjaelp_igen(ctx_t *ctx, bool *result)
 {
-#line 1088 "fagsystem_2022.c"
+#line 1118 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1133,7 +1163,7 @@ _fail:
 #line 253 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_maanedlig_sats(ctx_t *ctx, lov_money *result)
 {
-#line 1137 "fagsystem_2022.c"
+#line 1167 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1177,7 +1207,7 @@ _fail:
 #line 261 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_varslet_6_maaneder_foer(ctx_t *ctx, bool *result)
 {
-#line 1181 "fagsystem_2022.c"
+#line 1211 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1233,7 +1263,7 @@ _fail:
 #line 265 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_varslet_1_maaned_foer(ctx_t *ctx, bool *result)
 {
-#line 1237 "fagsystem_2022.c"
+#line 1267 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -1278,7 +1308,7 @@ _fail:
 #line 271 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_hoeringsfristen_er_udloebet(ctx_t *ctx, bool *result)
 {
-#line 1282 "fagsystem_2022.c"
+#line 1312 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -1314,7 +1344,7 @@ _fail:
 #line 275 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_ophoer_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 1318 "fagsystem_2022.c"
+#line 1348 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1427,7 +1457,7 @@ _fail:
 #line 280 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_skadende_foelge_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 1431 "fagsystem_2022.c"
+#line 1461 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1538,7 +1568,7 @@ _fail:
 #line 284 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_foerste_mulige_nedsaettelse_efter_brev(ctx_t *ctx, lov_date *result)
 {
-#line 1542 "fagsystem_2022.c"
+#line 1572 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -1568,7 +1598,7 @@ _fail:
 #line 289 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_reglen_gaelder_for_brevets_maaned(ctx_t *ctx, bool *result)
 {
-#line 1572 "fagsystem_2022.c"
+#line 1602 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1651,7 +1681,7 @@ _fail:
 #line 297 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 1655 "fagsystem_2022.c"
+#line 1685 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1838,7 +1868,7 @@ _fail:
 #line 308 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 1842 "fagsystem_2022.c"
+#line 1872 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2216,7 +2246,7 @@ _fail:
 #line 326 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_hjaelpen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 2220 "fagsystem_2022.c"
+#line 2250 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2558,7 +2588,7 @@ _fail:
 #line 344 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
 {
-#line 2562 "fagsystem_2022.c"
+#line 2592 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2701,7 +2731,7 @@ _fail:
 #line 349 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timer_i_perioden_om_6_maaneder(ctx_t *ctx, lov_decimal *result)
 {
-#line 2705 "fagsystem_2022.c"
+#line 2735 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -2757,7 +2787,7 @@ _fail:
 #line 354 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_varslingsbrev(ctx_t *ctx, bool *result)
 {
-#line 2761 "fagsystem_2022.c"
+#line 2791 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2992,7 +3022,7 @@ _fail:
 #line 361 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_fuld_hjaelp_fra_vurderingen(ctx_t *ctx, bool *result)
 {
-#line 2996 "fagsystem_2022.c"
+#line 3026 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3041,7 +3071,7 @@ _fail:
 #line 367 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 {
-#line 3045 "fagsystem_2022.c"
+#line 3075 "fagsystem_2022.c"
     (void)ctx;
     /* the rule (line 367) */
     (*result) = false;
@@ -3054,7 +3084,7 @@ static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 #line 369 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_afgoerelse_i_sagsoversigten(ctx_t *ctx, bool *result)
 {
-#line 3058 "fagsystem_2022.c"
+#line 3088 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3137,7 +3167,7 @@ _fail:
 #line 378 "examples/legacy/fagsystem_2022.lov"
 static lov_status assert_slutdato_ophaever_ikke_undtagelsen(ctx_t *ctx, bool *result)
 {
-#line 3141 "fagsystem_2022.c"
+#line 3171 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3427,6 +3457,7 @@ typedef struct fast_t {
     const fagsystem_2022_input *in;
     lov_date reference_date;
     const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     fast_values_t v;
     fast_held_t held;
 } fast_t;
@@ -3480,7 +3511,7 @@ static lov_status fast_fn_taellende_timer(fast_t *ctx, fagsystem_2022_Arbejdsart
 #line 179 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_fn_taellende_timer(fast_t *ctx, fagsystem_2022_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 3484 "fagsystem_2022.c"
+#line 3515 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_decimal _t1 = {0, 0};
@@ -3521,7 +3552,7 @@ _fail:
 #line 152 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 {
-#line 3525 "fagsystem_2022.c"
+#line 3556 "fagsystem_2022.c"
     /* the rule (line 152) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -3530,7 +3561,7 @@ static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 #line 154 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 3534 "fagsystem_2022.c"
+#line 3565 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const fagsystem_2022_Fravaersmaaned * _t3 = NULL;
@@ -3556,7 +3587,7 @@ _fail:
 #line 158 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
 {
-#line 3560 "fagsystem_2022.c"
+#line 3591 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -3574,7 +3605,7 @@ _fail:
 #line 162 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_treaarsperiodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 3578 "fagsystem_2022.c"
+#line 3609 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 164) */
@@ -3589,7 +3620,7 @@ _fail:
 #line 166 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
 {
-#line 3593 "fagsystem_2022.c"
+#line 3624 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -3633,7 +3664,7 @@ _fail:
 #line 175 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 {
-#line 3637 "fagsystem_2022.c"
+#line 3668 "fagsystem_2022.c"
     /* the rule (line 177) */
     (*result) = ((!(ctx->in->ydelse == fagsystem_2022_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12)));
     return LOV_OK;
@@ -3642,7 +3673,7 @@ static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 #line 187 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
 {
-#line 3646 "fagsystem_2022.c"
+#line 3677 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -3674,7 +3705,7 @@ _fail:
 #line 192 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 {
-#line 3678 "fagsystem_2022.c"
+#line 3709 "fagsystem_2022.c"
     /* the rule (line 194) */
     (*result) = (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
     return LOV_OK;
@@ -3683,7 +3714,7 @@ static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 #line 196 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
 {
-#line 3687 "fagsystem_2022.c"
+#line 3718 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -3709,7 +3740,7 @@ _fail:
 #line 208 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 {
-#line 3713 "fagsystem_2022.c"
+#line 3744 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3753,7 +3784,7 @@ _fail:
 #line 225 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 {
-#line 3757 "fagsystem_2022.c"
+#line 3788 "fagsystem_2022.c"
     /* the rule (line 227) */
     (*result) = ((ctx->v.omfattet && (!ctx->v.undtaget)) && (!ctx->v.timekravet_opfyldt));
     return LOV_OK;
@@ -3762,7 +3793,7 @@ static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 #line 232 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_nedsaettelse_fra(fast_t *ctx, lov_date *result)
 {
-#line 3766 "fagsystem_2022.c"
+#line 3797 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 234) */
@@ -3777,7 +3808,7 @@ _fail:
 #line 236 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_reglen_gaelder_for_maaneden(fast_t *ctx, bool *result)
 {
-#line 3781 "fagsystem_2022.c"
+#line 3812 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3800,7 +3831,7 @@ _fail:
 #line 240 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_reglen_anvendes_i_dag(fast_t *ctx, bool *result)
 {
-#line 3804 "fagsystem_2022.c"
+#line 3835 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     /* the rule (line 240) */
     if ((_st = ctx->p->st_reglen_anvendes) != LOV_OK)
@@ -3814,7 +3845,7 @@ _fail:
 #line 242 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timer_efter_nedsaettelsen(fast_t *ctx, lov_decimal *result)
 {
-#line 3818 "fagsystem_2022.c"
+#line 3849 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -3851,7 +3882,7 @@ _fail:
 #line 249 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 {
-#line 3855 "fagsystem_2022.c"
+#line 3886 "fagsystem_2022.c"
     /* the rule (line 251) */
     (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0));
     return LOV_OK;
@@ -3860,7 +3891,7 @@ static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 #line 253 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_maanedlig_sats(fast_t *ctx, lov_money *result)
 {
-#line 3864 "fagsystem_2022.c"
+#line 3895 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -3893,7 +3924,7 @@ _fail:
 #line 261 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_varslet_6_maaneder_foer(fast_t *ctx, bool *result)
 {
-#line 3897 "fagsystem_2022.c"
+#line 3928 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -3913,7 +3944,7 @@ _fail:
 #line 265 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_varslet_1_maaned_foer(fast_t *ctx, bool *result)
 {
-#line 3917 "fagsystem_2022.c"
+#line 3948 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -3941,7 +3972,7 @@ _fail:
 #line 271 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_hoeringsfristen_er_udloebet(fast_t *ctx, bool *result)
 {
-#line 3945 "fagsystem_2022.c"
+#line 3976 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -3967,7 +3998,7 @@ _fail:
 #line 275 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 {
-#line 3971 "fagsystem_2022.c"
+#line 4002 "fagsystem_2022.c"
     /* the rule (line 277) */
     (*result) = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
@@ -3976,7 +4007,7 @@ static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 #line 280 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 {
-#line 3980 "fagsystem_2022.c"
+#line 4011 "fagsystem_2022.c"
     /* the rule (line 282) */
     (*result) = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == fagsystem_2022_Sats_su_niveau))) || ctx->v.ophoer_paataenkt);
     return LOV_OK;
@@ -3985,7 +4016,7 @@ static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 #line 284 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_foerste_mulige_nedsaettelse_efter_brev(fast_t *ctx, lov_date *result)
 {
-#line 3989 "fagsystem_2022.c"
+#line 4020 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -4012,7 +4043,7 @@ _fail:
 #line 289 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_reglen_gaelder_for_brevets_maaned(fast_t *ctx, bool *result)
 {
-#line 4016 "fagsystem_2022.c"
+#line 4047 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4040,7 +4071,7 @@ _fail:
 #line 297 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
 {
-#line 4044 "fagsystem_2022.c"
+#line 4075 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4095,7 +4126,7 @@ _fail:
 #line 308 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
 {
-#line 4099 "fagsystem_2022.c"
+#line 4130 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4147,7 +4178,7 @@ _fail:
 #line 326 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_hjaelpen_ophoerer(fast_t *ctx, bool *result)
 {
-#line 4151 "fagsystem_2022.c"
+#line 4182 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4199,7 +4230,7 @@ _fail:
 #line 344 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
 {
-#line 4203 "fagsystem_2022.c"
+#line 4234 "fagsystem_2022.c"
     /* the rule (line 346) */
     (*result) = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
     return LOV_OK;
@@ -4208,7 +4239,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 #line 349 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timer_i_perioden_om_6_maaneder(fast_t *ctx, lov_decimal *result)
 {
-#line 4212 "fagsystem_2022.c"
+#line 4243 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -4245,7 +4276,7 @@ _fail:
 #line 354 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 {
-#line 4249 "fagsystem_2022.c"
+#line 4280 "fagsystem_2022.c"
     /* the rule (line 356) */
     (*result) = ((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && ((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) || (!(ctx->in->sats == fagsystem_2022_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
     return LOV_OK;
@@ -4254,7 +4285,7 @@ static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 #line 361 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result)
 {
-#line 4258 "fagsystem_2022.c"
+#line 4289 "fagsystem_2022.c"
     /* the rule (line 363) */
     (*result) = ((ctx->in->nedsat_fra.present) && ctx->v.undtaget);
     return LOV_OK;
@@ -4263,7 +4294,7 @@ static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result
 #line 367 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
 {
-#line 4267 "fagsystem_2022.c"
+#line 4298 "fagsystem_2022.c"
     (void)ctx;
     /* the rule (line 367) */
     (*result) = false;
@@ -4273,7 +4304,7 @@ static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
 #line 369 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_afgoerelse_i_sagsoversigten(fast_t *ctx, bool *result)
 {
-#line 4277 "fagsystem_2022.c"
+#line 4308 "fagsystem_2022.c"
     /* the rule (line 371) */
     (*result) = (((ctx->in->afgoerelse_meddelt.present) && ctx->in->afgoerelse_begrundet) && ctx->in->afgoerelse_henviser_til_reglerne);
     return LOV_OK;
@@ -4282,7 +4313,7 @@ static lov_status fast_def_afgoerelse_i_sagsoversigten(fast_t *ctx, bool *result
 #line 378 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bool *result)
 {
-#line 4286 "fagsystem_2022.c"
+#line 4317 "fagsystem_2022.c"
     *result = (!(((ctx->in->arbejdsevne == fagsystem_2022_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (!ctx->v.partshoeringsbrev)));
     return LOV_OK;
 }
@@ -4352,107 +4383,212 @@ static bool fast_facts_valid(const fast_t *ctx)
 
 static bool fast_part_0(fast_t *ctx, fagsystem_2022_output *out)
 {
-    if (fast_def_periodens_slutning(ctx, &ctx->v.periodens_slutning) != LOV_OK)
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_slutning, 0, sizeof ctx->v.periodens_slutning);
+    } else if (fast_def_periodens_slutning(ctx, &ctx->v.periodens_slutning) != LOV_OK) {
         return false;
+    }
     out->periodens_slutning = ctx->v.periodens_slutning;
-    if (fast_def_forlaengelse_i_maaneder(ctx, &ctx->v.forlaengelse_i_maaneder) != LOV_OK)
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.forlaengelse_i_maaneder, 0, sizeof ctx->v.forlaengelse_i_maaneder);
+    } else if (fast_def_forlaengelse_i_maaneder(ctx, &ctx->v.forlaengelse_i_maaneder) != LOV_OK) {
         return false;
+    }
     out->forlaengelse_i_maaneder = ctx->v.forlaengelse_i_maaneder;
-    if (fast_def_periodens_laengde(ctx, &ctx->v.periodens_laengde) != LOV_OK)
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_laengde, 0, sizeof ctx->v.periodens_laengde);
+    } else if (fast_def_periodens_laengde(ctx, &ctx->v.periodens_laengde) != LOV_OK) {
         return false;
+    }
     out->periodens_laengde = ctx->v.periodens_laengde;
-    if (fast_def_treaarsperiodens_begyndelse(ctx, &ctx->v.treaarsperiodens_begyndelse) != LOV_OK)
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.treaarsperiodens_begyndelse, 0, sizeof ctx->v.treaarsperiodens_begyndelse);
+    } else if (fast_def_treaarsperiodens_begyndelse(ctx, &ctx->v.treaarsperiodens_begyndelse) != LOV_OK) {
         return false;
+    }
     out->treaarsperiodens_begyndelse = ctx->v.treaarsperiodens_begyndelse;
-    if (fast_def_maaneder_med_hjaelp(ctx, &ctx->v.maaneder_med_hjaelp) != LOV_OK)
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.maaneder_med_hjaelp, 0, sizeof ctx->v.maaneder_med_hjaelp);
+    } else if (fast_def_maaneder_med_hjaelp(ctx, &ctx->v.maaneder_med_hjaelp) != LOV_OK) {
         return false;
+    }
     out->maaneder_med_hjaelp = ctx->v.maaneder_med_hjaelp;
-    if (fast_def_omfattet(ctx, &ctx->v.omfattet) != LOV_OK)
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.omfattet, 0, sizeof ctx->v.omfattet);
+    } else if (fast_def_omfattet(ctx, &ctx->v.omfattet) != LOV_OK) {
         return false;
+    }
     out->omfattet = ctx->v.omfattet;
-    if (fast_def_timer_i_perioden(ctx, &ctx->v.timer_i_perioden) != LOV_OK)
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_i_perioden, 0, sizeof ctx->v.timer_i_perioden);
+    } else if (fast_def_timer_i_perioden(ctx, &ctx->v.timer_i_perioden) != LOV_OK) {
         return false;
+    }
     out->timer_i_perioden = ctx->v.timer_i_perioden;
-    if (fast_def_timekravet_opfyldt(ctx, &ctx->v.timekravet_opfyldt) != LOV_OK)
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timekravet_opfyldt, 0, sizeof ctx->v.timekravet_opfyldt);
+    } else if (fast_def_timekravet_opfyldt(ctx, &ctx->v.timekravet_opfyldt) != LOV_OK) {
         return false;
+    }
     out->timekravet_opfyldt = ctx->v.timekravet_opfyldt;
-    if (fast_def_indberetningerne_er_mulige(ctx, &ctx->v.indberetningerne_er_mulige) != LOV_OK)
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.indberetningerne_er_mulige, 0, sizeof ctx->v.indberetningerne_er_mulige);
+    } else if (fast_def_indberetningerne_er_mulige(ctx, &ctx->v.indberetningerne_er_mulige) != LOV_OK) {
         return false;
+    }
     out->indberetningerne_er_mulige = ctx->v.indberetningerne_er_mulige;
-    if (fast_def_undtaget(ctx, &ctx->v.undtaget) != LOV_OK)
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.undtaget, 0, sizeof ctx->v.undtaget);
+    } else if (fast_def_undtaget(ctx, &ctx->v.undtaget) != LOV_OK) {
         return false;
+    }
     out->undtaget = ctx->v.undtaget;
-    if (fast_def_kravet_ikke_opfyldt(ctx, &ctx->v.kravet_ikke_opfyldt) != LOV_OK)
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.kravet_ikke_opfyldt, 0, sizeof ctx->v.kravet_ikke_opfyldt);
+    } else if (fast_def_kravet_ikke_opfyldt(ctx, &ctx->v.kravet_ikke_opfyldt) != LOV_OK) {
         return false;
+    }
     out->kravet_ikke_opfyldt = ctx->v.kravet_ikke_opfyldt;
-    if (fast_def_nedsaettelse_fra(ctx, &ctx->v.nedsaettelse_fra) != LOV_OK)
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nedsaettelse_fra, 0, sizeof ctx->v.nedsaettelse_fra);
+    } else if (fast_def_nedsaettelse_fra(ctx, &ctx->v.nedsaettelse_fra) != LOV_OK) {
         return false;
+    }
     out->nedsaettelse_fra = ctx->v.nedsaettelse_fra;
-    if (fast_def_reglen_gaelder_for_maaneden(ctx, &ctx->v.reglen_gaelder_for_maaneden) != LOV_OK)
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        memset(&ctx->v.reglen_gaelder_for_maaneden, 0, sizeof ctx->v.reglen_gaelder_for_maaneden);
+    } else if (fast_def_reglen_gaelder_for_maaneden(ctx, &ctx->v.reglen_gaelder_for_maaneden) != LOV_OK) {
         return false;
+    }
     out->reglen_gaelder_for_maaneden = ctx->v.reglen_gaelder_for_maaneden;
-    if (fast_def_reglen_anvendes_i_dag(ctx, &ctx->v.reglen_anvendes_i_dag) != LOV_OK)
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        memset(&ctx->v.reglen_anvendes_i_dag, 0, sizeof ctx->v.reglen_anvendes_i_dag);
+    } else if (fast_def_reglen_anvendes_i_dag(ctx, &ctx->v.reglen_anvendes_i_dag) != LOV_OK) {
         return false;
+    }
     out->reglen_anvendes_i_dag = ctx->v.reglen_anvendes_i_dag;
-    if (fast_def_timer_efter_nedsaettelsen(ctx, &ctx->v.timer_efter_nedsaettelsen) != LOV_OK)
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_efter_nedsaettelsen, 0, sizeof ctx->v.timer_efter_nedsaettelsen);
+    } else if (fast_def_timer_efter_nedsaettelsen(ctx, &ctx->v.timer_efter_nedsaettelsen) != LOV_OK) {
         return false;
+    }
     out->timer_efter_nedsaettelsen = ctx->v.timer_efter_nedsaettelsen;
-    if (fast_def_fuld_hjaelp_igen(ctx, &ctx->v.fuld_hjaelp_igen) != LOV_OK)
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_hjaelp_igen, 0, sizeof ctx->v.fuld_hjaelp_igen);
+    } else if (fast_def_fuld_hjaelp_igen(ctx, &ctx->v.fuld_hjaelp_igen) != LOV_OK) {
         return false;
+    }
     out->fuld_hjaelp_igen = ctx->v.fuld_hjaelp_igen;
-    if (fast_def_maanedlig_sats(ctx, &ctx->v.maanedlig_sats) != LOV_OK)
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        memset(&ctx->v.maanedlig_sats, 0, sizeof ctx->v.maanedlig_sats);
+    } else if (fast_def_maanedlig_sats(ctx, &ctx->v.maanedlig_sats) != LOV_OK) {
         return false;
+    }
     out->maanedlig_sats = ctx->v.maanedlig_sats;
-    if (fast_def_varslet_6_maaneder_foer(ctx, &ctx->v.varslet_6_maaneder_foer) != LOV_OK)
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        memset(&ctx->v.varslet_6_maaneder_foer, 0, sizeof ctx->v.varslet_6_maaneder_foer);
+    } else if (fast_def_varslet_6_maaneder_foer(ctx, &ctx->v.varslet_6_maaneder_foer) != LOV_OK) {
         return false;
+    }
     out->varslet_6_maaneder_foer = ctx->v.varslet_6_maaneder_foer;
-    if (fast_def_varslet_1_maaned_foer(ctx, &ctx->v.varslet_1_maaned_foer) != LOV_OK)
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        memset(&ctx->v.varslet_1_maaned_foer, 0, sizeof ctx->v.varslet_1_maaned_foer);
+    } else if (fast_def_varslet_1_maaned_foer(ctx, &ctx->v.varslet_1_maaned_foer) != LOV_OK) {
         return false;
+    }
     out->varslet_1_maaned_foer = ctx->v.varslet_1_maaned_foer;
-    if (fast_def_hoeringsfristen_er_udloebet(ctx, &ctx->v.hoeringsfristen_er_udloebet) != LOV_OK)
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        memset(&ctx->v.hoeringsfristen_er_udloebet, 0, sizeof ctx->v.hoeringsfristen_er_udloebet);
+    } else if (fast_def_hoeringsfristen_er_udloebet(ctx, &ctx->v.hoeringsfristen_er_udloebet) != LOV_OK) {
         return false;
+    }
     out->hoeringsfristen_er_udloebet = ctx->v.hoeringsfristen_er_udloebet;
-    if (fast_def_ophoer_paataenkt(ctx, &ctx->v.ophoer_paataenkt) != LOV_OK)
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ophoer_paataenkt, 0, sizeof ctx->v.ophoer_paataenkt);
+    } else if (fast_def_ophoer_paataenkt(ctx, &ctx->v.ophoer_paataenkt) != LOV_OK) {
         return false;
+    }
     out->ophoer_paataenkt = ctx->v.ophoer_paataenkt;
-    if (fast_def_skadende_foelge_paataenkt(ctx, &ctx->v.skadende_foelge_paataenkt) != LOV_OK)
+    if (!needed_slot(ctx->need, 21)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skadende_foelge_paataenkt, 0, sizeof ctx->v.skadende_foelge_paataenkt);
+    } else if (fast_def_skadende_foelge_paataenkt(ctx, &ctx->v.skadende_foelge_paataenkt) != LOV_OK) {
         return false;
+    }
     out->skadende_foelge_paataenkt = ctx->v.skadende_foelge_paataenkt;
-    if (fast_def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->v.foerste_mulige_nedsaettelse_efter_brev) != LOV_OK)
+    if (!needed_slot(ctx->need, 22)) {    /* not asked for, nor needed */
+        memset(&ctx->v.foerste_mulige_nedsaettelse_efter_brev, 0, sizeof ctx->v.foerste_mulige_nedsaettelse_efter_brev);
+    } else if (fast_def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->v.foerste_mulige_nedsaettelse_efter_brev) != LOV_OK) {
         return false;
+    }
     out->foerste_mulige_nedsaettelse_efter_brev = ctx->v.foerste_mulige_nedsaettelse_efter_brev;
-    if (fast_def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->v.reglen_gaelder_for_brevets_maaned) != LOV_OK)
+    if (!needed_slot(ctx->need, 23)) {    /* not asked for, nor needed */
+        memset(&ctx->v.reglen_gaelder_for_brevets_maaned, 0, sizeof ctx->v.reglen_gaelder_for_brevets_maaned);
+    } else if (fast_def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->v.reglen_gaelder_for_brevets_maaned) != LOV_OK) {
         return false;
+    }
     out->reglen_gaelder_for_brevets_maaned = ctx->v.reglen_gaelder_for_brevets_maaned;
-    if (fast_def_partshoeringsbrev(ctx, &ctx->v.partshoeringsbrev) != LOV_OK)
+    if (!needed_slot(ctx->need, 24)) {    /* not asked for, nor needed */
+        memset(&ctx->v.partshoeringsbrev, 0, sizeof ctx->v.partshoeringsbrev);
+        ctx->held.partshoeringsbrev = 0;
+    } else if (fast_def_partshoeringsbrev(ctx, &ctx->v.partshoeringsbrev) != LOV_OK) {
         return false;
+    }
     out->partshoeringsbrev = ctx->v.partshoeringsbrev;
-    if (fast_def_nedsaettelse(ctx, &ctx->v.nedsaettelse) != LOV_OK)
+    if (!needed_slot(ctx->need, 25)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nedsaettelse, 0, sizeof ctx->v.nedsaettelse);
+        ctx->held.nedsaettelse = 0;
+    } else if (fast_def_nedsaettelse(ctx, &ctx->v.nedsaettelse) != LOV_OK) {
         return false;
+    }
     out->nedsaettelse = ctx->v.nedsaettelse;
-    if (fast_def_hjaelpen_ophoerer(ctx, &ctx->v.hjaelpen_ophoerer) != LOV_OK)
+    if (!needed_slot(ctx->need, 26)) {    /* not asked for, nor needed */
+        memset(&ctx->v.hjaelpen_ophoerer, 0, sizeof ctx->v.hjaelpen_ophoerer);
+        ctx->held.hjaelpen_ophoerer = 0;
+    } else if (fast_def_hjaelpen_ophoerer(ctx, &ctx->v.hjaelpen_ophoerer) != LOV_OK) {
         return false;
+    }
     out->hjaelpen_ophoerer = ctx->v.hjaelpen_ophoerer;
-    if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK)
+    if (!needed_slot(ctx->need, 27)) {    /* not asked for, nor needed */
+        memset(&ctx->v.kraever_sagsbehandlers_vurdering, 0, sizeof ctx->v.kraever_sagsbehandlers_vurdering);
+    } else if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK) {
         return false;
+    }
     out->kraever_sagsbehandlers_vurdering = ctx->v.kraever_sagsbehandlers_vurdering;
-    if (fast_def_timer_i_perioden_om_6_maaneder(ctx, &ctx->v.timer_i_perioden_om_6_maaneder) != LOV_OK)
+    if (!needed_slot(ctx->need, 28)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_i_perioden_om_6_maaneder, 0, sizeof ctx->v.timer_i_perioden_om_6_maaneder);
+    } else if (fast_def_timer_i_perioden_om_6_maaneder(ctx, &ctx->v.timer_i_perioden_om_6_maaneder) != LOV_OK) {
         return false;
+    }
     out->timer_i_perioden_om_6_maaneder = ctx->v.timer_i_perioden_om_6_maaneder;
-    if (fast_def_varslingsbrev(ctx, &ctx->v.varslingsbrev) != LOV_OK)
+    if (!needed_slot(ctx->need, 29)) {    /* not asked for, nor needed */
+        memset(&ctx->v.varslingsbrev, 0, sizeof ctx->v.varslingsbrev);
+    } else if (fast_def_varslingsbrev(ctx, &ctx->v.varslingsbrev) != LOV_OK) {
         return false;
+    }
     out->varslingsbrev = ctx->v.varslingsbrev;
-    if (fast_def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->v.fuld_hjaelp_fra_vurderingen) != LOV_OK)
+    if (!needed_slot(ctx->need, 30)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_hjaelp_fra_vurderingen, 0, sizeof ctx->v.fuld_hjaelp_fra_vurderingen);
+    } else if (fast_def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->v.fuld_hjaelp_fra_vurderingen) != LOV_OK) {
         return false;
+    }
     out->fuld_hjaelp_fra_vurderingen = ctx->v.fuld_hjaelp_fra_vurderingen;
-    if (fast_def_skal_efterbetales(ctx, &ctx->v.skal_efterbetales) != LOV_OK)
+    if (!needed_slot(ctx->need, 31)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skal_efterbetales, 0, sizeof ctx->v.skal_efterbetales);
+    } else if (fast_def_skal_efterbetales(ctx, &ctx->v.skal_efterbetales) != LOV_OK) {
         return false;
+    }
     out->skal_efterbetales = ctx->v.skal_efterbetales;
-    if (fast_def_afgoerelse_i_sagsoversigten(ctx, &ctx->v.afgoerelse_i_sagsoversigten) != LOV_OK)
+    if (!needed_slot(ctx->need, 32)) {    /* not asked for, nor needed */
+        memset(&ctx->v.afgoerelse_i_sagsoversigten, 0, sizeof ctx->v.afgoerelse_i_sagsoversigten);
+    } else if (fast_def_afgoerelse_i_sagsoversigten(ctx, &ctx->v.afgoerelse_i_sagsoversigten) != LOV_OK) {
         return false;
+    }
     out->afgoerelse_i_sagsoversigten = ctx->v.afgoerelse_i_sagsoversigten;
-    if (fast_assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->v.slutdato_ophaever_ikke_undtagelsen) != LOV_OK)
+    if (!needed_slot(ctx->need, 33)) {    /* not asked for, nor needed */
+        memset(&ctx->v.slutdato_ophaever_ikke_undtagelsen, 0, sizeof ctx->v.slutdato_ophaever_ikke_undtagelsen);
+    } else if (fast_assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->v.slutdato_ophaever_ikke_undtagelsen) != LOV_OK) {
         return false;
+    }
     out->slutdato_ophaever_ikke_undtagelsen = ctx->v.slutdato_ophaever_ikke_undtagelsen;
     return true;
 }
@@ -4462,50 +4598,51 @@ static bool fast_part_0(fast_t *ctx, fagsystem_2022_output *out)
  * when a step fails: then what it wrote does not count, and the rules
  * that explain work the case out. */
 static bool fast_evaluate(const fagsystem_2022_input *in, lov_date reference_date, const fast_params_t *p,
-                          fagsystem_2022_output *out)
+                          fagsystem_2022_output *out, const uint64_t *need)
 {
     fast_t ctx;
     ctx.in = in;
     ctx.reference_date = reference_date;
     ctx.p = p;
+    ctx.need = need;
     if (!fast_facts_valid(&ctx))
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.periodens_slutning = LOV_OK;
-    out->status.forlaengelse_i_maaneder = LOV_OK;
-    out->status.periodens_laengde = LOV_OK;
-    out->status.treaarsperiodens_begyndelse = LOV_OK;
-    out->status.maaneder_med_hjaelp = LOV_OK;
-    out->status.omfattet = LOV_OK;
-    out->status.timer_i_perioden = LOV_OK;
-    out->status.timekravet_opfyldt = LOV_OK;
-    out->status.indberetningerne_er_mulige = LOV_OK;
-    out->status.undtaget = LOV_OK;
-    out->status.kravet_ikke_opfyldt = LOV_OK;
-    out->status.nedsaettelse_fra = LOV_OK;
-    out->status.reglen_gaelder_for_maaneden = LOV_OK;
-    out->status.reglen_anvendes_i_dag = LOV_OK;
-    out->status.timer_efter_nedsaettelsen = LOV_OK;
-    out->status.fuld_hjaelp_igen = LOV_OK;
-    out->status.maanedlig_sats = LOV_OK;
-    out->status.varslet_6_maaneder_foer = LOV_OK;
-    out->status.varslet_1_maaned_foer = LOV_OK;
-    out->status.hoeringsfristen_er_udloebet = LOV_OK;
-    out->status.ophoer_paataenkt = LOV_OK;
-    out->status.skadende_foelge_paataenkt = LOV_OK;
-    out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_OK;
-    out->status.reglen_gaelder_for_brevets_maaned = LOV_OK;
-    out->status.partshoeringsbrev = LOV_OK;
-    out->status.nedsaettelse = LOV_OK;
-    out->status.hjaelpen_ophoerer = LOV_OK;
-    out->status.kraever_sagsbehandlers_vurdering = LOV_OK;
-    out->status.timer_i_perioden_om_6_maaneder = LOV_OK;
-    out->status.varslingsbrev = LOV_OK;
-    out->status.fuld_hjaelp_fra_vurderingen = LOV_OK;
-    out->status.skal_efterbetales = LOV_OK;
-    out->status.afgoerelse_i_sagsoversigten = LOV_OK;
-    out->status.slutdato_ophaever_ikke_undtagelsen = LOV_OK;
+    out->status.periodens_slutning = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.forlaengelse_i_maaneder = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.periodens_laengde = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.treaarsperiodens_begyndelse = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.maaneder_med_hjaelp = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.omfattet = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_i_perioden = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timekravet_opfyldt = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.indberetningerne_er_mulige = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.undtaget = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.kravet_ikke_opfyldt = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nedsaettelse_fra = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.reglen_gaelder_for_maaneden = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.reglen_anvendes_i_dag = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_efter_nedsaettelsen = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_hjaelp_igen = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.maanedlig_sats = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.varslet_6_maaneder_foer = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.varslet_1_maaned_foer = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.hoeringsfristen_er_udloebet = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ophoer_paataenkt = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skadende_foelge_paataenkt = needed_slot(need, 21) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.foerste_mulige_nedsaettelse_efter_brev = needed_slot(need, 22) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.reglen_gaelder_for_brevets_maaned = needed_slot(need, 23) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.partshoeringsbrev = needed_slot(need, 24) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nedsaettelse = needed_slot(need, 25) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.hjaelpen_ophoerer = needed_slot(need, 26) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.kraever_sagsbehandlers_vurdering = needed_slot(need, 27) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_i_perioden_om_6_maaneder = needed_slot(need, 28) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.varslingsbrev = needed_slot(need, 29) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_hjaelp_fra_vurderingen = needed_slot(need, 30) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skal_efterbetales = needed_slot(need, 31) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.afgoerelse_i_sagsoversigten = needed_slot(need, 32) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.slutdato_ophaever_ikke_undtagelsen = needed_slot(need, 33) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.partshoeringsbrev = ctx.held.partshoeringsbrev;
     out->held_back.nedsaettelse = ctx.held.nedsaettelse;
     out->held_back.hjaelpen_ophoerer = ctx.held.hjaelpen_ophoerer;
@@ -4523,511 +4660,647 @@ static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_periodens_slutning(ctx, &ctx->out->periodens_slutning);
-    ctx->out->status.periodens_slutning = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->periodens_slutning});
-    }
-
-    st = def_forlaengelse_i_maaneder(ctx, &ctx->out->forlaengelse_i_maaneder);
-    ctx->out->status.forlaengelse_i_maaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->forlaengelse_i_maaneder});
-    }
-
-    st = def_periodens_laengde(ctx, &ctx->out->periodens_laengde);
-    ctx->out->status.periodens_laengde = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dur = ctx->out->periodens_laengde});
-    }
-
-    st = def_treaarsperiodens_begyndelse(ctx, &ctx->out->treaarsperiodens_begyndelse);
-    ctx->out->status.treaarsperiodens_begyndelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 9);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->treaarsperiodens_begyndelse});
-    }
-
-    st = def_maaneder_med_hjaelp(ctx, &ctx->out->maaneder_med_hjaelp);
-    ctx->out->status.maaneder_med_hjaelp = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 10);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->maaneder_med_hjaelp});
-    }
-
-    st = def_omfattet(ctx, &ctx->out->omfattet);
-    ctx->out->status.omfattet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 11);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[1]) {    /* hjælpsmåneder_for_at_være_omfattet */
-            ctx->marks[1] = 1;
-            lov_trace_add(ctx->trace, 1, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(12)});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_slutning = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_slutning(ctx, &ctx->out->periodens_slutning);
+        ctx->out->status.periodens_slutning = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
         }
-        lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->omfattet});
-    }
-
-    st = def_timer_i_perioden(ctx, &ctx->out->timer_i_perioden);
-    ctx->out->status.timer_i_perioden = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 13);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->timer_i_perioden});
-    }
-
-    st = def_timekravet_opfyldt(ctx, &ctx->out->timekravet_opfyldt);
-    ctx->out->status.timekravet_opfyldt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 14);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
         }
-        lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->timekravet_opfyldt});
-    }
-
-    st = def_indberetningerne_er_mulige(ctx, &ctx->out->indberetningerne_er_mulige);
-    ctx->out->status.indberetningerne_er_mulige = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 15);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->indberetningerne_er_mulige});
-    }
-
-    st = def_undtaget(ctx, &ctx->out->undtaget);
-    ctx->out->status.undtaget = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 16);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 17, 3);
-        lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->undtaget});
-    }
-
-    st = def_kravet_ikke_opfyldt(ctx, &ctx->out->kravet_ikke_opfyldt);
-    ctx->out->status.kravet_ikke_opfyldt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 20);
-    }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 20, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->kravet_ikke_opfyldt});
-    }
-
-    st = def_nedsaettelse_fra(ctx, &ctx->out->nedsaettelse_fra);
-    ctx->out->status.nedsaettelse_fra = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 21);
-    }
-    if (ctx->explain) {
-        ctx->why_of[11] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->nedsaettelse_fra});
-    }
-
-    st = def_reglen_gaelder_for_maaneden(ctx, &ctx->out->reglen_gaelder_for_maaneden);
-    ctx->out->status.reglen_gaelder_for_maaneden = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 22);
-    }
-    if (ctx->explain) {
-        ctx->why_of[12] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 22, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->reglen_gaelder_for_maaneden});
-    }
-
-    st = def_reglen_anvendes_i_dag(ctx, &ctx->out->reglen_anvendes_i_dag);
-    ctx->out->status.reglen_anvendes_i_dag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 23);
-    }
-    if (ctx->explain) {
-        ctx->why_of[13] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->reglen_anvendes_i_dag});
-    }
-
-    st = def_timer_efter_nedsaettelsen(ctx, &ctx->out->timer_efter_nedsaettelsen);
-    ctx->out->status.timer_efter_nedsaettelsen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 24);
-    }
-    if (ctx->explain) {
-        ctx->why_of[14] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->timer_efter_nedsaettelsen});
-    }
-
-    st = def_fuld_hjaelp_igen(ctx, &ctx->out->fuld_hjaelp_igen);
-    ctx->out->status.fuld_hjaelp_igen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 25);
-    }
-    if (ctx->explain) {
-        ctx->why_of[15] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->periodens_slutning});
         }
-        lov_trace_add(ctx->trace, 25, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_hjaelp_igen});
     }
 
-    st = def_maanedlig_sats(ctx, &ctx->out->maanedlig_sats);
-    ctx->out->status.maanedlig_sats = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 26);
-    }
-    if (ctx->explain) {
-        ctx->why_of[16] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->maanedlig_sats});
-    }
-
-    st = def_varslet_6_maaneder_foer(ctx, &ctx->out->varslet_6_maaneder_foer);
-    ctx->out->status.varslet_6_maaneder_foer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 27);
-    }
-    if (ctx->explain) {
-        ctx->why_of[17] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 27, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->varslet_6_maaneder_foer});
-    }
-
-    st = def_varslet_1_maaned_foer(ctx, &ctx->out->varslet_1_maaned_foer);
-    ctx->out->status.varslet_1_maaned_foer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 28);
-    }
-    if (ctx->explain) {
-        ctx->why_of[18] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 28, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->varslet_1_maaned_foer});
-    }
-
-    st = def_hoeringsfristen_er_udloebet(ctx, &ctx->out->hoeringsfristen_er_udloebet);
-    ctx->out->status.hoeringsfristen_er_udloebet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 29);
-    }
-    if (ctx->explain) {
-        ctx->why_of[19] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 29, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->hoeringsfristen_er_udloebet});
-    }
-
-    st = def_ophoer_paataenkt(ctx, &ctx->out->ophoer_paataenkt);
-    ctx->out->status.ophoer_paataenkt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 30);
-    }
-    if (ctx->explain) {
-        ctx->why_of[20] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ophoer_paataenkt});
-    }
-
-    st = def_skadende_foelge_paataenkt(ctx, &ctx->out->skadende_foelge_paataenkt);
-    ctx->out->status.skadende_foelge_paataenkt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 31);
-    }
-    if (ctx->explain) {
-        ctx->why_of[21] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 31, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skadende_foelge_paataenkt});
-    }
-
-    st = def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->out->foerste_mulige_nedsaettelse_efter_brev);
-    ctx->out->status.foerste_mulige_nedsaettelse_efter_brev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 32);
-    }
-    if (ctx->explain) {
-        ctx->why_of[22] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 32, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->foerste_mulige_nedsaettelse_efter_brev});
-    }
-
-    st = def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->out->reglen_gaelder_for_brevets_maaned);
-    ctx->out->status.reglen_gaelder_for_brevets_maaned = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 33);
-    }
-    if (ctx->explain) {
-        ctx->why_of[23] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 33, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->reglen_gaelder_for_brevets_maaned});
-    }
-
-    st = def_partshoeringsbrev(ctx, &ctx->out->partshoeringsbrev);
-    ctx->out->status.partshoeringsbrev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 34);
-        ctx->out->partshoeringsbrev = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[24] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 35, 3);
-        lov_trace_add(ctx->trace, 34, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoeringsbrev});
-    }
-
-    st = def_nedsaettelse(ctx, &ctx->out->nedsaettelse);
-    ctx->out->status.nedsaettelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 38);
-        ctx->out->nedsaettelse = INT64_C(0);    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[25] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.forlaengelse_i_maaneder = LOV_UNDETERMINED;
+    } else {
+        st = def_forlaengelse_i_maaneder(ctx, &ctx->out->forlaengelse_i_maaneder);
+        ctx->out->status.forlaengelse_i_maaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
         }
-        trace_marks(ctx, 39, 7);
-        lov_trace_add(ctx->trace, 38, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->nedsaettelse});
-    }
-
-    st = def_hjaelpen_ophoerer(ctx, &ctx->out->hjaelpen_ophoerer);
-    ctx->out->status.hjaelpen_ophoerer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 46);
-        ctx->out->hjaelpen_ophoerer = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[26] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
         }
-        trace_marks(ctx, 47, 7);
-        lov_trace_add(ctx->trace, 46, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->hjaelpen_ophoerer});
-    }
-
-    st = def_kraever_sagsbehandlers_vurdering(ctx, &ctx->out->kraever_sagsbehandlers_vurdering);
-    ctx->out->status.kraever_sagsbehandlers_vurdering = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 54);
-    }
-    if (ctx->explain) {
-        ctx->why_of[27] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 54, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->kraever_sagsbehandlers_vurdering});
-    }
-
-    st = def_timer_i_perioden_om_6_maaneder(ctx, &ctx->out->timer_i_perioden_om_6_maaneder);
-    ctx->out->status.timer_i_perioden_om_6_maaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 55);
-    }
-    if (ctx->explain) {
-        ctx->why_of[28] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 55, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->timer_i_perioden_om_6_maaneder});
-    }
-
-    st = def_varslingsbrev(ctx, &ctx->out->varslingsbrev);
-    ctx->out->status.varslingsbrev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 56);
-    }
-    if (ctx->explain) {
-        ctx->why_of[29] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->forlaengelse_i_maaneder});
         }
-        lov_trace_add(ctx->trace, 56, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->varslingsbrev});
     }
 
-    st = def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->out->fuld_hjaelp_fra_vurderingen);
-    ctx->out->status.fuld_hjaelp_fra_vurderingen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 57);
-    }
-    if (ctx->explain) {
-        ctx->why_of[30] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 57, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_hjaelp_fra_vurderingen});
-    }
-
-    st = def_skal_efterbetales(ctx, &ctx->out->skal_efterbetales);
-    ctx->out->status.skal_efterbetales = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 58);
-    }
-    if (ctx->explain) {
-        ctx->why_of[31] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 58, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skal_efterbetales});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_laengde = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_laengde(ctx, &ctx->out->periodens_laengde);
+        ctx->out->status.periodens_laengde = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dur = ctx->out->periodens_laengde});
+        }
     }
 
-    st = def_afgoerelse_i_sagsoversigten(ctx, &ctx->out->afgoerelse_i_sagsoversigten);
-    ctx->out->status.afgoerelse_i_sagsoversigten = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 59);
-    }
-    if (ctx->explain) {
-        ctx->why_of[32] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 59, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->afgoerelse_i_sagsoversigten});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.treaarsperiodens_begyndelse = LOV_UNDETERMINED;
+    } else {
+        st = def_treaarsperiodens_begyndelse(ctx, &ctx->out->treaarsperiodens_begyndelse);
+        ctx->out->status.treaarsperiodens_begyndelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 9);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->treaarsperiodens_begyndelse});
+        }
     }
 
-    st = assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->out->slutdato_ophaever_ikke_undtagelsen);
-    ctx->out->status.slutdato_ophaever_ikke_undtagelsen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 60);
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.maaneder_med_hjaelp = LOV_UNDETERMINED;
+    } else {
+        st = def_maaneder_med_hjaelp(ctx, &ctx->out->maaneder_med_hjaelp);
+        ctx->out->status.maaneder_med_hjaelp = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 10);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->maaneder_med_hjaelp});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[33] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.omfattet = LOV_UNDETERMINED;
+    } else {
+        st = def_omfattet(ctx, &ctx->out->omfattet);
+        ctx->out->status.omfattet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 11);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[1]) {    /* hjælpsmåneder_for_at_være_omfattet */
+                ctx->marks[1] = 1;
+                lov_trace_add(ctx->trace, 1, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(12)});
+            }
+            lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->omfattet});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 60, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->slutdato_ophaever_ikke_undtagelsen});
+
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_i_perioden = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_i_perioden(ctx, &ctx->out->timer_i_perioden);
+        ctx->out->status.timer_i_perioden = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 13);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->timer_i_perioden});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.timekravet_opfyldt = LOV_UNDETERMINED;
+    } else {
+        st = def_timekravet_opfyldt(ctx, &ctx->out->timekravet_opfyldt);
+        ctx->out->status.timekravet_opfyldt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 14);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->timekravet_opfyldt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.indberetningerne_er_mulige = LOV_UNDETERMINED;
+    } else {
+        st = def_indberetningerne_er_mulige(ctx, &ctx->out->indberetningerne_er_mulige);
+        ctx->out->status.indberetningerne_er_mulige = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 15);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->indberetningerne_er_mulige});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.undtaget = LOV_UNDETERMINED;
+    } else {
+        st = def_undtaget(ctx, &ctx->out->undtaget);
+        ctx->out->status.undtaget = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 16);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 17, 3);
+            lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->undtaget});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.kravet_ikke_opfyldt = LOV_UNDETERMINED;
+    } else {
+        st = def_kravet_ikke_opfyldt(ctx, &ctx->out->kravet_ikke_opfyldt);
+        ctx->out->status.kravet_ikke_opfyldt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 20);
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 20, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->kravet_ikke_opfyldt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse_fra = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse_fra(ctx, &ctx->out->nedsaettelse_fra);
+        ctx->out->status.nedsaettelse_fra = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 21);
+        }
+        if (ctx->explain) {
+            ctx->why_of[11] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->nedsaettelse_fra});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        ctx->out->status.reglen_gaelder_for_maaneden = LOV_UNDETERMINED;
+    } else {
+        st = def_reglen_gaelder_for_maaneden(ctx, &ctx->out->reglen_gaelder_for_maaneden);
+        ctx->out->status.reglen_gaelder_for_maaneden = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 22);
+        }
+        if (ctx->explain) {
+            ctx->why_of[12] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 22, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->reglen_gaelder_for_maaneden});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        ctx->out->status.reglen_anvendes_i_dag = LOV_UNDETERMINED;
+    } else {
+        st = def_reglen_anvendes_i_dag(ctx, &ctx->out->reglen_anvendes_i_dag);
+        ctx->out->status.reglen_anvendes_i_dag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 23);
+        }
+        if (ctx->explain) {
+            ctx->why_of[13] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->reglen_anvendes_i_dag});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_efter_nedsaettelsen = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_efter_nedsaettelsen(ctx, &ctx->out->timer_efter_nedsaettelsen);
+        ctx->out->status.timer_efter_nedsaettelsen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 24);
+        }
+        if (ctx->explain) {
+            ctx->why_of[14] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->timer_efter_nedsaettelsen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_hjaelp_igen = LOV_UNDETERMINED;
+    } else {
+        st = def_fuld_hjaelp_igen(ctx, &ctx->out->fuld_hjaelp_igen);
+        ctx->out->status.fuld_hjaelp_igen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 25);
+        }
+        if (ctx->explain) {
+            ctx->why_of[15] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 25, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_hjaelp_igen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        ctx->out->status.maanedlig_sats = LOV_UNDETERMINED;
+    } else {
+        st = def_maanedlig_sats(ctx, &ctx->out->maanedlig_sats);
+        ctx->out->status.maanedlig_sats = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 26);
+        }
+        if (ctx->explain) {
+            ctx->why_of[16] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->maanedlig_sats});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        ctx->out->status.varslet_6_maaneder_foer = LOV_UNDETERMINED;
+    } else {
+        st = def_varslet_6_maaneder_foer(ctx, &ctx->out->varslet_6_maaneder_foer);
+        ctx->out->status.varslet_6_maaneder_foer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 27);
+        }
+        if (ctx->explain) {
+            ctx->why_of[17] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 27, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->varslet_6_maaneder_foer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        ctx->out->status.varslet_1_maaned_foer = LOV_UNDETERMINED;
+    } else {
+        st = def_varslet_1_maaned_foer(ctx, &ctx->out->varslet_1_maaned_foer);
+        ctx->out->status.varslet_1_maaned_foer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 28);
+        }
+        if (ctx->explain) {
+            ctx->why_of[18] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 28, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->varslet_1_maaned_foer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        ctx->out->status.hoeringsfristen_er_udloebet = LOV_UNDETERMINED;
+    } else {
+        st = def_hoeringsfristen_er_udloebet(ctx, &ctx->out->hoeringsfristen_er_udloebet);
+        ctx->out->status.hoeringsfristen_er_udloebet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 29);
+        }
+        if (ctx->explain) {
+            ctx->why_of[19] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 29, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->hoeringsfristen_er_udloebet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        ctx->out->status.ophoer_paataenkt = LOV_UNDETERMINED;
+    } else {
+        st = def_ophoer_paataenkt(ctx, &ctx->out->ophoer_paataenkt);
+        ctx->out->status.ophoer_paataenkt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 30);
+        }
+        if (ctx->explain) {
+            ctx->why_of[20] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ophoer_paataenkt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 21)) {    /* not asked for, nor needed */
+        ctx->out->status.skadende_foelge_paataenkt = LOV_UNDETERMINED;
+    } else {
+        st = def_skadende_foelge_paataenkt(ctx, &ctx->out->skadende_foelge_paataenkt);
+        ctx->out->status.skadende_foelge_paataenkt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 31);
+        }
+        if (ctx->explain) {
+            ctx->why_of[21] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 31, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skadende_foelge_paataenkt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 22)) {    /* not asked for, nor needed */
+        ctx->out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_UNDETERMINED;
+    } else {
+        st = def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->out->foerste_mulige_nedsaettelse_efter_brev);
+        ctx->out->status.foerste_mulige_nedsaettelse_efter_brev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 32);
+        }
+        if (ctx->explain) {
+            ctx->why_of[22] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 32, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->foerste_mulige_nedsaettelse_efter_brev});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 23)) {    /* not asked for, nor needed */
+        ctx->out->status.reglen_gaelder_for_brevets_maaned = LOV_UNDETERMINED;
+    } else {
+        st = def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->out->reglen_gaelder_for_brevets_maaned);
+        ctx->out->status.reglen_gaelder_for_brevets_maaned = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 33);
+        }
+        if (ctx->explain) {
+            ctx->why_of[23] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 33, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->reglen_gaelder_for_brevets_maaned});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 24)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoeringsbrev = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoeringsbrev(ctx, &ctx->out->partshoeringsbrev);
+        ctx->out->status.partshoeringsbrev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 34);
+            ctx->out->partshoeringsbrev = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[24] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 35, 3);
+            lov_trace_add(ctx->trace, 34, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoeringsbrev});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 25)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse(ctx, &ctx->out->nedsaettelse);
+        ctx->out->status.nedsaettelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 38);
+            ctx->out->nedsaettelse = INT64_C(0);    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[25] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            trace_marks(ctx, 39, 7);
+            lov_trace_add(ctx->trace, 38, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->nedsaettelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 26)) {    /* not asked for, nor needed */
+        ctx->out->status.hjaelpen_ophoerer = LOV_UNDETERMINED;
+    } else {
+        st = def_hjaelpen_ophoerer(ctx, &ctx->out->hjaelpen_ophoerer);
+        ctx->out->status.hjaelpen_ophoerer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 46);
+            ctx->out->hjaelpen_ophoerer = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[26] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            trace_marks(ctx, 47, 7);
+            lov_trace_add(ctx->trace, 46, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->hjaelpen_ophoerer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 27)) {    /* not asked for, nor needed */
+        ctx->out->status.kraever_sagsbehandlers_vurdering = LOV_UNDETERMINED;
+    } else {
+        st = def_kraever_sagsbehandlers_vurdering(ctx, &ctx->out->kraever_sagsbehandlers_vurdering);
+        ctx->out->status.kraever_sagsbehandlers_vurdering = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 54);
+        }
+        if (ctx->explain) {
+            ctx->why_of[27] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 54, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->kraever_sagsbehandlers_vurdering});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 28)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_i_perioden_om_6_maaneder = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_i_perioden_om_6_maaneder(ctx, &ctx->out->timer_i_perioden_om_6_maaneder);
+        ctx->out->status.timer_i_perioden_om_6_maaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 55);
+        }
+        if (ctx->explain) {
+            ctx->why_of[28] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 55, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->timer_i_perioden_om_6_maaneder});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 29)) {    /* not asked for, nor needed */
+        ctx->out->status.varslingsbrev = LOV_UNDETERMINED;
+    } else {
+        st = def_varslingsbrev(ctx, &ctx->out->varslingsbrev);
+        ctx->out->status.varslingsbrev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 56);
+        }
+        if (ctx->explain) {
+            ctx->why_of[29] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 56, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->varslingsbrev});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 30)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_hjaelp_fra_vurderingen = LOV_UNDETERMINED;
+    } else {
+        st = def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->out->fuld_hjaelp_fra_vurderingen);
+        ctx->out->status.fuld_hjaelp_fra_vurderingen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 57);
+        }
+        if (ctx->explain) {
+            ctx->why_of[30] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 57, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_hjaelp_fra_vurderingen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 31)) {    /* not asked for, nor needed */
+        ctx->out->status.skal_efterbetales = LOV_UNDETERMINED;
+    } else {
+        st = def_skal_efterbetales(ctx, &ctx->out->skal_efterbetales);
+        ctx->out->status.skal_efterbetales = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 58);
+        }
+        if (ctx->explain) {
+            ctx->why_of[31] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 58, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skal_efterbetales});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 32)) {    /* not asked for, nor needed */
+        ctx->out->status.afgoerelse_i_sagsoversigten = LOV_UNDETERMINED;
+    } else {
+        st = def_afgoerelse_i_sagsoversigten(ctx, &ctx->out->afgoerelse_i_sagsoversigten);
+        ctx->out->status.afgoerelse_i_sagsoversigten = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 59);
+        }
+        if (ctx->explain) {
+            ctx->why_of[32] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 59, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->afgoerelse_i_sagsoversigten});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 33)) {    /* not asked for, nor needed */
+        ctx->out->status.slutdato_ophaever_ikke_undtagelsen = LOV_UNDETERMINED;
+    } else {
+        st = assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->out->slutdato_ophaever_ikke_undtagelsen);
+        ctx->out->status.slutdato_ophaever_ikke_undtagelsen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 60);
+        }
+        if (ctx->explain) {
+            ctx->why_of[33] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 60, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->slutdato_ophaever_ikke_undtagelsen});
+        }
     }
 }
 
@@ -5053,14 +5326,24 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
 static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
-                                      const fagsystem_2022_externals *ext)
+                                      const fagsystem_2022_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -5240,15 +5523,72 @@ static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    st = worse(st, out->status.fuld_hjaelp_igen);
-    st = worse(st, out->status.partshoeringsbrev);
-    st = worse(st, out->status.nedsaettelse);
-    st = worse(st, out->status.hjaelpen_ophoerer);
-    st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
-    st = worse(st, out->status.varslingsbrev);
-    st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
-    st = worse(st, out->status.skal_efterbetales);
-    st = worse(st, out->status.afgoerelse_i_sagsoversigten);
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.periodens_slutning);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.forlaengelse_i_maaneder);
+    if (counts(wanted, 2, false))
+        st = worse(st, out->status.periodens_laengde);
+    if (counts(wanted, 3, false))
+        st = worse(st, out->status.treaarsperiodens_begyndelse);
+    if (counts(wanted, 4, false))
+        st = worse(st, out->status.maaneder_med_hjaelp);
+    if (counts(wanted, 5, false))
+        st = worse(st, out->status.omfattet);
+    if (counts(wanted, 6, false))
+        st = worse(st, out->status.timer_i_perioden);
+    if (counts(wanted, 7, false))
+        st = worse(st, out->status.timekravet_opfyldt);
+    if (counts(wanted, 8, false))
+        st = worse(st, out->status.indberetningerne_er_mulige);
+    if (counts(wanted, 9, false))
+        st = worse(st, out->status.undtaget);
+    if (counts(wanted, 10, false))
+        st = worse(st, out->status.kravet_ikke_opfyldt);
+    if (counts(wanted, 11, false))
+        st = worse(st, out->status.nedsaettelse_fra);
+    if (counts(wanted, 12, false))
+        st = worse(st, out->status.reglen_gaelder_for_maaneden);
+    if (counts(wanted, 13, false))
+        st = worse(st, out->status.reglen_anvendes_i_dag);
+    if (counts(wanted, 14, false))
+        st = worse(st, out->status.timer_efter_nedsaettelsen);
+    if (counts(wanted, 15, true))
+        st = worse(st, out->status.fuld_hjaelp_igen);
+    if (counts(wanted, 16, false))
+        st = worse(st, out->status.maanedlig_sats);
+    if (counts(wanted, 17, false))
+        st = worse(st, out->status.varslet_6_maaneder_foer);
+    if (counts(wanted, 18, false))
+        st = worse(st, out->status.varslet_1_maaned_foer);
+    if (counts(wanted, 19, false))
+        st = worse(st, out->status.hoeringsfristen_er_udloebet);
+    if (counts(wanted, 20, false))
+        st = worse(st, out->status.ophoer_paataenkt);
+    if (counts(wanted, 21, false))
+        st = worse(st, out->status.skadende_foelge_paataenkt);
+    if (counts(wanted, 22, false))
+        st = worse(st, out->status.foerste_mulige_nedsaettelse_efter_brev);
+    if (counts(wanted, 23, false))
+        st = worse(st, out->status.reglen_gaelder_for_brevets_maaned);
+    if (counts(wanted, 24, true))
+        st = worse(st, out->status.partshoeringsbrev);
+    if (counts(wanted, 25, true))
+        st = worse(st, out->status.nedsaettelse);
+    if (counts(wanted, 26, true))
+        st = worse(st, out->status.hjaelpen_ophoerer);
+    if (counts(wanted, 27, true))
+        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
+    if (counts(wanted, 28, false))
+        st = worse(st, out->status.timer_i_perioden_om_6_maaneder);
+    if (counts(wanted, 29, true))
+        st = worse(st, out->status.varslingsbrev);
+    if (counts(wanted, 30, true))
+        st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
+    if (counts(wanted, 31, true))
+        st = worse(st, out->status.skal_efterbetales);
+    if (counts(wanted, 32, true))
+        st = worse(st, out->status.afgoerelse_i_sagsoversigten);
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -5265,63 +5605,231 @@ static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.fuld_hjaelp_igen != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.periodens_slutning != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.periodens_slutning);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.forlaengelse_i_maaneder != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.forlaengelse_i_maaneder);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, false) && out->status.periodens_laengde != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[2].info;
+        st = worse(st, out->status.periodens_laengde);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[2].missing[i];
+    }
+    if (counts(wanted, 3, false) && out->status.treaarsperiodens_begyndelse != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[3].info;
+        st = worse(st, out->status.treaarsperiodens_begyndelse);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[3].missing[i];
+    }
+    if (counts(wanted, 4, false) && out->status.maaneder_med_hjaelp != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[4].info;
+        st = worse(st, out->status.maaneder_med_hjaelp);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[4].missing[i];
+    }
+    if (counts(wanted, 5, false) && out->status.omfattet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[5].info;
+        st = worse(st, out->status.omfattet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[5].missing[i];
+    }
+    if (counts(wanted, 6, false) && out->status.timer_i_perioden != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[6].info;
+        st = worse(st, out->status.timer_i_perioden);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[6].missing[i];
+    }
+    if (counts(wanted, 7, false) && out->status.timekravet_opfyldt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[7].info;
+        st = worse(st, out->status.timekravet_opfyldt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[7].missing[i];
+    }
+    if (counts(wanted, 8, false) && out->status.indberetningerne_er_mulige != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[8].info;
+        st = worse(st, out->status.indberetningerne_er_mulige);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[8].missing[i];
+    }
+    if (counts(wanted, 9, false) && out->status.undtaget != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[9].info;
+        st = worse(st, out->status.undtaget);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[9].missing[i];
+    }
+    if (counts(wanted, 10, false) && out->status.kravet_ikke_opfyldt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[10].info;
+        st = worse(st, out->status.kravet_ikke_opfyldt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[10].missing[i];
+    }
+    if (counts(wanted, 11, false) && out->status.nedsaettelse_fra != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[11].info;
+        st = worse(st, out->status.nedsaettelse_fra);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[11].missing[i];
+    }
+    if (counts(wanted, 12, false) && out->status.reglen_gaelder_for_maaneden != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[12].info;
+        st = worse(st, out->status.reglen_gaelder_for_maaneden);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[12].missing[i];
+    }
+    if (counts(wanted, 13, false) && out->status.reglen_anvendes_i_dag != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[13].info;
+        st = worse(st, out->status.reglen_anvendes_i_dag);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[13].missing[i];
+    }
+    if (counts(wanted, 14, false) && out->status.timer_efter_nedsaettelsen != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[14].info;
+        st = worse(st, out->status.timer_efter_nedsaettelsen);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[14].missing[i];
+    }
+    if (counts(wanted, 15, true) && out->status.fuld_hjaelp_igen != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[15].info;
         st = worse(st, out->status.fuld_hjaelp_igen);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[15].missing[i];
     }
-    if (out->status.partshoeringsbrev != LOV_OK) {
+    if (counts(wanted, 16, false) && out->status.maanedlig_sats != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[16].info;
+        st = worse(st, out->status.maanedlig_sats);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[16].missing[i];
+    }
+    if (counts(wanted, 17, false) && out->status.varslet_6_maaneder_foer != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[17].info;
+        st = worse(st, out->status.varslet_6_maaneder_foer);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[17].missing[i];
+    }
+    if (counts(wanted, 18, false) && out->status.varslet_1_maaned_foer != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[18].info;
+        st = worse(st, out->status.varslet_1_maaned_foer);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[18].missing[i];
+    }
+    if (counts(wanted, 19, false) && out->status.hoeringsfristen_er_udloebet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[19].info;
+        st = worse(st, out->status.hoeringsfristen_er_udloebet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[19].missing[i];
+    }
+    if (counts(wanted, 20, false) && out->status.ophoer_paataenkt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[20].info;
+        st = worse(st, out->status.ophoer_paataenkt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[20].missing[i];
+    }
+    if (counts(wanted, 21, false) && out->status.skadende_foelge_paataenkt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[21].info;
+        st = worse(st, out->status.skadende_foelge_paataenkt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[21].missing[i];
+    }
+    if (counts(wanted, 22, false) && out->status.foerste_mulige_nedsaettelse_efter_brev != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[22].info;
+        st = worse(st, out->status.foerste_mulige_nedsaettelse_efter_brev);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[22].missing[i];
+    }
+    if (counts(wanted, 23, false) && out->status.reglen_gaelder_for_brevets_maaned != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[23].info;
+        st = worse(st, out->status.reglen_gaelder_for_brevets_maaned);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[23].missing[i];
+    }
+    if (counts(wanted, 24, true) && out->status.partshoeringsbrev != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[24].info;
         st = worse(st, out->status.partshoeringsbrev);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[24].missing[i];
     }
-    if (out->status.nedsaettelse != LOV_OK) {
+    if (counts(wanted, 25, true) && out->status.nedsaettelse != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[25].info;
         st = worse(st, out->status.nedsaettelse);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[25].missing[i];
     }
-    if (out->status.hjaelpen_ophoerer != LOV_OK) {
+    if (counts(wanted, 26, true) && out->status.hjaelpen_ophoerer != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[26].info;
         st = worse(st, out->status.hjaelpen_ophoerer);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[26].missing[i];
     }
-    if (out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
+    if (counts(wanted, 27, true) && out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[27].info;
         st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[27].missing[i];
     }
-    if (out->status.varslingsbrev != LOV_OK) {
+    if (counts(wanted, 28, false) && out->status.timer_i_perioden_om_6_maaneder != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[28].info;
+        st = worse(st, out->status.timer_i_perioden_om_6_maaneder);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[28].missing[i];
+    }
+    if (counts(wanted, 29, true) && out->status.varslingsbrev != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[29].info;
         st = worse(st, out->status.varslingsbrev);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[29].missing[i];
     }
-    if (out->status.fuld_hjaelp_fra_vurderingen != LOV_OK) {
+    if (counts(wanted, 30, true) && out->status.fuld_hjaelp_fra_vurderingen != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[30].info;
         st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[30].missing[i];
     }
-    if (out->status.skal_efterbetales != LOV_OK) {
+    if (counts(wanted, 31, true) && out->status.skal_efterbetales != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[31].info;
         st = worse(st, out->status.skal_efterbetales);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[31].missing[i];
     }
-    if (out->status.afgoerelse_i_sagsoversigten != LOV_OK) {
+    if (counts(wanted, 32, true) && out->status.afgoerelse_i_sagsoversigten != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[32].info;
         st = worse(st, out->status.afgoerelse_i_sagsoversigten);
@@ -5331,16 +5839,33 @@ static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_
     return st;
 }
 
-lov_status fagsystem_2022_evaluate(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
-                       const fagsystem_2022_externals *ext)
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
+                                const fagsystem_2022_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
     if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
         fast_params_t p;
         fast_params_on(in->reference_dato, &p);
-        if (fast_evaluate(in, in->reference_dato, &p, out))
+        if (fast_evaluate(in, in->reference_dato, &p, out, need))
             return LOV_OK;
     }
-    return evaluate_explaining(in, out, trace, ext);
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status fagsystem_2022_evaluate(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
+                       const fagsystem_2022_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status fagsystem_2022_evaluate_some(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
+                            const fagsystem_2022_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
 }
 
 lov_status fagsystem_2022_evaluate_batch(const fagsystem_2022_input *in, fagsystem_2022_output *out, size_t n,
@@ -5357,10 +5882,10 @@ lov_status fagsystem_2022_evaluate_batch(const fagsystem_2022_input *in, fagsyst
                 fast_params_on(day, &p);
                 looked_up = true;
             }
-            if (fast_evaluate(&in[i], day, &p, &out[i]))
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
                 continue;
         }
-        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;
 }

@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const nedsaettelsessats_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[11];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[3];
     uint8_t marks[14];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0, 6, 5, 1};
+static const uint32_t reads_from[] = {0, 0, 1, 1, 1, 1, 1, 1, 2, 3, 4, 4};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 11; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -195,7 +225,7 @@ static lov_status param_nedsaettelse_halv_sats(ctx_t *ctx, lov_money *result)
 #line 79 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_sats_efter_hjaelpsniveau(ctx_t *ctx, lov_money *result)
 {
-#line 199 "nedsaettelsessats.c"
+#line 229 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -236,7 +266,7 @@ _fail:
 #line 90 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_maanedlig_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 240 "nedsaettelsessats.c"
+#line 270 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 92) */
@@ -263,7 +293,7 @@ _fail:
 #line 97 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_satsaar(ctx_t *ctx, int64_t *result)
 {
-#line 267 "nedsaettelsessats.c"
+#line 297 "nedsaettelsessats.c"
     /* the rule (line 99) */
     (*result) = ((int64_t)lov_date_year(ctx->reference_date));
     return LOV_OK;
@@ -275,7 +305,7 @@ static lov_status def_satsaar(ctx_t *ctx, int64_t *result)
 #line 101 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_satsen_gaelder_fra(ctx_t *ctx, lov_date *result)
 {
-#line 279 "nedsaettelsessats.c"
+#line 309 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 103) */
     _t1 = (lov_date_year_start(ctx->reference_date) >= 17075 /* 2016-10-01 */) ? lov_date_year_start(ctx->reference_date) : 17075 /* 2016-10-01 */;
@@ -289,7 +319,7 @@ static lov_status def_satsen_gaelder_fra(ctx_t *ctx, lov_date *result)
 #line 105 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_satsen_gaelder_til(ctx_t *ctx, lov_date *result)
 {
-#line 293 "nedsaettelsessats.c"
+#line 323 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 107) */
     _t1 = (lov_date_year_end(ctx->reference_date) <= 20269 /* 2025-06-30 */) ? lov_date_year_end(ctx->reference_date) : 20269 /* 2025-06-30 */;
@@ -303,7 +333,7 @@ static lov_status def_satsen_gaelder_til(ctx_t *ctx, lov_date *result)
 #line 120 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_halvdelen_af_fuld_sats(ctx_t *ctx, lov_money *result)
 {
-#line 307 "nedsaettelsessats.c"
+#line 337 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -327,7 +357,7 @@ _fail:
 #line 126 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_halvdelen_i_hele_kroner(ctx_t *ctx, lov_money *result)
 {
-#line 331 "nedsaettelsessats.c"
+#line 361 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -357,7 +387,7 @@ _fail:
 #line 131 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_halv_sats_hoejst_1_kr_under_halvdelen(ctx_t *ctx, bool *result)
 {
-#line 361 "nedsaettelsessats.c"
+#line 391 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -382,7 +412,7 @@ _fail:
 #line 135 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_halv_sats_taet_paa_halvdelen(ctx_t *ctx, bool *result)
 {
-#line 386 "nedsaettelsessats.c"
+#line 416 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -409,7 +439,7 @@ _fail:
 #line 140 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_aldrig_mere_end_fuld_sats(ctx_t *ctx, bool *result)
 {
-#line 413 "nedsaettelsessats.c"
+#line 443 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = dependency(ctx, 1, ctx->out->status.maanedlig_nedsaettelse)) != LOV_OK)
@@ -428,7 +458,7 @@ _fail:
 #line 146 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_fuld_sats_mindst_2016_niveau(ctx_t *ctx, bool *result)
 {
-#line 432 "nedsaettelsessats.c"
+#line 462 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = param_nedsaettelse_fuld_sats(ctx, &_t1)) != LOV_OK)
@@ -489,6 +519,7 @@ typedef struct fast_t {
     const nedsaettelsessats_input *in;
     lov_date reference_date;
     const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     fast_values_t v;
 } fast_t;
 
@@ -527,7 +558,7 @@ static void fast_params_on(lov_date day, fast_params_t *p)
 #line 79 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_sats_efter_hjaelpsniveau(fast_t *ctx, lov_money *result)
 {
-#line 531 "nedsaettelsessats.c"
+#line 562 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 81) */
@@ -559,7 +590,7 @@ _fail:
 #line 90 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_maanedlig_nedsaettelse(fast_t *ctx, lov_money *result)
 {
-#line 563 "nedsaettelsessats.c"
+#line 594 "nedsaettelsessats.c"
     lov_money _t1 = 0;
     /* the rule (line 92) */
     if (ctx->in->civilstand == nedsaettelsessats_Civilstand_gift) {
@@ -574,7 +605,7 @@ static lov_status fast_def_maanedlig_nedsaettelse(fast_t *ctx, lov_money *result
 #line 97 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_satsaar(fast_t *ctx, int64_t *result)
 {
-#line 578 "nedsaettelsessats.c"
+#line 609 "nedsaettelsessats.c"
     /* the rule (line 99) */
     (*result) = ((int64_t)lov_date_year(ctx->reference_date));
     return LOV_OK;
@@ -583,7 +614,7 @@ static lov_status fast_def_satsaar(fast_t *ctx, int64_t *result)
 #line 101 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_satsen_gaelder_fra(fast_t *ctx, lov_date *result)
 {
-#line 587 "nedsaettelsessats.c"
+#line 618 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 103) */
     _t1 = (lov_date_year_start(ctx->reference_date) >= 17075 /* 2016-10-01 */) ? lov_date_year_start(ctx->reference_date) : 17075 /* 2016-10-01 */;
@@ -594,7 +625,7 @@ static lov_status fast_def_satsen_gaelder_fra(fast_t *ctx, lov_date *result)
 #line 105 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_satsen_gaelder_til(fast_t *ctx, lov_date *result)
 {
-#line 598 "nedsaettelsessats.c"
+#line 629 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 107) */
     _t1 = (lov_date_year_end(ctx->reference_date) <= 20269 /* 2025-06-30 */) ? lov_date_year_end(ctx->reference_date) : 20269 /* 2025-06-30 */;
@@ -605,7 +636,7 @@ static lov_status fast_def_satsen_gaelder_til(fast_t *ctx, lov_date *result)
 #line 120 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_halvdelen_af_fuld_sats(fast_t *ctx, lov_money *result)
 {
-#line 609 "nedsaettelsessats.c"
+#line 640 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -625,7 +656,7 @@ _fail:
 #line 126 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_halvdelen_i_hele_kroner(fast_t *ctx, lov_money *result)
 {
-#line 629 "nedsaettelsessats.c"
+#line 660 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -651,7 +682,7 @@ _fail:
 #line 131 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_assert_halv_sats_hoejst_1_kr_under_halvdelen(fast_t *ctx, bool *result)
 {
-#line 655 "nedsaettelsessats.c"
+#line 686 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -670,7 +701,7 @@ _fail:
 #line 135 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_assert_halv_sats_taet_paa_halvdelen(fast_t *ctx, bool *result)
 {
-#line 674 "nedsaettelsessats.c"
+#line 705 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -691,7 +722,7 @@ _fail:
 #line 140 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_assert_aldrig_mere_end_fuld_sats(fast_t *ctx, bool *result)
 {
-#line 695 "nedsaettelsessats.c"
+#line 726 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     if ((_st = ctx->p->st_nedsaettelse_fuld_sats) != LOV_OK)
         goto _fail;
@@ -704,7 +735,7 @@ _fail:
 #line 146 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_assert_fuld_sats_mindst_2016_niveau(fast_t *ctx, bool *result)
 {
-#line 708 "nedsaettelsessats.c"
+#line 739 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     if ((_st = ctx->p->st_nedsaettelse_fuld_sats) != LOV_OK)
         goto _fail;
@@ -733,38 +764,71 @@ static bool fast_facts_valid(const fast_t *ctx)
 
 static bool fast_part_0(fast_t *ctx, nedsaettelsessats_output *out)
 {
-    if (fast_def_sats_efter_hjaelpsniveau(ctx, &ctx->v.sats_efter_hjaelpsniveau) != LOV_OK)
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sats_efter_hjaelpsniveau, 0, sizeof ctx->v.sats_efter_hjaelpsniveau);
+    } else if (fast_def_sats_efter_hjaelpsniveau(ctx, &ctx->v.sats_efter_hjaelpsniveau) != LOV_OK) {
         return false;
+    }
     out->sats_efter_hjaelpsniveau = ctx->v.sats_efter_hjaelpsniveau;
-    if (fast_def_maanedlig_nedsaettelse(ctx, &ctx->v.maanedlig_nedsaettelse) != LOV_OK)
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.maanedlig_nedsaettelse, 0, sizeof ctx->v.maanedlig_nedsaettelse);
+    } else if (fast_def_maanedlig_nedsaettelse(ctx, &ctx->v.maanedlig_nedsaettelse) != LOV_OK) {
         return false;
+    }
     out->maanedlig_nedsaettelse = ctx->v.maanedlig_nedsaettelse;
-    if (fast_def_satsaar(ctx, &ctx->v.satsaar) != LOV_OK)
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.satsaar, 0, sizeof ctx->v.satsaar);
+    } else if (fast_def_satsaar(ctx, &ctx->v.satsaar) != LOV_OK) {
         return false;
+    }
     out->satsaar = ctx->v.satsaar;
-    if (fast_def_satsen_gaelder_fra(ctx, &ctx->v.satsen_gaelder_fra) != LOV_OK)
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.satsen_gaelder_fra, 0, sizeof ctx->v.satsen_gaelder_fra);
+    } else if (fast_def_satsen_gaelder_fra(ctx, &ctx->v.satsen_gaelder_fra) != LOV_OK) {
         return false;
+    }
     out->satsen_gaelder_fra = ctx->v.satsen_gaelder_fra;
-    if (fast_def_satsen_gaelder_til(ctx, &ctx->v.satsen_gaelder_til) != LOV_OK)
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.satsen_gaelder_til, 0, sizeof ctx->v.satsen_gaelder_til);
+    } else if (fast_def_satsen_gaelder_til(ctx, &ctx->v.satsen_gaelder_til) != LOV_OK) {
         return false;
+    }
     out->satsen_gaelder_til = ctx->v.satsen_gaelder_til;
-    if (fast_def_halvdelen_af_fuld_sats(ctx, &ctx->v.halvdelen_af_fuld_sats) != LOV_OK)
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.halvdelen_af_fuld_sats, 0, sizeof ctx->v.halvdelen_af_fuld_sats);
+    } else if (fast_def_halvdelen_af_fuld_sats(ctx, &ctx->v.halvdelen_af_fuld_sats) != LOV_OK) {
         return false;
+    }
     out->halvdelen_af_fuld_sats = ctx->v.halvdelen_af_fuld_sats;
-    if (fast_def_halvdelen_i_hele_kroner(ctx, &ctx->v.halvdelen_i_hele_kroner) != LOV_OK)
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.halvdelen_i_hele_kroner, 0, sizeof ctx->v.halvdelen_i_hele_kroner);
+    } else if (fast_def_halvdelen_i_hele_kroner(ctx, &ctx->v.halvdelen_i_hele_kroner) != LOV_OK) {
         return false;
+    }
     out->halvdelen_i_hele_kroner = ctx->v.halvdelen_i_hele_kroner;
-    if (fast_assert_halv_sats_hoejst_1_kr_under_halvdelen(ctx, &ctx->v.halv_sats_hoejst_1_kr_under_halvdelen) != LOV_OK)
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.halv_sats_hoejst_1_kr_under_halvdelen, 0, sizeof ctx->v.halv_sats_hoejst_1_kr_under_halvdelen);
+    } else if (fast_assert_halv_sats_hoejst_1_kr_under_halvdelen(ctx, &ctx->v.halv_sats_hoejst_1_kr_under_halvdelen) != LOV_OK) {
         return false;
+    }
     out->halv_sats_hoejst_1_kr_under_halvdelen = ctx->v.halv_sats_hoejst_1_kr_under_halvdelen;
-    if (fast_assert_halv_sats_taet_paa_halvdelen(ctx, &ctx->v.halv_sats_taet_paa_halvdelen) != LOV_OK)
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.halv_sats_taet_paa_halvdelen, 0, sizeof ctx->v.halv_sats_taet_paa_halvdelen);
+    } else if (fast_assert_halv_sats_taet_paa_halvdelen(ctx, &ctx->v.halv_sats_taet_paa_halvdelen) != LOV_OK) {
         return false;
+    }
     out->halv_sats_taet_paa_halvdelen = ctx->v.halv_sats_taet_paa_halvdelen;
-    if (fast_assert_aldrig_mere_end_fuld_sats(ctx, &ctx->v.aldrig_mere_end_fuld_sats) != LOV_OK)
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.aldrig_mere_end_fuld_sats, 0, sizeof ctx->v.aldrig_mere_end_fuld_sats);
+    } else if (fast_assert_aldrig_mere_end_fuld_sats(ctx, &ctx->v.aldrig_mere_end_fuld_sats) != LOV_OK) {
         return false;
+    }
     out->aldrig_mere_end_fuld_sats = ctx->v.aldrig_mere_end_fuld_sats;
-    if (fast_assert_fuld_sats_mindst_2016_niveau(ctx, &ctx->v.fuld_sats_mindst_2016_niveau) != LOV_OK)
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_sats_mindst_2016_niveau, 0, sizeof ctx->v.fuld_sats_mindst_2016_niveau);
+    } else if (fast_assert_fuld_sats_mindst_2016_niveau(ctx, &ctx->v.fuld_sats_mindst_2016_niveau) != LOV_OK) {
         return false;
+    }
     out->fuld_sats_mindst_2016_niveau = ctx->v.fuld_sats_mindst_2016_niveau;
     return true;
 }
@@ -774,27 +838,28 @@ static bool fast_part_0(fast_t *ctx, nedsaettelsessats_output *out)
  * when a step fails: then what it wrote does not count, and the rules
  * that explain work the case out. */
 static bool fast_evaluate(const nedsaettelsessats_input *in, lov_date reference_date, const fast_params_t *p,
-                          nedsaettelsessats_output *out)
+                          nedsaettelsessats_output *out, const uint64_t *need)
 {
     fast_t ctx;
     ctx.in = in;
     ctx.reference_date = reference_date;
     ctx.p = p;
+    ctx.need = need;
     if (!fast_facts_valid(&ctx))
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.sats_efter_hjaelpsniveau = LOV_OK;
-    out->status.maanedlig_nedsaettelse = LOV_OK;
-    out->status.satsaar = LOV_OK;
-    out->status.satsen_gaelder_fra = LOV_OK;
-    out->status.satsen_gaelder_til = LOV_OK;
-    out->status.halvdelen_af_fuld_sats = LOV_OK;
-    out->status.halvdelen_i_hele_kroner = LOV_OK;
-    out->status.halv_sats_hoejst_1_kr_under_halvdelen = LOV_OK;
-    out->status.halv_sats_taet_paa_halvdelen = LOV_OK;
-    out->status.aldrig_mere_end_fuld_sats = LOV_OK;
-    out->status.fuld_sats_mindst_2016_niveau = LOV_OK;
+    out->status.sats_efter_hjaelpsniveau = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.maanedlig_nedsaettelse = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.satsaar = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.satsen_gaelder_fra = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.satsen_gaelder_til = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.halvdelen_af_fuld_sats = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.halvdelen_i_hele_kroner = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.halv_sats_hoejst_1_kr_under_halvdelen = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.halv_sats_taet_paa_halvdelen = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.aldrig_mere_end_fuld_sats = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_sats_mindst_2016_niveau = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
     out->info.reason = LOV_REASON_NONE;
@@ -809,158 +874,202 @@ static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_sats_efter_hjaelpsniveau(ctx, &ctx->out->sats_efter_hjaelpsniveau);
-    ctx->out->status.sats_efter_hjaelpsniveau = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 3);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->sats_efter_hjaelpsniveau});
-    }
-
-    st = def_maanedlig_nedsaettelse(ctx, &ctx->out->maanedlig_nedsaettelse);
-    ctx->out->status.maanedlig_nedsaettelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 4);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->maanedlig_nedsaettelse});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.sats_efter_hjaelpsniveau = LOV_UNDETERMINED;
+    } else {
+        st = def_sats_efter_hjaelpsniveau(ctx, &ctx->out->sats_efter_hjaelpsniveau);
+        ctx->out->status.sats_efter_hjaelpsniveau = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 3);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->sats_efter_hjaelpsniveau});
+        }
     }
 
-    st = def_satsaar(ctx, &ctx->out->satsaar);
-    ctx->out->status.satsaar = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 5);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->satsaar});
-    }
-
-    st = def_satsen_gaelder_fra(ctx, &ctx->out->satsen_gaelder_fra);
-    ctx->out->status.satsen_gaelder_fra = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->satsen_gaelder_fra});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.maanedlig_nedsaettelse = LOV_UNDETERMINED;
+    } else {
+        st = def_maanedlig_nedsaettelse(ctx, &ctx->out->maanedlig_nedsaettelse);
+        ctx->out->status.maanedlig_nedsaettelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 4);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->maanedlig_nedsaettelse});
+        }
     }
 
-    st = def_satsen_gaelder_til(ctx, &ctx->out->satsen_gaelder_til);
-    ctx->out->status.satsen_gaelder_til = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->satsen_gaelder_til});
-    }
-
-    st = def_halvdelen_af_fuld_sats(ctx, &ctx->out->halvdelen_af_fuld_sats);
-    ctx->out->status.halvdelen_af_fuld_sats = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->halvdelen_af_fuld_sats});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.satsaar = LOV_UNDETERMINED;
+    } else {
+        st = def_satsaar(ctx, &ctx->out->satsaar);
+        ctx->out->status.satsaar = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 5);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->satsaar});
+        }
     }
 
-    st = def_halvdelen_i_hele_kroner(ctx, &ctx->out->halvdelen_i_hele_kroner);
-    ctx->out->status.halvdelen_i_hele_kroner = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 9);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->halvdelen_i_hele_kroner});
-    }
-
-    st = assert_halv_sats_hoejst_1_kr_under_halvdelen(ctx, &ctx->out->halv_sats_hoejst_1_kr_under_halvdelen);
-    ctx->out->status.halv_sats_hoejst_1_kr_under_halvdelen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 10);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->halv_sats_hoejst_1_kr_under_halvdelen});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.satsen_gaelder_fra = LOV_UNDETERMINED;
+    } else {
+        st = def_satsen_gaelder_fra(ctx, &ctx->out->satsen_gaelder_fra);
+        ctx->out->status.satsen_gaelder_fra = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->satsen_gaelder_fra});
+        }
     }
 
-    st = assert_halv_sats_taet_paa_halvdelen(ctx, &ctx->out->halv_sats_taet_paa_halvdelen);
-    ctx->out->status.halv_sats_taet_paa_halvdelen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 11);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->halv_sats_taet_paa_halvdelen});
-    }
-
-    st = assert_aldrig_mere_end_fuld_sats(ctx, &ctx->out->aldrig_mere_end_fuld_sats);
-    ctx->out->status.aldrig_mere_end_fuld_sats = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->aldrig_mere_end_fuld_sats});
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.satsen_gaelder_til = LOV_UNDETERMINED;
+    } else {
+        st = def_satsen_gaelder_til(ctx, &ctx->out->satsen_gaelder_til);
+        ctx->out->status.satsen_gaelder_til = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->satsen_gaelder_til});
+        }
     }
 
-    st = assert_fuld_sats_mindst_2016_niveau(ctx, &ctx->out->fuld_sats_mindst_2016_niveau);
-    ctx->out->status.fuld_sats_mindst_2016_niveau = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 13);
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.halvdelen_af_fuld_sats = LOV_UNDETERMINED;
+    } else {
+        st = def_halvdelen_af_fuld_sats(ctx, &ctx->out->halvdelen_af_fuld_sats);
+        ctx->out->status.halvdelen_af_fuld_sats = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->halvdelen_af_fuld_sats});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.halvdelen_i_hele_kroner = LOV_UNDETERMINED;
+    } else {
+        st = def_halvdelen_i_hele_kroner(ctx, &ctx->out->halvdelen_i_hele_kroner);
+        ctx->out->status.halvdelen_i_hele_kroner = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 9);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->halvdelen_i_hele_kroner});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_sats_mindst_2016_niveau});
+
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.halv_sats_hoejst_1_kr_under_halvdelen = LOV_UNDETERMINED;
+    } else {
+        st = assert_halv_sats_hoejst_1_kr_under_halvdelen(ctx, &ctx->out->halv_sats_hoejst_1_kr_under_halvdelen);
+        ctx->out->status.halv_sats_hoejst_1_kr_under_halvdelen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 10);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->halv_sats_hoejst_1_kr_under_halvdelen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.halv_sats_taet_paa_halvdelen = LOV_UNDETERMINED;
+    } else {
+        st = assert_halv_sats_taet_paa_halvdelen(ctx, &ctx->out->halv_sats_taet_paa_halvdelen);
+        ctx->out->status.halv_sats_taet_paa_halvdelen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 11);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->halv_sats_taet_paa_halvdelen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.aldrig_mere_end_fuld_sats = LOV_UNDETERMINED;
+    } else {
+        st = assert_aldrig_mere_end_fuld_sats(ctx, &ctx->out->aldrig_mere_end_fuld_sats);
+        ctx->out->status.aldrig_mere_end_fuld_sats = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->aldrig_mere_end_fuld_sats});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_sats_mindst_2016_niveau = LOV_UNDETERMINED;
+    } else {
+        st = assert_fuld_sats_mindst_2016_niveau(ctx, &ctx->out->fuld_sats_mindst_2016_niveau);
+        ctx->out->status.fuld_sats_mindst_2016_niveau = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 13);
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_sats_mindst_2016_niveau});
+        }
     }
 }
 
@@ -972,14 +1081,24 @@ static void evaluate_all(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
 static lov_status evaluate_explaining(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
-                                      const nedsaettelsessats_externals *ext)
+                                      const nedsaettelsessats_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -1050,10 +1169,20 @@ static lov_status evaluate_explaining(const nedsaettelsessats_input *in, nedsaet
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    st = worse(st, out->status.maanedlig_nedsaettelse);
-    st = worse(st, out->status.satsaar);
-    st = worse(st, out->status.satsen_gaelder_fra);
-    st = worse(st, out->status.satsen_gaelder_til);
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.sats_efter_hjaelpsniveau);
+    if (counts(wanted, 1, true))
+        st = worse(st, out->status.maanedlig_nedsaettelse);
+    if (counts(wanted, 2, true))
+        st = worse(st, out->status.satsaar);
+    if (counts(wanted, 3, true))
+        st = worse(st, out->status.satsen_gaelder_fra);
+    if (counts(wanted, 4, true))
+        st = worse(st, out->status.satsen_gaelder_til);
+    if (counts(wanted, 5, false))
+        st = worse(st, out->status.halvdelen_af_fuld_sats);
+    if (counts(wanted, 6, false))
+        st = worse(st, out->status.halvdelen_i_hele_kroner);
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -1070,47 +1199,85 @@ static lov_status evaluate_explaining(const nedsaettelsessats_input *in, nedsaet
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.maanedlig_nedsaettelse != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.sats_efter_hjaelpsniveau != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.sats_efter_hjaelpsniveau);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, true) && out->status.maanedlig_nedsaettelse != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[1].info;
         st = worse(st, out->status.maanedlig_nedsaettelse);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[1].missing[i];
     }
-    if (out->status.satsaar != LOV_OK) {
+    if (counts(wanted, 2, true) && out->status.satsaar != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[2].info;
         st = worse(st, out->status.satsaar);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[2].missing[i];
     }
-    if (out->status.satsen_gaelder_fra != LOV_OK) {
+    if (counts(wanted, 3, true) && out->status.satsen_gaelder_fra != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[3].info;
         st = worse(st, out->status.satsen_gaelder_fra);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[3].missing[i];
     }
-    if (out->status.satsen_gaelder_til != LOV_OK) {
+    if (counts(wanted, 4, true) && out->status.satsen_gaelder_til != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[4].info;
         st = worse(st, out->status.satsen_gaelder_til);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[4].missing[i];
     }
+    if (counts(wanted, 5, false) && out->status.halvdelen_af_fuld_sats != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[5].info;
+        st = worse(st, out->status.halvdelen_af_fuld_sats);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[5].missing[i];
+    }
+    if (counts(wanted, 6, false) && out->status.halvdelen_i_hele_kroner != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[6].info;
+        st = worse(st, out->status.halvdelen_i_hele_kroner);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[6].missing[i];
+    }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
+                                const nedsaettelsessats_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
 lov_status nedsaettelsessats_evaluate(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
                        const nedsaettelsessats_externals *ext)
 {
-    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
-        fast_params_t p;
-        fast_params_on(in->reference_dato, &p);
-        if (fast_evaluate(in, in->reference_dato, &p, out))
-            return LOV_OK;
-    }
-    return evaluate_explaining(in, out, trace, ext);
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status nedsaettelsessats_evaluate_some(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
+                            const nedsaettelsessats_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
 }
 
 lov_status nedsaettelsessats_evaluate_batch(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, size_t n,
@@ -1127,10 +1294,10 @@ lov_status nedsaettelsessats_evaluate_batch(const nedsaettelsessats_input *in, n
                 fast_params_on(day, &p);
                 looked_up = true;
             }
-            if (fast_evaluate(&in[i], day, &p, &out[i]))
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
                 continue;
         }
-        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;
 }

@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const forvaltningsloven_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[1];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[14];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0};    /* none: a placeholder */
+static const uint32_t reads_from[] = {0};
+static const uint32_t evaluation_order[] = {0};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 0; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -85,6 +115,7 @@ typedef struct fast_t {
     const forvaltningsloven_input *in;
     lov_date reference_date;
     const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     fast_values_t v;
 } fast_t;
 
@@ -111,12 +142,13 @@ static bool fast_facts_valid(const fast_t *ctx)
  * when a step fails: then what it wrote does not count, and the rules
  * that explain work the case out. */
 static bool fast_evaluate(const forvaltningsloven_input *in, lov_date reference_date, const fast_params_t *p,
-                          forvaltningsloven_output *out)
+                          forvaltningsloven_output *out, const uint64_t *need)
 {
     fast_t ctx;
     ctx.in = in;
     ctx.reference_date = reference_date;
     ctx.p = p;
+    ctx.need = need;
     if (!fast_facts_valid(&ctx))
         return false;
     for (int i = 0; i < 1; i++)
@@ -135,13 +167,16 @@ static void evaluate_all(ctx_t *ctx)
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
 static lov_status evaluate_explaining(const forvaltningsloven_input *in, forvaltningsloven_output *out, lov_trace *trace,
-                                      const forvaltningsloven_externals *ext)
+                                      const forvaltningsloven_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
+    (void)wanted;                /* no output counts for the status */
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -181,16 +216,33 @@ static lov_status evaluate_explaining(const forvaltningsloven_input *in, forvalt
     return st;
 }
 
-lov_status forvaltningsloven_evaluate(const forvaltningsloven_input *in, forvaltningsloven_output *out, lov_trace *trace,
-                       const forvaltningsloven_externals *ext)
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const forvaltningsloven_input *in, forvaltningsloven_output *out, lov_trace *trace,
+                                const forvaltningsloven_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
     if (trace == NULL && true) {
         fast_params_t p;
         fast_params_on(0, &p);
-        if (fast_evaluate(in, 0, &p, out))
+        if (fast_evaluate(in, 0, &p, out, need))
             return LOV_OK;
     }
-    return evaluate_explaining(in, out, trace, ext);
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status forvaltningsloven_evaluate(const forvaltningsloven_input *in, forvaltningsloven_output *out, lov_trace *trace,
+                       const forvaltningsloven_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status forvaltningsloven_evaluate_some(const forvaltningsloven_input *in, forvaltningsloven_output *out, lov_trace *trace,
+                            const forvaltningsloven_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
 }
 
 lov_status forvaltningsloven_evaluate_batch(const forvaltningsloven_input *in, forvaltningsloven_output *out, size_t n,
@@ -206,10 +258,10 @@ lov_status forvaltningsloven_evaluate_batch(const forvaltningsloven_input *in, f
                 fast_params_on(day, &p);
                 looked_up = true;
             }
-            if (fast_evaluate(&in[i], day, &p, &out[i]))
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
                 continue;
         }
-        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;
 }

@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const kontanthjaelp_225_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[43];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[6];
     uint8_t marks[77];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0, 1, 0, 2, 0, 0, 4, 5, 2, 0, 7, 2, 0, 11, 6, 10, 8, 15, 11, 11, 11, 14, 12, 17, 10, 15, 20, 21, 18, 19, 16, 9, 14, 23, 12, 10, 15, 20, 21, 18, 19, 16, 9, 14, 12, 14, 23, 13, 27, 26, 28, 9, 0, 6, 10, 13, 30, 10, 10, 22, 24, 29, 31, 22, 24, 29, 22, 24, 20, 21, 22, 24, 18, 19, 12, 22, 24, 22, 24, 16, 22, 24, 22, 11};
+static const uint32_t reads_from[] = {0, 0, 1, 2, 4, 5, 7, 8, 10, 11, 13, 13, 13, 14, 14, 17, 17, 18, 19, 20, 21, 21, 21, 32, 33, 43, 45, 47, 47, 49, 52, 53, 57, 58, 58, 63, 66, 70, 74, 77, 78, 79, 82, 84};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 43; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -232,7 +262,7 @@ static lov_status param_on_day_nedsaettelse_anden_sats(ctx_t *ctx, lov_date day,
 #line 284 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fn_taellende_timer(ctx_t *ctx, kontanthjaelp_225_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 236 "kontanthjaelp_225.c"
+#line 266 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     bool _t2 = false;
@@ -275,7 +305,7 @@ _fail:
 #line 279 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fn_selvstaendig_maaned_taeller(ctx_t *ctx, lov_decimal timer, bool *result)
 {
-#line 279 "kontanthjaelp_225.c"
+#line 309 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     int64_t _t2 = 0;
@@ -303,7 +333,7 @@ _fail:
 #line 115 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 307 "kontanthjaelp_225.c"
+#line 337 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -338,7 +368,7 @@ _fail:
 #line 106 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 342 "kontanthjaelp_225.c"
+#line 372 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 110) */
@@ -359,7 +389,7 @@ _fail:
 #line 157 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 363 "kontanthjaelp_225.c"
+#line 393 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -405,7 +435,7 @@ _fail:
 #line 147 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 409 "kontanthjaelp_225.c"
+#line 439 "kontanthjaelp_225.c"
     bool _t1 = false;
     /* the rule (line 152) */
     /* and: no as soon as one side is no */
@@ -431,7 +461,7 @@ _L3:;
 #line 226 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 {
-#line 435 "kontanthjaelp_225.c"
+#line 465 "kontanthjaelp_225.c"
     /* the rule (line 228) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -443,7 +473,7 @@ static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 #line 233 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_forlaengelse_i_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 447 "kontanthjaelp_225.c"
+#line 477 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const kontanthjaelp_225_Fravaersmaaned * _t3 = NULL;
@@ -499,7 +529,7 @@ _fail:
 #line 239 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_periodens_laengde(ctx_t *ctx, lov_duration *result)
 {
-#line 503 "kontanthjaelp_225.c"
+#line 533 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -522,7 +552,7 @@ _fail:
 #line 243 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_periodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 526 "kontanthjaelp_225.c"
+#line 556 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 245) */
@@ -544,7 +574,7 @@ _fail:
 #line 250 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_treaarsperiodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 548 "kontanthjaelp_225.c"
+#line 578 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 252) */
@@ -564,7 +594,7 @@ _fail:
 #line 258 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_maaneder_med_hjaelp(ctx_t *ctx, int64_t *result)
 {
-#line 568 "kontanthjaelp_225.c"
+#line 598 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const kontanthjaelp_225_Hjaelpsperiode * _t3 = NULL;
@@ -662,7 +692,7 @@ _fail:
 #line 267 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_omfattet(ctx_t *ctx, bool *result)
 {
-#line 666 "kontanthjaelp_225.c"
+#line 696 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -711,7 +741,7 @@ _fail:
 #line 294 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
 {
-#line 715 "kontanthjaelp_225.c"
+#line 745 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -759,7 +789,7 @@ _fail:
 #line 301 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timekravet_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 763 "kontanthjaelp_225.c"
+#line 793 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     /* the rule (line 303) */
     if ((_st = dependency(ctx, 7, ctx->out->status.timer_i_perioden)) != LOV_OK)
@@ -776,7 +806,7 @@ _fail:
 #line 308 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
 {
-#line 780 "kontanthjaelp_225.c"
+#line 810 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -834,7 +864,7 @@ _fail:
 #line 318 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_undtaget(ctx_t *ctx, bool *result)
 {
-#line 838 "kontanthjaelp_225.c"
+#line 868 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -977,7 +1007,7 @@ _fail:
 #line 342 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_nedsaettelse_fra(ctx_t *ctx, lov_date *result)
 {
-#line 981 "kontanthjaelp_225.c"
+#line 1011 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 345) */
@@ -995,7 +1025,7 @@ _fail:
 #line 350 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_reglen_gaelder_for_maaneden(ctx_t *ctx, bool *result)
 {
-#line 999 "kontanthjaelp_225.c"
+#line 1029 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1048,7 +1078,7 @@ _fail:
 #line 355 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_reglen_anvendes_i_dag(ctx_t *ctx, bool *result)
 {
-#line 1052 "kontanthjaelp_225.c"
+#line 1082 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 357) */
@@ -1066,7 +1096,7 @@ _fail:
 #line 359 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_kravet_ikke_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 1070 "kontanthjaelp_225.c"
+#line 1100 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1143,7 +1173,7 @@ _fail:
 #line 366 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timer_efter_nedsaettelsen(ctx_t *ctx, lov_decimal *result)
 {
-#line 1147 "kontanthjaelp_225.c"
+#line 1177 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1200,7 +1230,7 @@ _fail:
 #line 375 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_fuld_hjaelp_igen(ctx_t *ctx, bool *result)
 {
-#line 1204 "kontanthjaelp_225.c"
+#line 1234 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1249,7 +1279,7 @@ _fail:
 #line 382 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_maanedlig_sats(ctx_t *ctx, lov_money *result)
 {
-#line 1253 "kontanthjaelp_225.c"
+#line 1283 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1293,7 +1323,7 @@ _fail:
 #line 397 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_varslet_6_maaneder_foer(ctx_t *ctx, bool *result)
 {
-#line 1297 "kontanthjaelp_225.c"
+#line 1327 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1349,7 +1379,7 @@ _fail:
 #line 403 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_varslet_1_maaned_foer(ctx_t *ctx, bool *result)
 {
-#line 1353 "kontanthjaelp_225.c"
+#line 1383 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1394,7 +1424,7 @@ _fail:
 #line 410 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1398 "kontanthjaelp_225.c"
+#line 1428 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1434,7 +1464,7 @@ _fail:
 #line 416 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1438 "kontanthjaelp_225.c"
+#line 1468 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 418) */
@@ -1464,7 +1494,7 @@ _fail:
 #line 424 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 1468 "kontanthjaelp_225.c"
+#line 1498 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1856,7 +1886,7 @@ _fail:
 #line 457 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_ophoer_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 1860 "kontanthjaelp_225.c"
+#line 1890 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1969,7 +1999,7 @@ _fail:
 #line 462 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_hjaelpen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 1973 "kontanthjaelp_225.c"
+#line 2003 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2325,7 +2355,7 @@ _fail:
 #line 481 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
 {
-#line 2329 "kontanthjaelp_225.c"
+#line 2359 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2468,7 +2498,7 @@ _fail:
 #line 493 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_skadende_foelge_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 2472 "kontanthjaelp_225.c"
+#line 2502 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2579,7 +2609,7 @@ _fail:
 #line 500 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_foerste_mulige_nedsaettelse_efter_brev(ctx_t *ctx, lov_date *result)
 {
-#line 2583 "kontanthjaelp_225.c"
+#line 2613 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -2609,7 +2639,7 @@ _fail:
 #line 507 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_reglen_gaelder_for_brevets_maaned(ctx_t *ctx, bool *result)
 {
-#line 2613 "kontanthjaelp_225.c"
+#line 2643 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2692,7 +2722,7 @@ _fail:
 #line 517 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 2696 "kontanthjaelp_225.c"
+#line 2726 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2879,7 +2909,7 @@ _fail:
 #line 539 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timer_i_perioden_om_6_maaneder(ctx_t *ctx, lov_decimal *result)
 {
-#line 2883 "kontanthjaelp_225.c"
+#line 2913 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -2935,7 +2965,7 @@ _fail:
 #line 544 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_varslingsbrev(ctx_t *ctx, bool *result)
 {
-#line 2939 "kontanthjaelp_225.c"
+#line 2969 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3170,7 +3200,7 @@ _fail:
 #line 555 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_fuld_hjaelp_fra_vurderingen(ctx_t *ctx, bool *result)
 {
-#line 3174 "kontanthjaelp_225.c"
+#line 3204 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3219,7 +3249,7 @@ _fail:
 #line 564 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 {
-#line 3223 "kontanthjaelp_225.c"
+#line 3253 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3288,7 +3318,7 @@ _fail:
 #line 574 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_undtagne_nedsaettes_aldrig(ctx_t *ctx, bool *result)
 {
-#line 3292 "kontanthjaelp_225.c"
+#line 3322 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3424,7 +3454,7 @@ _fail:
 #line 581 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_slutdato_ophaever_ikke_undtagelsen(ctx_t *ctx, bool *result)
 {
-#line 3428 "kontanthjaelp_225.c"
+#line 3458 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3596,7 +3626,7 @@ _fail:
 #line 587 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 3600 "kontanthjaelp_225.c"
+#line 3630 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3702,7 +3732,7 @@ _fail:
 #line 592 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_nedsaettelse_uden_varsel(ctx_t *ctx, bool *result)
 {
-#line 3706 "kontanthjaelp_225.c"
+#line 3736 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3808,7 +3838,7 @@ _fail:
 #line 597 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(ctx_t *ctx, bool *result)
 {
-#line 3812 "kontanthjaelp_225.c"
+#line 3842 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3884,7 +3914,7 @@ _fail:
 #line 601 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_gifte_nedsaettes_ikke_efter_13_g(ctx_t *ctx, bool *result)
 {
-#line 3888 "kontanthjaelp_225.c"
+#line 3918 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3932,7 +3962,7 @@ _fail:
 #line 605 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ugifte_mister_ikke_hjaelpen(ctx_t *ctx, bool *result)
 {
-#line 3936 "kontanthjaelp_225.c"
+#line 3966 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3980,7 +4010,7 @@ _fail:
 #line 609 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_fuld_hjaelp_efter_225_nye_timer(ctx_t *ctx, bool *result)
 {
-#line 3984 "kontanthjaelp_225.c"
+#line 4014 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -4056,7 +4086,7 @@ _fail:
 #line 613 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_aldrig_mere_end_fuld_sats(ctx_t *ctx, bool *result)
 {
-#line 4060 "kontanthjaelp_225.c"
+#line 4090 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = dependency(ctx, 22, ctx->out->status.nedsaettelse)) != LOV_OK)
@@ -4204,6 +4234,7 @@ typedef struct fast_t {
     const kontanthjaelp_225_input *in;
     lov_date reference_date;
     const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     fast_values_t v;
     fast_held_t held;
 } fast_t;
@@ -4262,7 +4293,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 284 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_fn_taellende_timer(fast_t *ctx, kontanthjaelp_225_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 4266 "kontanthjaelp_225.c"
+#line 4297 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     bool _t2 = false;
@@ -4299,7 +4330,7 @@ _fail:
 #line 279 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result)
 {
-#line 4303 "kontanthjaelp_225.c"
+#line 4334 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_decimal _t1 = {0, 0};
@@ -4318,7 +4349,7 @@ _fail:
 #line 115 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 4322 "kontanthjaelp_225.c"
+#line 4353 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4338,7 +4369,7 @@ _fail:
 #line 106 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 4342 "kontanthjaelp_225.c"
+#line 4373 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -4354,7 +4385,7 @@ _fail:
 #line 157 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 4358 "kontanthjaelp_225.c"
+#line 4389 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4374,7 +4405,7 @@ _fail:
 #line 147 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 4378 "kontanthjaelp_225.c"
+#line 4409 "kontanthjaelp_225.c"
     (void)ctx;
     /* the rule (line 152) */
     (*result) = (begrundet && retsregler_angivet);
@@ -4384,7 +4415,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 226 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 {
-#line 4388 "kontanthjaelp_225.c"
+#line 4419 "kontanthjaelp_225.c"
     /* the rule (line 228) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -4393,7 +4424,7 @@ static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 #line 233 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 4397 "kontanthjaelp_225.c"
+#line 4428 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const kontanthjaelp_225_Fravaersmaaned * _t3 = NULL;
@@ -4419,7 +4450,7 @@ _fail:
 #line 239 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
 {
-#line 4423 "kontanthjaelp_225.c"
+#line 4454 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -4437,7 +4468,7 @@ _fail:
 #line 243 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 4441 "kontanthjaelp_225.c"
+#line 4472 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 245) */
@@ -4452,7 +4483,7 @@ _fail:
 #line 250 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_treaarsperiodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 4456 "kontanthjaelp_225.c"
+#line 4487 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 252) */
@@ -4467,7 +4498,7 @@ _fail:
 #line 258 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
 {
-#line 4471 "kontanthjaelp_225.c"
+#line 4502 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -4511,7 +4542,7 @@ _fail:
 #line 267 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 {
-#line 4515 "kontanthjaelp_225.c"
+#line 4546 "kontanthjaelp_225.c"
     /* the rule (line 272) */
     (*result) = ((!(ctx->in->ydelse == kontanthjaelp_225_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12)));
     return LOV_OK;
@@ -4520,7 +4551,7 @@ static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 #line 294 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
 {
-#line 4524 "kontanthjaelp_225.c"
+#line 4555 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -4552,7 +4583,7 @@ _fail:
 #line 301 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 {
-#line 4556 "kontanthjaelp_225.c"
+#line 4587 "kontanthjaelp_225.c"
     /* the rule (line 303) */
     (*result) = (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
     return LOV_OK;
@@ -4561,7 +4592,7 @@ static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 #line 308 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
 {
-#line 4565 "kontanthjaelp_225.c"
+#line 4596 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -4587,7 +4618,7 @@ _fail:
 #line 318 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 {
-#line 4591 "kontanthjaelp_225.c"
+#line 4622 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4631,7 +4662,7 @@ _fail:
 #line 342 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_nedsaettelse_fra(fast_t *ctx, lov_date *result)
 {
-#line 4635 "kontanthjaelp_225.c"
+#line 4666 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 345) */
@@ -4646,7 +4677,7 @@ _fail:
 #line 350 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_reglen_gaelder_for_maaneden(fast_t *ctx, bool *result)
 {
-#line 4650 "kontanthjaelp_225.c"
+#line 4681 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4669,7 +4700,7 @@ _fail:
 #line 355 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_reglen_anvendes_i_dag(fast_t *ctx, bool *result)
 {
-#line 4673 "kontanthjaelp_225.c"
+#line 4704 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     /* the rule (line 357) */
     if ((_st = ctx->p->st_reglen_anvendes) != LOV_OK)
@@ -4683,7 +4714,7 @@ _fail:
 #line 359 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 {
-#line 4687 "kontanthjaelp_225.c"
+#line 4718 "kontanthjaelp_225.c"
     /* the rule (line 361) */
     (*result) = ((ctx->v.omfattet && (!ctx->v.undtaget)) && (!ctx->v.timekravet_opfyldt));
     return LOV_OK;
@@ -4692,7 +4723,7 @@ static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 #line 366 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timer_efter_nedsaettelsen(fast_t *ctx, lov_decimal *result)
 {
-#line 4696 "kontanthjaelp_225.c"
+#line 4727 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -4729,7 +4760,7 @@ _fail:
 #line 375 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 {
-#line 4733 "kontanthjaelp_225.c"
+#line 4764 "kontanthjaelp_225.c"
     /* the rule (line 377) */
     (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0));
     return LOV_OK;
@@ -4738,7 +4769,7 @@ static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 #line 382 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_maanedlig_sats(fast_t *ctx, lov_money *result)
 {
-#line 4742 "kontanthjaelp_225.c"
+#line 4773 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -4771,7 +4802,7 @@ _fail:
 #line 397 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_varslet_6_maaneder_foer(fast_t *ctx, bool *result)
 {
-#line 4775 "kontanthjaelp_225.c"
+#line 4806 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -4791,7 +4822,7 @@ _fail:
 #line 403 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_varslet_1_maaned_foer(fast_t *ctx, bool *result)
 {
-#line 4795 "kontanthjaelp_225.c"
+#line 4826 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -4819,7 +4850,7 @@ _fail:
 #line 410 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 4823 "kontanthjaelp_225.c"
+#line 4854 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -4845,7 +4876,7 @@ _fail:
 #line 416 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 4849 "kontanthjaelp_225.c"
+#line 4880 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 418) */
@@ -4860,7 +4891,7 @@ _fail:
 #line 424 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
 {
-#line 4864 "kontanthjaelp_225.c"
+#line 4895 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4914,7 +4945,7 @@ _fail:
 #line 457 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 {
-#line 4918 "kontanthjaelp_225.c"
+#line 4949 "kontanthjaelp_225.c"
     /* the rule (line 459) */
     (*result) = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
@@ -4923,7 +4954,7 @@ static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 #line 462 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_hjaelpen_ophoerer(fast_t *ctx, bool *result)
 {
-#line 4927 "kontanthjaelp_225.c"
+#line 4958 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4977,7 +5008,7 @@ _fail:
 #line 481 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
 {
-#line 4981 "kontanthjaelp_225.c"
+#line 5012 "kontanthjaelp_225.c"
     /* the rule (line 485) */
     (*result) = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
     return LOV_OK;
@@ -4986,7 +5017,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 #line 493 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 {
-#line 4990 "kontanthjaelp_225.c"
+#line 5021 "kontanthjaelp_225.c"
     /* the rule (line 495) */
     (*result) = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == kontanthjaelp_225_Sats_su_niveau))) || ctx->v.ophoer_paataenkt);
     return LOV_OK;
@@ -4995,7 +5026,7 @@ static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 #line 500 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_foerste_mulige_nedsaettelse_efter_brev(fast_t *ctx, lov_date *result)
 {
-#line 4999 "kontanthjaelp_225.c"
+#line 5030 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -5022,7 +5053,7 @@ _fail:
 #line 507 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_reglen_gaelder_for_brevets_maaned(fast_t *ctx, bool *result)
 {
-#line 5026 "kontanthjaelp_225.c"
+#line 5057 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5050,7 +5081,7 @@ _fail:
 #line 517 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
 {
-#line 5054 "kontanthjaelp_225.c"
+#line 5085 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5105,7 +5136,7 @@ _fail:
 #line 539 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timer_i_perioden_om_6_maaneder(fast_t *ctx, lov_decimal *result)
 {
-#line 5109 "kontanthjaelp_225.c"
+#line 5140 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -5142,7 +5173,7 @@ _fail:
 #line 544 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 {
-#line 5146 "kontanthjaelp_225.c"
+#line 5177 "kontanthjaelp_225.c"
     /* the rule (line 546) */
     (*result) = ((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && ((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) || (!(ctx->in->sats == kontanthjaelp_225_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
     return LOV_OK;
@@ -5151,7 +5182,7 @@ static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 #line 555 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result)
 {
-#line 5155 "kontanthjaelp_225.c"
+#line 5186 "kontanthjaelp_225.c"
     /* the rule (line 559) */
     (*result) = ((ctx->in->nedsat_fra.present) && ctx->v.undtaget);
     return LOV_OK;
@@ -5160,7 +5191,7 @@ static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result
 #line 564 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
 {
-#line 5164 "kontanthjaelp_225.c"
+#line 5195 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -5183,7 +5214,7 @@ _fail:
 #line 574 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_undtagne_nedsaettes_aldrig(fast_t *ctx, bool *result)
 {
-#line 5187 "kontanthjaelp_225.c"
+#line 5218 "kontanthjaelp_225.c"
     *result = (!ctx->v.undtaget || ((((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (!ctx->v.partshoeringsbrev)) && (!ctx->v.varslingsbrev)));
     return LOV_OK;
 }
@@ -5191,7 +5222,7 @@ static lov_status fast_assert_undtagne_nedsaettes_aldrig(fast_t *ctx, bool *resu
 #line 581 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bool *result)
 {
-#line 5195 "kontanthjaelp_225.c"
+#line 5226 "kontanthjaelp_225.c"
     *result = (!(((ctx->in->arbejdsevne == kontanthjaelp_225_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (!ctx->v.partshoeringsbrev)));
     return LOV_OK;
 }
@@ -5199,7 +5230,7 @@ static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bo
 #line 587 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
 {
-#line 5203 "kontanthjaelp_225.c"
+#line 5234 "kontanthjaelp_225.c"
     *result = (!((ctx->v.nedsaettelse > INT64_C(0) /* 0 kr */) || ctx->v.hjaelpen_ophoerer) || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
     return LOV_OK;
 }
@@ -5207,7 +5238,7 @@ static lov_status fast_assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(fast
 #line 592 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_nedsaettelse_uden_varsel(fast_t *ctx, bool *result)
 {
-#line 5211 "kontanthjaelp_225.c"
+#line 5242 "kontanthjaelp_225.c"
     *result = (!((ctx->v.nedsaettelse > INT64_C(0) /* 0 kr */) || ctx->v.hjaelpen_ophoerer) || (ctx->v.varslet_6_maaneder_foer && ctx->v.varslet_1_maaned_foer));
     return LOV_OK;
 }
@@ -5215,7 +5246,7 @@ static lov_status fast_assert_ingen_nedsaettelse_uden_varsel(fast_t *ctx, bool *
 #line 597 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(fast_t *ctx, bool *result)
 {
-#line 5219 "kontanthjaelp_225.c"
+#line 5250 "kontanthjaelp_225.c"
     *result = (!(!ctx->v.reglen_gaelder_for_maaneden) || ((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)));
     return LOV_OK;
 }
@@ -5223,7 +5254,7 @@ static lov_status fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(fast_
 #line 601 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_gifte_nedsaettes_ikke_efter_13_g(fast_t *ctx, bool *result)
 {
-#line 5227 "kontanthjaelp_225.c"
+#line 5258 "kontanthjaelp_225.c"
     *result = (!(ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) || (ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -5231,7 +5262,7 @@ static lov_status fast_assert_gifte_nedsaettes_ikke_efter_13_g(fast_t *ctx, bool
 #line 605 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ugifte_mister_ikke_hjaelpen(fast_t *ctx, bool *result)
 {
-#line 5235 "kontanthjaelp_225.c"
+#line 5266 "kontanthjaelp_225.c"
     *result = (!(ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) || (!ctx->v.hjaelpen_ophoerer));
     return LOV_OK;
 }
@@ -5239,7 +5270,7 @@ static lov_status fast_assert_ugifte_mister_ikke_hjaelpen(fast_t *ctx, bool *res
 #line 609 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_fuld_hjaelp_efter_225_nye_timer(fast_t *ctx, bool *result)
 {
-#line 5243 "kontanthjaelp_225.c"
+#line 5274 "kontanthjaelp_225.c"
     *result = (!ctx->v.fuld_hjaelp_igen || ((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)));
     return LOV_OK;
 }
@@ -5247,7 +5278,7 @@ static lov_status fast_assert_fuld_hjaelp_efter_225_nye_timer(fast_t *ctx, bool 
 #line 613 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_aldrig_mere_end_fuld_sats(fast_t *ctx, bool *result)
 {
-#line 5251 "kontanthjaelp_225.c"
+#line 5282 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = fast_param_on_day_nedsaettelse_fuld_sats(ctx->v.nedsaettelse_fra, &_t1)) != LOV_OK)
@@ -5329,134 +5360,266 @@ static bool fast_facts_valid(const fast_t *ctx)
 
 static bool fast_part_0(fast_t *ctx, kontanthjaelp_225_output *out)
 {
-    if (fast_def_periodens_slutning(ctx, &ctx->v.periodens_slutning) != LOV_OK)
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_slutning, 0, sizeof ctx->v.periodens_slutning);
+    } else if (fast_def_periodens_slutning(ctx, &ctx->v.periodens_slutning) != LOV_OK) {
         return false;
+    }
     out->periodens_slutning = ctx->v.periodens_slutning;
-    if (fast_def_forlaengelse_i_maaneder(ctx, &ctx->v.forlaengelse_i_maaneder) != LOV_OK)
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.forlaengelse_i_maaneder, 0, sizeof ctx->v.forlaengelse_i_maaneder);
+    } else if (fast_def_forlaengelse_i_maaneder(ctx, &ctx->v.forlaengelse_i_maaneder) != LOV_OK) {
         return false;
+    }
     out->forlaengelse_i_maaneder = ctx->v.forlaengelse_i_maaneder;
-    if (fast_def_periodens_laengde(ctx, &ctx->v.periodens_laengde) != LOV_OK)
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_laengde, 0, sizeof ctx->v.periodens_laengde);
+    } else if (fast_def_periodens_laengde(ctx, &ctx->v.periodens_laengde) != LOV_OK) {
         return false;
+    }
     out->periodens_laengde = ctx->v.periodens_laengde;
-    if (fast_def_periodens_begyndelse(ctx, &ctx->v.periodens_begyndelse) != LOV_OK)
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_begyndelse, 0, sizeof ctx->v.periodens_begyndelse);
+    } else if (fast_def_periodens_begyndelse(ctx, &ctx->v.periodens_begyndelse) != LOV_OK) {
         return false;
+    }
     out->periodens_begyndelse = ctx->v.periodens_begyndelse;
-    if (fast_def_treaarsperiodens_begyndelse(ctx, &ctx->v.treaarsperiodens_begyndelse) != LOV_OK)
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.treaarsperiodens_begyndelse, 0, sizeof ctx->v.treaarsperiodens_begyndelse);
+    } else if (fast_def_treaarsperiodens_begyndelse(ctx, &ctx->v.treaarsperiodens_begyndelse) != LOV_OK) {
         return false;
+    }
     out->treaarsperiodens_begyndelse = ctx->v.treaarsperiodens_begyndelse;
-    if (fast_def_maaneder_med_hjaelp(ctx, &ctx->v.maaneder_med_hjaelp) != LOV_OK)
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.maaneder_med_hjaelp, 0, sizeof ctx->v.maaneder_med_hjaelp);
+    } else if (fast_def_maaneder_med_hjaelp(ctx, &ctx->v.maaneder_med_hjaelp) != LOV_OK) {
         return false;
+    }
     out->maaneder_med_hjaelp = ctx->v.maaneder_med_hjaelp;
-    if (fast_def_omfattet(ctx, &ctx->v.omfattet) != LOV_OK)
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.omfattet, 0, sizeof ctx->v.omfattet);
+    } else if (fast_def_omfattet(ctx, &ctx->v.omfattet) != LOV_OK) {
         return false;
+    }
     out->omfattet = ctx->v.omfattet;
-    if (fast_def_timer_i_perioden(ctx, &ctx->v.timer_i_perioden) != LOV_OK)
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_i_perioden, 0, sizeof ctx->v.timer_i_perioden);
+    } else if (fast_def_timer_i_perioden(ctx, &ctx->v.timer_i_perioden) != LOV_OK) {
         return false;
+    }
     out->timer_i_perioden = ctx->v.timer_i_perioden;
-    if (fast_def_timekravet_opfyldt(ctx, &ctx->v.timekravet_opfyldt) != LOV_OK)
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timekravet_opfyldt, 0, sizeof ctx->v.timekravet_opfyldt);
+    } else if (fast_def_timekravet_opfyldt(ctx, &ctx->v.timekravet_opfyldt) != LOV_OK) {
         return false;
+    }
     out->timekravet_opfyldt = ctx->v.timekravet_opfyldt;
-    if (fast_def_indberetningerne_er_mulige(ctx, &ctx->v.indberetningerne_er_mulige) != LOV_OK)
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.indberetningerne_er_mulige, 0, sizeof ctx->v.indberetningerne_er_mulige);
+    } else if (fast_def_indberetningerne_er_mulige(ctx, &ctx->v.indberetningerne_er_mulige) != LOV_OK) {
         return false;
+    }
     out->indberetningerne_er_mulige = ctx->v.indberetningerne_er_mulige;
-    if (fast_def_undtaget(ctx, &ctx->v.undtaget) != LOV_OK)
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.undtaget, 0, sizeof ctx->v.undtaget);
+    } else if (fast_def_undtaget(ctx, &ctx->v.undtaget) != LOV_OK) {
         return false;
+    }
     out->undtaget = ctx->v.undtaget;
-    if (fast_def_nedsaettelse_fra(ctx, &ctx->v.nedsaettelse_fra) != LOV_OK)
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nedsaettelse_fra, 0, sizeof ctx->v.nedsaettelse_fra);
+    } else if (fast_def_nedsaettelse_fra(ctx, &ctx->v.nedsaettelse_fra) != LOV_OK) {
         return false;
+    }
     out->nedsaettelse_fra = ctx->v.nedsaettelse_fra;
-    if (fast_def_reglen_gaelder_for_maaneden(ctx, &ctx->v.reglen_gaelder_for_maaneden) != LOV_OK)
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        memset(&ctx->v.reglen_gaelder_for_maaneden, 0, sizeof ctx->v.reglen_gaelder_for_maaneden);
+    } else if (fast_def_reglen_gaelder_for_maaneden(ctx, &ctx->v.reglen_gaelder_for_maaneden) != LOV_OK) {
         return false;
+    }
     out->reglen_gaelder_for_maaneden = ctx->v.reglen_gaelder_for_maaneden;
-    if (fast_def_reglen_anvendes_i_dag(ctx, &ctx->v.reglen_anvendes_i_dag) != LOV_OK)
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        memset(&ctx->v.reglen_anvendes_i_dag, 0, sizeof ctx->v.reglen_anvendes_i_dag);
+    } else if (fast_def_reglen_anvendes_i_dag(ctx, &ctx->v.reglen_anvendes_i_dag) != LOV_OK) {
         return false;
+    }
     out->reglen_anvendes_i_dag = ctx->v.reglen_anvendes_i_dag;
-    if (fast_def_kravet_ikke_opfyldt(ctx, &ctx->v.kravet_ikke_opfyldt) != LOV_OK)
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        memset(&ctx->v.kravet_ikke_opfyldt, 0, sizeof ctx->v.kravet_ikke_opfyldt);
+    } else if (fast_def_kravet_ikke_opfyldt(ctx, &ctx->v.kravet_ikke_opfyldt) != LOV_OK) {
         return false;
+    }
     out->kravet_ikke_opfyldt = ctx->v.kravet_ikke_opfyldt;
-    if (fast_def_timer_efter_nedsaettelsen(ctx, &ctx->v.timer_efter_nedsaettelsen) != LOV_OK)
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_efter_nedsaettelsen, 0, sizeof ctx->v.timer_efter_nedsaettelsen);
+    } else if (fast_def_timer_efter_nedsaettelsen(ctx, &ctx->v.timer_efter_nedsaettelsen) != LOV_OK) {
         return false;
+    }
     out->timer_efter_nedsaettelsen = ctx->v.timer_efter_nedsaettelsen;
-    if (fast_def_fuld_hjaelp_igen(ctx, &ctx->v.fuld_hjaelp_igen) != LOV_OK)
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_hjaelp_igen, 0, sizeof ctx->v.fuld_hjaelp_igen);
+    } else if (fast_def_fuld_hjaelp_igen(ctx, &ctx->v.fuld_hjaelp_igen) != LOV_OK) {
         return false;
+    }
     out->fuld_hjaelp_igen = ctx->v.fuld_hjaelp_igen;
-    if (fast_def_maanedlig_sats(ctx, &ctx->v.maanedlig_sats) != LOV_OK)
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        memset(&ctx->v.maanedlig_sats, 0, sizeof ctx->v.maanedlig_sats);
+    } else if (fast_def_maanedlig_sats(ctx, &ctx->v.maanedlig_sats) != LOV_OK) {
         return false;
+    }
     out->maanedlig_sats = ctx->v.maanedlig_sats;
-    if (fast_def_varslet_6_maaneder_foer(ctx, &ctx->v.varslet_6_maaneder_foer) != LOV_OK)
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        memset(&ctx->v.varslet_6_maaneder_foer, 0, sizeof ctx->v.varslet_6_maaneder_foer);
+    } else if (fast_def_varslet_6_maaneder_foer(ctx, &ctx->v.varslet_6_maaneder_foer) != LOV_OK) {
         return false;
+    }
     out->varslet_6_maaneder_foer = ctx->v.varslet_6_maaneder_foer;
-    if (fast_def_varslet_1_maaned_foer(ctx, &ctx->v.varslet_1_maaned_foer) != LOV_OK)
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        memset(&ctx->v.varslet_1_maaned_foer, 0, sizeof ctx->v.varslet_1_maaned_foer);
+    } else if (fast_def_varslet_1_maaned_foer(ctx, &ctx->v.varslet_1_maaned_foer) != LOV_OK) {
         return false;
+    }
     out->varslet_1_maaned_foer = ctx->v.varslet_1_maaned_foer;
-    if (fast_def_partshoering_gennemfoert(ctx, &ctx->v.partshoering_gennemfoert) != LOV_OK)
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        memset(&ctx->v.partshoering_gennemfoert, 0, sizeof ctx->v.partshoering_gennemfoert);
+    } else if (fast_def_partshoering_gennemfoert(ctx, &ctx->v.partshoering_gennemfoert) != LOV_OK) {
         return false;
+    }
     out->partshoering_gennemfoert = ctx->v.partshoering_gennemfoert;
-    if (fast_def_afgoerelse_truffet(ctx, &ctx->v.afgoerelse_truffet) != LOV_OK)
+    if (!needed_slot(ctx->need, 21)) {    /* not asked for, nor needed */
+        memset(&ctx->v.afgoerelse_truffet, 0, sizeof ctx->v.afgoerelse_truffet);
+    } else if (fast_def_afgoerelse_truffet(ctx, &ctx->v.afgoerelse_truffet) != LOV_OK) {
         return false;
+    }
     out->afgoerelse_truffet = ctx->v.afgoerelse_truffet;
-    if (fast_def_nedsaettelse(ctx, &ctx->v.nedsaettelse) != LOV_OK)
+    if (!needed_slot(ctx->need, 22)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nedsaettelse, 0, sizeof ctx->v.nedsaettelse);
+        ctx->held.nedsaettelse = 0;
+    } else if (fast_def_nedsaettelse(ctx, &ctx->v.nedsaettelse) != LOV_OK) {
         return false;
+    }
     out->nedsaettelse = ctx->v.nedsaettelse;
-    if (fast_def_ophoer_paataenkt(ctx, &ctx->v.ophoer_paataenkt) != LOV_OK)
+    if (!needed_slot(ctx->need, 23)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ophoer_paataenkt, 0, sizeof ctx->v.ophoer_paataenkt);
+    } else if (fast_def_ophoer_paataenkt(ctx, &ctx->v.ophoer_paataenkt) != LOV_OK) {
         return false;
+    }
     out->ophoer_paataenkt = ctx->v.ophoer_paataenkt;
-    if (fast_def_hjaelpen_ophoerer(ctx, &ctx->v.hjaelpen_ophoerer) != LOV_OK)
+    if (!needed_slot(ctx->need, 24)) {    /* not asked for, nor needed */
+        memset(&ctx->v.hjaelpen_ophoerer, 0, sizeof ctx->v.hjaelpen_ophoerer);
+        ctx->held.hjaelpen_ophoerer = 0;
+    } else if (fast_def_hjaelpen_ophoerer(ctx, &ctx->v.hjaelpen_ophoerer) != LOV_OK) {
         return false;
+    }
     out->hjaelpen_ophoerer = ctx->v.hjaelpen_ophoerer;
-    if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK)
+    if (!needed_slot(ctx->need, 25)) {    /* not asked for, nor needed */
+        memset(&ctx->v.kraever_sagsbehandlers_vurdering, 0, sizeof ctx->v.kraever_sagsbehandlers_vurdering);
+    } else if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK) {
         return false;
+    }
     out->kraever_sagsbehandlers_vurdering = ctx->v.kraever_sagsbehandlers_vurdering;
-    if (fast_def_skadende_foelge_paataenkt(ctx, &ctx->v.skadende_foelge_paataenkt) != LOV_OK)
+    if (!needed_slot(ctx->need, 26)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skadende_foelge_paataenkt, 0, sizeof ctx->v.skadende_foelge_paataenkt);
+    } else if (fast_def_skadende_foelge_paataenkt(ctx, &ctx->v.skadende_foelge_paataenkt) != LOV_OK) {
         return false;
+    }
     out->skadende_foelge_paataenkt = ctx->v.skadende_foelge_paataenkt;
-    if (fast_def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->v.foerste_mulige_nedsaettelse_efter_brev) != LOV_OK)
+    if (!needed_slot(ctx->need, 27)) {    /* not asked for, nor needed */
+        memset(&ctx->v.foerste_mulige_nedsaettelse_efter_brev, 0, sizeof ctx->v.foerste_mulige_nedsaettelse_efter_brev);
+    } else if (fast_def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->v.foerste_mulige_nedsaettelse_efter_brev) != LOV_OK) {
         return false;
+    }
     out->foerste_mulige_nedsaettelse_efter_brev = ctx->v.foerste_mulige_nedsaettelse_efter_brev;
-    if (fast_def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->v.reglen_gaelder_for_brevets_maaned) != LOV_OK)
+    if (!needed_slot(ctx->need, 28)) {    /* not asked for, nor needed */
+        memset(&ctx->v.reglen_gaelder_for_brevets_maaned, 0, sizeof ctx->v.reglen_gaelder_for_brevets_maaned);
+    } else if (fast_def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->v.reglen_gaelder_for_brevets_maaned) != LOV_OK) {
         return false;
+    }
     out->reglen_gaelder_for_brevets_maaned = ctx->v.reglen_gaelder_for_brevets_maaned;
-    if (fast_def_partshoeringsbrev(ctx, &ctx->v.partshoeringsbrev) != LOV_OK)
+    if (!needed_slot(ctx->need, 29)) {    /* not asked for, nor needed */
+        memset(&ctx->v.partshoeringsbrev, 0, sizeof ctx->v.partshoeringsbrev);
+        ctx->held.partshoeringsbrev = 0;
+    } else if (fast_def_partshoeringsbrev(ctx, &ctx->v.partshoeringsbrev) != LOV_OK) {
         return false;
+    }
     out->partshoeringsbrev = ctx->v.partshoeringsbrev;
-    if (fast_def_timer_i_perioden_om_6_maaneder(ctx, &ctx->v.timer_i_perioden_om_6_maaneder) != LOV_OK)
+    if (!needed_slot(ctx->need, 30)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_i_perioden_om_6_maaneder, 0, sizeof ctx->v.timer_i_perioden_om_6_maaneder);
+    } else if (fast_def_timer_i_perioden_om_6_maaneder(ctx, &ctx->v.timer_i_perioden_om_6_maaneder) != LOV_OK) {
         return false;
+    }
     out->timer_i_perioden_om_6_maaneder = ctx->v.timer_i_perioden_om_6_maaneder;
-    if (fast_def_varslingsbrev(ctx, &ctx->v.varslingsbrev) != LOV_OK)
+    if (!needed_slot(ctx->need, 31)) {    /* not asked for, nor needed */
+        memset(&ctx->v.varslingsbrev, 0, sizeof ctx->v.varslingsbrev);
+    } else if (fast_def_varslingsbrev(ctx, &ctx->v.varslingsbrev) != LOV_OK) {
         return false;
+    }
     out->varslingsbrev = ctx->v.varslingsbrev;
-    if (fast_def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->v.fuld_hjaelp_fra_vurderingen) != LOV_OK)
+    if (!needed_slot(ctx->need, 32)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_hjaelp_fra_vurderingen, 0, sizeof ctx->v.fuld_hjaelp_fra_vurderingen);
+    } else if (fast_def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->v.fuld_hjaelp_fra_vurderingen) != LOV_OK) {
         return false;
+    }
     out->fuld_hjaelp_fra_vurderingen = ctx->v.fuld_hjaelp_fra_vurderingen;
-    if (fast_def_skal_efterbetales(ctx, &ctx->v.skal_efterbetales) != LOV_OK)
+    if (!needed_slot(ctx->need, 33)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skal_efterbetales, 0, sizeof ctx->v.skal_efterbetales);
+    } else if (fast_def_skal_efterbetales(ctx, &ctx->v.skal_efterbetales) != LOV_OK) {
         return false;
+    }
     out->skal_efterbetales = ctx->v.skal_efterbetales;
-    if (fast_assert_undtagne_nedsaettes_aldrig(ctx, &ctx->v.undtagne_nedsaettes_aldrig) != LOV_OK)
+    if (!needed_slot(ctx->need, 34)) {    /* not asked for, nor needed */
+        memset(&ctx->v.undtagne_nedsaettes_aldrig, 0, sizeof ctx->v.undtagne_nedsaettes_aldrig);
+    } else if (fast_assert_undtagne_nedsaettes_aldrig(ctx, &ctx->v.undtagne_nedsaettes_aldrig) != LOV_OK) {
         return false;
+    }
     out->undtagne_nedsaettes_aldrig = ctx->v.undtagne_nedsaettes_aldrig;
-    if (fast_assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->v.slutdato_ophaever_ikke_undtagelsen) != LOV_OK)
+    if (!needed_slot(ctx->need, 35)) {    /* not asked for, nor needed */
+        memset(&ctx->v.slutdato_ophaever_ikke_undtagelsen, 0, sizeof ctx->v.slutdato_ophaever_ikke_undtagelsen);
+    } else if (fast_assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->v.slutdato_ophaever_ikke_undtagelsen) != LOV_OK) {
         return false;
+    }
     out->slutdato_ophaever_ikke_undtagelsen = ctx->v.slutdato_ophaever_ikke_undtagelsen;
-    if (fast_assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(ctx, &ctx->v.ingen_nedsaettelse_uden_hoering_og_afgoerelse) != LOV_OK)
+    if (!needed_slot(ctx->need, 36)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ingen_nedsaettelse_uden_hoering_og_afgoerelse, 0, sizeof ctx->v.ingen_nedsaettelse_uden_hoering_og_afgoerelse);
+    } else if (fast_assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(ctx, &ctx->v.ingen_nedsaettelse_uden_hoering_og_afgoerelse) != LOV_OK) {
         return false;
+    }
     out->ingen_nedsaettelse_uden_hoering_og_afgoerelse = ctx->v.ingen_nedsaettelse_uden_hoering_og_afgoerelse;
-    if (fast_assert_ingen_nedsaettelse_uden_varsel(ctx, &ctx->v.ingen_nedsaettelse_uden_varsel) != LOV_OK)
+    if (!needed_slot(ctx->need, 37)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ingen_nedsaettelse_uden_varsel, 0, sizeof ctx->v.ingen_nedsaettelse_uden_varsel);
+    } else if (fast_assert_ingen_nedsaettelse_uden_varsel(ctx, &ctx->v.ingen_nedsaettelse_uden_varsel) != LOV_OK) {
         return false;
+    }
     out->ingen_nedsaettelse_uden_varsel = ctx->v.ingen_nedsaettelse_uden_varsel;
-    if (fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(ctx, &ctx->v.ingen_nedsaettelse_naar_reglen_ikke_anvendes) != LOV_OK)
+    if (!needed_slot(ctx->need, 38)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ingen_nedsaettelse_naar_reglen_ikke_anvendes, 0, sizeof ctx->v.ingen_nedsaettelse_naar_reglen_ikke_anvendes);
+    } else if (fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(ctx, &ctx->v.ingen_nedsaettelse_naar_reglen_ikke_anvendes) != LOV_OK) {
         return false;
+    }
     out->ingen_nedsaettelse_naar_reglen_ikke_anvendes = ctx->v.ingen_nedsaettelse_naar_reglen_ikke_anvendes;
-    if (fast_assert_gifte_nedsaettes_ikke_efter_13_g(ctx, &ctx->v.gifte_nedsaettes_ikke_efter_13_g) != LOV_OK)
+    if (!needed_slot(ctx->need, 39)) {    /* not asked for, nor needed */
+        memset(&ctx->v.gifte_nedsaettes_ikke_efter_13_g, 0, sizeof ctx->v.gifte_nedsaettes_ikke_efter_13_g);
+    } else if (fast_assert_gifte_nedsaettes_ikke_efter_13_g(ctx, &ctx->v.gifte_nedsaettes_ikke_efter_13_g) != LOV_OK) {
         return false;
+    }
     out->gifte_nedsaettes_ikke_efter_13_g = ctx->v.gifte_nedsaettes_ikke_efter_13_g;
-    if (fast_assert_ugifte_mister_ikke_hjaelpen(ctx, &ctx->v.ugifte_mister_ikke_hjaelpen) != LOV_OK)
+    if (!needed_slot(ctx->need, 40)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ugifte_mister_ikke_hjaelpen, 0, sizeof ctx->v.ugifte_mister_ikke_hjaelpen);
+    } else if (fast_assert_ugifte_mister_ikke_hjaelpen(ctx, &ctx->v.ugifte_mister_ikke_hjaelpen) != LOV_OK) {
         return false;
+    }
     out->ugifte_mister_ikke_hjaelpen = ctx->v.ugifte_mister_ikke_hjaelpen;
-    if (fast_assert_fuld_hjaelp_efter_225_nye_timer(ctx, &ctx->v.fuld_hjaelp_efter_225_nye_timer) != LOV_OK)
+    if (!needed_slot(ctx->need, 41)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_hjaelp_efter_225_nye_timer, 0, sizeof ctx->v.fuld_hjaelp_efter_225_nye_timer);
+    } else if (fast_assert_fuld_hjaelp_efter_225_nye_timer(ctx, &ctx->v.fuld_hjaelp_efter_225_nye_timer) != LOV_OK) {
         return false;
+    }
     out->fuld_hjaelp_efter_225_nye_timer = ctx->v.fuld_hjaelp_efter_225_nye_timer;
-    if (fast_assert_aldrig_mere_end_fuld_sats(ctx, &ctx->v.aldrig_mere_end_fuld_sats) != LOV_OK)
+    if (!needed_slot(ctx->need, 42)) {    /* not asked for, nor needed */
+        memset(&ctx->v.aldrig_mere_end_fuld_sats, 0, sizeof ctx->v.aldrig_mere_end_fuld_sats);
+    } else if (fast_assert_aldrig_mere_end_fuld_sats(ctx, &ctx->v.aldrig_mere_end_fuld_sats) != LOV_OK) {
         return false;
+    }
     out->aldrig_mere_end_fuld_sats = ctx->v.aldrig_mere_end_fuld_sats;
     return true;
 }
@@ -5466,59 +5629,60 @@ static bool fast_part_0(fast_t *ctx, kontanthjaelp_225_output *out)
  * when a step fails: then what it wrote does not count, and the rules
  * that explain work the case out. */
 static bool fast_evaluate(const kontanthjaelp_225_input *in, lov_date reference_date, const fast_params_t *p,
-                          kontanthjaelp_225_output *out)
+                          kontanthjaelp_225_output *out, const uint64_t *need)
 {
     fast_t ctx;
     ctx.in = in;
     ctx.reference_date = reference_date;
     ctx.p = p;
+    ctx.need = need;
     if (!fast_facts_valid(&ctx))
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.periodens_slutning = LOV_OK;
-    out->status.forlaengelse_i_maaneder = LOV_OK;
-    out->status.periodens_laengde = LOV_OK;
-    out->status.periodens_begyndelse = LOV_OK;
-    out->status.treaarsperiodens_begyndelse = LOV_OK;
-    out->status.maaneder_med_hjaelp = LOV_OK;
-    out->status.omfattet = LOV_OK;
-    out->status.timer_i_perioden = LOV_OK;
-    out->status.timekravet_opfyldt = LOV_OK;
-    out->status.indberetningerne_er_mulige = LOV_OK;
-    out->status.undtaget = LOV_OK;
-    out->status.nedsaettelse_fra = LOV_OK;
-    out->status.reglen_gaelder_for_maaneden = LOV_OK;
-    out->status.reglen_anvendes_i_dag = LOV_OK;
-    out->status.kravet_ikke_opfyldt = LOV_OK;
-    out->status.timer_efter_nedsaettelsen = LOV_OK;
-    out->status.fuld_hjaelp_igen = LOV_OK;
-    out->status.maanedlig_sats = LOV_OK;
-    out->status.varslet_6_maaneder_foer = LOV_OK;
-    out->status.varslet_1_maaned_foer = LOV_OK;
-    out->status.partshoering_gennemfoert = LOV_OK;
-    out->status.afgoerelse_truffet = LOV_OK;
-    out->status.nedsaettelse = LOV_OK;
-    out->status.ophoer_paataenkt = LOV_OK;
-    out->status.hjaelpen_ophoerer = LOV_OK;
-    out->status.kraever_sagsbehandlers_vurdering = LOV_OK;
-    out->status.skadende_foelge_paataenkt = LOV_OK;
-    out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_OK;
-    out->status.reglen_gaelder_for_brevets_maaned = LOV_OK;
-    out->status.partshoeringsbrev = LOV_OK;
-    out->status.timer_i_perioden_om_6_maaneder = LOV_OK;
-    out->status.varslingsbrev = LOV_OK;
-    out->status.fuld_hjaelp_fra_vurderingen = LOV_OK;
-    out->status.skal_efterbetales = LOV_OK;
-    out->status.undtagne_nedsaettes_aldrig = LOV_OK;
-    out->status.slutdato_ophaever_ikke_undtagelsen = LOV_OK;
-    out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = LOV_OK;
-    out->status.ingen_nedsaettelse_uden_varsel = LOV_OK;
-    out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = LOV_OK;
-    out->status.gifte_nedsaettes_ikke_efter_13_g = LOV_OK;
-    out->status.ugifte_mister_ikke_hjaelpen = LOV_OK;
-    out->status.fuld_hjaelp_efter_225_nye_timer = LOV_OK;
-    out->status.aldrig_mere_end_fuld_sats = LOV_OK;
+    out->status.periodens_slutning = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.forlaengelse_i_maaneder = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.periodens_laengde = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.periodens_begyndelse = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.treaarsperiodens_begyndelse = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.maaneder_med_hjaelp = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.omfattet = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_i_perioden = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timekravet_opfyldt = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.indberetningerne_er_mulige = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.undtaget = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nedsaettelse_fra = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.reglen_gaelder_for_maaneden = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.reglen_anvendes_i_dag = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.kravet_ikke_opfyldt = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_efter_nedsaettelsen = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_hjaelp_igen = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.maanedlig_sats = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.varslet_6_maaneder_foer = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.varslet_1_maaned_foer = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.partshoering_gennemfoert = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.afgoerelse_truffet = needed_slot(need, 21) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nedsaettelse = needed_slot(need, 22) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ophoer_paataenkt = needed_slot(need, 23) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.hjaelpen_ophoerer = needed_slot(need, 24) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.kraever_sagsbehandlers_vurdering = needed_slot(need, 25) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skadende_foelge_paataenkt = needed_slot(need, 26) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.foerste_mulige_nedsaettelse_efter_brev = needed_slot(need, 27) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.reglen_gaelder_for_brevets_maaned = needed_slot(need, 28) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.partshoeringsbrev = needed_slot(need, 29) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_i_perioden_om_6_maaneder = needed_slot(need, 30) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.varslingsbrev = needed_slot(need, 31) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_hjaelp_fra_vurderingen = needed_slot(need, 32) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skal_efterbetales = needed_slot(need, 33) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.undtagne_nedsaettes_aldrig = needed_slot(need, 34) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.slutdato_ophaever_ikke_undtagelsen = needed_slot(need, 35) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = needed_slot(need, 36) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ingen_nedsaettelse_uden_varsel = needed_slot(need, 37) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = needed_slot(need, 38) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.gifte_nedsaettes_ikke_efter_13_g = needed_slot(need, 39) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ugifte_mister_ikke_hjaelpen = needed_slot(need, 40) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_hjaelp_efter_225_nye_timer = needed_slot(need, 41) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.aldrig_mere_end_fuld_sats = needed_slot(need, 42) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.nedsaettelse = ctx.held.nedsaettelse;
     out->held_back.hjaelpen_ophoerer = ctx.held.hjaelpen_ophoerer;
     out->held_back.partshoeringsbrev = ctx.held.partshoeringsbrev;
@@ -5536,637 +5700,809 @@ static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_periodens_slutning(ctx, &ctx->out->periodens_slutning);
-    ctx->out->status.periodens_slutning = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->periodens_slutning});
-    }
-
-    st = def_forlaengelse_i_maaneder(ctx, &ctx->out->forlaengelse_i_maaneder);
-    ctx->out->status.forlaengelse_i_maaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->forlaengelse_i_maaneder});
-    }
-
-    st = def_periodens_laengde(ctx, &ctx->out->periodens_laengde);
-    ctx->out->status.periodens_laengde = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dur = ctx->out->periodens_laengde});
-    }
-
-    st = def_periodens_begyndelse(ctx, &ctx->out->periodens_begyndelse);
-    ctx->out->status.periodens_begyndelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 9);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->periodens_begyndelse});
-    }
-
-    st = def_treaarsperiodens_begyndelse(ctx, &ctx->out->treaarsperiodens_begyndelse);
-    ctx->out->status.treaarsperiodens_begyndelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 10);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->treaarsperiodens_begyndelse});
-    }
-
-    st = def_maaneder_med_hjaelp(ctx, &ctx->out->maaneder_med_hjaelp);
-    ctx->out->status.maaneder_med_hjaelp = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 11);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->maaneder_med_hjaelp});
-    }
-
-    st = def_omfattet(ctx, &ctx->out->omfattet);
-    ctx->out->status.omfattet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[1]) {    /* hjælpsmåneder_for_at_være_omfattet */
-            ctx->marks[1] = 1;
-            lov_trace_add(ctx->trace, 1, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(12)});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_slutning = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_slutning(ctx, &ctx->out->periodens_slutning);
+        ctx->out->status.periodens_slutning = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
         }
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->omfattet});
-    }
-
-    st = def_timer_i_perioden(ctx, &ctx->out->timer_i_perioden);
-    ctx->out->status.timer_i_perioden = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 15);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->timer_i_perioden});
-    }
-
-    st = def_timekravet_opfyldt(ctx, &ctx->out->timekravet_opfyldt);
-    ctx->out->status.timekravet_opfyldt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 16);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
         }
-        lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->timekravet_opfyldt});
-    }
-
-    st = def_indberetningerne_er_mulige(ctx, &ctx->out->indberetningerne_er_mulige);
-    ctx->out->status.indberetningerne_er_mulige = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 17);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 17, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->indberetningerne_er_mulige});
-    }
-
-    st = def_undtaget(ctx, &ctx->out->undtaget);
-    ctx->out->status.undtaget = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 18);
-    }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 19, 3);
-        lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->undtaget});
-    }
-
-    st = def_nedsaettelse_fra(ctx, &ctx->out->nedsaettelse_fra);
-    ctx->out->status.nedsaettelse_fra = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 22);
-    }
-    if (ctx->explain) {
-        ctx->why_of[11] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 22, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->nedsaettelse_fra});
-    }
-
-    st = def_reglen_gaelder_for_maaneden(ctx, &ctx->out->reglen_gaelder_for_maaneden);
-    ctx->out->status.reglen_gaelder_for_maaneden = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 23);
-    }
-    if (ctx->explain) {
-        ctx->why_of[12] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->reglen_gaelder_for_maaneden});
-    }
-
-    st = def_reglen_anvendes_i_dag(ctx, &ctx->out->reglen_anvendes_i_dag);
-    ctx->out->status.reglen_anvendes_i_dag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 24);
-    }
-    if (ctx->explain) {
-        ctx->why_of[13] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->reglen_anvendes_i_dag});
-    }
-
-    st = def_kravet_ikke_opfyldt(ctx, &ctx->out->kravet_ikke_opfyldt);
-    ctx->out->status.kravet_ikke_opfyldt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 25);
-    }
-    if (ctx->explain) {
-        ctx->why_of[14] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 25, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->kravet_ikke_opfyldt});
-    }
-
-    st = def_timer_efter_nedsaettelsen(ctx, &ctx->out->timer_efter_nedsaettelsen);
-    ctx->out->status.timer_efter_nedsaettelsen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 26);
-    }
-    if (ctx->explain) {
-        ctx->why_of[15] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->timer_efter_nedsaettelsen});
-    }
-
-    st = def_fuld_hjaelp_igen(ctx, &ctx->out->fuld_hjaelp_igen);
-    ctx->out->status.fuld_hjaelp_igen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 27);
-    }
-    if (ctx->explain) {
-        ctx->why_of[16] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->periodens_slutning});
         }
-        lov_trace_add(ctx->trace, 27, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_hjaelp_igen});
     }
 
-    st = def_maanedlig_sats(ctx, &ctx->out->maanedlig_sats);
-    ctx->out->status.maanedlig_sats = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 28);
-    }
-    if (ctx->explain) {
-        ctx->why_of[17] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 28, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->maanedlig_sats});
-    }
-
-    st = def_varslet_6_maaneder_foer(ctx, &ctx->out->varslet_6_maaneder_foer);
-    ctx->out->status.varslet_6_maaneder_foer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 29);
-    }
-    if (ctx->explain) {
-        ctx->why_of[18] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 29, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->varslet_6_maaneder_foer});
-    }
-
-    st = def_varslet_1_maaned_foer(ctx, &ctx->out->varslet_1_maaned_foer);
-    ctx->out->status.varslet_1_maaned_foer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 30);
-    }
-    if (ctx->explain) {
-        ctx->why_of[19] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->varslet_1_maaned_foer});
-    }
-
-    st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
-    ctx->out->status.partshoering_gennemfoert = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 31);
-    }
-    if (ctx->explain) {
-        ctx->why_of[20] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 31, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoering_gennemfoert});
-    }
-
-    st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
-    ctx->out->status.afgoerelse_truffet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 32);
-    }
-    if (ctx->explain) {
-        ctx->why_of[21] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 32, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->afgoerelse_truffet});
-    }
-
-    st = def_nedsaettelse(ctx, &ctx->out->nedsaettelse);
-    ctx->out->status.nedsaettelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 33);
-        ctx->out->nedsaettelse = INT64_C(0);    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[22] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.forlaengelse_i_maaneder = LOV_UNDETERMINED;
+    } else {
+        st = def_forlaengelse_i_maaneder(ctx, &ctx->out->forlaengelse_i_maaneder);
+        ctx->out->status.forlaengelse_i_maaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
         }
-        trace_marks(ctx, 34, 8);
-        lov_trace_add(ctx->trace, 33, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->nedsaettelse});
-    }
-
-    st = def_ophoer_paataenkt(ctx, &ctx->out->ophoer_paataenkt);
-    ctx->out->status.ophoer_paataenkt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 42);
-    }
-    if (ctx->explain) {
-        ctx->why_of[23] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 42, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ophoer_paataenkt});
-    }
-
-    st = def_hjaelpen_ophoerer(ctx, &ctx->out->hjaelpen_ophoerer);
-    ctx->out->status.hjaelpen_ophoerer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 43);
-        ctx->out->hjaelpen_ophoerer = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[24] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
         }
-        trace_marks(ctx, 44, 8);
-        lov_trace_add(ctx->trace, 43, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->hjaelpen_ophoerer});
-    }
-
-    st = def_kraever_sagsbehandlers_vurdering(ctx, &ctx->out->kraever_sagsbehandlers_vurdering);
-    ctx->out->status.kraever_sagsbehandlers_vurdering = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 52);
-    }
-    if (ctx->explain) {
-        ctx->why_of[25] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 52, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->kraever_sagsbehandlers_vurdering});
-    }
-
-    st = def_skadende_foelge_paataenkt(ctx, &ctx->out->skadende_foelge_paataenkt);
-    ctx->out->status.skadende_foelge_paataenkt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 53);
-    }
-    if (ctx->explain) {
-        ctx->why_of[26] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 53, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skadende_foelge_paataenkt});
-    }
-
-    st = def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->out->foerste_mulige_nedsaettelse_efter_brev);
-    ctx->out->status.foerste_mulige_nedsaettelse_efter_brev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 54);
-    }
-    if (ctx->explain) {
-        ctx->why_of[27] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 54, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->foerste_mulige_nedsaettelse_efter_brev});
-    }
-
-    st = def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->out->reglen_gaelder_for_brevets_maaned);
-    ctx->out->status.reglen_gaelder_for_brevets_maaned = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 55);
-    }
-    if (ctx->explain) {
-        ctx->why_of[28] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 55, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->reglen_gaelder_for_brevets_maaned});
-    }
-
-    st = def_partshoeringsbrev(ctx, &ctx->out->partshoeringsbrev);
-    ctx->out->status.partshoeringsbrev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 56);
-        ctx->out->partshoeringsbrev = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[29] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 57, 3);
-        lov_trace_add(ctx->trace, 56, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoeringsbrev});
-    }
-
-    st = def_timer_i_perioden_om_6_maaneder(ctx, &ctx->out->timer_i_perioden_om_6_maaneder);
-    ctx->out->status.timer_i_perioden_om_6_maaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 60);
-    }
-    if (ctx->explain) {
-        ctx->why_of[30] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 60, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->timer_i_perioden_om_6_maaneder});
-    }
-
-    st = def_varslingsbrev(ctx, &ctx->out->varslingsbrev);
-    ctx->out->status.varslingsbrev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 61);
-    }
-    if (ctx->explain) {
-        ctx->why_of[31] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->forlaengelse_i_maaneder});
         }
-        lov_trace_add(ctx->trace, 61, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->varslingsbrev});
     }
 
-    st = def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->out->fuld_hjaelp_fra_vurderingen);
-    ctx->out->status.fuld_hjaelp_fra_vurderingen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 62);
-    }
-    if (ctx->explain) {
-        ctx->why_of[32] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 62, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_hjaelp_fra_vurderingen});
-    }
-
-    st = def_skal_efterbetales(ctx, &ctx->out->skal_efterbetales);
-    ctx->out->status.skal_efterbetales = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 63);
-    }
-    if (ctx->explain) {
-        ctx->why_of[33] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 63, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skal_efterbetales});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_laengde = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_laengde(ctx, &ctx->out->periodens_laengde);
+        ctx->out->status.periodens_laengde = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dur = ctx->out->periodens_laengde});
+        }
     }
 
-    st = assert_undtagne_nedsaettes_aldrig(ctx, &ctx->out->undtagne_nedsaettes_aldrig);
-    ctx->out->status.undtagne_nedsaettes_aldrig = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 64);
-    }
-    if (ctx->explain) {
-        ctx->why_of[34] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 64, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->undtagne_nedsaettes_aldrig});
-    }
-
-    st = assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->out->slutdato_ophaever_ikke_undtagelsen);
-    ctx->out->status.slutdato_ophaever_ikke_undtagelsen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 65);
-    }
-    if (ctx->explain) {
-        ctx->why_of[35] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 65, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->slutdato_ophaever_ikke_undtagelsen});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_begyndelse = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_begyndelse(ctx, &ctx->out->periodens_begyndelse);
+        ctx->out->status.periodens_begyndelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 9);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->periodens_begyndelse});
+        }
     }
 
-    st = assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(ctx, &ctx->out->ingen_nedsaettelse_uden_hoering_og_afgoerelse);
-    ctx->out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 66);
-    }
-    if (ctx->explain) {
-        ctx->why_of[36] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 66, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ingen_nedsaettelse_uden_hoering_og_afgoerelse});
-    }
-
-    st = assert_ingen_nedsaettelse_uden_varsel(ctx, &ctx->out->ingen_nedsaettelse_uden_varsel);
-    ctx->out->status.ingen_nedsaettelse_uden_varsel = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 67);
-    }
-    if (ctx->explain) {
-        ctx->why_of[37] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 67, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ingen_nedsaettelse_uden_varsel});
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.treaarsperiodens_begyndelse = LOV_UNDETERMINED;
+    } else {
+        st = def_treaarsperiodens_begyndelse(ctx, &ctx->out->treaarsperiodens_begyndelse);
+        ctx->out->status.treaarsperiodens_begyndelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 10);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->treaarsperiodens_begyndelse});
+        }
     }
 
-    st = assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(ctx, &ctx->out->ingen_nedsaettelse_naar_reglen_ikke_anvendes);
-    ctx->out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 68);
-    }
-    if (ctx->explain) {
-        ctx->why_of[38] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 68, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ingen_nedsaettelse_naar_reglen_ikke_anvendes});
-    }
-
-    st = assert_gifte_nedsaettes_ikke_efter_13_g(ctx, &ctx->out->gifte_nedsaettes_ikke_efter_13_g);
-    ctx->out->status.gifte_nedsaettes_ikke_efter_13_g = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 69);
-    }
-    if (ctx->explain) {
-        ctx->why_of[39] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 69, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->gifte_nedsaettes_ikke_efter_13_g});
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.maaneder_med_hjaelp = LOV_UNDETERMINED;
+    } else {
+        st = def_maaneder_med_hjaelp(ctx, &ctx->out->maaneder_med_hjaelp);
+        ctx->out->status.maaneder_med_hjaelp = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 11);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->maaneder_med_hjaelp});
+        }
     }
 
-    st = assert_ugifte_mister_ikke_hjaelpen(ctx, &ctx->out->ugifte_mister_ikke_hjaelpen);
-    ctx->out->status.ugifte_mister_ikke_hjaelpen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 70);
-    }
-    if (ctx->explain) {
-        ctx->why_of[40] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 70, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ugifte_mister_ikke_hjaelpen});
-    }
-
-    st = assert_fuld_hjaelp_efter_225_nye_timer(ctx, &ctx->out->fuld_hjaelp_efter_225_nye_timer);
-    ctx->out->status.fuld_hjaelp_efter_225_nye_timer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 71);
-    }
-    if (ctx->explain) {
-        ctx->why_of[41] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 71, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_hjaelp_efter_225_nye_timer});
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.omfattet = LOV_UNDETERMINED;
+    } else {
+        st = def_omfattet(ctx, &ctx->out->omfattet);
+        ctx->out->status.omfattet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[1]) {    /* hjælpsmåneder_for_at_være_omfattet */
+                ctx->marks[1] = 1;
+                lov_trace_add(ctx->trace, 1, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(12)});
+            }
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->omfattet});
+        }
     }
 
-    st = assert_aldrig_mere_end_fuld_sats(ctx, &ctx->out->aldrig_mere_end_fuld_sats);
-    ctx->out->status.aldrig_mere_end_fuld_sats = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 72);
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_i_perioden = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_i_perioden(ctx, &ctx->out->timer_i_perioden);
+        ctx->out->status.timer_i_perioden = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 15);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->timer_i_perioden});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[42] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.timekravet_opfyldt = LOV_UNDETERMINED;
+    } else {
+        st = def_timekravet_opfyldt(ctx, &ctx->out->timekravet_opfyldt);
+        ctx->out->status.timekravet_opfyldt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 16);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->timekravet_opfyldt});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 72, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->aldrig_mere_end_fuld_sats});
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.indberetningerne_er_mulige = LOV_UNDETERMINED;
+    } else {
+        st = def_indberetningerne_er_mulige(ctx, &ctx->out->indberetningerne_er_mulige);
+        ctx->out->status.indberetningerne_er_mulige = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 17);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 17, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->indberetningerne_er_mulige});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.undtaget = LOV_UNDETERMINED;
+    } else {
+        st = def_undtaget(ctx, &ctx->out->undtaget);
+        ctx->out->status.undtaget = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 18);
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 19, 3);
+            lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->undtaget});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse_fra = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse_fra(ctx, &ctx->out->nedsaettelse_fra);
+        ctx->out->status.nedsaettelse_fra = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 22);
+        }
+        if (ctx->explain) {
+            ctx->why_of[11] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 22, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->nedsaettelse_fra});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        ctx->out->status.reglen_gaelder_for_maaneden = LOV_UNDETERMINED;
+    } else {
+        st = def_reglen_gaelder_for_maaneden(ctx, &ctx->out->reglen_gaelder_for_maaneden);
+        ctx->out->status.reglen_gaelder_for_maaneden = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 23);
+        }
+        if (ctx->explain) {
+            ctx->why_of[12] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->reglen_gaelder_for_maaneden});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        ctx->out->status.reglen_anvendes_i_dag = LOV_UNDETERMINED;
+    } else {
+        st = def_reglen_anvendes_i_dag(ctx, &ctx->out->reglen_anvendes_i_dag);
+        ctx->out->status.reglen_anvendes_i_dag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 24);
+        }
+        if (ctx->explain) {
+            ctx->why_of[13] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->reglen_anvendes_i_dag});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        ctx->out->status.kravet_ikke_opfyldt = LOV_UNDETERMINED;
+    } else {
+        st = def_kravet_ikke_opfyldt(ctx, &ctx->out->kravet_ikke_opfyldt);
+        ctx->out->status.kravet_ikke_opfyldt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 25);
+        }
+        if (ctx->explain) {
+            ctx->why_of[14] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 25, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->kravet_ikke_opfyldt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_efter_nedsaettelsen = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_efter_nedsaettelsen(ctx, &ctx->out->timer_efter_nedsaettelsen);
+        ctx->out->status.timer_efter_nedsaettelsen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 26);
+        }
+        if (ctx->explain) {
+            ctx->why_of[15] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->timer_efter_nedsaettelsen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_hjaelp_igen = LOV_UNDETERMINED;
+    } else {
+        st = def_fuld_hjaelp_igen(ctx, &ctx->out->fuld_hjaelp_igen);
+        ctx->out->status.fuld_hjaelp_igen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 27);
+        }
+        if (ctx->explain) {
+            ctx->why_of[16] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 27, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_hjaelp_igen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        ctx->out->status.maanedlig_sats = LOV_UNDETERMINED;
+    } else {
+        st = def_maanedlig_sats(ctx, &ctx->out->maanedlig_sats);
+        ctx->out->status.maanedlig_sats = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 28);
+        }
+        if (ctx->explain) {
+            ctx->why_of[17] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 28, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->maanedlig_sats});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        ctx->out->status.varslet_6_maaneder_foer = LOV_UNDETERMINED;
+    } else {
+        st = def_varslet_6_maaneder_foer(ctx, &ctx->out->varslet_6_maaneder_foer);
+        ctx->out->status.varslet_6_maaneder_foer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 29);
+        }
+        if (ctx->explain) {
+            ctx->why_of[18] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 29, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->varslet_6_maaneder_foer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        ctx->out->status.varslet_1_maaned_foer = LOV_UNDETERMINED;
+    } else {
+        st = def_varslet_1_maaned_foer(ctx, &ctx->out->varslet_1_maaned_foer);
+        ctx->out->status.varslet_1_maaned_foer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 30);
+        }
+        if (ctx->explain) {
+            ctx->why_of[19] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->varslet_1_maaned_foer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
+        ctx->out->status.partshoering_gennemfoert = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 31);
+        }
+        if (ctx->explain) {
+            ctx->why_of[20] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 31, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoering_gennemfoert});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 21)) {    /* not asked for, nor needed */
+        ctx->out->status.afgoerelse_truffet = LOV_UNDETERMINED;
+    } else {
+        st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
+        ctx->out->status.afgoerelse_truffet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 32);
+        }
+        if (ctx->explain) {
+            ctx->why_of[21] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 32, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->afgoerelse_truffet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 22)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse(ctx, &ctx->out->nedsaettelse);
+        ctx->out->status.nedsaettelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 33);
+            ctx->out->nedsaettelse = INT64_C(0);    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[22] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            trace_marks(ctx, 34, 8);
+            lov_trace_add(ctx->trace, 33, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->nedsaettelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 23)) {    /* not asked for, nor needed */
+        ctx->out->status.ophoer_paataenkt = LOV_UNDETERMINED;
+    } else {
+        st = def_ophoer_paataenkt(ctx, &ctx->out->ophoer_paataenkt);
+        ctx->out->status.ophoer_paataenkt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 42);
+        }
+        if (ctx->explain) {
+            ctx->why_of[23] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 42, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ophoer_paataenkt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 24)) {    /* not asked for, nor needed */
+        ctx->out->status.hjaelpen_ophoerer = LOV_UNDETERMINED;
+    } else {
+        st = def_hjaelpen_ophoerer(ctx, &ctx->out->hjaelpen_ophoerer);
+        ctx->out->status.hjaelpen_ophoerer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 43);
+            ctx->out->hjaelpen_ophoerer = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[24] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            trace_marks(ctx, 44, 8);
+            lov_trace_add(ctx->trace, 43, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->hjaelpen_ophoerer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 25)) {    /* not asked for, nor needed */
+        ctx->out->status.kraever_sagsbehandlers_vurdering = LOV_UNDETERMINED;
+    } else {
+        st = def_kraever_sagsbehandlers_vurdering(ctx, &ctx->out->kraever_sagsbehandlers_vurdering);
+        ctx->out->status.kraever_sagsbehandlers_vurdering = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 52);
+        }
+        if (ctx->explain) {
+            ctx->why_of[25] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 52, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->kraever_sagsbehandlers_vurdering});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 26)) {    /* not asked for, nor needed */
+        ctx->out->status.skadende_foelge_paataenkt = LOV_UNDETERMINED;
+    } else {
+        st = def_skadende_foelge_paataenkt(ctx, &ctx->out->skadende_foelge_paataenkt);
+        ctx->out->status.skadende_foelge_paataenkt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 53);
+        }
+        if (ctx->explain) {
+            ctx->why_of[26] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 53, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skadende_foelge_paataenkt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 27)) {    /* not asked for, nor needed */
+        ctx->out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_UNDETERMINED;
+    } else {
+        st = def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->out->foerste_mulige_nedsaettelse_efter_brev);
+        ctx->out->status.foerste_mulige_nedsaettelse_efter_brev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 54);
+        }
+        if (ctx->explain) {
+            ctx->why_of[27] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 54, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->foerste_mulige_nedsaettelse_efter_brev});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 28)) {    /* not asked for, nor needed */
+        ctx->out->status.reglen_gaelder_for_brevets_maaned = LOV_UNDETERMINED;
+    } else {
+        st = def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->out->reglen_gaelder_for_brevets_maaned);
+        ctx->out->status.reglen_gaelder_for_brevets_maaned = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 55);
+        }
+        if (ctx->explain) {
+            ctx->why_of[28] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 55, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->reglen_gaelder_for_brevets_maaned});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 29)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoeringsbrev = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoeringsbrev(ctx, &ctx->out->partshoeringsbrev);
+        ctx->out->status.partshoeringsbrev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 56);
+            ctx->out->partshoeringsbrev = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[29] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 57, 3);
+            lov_trace_add(ctx->trace, 56, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoeringsbrev});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 30)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_i_perioden_om_6_maaneder = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_i_perioden_om_6_maaneder(ctx, &ctx->out->timer_i_perioden_om_6_maaneder);
+        ctx->out->status.timer_i_perioden_om_6_maaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 60);
+        }
+        if (ctx->explain) {
+            ctx->why_of[30] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 60, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->timer_i_perioden_om_6_maaneder});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 31)) {    /* not asked for, nor needed */
+        ctx->out->status.varslingsbrev = LOV_UNDETERMINED;
+    } else {
+        st = def_varslingsbrev(ctx, &ctx->out->varslingsbrev);
+        ctx->out->status.varslingsbrev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 61);
+        }
+        if (ctx->explain) {
+            ctx->why_of[31] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 61, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->varslingsbrev});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 32)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_hjaelp_fra_vurderingen = LOV_UNDETERMINED;
+    } else {
+        st = def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->out->fuld_hjaelp_fra_vurderingen);
+        ctx->out->status.fuld_hjaelp_fra_vurderingen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 62);
+        }
+        if (ctx->explain) {
+            ctx->why_of[32] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 62, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_hjaelp_fra_vurderingen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 33)) {    /* not asked for, nor needed */
+        ctx->out->status.skal_efterbetales = LOV_UNDETERMINED;
+    } else {
+        st = def_skal_efterbetales(ctx, &ctx->out->skal_efterbetales);
+        ctx->out->status.skal_efterbetales = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 63);
+        }
+        if (ctx->explain) {
+            ctx->why_of[33] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 63, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skal_efterbetales});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 34)) {    /* not asked for, nor needed */
+        ctx->out->status.undtagne_nedsaettes_aldrig = LOV_UNDETERMINED;
+    } else {
+        st = assert_undtagne_nedsaettes_aldrig(ctx, &ctx->out->undtagne_nedsaettes_aldrig);
+        ctx->out->status.undtagne_nedsaettes_aldrig = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 64);
+        }
+        if (ctx->explain) {
+            ctx->why_of[34] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 64, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->undtagne_nedsaettes_aldrig});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 35)) {    /* not asked for, nor needed */
+        ctx->out->status.slutdato_ophaever_ikke_undtagelsen = LOV_UNDETERMINED;
+    } else {
+        st = assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->out->slutdato_ophaever_ikke_undtagelsen);
+        ctx->out->status.slutdato_ophaever_ikke_undtagelsen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 65);
+        }
+        if (ctx->explain) {
+            ctx->why_of[35] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 65, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->slutdato_ophaever_ikke_undtagelsen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 36)) {    /* not asked for, nor needed */
+        ctx->out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = LOV_UNDETERMINED;
+    } else {
+        st = assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(ctx, &ctx->out->ingen_nedsaettelse_uden_hoering_og_afgoerelse);
+        ctx->out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 66);
+        }
+        if (ctx->explain) {
+            ctx->why_of[36] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 66, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ingen_nedsaettelse_uden_hoering_og_afgoerelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 37)) {    /* not asked for, nor needed */
+        ctx->out->status.ingen_nedsaettelse_uden_varsel = LOV_UNDETERMINED;
+    } else {
+        st = assert_ingen_nedsaettelse_uden_varsel(ctx, &ctx->out->ingen_nedsaettelse_uden_varsel);
+        ctx->out->status.ingen_nedsaettelse_uden_varsel = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 67);
+        }
+        if (ctx->explain) {
+            ctx->why_of[37] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 67, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ingen_nedsaettelse_uden_varsel});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 38)) {    /* not asked for, nor needed */
+        ctx->out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = LOV_UNDETERMINED;
+    } else {
+        st = assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(ctx, &ctx->out->ingen_nedsaettelse_naar_reglen_ikke_anvendes);
+        ctx->out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 68);
+        }
+        if (ctx->explain) {
+            ctx->why_of[38] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 68, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ingen_nedsaettelse_naar_reglen_ikke_anvendes});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 39)) {    /* not asked for, nor needed */
+        ctx->out->status.gifte_nedsaettes_ikke_efter_13_g = LOV_UNDETERMINED;
+    } else {
+        st = assert_gifte_nedsaettes_ikke_efter_13_g(ctx, &ctx->out->gifte_nedsaettes_ikke_efter_13_g);
+        ctx->out->status.gifte_nedsaettes_ikke_efter_13_g = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 69);
+        }
+        if (ctx->explain) {
+            ctx->why_of[39] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 69, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->gifte_nedsaettes_ikke_efter_13_g});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 40)) {    /* not asked for, nor needed */
+        ctx->out->status.ugifte_mister_ikke_hjaelpen = LOV_UNDETERMINED;
+    } else {
+        st = assert_ugifte_mister_ikke_hjaelpen(ctx, &ctx->out->ugifte_mister_ikke_hjaelpen);
+        ctx->out->status.ugifte_mister_ikke_hjaelpen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 70);
+        }
+        if (ctx->explain) {
+            ctx->why_of[40] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 70, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ugifte_mister_ikke_hjaelpen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 41)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_hjaelp_efter_225_nye_timer = LOV_UNDETERMINED;
+    } else {
+        st = assert_fuld_hjaelp_efter_225_nye_timer(ctx, &ctx->out->fuld_hjaelp_efter_225_nye_timer);
+        ctx->out->status.fuld_hjaelp_efter_225_nye_timer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 71);
+        }
+        if (ctx->explain) {
+            ctx->why_of[41] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 71, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_hjaelp_efter_225_nye_timer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 42)) {    /* not asked for, nor needed */
+        ctx->out->status.aldrig_mere_end_fuld_sats = LOV_UNDETERMINED;
+    } else {
+        st = assert_aldrig_mere_end_fuld_sats(ctx, &ctx->out->aldrig_mere_end_fuld_sats);
+        ctx->out->status.aldrig_mere_end_fuld_sats = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 72);
+        }
+        if (ctx->explain) {
+            ctx->why_of[42] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 72, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->aldrig_mere_end_fuld_sats});
+        }
     }
 }
 
@@ -6212,14 +6548,24 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
 static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, lov_trace *trace,
-                                      const kontanthjaelp_225_externals *ext)
+                                      const kontanthjaelp_225_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -6435,14 +6781,74 @@ static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontant
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    st = worse(st, out->status.fuld_hjaelp_igen);
-    st = worse(st, out->status.nedsaettelse);
-    st = worse(st, out->status.hjaelpen_ophoerer);
-    st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
-    st = worse(st, out->status.partshoeringsbrev);
-    st = worse(st, out->status.varslingsbrev);
-    st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
-    st = worse(st, out->status.skal_efterbetales);
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.periodens_slutning);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.forlaengelse_i_maaneder);
+    if (counts(wanted, 2, false))
+        st = worse(st, out->status.periodens_laengde);
+    if (counts(wanted, 3, false))
+        st = worse(st, out->status.periodens_begyndelse);
+    if (counts(wanted, 4, false))
+        st = worse(st, out->status.treaarsperiodens_begyndelse);
+    if (counts(wanted, 5, false))
+        st = worse(st, out->status.maaneder_med_hjaelp);
+    if (counts(wanted, 6, false))
+        st = worse(st, out->status.omfattet);
+    if (counts(wanted, 7, false))
+        st = worse(st, out->status.timer_i_perioden);
+    if (counts(wanted, 8, false))
+        st = worse(st, out->status.timekravet_opfyldt);
+    if (counts(wanted, 9, false))
+        st = worse(st, out->status.indberetningerne_er_mulige);
+    if (counts(wanted, 10, false))
+        st = worse(st, out->status.undtaget);
+    if (counts(wanted, 11, false))
+        st = worse(st, out->status.nedsaettelse_fra);
+    if (counts(wanted, 12, false))
+        st = worse(st, out->status.reglen_gaelder_for_maaneden);
+    if (counts(wanted, 13, false))
+        st = worse(st, out->status.reglen_anvendes_i_dag);
+    if (counts(wanted, 14, false))
+        st = worse(st, out->status.kravet_ikke_opfyldt);
+    if (counts(wanted, 15, false))
+        st = worse(st, out->status.timer_efter_nedsaettelsen);
+    if (counts(wanted, 16, true))
+        st = worse(st, out->status.fuld_hjaelp_igen);
+    if (counts(wanted, 17, false))
+        st = worse(st, out->status.maanedlig_sats);
+    if (counts(wanted, 18, false))
+        st = worse(st, out->status.varslet_6_maaneder_foer);
+    if (counts(wanted, 19, false))
+        st = worse(st, out->status.varslet_1_maaned_foer);
+    if (counts(wanted, 20, false))
+        st = worse(st, out->status.partshoering_gennemfoert);
+    if (counts(wanted, 21, false))
+        st = worse(st, out->status.afgoerelse_truffet);
+    if (counts(wanted, 22, true))
+        st = worse(st, out->status.nedsaettelse);
+    if (counts(wanted, 23, false))
+        st = worse(st, out->status.ophoer_paataenkt);
+    if (counts(wanted, 24, true))
+        st = worse(st, out->status.hjaelpen_ophoerer);
+    if (counts(wanted, 25, true))
+        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
+    if (counts(wanted, 26, false))
+        st = worse(st, out->status.skadende_foelge_paataenkt);
+    if (counts(wanted, 27, false))
+        st = worse(st, out->status.foerste_mulige_nedsaettelse_efter_brev);
+    if (counts(wanted, 28, false))
+        st = worse(st, out->status.reglen_gaelder_for_brevets_maaned);
+    if (counts(wanted, 29, true))
+        st = worse(st, out->status.partshoeringsbrev);
+    if (counts(wanted, 30, false))
+        st = worse(st, out->status.timer_i_perioden_om_6_maaneder);
+    if (counts(wanted, 31, true))
+        st = worse(st, out->status.varslingsbrev);
+    if (counts(wanted, 32, true))
+        st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
+    if (counts(wanted, 33, true))
+        st = worse(st, out->status.skal_efterbetales);
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -6459,56 +6865,238 @@ static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontant
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.fuld_hjaelp_igen != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.periodens_slutning != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.periodens_slutning);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.forlaengelse_i_maaneder != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.forlaengelse_i_maaneder);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, false) && out->status.periodens_laengde != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[2].info;
+        st = worse(st, out->status.periodens_laengde);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[2].missing[i];
+    }
+    if (counts(wanted, 3, false) && out->status.periodens_begyndelse != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[3].info;
+        st = worse(st, out->status.periodens_begyndelse);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[3].missing[i];
+    }
+    if (counts(wanted, 4, false) && out->status.treaarsperiodens_begyndelse != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[4].info;
+        st = worse(st, out->status.treaarsperiodens_begyndelse);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[4].missing[i];
+    }
+    if (counts(wanted, 5, false) && out->status.maaneder_med_hjaelp != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[5].info;
+        st = worse(st, out->status.maaneder_med_hjaelp);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[5].missing[i];
+    }
+    if (counts(wanted, 6, false) && out->status.omfattet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[6].info;
+        st = worse(st, out->status.omfattet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[6].missing[i];
+    }
+    if (counts(wanted, 7, false) && out->status.timer_i_perioden != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[7].info;
+        st = worse(st, out->status.timer_i_perioden);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[7].missing[i];
+    }
+    if (counts(wanted, 8, false) && out->status.timekravet_opfyldt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[8].info;
+        st = worse(st, out->status.timekravet_opfyldt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[8].missing[i];
+    }
+    if (counts(wanted, 9, false) && out->status.indberetningerne_er_mulige != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[9].info;
+        st = worse(st, out->status.indberetningerne_er_mulige);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[9].missing[i];
+    }
+    if (counts(wanted, 10, false) && out->status.undtaget != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[10].info;
+        st = worse(st, out->status.undtaget);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[10].missing[i];
+    }
+    if (counts(wanted, 11, false) && out->status.nedsaettelse_fra != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[11].info;
+        st = worse(st, out->status.nedsaettelse_fra);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[11].missing[i];
+    }
+    if (counts(wanted, 12, false) && out->status.reglen_gaelder_for_maaneden != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[12].info;
+        st = worse(st, out->status.reglen_gaelder_for_maaneden);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[12].missing[i];
+    }
+    if (counts(wanted, 13, false) && out->status.reglen_anvendes_i_dag != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[13].info;
+        st = worse(st, out->status.reglen_anvendes_i_dag);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[13].missing[i];
+    }
+    if (counts(wanted, 14, false) && out->status.kravet_ikke_opfyldt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[14].info;
+        st = worse(st, out->status.kravet_ikke_opfyldt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[14].missing[i];
+    }
+    if (counts(wanted, 15, false) && out->status.timer_efter_nedsaettelsen != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[15].info;
+        st = worse(st, out->status.timer_efter_nedsaettelsen);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[15].missing[i];
+    }
+    if (counts(wanted, 16, true) && out->status.fuld_hjaelp_igen != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[16].info;
         st = worse(st, out->status.fuld_hjaelp_igen);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[16].missing[i];
     }
-    if (out->status.nedsaettelse != LOV_OK) {
+    if (counts(wanted, 17, false) && out->status.maanedlig_sats != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[17].info;
+        st = worse(st, out->status.maanedlig_sats);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[17].missing[i];
+    }
+    if (counts(wanted, 18, false) && out->status.varslet_6_maaneder_foer != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[18].info;
+        st = worse(st, out->status.varslet_6_maaneder_foer);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[18].missing[i];
+    }
+    if (counts(wanted, 19, false) && out->status.varslet_1_maaned_foer != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[19].info;
+        st = worse(st, out->status.varslet_1_maaned_foer);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[19].missing[i];
+    }
+    if (counts(wanted, 20, false) && out->status.partshoering_gennemfoert != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[20].info;
+        st = worse(st, out->status.partshoering_gennemfoert);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[20].missing[i];
+    }
+    if (counts(wanted, 21, false) && out->status.afgoerelse_truffet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[21].info;
+        st = worse(st, out->status.afgoerelse_truffet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[21].missing[i];
+    }
+    if (counts(wanted, 22, true) && out->status.nedsaettelse != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[22].info;
         st = worse(st, out->status.nedsaettelse);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[22].missing[i];
     }
-    if (out->status.hjaelpen_ophoerer != LOV_OK) {
+    if (counts(wanted, 23, false) && out->status.ophoer_paataenkt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[23].info;
+        st = worse(st, out->status.ophoer_paataenkt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[23].missing[i];
+    }
+    if (counts(wanted, 24, true) && out->status.hjaelpen_ophoerer != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[24].info;
         st = worse(st, out->status.hjaelpen_ophoerer);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[24].missing[i];
     }
-    if (out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
+    if (counts(wanted, 25, true) && out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[25].info;
         st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[25].missing[i];
     }
-    if (out->status.partshoeringsbrev != LOV_OK) {
+    if (counts(wanted, 26, false) && out->status.skadende_foelge_paataenkt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[26].info;
+        st = worse(st, out->status.skadende_foelge_paataenkt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[26].missing[i];
+    }
+    if (counts(wanted, 27, false) && out->status.foerste_mulige_nedsaettelse_efter_brev != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[27].info;
+        st = worse(st, out->status.foerste_mulige_nedsaettelse_efter_brev);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[27].missing[i];
+    }
+    if (counts(wanted, 28, false) && out->status.reglen_gaelder_for_brevets_maaned != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[28].info;
+        st = worse(st, out->status.reglen_gaelder_for_brevets_maaned);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[28].missing[i];
+    }
+    if (counts(wanted, 29, true) && out->status.partshoeringsbrev != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[29].info;
         st = worse(st, out->status.partshoeringsbrev);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[29].missing[i];
     }
-    if (out->status.varslingsbrev != LOV_OK) {
+    if (counts(wanted, 30, false) && out->status.timer_i_perioden_om_6_maaneder != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[30].info;
+        st = worse(st, out->status.timer_i_perioden_om_6_maaneder);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[30].missing[i];
+    }
+    if (counts(wanted, 31, true) && out->status.varslingsbrev != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[31].info;
         st = worse(st, out->status.varslingsbrev);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[31].missing[i];
     }
-    if (out->status.fuld_hjaelp_fra_vurderingen != LOV_OK) {
+    if (counts(wanted, 32, true) && out->status.fuld_hjaelp_fra_vurderingen != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[32].info;
         st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[32].missing[i];
     }
-    if (out->status.skal_efterbetales != LOV_OK) {
+    if (counts(wanted, 33, true) && out->status.skal_efterbetales != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[33].info;
         st = worse(st, out->status.skal_efterbetales);
@@ -6518,16 +7106,33 @@ static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontant
     return st;
 }
 
-lov_status kontanthjaelp_225_evaluate(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, lov_trace *trace,
-                       const kontanthjaelp_225_externals *ext)
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, lov_trace *trace,
+                                const kontanthjaelp_225_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
     if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
         fast_params_t p;
         fast_params_on(in->reference_dato, &p);
-        if (fast_evaluate(in, in->reference_dato, &p, out))
+        if (fast_evaluate(in, in->reference_dato, &p, out, need))
             return LOV_OK;
     }
-    return evaluate_explaining(in, out, trace, ext);
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status kontanthjaelp_225_evaluate(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, lov_trace *trace,
+                       const kontanthjaelp_225_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status kontanthjaelp_225_evaluate_some(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, lov_trace *trace,
+                            const kontanthjaelp_225_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
 }
 
 lov_status kontanthjaelp_225_evaluate_batch(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, size_t n,
@@ -6544,10 +7149,10 @@ lov_status kontanthjaelp_225_evaluate_batch(const kontanthjaelp_225_input *in, k
                 fast_params_on(day, &p);
                 looked_up = true;
             }
-            if (fast_evaluate(&in[i], day, &p, &out[i]))
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
                 continue;
         }
-        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;
 }

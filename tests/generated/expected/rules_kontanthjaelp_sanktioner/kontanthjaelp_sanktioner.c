@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const kontanthjaelp_sanktioner_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[21];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[2];
     uint8_t marks[50];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {1, 4, 7, 8, 5, 6, 0, 2, 3, 5, 6, 0, 2, 10, 0, 9, 10, 9, 10, 2, 9, 10, 9, 10, 5, 6, 9, 10, 9, 9};
+static const uint32_t reads_from[] = {0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 9, 13, 14, 14, 17, 19, 22, 26, 27, 28, 29, 30};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 21; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -129,7 +159,7 @@ static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, 
 #line 60 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoeringspligt(ctx_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result)
 {
-#line 133 "kontanthjaelp_sanktioner.c"
+#line 163 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -283,7 +313,7 @@ _fail:
 #line 115 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 287 "kontanthjaelp_sanktioner.c"
+#line 317 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -318,7 +348,7 @@ _fail:
 #line 106 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 322 "kontanthjaelp_sanktioner.c"
+#line 352 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 110) */
@@ -339,7 +369,7 @@ _fail:
 #line 157 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 343 "kontanthjaelp_sanktioner.c"
+#line 373 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -385,7 +415,7 @@ _fail:
 #line 147 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 389 "kontanthjaelp_sanktioner.c"
+#line 419 "kontanthjaelp_sanktioner.c"
     bool _t1 = false;
     /* the rule (line 152) */
     /* and: no as soon as one side is no */
@@ -411,7 +441,7 @@ _L3:;
 #line 133 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skriftlig_vejledning_givet(ctx_t *ctx, bool *result)
 {
-#line 415 "kontanthjaelp_sanktioner.c"
+#line 445 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -494,7 +524,7 @@ _fail:
 #line 142 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sidste_dag_for_sanktion(ctx_t *ctx, lov_date *result)
 {
-#line 498 "kontanthjaelp_sanktioner.c"
+#line 528 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -519,7 +549,7 @@ _fail:
 #line 146 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sanktioneret_i_tide(ctx_t *ctx, bool *result)
 {
-#line 523 "kontanthjaelp_sanktioner.c"
+#line 553 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -568,7 +598,7 @@ _fail:
 #line 152 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
 {
-#line 572 "kontanthjaelp_sanktioner.c"
+#line 602 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -651,7 +681,7 @@ _fail:
 #line 161 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_hoeringspligt(ctx_t *ctx, bool *result)
 {
-#line 655 "kontanthjaelp_sanktioner.c"
+#line 685 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 163) */
@@ -677,7 +707,7 @@ _fail:
 #line 172 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 681 "kontanthjaelp_sanktioner.c"
+#line 711 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -801,7 +831,7 @@ _fail:
 #line 185 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 805 "kontanthjaelp_sanktioner.c"
+#line 835 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 187) */
@@ -831,7 +861,7 @@ _fail:
 #line 196 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradragsdage(ctx_t *ctx, int64_t *result)
 {
-#line 835 "kontanthjaelp_sanktioner.c"
+#line 865 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -873,7 +903,7 @@ _fail:
 #line 204 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradragsbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 877 "kontanthjaelp_sanktioner.c"
+#line 907 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 206) */
@@ -897,7 +927,7 @@ _fail:
 #line 208 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 901 "kontanthjaelp_sanktioner.c"
+#line 931 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1105,7 +1135,7 @@ _fail:
 #line 234 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skaerpet_raadighedssanktion(ctx_t *ctx, bool *result)
 {
-#line 1109 "kontanthjaelp_sanktioner.c"
+#line 1139 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1415,7 +1445,7 @@ _fail:
 #line 260 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skaerpet_sanktion_i_hoejst(ctx_t *ctx, lov_duration *result)
 {
-#line 1419 "kontanthjaelp_sanktioner.c"
+#line 1449 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     /* the rule (line 262) */
@@ -1438,7 +1468,7 @@ _fail:
 #line 267 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
 {
-#line 1442 "kontanthjaelp_sanktioner.c"
+#line 1472 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1617,7 +1647,7 @@ _fail:
 #line 278 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_uden_skriftlig_vejledning(ctx_t *ctx, bool *result)
 {
-#line 1621 "kontanthjaelp_sanktioner.c"
+#line 1651 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1693,7 +1723,7 @@ _fail:
 #line 282 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_ved_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 1697 "kontanthjaelp_sanktioner.c"
+#line 1727 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1771,7 +1801,7 @@ _fail:
 #line 286 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_efter_3_kalendermaaneder(ctx_t *ctx, bool *result)
 {
-#line 1775 "kontanthjaelp_sanktioner.c"
+#line 1805 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1847,7 +1877,7 @@ _fail:
 #line 290 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 1851 "kontanthjaelp_sanktioner.c"
+#line 1881 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1953,7 +1983,7 @@ _fail:
 #line 295 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_aktivitetsparate_kontaktes_personligt_foerst(ctx_t *ctx, bool *result)
 {
-#line 1957 "kontanthjaelp_sanktioner.c"
+#line 1987 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2033,7 +2063,7 @@ _fail:
 #line 299 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx_t *ctx, bool *result)
 {
-#line 2037 "kontanthjaelp_sanktioner.c"
+#line 2067 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2081,7 +2111,7 @@ _fail:
 #line 303 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_automatisk_fradrag_for_tilbud(ctx_t *ctx, bool *result)
 {
-#line 2085 "kontanthjaelp_sanktioner.c"
+#line 2115 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2129,7 +2159,7 @@ _fail:
 #line 307 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_fradraget_er_aldrig_negativt(ctx_t *ctx, bool *result)
 {
-#line 2133 "kontanthjaelp_sanktioner.c"
+#line 2163 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2252,6 +2282,7 @@ typedef struct fast_t {
     const kontanthjaelp_sanktioner_input *in;
     lov_date reference_date;
     const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     fast_values_t v;
     fast_held_t held;
 } fast_t;
@@ -2271,7 +2302,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 60 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoeringspligt(fast_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result)
 {
-#line 2275 "kontanthjaelp_sanktioner.c"
+#line 2306 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     bool _t1 = false;
@@ -2342,7 +2373,7 @@ _fail:
 #line 115 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 2346 "kontanthjaelp_sanktioner.c"
+#line 2377 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2362,7 +2393,7 @@ _fail:
 #line 106 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 2366 "kontanthjaelp_sanktioner.c"
+#line 2397 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2378,7 +2409,7 @@ _fail:
 #line 157 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 2382 "kontanthjaelp_sanktioner.c"
+#line 2413 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2398,7 +2429,7 @@ _fail:
 #line 147 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 2402 "kontanthjaelp_sanktioner.c"
+#line 2433 "kontanthjaelp_sanktioner.c"
     (void)ctx;
     /* the rule (line 152) */
     (*result) = (begrundet && retsregler_angivet);
@@ -2408,7 +2439,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 133 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_skriftlig_vejledning_givet(fast_t *ctx, bool *result)
 {
-#line 2412 "kontanthjaelp_sanktioner.c"
+#line 2443 "kontanthjaelp_sanktioner.c"
     /* the rule (line 137) */
     (*result) = (((ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret) && ctx->in->vejledning_givet_med_indkaldelsen) && ctx->in->vejledning_dokumenteret);
     return LOV_OK;
@@ -2417,7 +2448,7 @@ static lov_status fast_def_skriftlig_vejledning_givet(fast_t *ctx, bool *result)
 #line 142 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_sidste_dag_for_sanktion(fast_t *ctx, lov_date *result)
 {
-#line 2421 "kontanthjaelp_sanktioner.c"
+#line 2452 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -2435,7 +2466,7 @@ _fail:
 #line 146 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_sanktioneret_i_tide(fast_t *ctx, bool *result)
 {
-#line 2439 "kontanthjaelp_sanktioner.c"
+#line 2470 "kontanthjaelp_sanktioner.c"
     /* the rule (line 148) */
     (*result) = ((ctx->in->forseelsesdag <= ctx->reference_date) && (ctx->reference_date <= ctx->v.sidste_dag_for_sanktion));
     return LOV_OK;
@@ -2444,7 +2475,7 @@ static lov_status fast_def_sanktioneret_i_tide(fast_t *ctx, bool *result)
 #line 152 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *result)
 {
-#line 2448 "kontanthjaelp_sanktioner.c"
+#line 2479 "kontanthjaelp_sanktioner.c"
     /* the rule (line 156) */
     (*result) = (!(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (ctx->in->personlig_kontakt_forsoegt && ctx->in->sanktionen_konkret_begrundet));
     return LOV_OK;
@@ -2453,7 +2484,7 @@ static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *r
 #line 161 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_hoeringspligt(fast_t *ctx, bool *result)
 {
-#line 2457 "kontanthjaelp_sanktioner.c"
+#line 2488 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 163) */
@@ -2468,7 +2499,7 @@ _fail:
 #line 172 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 2472 "kontanthjaelp_sanktioner.c"
+#line 2503 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2518,7 +2549,7 @@ _fail:
 #line 185 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 2522 "kontanthjaelp_sanktioner.c"
+#line 2553 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 187) */
@@ -2533,7 +2564,7 @@ _fail:
 #line 196 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_fradragsdage(fast_t *ctx, int64_t *result)
 {
-#line 2537 "kontanthjaelp_sanktioner.c"
+#line 2568 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -2556,7 +2587,7 @@ _fail:
 #line 204 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_fradragsbeloeb(fast_t *ctx, lov_money *result)
 {
-#line 2560 "kontanthjaelp_sanktioner.c"
+#line 2591 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 206) */
@@ -2571,7 +2602,7 @@ _fail:
 #line 208 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
 {
-#line 2575 "kontanthjaelp_sanktioner.c"
+#line 2606 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2633,7 +2664,7 @@ _fail:
 #line 234 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_skaerpet_raadighedssanktion(fast_t *ctx, bool *result)
 {
-#line 2637 "kontanthjaelp_sanktioner.c"
+#line 2668 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2703,7 +2734,7 @@ _fail:
 #line 260 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_skaerpet_sanktion_i_hoejst(fast_t *ctx, lov_duration *result)
 {
-#line 2707 "kontanthjaelp_sanktioner.c"
+#line 2738 "kontanthjaelp_sanktioner.c"
     lov_duration _t1 = {0, 0};
     /* the rule (line 262) */
     if (ctx->v.skaerpet_raadighedssanktion) {
@@ -2718,7 +2749,7 @@ static lov_status fast_def_skaerpet_sanktion_i_hoejst(fast_t *ctx, lov_duration 
 #line 267 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
 {
-#line 2722 "kontanthjaelp_sanktioner.c"
+#line 2753 "kontanthjaelp_sanktioner.c"
     /* the rule (line 271) */
     (*result) = (((ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) && (!ctx->in->rimelig_grund)) || ((((ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && ctx->in->tidligere_sanktionsafgoerelse) && ctx->in->manglende_vilje) && (!ctx->in->rimelig_grund)));
     return LOV_OK;
@@ -2727,7 +2758,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 #line 278 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_fradrag_uden_skriftlig_vejledning(fast_t *ctx, bool *result)
 {
-#line 2731 "kontanthjaelp_sanktioner.c"
+#line 2762 "kontanthjaelp_sanktioner.c"
     *result = (!(!ctx->v.skriftlig_vejledning_givet) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
     return LOV_OK;
 }
@@ -2735,7 +2766,7 @@ static lov_status fast_assert_intet_fradrag_uden_skriftlig_vejledning(fast_t *ct
 #line 282 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 2739 "kontanthjaelp_sanktioner.c"
+#line 2770 "kontanthjaelp_sanktioner.c"
     *result = (!ctx->in->rimelig_grund || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
     return LOV_OK;
 }
@@ -2743,7 +2774,7 @@ static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool 
 #line 286 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_fradrag_efter_3_kalendermaaneder(fast_t *ctx, bool *result)
 {
-#line 2747 "kontanthjaelp_sanktioner.c"
+#line 2778 "kontanthjaelp_sanktioner.c"
     *result = (!(!ctx->v.sanktioneret_i_tide) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
     return LOV_OK;
 }
@@ -2751,7 +2782,7 @@ static lov_status fast_assert_intet_fradrag_efter_3_kalendermaaneder(fast_t *ctx
 #line 290 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
 {
-#line 2755 "kontanthjaelp_sanktioner.c"
+#line 2786 "kontanthjaelp_sanktioner.c"
     *result = (!((!(ctx->v.fradrag == INT64_C(0) /* 0 kr */)) || ctx->v.skaerpet_raadighedssanktion) || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
     return LOV_OK;
 }
@@ -2759,7 +2790,7 @@ static lov_status fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(fast_t *
 #line 295 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_aktivitetsparate_kontaktes_personligt_foerst(fast_t *ctx, bool *result)
 {
-#line 2763 "kontanthjaelp_sanktioner.c"
+#line 2794 "kontanthjaelp_sanktioner.c"
     *result = (!((ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->personlig_kontakt_forsoegt)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -2767,7 +2798,7 @@ static lov_status fast_assert_aktivitetsparate_kontaktes_personligt_foerst(fast_
 #line 299 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(fast_t *ctx, bool *result)
 {
-#line 2771 "kontanthjaelp_sanktioner.c"
+#line 2802 "kontanthjaelp_sanktioner.c"
     *result = (!(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (!ctx->v.skaerpet_raadighedssanktion));
     return LOV_OK;
 }
@@ -2775,7 +2806,7 @@ static lov_status fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_san
 #line 303 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_automatisk_fradrag_for_tilbud(fast_t *ctx, bool *result)
 {
-#line 2779 "kontanthjaelp_sanktioner.c"
+#line 2810 "kontanthjaelp_sanktioner.c"
     *result = (!(ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -2783,7 +2814,7 @@ static lov_status fast_assert_intet_automatisk_fradrag_for_tilbud(fast_t *ctx, b
 #line 307 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_fradraget_er_aldrig_negativt(fast_t *ctx, bool *result)
 {
-#line 2787 "kontanthjaelp_sanktioner.c"
+#line 2818 "kontanthjaelp_sanktioner.c"
     *result = (!(ctx->in->dagssats >= INT64_C(0) /* 0 kr */) || (ctx->v.fradrag >= INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -2840,68 +2871,133 @@ static bool fast_facts_valid(const fast_t *ctx)
 
 static bool fast_part_0(fast_t *ctx, kontanthjaelp_sanktioner_output *out)
 {
-    if (fast_def_skriftlig_vejledning_givet(ctx, &ctx->v.skriftlig_vejledning_givet) != LOV_OK)
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skriftlig_vejledning_givet, 0, sizeof ctx->v.skriftlig_vejledning_givet);
+    } else if (fast_def_skriftlig_vejledning_givet(ctx, &ctx->v.skriftlig_vejledning_givet) != LOV_OK) {
         return false;
+    }
     out->skriftlig_vejledning_givet = ctx->v.skriftlig_vejledning_givet;
-    if (fast_def_sidste_dag_for_sanktion(ctx, &ctx->v.sidste_dag_for_sanktion) != LOV_OK)
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sidste_dag_for_sanktion, 0, sizeof ctx->v.sidste_dag_for_sanktion);
+    } else if (fast_def_sidste_dag_for_sanktion(ctx, &ctx->v.sidste_dag_for_sanktion) != LOV_OK) {
         return false;
+    }
     out->sidste_dag_for_sanktion = ctx->v.sidste_dag_for_sanktion;
-    if (fast_def_sanktioneret_i_tide(ctx, &ctx->v.sanktioneret_i_tide) != LOV_OK)
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sanktioneret_i_tide, 0, sizeof ctx->v.sanktioneret_i_tide);
+    } else if (fast_def_sanktioneret_i_tide(ctx, &ctx->v.sanktioneret_i_tide) != LOV_OK) {
         return false;
+    }
     out->sanktioneret_i_tide = ctx->v.sanktioneret_i_tide;
-    if (fast_def_betingelser_for_aktivitetsparate(ctx, &ctx->v.betingelser_for_aktivitetsparate) != LOV_OK)
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.betingelser_for_aktivitetsparate, 0, sizeof ctx->v.betingelser_for_aktivitetsparate);
+    } else if (fast_def_betingelser_for_aktivitetsparate(ctx, &ctx->v.betingelser_for_aktivitetsparate) != LOV_OK) {
         return false;
+    }
     out->betingelser_for_aktivitetsparate = ctx->v.betingelser_for_aktivitetsparate;
-    if (fast_def_hoeringspligt(ctx, &ctx->v.hoeringspligt) != LOV_OK)
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.hoeringspligt, 0, sizeof ctx->v.hoeringspligt);
+    } else if (fast_def_hoeringspligt(ctx, &ctx->v.hoeringspligt) != LOV_OK) {
         return false;
+    }
     out->hoeringspligt = ctx->v.hoeringspligt;
-    if (fast_def_partshoering_gennemfoert(ctx, &ctx->v.partshoering_gennemfoert) != LOV_OK)
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.partshoering_gennemfoert, 0, sizeof ctx->v.partshoering_gennemfoert);
+    } else if (fast_def_partshoering_gennemfoert(ctx, &ctx->v.partshoering_gennemfoert) != LOV_OK) {
         return false;
+    }
     out->partshoering_gennemfoert = ctx->v.partshoering_gennemfoert;
-    if (fast_def_afgoerelse_truffet(ctx, &ctx->v.afgoerelse_truffet) != LOV_OK)
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.afgoerelse_truffet, 0, sizeof ctx->v.afgoerelse_truffet);
+    } else if (fast_def_afgoerelse_truffet(ctx, &ctx->v.afgoerelse_truffet) != LOV_OK) {
         return false;
+    }
     out->afgoerelse_truffet = ctx->v.afgoerelse_truffet;
-    if (fast_def_fradragsdage(ctx, &ctx->v.fradragsdage) != LOV_OK)
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradragsdage, 0, sizeof ctx->v.fradragsdage);
+    } else if (fast_def_fradragsdage(ctx, &ctx->v.fradragsdage) != LOV_OK) {
         return false;
+    }
     out->fradragsdage = ctx->v.fradragsdage;
-    if (fast_def_fradragsbeloeb(ctx, &ctx->v.fradragsbeloeb) != LOV_OK)
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradragsbeloeb, 0, sizeof ctx->v.fradragsbeloeb);
+    } else if (fast_def_fradragsbeloeb(ctx, &ctx->v.fradragsbeloeb) != LOV_OK) {
         return false;
+    }
     out->fradragsbeloeb = ctx->v.fradragsbeloeb;
-    if (fast_def_fradrag(ctx, &ctx->v.fradrag) != LOV_OK)
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradrag, 0, sizeof ctx->v.fradrag);
+        ctx->held.fradrag = 0;
+    } else if (fast_def_fradrag(ctx, &ctx->v.fradrag) != LOV_OK) {
         return false;
+    }
     out->fradrag = ctx->v.fradrag;
-    if (fast_def_skaerpet_raadighedssanktion(ctx, &ctx->v.skaerpet_raadighedssanktion) != LOV_OK)
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skaerpet_raadighedssanktion, 0, sizeof ctx->v.skaerpet_raadighedssanktion);
+        ctx->held.skaerpet_raadighedssanktion = 0;
+    } else if (fast_def_skaerpet_raadighedssanktion(ctx, &ctx->v.skaerpet_raadighedssanktion) != LOV_OK) {
         return false;
+    }
     out->skaerpet_raadighedssanktion = ctx->v.skaerpet_raadighedssanktion;
-    if (fast_def_skaerpet_sanktion_i_hoejst(ctx, &ctx->v.skaerpet_sanktion_i_hoejst) != LOV_OK)
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skaerpet_sanktion_i_hoejst, 0, sizeof ctx->v.skaerpet_sanktion_i_hoejst);
+    } else if (fast_def_skaerpet_sanktion_i_hoejst(ctx, &ctx->v.skaerpet_sanktion_i_hoejst) != LOV_OK) {
         return false;
+    }
     out->skaerpet_sanktion_i_hoejst = ctx->v.skaerpet_sanktion_i_hoejst;
-    if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK)
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        memset(&ctx->v.kraever_sagsbehandlers_vurdering, 0, sizeof ctx->v.kraever_sagsbehandlers_vurdering);
+    } else if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK) {
         return false;
+    }
     out->kraever_sagsbehandlers_vurdering = ctx->v.kraever_sagsbehandlers_vurdering;
-    if (fast_assert_intet_fradrag_uden_skriftlig_vejledning(ctx, &ctx->v.intet_fradrag_uden_skriftlig_vejledning) != LOV_OK)
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        memset(&ctx->v.intet_fradrag_uden_skriftlig_vejledning, 0, sizeof ctx->v.intet_fradrag_uden_skriftlig_vejledning);
+    } else if (fast_assert_intet_fradrag_uden_skriftlig_vejledning(ctx, &ctx->v.intet_fradrag_uden_skriftlig_vejledning) != LOV_OK) {
         return false;
+    }
     out->intet_fradrag_uden_skriftlig_vejledning = ctx->v.intet_fradrag_uden_skriftlig_vejledning;
-    if (fast_assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->v.intet_fradrag_ved_rimelig_grund) != LOV_OK)
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        memset(&ctx->v.intet_fradrag_ved_rimelig_grund, 0, sizeof ctx->v.intet_fradrag_ved_rimelig_grund);
+    } else if (fast_assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->v.intet_fradrag_ved_rimelig_grund) != LOV_OK) {
         return false;
+    }
     out->intet_fradrag_ved_rimelig_grund = ctx->v.intet_fradrag_ved_rimelig_grund;
-    if (fast_assert_intet_fradrag_efter_3_kalendermaaneder(ctx, &ctx->v.intet_fradrag_efter_3_kalendermaaneder) != LOV_OK)
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        memset(&ctx->v.intet_fradrag_efter_3_kalendermaaneder, 0, sizeof ctx->v.intet_fradrag_efter_3_kalendermaaneder);
+    } else if (fast_assert_intet_fradrag_efter_3_kalendermaaneder(ctx, &ctx->v.intet_fradrag_efter_3_kalendermaaneder) != LOV_OK) {
         return false;
+    }
     out->intet_fradrag_efter_3_kalendermaaneder = ctx->v.intet_fradrag_efter_3_kalendermaaneder;
-    if (fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx, &ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse) != LOV_OK)
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse, 0, sizeof ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse);
+    } else if (fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx, &ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse) != LOV_OK) {
         return false;
+    }
     out->ingen_sanktion_uden_hoering_og_afgoerelse = ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse;
-    if (fast_assert_aktivitetsparate_kontaktes_personligt_foerst(ctx, &ctx->v.aktivitetsparate_kontaktes_personligt_foerst) != LOV_OK)
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        memset(&ctx->v.aktivitetsparate_kontaktes_personligt_foerst, 0, sizeof ctx->v.aktivitetsparate_kontaktes_personligt_foerst);
+    } else if (fast_assert_aktivitetsparate_kontaktes_personligt_foerst(ctx, &ctx->v.aktivitetsparate_kontaktes_personligt_foerst) != LOV_OK) {
         return false;
+    }
     out->aktivitetsparate_kontaktes_personligt_foerst = ctx->v.aktivitetsparate_kontaktes_personligt_foerst;
-    if (fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx, &ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion) != LOV_OK)
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        memset(&ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion, 0, sizeof ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion);
+    } else if (fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx, &ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion) != LOV_OK) {
         return false;
+    }
     out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion;
-    if (fast_assert_intet_automatisk_fradrag_for_tilbud(ctx, &ctx->v.intet_automatisk_fradrag_for_tilbud) != LOV_OK)
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        memset(&ctx->v.intet_automatisk_fradrag_for_tilbud, 0, sizeof ctx->v.intet_automatisk_fradrag_for_tilbud);
+    } else if (fast_assert_intet_automatisk_fradrag_for_tilbud(ctx, &ctx->v.intet_automatisk_fradrag_for_tilbud) != LOV_OK) {
         return false;
+    }
     out->intet_automatisk_fradrag_for_tilbud = ctx->v.intet_automatisk_fradrag_for_tilbud;
-    if (fast_assert_fradraget_er_aldrig_negativt(ctx, &ctx->v.fradraget_er_aldrig_negativt) != LOV_OK)
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradraget_er_aldrig_negativt, 0, sizeof ctx->v.fradraget_er_aldrig_negativt);
+    } else if (fast_assert_fradraget_er_aldrig_negativt(ctx, &ctx->v.fradraget_er_aldrig_negativt) != LOV_OK) {
         return false;
+    }
     out->fradraget_er_aldrig_negativt = ctx->v.fradraget_er_aldrig_negativt;
     return true;
 }
@@ -2911,37 +3007,38 @@ static bool fast_part_0(fast_t *ctx, kontanthjaelp_sanktioner_output *out)
  * when a step fails: then what it wrote does not count, and the rules
  * that explain work the case out. */
 static bool fast_evaluate(const kontanthjaelp_sanktioner_input *in, lov_date reference_date, const fast_params_t *p,
-                          kontanthjaelp_sanktioner_output *out)
+                          kontanthjaelp_sanktioner_output *out, const uint64_t *need)
 {
     fast_t ctx;
     ctx.in = in;
     ctx.reference_date = reference_date;
     ctx.p = p;
+    ctx.need = need;
     if (!fast_facts_valid(&ctx))
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.skriftlig_vejledning_givet = LOV_OK;
-    out->status.sidste_dag_for_sanktion = LOV_OK;
-    out->status.sanktioneret_i_tide = LOV_OK;
-    out->status.betingelser_for_aktivitetsparate = LOV_OK;
-    out->status.hoeringspligt = LOV_OK;
-    out->status.partshoering_gennemfoert = LOV_OK;
-    out->status.afgoerelse_truffet = LOV_OK;
-    out->status.fradragsdage = LOV_OK;
-    out->status.fradragsbeloeb = LOV_OK;
-    out->status.fradrag = LOV_OK;
-    out->status.skaerpet_raadighedssanktion = LOV_OK;
-    out->status.skaerpet_sanktion_i_hoejst = LOV_OK;
-    out->status.kraever_sagsbehandlers_vurdering = LOV_OK;
-    out->status.intet_fradrag_uden_skriftlig_vejledning = LOV_OK;
-    out->status.intet_fradrag_ved_rimelig_grund = LOV_OK;
-    out->status.intet_fradrag_efter_3_kalendermaaneder = LOV_OK;
-    out->status.ingen_sanktion_uden_hoering_og_afgoerelse = LOV_OK;
-    out->status.aktivitetsparate_kontaktes_personligt_foerst = LOV_OK;
-    out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = LOV_OK;
-    out->status.intet_automatisk_fradrag_for_tilbud = LOV_OK;
-    out->status.fradraget_er_aldrig_negativt = LOV_OK;
+    out->status.skriftlig_vejledning_givet = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.sidste_dag_for_sanktion = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.sanktioneret_i_tide = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.betingelser_for_aktivitetsparate = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.hoeringspligt = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.partshoering_gennemfoert = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.afgoerelse_truffet = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradragsdage = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradragsbeloeb = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradrag = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skaerpet_raadighedssanktion = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skaerpet_sanktion_i_hoejst = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.kraever_sagsbehandlers_vurdering = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.intet_fradrag_uden_skriftlig_vejledning = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.intet_fradrag_ved_rimelig_grund = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.intet_fradrag_efter_3_kalendermaaneder = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ingen_sanktion_uden_hoering_og_afgoerelse = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.aktivitetsparate_kontaktes_personligt_foerst = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.intet_automatisk_fradrag_for_tilbud = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradraget_er_aldrig_negativt = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.fradrag = ctx.held.fradrag;
     out->held_back.skaerpet_raadighedssanktion = ctx.held.skaerpet_raadighedssanktion;
     for (int i = 0; i < 1; i++)
@@ -2958,311 +3055,395 @@ static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_skriftlig_vejledning_givet(ctx, &ctx->out->skriftlig_vejledning_givet);
-    ctx->out->status.skriftlig_vejledning_givet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 1);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skriftlig_vejledning_givet});
-    }
-
-    st = def_sidste_dag_for_sanktion(ctx, &ctx->out->sidste_dag_for_sanktion);
-    ctx->out->status.sidste_dag_for_sanktion = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 2);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* kalendermåneder_til_at_sanktionere */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(3)});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.skriftlig_vejledning_givet = LOV_UNDETERMINED;
+    } else {
+        st = def_skriftlig_vejledning_givet(ctx, &ctx->out->skriftlig_vejledning_givet);
+        ctx->out->status.skriftlig_vejledning_givet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 1);
         }
-        lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->sidste_dag_for_sanktion});
-    }
-
-    st = def_sanktioneret_i_tide(ctx, &ctx->out->sanktioneret_i_tide);
-    ctx->out->status.sanktioneret_i_tide = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 3);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->sanktioneret_i_tide});
-    }
-
-    st = def_betingelser_for_aktivitetsparate(ctx, &ctx->out->betingelser_for_aktivitetsparate);
-    ctx->out->status.betingelser_for_aktivitetsparate = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 4);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->betingelser_for_aktivitetsparate});
-    }
-
-    st = def_hoeringspligt(ctx, &ctx->out->hoeringspligt);
-    ctx->out->status.hoeringspligt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 5);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->hoeringspligt});
-    }
-
-    st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
-    ctx->out->status.partshoering_gennemfoert = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 7, 2);
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoering_gennemfoert});
-    }
-
-    st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
-    ctx->out->status.afgoerelse_truffet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 9);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->afgoerelse_truffet});
-    }
-
-    st = def_fradragsdage(ctx, &ctx->out->fradragsdage);
-    ctx->out->status.fradragsdage = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 10);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->fradragsdage});
-    }
-
-    st = def_fradragsbeloeb(ctx, &ctx->out->fradragsbeloeb);
-    ctx->out->status.fradragsbeloeb = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 11);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->fradragsbeloeb});
-    }
-
-    st = def_fradrag(ctx, &ctx->out->fradrag);
-    ctx->out->status.fradrag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
-        ctx->out->fradrag = INT64_C(0);    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 13, 7);
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->fradrag});
-    }
-
-    st = def_skaerpet_raadighedssanktion(ctx, &ctx->out->skaerpet_raadighedssanktion);
-    ctx->out->status.skaerpet_raadighedssanktion = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 21);
-        ctx->out->skaerpet_raadighedssanktion = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 22, 8);
-        lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skaerpet_raadighedssanktion});
-    }
-
-    st = def_skaerpet_sanktion_i_hoejst(ctx, &ctx->out->skaerpet_sanktion_i_hoejst);
-    ctx->out->status.skaerpet_sanktion_i_hoejst = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 30);
-    }
-    if (ctx->explain) {
-        ctx->why_of[11] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[20]) {    /* skærpet_sanktion_højst */
-            ctx->marks[20] = 1;
-            lov_trace_add(ctx->trace, 20, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.dur = {3, 0}});
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
         }
-        lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dur = ctx->out->skaerpet_sanktion_i_hoejst});
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skriftlig_vejledning_givet});
+        }
     }
 
-    st = def_kraever_sagsbehandlers_vurdering(ctx, &ctx->out->kraever_sagsbehandlers_vurdering);
-    ctx->out->status.kraever_sagsbehandlers_vurdering = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 31);
-    }
-    if (ctx->explain) {
-        ctx->why_of[12] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 31, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->kraever_sagsbehandlers_vurdering});
-    }
-
-    st = assert_intet_fradrag_uden_skriftlig_vejledning(ctx, &ctx->out->intet_fradrag_uden_skriftlig_vejledning);
-    ctx->out->status.intet_fradrag_uden_skriftlig_vejledning = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 32);
-    }
-    if (ctx->explain) {
-        ctx->why_of[13] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 32, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->intet_fradrag_uden_skriftlig_vejledning});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.sidste_dag_for_sanktion = LOV_UNDETERMINED;
+    } else {
+        st = def_sidste_dag_for_sanktion(ctx, &ctx->out->sidste_dag_for_sanktion);
+        ctx->out->status.sidste_dag_for_sanktion = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 2);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* kalendermåneder_til_at_sanktionere */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(3)});
+            }
+            lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->sidste_dag_for_sanktion});
+        }
     }
 
-    st = assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->out->intet_fradrag_ved_rimelig_grund);
-    ctx->out->status.intet_fradrag_ved_rimelig_grund = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 33);
-    }
-    if (ctx->explain) {
-        ctx->why_of[14] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 33, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->intet_fradrag_ved_rimelig_grund});
-    }
-
-    st = assert_intet_fradrag_efter_3_kalendermaaneder(ctx, &ctx->out->intet_fradrag_efter_3_kalendermaaneder);
-    ctx->out->status.intet_fradrag_efter_3_kalendermaaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 34);
-    }
-    if (ctx->explain) {
-        ctx->why_of[15] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 34, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->intet_fradrag_efter_3_kalendermaaneder});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.sanktioneret_i_tide = LOV_UNDETERMINED;
+    } else {
+        st = def_sanktioneret_i_tide(ctx, &ctx->out->sanktioneret_i_tide);
+        ctx->out->status.sanktioneret_i_tide = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 3);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->sanktioneret_i_tide});
+        }
     }
 
-    st = assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx, &ctx->out->ingen_sanktion_uden_hoering_og_afgoerelse);
-    ctx->out->status.ingen_sanktion_uden_hoering_og_afgoerelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 35);
-    }
-    if (ctx->explain) {
-        ctx->why_of[16] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 35, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ingen_sanktion_uden_hoering_og_afgoerelse});
-    }
-
-    st = assert_aktivitetsparate_kontaktes_personligt_foerst(ctx, &ctx->out->aktivitetsparate_kontaktes_personligt_foerst);
-    ctx->out->status.aktivitetsparate_kontaktes_personligt_foerst = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 36);
-    }
-    if (ctx->explain) {
-        ctx->why_of[17] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 36, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->aktivitetsparate_kontaktes_personligt_foerst});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.betingelser_for_aktivitetsparate = LOV_UNDETERMINED;
+    } else {
+        st = def_betingelser_for_aktivitetsparate(ctx, &ctx->out->betingelser_for_aktivitetsparate);
+        ctx->out->status.betingelser_for_aktivitetsparate = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 4);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->betingelser_for_aktivitetsparate});
+        }
     }
 
-    st = assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx, &ctx->out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion);
-    ctx->out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 37);
-    }
-    if (ctx->explain) {
-        ctx->why_of[18] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 37, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion});
-    }
-
-    st = assert_intet_automatisk_fradrag_for_tilbud(ctx, &ctx->out->intet_automatisk_fradrag_for_tilbud);
-    ctx->out->status.intet_automatisk_fradrag_for_tilbud = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 38);
-    }
-    if (ctx->explain) {
-        ctx->why_of[19] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 38, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->intet_automatisk_fradrag_for_tilbud});
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.hoeringspligt = LOV_UNDETERMINED;
+    } else {
+        st = def_hoeringspligt(ctx, &ctx->out->hoeringspligt);
+        ctx->out->status.hoeringspligt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 5);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->hoeringspligt});
+        }
     }
 
-    st = assert_fradraget_er_aldrig_negativt(ctx, &ctx->out->fradraget_er_aldrig_negativt);
-    ctx->out->status.fradraget_er_aldrig_negativt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 39);
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
+        ctx->out->status.partshoering_gennemfoert = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 7, 2);
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoering_gennemfoert});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[20] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.afgoerelse_truffet = LOV_UNDETERMINED;
+    } else {
+        st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
+        ctx->out->status.afgoerelse_truffet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 9);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->afgoerelse_truffet});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 39, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fradraget_er_aldrig_negativt});
+
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.fradragsdage = LOV_UNDETERMINED;
+    } else {
+        st = def_fradragsdage(ctx, &ctx->out->fradragsdage);
+        ctx->out->status.fradragsdage = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 10);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->fradragsdage});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.fradragsbeloeb = LOV_UNDETERMINED;
+    } else {
+        st = def_fradragsbeloeb(ctx, &ctx->out->fradragsbeloeb);
+        ctx->out->status.fradragsbeloeb = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 11);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->fradragsbeloeb});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.fradrag = LOV_UNDETERMINED;
+    } else {
+        st = def_fradrag(ctx, &ctx->out->fradrag);
+        ctx->out->status.fradrag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+            ctx->out->fradrag = INT64_C(0);    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 13, 7);
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->fradrag});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.skaerpet_raadighedssanktion = LOV_UNDETERMINED;
+    } else {
+        st = def_skaerpet_raadighedssanktion(ctx, &ctx->out->skaerpet_raadighedssanktion);
+        ctx->out->status.skaerpet_raadighedssanktion = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 21);
+            ctx->out->skaerpet_raadighedssanktion = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 22, 8);
+            lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skaerpet_raadighedssanktion});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        ctx->out->status.skaerpet_sanktion_i_hoejst = LOV_UNDETERMINED;
+    } else {
+        st = def_skaerpet_sanktion_i_hoejst(ctx, &ctx->out->skaerpet_sanktion_i_hoejst);
+        ctx->out->status.skaerpet_sanktion_i_hoejst = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 30);
+        }
+        if (ctx->explain) {
+            ctx->why_of[11] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[20]) {    /* skærpet_sanktion_højst */
+                ctx->marks[20] = 1;
+                lov_trace_add(ctx->trace, 20, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.dur = {3, 0}});
+            }
+            lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dur = ctx->out->skaerpet_sanktion_i_hoejst});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        ctx->out->status.kraever_sagsbehandlers_vurdering = LOV_UNDETERMINED;
+    } else {
+        st = def_kraever_sagsbehandlers_vurdering(ctx, &ctx->out->kraever_sagsbehandlers_vurdering);
+        ctx->out->status.kraever_sagsbehandlers_vurdering = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 31);
+        }
+        if (ctx->explain) {
+            ctx->why_of[12] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 31, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->kraever_sagsbehandlers_vurdering});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        ctx->out->status.intet_fradrag_uden_skriftlig_vejledning = LOV_UNDETERMINED;
+    } else {
+        st = assert_intet_fradrag_uden_skriftlig_vejledning(ctx, &ctx->out->intet_fradrag_uden_skriftlig_vejledning);
+        ctx->out->status.intet_fradrag_uden_skriftlig_vejledning = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 32);
+        }
+        if (ctx->explain) {
+            ctx->why_of[13] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 32, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->intet_fradrag_uden_skriftlig_vejledning});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        ctx->out->status.intet_fradrag_ved_rimelig_grund = LOV_UNDETERMINED;
+    } else {
+        st = assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->out->intet_fradrag_ved_rimelig_grund);
+        ctx->out->status.intet_fradrag_ved_rimelig_grund = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 33);
+        }
+        if (ctx->explain) {
+            ctx->why_of[14] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 33, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->intet_fradrag_ved_rimelig_grund});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        ctx->out->status.intet_fradrag_efter_3_kalendermaaneder = LOV_UNDETERMINED;
+    } else {
+        st = assert_intet_fradrag_efter_3_kalendermaaneder(ctx, &ctx->out->intet_fradrag_efter_3_kalendermaaneder);
+        ctx->out->status.intet_fradrag_efter_3_kalendermaaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 34);
+        }
+        if (ctx->explain) {
+            ctx->why_of[15] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 34, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->intet_fradrag_efter_3_kalendermaaneder});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        ctx->out->status.ingen_sanktion_uden_hoering_og_afgoerelse = LOV_UNDETERMINED;
+    } else {
+        st = assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx, &ctx->out->ingen_sanktion_uden_hoering_og_afgoerelse);
+        ctx->out->status.ingen_sanktion_uden_hoering_og_afgoerelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 35);
+        }
+        if (ctx->explain) {
+            ctx->why_of[16] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 35, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ingen_sanktion_uden_hoering_og_afgoerelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        ctx->out->status.aktivitetsparate_kontaktes_personligt_foerst = LOV_UNDETERMINED;
+    } else {
+        st = assert_aktivitetsparate_kontaktes_personligt_foerst(ctx, &ctx->out->aktivitetsparate_kontaktes_personligt_foerst);
+        ctx->out->status.aktivitetsparate_kontaktes_personligt_foerst = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 36);
+        }
+        if (ctx->explain) {
+            ctx->why_of[17] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 36, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->aktivitetsparate_kontaktes_personligt_foerst});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        ctx->out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = LOV_UNDETERMINED;
+    } else {
+        st = assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx, &ctx->out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion);
+        ctx->out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 37);
+        }
+        if (ctx->explain) {
+            ctx->why_of[18] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 37, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        ctx->out->status.intet_automatisk_fradrag_for_tilbud = LOV_UNDETERMINED;
+    } else {
+        st = assert_intet_automatisk_fradrag_for_tilbud(ctx, &ctx->out->intet_automatisk_fradrag_for_tilbud);
+        ctx->out->status.intet_automatisk_fradrag_for_tilbud = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 38);
+        }
+        if (ctx->explain) {
+            ctx->why_of[19] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 38, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->intet_automatisk_fradrag_for_tilbud});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        ctx->out->status.fradraget_er_aldrig_negativt = LOV_UNDETERMINED;
+    } else {
+        st = assert_fradraget_er_aldrig_negativt(ctx, &ctx->out->fradraget_er_aldrig_negativt);
+        ctx->out->status.fradraget_er_aldrig_negativt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 39);
+        }
+        if (ctx->explain) {
+            ctx->why_of[20] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 39, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fradraget_er_aldrig_negativt});
+        }
     }
 }
 
@@ -3294,14 +3475,24 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
 static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
-                                      const kontanthjaelp_sanktioner_externals *ext)
+                                      const kontanthjaelp_sanktioner_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -3429,10 +3620,32 @@ static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, 
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    st = worse(st, out->status.fradrag);
-    st = worse(st, out->status.skaerpet_raadighedssanktion);
-    st = worse(st, out->status.skaerpet_sanktion_i_hoejst);
-    st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.skriftlig_vejledning_givet);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.sidste_dag_for_sanktion);
+    if (counts(wanted, 2, false))
+        st = worse(st, out->status.sanktioneret_i_tide);
+    if (counts(wanted, 3, false))
+        st = worse(st, out->status.betingelser_for_aktivitetsparate);
+    if (counts(wanted, 4, false))
+        st = worse(st, out->status.hoeringspligt);
+    if (counts(wanted, 5, false))
+        st = worse(st, out->status.partshoering_gennemfoert);
+    if (counts(wanted, 6, false))
+        st = worse(st, out->status.afgoerelse_truffet);
+    if (counts(wanted, 7, false))
+        st = worse(st, out->status.fradragsdage);
+    if (counts(wanted, 8, false))
+        st = worse(st, out->status.fradragsbeloeb);
+    if (counts(wanted, 9, true))
+        st = worse(st, out->status.fradrag);
+    if (counts(wanted, 10, true))
+        st = worse(st, out->status.skaerpet_raadighedssanktion);
+    if (counts(wanted, 11, true))
+        st = worse(st, out->status.skaerpet_sanktion_i_hoejst);
+    if (counts(wanted, 12, true))
+        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -3449,28 +3662,91 @@ static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, 
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.fradrag != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.skriftlig_vejledning_givet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.skriftlig_vejledning_givet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.sidste_dag_for_sanktion != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.sidste_dag_for_sanktion);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, false) && out->status.sanktioneret_i_tide != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[2].info;
+        st = worse(st, out->status.sanktioneret_i_tide);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[2].missing[i];
+    }
+    if (counts(wanted, 3, false) && out->status.betingelser_for_aktivitetsparate != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[3].info;
+        st = worse(st, out->status.betingelser_for_aktivitetsparate);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[3].missing[i];
+    }
+    if (counts(wanted, 4, false) && out->status.hoeringspligt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[4].info;
+        st = worse(st, out->status.hoeringspligt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[4].missing[i];
+    }
+    if (counts(wanted, 5, false) && out->status.partshoering_gennemfoert != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[5].info;
+        st = worse(st, out->status.partshoering_gennemfoert);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[5].missing[i];
+    }
+    if (counts(wanted, 6, false) && out->status.afgoerelse_truffet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[6].info;
+        st = worse(st, out->status.afgoerelse_truffet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[6].missing[i];
+    }
+    if (counts(wanted, 7, false) && out->status.fradragsdage != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[7].info;
+        st = worse(st, out->status.fradragsdage);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[7].missing[i];
+    }
+    if (counts(wanted, 8, false) && out->status.fradragsbeloeb != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[8].info;
+        st = worse(st, out->status.fradragsbeloeb);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[8].missing[i];
+    }
+    if (counts(wanted, 9, true) && out->status.fradrag != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[9].info;
         st = worse(st, out->status.fradrag);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[9].missing[i];
     }
-    if (out->status.skaerpet_raadighedssanktion != LOV_OK) {
+    if (counts(wanted, 10, true) && out->status.skaerpet_raadighedssanktion != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[10].info;
         st = worse(st, out->status.skaerpet_raadighedssanktion);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[10].missing[i];
     }
-    if (out->status.skaerpet_sanktion_i_hoejst != LOV_OK) {
+    if (counts(wanted, 11, true) && out->status.skaerpet_sanktion_i_hoejst != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[11].info;
         st = worse(st, out->status.skaerpet_sanktion_i_hoejst);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[11].missing[i];
     }
-    if (out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
+    if (counts(wanted, 12, true) && out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[12].info;
         st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
@@ -3480,16 +3756,33 @@ static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, 
     return st;
 }
 
-lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
-                       const kontanthjaelp_sanktioner_externals *ext)
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
+                                const kontanthjaelp_sanktioner_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
     if (trace == NULL && in->known.afgoerelsesdag && in->afgoerelsesdag >= 17075 && in->afgoerelsesdag <= 20269) {
         fast_params_t p;
         fast_params_on(in->afgoerelsesdag, &p);
-        if (fast_evaluate(in, in->afgoerelsesdag, &p, out))
+        if (fast_evaluate(in, in->afgoerelsesdag, &p, out, need))
             return LOV_OK;
     }
-    return evaluate_explaining(in, out, trace, ext);
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
+                       const kontanthjaelp_sanktioner_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status kontanthjaelp_sanktioner_evaluate_some(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
+                            const kontanthjaelp_sanktioner_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
 }
 
 lov_status kontanthjaelp_sanktioner_evaluate_batch(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, size_t n,
@@ -3506,10 +3799,10 @@ lov_status kontanthjaelp_sanktioner_evaluate_batch(const kontanthjaelp_sanktione
                 fast_params_on(day, &p);
                 looked_up = true;
             }
-            if (fast_evaluate(&in[i], day, &p, &out[i]))
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
                 continue;
         }
-        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;
 }

@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const delt_parameter_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[2];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[3];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {1};
+static const uint32_t reads_from[] = {0, 1, 1};
+static const uint32_t evaluation_order[] = {1, 0};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 2; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -152,7 +182,7 @@ static lov_status param_sats(ctx_t *ctx, lov_money *result)
 #line 18 "tests/e2e/modules/delt_parameter.lov"
 static lov_status def_enkelt(ctx_t *ctx, lov_money *result)
 {
-#line 156 "delt_parameter.c"
+#line 186 "delt_parameter.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 18) */
@@ -170,7 +200,7 @@ _fail:
 #line 17 "tests/e2e/modules/delt_parameter.lov"
 static lov_status def_dobbelt(ctx_t *ctx, lov_money *result)
 {
-#line 174 "delt_parameter.c"
+#line 204 "delt_parameter.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -222,6 +252,7 @@ typedef struct fast_t {
     const delt_parameter_input *in;
     lov_date reference_date;
     const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     fast_values_t v;
 } fast_t;
 
@@ -246,7 +277,7 @@ static void fast_params_on(lov_date day, fast_params_t *p)
 #line 18 "tests/e2e/modules/delt_parameter.lov"
 static lov_status fast_def_enkelt(fast_t *ctx, lov_money *result)
 {
-#line 250 "delt_parameter.c"
+#line 281 "delt_parameter.c"
     lov_status _st = LOV_OK;
     /* the rule (line 18) */
     if ((_st = ctx->p->st_sats) != LOV_OK)
@@ -260,7 +291,7 @@ _fail:
 #line 17 "tests/e2e/modules/delt_parameter.lov"
 static lov_status fast_def_dobbelt(fast_t *ctx, lov_money *result)
 {
-#line 264 "delt_parameter.c"
+#line 295 "delt_parameter.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 17) */
@@ -289,11 +320,17 @@ static bool fast_facts_valid(const fast_t *ctx)
 
 static bool fast_part_0(fast_t *ctx, delt_parameter_output *out)
 {
-    if (fast_def_enkelt(ctx, &ctx->v.enkelt) != LOV_OK)
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.enkelt, 0, sizeof ctx->v.enkelt);
+    } else if (fast_def_enkelt(ctx, &ctx->v.enkelt) != LOV_OK) {
         return false;
+    }
     out->enkelt = ctx->v.enkelt;
-    if (fast_def_dobbelt(ctx, &ctx->v.dobbelt) != LOV_OK)
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.dobbelt, 0, sizeof ctx->v.dobbelt);
+    } else if (fast_def_dobbelt(ctx, &ctx->v.dobbelt) != LOV_OK) {
         return false;
+    }
     out->dobbelt = ctx->v.dobbelt;
     return true;
 }
@@ -303,18 +340,19 @@ static bool fast_part_0(fast_t *ctx, delt_parameter_output *out)
  * when a step fails: then what it wrote does not count, and the rules
  * that explain work the case out. */
 static bool fast_evaluate(const delt_parameter_input *in, lov_date reference_date, const fast_params_t *p,
-                          delt_parameter_output *out)
+                          delt_parameter_output *out, const uint64_t *need)
 {
     fast_t ctx;
     ctx.in = in;
     ctx.reference_date = reference_date;
     ctx.p = p;
+    ctx.need = need;
     if (!fast_facts_valid(&ctx))
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.dobbelt = LOV_OK;
-    out->status.enkelt = LOV_OK;
+    out->status.dobbelt = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.enkelt = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
     out->info.reason = LOV_REASON_NONE;
@@ -329,32 +367,40 @@ static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_enkelt(ctx, &ctx->out->enkelt);
-    ctx->out->status.enkelt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 2);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->enkelt});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.enkelt = LOV_UNDETERMINED;
+    } else {
+        st = def_enkelt(ctx, &ctx->out->enkelt);
+        ctx->out->status.enkelt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 2);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->enkelt});
+        }
     }
 
-    st = def_dobbelt(ctx, &ctx->out->dobbelt);
-    ctx->out->status.dobbelt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 1);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->dobbelt});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.dobbelt = LOV_UNDETERMINED;
+    } else {
+        st = def_dobbelt(ctx, &ctx->out->dobbelt);
+        ctx->out->status.dobbelt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 1);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->dobbelt});
+        }
     }
 }
 
@@ -366,14 +412,24 @@ static void evaluate_all(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
 static lov_status evaluate_explaining(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
-                                      const delt_parameter_externals *ext)
+                                      const delt_parameter_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -417,8 +473,10 @@ static lov_status evaluate_explaining(const delt_parameter_input *in, delt_param
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    st = worse(st, out->status.dobbelt);
-    st = worse(st, out->status.enkelt);
+    if (counts(wanted, 0, true))
+        st = worse(st, out->status.dobbelt);
+    if (counts(wanted, 1, true))
+        st = worse(st, out->status.enkelt);
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -435,14 +493,14 @@ static lov_status evaluate_explaining(const delt_parameter_input *in, delt_param
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.dobbelt != LOV_OK) {
+    if (counts(wanted, 0, true) && out->status.dobbelt != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[0].info;
         st = worse(st, out->status.dobbelt);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[0].missing[i];
     }
-    if (out->status.enkelt != LOV_OK) {
+    if (counts(wanted, 1, true) && out->status.enkelt != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[1].info;
         st = worse(st, out->status.enkelt);
@@ -452,16 +510,33 @@ static lov_status evaluate_explaining(const delt_parameter_input *in, delt_param
     return st;
 }
 
-lov_status delt_parameter_evaluate(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
-                       const delt_parameter_externals *ext)
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
+                                const delt_parameter_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
     if (trace == NULL && in->known.dag && in->dag >= 18262 && in->dag <= 2932896) {
         fast_params_t p;
         fast_params_on(in->dag, &p);
-        if (fast_evaluate(in, in->dag, &p, out))
+        if (fast_evaluate(in, in->dag, &p, out, need))
             return LOV_OK;
     }
-    return evaluate_explaining(in, out, trace, ext);
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status delt_parameter_evaluate(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
+                       const delt_parameter_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status delt_parameter_evaluate_some(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
+                            const delt_parameter_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
 }
 
 lov_status delt_parameter_evaluate_batch(const delt_parameter_input *in, delt_parameter_output *out, size_t n,
@@ -478,10 +553,10 @@ lov_status delt_parameter_evaluate_batch(const delt_parameter_input *in, delt_pa
                 fast_params_on(day, &p);
                 looked_up = true;
             }
-            if (fast_evaluate(&in[i], day, &p, &out[i]))
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
                 continue;
         }
-        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;
 }

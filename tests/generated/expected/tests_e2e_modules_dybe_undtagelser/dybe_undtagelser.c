@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const dybe_undtagelser_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[1];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[21];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0};    /* none: a placeholder */
+static const uint32_t reads_from[] = {0, 0};
+static const uint32_t evaluation_order[] = {0};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 1; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -100,7 +130,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 12 "tests/e2e/modules/dybe_undtagelser.lov"
 static lov_status def_svar(ctx_t *ctx, bool *result)
 {
-#line 104 "dybe_undtagelser.c"
+#line 134 "dybe_undtagelser.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1181,6 +1211,7 @@ typedef struct fast_t {
     const dybe_undtagelser_input *in;
     lov_date reference_date;
     const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     fast_values_t v;
 } fast_t;
 
@@ -1193,7 +1224,7 @@ static void fast_params_on(lov_date day, fast_params_t *p)
 #line 12 "tests/e2e/modules/dybe_undtagelser.lov"
 static lov_status fast_def_svar(fast_t *ctx, bool *result)
 {
-#line 1197 "dybe_undtagelser.c"
+#line 1228 "dybe_undtagelser.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1575,8 +1606,11 @@ static bool fast_facts_valid(const fast_t *ctx)
 
 static bool fast_part_0(fast_t *ctx, dybe_undtagelser_output *out)
 {
-    if (fast_def_svar(ctx, &ctx->v.svar) != LOV_OK)
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.svar, 0, sizeof ctx->v.svar);
+    } else if (fast_def_svar(ctx, &ctx->v.svar) != LOV_OK) {
         return false;
+    }
     out->svar = ctx->v.svar;
     return true;
 }
@@ -1586,17 +1620,18 @@ static bool fast_part_0(fast_t *ctx, dybe_undtagelser_output *out)
  * when a step fails: then what it wrote does not count, and the rules
  * that explain work the case out. */
 static bool fast_evaluate(const dybe_undtagelser_input *in, lov_date reference_date, const fast_params_t *p,
-                          dybe_undtagelser_output *out)
+                          dybe_undtagelser_output *out, const uint64_t *need)
 {
     fast_t ctx;
     ctx.in = in;
     ctx.reference_date = reference_date;
     ctx.p = p;
+    ctx.need = need;
     if (!fast_facts_valid(&ctx))
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.svar = LOV_OK;
+    out->status.svar = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
     out->info.reason = LOV_REASON_NONE;
@@ -1611,19 +1646,23 @@ static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_svar(ctx, &ctx->out->svar);
-    ctx->out->status.svar = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 0);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 1, 20);
-        lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->svar});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.svar = LOV_UNDETERMINED;
+    } else {
+        st = def_svar(ctx, &ctx->out->svar);
+        ctx->out->status.svar = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 0);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 1, 20);
+            lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->svar});
+        }
     }
 }
 
@@ -1635,14 +1674,24 @@ static void evaluate_all(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
 static lov_status evaluate_explaining(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
-                                      const dybe_undtagelser_externals *ext)
+                                      const dybe_undtagelser_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -1664,7 +1713,8 @@ static lov_status evaluate_explaining(const dybe_undtagelser_input *in, dybe_und
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    st = worse(st, out->status.svar);
+    if (counts(wanted, 0, true))
+        st = worse(st, out->status.svar);
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -1681,7 +1731,7 @@ static lov_status evaluate_explaining(const dybe_undtagelser_input *in, dybe_und
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.svar != LOV_OK) {
+    if (counts(wanted, 0, true) && out->status.svar != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[0].info;
         st = worse(st, out->status.svar);
@@ -1691,16 +1741,33 @@ static lov_status evaluate_explaining(const dybe_undtagelser_input *in, dybe_und
     return st;
 }
 
-lov_status dybe_undtagelser_evaluate(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
-                       const dybe_undtagelser_externals *ext)
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
+                                const dybe_undtagelser_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
     if (trace == NULL && true) {
         fast_params_t p;
         fast_params_on(0, &p);
-        if (fast_evaluate(in, 0, &p, out))
+        if (fast_evaluate(in, 0, &p, out, need))
             return LOV_OK;
     }
-    return evaluate_explaining(in, out, trace, ext);
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status dybe_undtagelser_evaluate(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
+                       const dybe_undtagelser_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status dybe_undtagelser_evaluate_some(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
+                            const dybe_undtagelser_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
 }
 
 lov_status dybe_undtagelser_evaluate_batch(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, size_t n,
@@ -1716,10 +1783,10 @@ lov_status dybe_undtagelser_evaluate_batch(const dybe_undtagelser_input *in, dyb
                 fast_params_on(day, &p);
                 looked_up = true;
             }
-            if (fast_evaluate(&in[i], day, &p, &out[i]))
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
                 continue;
         }
-        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext));
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;
 }
