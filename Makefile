@@ -275,7 +275,9 @@ demo: all
 # The generated 225-hour evaluator against a hand-written one (bench/); then
 # lovc test on a generated suite of 10,000 scenarios (bench/scenarios); lovc check on
 # 1,000 definitions over a chain and on rules/ (bench/safety-scale); lovc doc on
-# 10,000 and 40,000 definitions and lovc verify on 400,000 inputs (bench/doc-verify-scale).
+# 10,000 and 40,000 definitions and lovc verify on 400,000 inputs (bench/doc-verify-scale); the rule of
+# bench/peers/SPEC.md as generated C against naive and branch-free hand-written C
+# (bench/peers/run); the compiler's scaling to 100,000 definitions (bench/scale).
 bench: all
 	@mkdir -p $(BUILD)/bench
 	@$(BUILD)/lovc build bench/timer225.lov -o $(BUILD)/bench
@@ -287,6 +289,8 @@ bench: all
 	@bench/scenarios $(BUILD)/lovc $(BUILD)/bench/gen_scenarios $(BUILD)/bench
 	@bench/safety-scale $(BUILD)/lovc $(BUILD)/bench
 	@bench/doc-verify-scale $(BUILD)/lovc $(BUILD)/bench
+	@bench/peers/run $(BUILD)/lovc $(BUILD)/bench/peers
+	@bench/scale $(BUILD)/lovc $(BUILD)/bench/scale
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/lov

@@ -11,7 +11,10 @@
  *                      dated parameter; with emit_gen.c (the function being
  *                      written), emit_values.c (values and conversions) and
  *                      emit_expr.c (expressions), which share emit_gen.h
- *   emit_entry.c       validation of the facts, evaluate_all, NAME_evaluate
+ *   emit_needs.c       what each output reads, for NAME_evaluate_some
+ *   emit_fast.c        the fast path: two-valued rules when every fact is known
+ *   emit_entry.c       validation of the facts, evaluate_all, NAME_evaluate,
+ *                      NAME_evaluate_some, NAME_evaluate_batch
  *   emit_descriptor.c  NAME_descriptor, the module's description of itself
  *   emit_ctext.c       C text and C types, for all of them
  * cnames.c turns lov names into unique C names; build.c ('lovc build') calls
@@ -62,6 +65,14 @@ typedef struct emitter {
     ptrvec enums;            /* decl*: enums this module's C refers to (own and used) */
     ptrvec records;          /* decl*: records likewise */
     int mask_words;          /* uint64_t words in a set of inputs */
+    int output_words;        /* uint64_t words in a set of outputs (NAME_evaluate_some) */
+    /* The fast path (emit_fast.c), found while it is written: */
+    ptrvec fast_params;      /* decl*: parameters it reads on the reference date */
+    ptrvec fast_lookups;     /* decl*: parameters it looks up on another day */
+    ptrvec fast_inputs;      /* decl*: the inputs it reads, which must be known */
+    const char *no_fast;     /* why the module has no fast path (NULL: it has one) */
+    const char *cold;        /* "EXPLAINING " before the functions of the rules that
+                              * explain in a large module (see emit_context.c), else "" */
 } emitter;
 
 /* Gives C names to everything in a module (deterministic, so a used module
@@ -85,6 +96,10 @@ void emit_header(emitter *em);
 /* The context struct of NAME.c (emit_context.c). */
 void emit_context(emitter *em);
 
+/* NAME_evaluate_some: what each output reads, needed() and needed_slot()
+ * (emit_needs.c), after the context. */
+void emit_needs(emitter *em);
+
 /* Writes the static functions of every definition, outcome, parameter and
  * function (emit_rules.c). */
 void emit_rule_functions(emitter *em);
@@ -92,6 +107,27 @@ void emit_rule_functions(emitter *em);
 /* validate(), then evaluate_all() and NAME_evaluate() (emit_entry.c). */
 void emit_validate(emitter *em);
 void emit_entry(emitter *em);
+
+/* fast_facts_valid(): on the fast path, the facts the rules read are known,
+ * and every fact is valid, as validate() and validate_events() have it, in
+ * one walk without an early exit (emit_entry.c). */
+void emit_fast_validate(emitter *em);
+
+/* The fast path (emit_fast.c): the two-valued rule functions, the check
+ * that the facts are valid, and fast_evaluate(); before emit_entry. */
+void emit_fast_path(emitter *em);
+
+/* The definitions and outcomes of em->order in pieces of at most this many,
+ * one C function each, so that the C compiler's time grows with the module,
+ * not with its square (emit_entry.c, emit_fast.c). */
+enum { EMIT_PIECE = 64 };
+
+/* A module with more definitions than this marks the functions of the rules
+ * that explain as cold (emit_context.c). */
+enum { EMIT_COLD_FROM = 256 };
+
+/* One rule function for the fast path (emit_rules.c). */
+void emit_fast_rules(emitter *em, decl *d);
 
 /* Writes to c the static helpers that 'body' calls, before it (emit_context.c). */
 void emit_helpers(strbuf *c, const char *body);

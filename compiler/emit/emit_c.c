@@ -84,6 +84,7 @@ bool emit_c_files(program *prog, const char *dir, const char *base, char *why, s
                 emit_comment_text(&em, em.lov_path), em.sha256);
     emit_printf(c, "#include \"%s\"\n\n#include <string.h>\n\n", em.h_name);
     emit_context(&em);
+    emit_needs(&em);
 
     /* The functions first, into a buffer of their own, to know which
      * helpers they call. */
@@ -91,6 +92,7 @@ bool emit_c_files(program *prog, const char *dir, const char *base, char *why, s
     sb_init(&em.c);
     emit_rule_functions(&em);
     emit_validate(&em);
+    emit_fast_path(&em);
     emit_entry(&em);
     strbuf body = em.c;
     em.c = head;
@@ -117,5 +119,8 @@ bool emit_c_files(program *prog, const char *dir, const char *base, char *why, s
     pv_free(&em.provisions);
     pv_free(&em.enums);
     pv_free(&em.records);
+    pv_free(&em.fast_params);
+    pv_free(&em.fast_lookups);
+    pv_free(&em.fast_inputs);
     return ok;
 }

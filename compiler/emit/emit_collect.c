@@ -199,5 +199,6 @@ void emit_collect(emitter *em)
     cname_scope_free(&members);
     size_t ninputs = em->inputs.len;
     em->mask_words = (int)(ninputs == 0 ? 1 : (ninputs + 63) / 64);
+    em->output_words = (int)(em->outputs.len == 0 ? 1 : (em->outputs.len + 63) / 64);
     order_outputs(em);
 }

@@ -14,6 +14,12 @@ void emit_context(emitter *em)
     int W = em->mask_words;
     size_t nout = em->outputs.len ? em->outputs.len : 1;
     size_t nparam = em->params.len ? em->params.len : 1;
+    em->cold = em->order.len > EMIT_COLD_FROM && em->externals.len == 0 ? "EXPLAINING " : "";    /* externals: no fast path */
+    if (*em->cold)
+        sb_puts(c, "/* The rules that explain run only for the cases the fast path leaves, and\n"
+                   " * with a trace. In a module this large the C compiler is told so (gcc and\n"
+                   " * clang: 'cold', optimised for size), and spends its time on the fast path. */\n"
+                   "#if defined(__GNUC__)\n#define EXPLAINING __attribute__((cold))\n#else\n#define EXPLAINING\n#endif\n\n");
     emit_printf(c, "/* Why a value could not be worked out: the inputs it needed that are\n"
                    " * missing, and the first reason. */\n"
                    "typedef struct why_state {\n    uint64_t missing[%d];\n    lov_result_info info;\n"
@@ -23,6 +29,7 @@ void emit_context(emitter *em)
     emit_printf(c, "/* One evaluation: everything lives here, on the caller's stack. */\n"
                    "typedef struct ctx_t {\n    const %s_input *in;\n    %s_output *out;\n"
                    "    lov_trace *trace;\n    const %s_externals *ext;\n    lov_date reference_date;\n"
+                   "    const uint64_t *need;        /* the outputs to work out (NULL: all) */\n"
                    "    bool explain;                /* the second pass: note why, not only what */\n"
                    "    why_state why;               /* what the value being worked out needed */\n"
                    "    why_state why_of[%zu];        /* explaining pass: what definition i needed */\n"

@@ -9,6 +9,15 @@
 #include "emit/emit.h"
 #include "core/lov.h"
 
+#define EMIT_PIECE_TEXT "64"      /* EMIT_PIECE, for comments */
+
+static const char *emit_fmt_em(emitter *em, const char *f, const char *arg)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, f, arg);
+    return ast_strdup(em->a, buf, strlen(buf));
+}
+
 /* ---- Validation of the facts ------------------------------------------------------- */
 
 /* A C condition that is true when value v of type t is invalid. */
@@ -264,6 +273,111 @@ static void emit_validate_events(emitter *em)
     sb_puts(c, "    return LOV_OK;\n}\n\n");
 }
 
+/* ---- The same checks, for the fast path ------------------------------------------- */
+
+/* bad |= the checks of one item or record (its fields), without an exit. */
+static void fast_checks_of_fields(emitter *em, const char *ptr, const type *rt, const char *indent)
+{
+    decl *r = rt->decl;
+    for (int k = 0; k < r->u.record.fields.len; k++) {
+        record_field *f = NL_AT(r->u.record.fields, k);
+        char v[256];
+        snprintf(v, sizeof v, "%s%s", ptr, f->c_name);
+        const char *bad = invalid_value(em, v, f->type);
+        if (bad)
+            emit_printf(&em->c, "%sbad |= %s;\n", indent, bad);
+        if (em->mod->reference_input && is_event(f->type_expr))
+            emit_printf(&em->c, "%sbad |= %s;\n", indent, event_after(em, v, f->type));
+    }
+}
+
+/* bad |= an input outside its 'at least' and 'at most', as validate() has it. */
+static void fast_checks_of_bounds(emitter *em, decl *d)
+{
+    const input_bound *bounds[2] = {&d->u.input.low, &d->u.input.high};
+    const type *t = d->type->kind == T_OPTIONAL ? d->type->elem : d->type;
+    char v[256];
+    snprintf(v, sizeof v, d->type->kind == T_OPTIONAL ? "in->%s.value" : "in->%s", d->c_name);
+    for (int k = 0; k < 2; k++) {
+        if (!bounds[k]->set)
+            continue;
+        const char *out = outside_bound(em, v, t, bounds[k], k == 0);
+        if (d->type->kind == T_OPTIONAL)
+            emit_printf(&em->c, "    bad |= in->known.%s && in->%s.present && %s;\n", d->c_name, d->c_name, out);
+        else
+            emit_printf(&em->c, "    bad |= in->known.%s && %s;\n", d->c_name, out);
+    }
+}
+
+static bool fields_checked(emitter *em, const type *rt)
+{
+    decl *r = rt->decl;
+    for (int k = 0; k < r->u.record.fields.len; k++) {
+        record_field *f = NL_AT(r->u.record.fields, k);
+        if (invalid_value(em, "x", f->type) || (em->mod->reference_input && is_event(f->type_expr)))
+            return true;
+    }
+    return false;
+}
+
+void emit_fast_validate(emitter *em)
+{
+    strbuf *c = &em->c;
+    module *m = em->mod;
+    sb_puts(c, "/* The fast path is taken only when the facts the rules read are known and\n"
+               " * every fact is valid, as validate() and validate_events() have it: checked\n"
+               " * here in one walk without an early exit (a branch only per list). */\n");
+    emit_printf(c, "static bool fast_facts_valid(const fast_t *ctx)\n{\n    const %s_input *in = ctx->in;\n"
+                   "    bool bad = false;\n", m->c_prefix);
+    for (size_t i = 0; i < em->fast_inputs.len; i++) {
+        decl *d = em->fast_inputs.items[i];
+        if (d != m->reference_input)
+            emit_printf(c, "    bad |= !in->known.%s;\n", d->c_name);
+    }
+    for (size_t i = 0; i < em->inputs.len; i++) {
+        decl *d = em->inputs.items[i];
+        const type *t = d->type;
+        char v[256];
+        snprintf(v, sizeof v, "in->%s", d->c_name);
+        bool event = m->reference_input && t->kind != T_LIST && t->kind != T_RECORD && is_event(d->u.input.type_expr);
+        if (t->kind == T_LIST) {
+            emit_printf(c, "    bad |= in->known.%s && in->%s_count > 0 && in->%s == NULL;\n", d->c_name, d->c_name,
+                        d->c_name);
+            char item[300];
+            snprintf(item, sizeof item, "in->%s[i]", d->c_name);
+            const char *bad = t->elem->kind == T_RECORD ? NULL : invalid_value(em, item, t->elem);
+            bool fields = t->elem->kind == T_RECORD && fields_checked(em, t->elem);
+            if (!bad && !fields)
+                continue;
+            emit_printf(c, "    for (size_t i = 0, n = in->known.%s && in->%s ? in->%s_count : 0; i < n; i++) {\n",
+                        d->c_name, d->c_name, d->c_name);
+            if (bad)
+                emit_printf(c, "        bad |= %s;\n", bad);
+            else {
+                snprintf(item, sizeof item, "in->%s[i].", d->c_name);
+                fast_checks_of_fields(em, item, t->elem, "        ");
+            }
+            sb_puts(c, "    }\n");
+        } else if (t->kind == T_RECORD) {
+            if (!fields_checked(em, t))
+                continue;
+            emit_printf(c, "    if (in->known.%s) {\n", d->c_name);
+            char ptr[300];
+            snprintf(ptr, sizeof ptr, "in->%s.", d->c_name);
+            fast_checks_of_fields(em, ptr, t, "        ");
+            sb_puts(c, "    }\n");
+        } else {
+            const char *bad = invalid_value(em, v, t);
+            if (bad)
+                emit_printf(c, "    bad |= in->known.%s && %s;\n", d->c_name, bad);
+            if (event)
+                emit_printf(c, "    bad |= in->known.%s && %s;\n", d->c_name, event_after(em, v, t));
+            fast_checks_of_bounds(em, d);
+        }
+    }
+    sb_puts(c, "    (void)ctx;\n    (void)in;\n    return !bad;\n}\n\n");
+}
+
 /* ---- The entry point ---------------------------------------------------------- */
 
 static void set_all_statuses(emitter *em, const char *status)
@@ -371,11 +485,21 @@ void emit_trace_constants(emitter *em, decl *d, strbuf *out, int depth)
 static void emit_evaluate_all(emitter *em)
 {
     strbuf *c = &em->c;
-    sb_puts(c, "/* Every definition and outcome, each after the definitions it uses. */\n"
-               "static void evaluate_all(ctx_t *ctx)\n{\n");
-    sb_puts(c, em->order.len ? "    lov_status st;\n" : "    (void)ctx;\n");
-    for (size_t i = 0; i < em->order.len; i++) {
+    size_t npieces = 0;
+    for (size_t start = 0; start < em->order.len; start += EMIT_PIECE, npieces++) {
+    size_t end = start + EMIT_PIECE < em->order.len ? start + EMIT_PIECE : em->order.len;
+    if (start == 0)
+        sb_puts(c, "/* The definitions and outcomes, each after the definitions it uses, in\n"
+                   " * pieces of at most " EMIT_PIECE_TEXT " (one function each, so that no C function grows\n"
+                   " * with the module). */\n");
+    emit_printf(c, "%sstatic void evaluate_part_%zu(ctx_t *ctx)\n{\n    lov_status st;\n", em->cold, npieces);
+    for (size_t i = start; i < end; i++) {
         decl *d = em->order.items[i];
+        emit_printf(c, "\n    if (!needed_slot(ctx->need, %d)) {    /* not asked for, nor needed */\n"
+                       "        ctx->out->status.%s = LOV_UNDETERMINED;\n    } else {", d->slot, d->c_name);
+        strbuf whole = em->c;
+        sb_init(&em->c);
+        c = &em->c;
         bool rules = d->kind != D_ASSERT;
         int steps = rules ? d->u.def.requires.len : 0;
         for (int k = 0; rules && k < d->u.def.rules.len; k++)
@@ -412,8 +536,95 @@ static void emit_evaluate_all(emitter *em)
                        "                      (lov_value){.%s = %sctx->out->%s%s});\n    }\n",
                     d->provision, d->type->kind == T_OPTIONAL ? fmt_member(em, d->c_name) : "true", field,
                     vt->kind == T_ENUM ? "(int32_t)" : "", d->c_name, member);
+        strbuf block = em->c;
+        em->c = whole;
+        c = &em->c;
+        for (const char *q = block.data; q && *q;) {       /* one level deeper */
+            const char *nl = strchr(q, '\n');
+            size_t len = nl ? (size_t)(nl - q) : strlen(q);
+            emit_printf(c, "%s%.*s\n", len ? "    " : "", (int)len, q);
+            q = nl ? nl + 1 : q + len;
+        }
+        sb_free(&block);
+        sb_puts(c, "    }\n");
     }
     sb_puts(c, "}\n\n");
+    }
+    sb_puts(c, "/* Every definition and outcome, in evaluation order. */\n"
+               "static void evaluate_all(ctx_t *ctx)\n{\n");
+    if (npieces == 0)
+        sb_puts(c, "    (void)ctx;\n");
+    for (size_t i = 0; i < npieces; i++)
+        emit_printf(c, "    evaluate_part_%zu(ctx);\n", i);
+    sb_puts(c, "}\n\n");
+}
+
+/* The condition under which the fast path may be tried for a case (the
+ * reference date known, a day the rules are in force); 'in' is "in->" or
+ * "in[i]." */
+static const char *fast_may_try(emitter *em, const char *in)
+{
+    module *m = em->mod;
+    char buf[512];
+    decl *ref = m->reference_input;
+    if (!ref)
+        return "true";
+    if (m->has_in_force)
+        snprintf(buf, sizeof buf, "%sknown.%s && %s%s >= %d && %s%s <= %d", in, ref->c_name, in, ref->c_name,
+                 (int)m->in_force_from, in, ref->c_name, (int)(m->has_until ? m->in_force_until : LOV_DATE_MAX));
+    else
+        snprintf(buf, sizeof buf, "%sknown.%s", in, ref->c_name);
+    return ast_strdup(em->a, buf, strlen(buf));
+}
+
+/* NAME_evaluate (the fast path, then the rules that explain) and
+ * NAME_evaluate_batch. */
+static void emit_public_entries(emitter *em)
+{
+    strbuf *c = &em->c;
+    const char *p = em->mod->c_prefix;
+    decl *ref = em->mod->reference_input;
+    const char *day = ref ? emit_fmt_em(em, "in->%s", ref->c_name) : "0";
+    sb_puts(c, "/* The fast path when it can be taken, else the rules that explain. */\n");
+    emit_printf(c, "static lov_status evaluate_case(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                                const %s_externals *ext, const uint64_t *wanted, const uint64_t *need)\n"
+                   "{\n", p, p, p);
+    if (!em->no_fast) {
+        emit_printf(c, "    if (trace == NULL && %s) {\n        fast_params_t p;\n", fast_may_try(em, "in->"));
+        emit_printf(c, "        fast_params_on(%s, &p);\n        if (fast_evaluate(in, %s, &p, out, need))\n"
+                       "            return LOV_OK;\n    }\n", day, day);
+    }
+    sb_puts(c, "    return evaluate_explaining(in, out, trace, ext, wanted, need);\n}\n\n");
+    emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                       const %s_externals *ext)\n{\n"
+                   "    return evaluate_case(in, out, trace, ext, NULL, NULL);\n}\n\n", p, p, p, p);
+    emit_printf(c, "lov_status %s_evaluate_some(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                            const %s_externals *ext, const uint64_t *wanted)\n{\n"
+                   "    if (wanted == NULL)\n        return evaluate_case(in, out, trace, ext, NULL, NULL);\n"
+                   "    uint64_t need[%d];\n    needed(wanted, need);\n"
+                   "    return evaluate_case(in, out, trace, ext, wanted, need);\n}\n\n",
+                p, p, p, p, em->output_words);
+
+    emit_printf(c, "lov_status %s_evaluate_batch(const %s_input *in, %s_output *out, size_t n,\n"
+                   "                             const %s_externals *ext)\n{\n", p, p, p, p);
+    sb_puts(c, "    lov_status worst = LOV_OK;\n");
+    if (!em->no_fast)
+        sb_puts(c, "    fast_params_t p;\n    lov_date day = 0;\n    bool looked_up = false;\n");
+    sb_puts(c, "    for (size_t i = 0; i < n; i++) {\n");
+    if (!em->no_fast) {
+        emit_printf(c, "        if (%s) {\n", fast_may_try(em, "in[i]."));
+        if (ref) {
+            emit_printf(c, "            if (!looked_up || in[i].%s != day) {    /* a new reference date */\n"
+                           "                day = in[i].%s;\n                fast_params_on(day, &p);\n"
+                           "                looked_up = true;\n            }\n", ref->c_name, ref->c_name);
+        } else {
+            sb_puts(c, "            if (!looked_up) {\n                fast_params_on(day, &p);\n"
+                       "                looked_up = true;\n            }\n");
+        }
+        sb_puts(c, "            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))\n                continue;\n        }\n");
+    }
+    sb_puts(c, "        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));\n    }\n"
+               "    return worst;\n}\n\n");
 }
 
 void emit_entry(emitter *em)
@@ -429,9 +640,23 @@ void emit_entry(emitter *em)
     bool events = m->reference_input && has_events(em);
     if (events)
         emit_validate_events(em);
-    emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
-                   "                       const %s_externals *ext)\n{\n", p, p, p, p);
-    sb_puts(c, "    ctx_t ctx;\n    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = NULL;\n    ctx.ext = ext;\n"
+    sb_puts(c, "/* The rules that explain: every case the fast path does not decide, and\n"
+               " * every case with a trace. */\n");
+    bool any_counted = false;
+    for (size_t i = 0; i < em->outputs.len; i++)
+        any_counted |= ((decl *)em->outputs.items[i])->kind != D_ASSERT;
+    if (any_counted)
+        sb_puts(c, "/* Does output 'slot' count for the evaluation's status? When outputs are\n"
+               " * asked for, those asked for; else the outcomes (the definitions, in rules\n"
+               " * without outcomes). */\n"
+               "static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)\n{\n"
+               "    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;\n}\n\n");
+    emit_printf(c, "%sstatic lov_status evaluate_explaining(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                                      const %s_externals *ext, const uint64_t *wanted,\n"
+                   "                                      const uint64_t *need)\n{\n", em->cold, p, p, p);
+    if (!any_counted)
+        sb_puts(c, "    (void)wanted;                /* no output counts for the status */\n");
+    sb_puts(c, "    ctx_t ctx;\n    ctx.in = in;\n    ctx.out = out;\n    ctx.trace = NULL;\n    ctx.ext = ext;\n    ctx.need = need;\n"
                "    ctx.reference_date = 0;\n    ctx.explain = false;\n"
                "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"
                "    why_clear(&ctx.why);\n    memset(out, 0, sizeof *out);\n    out->info = ctx.why.info;\n\n");
@@ -465,25 +690,30 @@ void emit_entry(emitter *em)
         set_all_statuses(em, "st");
         sb_puts(c, "        out->info = ctx.why.info;\n        return st;\n    }\n");
     }
-    sb_puts(c, "\n    /* The fast pass: the decisions, without a trace. */\n"
-               "    if (trace == NULL) {\n        evaluate_all(&ctx);\n        st = LOV_OK;\n");
+    sb_puts(c, "\n    /* A pass that decides, and writes the trace when one is asked for, without\n"
+               "     * noting why: when every decision is made, nothing more is needed. */\n"
+               "    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;\n"
+               "    ctx.trace = trace;\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
-        if (decides(d, any_outcome))
-            emit_printf(c, "        st = worse(st, out->status.%s);\n", d->c_name);
+        if (d->kind != D_ASSERT)
+            emit_printf(c, "    if (counts(wanted, %d, %s))\n        st = worse(st, out->status.%s);\n", d->slot,
+                        decides(d, any_outcome) ? "true" : "false", d->c_name);
     }
-    sb_puts(c, "        if (st == LOV_OK)\n            return LOV_OK;\n    }\n\n"
-               "    /* With a trace, or when not every decision was made: work them out\n"
-               "     * (again), noting each step and what each one lacked. The values and\n"
-               "     * statuses come out the same as on the fast pass. */\n"
-               "    ctx.explain = true;\n    ctx.trace = trace;\n"
+    sb_puts(c, "    if (st == LOV_OK)\n        return LOV_OK;\n\n"
+               "    /* Not every decision was made: work them out again, noting each step\n"
+               "     * (the trace from where it began) and what each one lacked. The values\n"
+               "     * and statuses come out the same as on the first pass. */\n"
+               "    if (trace) {\n        trace->count = trace_count;\n        trace->dropped = trace_dropped;\n    }\n"
+               "    ctx.explain = true;\n"
                "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"
                "    why_clear(&ctx.why);\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
-        if (!decides(d, any_outcome))
+        if (d->kind == D_ASSERT)
             continue;
-        emit_printf(c, "    if (out->status.%s != LOV_OK) {\n", d->c_name);
+        emit_printf(c, "    if (counts(wanted, %d, %s) && out->status.%s != LOV_OK) {\n", d->slot,
+                    decides(d, any_outcome) ? "true" : "false", d->c_name);
         emit_printf(c, "        if (st == LOV_OK)\n            out->info = ctx.why_of[%d].info;\n", d->slot);
         emit_printf(c, "        st = worse(st, out->status.%s);\n", d->c_name);
         emit_printf(c, "        for (int i = 0; i < %d; i++)\n            out->missing[i] |= ctx.why_of[%d].missing[i];\n",
@@ -491,4 +721,5 @@ void emit_entry(emitter *em)
         sb_puts(c, "    }\n");
     }
     sb_puts(c, "    return st;\n}\n\n");
+    emit_public_entries(em);
 }

@@ -24,6 +24,11 @@ static const char *read_input(gen *g, decl *d)
 {
     if (d == g->em->mod->reference_input)
         return "ctx->reference_date";       /* known: checked on entry */
+    if (g->fast)                            /* known: checked before the fast path is taken */
+        emit_fast_uses_input(g, d);
+    if (g->fast)
+        return d->type->kind == T_RECORD ? emit_fmt(g, "(&ctx->in->%s)", d->c_name)
+                                         : emit_fmt(g, "ctx->in->%s", d->c_name);
     emit_line(g, "if (!ctx->in->known.%s) {", d->c_name);
     emit_line(g, "    _st = missing_input(ctx, %d);", d->slot);
     emit_line(g, "    %s", emit_jump(g, g->fail));
@@ -38,6 +43,13 @@ static const char *read_parameter(gen *g, decl *d)
     if (d->u.param.constant)
         return emit_gen_expr(g, d->u.param.constant);
     d->read_on_reference_date = true;
+    if (g->fast) {
+        /* looked up once for the reference date, before the fast path */
+        emit_fast_uses_parameter(g, d);
+        emit_line(g, "if ((_st = ctx->p->st_%s) != LOV_OK)", d->c_name);
+        emit_line(g, "    %s", emit_jump(g, g->fail));
+        return emit_fmt(g, "ctx->p->%s", d->c_name);
+    }
     const char *t = emit_temp_of(g, d->type);
     emit_try_call(g, emit_fmt(g, "%s(ctx, &%s)", d->c_static, t));
     return t;
@@ -53,6 +65,8 @@ static const char *read_decl(gen *g, decl *d)
     case D_DEFINITION:
     case D_OUTCOME:
         /* worked out before this one: see evaluate_all */
+        if (g->fast)                        /* and, on the fast path, worked out */
+            return emit_fmt(g, "ctx->v.%s", d->c_name);
         emit_try_call(g, emit_fmt(g, "dependency(ctx, %d, ctx->out->status.%s)", d->slot, d->c_name));
         return emit_fmt(g, "ctx->out->%s", d->c_name);
     default:
@@ -171,6 +185,12 @@ static const char *gen_call(gen *g, expr *e)
         return gen_builtin(g, e, callee->u.name.target);
     decl *d = callee->u.name.target;
     const char *r = emit_temp_of(g, d->type);
+    if (d->kind == D_EXTERNAL && g->fast) {
+        /* Run once per case, by the rules that explain: a case system's
+         * function may be slow or count its calls. */
+        emit_fast_refuse(g, "it calls a function of the case system");
+        return r;
+    }
     if (d->kind == D_EXTERNAL) {
         const char *args = gen_args(g, e, &d->u.external.params);
         emit_line(g, "if (ctx->ext == NULL || ctx->ext->%s == NULL) {", d->c_static);
@@ -184,7 +204,7 @@ static const char *gen_call(gen *g, expr *e)
         return r;
     }
     const char *args = gen_args(g, e, &d->u.def.params);
-    emit_try_call(g, emit_fmt(g, "%s(ctx%s, &%s)", d->c_static, args, r));
+    emit_try_call(g, emit_fmt(g, "%s(ctx%s, &%s)", g->fast ? emit_fast_name(g, d->c_static) : d->c_static, args, r));
     return r;
 }
 
@@ -194,9 +214,35 @@ static const char *gen_call(gen *g, expr *e)
  * be worked out does not matter when the other side decides alone: 'no and
  * ...' is no, 'yes or ...' is yes. Then what the undecided side reported
  * missing is forgotten again. */
+/* The fast path: every fact is known, so a side is yes or no (or the fast
+ * path is left): C's own operators, which the C compiler may turn into
+ * selects; a right side with work of its own runs only when it decides. */
+static const char *gen_logic_fast(gen *g, expr *e)
+{
+    binop op = e->u.binary.op;
+    const char *a = emit_gen_expr(g, e->u.binary.lhs);
+    size_t mark = g->body.len;
+    const char *b = emit_gen_expr(g, e->u.binary.rhs);
+    const char *left = op == B_IMPLIES ? emit_fmt(g, "!%s", a) : a;
+    const char *cop = op == B_AND ? "&&" : "||";
+    if (g->body.len == mark)
+        return emit_fmt(g, "(%s %s %s)", left, cop, b);
+    const char *res = emit_temp(g, "bool", "false");
+    const char *first = emit_fmt(g, "%*s%s = %s;\n", g->indent * 4, "", res, emit_bare(g, left));
+    emit_insert_at(g, mark, first);
+    emit_guard_since(g, mark + strlen(first), op == B_AND ? res : emit_fmt(g, "!%s", res));
+    g->indent++;
+    emit_line(g, "%s = %s;", res, emit_bare(g, b));
+    g->indent--;
+    emit_line(g, "}");
+    return res;
+}
+
 static const char *gen_logic(gen *g, expr *e)
 {
     binop op = e->u.binary.op;
+    if (g->fast)
+        return gen_logic_fast(g, e);
     bool is_and = op == B_AND;
     const char *decisive = is_and ? "false" : "true";
     const char *res = emit_temp(g, "bool", "false");
@@ -561,7 +607,13 @@ static const char *gen_within(gen *g, expr *e)
                    emit_month_rule(g), edge);
     bool fixed = g->loop_var && !emit_uses_var(e->u.within.span, g->loop_var)
                  && !emit_uses_var(e->u.within.anchor, g->loop_var);
-    if (fixed) {
+    if (fixed && g->fast) {
+        /* the fast path works the edge out once, before the loop */
+        hoist_state h;
+        emit_hoist_begin(g, &h);
+        emit_try_call(g, step);
+        emit_hoist_end(g, &h);
+    } else if (fixed) {
         const char *done = emit_temp(g, "bool", "false");
         sb_printf(g->loop_resets, "%s = false;\n", done);
         emit_line(g, "if (!%s) {    /* the same for every item */", done);
@@ -593,11 +645,59 @@ static const char *gen_at(gen *g, expr *e)
     decl *d = e->u.at.param->u.name.target;
     const char *day = emit_gen_expr(g, e->u.at.date);
     const char *t = emit_temp_of(g, d->type);
+    if (g->fast) {
+        emit_fast_uses_lookup(g, d);
+        emit_try_call(g, emit_fmt(g, "%s(%s, &%s)", emit_fast_name(g, d->c_rules), day, t));
+        return t;
+    }
     emit_try_call(g, emit_fmt(g, "%s(ctx, %s, &%s)", d->c_rules, day, t));
     return t;
 }
 
 /* ---- Aggregates -------------------------------------------------------------- */
+
+/* The loop body of an aggregate on the fast path, for a sum of integers or
+ * amounts, a count, 'exists' and 'for all': an item outside the filter adds
+ * nothing (a select, not a branch), and the loop runs to the end. Returns
+ * false for the others (minimum, maximum, sums of decimals or durations),
+ * written as on the rules that explain. */
+static bool fast_aggregate(gen *g, expr *e, const char *r, const char *ovf)
+{
+    aggr_kind k = e->u.aggr.kind;
+    if (k == AG_MINIMUM || k == AG_MAXIMUM || (k == AG_SUM && !ovf))
+        return false;
+    const char *f = e->u.aggr.filter ? emit_gen_expr(g, e->u.aggr.filter) : NULL;
+    if (k == AG_COUNT) {
+        if (f)
+            emit_line(g, "%s += %s ? 1 : 0;", r, emit_bare(g, f));
+        else
+            emit_line(g, "%s++;", r);
+        return true;
+    }
+    if (k == AG_EXISTS) {
+        emit_line(g, "%s |= %s;", r, f ? f : "true");
+        return true;
+    }
+    expr *body = e->u.aggr.body;
+    size_t mark = g->body.len;
+    const char *b = emit_gen_expr(g, body);
+    if (k == AG_SUM)
+        b = emit_convert(g, b, body->type, e->type);
+    bool guarded = f && g->body.len != mark;     /* the body has work of its own: only for items it counts */
+    if (guarded) {
+        emit_guard_since(g, mark, f);
+        g->indent++;
+    }
+    if (k == AG_SUM)
+        emit_line(g, "%s = lov_int_add_noting(%s, %s, &%s);", r, r, f && !guarded ? emit_fmt(g, "%s ? %s : 0", emit_bare(g, f), b) : b, ovf);
+    else
+        emit_line(g, "%s &= %s;", r, f && !guarded ? emit_fmt(g, "!%s || %s", f, b) : b);
+    if (guarded) {
+        g->indent--;
+        emit_line(g, "}");
+    }
+    return true;
+}
 
 static const char *gen_aggregate(gen *g, expr *e)
 {
@@ -625,6 +725,19 @@ static const char *gen_aggregate(gen *g, expr *e)
     sb_init(&resets);
     g->loop_var = v;
     g->loop_resets = &resets;
+    strbuf hoist;
+    sb_init(&hoist);
+    strbuf *outer_hoist = g->loop_hoist;
+    int outer_hoist_indent = g->hoist_indent;
+    g->loop_hoist = &hoist;
+    g->hoist_indent = g->indent;
+    /* An exact sum of integers or amounts, on the fast path: overflow noted
+     * at each item, checked once after the loop. */
+    const char *ovf = NULL;
+    if (g->fast && k == AG_SUM && (e->type->kind == T_INT || e->type->kind == T_MONEY)) {
+        ovf = emit_temp(g, "bool", "false");
+        emit_line(g, "%s = false;", ovf);
+    }
     const char *items = emit_temp(g, emit_fmt(g, "const %s *", elem->kind == T_RECORD ? elem->decl->c_public
                                                                                           : emit_ctype(g->em, elem)),
                                   "NULL");
@@ -639,6 +752,9 @@ static const char *gen_aggregate(gen *g, expr *e)
         emit_line(g, "%s %s = %s[%s];", emit_ctype(g->em, elem), v->c_name, items, i);
     if (!(e->u.aggr.filter && emit_uses_var(e->u.aggr.filter, v)) && !(e->u.aggr.body && emit_uses_var(e->u.aggr.body, v)))
         emit_line(g, "(void)%s;    /* only counted */", v->c_name);
+    if (g->fast && fast_aggregate(g, e, r, ovf)) {
+        /* written, without a branch on the items */
+    } else {
     if (e->u.aggr.filter) {
         const char *f = emit_gen_expr(g, e->u.aggr.filter);
         emit_line(g, "if (!%s)", f);
@@ -680,10 +796,22 @@ static const char *gen_aggregate(gen *g, expr *e)
         break;
     }
     }
+    }
     g->indent--;
     emit_line(g, "}");
+    if (ovf) {
+        emit_line(g, "if (%s) {    /* checked once, after the loop */", ovf);
+        emit_line(g, "    _st = LOV_OVERFLOW;");
+        emit_line(g, "    %s", emit_jump(g, g->fail));
+        emit_line(g, "}");
+    }
     g->loop_var = outer_var;
     g->loop_resets = outer_resets;
+    g->loop_hoist = outer_hoist;
+    g->hoist_indent = outer_hoist_indent;
+    if (hoist.len)
+        emit_insert_at(g, loop_mark, hoist.data);
+    sb_free(&hoist);
     if (resets.len) {
         strbuf indented;
         sb_init(&indented);

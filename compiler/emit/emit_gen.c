@@ -126,6 +126,81 @@ void emit_try_call(gen *g, const char *call)
     emit_line(g, "    %s", emit_jump(g, g->fail));
 }
 
+void emit_hoist_begin(gen *g, hoist_state *h)
+{
+    h->body = g->body;
+    h->indent = g->indent;
+    h->loop_var = g->loop_var;
+    g->body = *g->loop_hoist;
+    g->indent = g->hoist_indent;
+    g->loop_var = NULL;
+}
+
+void emit_hoist_end(gen *g, hoist_state *h)
+{
+    *g->loop_hoist = g->body;
+    g->body = h->body;
+    g->indent = h->indent;
+    g->loop_var = h->loop_var;
+}
+
+void emit_guard_since(gen *g, size_t mark, const char *cond)
+{
+    char *rest = xstrndup(g->body.data + mark, g->body.len - mark);
+    g->body.len = mark;
+    emit_line(g, "if (%s) {", emit_bare(g, cond));
+    for (const char *p = rest; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (n > 0 && p[0] != '#')           /* #line directives stay at the margin */
+            sb_puts(&g->body, "    ");
+        sb_printf(&g->body, "%.*s\n", (int)n, p);
+        p = nl ? nl + 1 : p + n;
+    }
+    free(rest);
+}
+
+/* ---- What the fast path needs, noted while it is written (emit_fast.c) --------- */
+
+const char *emit_fast_name(gen *g, const char *slow_name)
+{
+    return emit_fmt(g, "fast_%s", slow_name);
+}
+
+static void push_once(ptrvec *v, void *item)
+{
+    for (size_t i = 0; i < v->len; i++)
+        if (v->items[i] == item)
+            return;
+    pv_push(v, item);
+}
+
+void emit_fast_refuse(gen *g, const char *why)
+{
+    if (!g->em->no_fast)
+        g->em->no_fast = why;
+}
+
+void emit_fast_uses_input(gen *g, decl *input)
+{
+    push_once(&g->em->fast_inputs, input);
+}
+
+void emit_fast_uses_parameter(gen *g, decl *param)
+{
+    if (param->module != g->em->mod || param->u.param.values.len == 0)
+        emit_fast_refuse(g, "it reads a parameter of another module");
+    push_once(&g->em->fast_params, param);
+    push_once(&g->em->fast_lookups, param);
+}
+
+void emit_fast_uses_lookup(gen *g, decl *param)
+{
+    if (param->module != g->em->mod || param->u.param.values.len == 0)
+        emit_fast_refuse(g, "it reads a parameter of another module");
+    push_once(&g->em->fast_lookups, param);
+}
+
 /* ---- Start and finish ------------------------------------------------------- */
 
 void emit_gen_init(gen *g, emitter *em, decl *owner)

@@ -27,6 +27,9 @@ typedef struct gen {
     decl *owner;
     aggr_var *loop_var;      /* the variable of the innermost aggregate being written */
     strbuf *loop_resets;     /* its cached values, to reset before its loop starts */
+    bool fast;               /* the fast path: every fact known, no trace, two-valued (emit_fast.c) */
+    strbuf *loop_hoist;      /* fast path: work that does not change in the loop, done before it */
+    int hoist_indent;
 } gen;
 
 /* ---- Writing (emit_gen.c) ----------------------------------------------------- */
@@ -75,6 +78,32 @@ const char *emit_gen_mul(gen *g, expr *e, const char *a, const char *b);
 bool emit_uses_var(const expr *e, const aggr_var *v);
 bool emit_worth_caching(const gen *g, const expr *e);
 const char *emit_gen_cached(gen *g, expr *e, const type *t, const char *(*gen_fn)(gen *, expr *));
+
+/* Fast path: what is written between these two goes before the innermost
+ * loop (emit_gen.c). */
+typedef struct hoist_state {
+    strbuf body;
+    int indent;
+    aggr_var *loop_var;
+} hoist_state;
+void emit_hoist_begin(gen *g, hoist_state *h);
+void emit_hoist_end(gen *g, hoist_state *h);
+
+/* Fast path: writes the C that gen_fn writes for e before the innermost
+ * loop (it does not change from one item to the next); returns its value. */
+const char *emit_gen_hoisted(gen *g, expr *e, const char *(*gen_fn)(gen *, expr *));
+
+/* Fast path: moves the text written since 'mark' under "if (cond) {" (one
+ * indentation deeper), for work only some cases need. */
+void emit_guard_since(gen *g, size_t mark, const char *cond);
+
+/* Fast path: the names of its static functions, and what it needs, noted
+ * while it is written (emit_gen.c). */
+const char *emit_fast_name(gen *g, const char *slow_name);
+void emit_fast_uses_lookup(gen *g, decl *param);     /* 'P at D': its branch-free look-up */
+void emit_fast_uses_parameter(gen *g, decl *param);  /* read on the reference date */
+void emit_fast_refuse(gen *g, const char *why);      /* no fast path for this module */
+void emit_fast_uses_input(gen *g, decl *input);      /* must be known for the fast path */
 
 /* ---- Expressions (emit_expr.c) ------------------------------------------------ */
 

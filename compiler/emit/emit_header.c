@@ -172,6 +172,20 @@ void emit_header(emitter *em)
                " * Reentrant: no allocation, no global state. */\n");
     emit_printf(h, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
                    "                       const %s_externals *ext);\n\n", p, p, p, p);
+    emit_printf(h, "/* Evaluates only the outputs asked for: bit i %% 64 of wanted[i / 64] set asks\n"
+                   " * for output i (in the order of %s_output), and the definitions they\n"
+                   " * need are worked out with them; every other output is left undetermined,\n"
+                   " * its value zero. Returns the most serious status among the outputs asked\n"
+                   " * for (assertions aside). wanted == NULL asks for all, as %s_evaluate. */\n"
+                   "#define %s_OUTPUT_WORDS %d\n", p, p, p, em->output_words);
+    emit_printf(h, "lov_status %s_evaluate_some(const %s_input *in, %s_output *out, lov_trace *trace,\n"
+                   "                            const %s_externals *ext, const uint64_t *wanted);\n\n", p, p, p, p);
+    sb_puts(h, "/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a\n"
+               " * trace would; the dated parameters are looked up once for each run of\n"
+               " * cases with the same reference date. Returns the most serious status of\n"
+               " * all the cases. */\n");
+    emit_printf(h, "lov_status %s_evaluate_batch(const %s_input *in, %s_output *out, size_t n,\n"
+                   "                             const %s_externals *ext);\n\n", p, p, p, p);
     sb_puts(h, "/* What the module is: fields, types, offsets, provisions, parameters, the\n"
                " * SHA-256 of its source and the compiler version. */\n");
     emit_printf(h, "extern const lov_module_desc %s_descriptor;\n\n", p);

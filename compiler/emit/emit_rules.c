@@ -222,6 +222,119 @@ static void gen_requirements(gen *g, decl *d)
     emit_line(g, "}");
 }
 
+/* ---- The fast path --------------------------------------------------------------- */
+
+/* Does C text hold work that can fail (a step that sets _st)? */
+static bool can_fail(const char *text)
+{
+    return strstr(text, "_st") != NULL;
+}
+
+/* The value of rule 'node' (NULL: the root) on the fast path, where every
+ * condition is yes or no: its own value (or the default) first, then each
+ * exception below it, in order, replaces it when it applies and no earlier
+ * one did; two that apply with different values are a conflict, and leave
+ * the fast path (the rules that explain report it). Selects, not branches,
+ * wherever an exception's value is a plain value. */
+static void gen_rule_node_fast(gen *g, decl *d, ast_rule *node, const char *target)
+{
+    nodelist *rules = &d->u.def.rules;
+    const type *t = d->type;
+    ast_rule *own = node ? node : d->u.def.default_rule;
+    if (own) {
+        if (!node)
+            emit_line(g, "/* %s (line %d) */", rules->len > 1 ? "the default" : "the rule", emit_lov_line(own->loc));
+        emit_line(g, "%s = %s;", target, emit_convert(g, emit_gen_expr(g, own->value), own->value->type, t));
+    } else {
+        emit_line(g, "%s = %s;", target, emit_zero(g->em, t));
+    }
+    const char *found = NULL, *conflict = NULL;
+    for (int i = 0; i < rules->len; i++) {
+        ast_rule *x = NL_AT(*rules, i);
+        if (x->is_default || x->parent_rule != node)
+            continue;
+        if (!found) {
+            found = emit_temp(g, "bool", "false");
+            conflict = emit_temp(g, "bool", "false");
+            emit_line(g, "%s = false;", found);
+            emit_line(g, "%s = false;", conflict);
+        }
+        emit_line(g, "/* exception %s (line %d): %s */", emit_comment_text(g->em, x->label.name), emit_lov_line(x->loc),
+                  emit_citation_text(g->em, x->cite));
+        const char *applies = emit_temp(g, "bool", "false");
+        emit_line(g, "%s = %s;", applies, emit_bare(g, emit_gen_expr(g, x->cond)));
+        const char *v = emit_temp_of(g, t);
+        size_t mark = g->body.len;
+        gen_rule_node_fast(g, d, x, v);
+        if (can_fail(g->body.data + mark)) {     /* work of its own: only when it applies */
+            emit_guard_since(g, mark, applies);
+            emit_line(g, "}");
+        }
+        emit_line(g, "%s |= %s && %s && !%s;", conflict, applies, found, emit_equal(g, target, v, t));
+        emit_line(g, "%s = %s && !%s ? %s : %s;", target, applies, found, v, target);
+        emit_line(g, "%s |= %s;", found, applies);
+    }
+    if (found) {
+        emit_line(g, "if (%s) {", own ? conflict : emit_fmt(g, "%s || !%s", conflict, found));
+        emit_line(g, "    _st = LOV_CONFLICT;    /* %s */", own ? "reported by the rules that explain"
+                                                            : "or no rule: the rules that explain report it");
+        emit_line(g, "    %s", emit_jump(g, g->fail));
+        emit_line(g, "}");
+    } else if (!own) {
+        emit_line(g, "_st = LOV_UNDETERMINED;    /* no rule: the rules that explain report it */");
+        emit_line(g, "%s", emit_jump(g, g->fail));
+    }
+}
+
+/* The prerequisites on the fast path: each is yes or no, so the mask of
+ * those not met is a plain value; it counts only when the rules give the
+ * outcome a value other than its default. */
+static void gen_requirements_fast(gen *g, decl *d)
+{
+    ast_rule *dr = d->u.def.default_rule;
+    const char *dflt = emit_gen_expr(g, dr->value);
+    const char *held = emit_temp(g, "uint32_t", "0");
+    emit_line(g, "%s = 0;", held);
+    for (int i = 0; i < d->u.def.requires.len; i++) {
+        requirement *req = NL_AT(d->u.def.requires, i);
+        emit_line(g, "/* requires (line %d): %s */", emit_lov_line(req->loc), emit_citation_text(g->em, req->cite));
+        const char *c = emit_gen_expr(g, req->cond);
+        emit_line(g, "%s |= (uint32_t)!%s << %d;", held, c, i);
+    }
+    emit_line(g, "if (%s)    /* the default: nothing to hold back */", emit_bare(g, emit_equal(g, "(*result)", dflt, d->type)));
+    emit_line(g, "    %s = 0;", held);
+    emit_line(g, "ctx->held.%s = %s;", d->c_name, held);
+    emit_line(g, "*result = %s ? %s : *result;", held, dflt);
+}
+
+void emit_fast_rules(emitter *em, decl *d)
+{
+    gen g;
+    emit_gen_init(&g, em, d);
+    g.fast = true;
+    bool function = d->kind == D_DEFINITION && d->u.def.has_params;
+    for (int i = 0; function && i < d->u.def.params.len; i++)
+        cname_reserve(&g.locals, ((formal *)NL_AT(d->u.def.params, i))->c_name);
+    strbuf sig;
+    sb_init(&sig);
+    emit_printf(&sig, "static lov_status %s(fast_t *ctx", emit_fast_name(&g, d->c_static));
+    for (int i = 0; function && i < d->u.def.params.len; i++) {
+        formal *f = NL_AT(d->u.def.params, i);
+        emit_printf(&sig, ", %s %s", emit_ctype(em, f->type), f->c_name);
+    }
+    emit_printf(&sig, ", %s *result)", d->kind == D_ASSERT ? "bool" : emit_ctype(em, d->type));
+    if (d->kind == D_ASSERT) {
+        emit_line(&g, "*result = %s;", emit_gen_expr(&g, d->u.assert_.cond));
+    } else {
+        gen_rule_node_fast(&g, d, NULL, "(*result)");
+        if (emit_held_back(d))
+            gen_requirements_fast(&g, d);
+    }
+    const char *signature = emit_fmt(&g, "%s", sig.data);
+    sb_free(&sig);
+    emit_gen_finish(&g, signature);
+}
+
 static void comment_block(emitter *em, decl *d, const char *what)
 {
     strbuf *c = &em->c;
@@ -241,13 +354,13 @@ static void emit_assertion(emitter *em, decl *d)
     comment_block(em, d, "assertion");
     const char *v = emit_gen_expr(&g, d->u.assert_.cond);
     emit_line(&g, "*result = %s;", v);
-    emit_gen_finish(&g, emit_fmt(&g, "static lov_status %s(ctx_t *ctx, bool *result)", d->c_static));
+    emit_gen_finish(&g, emit_fmt(&g, "%sstatic lov_status %s(ctx_t *ctx, bool *result)", em->cold, d->c_static));
 }
 
 /* "static lov_status NAME(ctx_t *ctx[, T param...], T *result)". */
 static void write_signature(emitter *em, decl *d, strbuf *out)
 {
-    emit_printf(out, "static lov_status %s(ctx_t *ctx", d->c_static);
+    emit_printf(out, "%sstatic lov_status %s(ctx_t *ctx", em->cold, d->c_static);
     for (int i = 0; d->u.def.has_params && i < d->u.def.params.len; i++) {
         formal *f = NL_AT(d->u.def.params, i);
         emit_printf(out, ", %s %s", emit_ctype(em, f->type), f->c_name);

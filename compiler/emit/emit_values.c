@@ -262,6 +262,8 @@ bool emit_worth_caching(const gen *g, const expr *e)
  * time. */
 const char *emit_gen_cached(gen *g, expr *e, const type *t, const char *(*gen_fn)(gen *, expr *))
 {
+    if (g->fast)
+        return emit_gen_hoisted(g, e, gen_fn);
     const char *value = emit_temp_of(g, t);
     const char *done = emit_temp(g, "bool", "false");
     sb_printf(g->loop_resets, "%s = false;\n", done);
@@ -274,5 +276,17 @@ const char *emit_gen_cached(gen *g, expr *e, const type *t, const char *(*gen_fn
     emit_line(g, "%s = true;", done);
     g->indent--;
     emit_line(g, "}");
+    return value;
+}
+
+/* The fast path: worked out once, before the loop, even if no item needs it
+ * (should it fail, the fast path is left and the rules that explain decide). */
+const char *emit_gen_hoisted(gen *g, expr *e, const char *(*gen_fn)(gen *, expr *))
+{
+    hoist_state h;
+    emit_hoist_begin(g, &h);
+    const char *value = emit_temp_of(g, e->type);
+    emit_line(g, "%s = %s;", value, gen_fn(g, e));
+    emit_hoist_end(g, &h);
     return value;
 }

@@ -34,6 +34,24 @@ static inline lov_status lov_int_add(int64_t a, int64_t b, int64_t *out)
     return LOV_OK;
 }
 
+/* a + b, with an overflow noted in *overflow instead of returned: for a sum
+ * over a list that checks once, after the loop, rather than at every item
+ * (a branch per item). The sum is then worthless and the caller reports
+ * LOV_OVERFLOW. Wraps in unsigned arithmetic, so nothing is undefined. */
+static inline int64_t lov_int_add_noting(int64_t a, int64_t b, bool *overflow)
+{
+#if LOV_HAVE_OVERFLOW_BUILTINS
+    int64_t r = 0;
+    *overflow |= __builtin_add_overflow(a, b, &r);
+    return r;
+#else
+    uint64_t u = (uint64_t)a + (uint64_t)b;
+    int64_t r = u <= (uint64_t)INT64_MAX ? (int64_t)u : -(int64_t)(~u) - 1;
+    *overflow |= ((a ^ r) & (b ^ r)) < 0;    /* both operands differ in sign from the sum */
+    return r;
+#endif
+}
+
 /* a - b into *out; LOV_OVERFLOW (and *out untouched) when outside int64. */
 static inline lov_status lov_int_sub(int64_t a, int64_t b, int64_t *out)
 {

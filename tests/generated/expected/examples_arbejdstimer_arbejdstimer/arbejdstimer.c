@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const arbejdstimer_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[22];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[4];
     uint8_t marks[30];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0, 0, 1, 0, 1, 2, 0, 4, 4, 0, 4, 0, 0, 8, 7, 6, 11, 6, 6, 6, 4, 0, 9, 10, 10, 14};
+static const uint32_t reads_from[] = {0, 0, 1, 3, 5, 6, 8, 10, 12, 13, 14, 16, 16, 17, 18, 19, 20, 22, 22, 22, 24, 26, 26};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 22; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -162,7 +192,7 @@ static lov_status param_on_day_reglen_anvendes(ctx_t *ctx, lov_date day, bool *r
 #line 168 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fn_taellende_timer(ctx_t *ctx, arbejdstimer_Arbejdstype type, lov_decimal timer, lov_decimal *result)
 {
-#line 166 "arbejdstimer.c"
+#line 196 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     bool _t2 = false;
@@ -201,7 +231,7 @@ _fail:
 #line 162 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fn_selvstaendig_maaned_taeller(ctx_t *ctx, lov_decimal timer, bool *result)
 {
-#line 205 "arbejdstimer.c"
+#line 235 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     /* the rule (line 164) */
@@ -226,7 +256,7 @@ _fail:
 #line 117 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 {
-#line 230 "arbejdstimer.c"
+#line 260 "arbejdstimer.c"
     /* the rule (line 119) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -238,7 +268,7 @@ static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 #line 122 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_grundperiodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 242 "arbejdstimer.c"
+#line 272 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 124) */
@@ -258,7 +288,7 @@ _fail:
 #line 130 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_forlaengelse_i_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 262 "arbejdstimer.c"
+#line 292 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const arbejdstimer_Fravaer * _t3 = NULL;
@@ -367,7 +397,7 @@ _fail:
 #line 140 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_dage_med_dokumenteret_fravaer(ctx_t *ctx, int64_t *result)
 {
-#line 371 "arbejdstimer.c"
+#line 401 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const arbejdstimer_Fravaer * _t3 = NULL;
@@ -476,7 +506,7 @@ _fail:
 #line 149 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_periodens_laengde(ctx_t *ctx, lov_duration *result)
 {
-#line 480 "arbejdstimer.c"
+#line 510 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -499,7 +529,7 @@ _fail:
 #line 153 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_periodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 503 "arbejdstimer.c"
+#line 533 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 155) */
@@ -521,7 +551,7 @@ _fail:
 #line 176 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
 {
-#line 525 "arbejdstimer.c"
+#line 555 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -569,7 +599,7 @@ _fail:
 #line 186 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
 {
-#line 573 "arbejdstimer.c"
+#line 603 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -627,7 +657,7 @@ _fail:
 #line 196 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_maaneder_med_hjaelp(ctx_t *ctx, int64_t *result)
 {
-#line 631 "arbejdstimer.c"
+#line 661 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
@@ -669,7 +699,7 @@ _fail:
 #line 201 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_omfattet(ctx_t *ctx, bool *result)
 {
-#line 673 "arbejdstimer.c"
+#line 703 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     int _t2 = 0;
@@ -692,7 +722,7 @@ _fail:
 #line 210 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_timekravet_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 696 "arbejdstimer.c"
+#line 726 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -857,7 +887,7 @@ _fail:
 #line 223 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_nye_timer_efter_nedsaettelse(ctx_t *ctx, lov_decimal *result)
 {
-#line 861 "arbejdstimer.c"
+#line 891 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -914,7 +944,7 @@ _fail:
 #line 229 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_fuld_hjaelp_igen(ctx_t *ctx, bool *result)
 {
-#line 918 "arbejdstimer.c"
+#line 948 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -963,7 +993,7 @@ _fail:
 #line 239 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_timer_til_brevet(ctx_t *ctx, int64_t *result)
 {
-#line 967 "arbejdstimer.c"
+#line 997 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 241) */
@@ -983,7 +1013,7 @@ _fail:
 #line 243 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_manglende_timer(ctx_t *ctx, int64_t *result)
 {
-#line 987 "arbejdstimer.c"
+#line 1017 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -1008,7 +1038,7 @@ _fail:
 #line 247 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_gennemsnitlige_timer_pr_maaned(ctx_t *ctx, lov_decimal *result)
 {
-#line 1012 "arbejdstimer.c"
+#line 1042 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1030,7 +1060,7 @@ _fail:
 #line 253 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_har_stoettet_arbejde_i_perioden(ctx_t *ctx, bool *result)
 {
-#line 1034 "arbejdstimer.c"
+#line 1064 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1123,7 +1153,7 @@ _fail:
 #line 261 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_seneste_maaned_med_ordinaert_arbejde(ctx_t *ctx, lov_opt_date *result)
 {
-#line 1127 "arbejdstimer.c"
+#line 1157 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_opt_date _t1 = {false, 0};
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1169,7 +1199,7 @@ _fail:
 #line 265 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_foerste_maaned_med_hjaelp(ctx_t *ctx, lov_opt_date *result)
 {
-#line 1173 "arbejdstimer.c"
+#line 1203 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_opt_date _t1 = {false, 0};
     const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
@@ -1202,7 +1232,7 @@ _fail:
 #line 273 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_nedsaettelse_kan_komme_paa_tale(ctx_t *ctx, bool *result)
 {
-#line 1206 "arbejdstimer.c"
+#line 1236 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1283,7 +1313,7 @@ _fail:
 #line 280 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status assert_fuld_opfyldelse_giver_ingen_manglende_timer(ctx_t *ctx, bool *result)
 {
-#line 1287 "arbejdstimer.c"
+#line 1317 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1329,7 +1359,7 @@ _fail:
 #line 284 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status assert_to_tal_for_selvstaendige_i_takt(ctx_t *ctx, bool *result)
 {
-#line 1333 "arbejdstimer.c"
+#line 1363 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     int64_t _t1 = 0;
@@ -1381,331 +1411,1262 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    lov_date periodens_slutning;
+    lov_date grundperiodens_begyndelse;
+    int64_t forlaengelse_i_maaneder;
+    int64_t dage_med_dokumenteret_fravaer;
+    lov_duration periodens_laengde;
+    lov_date periodens_begyndelse;
+    lov_decimal timer_i_perioden;
+    bool indberetningerne_er_mulige;
+    int64_t maaneder_med_hjaelp;
+    bool omfattet;
+    bool timekravet_opfyldt;
+    lov_decimal nye_timer_efter_nedsaettelse;
+    bool fuld_hjaelp_igen;
+    int64_t timer_til_brevet;
+    int64_t manglende_timer;
+    lov_decimal gennemsnitlige_timer_pr_maaned;
+    bool har_stoettet_arbejde_i_perioden;
+    lov_opt_date seneste_maaned_med_ordinaert_arbejde;
+    lov_opt_date foerste_maaned_med_hjaelp;
+    bool nedsaettelse_kan_komme_paa_tale;
+    bool fuld_opfyldelse_giver_ingen_manglende_timer;
+    bool to_tal_for_selvstaendige_i_takt;
+} fast_values_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const arbejdstimer_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+} fast_t;
+
+/* 'reglen_anvendes' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_reglen_anvendes(lov_date day, bool *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_reglen_anvendes / sizeof values_of_reglen_anvendes[0]; i++)
+        at += values_of_reglen_anvendes[i].from <= day;
+    if (day < values_of_reglen_anvendes[at].from || day > values_of_reglen_anvendes[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_reglen_anvendes[at].value.b;
+    return LOV_OK;
+}
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+static lov_status fast_fn_taellende_timer(fast_t *ctx, arbejdstimer_Arbejdstype type, lov_decimal timer, lov_decimal *result);
+static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result);
+
+#line 168 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_fn_taellende_timer(fast_t *ctx, arbejdstimer_Arbejdstype type, lov_decimal timer, lov_decimal *result)
+{
+#line 1488 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    bool _t2 = false;
+    lov_decimal _t3 = {0, 0};
+    /* the rule (line 170) */
+    switch (type) {
+    case arbejdstimer_Arbejdstype_ordinaert:
+        _t1 = timer;
+        break;
+    case arbejdstimer_Arbejdstype_selvstaendig:
+        if ((_st = fast_fn_selvstaendig_maaned_taeller(ctx, timer, &_t2)) != LOV_OK)
+            goto _fail;
+        if (_t2) {
+            _t3 = timer;
+        } else {
+            _t3 = ((lov_decimal){INT64_C(0), 1});
+        }
+        _t1 = _t3;
+        break;
+    default:
+        _t1 = ((lov_decimal){INT64_C(0), 1});
+        break;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 162 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result)
+{
+#line 1521 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_decimal _t1 = {0, 0};
+    /* the rule (line 164) */
+    if ((_st = lov_dec_mul(timer, lov_dec_from_int(INT64_C(12)), &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = (lov_dec_cmp(_t1, lov_dec_from_int(INT64_C(1040))) >= 0);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 117 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
+{
+#line 1537 "arbejdstimer.c"
+    /* the rule (line 119) */
+    (*result) = lov_date_month_start(ctx->reference_date);
+    return LOV_OK;
+}
+
+#line 122 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_grundperiodens_begyndelse(fast_t *ctx, lov_date *result)
+{
+#line 1546 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 124) */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ((lov_duration){12, 0}), LOV_MONTH_END_OVERFLOW, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 130 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
+{
+#line 1561 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    bool _t3 = false;
+    const arbejdstimer_Fravaer * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_date _t8 = 0;
+    /* the rule (line 132) */
+    _t1 = (int64_t)0;
+    /* sum */
+    _t3 = false;
+    _t4 = ctx->in->fravaer;
+    _t5 = ctx->in->fravaer_count;
+    for (size_t _i2 = 0; _i2 < _t5; _i2++) {
+        const arbejdstimer_Fravaer *p = &_t4[_i2];
+        if ((p->dokumenteret && (p->fra < ctx->v.periodens_slutning)) && ((!p->til.present) || (p->til.value > ctx->v.grundperiodens_begyndelse))) {
+            _t6 = (p->fra >= ctx->v.grundperiodens_begyndelse) ? p->fra : ctx->v.grundperiodens_begyndelse;
+            if (p->til.present) {
+                _t7 = p->til.value;
+            } else {
+                _t7 = ctx->v.periodens_slutning;
+            }
+            _t8 = (_t7 <= ctx->v.periodens_slutning) ? _t7 : ctx->v.periodens_slutning;
+            _t1 = lov_int_add_noting(_t1, lov_date_months_between(_t6, _t8), &_t3);
+        }
+    }
+    if (_t3) {    /* checked once, after the loop */
+        _st = LOV_OVERFLOW;
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 140 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_dage_med_dokumenteret_fravaer(fast_t *ctx, int64_t *result)
+{
+#line 1602 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    bool _t3 = false;
+    const arbejdstimer_Fravaer * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_date _t8 = 0;
+    /* the rule (line 142) */
+    _t1 = (int64_t)0;
+    /* sum */
+    _t3 = false;
+    _t4 = ctx->in->fravaer;
+    _t5 = ctx->in->fravaer_count;
+    for (size_t _i2 = 0; _i2 < _t5; _i2++) {
+        const arbejdstimer_Fravaer *p = &_t4[_i2];
+        if ((p->dokumenteret && (p->fra < ctx->v.periodens_slutning)) && ((!p->til.present) || (p->til.value > ctx->v.grundperiodens_begyndelse))) {
+            _t6 = (p->fra >= ctx->v.grundperiodens_begyndelse) ? p->fra : ctx->v.grundperiodens_begyndelse;
+            if (p->til.present) {
+                _t7 = p->til.value;
+            } else {
+                _t7 = ctx->v.periodens_slutning;
+            }
+            _t8 = (_t7 <= ctx->v.periodens_slutning) ? _t7 : ctx->v.periodens_slutning;
+            _t1 = lov_int_add_noting(_t1, lov_date_days_between(_t6, _t8), &_t3);
+        }
+    }
+    if (_t3) {    /* checked once, after the loop */
+        _st = LOV_OVERFLOW;
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 149 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
+{
+#line 1643 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    lov_duration _t2 = {0, 0};
+    /* the rule (line 151) */
+    if ((_st = lov_int_add(INT64_C(12), ctx->v.forlaengelse_i_maaneder, &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_duration_months(_t1, &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 153 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
+{
+#line 1661 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 155) */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_OVERFLOW, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 176 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
+{
+#line 1676 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_decimal _t6 = {0, 0};
+    /* the rule (line 179) */
+    _t1 = (lov_decimal){0, 0};
+    /* sum */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_OVERFLOW, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
+        if (!(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning))
+            continue;
+        if ((_st = fast_fn_taellende_timer(ctx, m->type, m->timer, &_t6)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_dec_add(_t1, _t6, &_t1)) != LOV_OK)
+            goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 186 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
+{
+#line 1708 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 188) */
+    _t1 = true;
+    /* for all */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_OVERFLOW, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
+        _t1 &= !(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning) || ((lov_date_day_of(m->maaned) == INT64_C(1)) && ((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0)));
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 196 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
+{
+#line 1734 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 198) */
+    _t1 = (int64_t)0;
+    /* count */
+    if ((_st = lov_date_add_months(ctx->v.periodens_slutning, -(int64_t)((lov_duration){36, 0}).months, LOV_MONTH_END_OVERFLOW, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->hjaelp;
+    _t4 = ctx->in->hjaelp_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Hjaelpsmaaned *h = &_t3[_i2];
+        _t1 += _t5 <= h->maaned && h->maaned < ctx->v.periodens_slutning ? 1 : 0;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 201 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
+{
+#line 1760 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_duration _t1 = {0, 0};
+    int _t2 = 0;
+    /* the rule (line 203) */
+    if ((_st = lov_duration_months(ctx->v.maaneder_med_hjaelp, &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_duration_cmp(_t1, ((lov_duration){12, 0}), &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = (_t2 >= 0);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 210 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
+{
+#line 1778 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception nok_timer (line 212): aktivloven "§ 13 f" */
+    _t3 = ctx->v.indberetningerne_er_mulige && (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception for_få_timer (line 216): aktivloven "§ 13 f" */
+    _t5 = ctx->v.indberetningerne_er_mulige && (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) < 0);
+    _t6 = false;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    if (_t2 || !_t1) {
+        _st = LOV_CONFLICT;    /* or no rule: the rules that explain report it */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 223 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_nye_timer_efter_nedsaettelse(fast_t *ctx, lov_decimal *result)
+{
+#line 1813 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    lov_decimal _t2 = {0, 0};
+    const arbejdstimer_Arbejdsmaaned * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_decimal _t7 = {0, 0};
+    /* the rule (line 225) */
+    if (!ctx->in->nedsat_fra.present) {
+        _t1 = ((lov_decimal){INT64_C(0), 1});
+    } else {
+        _t2 = (lov_decimal){0, 0};
+        /* sum */
+        _t6 = lov_date_month_start(ctx->in->nedsat_fra.value);
+        _t4 = ctx->in->arbejde;
+        _t5 = ctx->in->arbejde_count;
+        for (size_t _i3 = 0; _i3 < _t5; _i3++) {
+            const arbejdstimer_Arbejdsmaaned *m = &_t4[_i3];
+            if (!((_t6 <= m->maaned) && (m->maaned <= ctx->reference_date)))
+                continue;
+            if ((_st = fast_fn_taellende_timer(ctx, m->type, m->timer, &_t7)) != LOV_OK)
+                goto _fail;
+            if ((_st = lov_dec_add(_t2, _t7, &_t2)) != LOV_OK)
+                goto _fail;
+        }
+        _t1 = _t2;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 229 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
+{
+#line 1850 "arbejdstimer.c"
+    /* the rule (line 231) */
+    (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.nye_timer_efter_nedsaettelse, lov_dec_from_int(INT64_C(225))) >= 0));
+    return LOV_OK;
+}
+
+#line 239 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_timer_til_brevet(fast_t *ctx, int64_t *result)
+{
+#line 1859 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    /* the rule (line 241) */
+    if ((_st = lov_dec_to_int(ctx->v.timer_i_perioden, LOV_ROUND_DOWN, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 243 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_manglende_timer(fast_t *ctx, int64_t *result)
+{
+#line 1874 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    lov_decimal _t2 = {0, 0};
+    lov_decimal _t3 = {0, 0};
+    /* the rule (line 245) */
+    if ((_st = lov_dec_sub(lov_dec_from_int(INT64_C(225)), ctx->v.timer_i_perioden, &_t2)) != LOV_OK)
+        goto _fail;
+    _t3 = (lov_dec_cmp(lov_dec_from_int(INT64_C(0)), _t2) >= 0) ? lov_dec_from_int(INT64_C(0)) : _t2;
+    if ((_st = lov_dec_to_int(_t3, LOV_ROUND_UP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 247 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_gennemsnitlige_timer_pr_maaned(fast_t *ctx, lov_decimal *result)
+{
+#line 1894 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    lov_decimal _t2 = {0, 0};
+    /* the rule (line 249) */
+    if ((_st = lov_dec_div(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(12)), 2, LOV_ROUND_HALF_EVEN, &_t2)) != LOV_OK)
+        goto _fail;
+    _t1 = _t2;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 253 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_har_stoettet_arbejde_i_perioden(fast_t *ctx, bool *result)
+{
+#line 1911 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 255) */
+    _t1 = false;
+    /* exists */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_OVERFLOW, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
+        _t1 |= (((_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning) && (!(m->type == arbejdstimer_Arbejdstype_ordinaert))) && (!(m->type == arbejdstimer_Arbejdstype_selvstaendig)));
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 261 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_seneste_maaned_med_ordinaert_arbejde(fast_t *ctx, lov_opt_date *result)
+{
+#line 1937 "arbejdstimer.c"
+    lov_opt_date _t1 = {false, 0};
+    const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    /* the rule (line 263) */
+    _t1.present = false;
+    /* maximum */
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
+        if (!((m->type == arbejdstimer_Arbejdstype_ordinaert) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(0))) > 0)))
+            continue;
+        if (!_t1.present || (m->maaned > _t1.value)) {
+            _t1.present = true;
+            _t1.value = m->maaned;
+        }
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 265 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_foerste_maaned_med_hjaelp(fast_t *ctx, lov_opt_date *result)
+{
+#line 1962 "arbejdstimer.c"
+    lov_opt_date _t1 = {false, 0};
+    const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    /* the rule (line 267) */
+    _t1.present = false;
+    /* minimum */
+    _t3 = ctx->in->hjaelp;
+    _t4 = ctx->in->hjaelp_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const arbejdstimer_Hjaelpsmaaned *h = &_t3[_i2];
+        if (!_t1.present || (h->maaned < _t1.value)) {
+            _t1.present = true;
+            _t1.value = h->maaned;
+        }
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 273 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_def_nedsaettelse_kan_komme_paa_tale(fast_t *ctx, bool *result)
+{
+#line 1985 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    bool _t2 = false;
+    bool _t3 = false;
+    /* the rule (line 275) */
+    _t3 = ctx->v.omfattet && (!ctx->v.timekravet_opfyldt);
+    if (_t3) {
+        if ((_st = lov_date_next_month_start(ctx->reference_date, &_t1)) != LOV_OK)
+            goto _fail;
+        if ((_st = fast_param_on_day_reglen_anvendes(_t1, &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = _t2;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 280 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_assert_fuld_opfyldelse_giver_ingen_manglende_timer(fast_t *ctx, bool *result)
+{
+#line 2008 "arbejdstimer.c"
+    *result = (!ctx->v.timekravet_opfyldt || (ctx->v.manglende_timer == INT64_C(0)));
+    return LOV_OK;
+}
+
+#line 284 "examples/arbejdstimer/arbejdstimer.lov"
+static lov_status fast_assert_to_tal_for_selvstaendige_i_takt(fast_t *ctx, bool *result)
+{
+#line 2016 "arbejdstimer.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    int64_t _t1 = 0;
+    if ((_st = lov_int_mul(INT64_C(20), INT64_C(52), &_t1)) != LOV_OK)
+        goto _fail;
+    *result = (INT64_C(1040) == _t1);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const arbejdstimer_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.fravaer;
+    bad |= !in->known.arbejde;
+    bad |= !in->known.hjaelp;
+    bad |= !in->known.nedsat_fra;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.arbejde && in->arbejde_count > 0 && in->arbejde == NULL;
+    for (size_t i = 0, n = in->known.arbejde && in->arbejde ? in->arbejde_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->arbejde[i].maaned);
+        bad |= in->arbejde[i].maaned > ctx->reference_date;
+        bad |= !lov_dec_valid(in->arbejde[i].timer);
+        bad |= ((int)in->arbejde[i].type < 0 || (int)in->arbejde[i].type >= 4);
+    }
+    bad |= in->known.fravaer && in->fravaer_count > 0 && in->fravaer == NULL;
+    for (size_t i = 0, n = in->known.fravaer && in->fravaer ? in->fravaer_count : 0; i < n; i++) {
+        bad |= ((int)in->fravaer[i].grund < 0 || (int)in->fravaer[i].grund >= 3);
+        bad |= !lov_date_valid(in->fravaer[i].fra);
+        bad |= in->fravaer[i].fra > ctx->reference_date;
+        bad |= (in->fravaer[i].til.present && !lov_date_valid(in->fravaer[i].til.value));
+        bad |= (in->fravaer[i].til.present && in->fravaer[i].til.value > ctx->reference_date);
+    }
+    bad |= in->known.hjaelp && in->hjaelp_count > 0 && in->hjaelp == NULL;
+    for (size_t i = 0, n = in->known.hjaelp && in->hjaelp ? in->hjaelp_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hjaelp[i].maaned);
+        bad |= in->hjaelp[i].maaned > ctx->reference_date;
+        bad |= ((int)in->hjaelp[i].ydelse < 0 || (int)in->hjaelp[i].ydelse >= 5);
+    }
+    bad |= in->known.nedsat_fra && (in->nedsat_fra.present && !lov_date_valid(in->nedsat_fra.value));
+    bad |= in->known.nedsat_fra && (in->nedsat_fra.present && in->nedsat_fra.value > ctx->reference_date);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, arbejdstimer_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_slutning, 0, sizeof ctx->v.periodens_slutning);
+    } else if (fast_def_periodens_slutning(ctx, &ctx->v.periodens_slutning) != LOV_OK) {
+        return false;
+    }
+    out->periodens_slutning = ctx->v.periodens_slutning;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.grundperiodens_begyndelse, 0, sizeof ctx->v.grundperiodens_begyndelse);
+    } else if (fast_def_grundperiodens_begyndelse(ctx, &ctx->v.grundperiodens_begyndelse) != LOV_OK) {
+        return false;
+    }
+    out->grundperiodens_begyndelse = ctx->v.grundperiodens_begyndelse;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.forlaengelse_i_maaneder, 0, sizeof ctx->v.forlaengelse_i_maaneder);
+    } else if (fast_def_forlaengelse_i_maaneder(ctx, &ctx->v.forlaengelse_i_maaneder) != LOV_OK) {
+        return false;
+    }
+    out->forlaengelse_i_maaneder = ctx->v.forlaengelse_i_maaneder;
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.dage_med_dokumenteret_fravaer, 0, sizeof ctx->v.dage_med_dokumenteret_fravaer);
+    } else if (fast_def_dage_med_dokumenteret_fravaer(ctx, &ctx->v.dage_med_dokumenteret_fravaer) != LOV_OK) {
+        return false;
+    }
+    out->dage_med_dokumenteret_fravaer = ctx->v.dage_med_dokumenteret_fravaer;
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_laengde, 0, sizeof ctx->v.periodens_laengde);
+    } else if (fast_def_periodens_laengde(ctx, &ctx->v.periodens_laengde) != LOV_OK) {
+        return false;
+    }
+    out->periodens_laengde = ctx->v.periodens_laengde;
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_begyndelse, 0, sizeof ctx->v.periodens_begyndelse);
+    } else if (fast_def_periodens_begyndelse(ctx, &ctx->v.periodens_begyndelse) != LOV_OK) {
+        return false;
+    }
+    out->periodens_begyndelse = ctx->v.periodens_begyndelse;
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_i_perioden, 0, sizeof ctx->v.timer_i_perioden);
+    } else if (fast_def_timer_i_perioden(ctx, &ctx->v.timer_i_perioden) != LOV_OK) {
+        return false;
+    }
+    out->timer_i_perioden = ctx->v.timer_i_perioden;
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.indberetningerne_er_mulige, 0, sizeof ctx->v.indberetningerne_er_mulige);
+    } else if (fast_def_indberetningerne_er_mulige(ctx, &ctx->v.indberetningerne_er_mulige) != LOV_OK) {
+        return false;
+    }
+    out->indberetningerne_er_mulige = ctx->v.indberetningerne_er_mulige;
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.maaneder_med_hjaelp, 0, sizeof ctx->v.maaneder_med_hjaelp);
+    } else if (fast_def_maaneder_med_hjaelp(ctx, &ctx->v.maaneder_med_hjaelp) != LOV_OK) {
+        return false;
+    }
+    out->maaneder_med_hjaelp = ctx->v.maaneder_med_hjaelp;
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.omfattet, 0, sizeof ctx->v.omfattet);
+    } else if (fast_def_omfattet(ctx, &ctx->v.omfattet) != LOV_OK) {
+        return false;
+    }
+    out->omfattet = ctx->v.omfattet;
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timekravet_opfyldt, 0, sizeof ctx->v.timekravet_opfyldt);
+    } else if (fast_def_timekravet_opfyldt(ctx, &ctx->v.timekravet_opfyldt) != LOV_OK) {
+        return false;
+    }
+    out->timekravet_opfyldt = ctx->v.timekravet_opfyldt;
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nye_timer_efter_nedsaettelse, 0, sizeof ctx->v.nye_timer_efter_nedsaettelse);
+    } else if (fast_def_nye_timer_efter_nedsaettelse(ctx, &ctx->v.nye_timer_efter_nedsaettelse) != LOV_OK) {
+        return false;
+    }
+    out->nye_timer_efter_nedsaettelse = ctx->v.nye_timer_efter_nedsaettelse;
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_hjaelp_igen, 0, sizeof ctx->v.fuld_hjaelp_igen);
+    } else if (fast_def_fuld_hjaelp_igen(ctx, &ctx->v.fuld_hjaelp_igen) != LOV_OK) {
+        return false;
+    }
+    out->fuld_hjaelp_igen = ctx->v.fuld_hjaelp_igen;
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_til_brevet, 0, sizeof ctx->v.timer_til_brevet);
+    } else if (fast_def_timer_til_brevet(ctx, &ctx->v.timer_til_brevet) != LOV_OK) {
+        return false;
+    }
+    out->timer_til_brevet = ctx->v.timer_til_brevet;
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        memset(&ctx->v.manglende_timer, 0, sizeof ctx->v.manglende_timer);
+    } else if (fast_def_manglende_timer(ctx, &ctx->v.manglende_timer) != LOV_OK) {
+        return false;
+    }
+    out->manglende_timer = ctx->v.manglende_timer;
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        memset(&ctx->v.gennemsnitlige_timer_pr_maaned, 0, sizeof ctx->v.gennemsnitlige_timer_pr_maaned);
+    } else if (fast_def_gennemsnitlige_timer_pr_maaned(ctx, &ctx->v.gennemsnitlige_timer_pr_maaned) != LOV_OK) {
+        return false;
+    }
+    out->gennemsnitlige_timer_pr_maaned = ctx->v.gennemsnitlige_timer_pr_maaned;
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        memset(&ctx->v.har_stoettet_arbejde_i_perioden, 0, sizeof ctx->v.har_stoettet_arbejde_i_perioden);
+    } else if (fast_def_har_stoettet_arbejde_i_perioden(ctx, &ctx->v.har_stoettet_arbejde_i_perioden) != LOV_OK) {
+        return false;
+    }
+    out->har_stoettet_arbejde_i_perioden = ctx->v.har_stoettet_arbejde_i_perioden;
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        memset(&ctx->v.seneste_maaned_med_ordinaert_arbejde, 0, sizeof ctx->v.seneste_maaned_med_ordinaert_arbejde);
+    } else if (fast_def_seneste_maaned_med_ordinaert_arbejde(ctx, &ctx->v.seneste_maaned_med_ordinaert_arbejde) != LOV_OK) {
+        return false;
+    }
+    out->seneste_maaned_med_ordinaert_arbejde = ctx->v.seneste_maaned_med_ordinaert_arbejde;
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        memset(&ctx->v.foerste_maaned_med_hjaelp, 0, sizeof ctx->v.foerste_maaned_med_hjaelp);
+    } else if (fast_def_foerste_maaned_med_hjaelp(ctx, &ctx->v.foerste_maaned_med_hjaelp) != LOV_OK) {
+        return false;
+    }
+    out->foerste_maaned_med_hjaelp = ctx->v.foerste_maaned_med_hjaelp;
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nedsaettelse_kan_komme_paa_tale, 0, sizeof ctx->v.nedsaettelse_kan_komme_paa_tale);
+    } else if (fast_def_nedsaettelse_kan_komme_paa_tale(ctx, &ctx->v.nedsaettelse_kan_komme_paa_tale) != LOV_OK) {
+        return false;
+    }
+    out->nedsaettelse_kan_komme_paa_tale = ctx->v.nedsaettelse_kan_komme_paa_tale;
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_opfyldelse_giver_ingen_manglende_timer, 0, sizeof ctx->v.fuld_opfyldelse_giver_ingen_manglende_timer);
+    } else if (fast_assert_fuld_opfyldelse_giver_ingen_manglende_timer(ctx, &ctx->v.fuld_opfyldelse_giver_ingen_manglende_timer) != LOV_OK) {
+        return false;
+    }
+    out->fuld_opfyldelse_giver_ingen_manglende_timer = ctx->v.fuld_opfyldelse_giver_ingen_manglende_timer;
+    if (!needed_slot(ctx->need, 21)) {    /* not asked for, nor needed */
+        memset(&ctx->v.to_tal_for_selvstaendige_i_takt, 0, sizeof ctx->v.to_tal_for_selvstaendige_i_takt);
+    } else if (fast_assert_to_tal_for_selvstaendige_i_takt(ctx, &ctx->v.to_tal_for_selvstaendige_i_takt) != LOV_OK) {
+        return false;
+    }
+    out->to_tal_for_selvstaendige_i_takt = ctx->v.to_tal_for_selvstaendige_i_takt;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const arbejdstimer_input *in, lov_date reference_date, const fast_params_t *p,
+                          arbejdstimer_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.periodens_slutning = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.grundperiodens_begyndelse = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.forlaengelse_i_maaneder = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.dage_med_dokumenteret_fravaer = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.periodens_laengde = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.periodens_begyndelse = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_i_perioden = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.indberetningerne_er_mulige = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.maaneder_med_hjaelp = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.omfattet = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timekravet_opfyldt = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nye_timer_efter_nedsaettelse = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_hjaelp_igen = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_til_brevet = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.manglende_timer = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.gennemsnitlige_timer_pr_maaned = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.har_stoettet_arbejde_i_perioden = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.seneste_maaned_med_ordinaert_arbejde = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.foerste_maaned_med_hjaelp = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nedsaettelse_kan_komme_paa_tale = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_opfyldelse_giver_ingen_manglende_timer = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.to_tal_for_selvstaendige_i_takt = needed_slot(need, 21) ? LOV_OK : LOV_UNDETERMINED;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_periodens_slutning(ctx, &ctx->out->periodens_slutning);
-    ctx->out->status.periodens_slutning = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 4);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->periodens_slutning});
-    }
-
-    st = def_grundperiodens_begyndelse(ctx, &ctx->out->grundperiodens_begyndelse);
-    ctx->out->status.grundperiodens_begyndelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 5);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->grundperiodens_begyndelse});
-    }
-
-    st = def_forlaengelse_i_maaneder(ctx, &ctx->out->forlaengelse_i_maaneder);
-    ctx->out->status.forlaengelse_i_maaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->forlaengelse_i_maaneder});
-    }
-
-    st = def_dage_med_dokumenteret_fravaer(ctx, &ctx->out->dage_med_dokumenteret_fravaer);
-    ctx->out->status.dage_med_dokumenteret_fravaer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->dage_med_dokumenteret_fravaer});
-    }
-
-    st = def_periodens_laengde(ctx, &ctx->out->periodens_laengde);
-    ctx->out->status.periodens_laengde = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dur = ctx->out->periodens_laengde});
-    }
-
-    st = def_periodens_begyndelse(ctx, &ctx->out->periodens_begyndelse);
-    ctx->out->status.periodens_begyndelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 9);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->periodens_begyndelse});
-    }
-
-    st = def_timer_i_perioden(ctx, &ctx->out->timer_i_perioden);
-    ctx->out->status.timer_i_perioden = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->timer_i_perioden});
-    }
-
-    st = def_indberetningerne_er_mulige(ctx, &ctx->out->indberetningerne_er_mulige);
-    ctx->out->status.indberetningerne_er_mulige = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 13);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->indberetningerne_er_mulige});
-    }
-
-    st = def_maaneder_med_hjaelp(ctx, &ctx->out->maaneder_med_hjaelp);
-    ctx->out->status.maaneder_med_hjaelp = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 14);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->maaneder_med_hjaelp});
-    }
-
-    st = def_omfattet(ctx, &ctx->out->omfattet);
-    ctx->out->status.omfattet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 15);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->omfattet});
-    }
-
-    st = def_timekravet_opfyldt(ctx, &ctx->out->timekravet_opfyldt);
-    ctx->out->status.timekravet_opfyldt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 16);
-    }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_slutning = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_slutning(ctx, &ctx->out->periodens_slutning);
+        ctx->out->status.periodens_slutning = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 4);
         }
-        trace_marks(ctx, 17, 2);
-        lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->timekravet_opfyldt});
-    }
-
-    st = def_nye_timer_efter_nedsaettelse(ctx, &ctx->out->nye_timer_efter_nedsaettelse);
-    ctx->out->status.nye_timer_efter_nedsaettelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 19);
-    }
-    if (ctx->explain) {
-        ctx->why_of[11] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 19, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->nye_timer_efter_nedsaettelse});
-    }
-
-    st = def_fuld_hjaelp_igen(ctx, &ctx->out->fuld_hjaelp_igen);
-    ctx->out->status.fuld_hjaelp_igen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 20);
-    }
-    if (ctx->explain) {
-        ctx->why_of[12] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
         }
-        lov_trace_add(ctx->trace, 20, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_hjaelp_igen});
-    }
-
-    st = def_timer_til_brevet(ctx, &ctx->out->timer_til_brevet);
-    ctx->out->status.timer_til_brevet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 21);
-    }
-    if (ctx->explain) {
-        ctx->why_of[13] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->timer_til_brevet});
-    }
-
-    st = def_manglende_timer(ctx, &ctx->out->manglende_timer);
-    ctx->out->status.manglende_timer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 22);
-    }
-    if (ctx->explain) {
-        ctx->why_of[14] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->periodens_slutning});
         }
-        lov_trace_add(ctx->trace, 22, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->manglende_timer});
     }
 
-    st = def_gennemsnitlige_timer_pr_maaned(ctx, &ctx->out->gennemsnitlige_timer_pr_maaned);
-    ctx->out->status.gennemsnitlige_timer_pr_maaned = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 23);
-    }
-    if (ctx->explain) {
-        ctx->why_of[15] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->gennemsnitlige_timer_pr_maaned});
-    }
-
-    st = def_har_stoettet_arbejde_i_perioden(ctx, &ctx->out->har_stoettet_arbejde_i_perioden);
-    ctx->out->status.har_stoettet_arbejde_i_perioden = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 24);
-    }
-    if (ctx->explain) {
-        ctx->why_of[16] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->har_stoettet_arbejde_i_perioden});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.grundperiodens_begyndelse = LOV_UNDETERMINED;
+    } else {
+        st = def_grundperiodens_begyndelse(ctx, &ctx->out->grundperiodens_begyndelse);
+        ctx->out->status.grundperiodens_begyndelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 5);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->grundperiodens_begyndelse});
+        }
     }
 
-    st = def_seneste_maaned_med_ordinaert_arbejde(ctx, &ctx->out->seneste_maaned_med_ordinaert_arbejde);
-    ctx->out->status.seneste_maaned_med_ordinaert_arbejde = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 25);
-    }
-    if (ctx->explain) {
-        ctx->why_of[17] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 25, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, ctx->out->seneste_maaned_med_ordinaert_arbejde.present,
-                      (lov_value){.date = ctx->out->seneste_maaned_med_ordinaert_arbejde.value});
-    }
-
-    st = def_foerste_maaned_med_hjaelp(ctx, &ctx->out->foerste_maaned_med_hjaelp);
-    ctx->out->status.foerste_maaned_med_hjaelp = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 26);
-    }
-    if (ctx->explain) {
-        ctx->why_of[18] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, ctx->out->foerste_maaned_med_hjaelp.present,
-                      (lov_value){.date = ctx->out->foerste_maaned_med_hjaelp.value});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.forlaengelse_i_maaneder = LOV_UNDETERMINED;
+    } else {
+        st = def_forlaengelse_i_maaneder(ctx, &ctx->out->forlaengelse_i_maaneder);
+        ctx->out->status.forlaengelse_i_maaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->forlaengelse_i_maaneder});
+        }
     }
 
-    st = def_nedsaettelse_kan_komme_paa_tale(ctx, &ctx->out->nedsaettelse_kan_komme_paa_tale);
-    ctx->out->status.nedsaettelse_kan_komme_paa_tale = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 27);
-    }
-    if (ctx->explain) {
-        ctx->why_of[19] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 27, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->nedsaettelse_kan_komme_paa_tale});
-    }
-
-    st = assert_fuld_opfyldelse_giver_ingen_manglende_timer(ctx, &ctx->out->fuld_opfyldelse_giver_ingen_manglende_timer);
-    ctx->out->status.fuld_opfyldelse_giver_ingen_manglende_timer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 28);
-    }
-    if (ctx->explain) {
-        ctx->why_of[20] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 28, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_opfyldelse_giver_ingen_manglende_timer});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.dage_med_dokumenteret_fravaer = LOV_UNDETERMINED;
+    } else {
+        st = def_dage_med_dokumenteret_fravaer(ctx, &ctx->out->dage_med_dokumenteret_fravaer);
+        ctx->out->status.dage_med_dokumenteret_fravaer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->dage_med_dokumenteret_fravaer});
+        }
     }
 
-    st = assert_to_tal_for_selvstaendige_i_takt(ctx, &ctx->out->to_tal_for_selvstaendige_i_takt);
-    ctx->out->status.to_tal_for_selvstaendige_i_takt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 29);
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_laengde = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_laengde(ctx, &ctx->out->periodens_laengde);
+        ctx->out->status.periodens_laengde = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dur = ctx->out->periodens_laengde});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[21] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_begyndelse = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_begyndelse(ctx, &ctx->out->periodens_begyndelse);
+        ctx->out->status.periodens_begyndelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 9);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->periodens_begyndelse});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 29, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->to_tal_for_selvstaendige_i_takt});
+
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_i_perioden = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_i_perioden(ctx, &ctx->out->timer_i_perioden);
+        ctx->out->status.timer_i_perioden = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->timer_i_perioden});
+        }
     }
+
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.indberetningerne_er_mulige = LOV_UNDETERMINED;
+    } else {
+        st = def_indberetningerne_er_mulige(ctx, &ctx->out->indberetningerne_er_mulige);
+        ctx->out->status.indberetningerne_er_mulige = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 13);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->indberetningerne_er_mulige});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.maaneder_med_hjaelp = LOV_UNDETERMINED;
+    } else {
+        st = def_maaneder_med_hjaelp(ctx, &ctx->out->maaneder_med_hjaelp);
+        ctx->out->status.maaneder_med_hjaelp = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 14);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->maaneder_med_hjaelp});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.omfattet = LOV_UNDETERMINED;
+    } else {
+        st = def_omfattet(ctx, &ctx->out->omfattet);
+        ctx->out->status.omfattet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 15);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->omfattet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.timekravet_opfyldt = LOV_UNDETERMINED;
+    } else {
+        st = def_timekravet_opfyldt(ctx, &ctx->out->timekravet_opfyldt);
+        ctx->out->status.timekravet_opfyldt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 16);
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            trace_marks(ctx, 17, 2);
+            lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->timekravet_opfyldt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        ctx->out->status.nye_timer_efter_nedsaettelse = LOV_UNDETERMINED;
+    } else {
+        st = def_nye_timer_efter_nedsaettelse(ctx, &ctx->out->nye_timer_efter_nedsaettelse);
+        ctx->out->status.nye_timer_efter_nedsaettelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 19);
+        }
+        if (ctx->explain) {
+            ctx->why_of[11] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 19, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->nye_timer_efter_nedsaettelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_hjaelp_igen = LOV_UNDETERMINED;
+    } else {
+        st = def_fuld_hjaelp_igen(ctx, &ctx->out->fuld_hjaelp_igen);
+        ctx->out->status.fuld_hjaelp_igen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 20);
+        }
+        if (ctx->explain) {
+            ctx->why_of[12] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 20, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_hjaelp_igen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_til_brevet = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_til_brevet(ctx, &ctx->out->timer_til_brevet);
+        ctx->out->status.timer_til_brevet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 21);
+        }
+        if (ctx->explain) {
+            ctx->why_of[13] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->timer_til_brevet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        ctx->out->status.manglende_timer = LOV_UNDETERMINED;
+    } else {
+        st = def_manglende_timer(ctx, &ctx->out->manglende_timer);
+        ctx->out->status.manglende_timer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 22);
+        }
+        if (ctx->explain) {
+            ctx->why_of[14] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 22, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->manglende_timer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        ctx->out->status.gennemsnitlige_timer_pr_maaned = LOV_UNDETERMINED;
+    } else {
+        st = def_gennemsnitlige_timer_pr_maaned(ctx, &ctx->out->gennemsnitlige_timer_pr_maaned);
+        ctx->out->status.gennemsnitlige_timer_pr_maaned = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 23);
+        }
+        if (ctx->explain) {
+            ctx->why_of[15] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->gennemsnitlige_timer_pr_maaned});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        ctx->out->status.har_stoettet_arbejde_i_perioden = LOV_UNDETERMINED;
+    } else {
+        st = def_har_stoettet_arbejde_i_perioden(ctx, &ctx->out->har_stoettet_arbejde_i_perioden);
+        ctx->out->status.har_stoettet_arbejde_i_perioden = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 24);
+        }
+        if (ctx->explain) {
+            ctx->why_of[16] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->har_stoettet_arbejde_i_perioden});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        ctx->out->status.seneste_maaned_med_ordinaert_arbejde = LOV_UNDETERMINED;
+    } else {
+        st = def_seneste_maaned_med_ordinaert_arbejde(ctx, &ctx->out->seneste_maaned_med_ordinaert_arbejde);
+        ctx->out->status.seneste_maaned_med_ordinaert_arbejde = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 25);
+        }
+        if (ctx->explain) {
+            ctx->why_of[17] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 25, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, ctx->out->seneste_maaned_med_ordinaert_arbejde.present,
+                          (lov_value){.date = ctx->out->seneste_maaned_med_ordinaert_arbejde.value});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        ctx->out->status.foerste_maaned_med_hjaelp = LOV_UNDETERMINED;
+    } else {
+        st = def_foerste_maaned_med_hjaelp(ctx, &ctx->out->foerste_maaned_med_hjaelp);
+        ctx->out->status.foerste_maaned_med_hjaelp = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 26);
+        }
+        if (ctx->explain) {
+            ctx->why_of[18] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, ctx->out->foerste_maaned_med_hjaelp.present,
+                          (lov_value){.date = ctx->out->foerste_maaned_med_hjaelp.value});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse_kan_komme_paa_tale = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse_kan_komme_paa_tale(ctx, &ctx->out->nedsaettelse_kan_komme_paa_tale);
+        ctx->out->status.nedsaettelse_kan_komme_paa_tale = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 27);
+        }
+        if (ctx->explain) {
+            ctx->why_of[19] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 27, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->nedsaettelse_kan_komme_paa_tale});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_opfyldelse_giver_ingen_manglende_timer = LOV_UNDETERMINED;
+    } else {
+        st = assert_fuld_opfyldelse_giver_ingen_manglende_timer(ctx, &ctx->out->fuld_opfyldelse_giver_ingen_manglende_timer);
+        ctx->out->status.fuld_opfyldelse_giver_ingen_manglende_timer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 28);
+        }
+        if (ctx->explain) {
+            ctx->why_of[20] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 28, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_opfyldelse_giver_ingen_manglende_timer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 21)) {    /* not asked for, nor needed */
+        ctx->out->status.to_tal_for_selvstaendige_i_takt = LOV_UNDETERMINED;
+    } else {
+        st = assert_to_tal_for_selvstaendige_i_takt(ctx, &ctx->out->to_tal_for_selvstaendige_i_takt);
+        ctx->out->status.to_tal_for_selvstaendige_i_takt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 29);
+        }
+        if (ctx->explain) {
+            ctx->why_of[21] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 29, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->to_tal_for_selvstaendige_i_takt});
+        }
+    }
+}
+
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
 }
 
 /* Events (the 'event date' facts) happened on or before the reference
@@ -1732,14 +2693,26 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status arbejdstimer_evaluate(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
-                       const arbejdstimer_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
+                                      const arbejdstimer_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -1865,98 +2838,202 @@ lov_status arbejdstimer_evaluate(const arbejdstimer_input *in, arbejdstimer_outp
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.dage_med_dokumenteret_fravaer);
-        st = worse(st, out->status.timekravet_opfyldt);
-        st = worse(st, out->status.fuld_hjaelp_igen);
-        st = worse(st, out->status.timer_til_brevet);
-        st = worse(st, out->status.manglende_timer);
-        st = worse(st, out->status.gennemsnitlige_timer_pr_maaned);
-        st = worse(st, out->status.har_stoettet_arbejde_i_perioden);
-        st = worse(st, out->status.seneste_maaned_med_ordinaert_arbejde);
-        st = worse(st, out->status.foerste_maaned_med_hjaelp);
-        st = worse(st, out->status.nedsaettelse_kan_komme_paa_tale);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.periodens_slutning);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.grundperiodens_begyndelse);
+    if (counts(wanted, 2, false))
+        st = worse(st, out->status.forlaengelse_i_maaneder);
+    if (counts(wanted, 3, true))
+        st = worse(st, out->status.dage_med_dokumenteret_fravaer);
+    if (counts(wanted, 4, false))
+        st = worse(st, out->status.periodens_laengde);
+    if (counts(wanted, 5, false))
+        st = worse(st, out->status.periodens_begyndelse);
+    if (counts(wanted, 6, false))
+        st = worse(st, out->status.timer_i_perioden);
+    if (counts(wanted, 7, false))
+        st = worse(st, out->status.indberetningerne_er_mulige);
+    if (counts(wanted, 8, false))
+        st = worse(st, out->status.maaneder_med_hjaelp);
+    if (counts(wanted, 9, false))
+        st = worse(st, out->status.omfattet);
+    if (counts(wanted, 10, true))
+        st = worse(st, out->status.timekravet_opfyldt);
+    if (counts(wanted, 11, false))
+        st = worse(st, out->status.nye_timer_efter_nedsaettelse);
+    if (counts(wanted, 12, true))
+        st = worse(st, out->status.fuld_hjaelp_igen);
+    if (counts(wanted, 13, true))
+        st = worse(st, out->status.timer_til_brevet);
+    if (counts(wanted, 14, true))
+        st = worse(st, out->status.manglende_timer);
+    if (counts(wanted, 15, true))
+        st = worse(st, out->status.gennemsnitlige_timer_pr_maaned);
+    if (counts(wanted, 16, true))
+        st = worse(st, out->status.har_stoettet_arbejde_i_perioden);
+    if (counts(wanted, 17, true))
+        st = worse(st, out->status.seneste_maaned_med_ordinaert_arbejde);
+    if (counts(wanted, 18, true))
+        st = worse(st, out->status.foerste_maaned_med_hjaelp);
+    if (counts(wanted, 19, true))
+        st = worse(st, out->status.nedsaettelse_kan_komme_paa_tale);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.dage_med_dokumenteret_fravaer != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.periodens_slutning != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.periodens_slutning);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.grundperiodens_begyndelse != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.grundperiodens_begyndelse);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, false) && out->status.forlaengelse_i_maaneder != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[2].info;
+        st = worse(st, out->status.forlaengelse_i_maaneder);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[2].missing[i];
+    }
+    if (counts(wanted, 3, true) && out->status.dage_med_dokumenteret_fravaer != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[3].info;
         st = worse(st, out->status.dage_med_dokumenteret_fravaer);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[3].missing[i];
     }
-    if (out->status.timekravet_opfyldt != LOV_OK) {
+    if (counts(wanted, 4, false) && out->status.periodens_laengde != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[4].info;
+        st = worse(st, out->status.periodens_laengde);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[4].missing[i];
+    }
+    if (counts(wanted, 5, false) && out->status.periodens_begyndelse != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[5].info;
+        st = worse(st, out->status.periodens_begyndelse);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[5].missing[i];
+    }
+    if (counts(wanted, 6, false) && out->status.timer_i_perioden != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[6].info;
+        st = worse(st, out->status.timer_i_perioden);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[6].missing[i];
+    }
+    if (counts(wanted, 7, false) && out->status.indberetningerne_er_mulige != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[7].info;
+        st = worse(st, out->status.indberetningerne_er_mulige);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[7].missing[i];
+    }
+    if (counts(wanted, 8, false) && out->status.maaneder_med_hjaelp != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[8].info;
+        st = worse(st, out->status.maaneder_med_hjaelp);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[8].missing[i];
+    }
+    if (counts(wanted, 9, false) && out->status.omfattet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[9].info;
+        st = worse(st, out->status.omfattet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[9].missing[i];
+    }
+    if (counts(wanted, 10, true) && out->status.timekravet_opfyldt != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[10].info;
         st = worse(st, out->status.timekravet_opfyldt);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[10].missing[i];
     }
-    if (out->status.fuld_hjaelp_igen != LOV_OK) {
+    if (counts(wanted, 11, false) && out->status.nye_timer_efter_nedsaettelse != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[11].info;
+        st = worse(st, out->status.nye_timer_efter_nedsaettelse);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[11].missing[i];
+    }
+    if (counts(wanted, 12, true) && out->status.fuld_hjaelp_igen != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[12].info;
         st = worse(st, out->status.fuld_hjaelp_igen);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[12].missing[i];
     }
-    if (out->status.timer_til_brevet != LOV_OK) {
+    if (counts(wanted, 13, true) && out->status.timer_til_brevet != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[13].info;
         st = worse(st, out->status.timer_til_brevet);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[13].missing[i];
     }
-    if (out->status.manglende_timer != LOV_OK) {
+    if (counts(wanted, 14, true) && out->status.manglende_timer != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[14].info;
         st = worse(st, out->status.manglende_timer);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[14].missing[i];
     }
-    if (out->status.gennemsnitlige_timer_pr_maaned != LOV_OK) {
+    if (counts(wanted, 15, true) && out->status.gennemsnitlige_timer_pr_maaned != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[15].info;
         st = worse(st, out->status.gennemsnitlige_timer_pr_maaned);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[15].missing[i];
     }
-    if (out->status.har_stoettet_arbejde_i_perioden != LOV_OK) {
+    if (counts(wanted, 16, true) && out->status.har_stoettet_arbejde_i_perioden != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[16].info;
         st = worse(st, out->status.har_stoettet_arbejde_i_perioden);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[16].missing[i];
     }
-    if (out->status.seneste_maaned_med_ordinaert_arbejde != LOV_OK) {
+    if (counts(wanted, 17, true) && out->status.seneste_maaned_med_ordinaert_arbejde != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[17].info;
         st = worse(st, out->status.seneste_maaned_med_ordinaert_arbejde);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[17].missing[i];
     }
-    if (out->status.foerste_maaned_med_hjaelp != LOV_OK) {
+    if (counts(wanted, 18, true) && out->status.foerste_maaned_med_hjaelp != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[18].info;
         st = worse(st, out->status.foerste_maaned_med_hjaelp);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[18].missing[i];
     }
-    if (out->status.nedsaettelse_kan_komme_paa_tale != LOV_OK) {
+    if (counts(wanted, 19, true) && out->status.nedsaettelse_kan_komme_paa_tale != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[19].info;
         st = worse(st, out->status.nedsaettelse_kan_komme_paa_tale);
@@ -1964,6 +3041,57 @@ lov_status arbejdstimer_evaluate(const arbejdstimer_input *in, arbejdstimer_outp
             out->missing[i] |= ctx.why_of[19].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
+                                const arbejdstimer_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status arbejdstimer_evaluate(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
+                       const arbejdstimer_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status arbejdstimer_evaluate_some(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
+                            const arbejdstimer_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status arbejdstimer_evaluate_batch(const arbejdstimer_input *in, arbejdstimer_output *out, size_t n,
+                             const arbejdstimer_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const fagsystem_2022_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[47];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[7];
     uint8_t marks[84];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0, 0, 1, 0, 1, 2, 0, 1, 3, 0, 1, 1, 5, 4, 6, 0, 7, 0, 0, 10, 11, 9, 7, 0, 13, 7, 0, 12, 16, 14, 18, 7, 0, 21, 18, 18, 18, 18, 17, 17, 17, 28, 29, 20, 32, 31, 33, 15, 17, 19, 23, 16, 21, 27, 25, 26, 22, 15, 28, 19, 16, 21, 27, 25, 26, 22, 15, 29, 19, 30, 16, 21, 27, 25, 26, 22, 15, 17, 19, 0, 12, 16, 32, 12, 16, 20, 40, 39, 16, 35, 36, 34};
+static const uint32_t reads_from[] = {0, 0, 1, 3, 6, 9, 11, 14, 15, 17, 17, 18, 20, 22, 24, 25, 27, 27, 30, 30, 31, 31, 33, 34, 35, 36, 37, 38, 38, 39, 40, 40, 43, 43, 45, 48, 58, 67, 77, 79, 80, 80, 83, 88, 89, 89, 89, 92};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 47; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -261,7 +291,7 @@ static lov_status param_on_day_beloebsgrundlag(ctx_t *ctx, lov_date day, fagsyst
 #line 196 "examples/legacy/fagsystem_2022.lov"
 static lov_status fn_covid_maaneder_i(ctx_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 265 "fagsystem_2022.c"
+#line 295 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -288,7 +318,7 @@ _fail:
 #line 192 "examples/legacy/fagsystem_2022.lov"
 static lov_status fn_faelles_maaneder(ctx_t *ctx, lov_date a, lov_date b, lov_date fra, lov_date til, int64_t *result)
 {
-#line 292 "fagsystem_2022.c"
+#line 322 "fagsystem_2022.c"
     lov_date _t1 = 0;
     lov_date _t2 = 0;
     int64_t _t3 = 0;
@@ -309,7 +339,7 @@ static lov_status fn_faelles_maaneder(ctx_t *ctx, lov_date a, lov_date b, lov_da
 #line 256 "examples/legacy/fagsystem_2022.lov"
 static lov_status fn_taellende_timer(ctx_t *ctx, fagsystem_2022_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 313 "fagsystem_2022.c"
+#line 343 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -359,7 +389,7 @@ _fail:
 #line 184 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 {
-#line 363 "fagsystem_2022.c"
+#line 393 "fagsystem_2022.c"
     /* the rule (line 184) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -371,7 +401,7 @@ static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 #line 186 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_fravaersmaaneder(ctx_t *ctx, int64_t *result)
 {
-#line 375 "fagsystem_2022.c"
+#line 405 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const fagsystem_2022_Fravaersmaaned * _t3 = NULL;
@@ -427,7 +457,7 @@ _fail:
 #line 200 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_covid_trin_1(ctx_t *ctx, int64_t *result)
 {
-#line 431 "fagsystem_2022.c"
+#line 461 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -460,7 +490,7 @@ _fail:
 #line 204 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_covid_trin_2(ctx_t *ctx, int64_t *result)
 {
-#line 464 "fagsystem_2022.c"
+#line 494 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -498,7 +528,7 @@ _fail:
 #line 209 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_covid_forlaengelse(ctx_t *ctx, int64_t *result)
 {
-#line 502 "fagsystem_2022.c"
+#line 532 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -536,7 +566,7 @@ _fail:
 #line 216 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_covid_perioderne_beroeres(ctx_t *ctx, bool *result)
 {
-#line 540 "fagsystem_2022.c"
+#line 570 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -594,7 +624,7 @@ _fail:
 #line 221 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_forlaengelse_i_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 598 "fagsystem_2022.c"
+#line 628 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -624,7 +654,7 @@ _fail:
 #line 225 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_periodens_laengde(ctx_t *ctx, lov_duration *result)
 {
-#line 628 "fagsystem_2022.c"
+#line 658 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -647,7 +677,7 @@ _fail:
 #line 229 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_periodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 651 "fagsystem_2022.c"
+#line 681 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 231) */
@@ -669,7 +699,7 @@ _fail:
 #line 233 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_nyansoeger_under_covid(ctx_t *ctx, bool *result)
 {
-#line 673 "fagsystem_2022.c"
+#line 703 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -716,7 +746,7 @@ _fail:
 #line 238 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_treaarsperiodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 720 "fagsystem_2022.c"
+#line 750 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 240) */
@@ -736,7 +766,7 @@ _fail:
 #line 242 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_maaneder_med_hjaelp(ctx_t *ctx, int64_t *result)
 {
-#line 740 "fagsystem_2022.c"
+#line 770 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const fagsystem_2022_Hjaelpsperiode * _t3 = NULL;
@@ -834,7 +864,7 @@ _fail:
 #line 251 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_omfattet(ctx_t *ctx, bool *result)
 {
-#line 838 "fagsystem_2022.c"
+#line 868 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -913,7 +943,7 @@ _fail:
 #line 264 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
 {
-#line 917 "fagsystem_2022.c"
+#line 947 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -961,7 +991,7 @@ _fail:
 #line 269 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timekravet_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 965 "fagsystem_2022.c"
+#line 995 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     /* the rule (line 271) */
     if ((_st = dependency(ctx, 13, ctx->out->status.timer_i_perioden)) != LOV_OK)
@@ -978,7 +1008,7 @@ _fail:
 #line 273 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
 {
-#line 982 "fagsystem_2022.c"
+#line 1012 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -1036,7 +1066,7 @@ _fail:
 #line 285 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_undtaget(ctx_t *ctx, bool *result)
 {
-#line 1040 "fagsystem_2022.c"
+#line 1070 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1243,7 +1273,7 @@ _fail:
 #line 302 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_kravet_ikke_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 1247 "fagsystem_2022.c"
+#line 1277 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1320,7 +1350,7 @@ _fail:
 #line 309 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_nedsaettelse_fra(ctx_t *ctx, lov_date *result)
 {
-#line 1324 "fagsystem_2022.c"
+#line 1354 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 311) */
@@ -1338,7 +1368,7 @@ _fail:
 #line 313 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_reglen_gaelder_for_maaneden(ctx_t *ctx, bool *result)
 {
-#line 1342 "fagsystem_2022.c"
+#line 1372 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1391,7 +1421,7 @@ _fail:
 #line 317 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_reglen_anvendes_i_dag(ctx_t *ctx, bool *result)
 {
-#line 1395 "fagsystem_2022.c"
+#line 1425 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 317) */
@@ -1409,7 +1439,7 @@ _fail:
 #line 319 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timer_efter_nedsaettelsen(ctx_t *ctx, lov_decimal *result)
 {
-#line 1413 "fagsystem_2022.c"
+#line 1443 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1506,7 +1536,7 @@ _fail:
 #line 327 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_fuld_hjaelp_igen(ctx_t *ctx, bool *result)
 {
-#line 1510 "fagsystem_2022.c"
+#line 1540 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1555,7 +1585,7 @@ _fail:
 #line 331 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_maanedlig_sats(ctx_t *ctx, lov_money *result)
 {
-#line 1559 "fagsystem_2022.c"
+#line 1589 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1599,7 +1629,7 @@ _fail:
 #line 339 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_beloebets_grundlag(ctx_t *ctx, fagsystem_2022_Beloebsgrundlag *result)
 {
-#line 1603 "fagsystem_2022.c"
+#line 1633 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     fagsystem_2022_Beloebsgrundlag _t1 = (fagsystem_2022_Beloebsgrundlag)0;
     /* the rule (line 341) */
@@ -1619,7 +1649,7 @@ _fail:
 #line 343 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_varslet_6_maaneder_foer(ctx_t *ctx, bool *result)
 {
-#line 1623 "fagsystem_2022.c"
+#line 1653 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1675,7 +1705,7 @@ _fail:
 #line 347 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_varslet_1_maaned_foer(ctx_t *ctx, bool *result)
 {
-#line 1679 "fagsystem_2022.c"
+#line 1709 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -1720,7 +1750,7 @@ _fail:
 #line 353 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_hoeringsfristen_er_udloebet(ctx_t *ctx, bool *result)
 {
-#line 1724 "fagsystem_2022.c"
+#line 1754 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -1756,7 +1786,7 @@ _fail:
 #line 357 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_ophoer_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 1760 "fagsystem_2022.c"
+#line 1790 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1901,7 +1931,7 @@ _fail:
 #line 362 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_parrets_nedsaettelse_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 1905 "fagsystem_2022.c"
+#line 1935 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2046,7 +2076,7 @@ _fail:
 #line 367 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_parrets_nedsaettelsesbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 2050 "fagsystem_2022.c"
+#line 2080 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -2074,7 +2104,7 @@ _fail:
 #line 371 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_skadende_foelge_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 2078 "fagsystem_2022.c"
+#line 2108 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2215,7 +2245,7 @@ _fail:
 #line 376 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_foerste_mulige_nedsaettelse_efter_brev(ctx_t *ctx, lov_date *result)
 {
-#line 2219 "fagsystem_2022.c"
+#line 2249 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -2245,7 +2275,7 @@ _fail:
 #line 381 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_reglen_gaelder_for_brevets_maaned(ctx_t *ctx, bool *result)
 {
-#line 2249 "fagsystem_2022.c"
+#line 2279 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2328,7 +2358,7 @@ _fail:
 #line 389 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 2332 "fagsystem_2022.c"
+#line 2362 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2515,7 +2545,7 @@ _fail:
 #line 400 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 2519 "fagsystem_2022.c"
+#line 2549 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2893,7 +2923,7 @@ _fail:
 #line 418 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_hjaelpen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 2897 "fagsystem_2022.c"
+#line 2927 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -3267,7 +3297,7 @@ _fail:
 #line 436 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_nedsaettelse_for_parret(ctx_t *ctx, lov_money *result)
 {
-#line 3271 "fagsystem_2022.c"
+#line 3301 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -3645,7 +3675,7 @@ _fail:
 #line 455 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
 {
-#line 3649 "fagsystem_2022.c"
+#line 3679 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3788,7 +3818,7 @@ _fail:
 #line 460 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timer_i_perioden_om_6_maaneder(ctx_t *ctx, lov_decimal *result)
 {
-#line 3792 "fagsystem_2022.c"
+#line 3822 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -3844,7 +3874,7 @@ _fail:
 #line 465 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_bortfaldsdato_efter_varsel(ctx_t *ctx, lov_date *result)
 {
-#line 3848 "fagsystem_2022.c"
+#line 3878 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -3874,7 +3904,7 @@ _fail:
 #line 474 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_meddelelse_om_ophaevelse(ctx_t *ctx, bool *result)
 {
-#line 3878 "fagsystem_2022.c"
+#line 3908 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4074,7 +4104,7 @@ _fail:
 #line 481 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_varslingsbrev(ctx_t *ctx, bool *result)
 {
-#line 4078 "fagsystem_2022.c"
+#line 4108 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4339,7 +4369,7 @@ _fail:
 #line 489 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_fuld_hjaelp_fra_vurderingen(ctx_t *ctx, bool *result)
 {
-#line 4343 "fagsystem_2022.c"
+#line 4373 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -4388,7 +4418,7 @@ _fail:
 #line 495 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 {
-#line 4392 "fagsystem_2022.c"
+#line 4422 "fagsystem_2022.c"
     (void)ctx;
     /* the rule (line 495) */
     (*result) = false;
@@ -4401,7 +4431,7 @@ static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 #line 497 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_afgoerelse_i_sagsoversigten(ctx_t *ctx, bool *result)
 {
-#line 4405 "fagsystem_2022.c"
+#line 4435 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4484,7 +4514,7 @@ _fail:
 #line 506 "examples/legacy/fagsystem_2022.lov"
 static lov_status assert_slutdato_ophaever_ikke_undtagelsen(ctx_t *ctx, bool *result)
 {
-#line 4488 "fagsystem_2022.c"
+#line 4518 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4710,705 +4740,2637 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    lov_status st_reglen_anvendes;
+    bool reglen_anvendes;
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    lov_date periodens_slutning;
+    int64_t fravaersmaaneder;
+    int64_t covid_trin_1;
+    int64_t covid_trin_2;
+    int64_t covid_forlaengelse;
+    bool covid_perioderne_beroeres;
+    int64_t forlaengelse_i_maaneder;
+    lov_duration periodens_laengde;
+    lov_date periodens_begyndelse;
+    bool nyansoeger_under_covid;
+    lov_date treaarsperiodens_begyndelse;
+    int64_t maaneder_med_hjaelp;
+    bool omfattet;
+    lov_decimal timer_i_perioden;
+    bool timekravet_opfyldt;
+    bool indberetningerne_er_mulige;
+    bool undtaget;
+    bool kravet_ikke_opfyldt;
+    lov_date nedsaettelse_fra;
+    bool reglen_gaelder_for_maaneden;
+    bool reglen_anvendes_i_dag;
+    lov_decimal timer_efter_nedsaettelsen;
+    bool fuld_hjaelp_igen;
+    lov_money maanedlig_sats;
+    fagsystem_2022_Beloebsgrundlag beloebets_grundlag;
+    bool varslet_6_maaneder_foer;
+    bool varslet_1_maaned_foer;
+    bool hoeringsfristen_er_udloebet;
+    bool ophoer_paataenkt;
+    bool parrets_nedsaettelse_paataenkt;
+    lov_money parrets_nedsaettelsesbeloeb;
+    bool skadende_foelge_paataenkt;
+    lov_date foerste_mulige_nedsaettelse_efter_brev;
+    bool reglen_gaelder_for_brevets_maaned;
+    bool partshoeringsbrev;
+    lov_money nedsaettelse;
+    bool hjaelpen_ophoerer;
+    lov_money nedsaettelse_for_parret;
+    bool kraever_sagsbehandlers_vurdering;
+    lov_decimal timer_i_perioden_om_6_maaneder;
+    lov_date bortfaldsdato_efter_varsel;
+    bool meddelelse_om_ophaevelse;
+    bool varslingsbrev;
+    bool fuld_hjaelp_fra_vurderingen;
+    bool skal_efterbetales;
+    bool afgoerelse_i_sagsoversigten;
+    bool slutdato_ophaever_ikke_undtagelsen;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t partshoeringsbrev;
+    uint32_t nedsaettelse;
+    uint32_t hjaelpen_ophoerer;
+    uint32_t nedsaettelse_for_parret;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const fagsystem_2022_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+/* 'reglen_anvendes' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_reglen_anvendes(lov_date day, bool *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_reglen_anvendes / sizeof values_of_reglen_anvendes[0]; i++)
+        at += values_of_reglen_anvendes[i].from <= day;
+    if (day < values_of_reglen_anvendes[at].from || day > values_of_reglen_anvendes[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_reglen_anvendes[at].value.b;
+    return LOV_OK;
+}
+
+/* 'nedsættelse_fuld_sats' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_nedsaettelse_fuld_sats(lov_date day, lov_money *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_nedsaettelse_fuld_sats / sizeof values_of_nedsaettelse_fuld_sats[0]; i++)
+        at += values_of_nedsaettelse_fuld_sats[i].from <= day;
+    if (day < values_of_nedsaettelse_fuld_sats[at].from || day > values_of_nedsaettelse_fuld_sats[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_nedsaettelse_fuld_sats[at].value.money;
+    return LOV_OK;
+}
+
+/* 'nedsættelse_anden_sats' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_nedsaettelse_anden_sats(lov_date day, lov_money *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_nedsaettelse_anden_sats / sizeof values_of_nedsaettelse_anden_sats[0]; i++)
+        at += values_of_nedsaettelse_anden_sats[i].from <= day;
+    if (day < values_of_nedsaettelse_anden_sats[at].from || day > values_of_nedsaettelse_anden_sats[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_nedsaettelse_anden_sats[at].value.money;
+    return LOV_OK;
+}
+
+/* 'beløbsgrundlag' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_beloebsgrundlag(lov_date day, fagsystem_2022_Beloebsgrundlag *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_beloebsgrundlag / sizeof values_of_beloebsgrundlag[0]; i++)
+        at += values_of_beloebsgrundlag[i].from <= day;
+    if (day < values_of_beloebsgrundlag[at].from || day > values_of_beloebsgrundlag[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = (fagsystem_2022_Beloebsgrundlag)values_of_beloebsgrundlag[at].value.enum_case;
+    return LOV_OK;
+}
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    p->st_reglen_anvendes = fast_param_on_day_reglen_anvendes(day, &p->reglen_anvendes);
+}
+
+static lov_status fast_fn_covid_maaneder_i(fast_t *ctx, lov_date fra, lov_date til, int64_t *result);
+static lov_status fast_fn_faelles_maaneder(fast_t *ctx, lov_date a, lov_date b, lov_date fra, lov_date til, int64_t *result);
+static lov_status fast_fn_taellende_timer(fast_t *ctx, fagsystem_2022_Arbejdsart art, lov_decimal timer, lov_decimal *result);
+
+#line 196 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_fn_covid_maaneder_i(fast_t *ctx, lov_date fra, lov_date til, int64_t *result)
+{
+#line 4891 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    int64_t _t3 = 0;
+    /* the rule (line 198) */
+    if ((_st = fast_fn_faelles_maaneder(ctx, 18322 /* 2020-03-01 */, 18536 /* 2020-10-01 */, fra, til, &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = fast_fn_faelles_maaneder(ctx, 18567 /* 2020-11-01 */, 18809 /* 2021-07-01 */, fra, til, &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_add(_t1, _t2, &_t3)) != LOV_OK)
+        goto _fail;
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 192 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_fn_faelles_maaneder(fast_t *ctx, lov_date a, lov_date b, lov_date fra, lov_date til, int64_t *result)
+{
+#line 4912 "fagsystem_2022.c"
+    (void)ctx;
+    lov_date _t1 = 0;
+    lov_date _t2 = 0;
+    int64_t _t3 = 0;
+    /* the rule (line 194) */
+    _t1 = (a >= fra) ? a : fra;
+    _t2 = (b <= til) ? b : til;
+    _t3 = (INT64_C(0) >= lov_date_months_between(_t1, _t2)) ? INT64_C(0) : lov_date_months_between(_t1, _t2);
+    (*result) = _t3;
+    return LOV_OK;
+}
+
+#line 256 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_fn_taellende_timer(fast_t *ctx, fagsystem_2022_Arbejdsart art, lov_decimal timer, lov_decimal *result)
+{
+#line 4928 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_decimal _t1 = {0, 0};
+    lov_decimal _t2 = {0, 0};
+    int64_t _t3 = 0;
+    lov_decimal _t4 = {0, 0};
+    /* the rule (line 258) */
+    switch (art) {
+    case fagsystem_2022_Arbejdsart_ordinaert:
+        _t1 = timer;
+        break;
+    case fagsystem_2022_Arbejdsart_selvstaendig:
+        if ((_st = lov_dec_mul(timer, lov_dec_from_int(INT64_C(12)), &_t2)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_int_mul(INT64_C(20), INT64_C(52), &_t3)) != LOV_OK)
+            goto _fail;
+        if (lov_dec_cmp(_t2, lov_dec_from_int(_t3)) >= 0) {
+            _t4 = timer;
+        } else {
+            _t4 = ((lov_decimal){INT64_C(0), 1});
+        }
+        _t1 = _t4;
+        break;
+    case fagsystem_2022_Arbejdsart_loentilskud:
+    case fagsystem_2022_Arbejdsart_virksomhedspraktik:
+        _t1 = ((lov_decimal){INT64_C(0), 1});
+        break;
+    default:
+        _st = LOV_INVALID_INPUT;    /* not a case of Arbejdsart */
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 184 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
+{
+#line 4969 "fagsystem_2022.c"
+    /* the rule (line 184) */
+    (*result) = lov_date_month_start(ctx->reference_date);
+    return LOV_OK;
+}
+
+#line 186 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_fravaersmaaneder(fast_t *ctx, int64_t *result)
+{
+#line 4978 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    const fagsystem_2022_Fravaersmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 188) */
+    _t1 = (int64_t)0;
+    /* count */
+    if ((_st = lov_date_add_months(ctx->v.periodens_slutning, -(int64_t)((lov_duration){12, 0}).months, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->fravaer;
+    _t4 = ctx->in->fravaer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Fravaersmaaned *f = &_t3[_i2];
+        _t1 += f->dokumenteret && (_t5 <= f->maaned && f->maaned < ctx->v.periodens_slutning) ? 1 : 0;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 200 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_covid_trin_1(fast_t *ctx, int64_t *result)
+{
+#line 5004 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    lov_duration _t3 = {0, 0};
+    lov_date _t4 = 0;
+    /* the rule (line 202) */
+    if ((_st = lov_int_add(INT64_C(12), ctx->v.fravaersmaaneder, &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_duration_months(_t2, &_t3)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, _t3, LOV_MONTH_END_CLAMP, &_t4)) != LOV_OK)
+        goto _fail;
+    if ((_st = fast_fn_covid_maaneder_i(ctx, _t4, ctx->v.periodens_slutning, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 204 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_covid_trin_2(fast_t *ctx, int64_t *result)
+{
+#line 5028 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    int64_t _t3 = 0;
+    lov_duration _t4 = {0, 0};
+    lov_date _t5 = 0;
+    /* the rule (line 206) */
+    if ((_st = lov_int_add(INT64_C(12), ctx->v.fravaersmaaneder, &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_add(_t2, ctx->v.covid_trin_1, &_t3)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_duration_months(_t3, &_t4)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, _t4, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    if ((_st = fast_fn_covid_maaneder_i(ctx, _t5, ctx->v.periodens_slutning, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 209 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_covid_forlaengelse(fast_t *ctx, int64_t *result)
+{
+#line 5055 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    int64_t _t3 = 0;
+    lov_duration _t4 = {0, 0};
+    lov_date _t5 = 0;
+    /* the rule (line 211) */
+    if ((_st = lov_int_add(INT64_C(12), ctx->v.fravaersmaaneder, &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_add(_t2, ctx->v.covid_trin_2, &_t3)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_duration_months(_t3, &_t4)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, _t4, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    if ((_st = fast_fn_covid_maaneder_i(ctx, _t5, ctx->v.periodens_slutning, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 216 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_covid_perioderne_beroeres(fast_t *ctx, bool *result)
+{
+#line 5082 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    lov_duration _t2 = {0, 0};
+    lov_date _t3 = 0;
+    bool _t4 = false;
+    /* the rule (line 218) */
+    _t4 = ctx->v.periodens_slutning > 18322 /* 2020-03-01 */;
+    if (_t4) {
+        if ((_st = lov_int_add(INT64_C(12), ctx->v.fravaersmaaneder, &_t1)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_duration_months(_t1, &_t2)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, _t2, LOV_MONTH_END_CLAMP, &_t3)) != LOV_OK)
+            goto _fail;
+        _t4 = _t3 < 18809 /* 2021-07-01 */;
+    }
+    (*result) = _t4;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 221 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
+{
+#line 5108 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    /* the rule (line 223) */
+    if (ctx->v.covid_perioderne_beroeres) {
+        _t1 = ctx->v.covid_forlaengelse;
+    } else {
+        _t1 = INT64_C(0);
+    }
+    if ((_st = lov_int_add(ctx->v.fravaersmaaneder, _t1, &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 225 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
+{
+#line 5129 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    lov_duration _t2 = {0, 0};
+    /* the rule (line 227) */
+    if ((_st = lov_int_add(INT64_C(12), ctx->v.forlaengelse_i_maaneder, &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_duration_months(_t1, &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 229 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
+{
+#line 5147 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 231) */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 233 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
+{
+#line 5162 "fagsystem_2022.c"
+    bool _t1 = false;
+    const fagsystem_2022_Hjaelpsperiode * _t3 = NULL;
+    size_t _t4 = 0;
+    bool _t5 = false;
+    /* the rule (line 235) */
+    _t5 = (18330 /* 2020-03-09 */ <= ctx->reference_date) && (ctx->reference_date <= 18513 /* 2020-09-08 */);
+    if (_t5) {
+        _t1 = false;
+        /* exists */
+        _t3 = ctx->in->hjaelpsperioder;
+        _t4 = ctx->in->hjaelpsperioder_count;
+        for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+            const fagsystem_2022_Hjaelpsperiode *p = &_t3[_i2];
+            _t1 |= ((18330 /* 2020-03-09 */ <= p->fra) && (p->fra <= 18513 /* 2020-09-08 */));
+        }
+        _t5 = _t1;
+    }
+    (*result) = _t5;
+    return LOV_OK;
+}
+
+#line 238 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_treaarsperiodens_begyndelse(fast_t *ctx, lov_date *result)
+{
+#line 5187 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 240) */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ((lov_duration){36, 0}), LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 242 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
+{
+#line 5202 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    bool _t3 = false;
+    const fagsystem_2022_Hjaelpsperiode * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_date _t8 = 0;
+    lov_date _t9 = 0;
+    /* the rule (line 244) */
+    _t1 = (int64_t)0;
+    /* sum */
+    _t3 = false;
+    _t4 = ctx->in->hjaelpsperioder;
+    _t5 = ctx->in->hjaelpsperioder_count;
+    for (size_t _i2 = 0; _i2 < _t5; _i2++) {
+        const fagsystem_2022_Hjaelpsperiode *p = &_t4[_i2];
+        if ((p->fra < ctx->v.periodens_slutning) && ((!p->til.present) || (p->til.value >= ctx->v.treaarsperiodens_begyndelse))) {
+            _t6 = (p->fra >= ctx->v.treaarsperiodens_begyndelse) ? p->fra : ctx->v.treaarsperiodens_begyndelse;
+            if (p->til.present) {
+                if ((_st = lov_date_add_duration(p->til.value, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t8)) != LOV_OK)
+                    goto _fail;
+                _t9 = (_t8 <= ctx->v.periodens_slutning) ? _t8 : ctx->v.periodens_slutning;
+                _t7 = _t9;
+            } else {
+                _t7 = ctx->v.periodens_slutning;
+            }
+            _t1 = lov_int_add_noting(_t1, lov_date_months_between(_t6, _t7), &_t3);
+        }
+    }
+    if (_t3) {    /* checked once, after the loop */
+        _st = LOV_OVERFLOW;
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 251 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
+{
+#line 5246 "fagsystem_2022.c"
+    /* the rule (line 253) */
+    (*result) = (((!(ctx->in->ydelse == fagsystem_2022_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12))) && (!ctx->v.nyansoeger_under_covid));
+    return LOV_OK;
+}
+
+#line 264 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
+{
+#line 5255 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_decimal _t6 = {0, 0};
+    /* the rule (line 266) */
+    _t1 = (lov_decimal){0, 0};
+    /* sum */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Arbejdsmaaned *m = &_t3[_i2];
+        if (!(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning))
+            continue;
+        if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t6)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_dec_add(_t1, _t6, &_t1)) != LOV_OK)
+            goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 269 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
+{
+#line 5287 "fagsystem_2022.c"
+    /* the rule (line 271) */
+    (*result) = (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
+    return LOV_OK;
+}
+
+#line 273 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
+{
+#line 5296 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 275) */
+    _t1 = true;
+    /* for all */
+    if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Arbejdsmaaned *m = &_t3[_i2];
+        _t1 &= !(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning) || ((lov_date_day_of(m->maaned) == INT64_C(1)) && ((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0)));
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 285 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
+{
+#line 5322 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    bool _t8 = false;
+    /* the default (line 287) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception registreret_undtagelse_med_slutdato (line 288): star_felt "regel 3.2: undtagelse med obligatorisk slutdato" */
+    _t3 = ((ctx->in->arbejdsevne == fagsystem_2022_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->reference_date <= ctx->in->slutdato_for_undtagelse.value);
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception forberedende_del (line 293): leverandør "regel 3.3" */
+    _t5 = ctx->in->forberedende_del_paabegyndt;
+    _t6 = true;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    /* exception forrevalidering (line 297): leverandør "regel 3.4" */
+    _t7 = ctx->in->i_forrevalidering;
+    _t8 = true;
+    _t2 |= _t7 && _t1 && !((*result) == _t8);
+    (*result) = _t7 && !_t1 ? _t8 : (*result);
+    _t1 |= _t7;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 302 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
+{
+#line 5366 "fagsystem_2022.c"
+    /* the rule (line 304) */
+    (*result) = ((ctx->v.omfattet && (!ctx->v.undtaget)) && (!ctx->v.timekravet_opfyldt));
+    return LOV_OK;
+}
+
+#line 309 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_nedsaettelse_fra(fast_t *ctx, lov_date *result)
+{
+#line 5375 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 311) */
+    if ((_st = lov_date_next_month_start(ctx->reference_date, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 313 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_reglen_gaelder_for_maaneden(fast_t *ctx, bool *result)
+{
+#line 5390 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    /* the rule (line 315) */
+    if ((_st = fast_param_on_day_reglen_anvendes(ctx->v.nedsaettelse_fra, &_t1)) != LOV_OK)
+        goto _fail;
+    _t3 = _t1;
+    if (_t3) {
+        if ((_st = fast_param_on_day_reglen_anvendes(lov_date_month_end(ctx->v.nedsaettelse_fra), &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = _t2;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 317 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_reglen_anvendes_i_dag(fast_t *ctx, bool *result)
+{
+#line 5413 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    /* the rule (line 317) */
+    if ((_st = ctx->p->st_reglen_anvendes) != LOV_OK)
+        goto _fail;
+    (*result) = ctx->p->reglen_anvendes;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 319 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_timer_efter_nedsaettelsen(fast_t *ctx, lov_decimal *result)
+{
+#line 5427 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    lov_decimal _t2 = {0, 0};
+    const fagsystem_2022_Arbejdsmaaned * _t4 = NULL;
+    size_t _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_decimal _t8 = {0, 0};
+    /* the rule (line 321) */
+    if (ctx->in->nedsat_fra.present) {
+        _t2 = (lov_decimal){0, 0};
+        /* sum */
+        _t6 = lov_date_month_start(ctx->in->nedsat_fra.value);
+        if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, ctx->v.periodens_laengde, LOV_MONTH_END_CLAMP, &_t7)) != LOV_OK)
+            goto _fail;
+        _t4 = ctx->in->arbejde;
+        _t5 = ctx->in->arbejde_count;
+        for (size_t _i3 = 0; _i3 < _t5; _i3++) {
+            const fagsystem_2022_Arbejdsmaaned *m = &_t4[_i3];
+            if (!((m->maaned >= _t6) && (_t7 <= m->maaned && m->maaned < ctx->v.periodens_slutning)))
+                continue;
+            if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t8)) != LOV_OK)
+                goto _fail;
+            if ((_st = lov_dec_add(_t2, _t8, &_t2)) != LOV_OK)
+                goto _fail;
+        }
+        _t1 = _t2;
+    } else {
+        _t1 = ((lov_decimal){INT64_C(0), 1});
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 327 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
+{
+#line 5467 "fagsystem_2022.c"
+    /* the rule (line 329) */
+    (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0));
+    return LOV_OK;
+}
+
+#line 331 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_maanedlig_sats(fast_t *ctx, lov_money *result)
+{
+#line 5476 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    lov_money _t3 = 0;
+    /* the rule (line 333) */
+    switch (ctx->in->sats) {
+    case fagsystem_2022_Sats_fuld_voksensats:
+        if ((_st = fast_param_on_day_nedsaettelse_fuld_sats(ctx->v.nedsaettelse_fra, &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+        break;
+    case fagsystem_2022_Sats_anden_sats:
+        if ((_st = fast_param_on_day_nedsaettelse_anden_sats(ctx->v.nedsaettelse_fra, &_t3)) != LOV_OK)
+            goto _fail;
+        _t1 = _t3;
+        break;
+    case fagsystem_2022_Sats_su_niveau:
+        _t1 = INT64_C(0) /* 0 kr */;
+        break;
+    default:
+        _st = LOV_INVALID_INPUT;    /* not a case of Sats */
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 339 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_beloebets_grundlag(fast_t *ctx, fagsystem_2022_Beloebsgrundlag *result)
+{
+#line 5509 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    fagsystem_2022_Beloebsgrundlag _t1 = (fagsystem_2022_Beloebsgrundlag)0;
+    /* the rule (line 341) */
+    if ((_st = fast_param_on_day_beloebsgrundlag(ctx->v.nedsaettelse_fra, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 343 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_varslet_6_maaneder_foer(fast_t *ctx, bool *result)
+{
+#line 5524 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    bool _t2 = false;
+    /* the rule (line 345) */
+    _t2 = ctx->in->varslingsbrev_sendt.present;
+    if (_t2) {
+        if ((_st = lov_date_sub_duration(ctx->v.nedsaettelse_fra, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = ctx->in->varslingsbrev_sendt.value <= _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 347 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_varslet_1_maaned_foer(fast_t *ctx, bool *result)
+{
+#line 5544 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const fagsystem_2022_Hoering * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_date _t6 = 0;
+    /* the rule (line 349) */
+    _t1 = false;
+    /* exists */
+    if ((_st = lov_date_sub_duration(ctx->v.nedsaettelse_fra, ((lov_duration){1, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
+        goto _fail;
+    _t5 = _t6;
+    _t3 = ctx->in->hoeringer;
+    _t4 = ctx->in->hoeringer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Hoering *h = &_t3[_i2];
+        _t1 |= (h->sendt <= _t5);
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 353 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_hoeringsfristen_er_udloebet(fast_t *ctx, bool *result)
+{
+#line 5572 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const fagsystem_2022_Hoering * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    /* the rule (line 355) */
+    _t1 = false;
+    /* exists */
+    _t3 = ctx->in->hoeringer;
+    _t4 = ctx->in->hoeringer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Hoering *h = &_t3[_i2];
+        if ((_st = lov_date_add_duration(h->sendt, h->frist, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+            goto _fail;
+        _t1 |= (ctx->reference_date > _t5);
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 357 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
+{
+#line 5598 "fagsystem_2022.c"
+    /* the rule (line 359) */
+    (*result) = (((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && ctx->in->begge_paa_voksensats) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
+    return LOV_OK;
+}
+
+#line 362 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_parrets_nedsaettelse_paataenkt(fast_t *ctx, bool *result)
+{
+#line 5607 "fagsystem_2022.c"
+    /* the rule (line 364) */
+    (*result) = (((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && (!ctx->in->begge_paa_voksensats)) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
+    return LOV_OK;
+}
+
+#line 367 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_parrets_nedsaettelsesbeloeb(fast_t *ctx, lov_money *result)
+{
+#line 5616 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    /* the rule (line 369) */
+    if ((_st = lov_money_sub(ctx->in->parrets_hjaelp, ctx->in->parrets_hjaelp_efter_voksensats, &_t1)) != LOV_OK)
+        goto _fail;
+    _t2 = (INT64_C(0) /* 0 kr */ >= _t1) ? INT64_C(0) /* 0 kr */ : _t1;
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 371 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
+{
+#line 5633 "fagsystem_2022.c"
+    /* the rule (line 373) */
+    (*result) = (((((ctx->in->civilstand == fagsystem_2022_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == fagsystem_2022_Sats_su_niveau))) || ctx->v.ophoer_paataenkt) || ctx->v.parrets_nedsaettelse_paataenkt);
+    return LOV_OK;
+}
+
+#line 376 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_foerste_mulige_nedsaettelse_efter_brev(fast_t *ctx, lov_date *result)
+{
+#line 5642 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    lov_date _t2 = 0;
+    lov_date _t3 = 0;
+    lov_date _t4 = 0;
+    /* the rule (line 378) */
+    if (lov_date_day_of(ctx->reference_date) == INT64_C(1)) {
+        if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){1, 0}), LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+    } else {
+        if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){1, 0}), LOV_MONTH_END_CLAMP, &_t3)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_date_next_month_start(_t3, &_t4)) != LOV_OK)
+            goto _fail;
+        _t1 = _t4;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 381 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_reglen_gaelder_for_brevets_maaned(fast_t *ctx, bool *result)
+{
+#line 5669 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    /* the rule (line 383) */
+    _t2 = ctx->v.reglen_anvendes_i_dag;
+    if (_t2) {
+        if ((_st = fast_param_on_day_reglen_anvendes(ctx->v.foerste_mulige_nedsaettelse_efter_brev, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    _t4 = _t2;
+    if (_t4) {
+        if ((_st = fast_param_on_day_reglen_anvendes(lov_date_month_end(ctx->v.foerste_mulige_nedsaettelse_efter_brev), &_t3)) != LOV_OK)
+            goto _fail;
+        _t4 = _t3;
+    }
+    (*result) = _t4;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 389 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
+{
+#line 5697 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    const fagsystem_2022_Hoering * _t6 = NULL;
+    size_t _t7 = 0;
+    bool _t8 = false;
+    bool _t9 = false;
+    uint32_t _t10 = 0;
+    /* the default (line 393) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception automatisk_høringsbrev (line 394): leverandør "regel 4.2" */
+    _t8 = ctx->v.skadende_foelge_paataenkt && ctx->v.reglen_gaelder_for_brevets_maaned;
+    if (_t8) {
+        _t4 = false;
+        /* exists */
+        _t6 = ctx->in->hoeringer;
+        _t7 = ctx->in->hoeringer_count;
+        for (size_t _i5 = 0; _i5 < _t7; _i5++) {
+            const fagsystem_2022_Hoering *h = &_t6[_i5];
+            (void)h;    /* only counted */
+            _t4 |= true;
+        }
+        _t8 = !_t4;
+    }
+    _t3 = _t8;
+    _t9 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t9);
+    (*result) = _t3 && !_t1 ? _t9 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t10 = 0;
+    /* requires (line 391): bek474 "varsling 6 måneder før" */
+    _t10 |= (uint32_t)!(ctx->in->varslingsbrev_sendt.present) << 0;
+    /* requires (line 392): leverandør "regel 2.6" */
+    _t10 |= (uint32_t)!ctx->v.indberetningerne_er_mulige << 1;
+    if ((*result) == false)    /* the default: nothing to hold back */
+        _t10 = 0;
+    ctx->held.partshoeringsbrev = _t10;
+    *result = _t10 ? false : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 400 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
+{
+#line 5752 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    bool _t5 = false;
+    lov_money _t6 = 0;
+    uint32_t _t7 = 0;
+    /* the default (line 407) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception automatisk_nedsættelse (line 408): leverandør "regel 4.4" */
+    _t3 = ((ctx->in->civilstand == fagsystem_2022_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden;
+    _t4 = ctx->v.maanedlig_sats;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception fortsat_nedsættelse (line 412): leverandør "regel 4.6" */
+    _t5 = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_ugift) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
+    _t6 = ctx->v.maanedlig_sats;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t7 = 0;
+    /* requires (line 402): leverandør "regel 4.3" */
+    _t7 |= (uint32_t)!ctx->v.hoeringsfristen_er_udloebet << 0;
+    /* requires (line 403): bek474 "varsling 6 måneder før" */
+    _t7 |= (uint32_t)!ctx->v.varslet_6_maaneder_foer << 1;
+    /* requires (line 404): bek474 "varsling 1 måned før" */
+    _t7 |= (uint32_t)!ctx->v.varslet_1_maaned_foer << 2;
+    /* requires (line 405): leverandør "regel 4.6" */
+    _t7 |= (uint32_t)!(!ctx->v.fuld_hjaelp_igen) << 3;
+    /* requires (line 406): leverandør "regel 2.6" */
+    _t7 |= (uint32_t)!ctx->v.indberetningerne_er_mulige << 4;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t7 = 0;
+    ctx->held.nedsaettelse = _t7;
+    *result = _t7 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 418 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_hjaelpen_ophoerer(fast_t *ctx, bool *result)
+{
+#line 5804 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    uint32_t _t7 = 0;
+    /* the default (line 425) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception automatisk_ophør (line 426): leverandør "regel 5.1" */
+    _t3 = ctx->v.ophoer_paataenkt && ctx->v.reglen_gaelder_for_maaneden;
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception fortsat_ophør (line 430): leverandør "regel 5.2" */
+    _t5 = (((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && ctx->in->begge_paa_voksensats) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
+    _t6 = true;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t7 = 0;
+    /* requires (line 420): leverandør "regel 4.3" */
+    _t7 |= (uint32_t)!ctx->v.hoeringsfristen_er_udloebet << 0;
+    /* requires (line 421): bek474 "varsling 6 måneder før" */
+    _t7 |= (uint32_t)!ctx->v.varslet_6_maaneder_foer << 1;
+    /* requires (line 422): bek474 "varsling 1 måned før" */
+    _t7 |= (uint32_t)!ctx->v.varslet_1_maaned_foer << 2;
+    /* requires (line 423): leverandør "regel 4.6" */
+    _t7 |= (uint32_t)!(!ctx->v.fuld_hjaelp_igen) << 3;
+    /* requires (line 424): leverandør "regel 2.6" */
+    _t7 |= (uint32_t)!ctx->v.indberetningerne_er_mulige << 4;
+    if ((*result) == false)    /* the default: nothing to hold back */
+        _t7 = 0;
+    ctx->held.hjaelpen_ophoerer = _t7;
+    *result = _t7 ? false : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 436 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_nedsaettelse_for_parret(fast_t *ctx, lov_money *result)
+{
+#line 5856 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    bool _t5 = false;
+    lov_money _t6 = 0;
+    uint32_t _t7 = 0;
+    /* the default (line 443) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception automatisk_nedsættelse_for_parret (line 444): leverandør "regel 5.4" */
+    _t3 = ctx->v.parrets_nedsaettelse_paataenkt && ctx->v.reglen_gaelder_for_maaneden;
+    _t4 = ctx->v.parrets_nedsaettelsesbeloeb;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception fortsat_nedsættelse_for_parret (line 448): leverandør "regel 5.4" */
+    _t5 = (((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && (!ctx->in->begge_paa_voksensats)) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
+    _t6 = ctx->v.parrets_nedsaettelsesbeloeb;
+    _t2 |= _t5 && _t1 && !((*result) == _t6);
+    (*result) = _t5 && !_t1 ? _t6 : (*result);
+    _t1 |= _t5;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t7 = 0;
+    /* requires (line 438): leverandør "regel 4.3" */
+    _t7 |= (uint32_t)!ctx->v.hoeringsfristen_er_udloebet << 0;
+    /* requires (line 439): bek474 "varsling 6 måneder før" */
+    _t7 |= (uint32_t)!ctx->v.varslet_6_maaneder_foer << 1;
+    /* requires (line 440): bek474 "varsling 1 måned før" */
+    _t7 |= (uint32_t)!ctx->v.varslet_1_maaned_foer << 2;
+    /* requires (line 441): leverandør "regel 4.6" */
+    _t7 |= (uint32_t)!(!ctx->v.fuld_hjaelp_igen) << 3;
+    /* requires (line 442): leverandør "regel 2.6" */
+    _t7 |= (uint32_t)!ctx->v.indberetningerne_er_mulige << 4;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t7 = 0;
+    ctx->held.nedsaettelse_for_parret = _t7;
+    *result = _t7 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 455 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
+{
+#line 5908 "fagsystem_2022.c"
+    /* the rule (line 457) */
+    (*result) = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
+    return LOV_OK;
+}
+
+#line 460 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_timer_i_perioden_om_6_maaneder(fast_t *ctx, lov_decimal *result)
+{
+#line 5917 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_date _t5 = 0;
+    lov_date _t6 = 0;
+    lov_date _t7 = 0;
+    lov_decimal _t8 = {0, 0};
+    /* the rule (line 462) */
+    _t1 = (lov_decimal){0, 0};
+    /* sum */
+    if ((_st = lov_date_add_duration(ctx->v.periodens_slutning, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
+        goto _fail;
+    _t5 = _t6;
+    if ((_st = lov_date_add_months(_t5, -(int64_t)((lov_duration){12, 0}).months, LOV_MONTH_END_CLAMP, &_t7)) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->in->arbejde;
+    _t4 = ctx->in->arbejde_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const fagsystem_2022_Arbejdsmaaned *m = &_t3[_i2];
+        if (!(_t7 <= m->maaned && m->maaned < _t5))
+            continue;
+        if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t8)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_dec_add(_t1, _t8, &_t1)) != LOV_OK)
+            goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 465 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_bortfaldsdato_efter_varsel(fast_t *ctx, lov_date *result)
+{
+#line 5954 "fagsystem_2022.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    lov_date _t2 = 0;
+    lov_date _t3 = 0;
+    lov_date _t4 = 0;
+    /* the rule (line 467) */
+    if (lov_date_day_of(ctx->reference_date) == INT64_C(1)) {
+        if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+    } else {
+        if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t3)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_date_next_month_start(_t3, &_t4)) != LOV_OK)
+            goto _fail;
+        _t1 = _t4;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 474 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
+{
+#line 5981 "fagsystem_2022.c"
+    bool _t1 = false;
+    const fagsystem_2022_Hoering * _t3 = NULL;
+    size_t _t4 = 0;
+    bool _t5 = false;
+    /* the rule (line 477) */
+    _t5 = ((((ctx->reference_date >= 20088 /* 2024-12-31 */) && (ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && ctx->v.omfattet) && (!ctx->v.undtaget);
+    if (_t5) {
+        _t1 = false;
+        /* exists */
+        _t3 = ctx->in->hoeringer;
+        _t4 = ctx->in->hoeringer_count;
+        for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+            const fagsystem_2022_Hoering *h = &_t3[_i2];
+            (void)h;    /* only counted */
+            _t1 |= true;
+        }
+        _t5 = !_t1;
+    }
+    (*result) = (_t5 && (ctx->v.foerste_mulige_nedsaettelse_efter_brev >= 20270 /* 2025-07-01 */));
+    return LOV_OK;
+}
+
+#line 481 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
+{
+#line 6007 "fagsystem_2022.c"
+    /* the rule (line 483) */
+    (*result) = (((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && (ctx->v.bortfaldsdato_efter_varsel < 20270 /* 2025-07-01 */)) && ((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) || (!(ctx->in->sats == fagsystem_2022_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
+    return LOV_OK;
+}
+
+#line 489 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result)
+{
+#line 6016 "fagsystem_2022.c"
+    /* the rule (line 491) */
+    (*result) = ((ctx->in->nedsat_fra.present) && ctx->v.undtaget);
+    return LOV_OK;
+}
+
+#line 495 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
+{
+#line 6025 "fagsystem_2022.c"
+    (void)ctx;
+    /* the rule (line 495) */
+    (*result) = false;
+    return LOV_OK;
+}
+
+#line 497 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_def_afgoerelse_i_sagsoversigten(fast_t *ctx, bool *result)
+{
+#line 6035 "fagsystem_2022.c"
+    /* the rule (line 499) */
+    (*result) = (((ctx->in->afgoerelse_meddelt.present) && ctx->in->afgoerelse_begrundet) && ctx->in->afgoerelse_henviser_til_reglerne);
+    return LOV_OK;
+}
+
+#line 506 "examples/legacy/fagsystem_2022.lov"
+static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bool *result)
+{
+#line 6044 "fagsystem_2022.c"
+    *result = (!(((ctx->in->arbejdsevne == fagsystem_2022_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (!ctx->v.partshoeringsbrev)));
+    return LOV_OK;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const fagsystem_2022_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.fravaer;
+    bad |= !in->known.hjaelpsperioder;
+    bad |= !in->known.ydelse;
+    bad |= !in->known.arbejde;
+    bad |= !in->known.arbejdsevne;
+    bad |= !in->known.slutdato_for_undtagelse;
+    bad |= !in->known.forberedende_del_paabegyndt;
+    bad |= !in->known.i_forrevalidering;
+    bad |= !in->known.nedsat_fra;
+    bad |= !in->known.sats;
+    bad |= !in->known.varslingsbrev_sendt;
+    bad |= !in->known.hoeringer;
+    bad |= !in->known.civilstand;
+    bad |= !in->known.begge_paa_voksensats;
+    bad |= !in->known.aegtefaelle_modtager_hjaelp;
+    bad |= !in->known.aegtefaelle_opfylder_kravet;
+    bad |= !in->known.parrets_hjaelp;
+    bad |= !in->known.parrets_hjaelp_efter_voksensats;
+    bad |= !in->known.afgoerelse_meddelt;
+    bad |= !in->known.afgoerelse_begrundet;
+    bad |= !in->known.afgoerelse_henviser_til_reglerne;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.ydelse && ((int)in->ydelse < 0 || (int)in->ydelse >= 6);
+    bad |= in->known.sats && ((int)in->sats < 0 || (int)in->sats >= 3);
+    bad |= in->known.civilstand && ((int)in->civilstand < 0 || (int)in->civilstand >= 2);
+    bad |= in->known.hjaelpsperioder && in->hjaelpsperioder_count > 0 && in->hjaelpsperioder == NULL;
+    for (size_t i = 0, n = in->known.hjaelpsperioder && in->hjaelpsperioder ? in->hjaelpsperioder_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hjaelpsperioder[i].fra);
+        bad |= (in->hjaelpsperioder[i].til.present && !lov_date_valid(in->hjaelpsperioder[i].til.value));
+    }
+    bad |= in->known.arbejde && in->arbejde_count > 0 && in->arbejde == NULL;
+    for (size_t i = 0, n = in->known.arbejde && in->arbejde ? in->arbejde_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->arbejde[i].maaned);
+        bad |= !lov_dec_valid(in->arbejde[i].timer);
+        bad |= ((int)in->arbejde[i].art < 0 || (int)in->arbejde[i].art >= 4);
+    }
+    bad |= in->known.fravaer && in->fravaer_count > 0 && in->fravaer == NULL;
+    for (size_t i = 0, n = in->known.fravaer && in->fravaer ? in->fravaer_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->fravaer[i].maaned);
+        bad |= ((int)in->fravaer[i].grund < 0 || (int)in->fravaer[i].grund >= 6);
+    }
+    bad |= in->known.arbejdsevne && ((int)in->arbejdsevne < 0 || (int)in->arbejdsevne >= 3);
+    bad |= in->known.slutdato_for_undtagelse && (in->slutdato_for_undtagelse.present && !lov_date_valid(in->slutdato_for_undtagelse.value));
+    bad |= in->known.nedsat_fra && (in->nedsat_fra.present && !lov_date_valid(in->nedsat_fra.value));
+    bad |= in->known.nedsat_fra && (in->nedsat_fra.present && in->nedsat_fra.value > ctx->reference_date);
+    bad |= in->known.varslingsbrev_sendt && (in->varslingsbrev_sendt.present && !lov_date_valid(in->varslingsbrev_sendt.value));
+    bad |= in->known.varslingsbrev_sendt && (in->varslingsbrev_sendt.present && in->varslingsbrev_sendt.value > ctx->reference_date);
+    bad |= in->known.hoeringer && in->hoeringer_count > 0 && in->hoeringer == NULL;
+    for (size_t i = 0, n = in->known.hoeringer && in->hoeringer ? in->hoeringer_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hoeringer[i].sendt);
+        bad |= (in->hoeringer[i].svar_modtaget.present && !lov_date_valid(in->hoeringer[i].svar_modtaget.value));
+    }
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && !lov_date_valid(in->afgoerelse_meddelt.value));
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && in->afgoerelse_meddelt.value > ctx->reference_date);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, fagsystem_2022_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_slutning, 0, sizeof ctx->v.periodens_slutning);
+    } else if (fast_def_periodens_slutning(ctx, &ctx->v.periodens_slutning) != LOV_OK) {
+        return false;
+    }
+    out->periodens_slutning = ctx->v.periodens_slutning;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fravaersmaaneder, 0, sizeof ctx->v.fravaersmaaneder);
+    } else if (fast_def_fravaersmaaneder(ctx, &ctx->v.fravaersmaaneder) != LOV_OK) {
+        return false;
+    }
+    out->fravaersmaaneder = ctx->v.fravaersmaaneder;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.covid_trin_1, 0, sizeof ctx->v.covid_trin_1);
+    } else if (fast_def_covid_trin_1(ctx, &ctx->v.covid_trin_1) != LOV_OK) {
+        return false;
+    }
+    out->covid_trin_1 = ctx->v.covid_trin_1;
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.covid_trin_2, 0, sizeof ctx->v.covid_trin_2);
+    } else if (fast_def_covid_trin_2(ctx, &ctx->v.covid_trin_2) != LOV_OK) {
+        return false;
+    }
+    out->covid_trin_2 = ctx->v.covid_trin_2;
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.covid_forlaengelse, 0, sizeof ctx->v.covid_forlaengelse);
+    } else if (fast_def_covid_forlaengelse(ctx, &ctx->v.covid_forlaengelse) != LOV_OK) {
+        return false;
+    }
+    out->covid_forlaengelse = ctx->v.covid_forlaengelse;
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.covid_perioderne_beroeres, 0, sizeof ctx->v.covid_perioderne_beroeres);
+    } else if (fast_def_covid_perioderne_beroeres(ctx, &ctx->v.covid_perioderne_beroeres) != LOV_OK) {
+        return false;
+    }
+    out->covid_perioderne_beroeres = ctx->v.covid_perioderne_beroeres;
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.forlaengelse_i_maaneder, 0, sizeof ctx->v.forlaengelse_i_maaneder);
+    } else if (fast_def_forlaengelse_i_maaneder(ctx, &ctx->v.forlaengelse_i_maaneder) != LOV_OK) {
+        return false;
+    }
+    out->forlaengelse_i_maaneder = ctx->v.forlaengelse_i_maaneder;
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_laengde, 0, sizeof ctx->v.periodens_laengde);
+    } else if (fast_def_periodens_laengde(ctx, &ctx->v.periodens_laengde) != LOV_OK) {
+        return false;
+    }
+    out->periodens_laengde = ctx->v.periodens_laengde;
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.periodens_begyndelse, 0, sizeof ctx->v.periodens_begyndelse);
+    } else if (fast_def_periodens_begyndelse(ctx, &ctx->v.periodens_begyndelse) != LOV_OK) {
+        return false;
+    }
+    out->periodens_begyndelse = ctx->v.periodens_begyndelse;
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nyansoeger_under_covid, 0, sizeof ctx->v.nyansoeger_under_covid);
+    } else if (fast_def_nyansoeger_under_covid(ctx, &ctx->v.nyansoeger_under_covid) != LOV_OK) {
+        return false;
+    }
+    out->nyansoeger_under_covid = ctx->v.nyansoeger_under_covid;
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.treaarsperiodens_begyndelse, 0, sizeof ctx->v.treaarsperiodens_begyndelse);
+    } else if (fast_def_treaarsperiodens_begyndelse(ctx, &ctx->v.treaarsperiodens_begyndelse) != LOV_OK) {
+        return false;
+    }
+    out->treaarsperiodens_begyndelse = ctx->v.treaarsperiodens_begyndelse;
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        memset(&ctx->v.maaneder_med_hjaelp, 0, sizeof ctx->v.maaneder_med_hjaelp);
+    } else if (fast_def_maaneder_med_hjaelp(ctx, &ctx->v.maaneder_med_hjaelp) != LOV_OK) {
+        return false;
+    }
+    out->maaneder_med_hjaelp = ctx->v.maaneder_med_hjaelp;
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        memset(&ctx->v.omfattet, 0, sizeof ctx->v.omfattet);
+    } else if (fast_def_omfattet(ctx, &ctx->v.omfattet) != LOV_OK) {
+        return false;
+    }
+    out->omfattet = ctx->v.omfattet;
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_i_perioden, 0, sizeof ctx->v.timer_i_perioden);
+    } else if (fast_def_timer_i_perioden(ctx, &ctx->v.timer_i_perioden) != LOV_OK) {
+        return false;
+    }
+    out->timer_i_perioden = ctx->v.timer_i_perioden;
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timekravet_opfyldt, 0, sizeof ctx->v.timekravet_opfyldt);
+    } else if (fast_def_timekravet_opfyldt(ctx, &ctx->v.timekravet_opfyldt) != LOV_OK) {
+        return false;
+    }
+    out->timekravet_opfyldt = ctx->v.timekravet_opfyldt;
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        memset(&ctx->v.indberetningerne_er_mulige, 0, sizeof ctx->v.indberetningerne_er_mulige);
+    } else if (fast_def_indberetningerne_er_mulige(ctx, &ctx->v.indberetningerne_er_mulige) != LOV_OK) {
+        return false;
+    }
+    out->indberetningerne_er_mulige = ctx->v.indberetningerne_er_mulige;
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        memset(&ctx->v.undtaget, 0, sizeof ctx->v.undtaget);
+    } else if (fast_def_undtaget(ctx, &ctx->v.undtaget) != LOV_OK) {
+        return false;
+    }
+    out->undtaget = ctx->v.undtaget;
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        memset(&ctx->v.kravet_ikke_opfyldt, 0, sizeof ctx->v.kravet_ikke_opfyldt);
+    } else if (fast_def_kravet_ikke_opfyldt(ctx, &ctx->v.kravet_ikke_opfyldt) != LOV_OK) {
+        return false;
+    }
+    out->kravet_ikke_opfyldt = ctx->v.kravet_ikke_opfyldt;
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nedsaettelse_fra, 0, sizeof ctx->v.nedsaettelse_fra);
+    } else if (fast_def_nedsaettelse_fra(ctx, &ctx->v.nedsaettelse_fra) != LOV_OK) {
+        return false;
+    }
+    out->nedsaettelse_fra = ctx->v.nedsaettelse_fra;
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        memset(&ctx->v.reglen_gaelder_for_maaneden, 0, sizeof ctx->v.reglen_gaelder_for_maaneden);
+    } else if (fast_def_reglen_gaelder_for_maaneden(ctx, &ctx->v.reglen_gaelder_for_maaneden) != LOV_OK) {
+        return false;
+    }
+    out->reglen_gaelder_for_maaneden = ctx->v.reglen_gaelder_for_maaneden;
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        memset(&ctx->v.reglen_anvendes_i_dag, 0, sizeof ctx->v.reglen_anvendes_i_dag);
+    } else if (fast_def_reglen_anvendes_i_dag(ctx, &ctx->v.reglen_anvendes_i_dag) != LOV_OK) {
+        return false;
+    }
+    out->reglen_anvendes_i_dag = ctx->v.reglen_anvendes_i_dag;
+    if (!needed_slot(ctx->need, 21)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_efter_nedsaettelsen, 0, sizeof ctx->v.timer_efter_nedsaettelsen);
+    } else if (fast_def_timer_efter_nedsaettelsen(ctx, &ctx->v.timer_efter_nedsaettelsen) != LOV_OK) {
+        return false;
+    }
+    out->timer_efter_nedsaettelsen = ctx->v.timer_efter_nedsaettelsen;
+    if (!needed_slot(ctx->need, 22)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_hjaelp_igen, 0, sizeof ctx->v.fuld_hjaelp_igen);
+    } else if (fast_def_fuld_hjaelp_igen(ctx, &ctx->v.fuld_hjaelp_igen) != LOV_OK) {
+        return false;
+    }
+    out->fuld_hjaelp_igen = ctx->v.fuld_hjaelp_igen;
+    if (!needed_slot(ctx->need, 23)) {    /* not asked for, nor needed */
+        memset(&ctx->v.maanedlig_sats, 0, sizeof ctx->v.maanedlig_sats);
+    } else if (fast_def_maanedlig_sats(ctx, &ctx->v.maanedlig_sats) != LOV_OK) {
+        return false;
+    }
+    out->maanedlig_sats = ctx->v.maanedlig_sats;
+    if (!needed_slot(ctx->need, 24)) {    /* not asked for, nor needed */
+        memset(&ctx->v.beloebets_grundlag, 0, sizeof ctx->v.beloebets_grundlag);
+    } else if (fast_def_beloebets_grundlag(ctx, &ctx->v.beloebets_grundlag) != LOV_OK) {
+        return false;
+    }
+    out->beloebets_grundlag = ctx->v.beloebets_grundlag;
+    if (!needed_slot(ctx->need, 25)) {    /* not asked for, nor needed */
+        memset(&ctx->v.varslet_6_maaneder_foer, 0, sizeof ctx->v.varslet_6_maaneder_foer);
+    } else if (fast_def_varslet_6_maaneder_foer(ctx, &ctx->v.varslet_6_maaneder_foer) != LOV_OK) {
+        return false;
+    }
+    out->varslet_6_maaneder_foer = ctx->v.varslet_6_maaneder_foer;
+    if (!needed_slot(ctx->need, 26)) {    /* not asked for, nor needed */
+        memset(&ctx->v.varslet_1_maaned_foer, 0, sizeof ctx->v.varslet_1_maaned_foer);
+    } else if (fast_def_varslet_1_maaned_foer(ctx, &ctx->v.varslet_1_maaned_foer) != LOV_OK) {
+        return false;
+    }
+    out->varslet_1_maaned_foer = ctx->v.varslet_1_maaned_foer;
+    if (!needed_slot(ctx->need, 27)) {    /* not asked for, nor needed */
+        memset(&ctx->v.hoeringsfristen_er_udloebet, 0, sizeof ctx->v.hoeringsfristen_er_udloebet);
+    } else if (fast_def_hoeringsfristen_er_udloebet(ctx, &ctx->v.hoeringsfristen_er_udloebet) != LOV_OK) {
+        return false;
+    }
+    out->hoeringsfristen_er_udloebet = ctx->v.hoeringsfristen_er_udloebet;
+    if (!needed_slot(ctx->need, 28)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ophoer_paataenkt, 0, sizeof ctx->v.ophoer_paataenkt);
+    } else if (fast_def_ophoer_paataenkt(ctx, &ctx->v.ophoer_paataenkt) != LOV_OK) {
+        return false;
+    }
+    out->ophoer_paataenkt = ctx->v.ophoer_paataenkt;
+    if (!needed_slot(ctx->need, 29)) {    /* not asked for, nor needed */
+        memset(&ctx->v.parrets_nedsaettelse_paataenkt, 0, sizeof ctx->v.parrets_nedsaettelse_paataenkt);
+    } else if (fast_def_parrets_nedsaettelse_paataenkt(ctx, &ctx->v.parrets_nedsaettelse_paataenkt) != LOV_OK) {
+        return false;
+    }
+    out->parrets_nedsaettelse_paataenkt = ctx->v.parrets_nedsaettelse_paataenkt;
+    if (!needed_slot(ctx->need, 30)) {    /* not asked for, nor needed */
+        memset(&ctx->v.parrets_nedsaettelsesbeloeb, 0, sizeof ctx->v.parrets_nedsaettelsesbeloeb);
+    } else if (fast_def_parrets_nedsaettelsesbeloeb(ctx, &ctx->v.parrets_nedsaettelsesbeloeb) != LOV_OK) {
+        return false;
+    }
+    out->parrets_nedsaettelsesbeloeb = ctx->v.parrets_nedsaettelsesbeloeb;
+    if (!needed_slot(ctx->need, 31)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skadende_foelge_paataenkt, 0, sizeof ctx->v.skadende_foelge_paataenkt);
+    } else if (fast_def_skadende_foelge_paataenkt(ctx, &ctx->v.skadende_foelge_paataenkt) != LOV_OK) {
+        return false;
+    }
+    out->skadende_foelge_paataenkt = ctx->v.skadende_foelge_paataenkt;
+    if (!needed_slot(ctx->need, 32)) {    /* not asked for, nor needed */
+        memset(&ctx->v.foerste_mulige_nedsaettelse_efter_brev, 0, sizeof ctx->v.foerste_mulige_nedsaettelse_efter_brev);
+    } else if (fast_def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->v.foerste_mulige_nedsaettelse_efter_brev) != LOV_OK) {
+        return false;
+    }
+    out->foerste_mulige_nedsaettelse_efter_brev = ctx->v.foerste_mulige_nedsaettelse_efter_brev;
+    if (!needed_slot(ctx->need, 33)) {    /* not asked for, nor needed */
+        memset(&ctx->v.reglen_gaelder_for_brevets_maaned, 0, sizeof ctx->v.reglen_gaelder_for_brevets_maaned);
+    } else if (fast_def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->v.reglen_gaelder_for_brevets_maaned) != LOV_OK) {
+        return false;
+    }
+    out->reglen_gaelder_for_brevets_maaned = ctx->v.reglen_gaelder_for_brevets_maaned;
+    if (!needed_slot(ctx->need, 34)) {    /* not asked for, nor needed */
+        memset(&ctx->v.partshoeringsbrev, 0, sizeof ctx->v.partshoeringsbrev);
+        ctx->held.partshoeringsbrev = 0;
+    } else if (fast_def_partshoeringsbrev(ctx, &ctx->v.partshoeringsbrev) != LOV_OK) {
+        return false;
+    }
+    out->partshoeringsbrev = ctx->v.partshoeringsbrev;
+    if (!needed_slot(ctx->need, 35)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nedsaettelse, 0, sizeof ctx->v.nedsaettelse);
+        ctx->held.nedsaettelse = 0;
+    } else if (fast_def_nedsaettelse(ctx, &ctx->v.nedsaettelse) != LOV_OK) {
+        return false;
+    }
+    out->nedsaettelse = ctx->v.nedsaettelse;
+    if (!needed_slot(ctx->need, 36)) {    /* not asked for, nor needed */
+        memset(&ctx->v.hjaelpen_ophoerer, 0, sizeof ctx->v.hjaelpen_ophoerer);
+        ctx->held.hjaelpen_ophoerer = 0;
+    } else if (fast_def_hjaelpen_ophoerer(ctx, &ctx->v.hjaelpen_ophoerer) != LOV_OK) {
+        return false;
+    }
+    out->hjaelpen_ophoerer = ctx->v.hjaelpen_ophoerer;
+    if (!needed_slot(ctx->need, 37)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nedsaettelse_for_parret, 0, sizeof ctx->v.nedsaettelse_for_parret);
+        ctx->held.nedsaettelse_for_parret = 0;
+    } else if (fast_def_nedsaettelse_for_parret(ctx, &ctx->v.nedsaettelse_for_parret) != LOV_OK) {
+        return false;
+    }
+    out->nedsaettelse_for_parret = ctx->v.nedsaettelse_for_parret;
+    if (!needed_slot(ctx->need, 38)) {    /* not asked for, nor needed */
+        memset(&ctx->v.kraever_sagsbehandlers_vurdering, 0, sizeof ctx->v.kraever_sagsbehandlers_vurdering);
+    } else if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK) {
+        return false;
+    }
+    out->kraever_sagsbehandlers_vurdering = ctx->v.kraever_sagsbehandlers_vurdering;
+    if (!needed_slot(ctx->need, 39)) {    /* not asked for, nor needed */
+        memset(&ctx->v.timer_i_perioden_om_6_maaneder, 0, sizeof ctx->v.timer_i_perioden_om_6_maaneder);
+    } else if (fast_def_timer_i_perioden_om_6_maaneder(ctx, &ctx->v.timer_i_perioden_om_6_maaneder) != LOV_OK) {
+        return false;
+    }
+    out->timer_i_perioden_om_6_maaneder = ctx->v.timer_i_perioden_om_6_maaneder;
+    if (!needed_slot(ctx->need, 40)) {    /* not asked for, nor needed */
+        memset(&ctx->v.bortfaldsdato_efter_varsel, 0, sizeof ctx->v.bortfaldsdato_efter_varsel);
+    } else if (fast_def_bortfaldsdato_efter_varsel(ctx, &ctx->v.bortfaldsdato_efter_varsel) != LOV_OK) {
+        return false;
+    }
+    out->bortfaldsdato_efter_varsel = ctx->v.bortfaldsdato_efter_varsel;
+    if (!needed_slot(ctx->need, 41)) {    /* not asked for, nor needed */
+        memset(&ctx->v.meddelelse_om_ophaevelse, 0, sizeof ctx->v.meddelelse_om_ophaevelse);
+    } else if (fast_def_meddelelse_om_ophaevelse(ctx, &ctx->v.meddelelse_om_ophaevelse) != LOV_OK) {
+        return false;
+    }
+    out->meddelelse_om_ophaevelse = ctx->v.meddelelse_om_ophaevelse;
+    if (!needed_slot(ctx->need, 42)) {    /* not asked for, nor needed */
+        memset(&ctx->v.varslingsbrev, 0, sizeof ctx->v.varslingsbrev);
+    } else if (fast_def_varslingsbrev(ctx, &ctx->v.varslingsbrev) != LOV_OK) {
+        return false;
+    }
+    out->varslingsbrev = ctx->v.varslingsbrev;
+    if (!needed_slot(ctx->need, 43)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_hjaelp_fra_vurderingen, 0, sizeof ctx->v.fuld_hjaelp_fra_vurderingen);
+    } else if (fast_def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->v.fuld_hjaelp_fra_vurderingen) != LOV_OK) {
+        return false;
+    }
+    out->fuld_hjaelp_fra_vurderingen = ctx->v.fuld_hjaelp_fra_vurderingen;
+    if (!needed_slot(ctx->need, 44)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skal_efterbetales, 0, sizeof ctx->v.skal_efterbetales);
+    } else if (fast_def_skal_efterbetales(ctx, &ctx->v.skal_efterbetales) != LOV_OK) {
+        return false;
+    }
+    out->skal_efterbetales = ctx->v.skal_efterbetales;
+    if (!needed_slot(ctx->need, 45)) {    /* not asked for, nor needed */
+        memset(&ctx->v.afgoerelse_i_sagsoversigten, 0, sizeof ctx->v.afgoerelse_i_sagsoversigten);
+    } else if (fast_def_afgoerelse_i_sagsoversigten(ctx, &ctx->v.afgoerelse_i_sagsoversigten) != LOV_OK) {
+        return false;
+    }
+    out->afgoerelse_i_sagsoversigten = ctx->v.afgoerelse_i_sagsoversigten;
+    if (!needed_slot(ctx->need, 46)) {    /* not asked for, nor needed */
+        memset(&ctx->v.slutdato_ophaever_ikke_undtagelsen, 0, sizeof ctx->v.slutdato_ophaever_ikke_undtagelsen);
+    } else if (fast_assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->v.slutdato_ophaever_ikke_undtagelsen) != LOV_OK) {
+        return false;
+    }
+    out->slutdato_ophaever_ikke_undtagelsen = ctx->v.slutdato_ophaever_ikke_undtagelsen;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const fagsystem_2022_input *in, lov_date reference_date, const fast_params_t *p,
+                          fagsystem_2022_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.periodens_slutning = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fravaersmaaneder = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.covid_trin_1 = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.covid_trin_2 = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.covid_forlaengelse = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.covid_perioderne_beroeres = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.forlaengelse_i_maaneder = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.periodens_laengde = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.periodens_begyndelse = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nyansoeger_under_covid = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.treaarsperiodens_begyndelse = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.maaneder_med_hjaelp = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.omfattet = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_i_perioden = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timekravet_opfyldt = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.indberetningerne_er_mulige = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.undtaget = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.kravet_ikke_opfyldt = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nedsaettelse_fra = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.reglen_gaelder_for_maaneden = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.reglen_anvendes_i_dag = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_efter_nedsaettelsen = needed_slot(need, 21) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_hjaelp_igen = needed_slot(need, 22) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.maanedlig_sats = needed_slot(need, 23) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.beloebets_grundlag = needed_slot(need, 24) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.varslet_6_maaneder_foer = needed_slot(need, 25) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.varslet_1_maaned_foer = needed_slot(need, 26) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.hoeringsfristen_er_udloebet = needed_slot(need, 27) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ophoer_paataenkt = needed_slot(need, 28) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.parrets_nedsaettelse_paataenkt = needed_slot(need, 29) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.parrets_nedsaettelsesbeloeb = needed_slot(need, 30) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skadende_foelge_paataenkt = needed_slot(need, 31) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.foerste_mulige_nedsaettelse_efter_brev = needed_slot(need, 32) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.reglen_gaelder_for_brevets_maaned = needed_slot(need, 33) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.partshoeringsbrev = needed_slot(need, 34) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nedsaettelse = needed_slot(need, 35) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.hjaelpen_ophoerer = needed_slot(need, 36) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nedsaettelse_for_parret = needed_slot(need, 37) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.kraever_sagsbehandlers_vurdering = needed_slot(need, 38) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.timer_i_perioden_om_6_maaneder = needed_slot(need, 39) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.bortfaldsdato_efter_varsel = needed_slot(need, 40) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.meddelelse_om_ophaevelse = needed_slot(need, 41) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.varslingsbrev = needed_slot(need, 42) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_hjaelp_fra_vurderingen = needed_slot(need, 43) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skal_efterbetales = needed_slot(need, 44) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.afgoerelse_i_sagsoversigten = needed_slot(need, 45) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.slutdato_ophaever_ikke_undtagelsen = needed_slot(need, 46) ? LOV_OK : LOV_UNDETERMINED;
+    out->held_back.partshoeringsbrev = ctx.held.partshoeringsbrev;
+    out->held_back.nedsaettelse = ctx.held.nedsaettelse;
+    out->held_back.hjaelpen_ophoerer = ctx.held.hjaelpen_ophoerer;
+    out->held_back.nedsaettelse_for_parret = ctx.held.nedsaettelse_for_parret;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_periodens_slutning(ctx, &ctx->out->periodens_slutning);
-    ctx->out->status.periodens_slutning = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->periodens_slutning});
-    }
-
-    st = def_fravaersmaaneder(ctx, &ctx->out->fravaersmaaneder);
-    ctx->out->status.fravaersmaaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->fravaersmaaneder});
-    }
-
-    st = def_covid_trin_1(ctx, &ctx->out->covid_trin_1);
-    ctx->out->status.covid_trin_1 = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 11);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->covid_trin_1});
-    }
-
-    st = def_covid_trin_2(ctx, &ctx->out->covid_trin_2);
-    ctx->out->status.covid_trin_2 = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->covid_trin_2});
-    }
-
-    st = def_covid_forlaengelse(ctx, &ctx->out->covid_forlaengelse);
-    ctx->out->status.covid_forlaengelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 13);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->covid_forlaengelse});
-    }
-
-    st = def_covid_perioderne_beroeres(ctx, &ctx->out->covid_perioderne_beroeres);
-    ctx->out->status.covid_perioderne_beroeres = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 14);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->covid_perioderne_beroeres});
-    }
-
-    st = def_forlaengelse_i_maaneder(ctx, &ctx->out->forlaengelse_i_maaneder);
-    ctx->out->status.forlaengelse_i_maaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 15);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->forlaengelse_i_maaneder});
-    }
-
-    st = def_periodens_laengde(ctx, &ctx->out->periodens_laengde);
-    ctx->out->status.periodens_laengde = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 16);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dur = ctx->out->periodens_laengde});
-    }
-
-    st = def_periodens_begyndelse(ctx, &ctx->out->periodens_begyndelse);
-    ctx->out->status.periodens_begyndelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 17);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 17, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->periodens_begyndelse});
-    }
-
-    st = def_nyansoeger_under_covid(ctx, &ctx->out->nyansoeger_under_covid);
-    ctx->out->status.nyansoeger_under_covid = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 18);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->nyansoeger_under_covid});
-    }
-
-    st = def_treaarsperiodens_begyndelse(ctx, &ctx->out->treaarsperiodens_begyndelse);
-    ctx->out->status.treaarsperiodens_begyndelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 19);
-    }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 19, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->treaarsperiodens_begyndelse});
-    }
-
-    st = def_maaneder_med_hjaelp(ctx, &ctx->out->maaneder_med_hjaelp);
-    ctx->out->status.maaneder_med_hjaelp = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 20);
-    }
-    if (ctx->explain) {
-        ctx->why_of[11] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 20, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->maaneder_med_hjaelp});
-    }
-
-    st = def_omfattet(ctx, &ctx->out->omfattet);
-    ctx->out->status.omfattet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 21);
-    }
-    if (ctx->explain) {
-        ctx->why_of[12] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[1]) {    /* hjælpsmåneder_for_at_være_omfattet */
-            ctx->marks[1] = 1;
-            lov_trace_add(ctx->trace, 1, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(12)});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_slutning = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_slutning(ctx, &ctx->out->periodens_slutning);
+        ctx->out->status.periodens_slutning = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
         }
-        lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->omfattet});
-    }
-
-    st = def_timer_i_perioden(ctx, &ctx->out->timer_i_perioden);
-    ctx->out->status.timer_i_perioden = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 23);
-    }
-    if (ctx->explain) {
-        ctx->why_of[13] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->timer_i_perioden});
-    }
-
-    st = def_timekravet_opfyldt(ctx, &ctx->out->timekravet_opfyldt);
-    ctx->out->status.timekravet_opfyldt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 24);
-    }
-    if (ctx->explain) {
-        ctx->why_of[14] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
         }
-        lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->timekravet_opfyldt});
-    }
-
-    st = def_indberetningerne_er_mulige(ctx, &ctx->out->indberetningerne_er_mulige);
-    ctx->out->status.indberetningerne_er_mulige = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 25);
-    }
-    if (ctx->explain) {
-        ctx->why_of[15] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 25, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->indberetningerne_er_mulige});
-    }
-
-    st = def_undtaget(ctx, &ctx->out->undtaget);
-    ctx->out->status.undtaget = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 26);
-    }
-    if (ctx->explain) {
-        ctx->why_of[16] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 27, 3);
-        lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->undtaget});
-    }
-
-    st = def_kravet_ikke_opfyldt(ctx, &ctx->out->kravet_ikke_opfyldt);
-    ctx->out->status.kravet_ikke_opfyldt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 30);
-    }
-    if (ctx->explain) {
-        ctx->why_of[17] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->kravet_ikke_opfyldt});
-    }
-
-    st = def_nedsaettelse_fra(ctx, &ctx->out->nedsaettelse_fra);
-    ctx->out->status.nedsaettelse_fra = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 31);
-    }
-    if (ctx->explain) {
-        ctx->why_of[18] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 31, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->nedsaettelse_fra});
-    }
-
-    st = def_reglen_gaelder_for_maaneden(ctx, &ctx->out->reglen_gaelder_for_maaneden);
-    ctx->out->status.reglen_gaelder_for_maaneden = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 32);
-    }
-    if (ctx->explain) {
-        ctx->why_of[19] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 32, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->reglen_gaelder_for_maaneden});
-    }
-
-    st = def_reglen_anvendes_i_dag(ctx, &ctx->out->reglen_anvendes_i_dag);
-    ctx->out->status.reglen_anvendes_i_dag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 33);
-    }
-    if (ctx->explain) {
-        ctx->why_of[20] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 33, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->reglen_anvendes_i_dag});
-    }
-
-    st = def_timer_efter_nedsaettelsen(ctx, &ctx->out->timer_efter_nedsaettelsen);
-    ctx->out->status.timer_efter_nedsaettelsen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 34);
-    }
-    if (ctx->explain) {
-        ctx->why_of[21] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 34, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->timer_efter_nedsaettelsen});
-    }
-
-    st = def_fuld_hjaelp_igen(ctx, &ctx->out->fuld_hjaelp_igen);
-    ctx->out->status.fuld_hjaelp_igen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 35);
-    }
-    if (ctx->explain) {
-        ctx->why_of[22] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->periodens_slutning});
         }
-        lov_trace_add(ctx->trace, 35, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_hjaelp_igen});
     }
 
-    st = def_maanedlig_sats(ctx, &ctx->out->maanedlig_sats);
-    ctx->out->status.maanedlig_sats = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 36);
-    }
-    if (ctx->explain) {
-        ctx->why_of[23] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 36, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->maanedlig_sats});
-    }
-
-    st = def_beloebets_grundlag(ctx, &ctx->out->beloebets_grundlag);
-    ctx->out->status.beloebets_grundlag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 37);
-    }
-    if (ctx->explain) {
-        ctx->why_of[24] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 37, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.enum_case = (int32_t)ctx->out->beloebets_grundlag});
-    }
-
-    st = def_varslet_6_maaneder_foer(ctx, &ctx->out->varslet_6_maaneder_foer);
-    ctx->out->status.varslet_6_maaneder_foer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 38);
-    }
-    if (ctx->explain) {
-        ctx->why_of[25] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 38, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->varslet_6_maaneder_foer});
-    }
-
-    st = def_varslet_1_maaned_foer(ctx, &ctx->out->varslet_1_maaned_foer);
-    ctx->out->status.varslet_1_maaned_foer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 39);
-    }
-    if (ctx->explain) {
-        ctx->why_of[26] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 39, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->varslet_1_maaned_foer});
-    }
-
-    st = def_hoeringsfristen_er_udloebet(ctx, &ctx->out->hoeringsfristen_er_udloebet);
-    ctx->out->status.hoeringsfristen_er_udloebet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 40);
-    }
-    if (ctx->explain) {
-        ctx->why_of[27] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 40, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->hoeringsfristen_er_udloebet});
-    }
-
-    st = def_ophoer_paataenkt(ctx, &ctx->out->ophoer_paataenkt);
-    ctx->out->status.ophoer_paataenkt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 41);
-    }
-    if (ctx->explain) {
-        ctx->why_of[28] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 41, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ophoer_paataenkt});
-    }
-
-    st = def_parrets_nedsaettelse_paataenkt(ctx, &ctx->out->parrets_nedsaettelse_paataenkt);
-    ctx->out->status.parrets_nedsaettelse_paataenkt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 42);
-    }
-    if (ctx->explain) {
-        ctx->why_of[29] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 42, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->parrets_nedsaettelse_paataenkt});
-    }
-
-    st = def_parrets_nedsaettelsesbeloeb(ctx, &ctx->out->parrets_nedsaettelsesbeloeb);
-    ctx->out->status.parrets_nedsaettelsesbeloeb = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 43);
-    }
-    if (ctx->explain) {
-        ctx->why_of[30] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 43, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->parrets_nedsaettelsesbeloeb});
-    }
-
-    st = def_skadende_foelge_paataenkt(ctx, &ctx->out->skadende_foelge_paataenkt);
-    ctx->out->status.skadende_foelge_paataenkt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 44);
-    }
-    if (ctx->explain) {
-        ctx->why_of[31] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 44, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skadende_foelge_paataenkt});
-    }
-
-    st = def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->out->foerste_mulige_nedsaettelse_efter_brev);
-    ctx->out->status.foerste_mulige_nedsaettelse_efter_brev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 45);
-    }
-    if (ctx->explain) {
-        ctx->why_of[32] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 45, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->foerste_mulige_nedsaettelse_efter_brev});
-    }
-
-    st = def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->out->reglen_gaelder_for_brevets_maaned);
-    ctx->out->status.reglen_gaelder_for_brevets_maaned = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 46);
-    }
-    if (ctx->explain) {
-        ctx->why_of[33] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 46, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->reglen_gaelder_for_brevets_maaned});
-    }
-
-    st = def_partshoeringsbrev(ctx, &ctx->out->partshoeringsbrev);
-    ctx->out->status.partshoeringsbrev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 47);
-        ctx->out->partshoeringsbrev = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[34] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 48, 3);
-        lov_trace_add(ctx->trace, 47, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoeringsbrev});
-    }
-
-    st = def_nedsaettelse(ctx, &ctx->out->nedsaettelse);
-    ctx->out->status.nedsaettelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 51);
-        ctx->out->nedsaettelse = INT64_C(0);    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[35] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.fravaersmaaneder = LOV_UNDETERMINED;
+    } else {
+        st = def_fravaersmaaneder(ctx, &ctx->out->fravaersmaaneder);
+        ctx->out->status.fravaersmaaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
         }
-        trace_marks(ctx, 52, 7);
-        lov_trace_add(ctx->trace, 51, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->nedsaettelse});
-    }
-
-    st = def_hjaelpen_ophoerer(ctx, &ctx->out->hjaelpen_ophoerer);
-    ctx->out->status.hjaelpen_ophoerer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 59);
-        ctx->out->hjaelpen_ophoerer = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[36] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
         }
-        trace_marks(ctx, 60, 7);
-        lov_trace_add(ctx->trace, 59, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->hjaelpen_ophoerer});
-    }
-
-    st = def_nedsaettelse_for_parret(ctx, &ctx->out->nedsaettelse_for_parret);
-    ctx->out->status.nedsaettelse_for_parret = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 67);
-        ctx->out->nedsaettelse_for_parret = INT64_C(0);    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[37] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->fravaersmaaneder});
         }
-        trace_marks(ctx, 68, 7);
-        lov_trace_add(ctx->trace, 67, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->nedsaettelse_for_parret});
     }
 
-    st = def_kraever_sagsbehandlers_vurdering(ctx, &ctx->out->kraever_sagsbehandlers_vurdering);
-    ctx->out->status.kraever_sagsbehandlers_vurdering = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 75);
-    }
-    if (ctx->explain) {
-        ctx->why_of[38] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 75, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->kraever_sagsbehandlers_vurdering});
-    }
-
-    st = def_timer_i_perioden_om_6_maaneder(ctx, &ctx->out->timer_i_perioden_om_6_maaneder);
-    ctx->out->status.timer_i_perioden_om_6_maaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 76);
-    }
-    if (ctx->explain) {
-        ctx->why_of[39] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 76, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->timer_i_perioden_om_6_maaneder});
-    }
-
-    st = def_bortfaldsdato_efter_varsel(ctx, &ctx->out->bortfaldsdato_efter_varsel);
-    ctx->out->status.bortfaldsdato_efter_varsel = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 77);
-    }
-    if (ctx->explain) {
-        ctx->why_of[40] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 77, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->bortfaldsdato_efter_varsel});
-    }
-
-    st = def_meddelelse_om_ophaevelse(ctx, &ctx->out->meddelelse_om_ophaevelse);
-    ctx->out->status.meddelelse_om_ophaevelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 78);
-    }
-    if (ctx->explain) {
-        ctx->why_of[41] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 78, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->meddelelse_om_ophaevelse});
-    }
-
-    st = def_varslingsbrev(ctx, &ctx->out->varslingsbrev);
-    ctx->out->status.varslingsbrev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 79);
-    }
-    if (ctx->explain) {
-        ctx->why_of[42] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* timekrav */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.covid_trin_1 = LOV_UNDETERMINED;
+    } else {
+        st = def_covid_trin_1(ctx, &ctx->out->covid_trin_1);
+        ctx->out->status.covid_trin_1 = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 11);
         }
-        lov_trace_add(ctx->trace, 79, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->varslingsbrev});
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->covid_trin_1});
+        }
     }
 
-    st = def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->out->fuld_hjaelp_fra_vurderingen);
-    ctx->out->status.fuld_hjaelp_fra_vurderingen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 80);
-    }
-    if (ctx->explain) {
-        ctx->why_of[43] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 80, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_hjaelp_fra_vurderingen});
-    }
-
-    st = def_skal_efterbetales(ctx, &ctx->out->skal_efterbetales);
-    ctx->out->status.skal_efterbetales = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 81);
-    }
-    if (ctx->explain) {
-        ctx->why_of[44] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 81, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skal_efterbetales});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.covid_trin_2 = LOV_UNDETERMINED;
+    } else {
+        st = def_covid_trin_2(ctx, &ctx->out->covid_trin_2);
+        ctx->out->status.covid_trin_2 = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->covid_trin_2});
+        }
     }
 
-    st = def_afgoerelse_i_sagsoversigten(ctx, &ctx->out->afgoerelse_i_sagsoversigten);
-    ctx->out->status.afgoerelse_i_sagsoversigten = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 82);
-    }
-    if (ctx->explain) {
-        ctx->why_of[45] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 82, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->afgoerelse_i_sagsoversigten});
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.covid_forlaengelse = LOV_UNDETERMINED;
+    } else {
+        st = def_covid_forlaengelse(ctx, &ctx->out->covid_forlaengelse);
+        ctx->out->status.covid_forlaengelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 13);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->covid_forlaengelse});
+        }
     }
 
-    st = assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->out->slutdato_ophaever_ikke_undtagelsen);
-    ctx->out->status.slutdato_ophaever_ikke_undtagelsen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 83);
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.covid_perioderne_beroeres = LOV_UNDETERMINED;
+    } else {
+        st = def_covid_perioderne_beroeres(ctx, &ctx->out->covid_perioderne_beroeres);
+        ctx->out->status.covid_perioderne_beroeres = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 14);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->covid_perioderne_beroeres});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[46] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.forlaengelse_i_maaneder = LOV_UNDETERMINED;
+    } else {
+        st = def_forlaengelse_i_maaneder(ctx, &ctx->out->forlaengelse_i_maaneder);
+        ctx->out->status.forlaengelse_i_maaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 15);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->forlaengelse_i_maaneder});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 83, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->slutdato_ophaever_ikke_undtagelsen});
+
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_laengde = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_laengde(ctx, &ctx->out->periodens_laengde);
+        ctx->out->status.periodens_laengde = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 16);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dur = ctx->out->periodens_laengde});
+        }
     }
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.periodens_begyndelse = LOV_UNDETERMINED;
+    } else {
+        st = def_periodens_begyndelse(ctx, &ctx->out->periodens_begyndelse);
+        ctx->out->status.periodens_begyndelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 17);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 17, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->periodens_begyndelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.nyansoeger_under_covid = LOV_UNDETERMINED;
+    } else {
+        st = def_nyansoeger_under_covid(ctx, &ctx->out->nyansoeger_under_covid);
+        ctx->out->status.nyansoeger_under_covid = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 18);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->nyansoeger_under_covid});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.treaarsperiodens_begyndelse = LOV_UNDETERMINED;
+    } else {
+        st = def_treaarsperiodens_begyndelse(ctx, &ctx->out->treaarsperiodens_begyndelse);
+        ctx->out->status.treaarsperiodens_begyndelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 19);
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 19, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->treaarsperiodens_begyndelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        ctx->out->status.maaneder_med_hjaelp = LOV_UNDETERMINED;
+    } else {
+        st = def_maaneder_med_hjaelp(ctx, &ctx->out->maaneder_med_hjaelp);
+        ctx->out->status.maaneder_med_hjaelp = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 20);
+        }
+        if (ctx->explain) {
+            ctx->why_of[11] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 20, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->maaneder_med_hjaelp});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        ctx->out->status.omfattet = LOV_UNDETERMINED;
+    } else {
+        st = def_omfattet(ctx, &ctx->out->omfattet);
+        ctx->out->status.omfattet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 21);
+        }
+        if (ctx->explain) {
+            ctx->why_of[12] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[1]) {    /* hjælpsmåneder_for_at_være_omfattet */
+                ctx->marks[1] = 1;
+                lov_trace_add(ctx->trace, 1, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(12)});
+            }
+            lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->omfattet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_i_perioden = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_i_perioden(ctx, &ctx->out->timer_i_perioden);
+        ctx->out->status.timer_i_perioden = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 23);
+        }
+        if (ctx->explain) {
+            ctx->why_of[13] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->timer_i_perioden});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        ctx->out->status.timekravet_opfyldt = LOV_UNDETERMINED;
+    } else {
+        st = def_timekravet_opfyldt(ctx, &ctx->out->timekravet_opfyldt);
+        ctx->out->status.timekravet_opfyldt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 24);
+        }
+        if (ctx->explain) {
+            ctx->why_of[14] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->timekravet_opfyldt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        ctx->out->status.indberetningerne_er_mulige = LOV_UNDETERMINED;
+    } else {
+        st = def_indberetningerne_er_mulige(ctx, &ctx->out->indberetningerne_er_mulige);
+        ctx->out->status.indberetningerne_er_mulige = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 25);
+        }
+        if (ctx->explain) {
+            ctx->why_of[15] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 25, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->indberetningerne_er_mulige});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        ctx->out->status.undtaget = LOV_UNDETERMINED;
+    } else {
+        st = def_undtaget(ctx, &ctx->out->undtaget);
+        ctx->out->status.undtaget = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 26);
+        }
+        if (ctx->explain) {
+            ctx->why_of[16] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 27, 3);
+            lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->undtaget});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        ctx->out->status.kravet_ikke_opfyldt = LOV_UNDETERMINED;
+    } else {
+        st = def_kravet_ikke_opfyldt(ctx, &ctx->out->kravet_ikke_opfyldt);
+        ctx->out->status.kravet_ikke_opfyldt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 30);
+        }
+        if (ctx->explain) {
+            ctx->why_of[17] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->kravet_ikke_opfyldt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse_fra = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse_fra(ctx, &ctx->out->nedsaettelse_fra);
+        ctx->out->status.nedsaettelse_fra = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 31);
+        }
+        if (ctx->explain) {
+            ctx->why_of[18] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 31, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->nedsaettelse_fra});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        ctx->out->status.reglen_gaelder_for_maaneden = LOV_UNDETERMINED;
+    } else {
+        st = def_reglen_gaelder_for_maaneden(ctx, &ctx->out->reglen_gaelder_for_maaneden);
+        ctx->out->status.reglen_gaelder_for_maaneden = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 32);
+        }
+        if (ctx->explain) {
+            ctx->why_of[19] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 32, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->reglen_gaelder_for_maaneden});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        ctx->out->status.reglen_anvendes_i_dag = LOV_UNDETERMINED;
+    } else {
+        st = def_reglen_anvendes_i_dag(ctx, &ctx->out->reglen_anvendes_i_dag);
+        ctx->out->status.reglen_anvendes_i_dag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 33);
+        }
+        if (ctx->explain) {
+            ctx->why_of[20] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 33, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->reglen_anvendes_i_dag});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 21)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_efter_nedsaettelsen = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_efter_nedsaettelsen(ctx, &ctx->out->timer_efter_nedsaettelsen);
+        ctx->out->status.timer_efter_nedsaettelsen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 34);
+        }
+        if (ctx->explain) {
+            ctx->why_of[21] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 34, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->timer_efter_nedsaettelsen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 22)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_hjaelp_igen = LOV_UNDETERMINED;
+    } else {
+        st = def_fuld_hjaelp_igen(ctx, &ctx->out->fuld_hjaelp_igen);
+        ctx->out->status.fuld_hjaelp_igen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 35);
+        }
+        if (ctx->explain) {
+            ctx->why_of[22] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 35, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_hjaelp_igen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 23)) {    /* not asked for, nor needed */
+        ctx->out->status.maanedlig_sats = LOV_UNDETERMINED;
+    } else {
+        st = def_maanedlig_sats(ctx, &ctx->out->maanedlig_sats);
+        ctx->out->status.maanedlig_sats = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 36);
+        }
+        if (ctx->explain) {
+            ctx->why_of[23] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 36, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->maanedlig_sats});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 24)) {    /* not asked for, nor needed */
+        ctx->out->status.beloebets_grundlag = LOV_UNDETERMINED;
+    } else {
+        st = def_beloebets_grundlag(ctx, &ctx->out->beloebets_grundlag);
+        ctx->out->status.beloebets_grundlag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 37);
+        }
+        if (ctx->explain) {
+            ctx->why_of[24] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 37, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.enum_case = (int32_t)ctx->out->beloebets_grundlag});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 25)) {    /* not asked for, nor needed */
+        ctx->out->status.varslet_6_maaneder_foer = LOV_UNDETERMINED;
+    } else {
+        st = def_varslet_6_maaneder_foer(ctx, &ctx->out->varslet_6_maaneder_foer);
+        ctx->out->status.varslet_6_maaneder_foer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 38);
+        }
+        if (ctx->explain) {
+            ctx->why_of[25] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 38, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->varslet_6_maaneder_foer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 26)) {    /* not asked for, nor needed */
+        ctx->out->status.varslet_1_maaned_foer = LOV_UNDETERMINED;
+    } else {
+        st = def_varslet_1_maaned_foer(ctx, &ctx->out->varslet_1_maaned_foer);
+        ctx->out->status.varslet_1_maaned_foer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 39);
+        }
+        if (ctx->explain) {
+            ctx->why_of[26] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 39, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->varslet_1_maaned_foer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 27)) {    /* not asked for, nor needed */
+        ctx->out->status.hoeringsfristen_er_udloebet = LOV_UNDETERMINED;
+    } else {
+        st = def_hoeringsfristen_er_udloebet(ctx, &ctx->out->hoeringsfristen_er_udloebet);
+        ctx->out->status.hoeringsfristen_er_udloebet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 40);
+        }
+        if (ctx->explain) {
+            ctx->why_of[27] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 40, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->hoeringsfristen_er_udloebet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 28)) {    /* not asked for, nor needed */
+        ctx->out->status.ophoer_paataenkt = LOV_UNDETERMINED;
+    } else {
+        st = def_ophoer_paataenkt(ctx, &ctx->out->ophoer_paataenkt);
+        ctx->out->status.ophoer_paataenkt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 41);
+        }
+        if (ctx->explain) {
+            ctx->why_of[28] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 41, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ophoer_paataenkt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 29)) {    /* not asked for, nor needed */
+        ctx->out->status.parrets_nedsaettelse_paataenkt = LOV_UNDETERMINED;
+    } else {
+        st = def_parrets_nedsaettelse_paataenkt(ctx, &ctx->out->parrets_nedsaettelse_paataenkt);
+        ctx->out->status.parrets_nedsaettelse_paataenkt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 42);
+        }
+        if (ctx->explain) {
+            ctx->why_of[29] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 42, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->parrets_nedsaettelse_paataenkt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 30)) {    /* not asked for, nor needed */
+        ctx->out->status.parrets_nedsaettelsesbeloeb = LOV_UNDETERMINED;
+    } else {
+        st = def_parrets_nedsaettelsesbeloeb(ctx, &ctx->out->parrets_nedsaettelsesbeloeb);
+        ctx->out->status.parrets_nedsaettelsesbeloeb = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 43);
+        }
+        if (ctx->explain) {
+            ctx->why_of[30] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 43, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->parrets_nedsaettelsesbeloeb});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 31)) {    /* not asked for, nor needed */
+        ctx->out->status.skadende_foelge_paataenkt = LOV_UNDETERMINED;
+    } else {
+        st = def_skadende_foelge_paataenkt(ctx, &ctx->out->skadende_foelge_paataenkt);
+        ctx->out->status.skadende_foelge_paataenkt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 44);
+        }
+        if (ctx->explain) {
+            ctx->why_of[31] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 44, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skadende_foelge_paataenkt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 32)) {    /* not asked for, nor needed */
+        ctx->out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_UNDETERMINED;
+    } else {
+        st = def_foerste_mulige_nedsaettelse_efter_brev(ctx, &ctx->out->foerste_mulige_nedsaettelse_efter_brev);
+        ctx->out->status.foerste_mulige_nedsaettelse_efter_brev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 45);
+        }
+        if (ctx->explain) {
+            ctx->why_of[32] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 45, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->foerste_mulige_nedsaettelse_efter_brev});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 33)) {    /* not asked for, nor needed */
+        ctx->out->status.reglen_gaelder_for_brevets_maaned = LOV_UNDETERMINED;
+    } else {
+        st = def_reglen_gaelder_for_brevets_maaned(ctx, &ctx->out->reglen_gaelder_for_brevets_maaned);
+        ctx->out->status.reglen_gaelder_for_brevets_maaned = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 46);
+        }
+        if (ctx->explain) {
+            ctx->why_of[33] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 46, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->reglen_gaelder_for_brevets_maaned});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 34)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoeringsbrev = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoeringsbrev(ctx, &ctx->out->partshoeringsbrev);
+        ctx->out->status.partshoeringsbrev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 47);
+            ctx->out->partshoeringsbrev = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[34] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 48, 3);
+            lov_trace_add(ctx->trace, 47, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoeringsbrev});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 35)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse(ctx, &ctx->out->nedsaettelse);
+        ctx->out->status.nedsaettelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 51);
+            ctx->out->nedsaettelse = INT64_C(0);    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[35] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            trace_marks(ctx, 52, 7);
+            lov_trace_add(ctx->trace, 51, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->nedsaettelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 36)) {    /* not asked for, nor needed */
+        ctx->out->status.hjaelpen_ophoerer = LOV_UNDETERMINED;
+    } else {
+        st = def_hjaelpen_ophoerer(ctx, &ctx->out->hjaelpen_ophoerer);
+        ctx->out->status.hjaelpen_ophoerer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 59);
+            ctx->out->hjaelpen_ophoerer = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[36] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            trace_marks(ctx, 60, 7);
+            lov_trace_add(ctx->trace, 59, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->hjaelpen_ophoerer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 37)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse_for_parret = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse_for_parret(ctx, &ctx->out->nedsaettelse_for_parret);
+        ctx->out->status.nedsaettelse_for_parret = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 67);
+            ctx->out->nedsaettelse_for_parret = INT64_C(0);    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[37] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            trace_marks(ctx, 68, 7);
+            lov_trace_add(ctx->trace, 67, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->nedsaettelse_for_parret});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 38)) {    /* not asked for, nor needed */
+        ctx->out->status.kraever_sagsbehandlers_vurdering = LOV_UNDETERMINED;
+    } else {
+        st = def_kraever_sagsbehandlers_vurdering(ctx, &ctx->out->kraever_sagsbehandlers_vurdering);
+        ctx->out->status.kraever_sagsbehandlers_vurdering = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 75);
+        }
+        if (ctx->explain) {
+            ctx->why_of[38] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 75, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->kraever_sagsbehandlers_vurdering});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 39)) {    /* not asked for, nor needed */
+        ctx->out->status.timer_i_perioden_om_6_maaneder = LOV_UNDETERMINED;
+    } else {
+        st = def_timer_i_perioden_om_6_maaneder(ctx, &ctx->out->timer_i_perioden_om_6_maaneder);
+        ctx->out->status.timer_i_perioden_om_6_maaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 76);
+        }
+        if (ctx->explain) {
+            ctx->why_of[39] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 76, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->timer_i_perioden_om_6_maaneder});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 40)) {    /* not asked for, nor needed */
+        ctx->out->status.bortfaldsdato_efter_varsel = LOV_UNDETERMINED;
+    } else {
+        st = def_bortfaldsdato_efter_varsel(ctx, &ctx->out->bortfaldsdato_efter_varsel);
+        ctx->out->status.bortfaldsdato_efter_varsel = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 77);
+        }
+        if (ctx->explain) {
+            ctx->why_of[40] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 77, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->bortfaldsdato_efter_varsel});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 41)) {    /* not asked for, nor needed */
+        ctx->out->status.meddelelse_om_ophaevelse = LOV_UNDETERMINED;
+    } else {
+        st = def_meddelelse_om_ophaevelse(ctx, &ctx->out->meddelelse_om_ophaevelse);
+        ctx->out->status.meddelelse_om_ophaevelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 78);
+        }
+        if (ctx->explain) {
+            ctx->why_of[41] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 78, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->meddelelse_om_ophaevelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 42)) {    /* not asked for, nor needed */
+        ctx->out->status.varslingsbrev = LOV_UNDETERMINED;
+    } else {
+        st = def_varslingsbrev(ctx, &ctx->out->varslingsbrev);
+        ctx->out->status.varslingsbrev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 79);
+        }
+        if (ctx->explain) {
+            ctx->why_of[42] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* timekrav */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(225)});
+            }
+            lov_trace_add(ctx->trace, 79, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->varslingsbrev});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 43)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_hjaelp_fra_vurderingen = LOV_UNDETERMINED;
+    } else {
+        st = def_fuld_hjaelp_fra_vurderingen(ctx, &ctx->out->fuld_hjaelp_fra_vurderingen);
+        ctx->out->status.fuld_hjaelp_fra_vurderingen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 80);
+        }
+        if (ctx->explain) {
+            ctx->why_of[43] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 80, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_hjaelp_fra_vurderingen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 44)) {    /* not asked for, nor needed */
+        ctx->out->status.skal_efterbetales = LOV_UNDETERMINED;
+    } else {
+        st = def_skal_efterbetales(ctx, &ctx->out->skal_efterbetales);
+        ctx->out->status.skal_efterbetales = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 81);
+        }
+        if (ctx->explain) {
+            ctx->why_of[44] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 81, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skal_efterbetales});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 45)) {    /* not asked for, nor needed */
+        ctx->out->status.afgoerelse_i_sagsoversigten = LOV_UNDETERMINED;
+    } else {
+        st = def_afgoerelse_i_sagsoversigten(ctx, &ctx->out->afgoerelse_i_sagsoversigten);
+        ctx->out->status.afgoerelse_i_sagsoversigten = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 82);
+        }
+        if (ctx->explain) {
+            ctx->why_of[45] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 82, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->afgoerelse_i_sagsoversigten});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 46)) {    /* not asked for, nor needed */
+        ctx->out->status.slutdato_ophaever_ikke_undtagelsen = LOV_UNDETERMINED;
+    } else {
+        st = assert_slutdato_ophaever_ikke_undtagelsen(ctx, &ctx->out->slutdato_ophaever_ikke_undtagelsen);
+        ctx->out->status.slutdato_ophaever_ikke_undtagelsen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 83);
+        }
+        if (ctx->explain) {
+            ctx->why_of[46] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 83, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->slutdato_ophaever_ikke_undtagelsen});
+        }
+    }
+}
+
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
 }
 
 /* Events (the 'event date' facts) happened on or before the reference
@@ -5425,14 +7387,26 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status fagsystem_2022_evaluate(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
-                       const fagsystem_2022_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
+                                      const fagsystem_2022_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -5658,114 +7632,436 @@ lov_status fagsystem_2022_evaluate(const fagsystem_2022_input *in, fagsystem_202
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.fuld_hjaelp_igen);
-        st = worse(st, out->status.beloebets_grundlag);
-        st = worse(st, out->status.partshoeringsbrev);
-        st = worse(st, out->status.nedsaettelse);
-        st = worse(st, out->status.hjaelpen_ophoerer);
-        st = worse(st, out->status.nedsaettelse_for_parret);
-        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
-        st = worse(st, out->status.meddelelse_om_ophaevelse);
-        st = worse(st, out->status.varslingsbrev);
-        st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
-        st = worse(st, out->status.skal_efterbetales);
-        st = worse(st, out->status.afgoerelse_i_sagsoversigten);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.periodens_slutning);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.fravaersmaaneder);
+    if (counts(wanted, 2, false))
+        st = worse(st, out->status.covid_trin_1);
+    if (counts(wanted, 3, false))
+        st = worse(st, out->status.covid_trin_2);
+    if (counts(wanted, 4, false))
+        st = worse(st, out->status.covid_forlaengelse);
+    if (counts(wanted, 5, false))
+        st = worse(st, out->status.covid_perioderne_beroeres);
+    if (counts(wanted, 6, false))
+        st = worse(st, out->status.forlaengelse_i_maaneder);
+    if (counts(wanted, 7, false))
+        st = worse(st, out->status.periodens_laengde);
+    if (counts(wanted, 8, false))
+        st = worse(st, out->status.periodens_begyndelse);
+    if (counts(wanted, 9, false))
+        st = worse(st, out->status.nyansoeger_under_covid);
+    if (counts(wanted, 10, false))
+        st = worse(st, out->status.treaarsperiodens_begyndelse);
+    if (counts(wanted, 11, false))
+        st = worse(st, out->status.maaneder_med_hjaelp);
+    if (counts(wanted, 12, false))
+        st = worse(st, out->status.omfattet);
+    if (counts(wanted, 13, false))
+        st = worse(st, out->status.timer_i_perioden);
+    if (counts(wanted, 14, false))
+        st = worse(st, out->status.timekravet_opfyldt);
+    if (counts(wanted, 15, false))
+        st = worse(st, out->status.indberetningerne_er_mulige);
+    if (counts(wanted, 16, false))
+        st = worse(st, out->status.undtaget);
+    if (counts(wanted, 17, false))
+        st = worse(st, out->status.kravet_ikke_opfyldt);
+    if (counts(wanted, 18, false))
+        st = worse(st, out->status.nedsaettelse_fra);
+    if (counts(wanted, 19, false))
+        st = worse(st, out->status.reglen_gaelder_for_maaneden);
+    if (counts(wanted, 20, false))
+        st = worse(st, out->status.reglen_anvendes_i_dag);
+    if (counts(wanted, 21, false))
+        st = worse(st, out->status.timer_efter_nedsaettelsen);
+    if (counts(wanted, 22, true))
+        st = worse(st, out->status.fuld_hjaelp_igen);
+    if (counts(wanted, 23, false))
+        st = worse(st, out->status.maanedlig_sats);
+    if (counts(wanted, 24, true))
+        st = worse(st, out->status.beloebets_grundlag);
+    if (counts(wanted, 25, false))
+        st = worse(st, out->status.varslet_6_maaneder_foer);
+    if (counts(wanted, 26, false))
+        st = worse(st, out->status.varslet_1_maaned_foer);
+    if (counts(wanted, 27, false))
+        st = worse(st, out->status.hoeringsfristen_er_udloebet);
+    if (counts(wanted, 28, false))
+        st = worse(st, out->status.ophoer_paataenkt);
+    if (counts(wanted, 29, false))
+        st = worse(st, out->status.parrets_nedsaettelse_paataenkt);
+    if (counts(wanted, 30, false))
+        st = worse(st, out->status.parrets_nedsaettelsesbeloeb);
+    if (counts(wanted, 31, false))
+        st = worse(st, out->status.skadende_foelge_paataenkt);
+    if (counts(wanted, 32, false))
+        st = worse(st, out->status.foerste_mulige_nedsaettelse_efter_brev);
+    if (counts(wanted, 33, false))
+        st = worse(st, out->status.reglen_gaelder_for_brevets_maaned);
+    if (counts(wanted, 34, true))
+        st = worse(st, out->status.partshoeringsbrev);
+    if (counts(wanted, 35, true))
+        st = worse(st, out->status.nedsaettelse);
+    if (counts(wanted, 36, true))
+        st = worse(st, out->status.hjaelpen_ophoerer);
+    if (counts(wanted, 37, true))
+        st = worse(st, out->status.nedsaettelse_for_parret);
+    if (counts(wanted, 38, true))
+        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
+    if (counts(wanted, 39, false))
+        st = worse(st, out->status.timer_i_perioden_om_6_maaneder);
+    if (counts(wanted, 40, false))
+        st = worse(st, out->status.bortfaldsdato_efter_varsel);
+    if (counts(wanted, 41, true))
+        st = worse(st, out->status.meddelelse_om_ophaevelse);
+    if (counts(wanted, 42, true))
+        st = worse(st, out->status.varslingsbrev);
+    if (counts(wanted, 43, true))
+        st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
+    if (counts(wanted, 44, true))
+        st = worse(st, out->status.skal_efterbetales);
+    if (counts(wanted, 45, true))
+        st = worse(st, out->status.afgoerelse_i_sagsoversigten);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.fuld_hjaelp_igen != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.periodens_slutning != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.periodens_slutning);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.fravaersmaaneder != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.fravaersmaaneder);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, false) && out->status.covid_trin_1 != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[2].info;
+        st = worse(st, out->status.covid_trin_1);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[2].missing[i];
+    }
+    if (counts(wanted, 3, false) && out->status.covid_trin_2 != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[3].info;
+        st = worse(st, out->status.covid_trin_2);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[3].missing[i];
+    }
+    if (counts(wanted, 4, false) && out->status.covid_forlaengelse != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[4].info;
+        st = worse(st, out->status.covid_forlaengelse);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[4].missing[i];
+    }
+    if (counts(wanted, 5, false) && out->status.covid_perioderne_beroeres != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[5].info;
+        st = worse(st, out->status.covid_perioderne_beroeres);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[5].missing[i];
+    }
+    if (counts(wanted, 6, false) && out->status.forlaengelse_i_maaneder != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[6].info;
+        st = worse(st, out->status.forlaengelse_i_maaneder);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[6].missing[i];
+    }
+    if (counts(wanted, 7, false) && out->status.periodens_laengde != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[7].info;
+        st = worse(st, out->status.periodens_laengde);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[7].missing[i];
+    }
+    if (counts(wanted, 8, false) && out->status.periodens_begyndelse != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[8].info;
+        st = worse(st, out->status.periodens_begyndelse);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[8].missing[i];
+    }
+    if (counts(wanted, 9, false) && out->status.nyansoeger_under_covid != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[9].info;
+        st = worse(st, out->status.nyansoeger_under_covid);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[9].missing[i];
+    }
+    if (counts(wanted, 10, false) && out->status.treaarsperiodens_begyndelse != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[10].info;
+        st = worse(st, out->status.treaarsperiodens_begyndelse);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[10].missing[i];
+    }
+    if (counts(wanted, 11, false) && out->status.maaneder_med_hjaelp != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[11].info;
+        st = worse(st, out->status.maaneder_med_hjaelp);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[11].missing[i];
+    }
+    if (counts(wanted, 12, false) && out->status.omfattet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[12].info;
+        st = worse(st, out->status.omfattet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[12].missing[i];
+    }
+    if (counts(wanted, 13, false) && out->status.timer_i_perioden != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[13].info;
+        st = worse(st, out->status.timer_i_perioden);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[13].missing[i];
+    }
+    if (counts(wanted, 14, false) && out->status.timekravet_opfyldt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[14].info;
+        st = worse(st, out->status.timekravet_opfyldt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[14].missing[i];
+    }
+    if (counts(wanted, 15, false) && out->status.indberetningerne_er_mulige != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[15].info;
+        st = worse(st, out->status.indberetningerne_er_mulige);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[15].missing[i];
+    }
+    if (counts(wanted, 16, false) && out->status.undtaget != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[16].info;
+        st = worse(st, out->status.undtaget);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[16].missing[i];
+    }
+    if (counts(wanted, 17, false) && out->status.kravet_ikke_opfyldt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[17].info;
+        st = worse(st, out->status.kravet_ikke_opfyldt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[17].missing[i];
+    }
+    if (counts(wanted, 18, false) && out->status.nedsaettelse_fra != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[18].info;
+        st = worse(st, out->status.nedsaettelse_fra);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[18].missing[i];
+    }
+    if (counts(wanted, 19, false) && out->status.reglen_gaelder_for_maaneden != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[19].info;
+        st = worse(st, out->status.reglen_gaelder_for_maaneden);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[19].missing[i];
+    }
+    if (counts(wanted, 20, false) && out->status.reglen_anvendes_i_dag != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[20].info;
+        st = worse(st, out->status.reglen_anvendes_i_dag);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[20].missing[i];
+    }
+    if (counts(wanted, 21, false) && out->status.timer_efter_nedsaettelsen != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[21].info;
+        st = worse(st, out->status.timer_efter_nedsaettelsen);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[21].missing[i];
+    }
+    if (counts(wanted, 22, true) && out->status.fuld_hjaelp_igen != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[22].info;
         st = worse(st, out->status.fuld_hjaelp_igen);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[22].missing[i];
     }
-    if (out->status.beloebets_grundlag != LOV_OK) {
+    if (counts(wanted, 23, false) && out->status.maanedlig_sats != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[23].info;
+        st = worse(st, out->status.maanedlig_sats);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[23].missing[i];
+    }
+    if (counts(wanted, 24, true) && out->status.beloebets_grundlag != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[24].info;
         st = worse(st, out->status.beloebets_grundlag);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[24].missing[i];
     }
-    if (out->status.partshoeringsbrev != LOV_OK) {
+    if (counts(wanted, 25, false) && out->status.varslet_6_maaneder_foer != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[25].info;
+        st = worse(st, out->status.varslet_6_maaneder_foer);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[25].missing[i];
+    }
+    if (counts(wanted, 26, false) && out->status.varslet_1_maaned_foer != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[26].info;
+        st = worse(st, out->status.varslet_1_maaned_foer);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[26].missing[i];
+    }
+    if (counts(wanted, 27, false) && out->status.hoeringsfristen_er_udloebet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[27].info;
+        st = worse(st, out->status.hoeringsfristen_er_udloebet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[27].missing[i];
+    }
+    if (counts(wanted, 28, false) && out->status.ophoer_paataenkt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[28].info;
+        st = worse(st, out->status.ophoer_paataenkt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[28].missing[i];
+    }
+    if (counts(wanted, 29, false) && out->status.parrets_nedsaettelse_paataenkt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[29].info;
+        st = worse(st, out->status.parrets_nedsaettelse_paataenkt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[29].missing[i];
+    }
+    if (counts(wanted, 30, false) && out->status.parrets_nedsaettelsesbeloeb != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[30].info;
+        st = worse(st, out->status.parrets_nedsaettelsesbeloeb);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[30].missing[i];
+    }
+    if (counts(wanted, 31, false) && out->status.skadende_foelge_paataenkt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[31].info;
+        st = worse(st, out->status.skadende_foelge_paataenkt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[31].missing[i];
+    }
+    if (counts(wanted, 32, false) && out->status.foerste_mulige_nedsaettelse_efter_brev != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[32].info;
+        st = worse(st, out->status.foerste_mulige_nedsaettelse_efter_brev);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[32].missing[i];
+    }
+    if (counts(wanted, 33, false) && out->status.reglen_gaelder_for_brevets_maaned != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[33].info;
+        st = worse(st, out->status.reglen_gaelder_for_brevets_maaned);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[33].missing[i];
+    }
+    if (counts(wanted, 34, true) && out->status.partshoeringsbrev != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[34].info;
         st = worse(st, out->status.partshoeringsbrev);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[34].missing[i];
     }
-    if (out->status.nedsaettelse != LOV_OK) {
+    if (counts(wanted, 35, true) && out->status.nedsaettelse != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[35].info;
         st = worse(st, out->status.nedsaettelse);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[35].missing[i];
     }
-    if (out->status.hjaelpen_ophoerer != LOV_OK) {
+    if (counts(wanted, 36, true) && out->status.hjaelpen_ophoerer != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[36].info;
         st = worse(st, out->status.hjaelpen_ophoerer);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[36].missing[i];
     }
-    if (out->status.nedsaettelse_for_parret != LOV_OK) {
+    if (counts(wanted, 37, true) && out->status.nedsaettelse_for_parret != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[37].info;
         st = worse(st, out->status.nedsaettelse_for_parret);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[37].missing[i];
     }
-    if (out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
+    if (counts(wanted, 38, true) && out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[38].info;
         st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[38].missing[i];
     }
-    if (out->status.meddelelse_om_ophaevelse != LOV_OK) {
+    if (counts(wanted, 39, false) && out->status.timer_i_perioden_om_6_maaneder != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[39].info;
+        st = worse(st, out->status.timer_i_perioden_om_6_maaneder);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[39].missing[i];
+    }
+    if (counts(wanted, 40, false) && out->status.bortfaldsdato_efter_varsel != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[40].info;
+        st = worse(st, out->status.bortfaldsdato_efter_varsel);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[40].missing[i];
+    }
+    if (counts(wanted, 41, true) && out->status.meddelelse_om_ophaevelse != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[41].info;
         st = worse(st, out->status.meddelelse_om_ophaevelse);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[41].missing[i];
     }
-    if (out->status.varslingsbrev != LOV_OK) {
+    if (counts(wanted, 42, true) && out->status.varslingsbrev != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[42].info;
         st = worse(st, out->status.varslingsbrev);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[42].missing[i];
     }
-    if (out->status.fuld_hjaelp_fra_vurderingen != LOV_OK) {
+    if (counts(wanted, 43, true) && out->status.fuld_hjaelp_fra_vurderingen != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[43].info;
         st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[43].missing[i];
     }
-    if (out->status.skal_efterbetales != LOV_OK) {
+    if (counts(wanted, 44, true) && out->status.skal_efterbetales != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[44].info;
         st = worse(st, out->status.skal_efterbetales);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[44].missing[i];
     }
-    if (out->status.afgoerelse_i_sagsoversigten != LOV_OK) {
+    if (counts(wanted, 45, true) && out->status.afgoerelse_i_sagsoversigten != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[45].info;
         st = worse(st, out->status.afgoerelse_i_sagsoversigten);
@@ -5773,6 +8069,57 @@ lov_status fagsystem_2022_evaluate(const fagsystem_2022_input *in, fagsystem_202
             out->missing[i] |= ctx.why_of[45].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
+                                const fagsystem_2022_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status fagsystem_2022_evaluate(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
+                       const fagsystem_2022_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status fagsystem_2022_evaluate_some(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
+                            const fagsystem_2022_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status fagsystem_2022_evaluate_batch(const fagsystem_2022_input *in, fagsystem_2022_output *out, size_t n,
+                             const fagsystem_2022_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

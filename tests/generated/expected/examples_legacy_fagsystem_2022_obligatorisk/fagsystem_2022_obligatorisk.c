@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const fagsystem_2022_obligatorisk_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[3];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[7];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0, 0};
+static const uint32_t reads_from[] = {0, 0, 1, 2};
+static const uint32_t evaluation_order[] = {0, 1, 2};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 3; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -124,7 +154,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 40 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status def_undtaget(ctx_t *ctx, bool *result)
 {
-#line 128 "fagsystem_2022_obligatorisk.c"
+#line 158 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -175,7 +205,7 @@ _fail:
 #line 44 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 179 "fagsystem_2022_obligatorisk.c"
+#line 209 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -272,7 +302,7 @@ _fail:
 #line 54 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 276 "fagsystem_2022_obligatorisk.c"
+#line 306 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -426,66 +456,285 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    bool undtaget;
+    bool partshoeringsbrev;
+    lov_money nedsaettelse;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t nedsaettelse;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const fagsystem_2022_obligatorisk_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+#line 40 "examples/legacy/fagsystem_2022_obligatorisk.lov"
+static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
+{
+#line 504 "fagsystem_2022_obligatorisk.c"
+    /* the rule (line 42) */
+    (*result) = ((ctx->in->arbejdsevne == fagsystem_2022_obligatorisk_Arbejdsevne_meget_begraenset) && (ctx->reference_date <= ctx->in->slutdato_for_undtagelse));
+    return LOV_OK;
+}
+
+#line 44 "examples/legacy/fagsystem_2022_obligatorisk.lov"
+static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
+{
+#line 513 "fagsystem_2022_obligatorisk.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    /* the default (line 48) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception mangler_timer (line 49): aktivloven "§ 13 f" */
+    _t3 = (!ctx->v.undtaget) && (ctx->in->timer_seneste_12_maaneder < INT64_C(225));
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 54 "examples/legacy/fagsystem_2022_obligatorisk.lov"
+static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
+{
+#line 541 "fagsystem_2022_obligatorisk.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    uint32_t _t5 = 0;
+    /* the default (line 58) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception mangler_timer (line 59): aktivloven "§ 13 g, stk. 1" */
+    _t3 = (!ctx->v.undtaget) && (ctx->in->timer_seneste_12_maaneder < INT64_C(225));
+    _t4 = INT64_C(106700) /* 1 067 kr */;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t5 = 0;
+    /* requires (line 56): fvl "§ 19, stk. 1" */
+    _t5 |= (uint32_t)!ctx->in->partshoering_afsluttet << 0;
+    /* requires (line 57): fvl "§ 22" */
+    _t5 |= (uint32_t)!ctx->in->afgoerelse_truffet << 1;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t5 = 0;
+    ctx->held.nedsaettelse = _t5;
+    *result = _t5 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const fagsystem_2022_obligatorisk_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.arbejdsevne;
+    bad |= !in->known.slutdato_for_undtagelse;
+    bad |= !in->known.timer_seneste_12_maaneder;
+    bad |= !in->known.partshoering_afsluttet;
+    bad |= !in->known.afgoerelse_truffet;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.arbejdsevne && ((int)in->arbejdsevne < 0 || (int)in->arbejdsevne >= 2);
+    bad |= in->known.slutdato_for_undtagelse && !lov_date_valid(in->slutdato_for_undtagelse);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, fagsystem_2022_obligatorisk_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.undtaget, 0, sizeof ctx->v.undtaget);
+    } else if (fast_def_undtaget(ctx, &ctx->v.undtaget) != LOV_OK) {
+        return false;
+    }
+    out->undtaget = ctx->v.undtaget;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.partshoeringsbrev, 0, sizeof ctx->v.partshoeringsbrev);
+    } else if (fast_def_partshoeringsbrev(ctx, &ctx->v.partshoeringsbrev) != LOV_OK) {
+        return false;
+    }
+    out->partshoeringsbrev = ctx->v.partshoeringsbrev;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nedsaettelse, 0, sizeof ctx->v.nedsaettelse);
+        ctx->held.nedsaettelse = 0;
+    } else if (fast_def_nedsaettelse(ctx, &ctx->v.nedsaettelse) != LOV_OK) {
+        return false;
+    }
+    out->nedsaettelse = ctx->v.nedsaettelse;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const fagsystem_2022_obligatorisk_input *in, lov_date reference_date, const fast_params_t *p,
+                          fagsystem_2022_obligatorisk_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.undtaget = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.partshoeringsbrev = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nedsaettelse = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->held_back.nedsaettelse = ctx.held.nedsaettelse;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_undtaget(ctx, &ctx->out->undtaget);
-    ctx->out->status.undtaget = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 0);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->undtaget});
-    }
-
-    st = def_partshoeringsbrev(ctx, &ctx->out->partshoeringsbrev);
-    ctx->out->status.partshoeringsbrev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 1);
-        ctx->out->partshoeringsbrev = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 2, 1);
-        lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoeringsbrev});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.undtaget = LOV_UNDETERMINED;
+    } else {
+        st = def_undtaget(ctx, &ctx->out->undtaget);
+        ctx->out->status.undtaget = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 0);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->undtaget});
+        }
     }
 
-    st = def_nedsaettelse(ctx, &ctx->out->nedsaettelse);
-    ctx->out->status.nedsaettelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 3);
-        ctx->out->nedsaettelse = INT64_C(0);    /* never harm the citizen on an unsure result */
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoeringsbrev = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoeringsbrev(ctx, &ctx->out->partshoeringsbrev);
+        ctx->out->status.partshoeringsbrev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 1);
+            ctx->out->partshoeringsbrev = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 2, 1);
+            lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoeringsbrev});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 4, 3);
-        lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->nedsaettelse});
+
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse(ctx, &ctx->out->nedsaettelse);
+        ctx->out->status.nedsaettelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 3);
+            ctx->out->nedsaettelse = INT64_C(0);    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 4, 3);
+            lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->nedsaettelse});
+        }
     }
 }
 
-lov_status fagsystem_2022_obligatorisk_evaluate(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, lov_trace *trace,
-                       const fagsystem_2022_obligatorisk_externals *ext)
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, lov_trace *trace,
+                                      const fagsystem_2022_obligatorisk_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -526,34 +775,49 @@ lov_status fagsystem_2022_obligatorisk_evaluate(const fagsystem_2022_obligatoris
         return LOV_NOT_APPLICABLE;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.partshoeringsbrev);
-        st = worse(st, out->status.nedsaettelse);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.undtaget);
+    if (counts(wanted, 1, true))
+        st = worse(st, out->status.partshoeringsbrev);
+    if (counts(wanted, 2, true))
+        st = worse(st, out->status.nedsaettelse);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.partshoeringsbrev != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.undtaget != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.undtaget);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, true) && out->status.partshoeringsbrev != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[1].info;
         st = worse(st, out->status.partshoeringsbrev);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[1].missing[i];
     }
-    if (out->status.nedsaettelse != LOV_OK) {
+    if (counts(wanted, 2, true) && out->status.nedsaettelse != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[2].info;
         st = worse(st, out->status.nedsaettelse);
@@ -561,6 +825,57 @@ lov_status fagsystem_2022_obligatorisk_evaluate(const fagsystem_2022_obligatoris
             out->missing[i] |= ctx.why_of[2].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, lov_trace *trace,
+                                const fagsystem_2022_obligatorisk_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status fagsystem_2022_obligatorisk_evaluate(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, lov_trace *trace,
+                       const fagsystem_2022_obligatorisk_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status fagsystem_2022_obligatorisk_evaluate_some(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, lov_trace *trace,
+                            const fagsystem_2022_obligatorisk_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status fagsystem_2022_obligatorisk_evaluate_batch(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, size_t n,
+                             const fagsystem_2022_obligatorisk_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

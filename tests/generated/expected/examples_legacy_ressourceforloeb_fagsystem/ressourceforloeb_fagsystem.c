@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const ressourceforloeb_fagsystem_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[21];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[7];
     uint8_t marks[44];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {3, 2, 4, 1, 0, 7, 5, 6, 17, 11, 15, 16};
+static const uint32_t reads_from[] = {0, 0, 0, 0, 0, 1, 1, 4, 4, 8, 8, 8, 8, 9, 10, 10, 10, 10, 12, 12, 12, 12};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 16, 17, 12, 13, 14, 18, 19, 20};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 21; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -254,7 +284,7 @@ static lov_status param_oenske_kraeves_fra_alder(ctx_t *ctx, int64_t *result)
 #line 200 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fn_laengde_i_maaneder(ctx_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 258 "ressourceforloeb_fagsystem.c"
+#line 288 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 202) */
@@ -275,7 +305,7 @@ _fail:
 #line 182 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fn_alder_ved_start_mindst(ctx_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result)
 {
-#line 279 "ressourceforloeb_fagsystem.c"
+#line 309 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -299,7 +329,7 @@ _fail:
 #line 116 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 303 "ressourceforloeb_fagsystem.c"
+#line 333 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -334,7 +364,7 @@ _fail:
 #line 107 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 338 "ressourceforloeb_fagsystem.c"
+#line 368 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -355,7 +385,7 @@ _fail:
 #line 158 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 359 "ressourceforloeb_fagsystem.c"
+#line 389 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -401,7 +431,7 @@ _fail:
 #line 148 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 405 "ressourceforloeb_fagsystem.c"
+#line 435 "ressourceforloeb_fagsystem.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -427,7 +457,7 @@ _L3:;
 #line 45 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 431 "ressourceforloeb_fagsystem.c"
+#line 461 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -486,7 +516,7 @@ _fail:
 #line 29 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_fristens_sidste_dag(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 490 "ressourceforloeb_fagsystem.c"
+#line 520 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 33) */
@@ -507,7 +537,7 @@ _fail:
 #line 36 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_frist_overskredet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 511 "ressourceforloeb_fagsystem.c"
+#line 541 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -573,7 +603,7 @@ _fail:
 #line 186 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_foer_folkepensionsalderen(ctx_t *ctx, bool *result)
 {
-#line 577 "ressourceforloeb_fagsystem.c"
+#line 607 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     /* the rule (line 189) */
     if (!ctx->in->known.nyt_forloeb_fra) {
@@ -596,7 +626,7 @@ _fail:
 #line 191 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_mindre_end_6_aar_til_folkepension(ctx_t *ctx, bool *result)
 {
-#line 600 "ressourceforloeb_fagsystem.c"
+#line 630 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     ressourceforloeb_fagsystem_Regelgrundlag _t2 = (ressourceforloeb_fagsystem_Regelgrundlag)0;
@@ -656,7 +686,7 @@ _fail:
 #line 196 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_antal_tidligere_forloeb(ctx_t *ctx, int64_t *result)
 {
-#line 660 "ressourceforloeb_fagsystem.c"
+#line 690 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const ressourceforloeb_fagsystem_Forloeb * _t3 = NULL;
@@ -687,7 +717,7 @@ _fail:
 #line 204 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_nyt_forloebs_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 691 "ressourceforloeb_fagsystem.c"
+#line 721 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 206) */
@@ -713,7 +743,7 @@ _fail:
 #line 208 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_samlede_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 717 "ressourceforloeb_fagsystem.c"
+#line 747 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const ressourceforloeb_fagsystem_Forloeb * _t3 = NULL;
@@ -752,7 +782,7 @@ _fail:
 #line 212 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_laengden_er_lovlig(ctx_t *ctx, bool *result)
 {
-#line 756 "ressourceforloeb_fagsystem.c"
+#line 786 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_duration _t2 = {0, 0};
@@ -832,7 +862,7 @@ _fail:
 #line 219 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_graenserne_overholdt(ctx_t *ctx, bool *result)
 {
-#line 836 "ressourceforloeb_fagsystem.c"
+#line 866 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1219,7 +1249,7 @@ _fail:
 #line 251 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_indstilling_foreligger(ctx_t *ctx, bool *result)
 {
-#line 1223 "ressourceforloeb_fagsystem.c"
+#line 1253 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1270,7 +1300,7 @@ _fail:
 #line 258 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_forloebet_kan_bevilges(ctx_t *ctx, bool *result)
 {
-#line 1274 "ressourceforloeb_fagsystem.c"
+#line 1304 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1441,7 +1471,7 @@ _fail:
 #line 263 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_gaeldende_regler(ctx_t *ctx, ressourceforloeb_fagsystem_Regelgrundlag *result)
 {
-#line 1445 "ressourceforloeb_fagsystem.c"
+#line 1475 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     ressourceforloeb_fagsystem_Regelgrundlag _t1 = (ressourceforloeb_fagsystem_Regelgrundlag)0;
     /* the rule (line 265) */
@@ -1459,7 +1489,7 @@ _fail:
 #line 273 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_forloebet_forlaenges(ctx_t *ctx, bool *result)
 {
-#line 1463 "ressourceforloeb_fagsystem.c"
+#line 1493 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1622,7 +1652,7 @@ _fail:
 #line 282 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_afgjort_foer_slutdatoen(ctx_t *ctx, bool *result)
 {
-#line 1626 "ressourceforloeb_fagsystem.c"
+#line 1656 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     /* the rule (line 286) */
     if (!ctx->in->known.afgoerelse_om_fremtidig_indsats) {
@@ -1641,7 +1671,7 @@ _fail:
 #line 318 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1645 "ressourceforloeb_fagsystem.c"
+#line 1675 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1681,7 +1711,7 @@ _fail:
 #line 323 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1685 "ressourceforloeb_fagsystem.c"
+#line 1715 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 325) */
@@ -1711,7 +1741,7 @@ _fail:
 #line 328 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ydelsen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 1715 "ressourceforloeb_fagsystem.c"
+#line 1745 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1887,7 +1917,7 @@ _fail:
 #line 290 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ydelsen_fortsaetter(ctx_t *ctx, bool *result)
 {
-#line 1891 "ressourceforloeb_fagsystem.c"
+#line 1921 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1936,7 +1966,7 @@ _fail:
 #line 297 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_opgave_til_sagsbehandler(ctx_t *ctx, bool *result)
 {
-#line 1940 "ressourceforloeb_fagsystem.c"
+#line 1970 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2017,7 +2047,7 @@ _fail:
 #line 303 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_skal_forelaegges_rehabiliteringsteamet(ctx_t *ctx, bool *result)
 {
-#line 2021 "ressourceforloeb_fagsystem.c"
+#line 2051 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2211,7 +2241,7 @@ _fail:
 #line 343 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_besked_om_sagsbehandlingstid(ctx_t *ctx, bool *result)
 {
-#line 2215 "ressourceforloeb_fagsystem.c"
+#line 2245 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2277,7 +2307,7 @@ _fail:
 #line 350 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ansoegningen_er_overskredet(ctx_t *ctx, bool *result)
 {
-#line 2281 "ressourceforloeb_fagsystem.c"
+#line 2311 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2339,7 +2369,7 @@ _fail:
 #line 358 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ressourceforloebsydelse(ctx_t *ctx, lov_money *result)
 {
-#line 2343 "ressourceforloeb_fagsystem.c"
+#line 2373 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -2414,325 +2444,1430 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    lov_status st_regelgrundlag;
+    ressourceforloeb_fagsystem_Regelgrundlag regelgrundlag;
+    lov_status st_hoejst_aar_pr_forloeb;
+    int64_t hoejst_aar_pr_forloeb;
+    lov_status st_oenske_kraeves_fra_alder;
+    int64_t oenske_kraeves_fra_alder;
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    bool foer_folkepensionsalderen;
+    bool mindre_end_6_aar_til_folkepension;
+    int64_t antal_tidligere_forloeb;
+    int64_t nyt_forloebs_maaneder;
+    int64_t samlede_maaneder;
+    bool laengden_er_lovlig;
+    bool graenserne_overholdt;
+    bool indstilling_foreligger;
+    bool forloebet_kan_bevilges;
+    ressourceforloeb_fagsystem_Regelgrundlag gaeldende_regler;
+    bool forloebet_forlaenges;
+    bool afgjort_foer_slutdatoen;
+    bool ydelsen_fortsaetter;
+    bool opgave_til_sagsbehandler;
+    bool skal_forelaegges_rehabiliteringsteamet;
+    bool partshoering_gennemfoert;
+    bool afgoerelse_truffet;
+    bool ydelsen_ophoerer;
+    bool besked_om_sagsbehandlingstid;
+    bool ansoegningen_er_overskredet;
+    lov_money ressourceforloebsydelse;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t ydelsen_ophoerer;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const ressourceforloeb_fagsystem_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+/* 'regelgrundlag' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_regelgrundlag(lov_date day, ressourceforloeb_fagsystem_Regelgrundlag *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_regelgrundlag / sizeof values_of_regelgrundlag[0]; i++)
+        at += values_of_regelgrundlag[i].from <= day;
+    if (day < values_of_regelgrundlag[at].from || day > values_of_regelgrundlag[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = (ressourceforloeb_fagsystem_Regelgrundlag)values_of_regelgrundlag[at].value.enum_case;
+    return LOV_OK;
+}
+
+/* 'højst_år_pr_forløb' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_hoejst_aar_pr_forloeb(lov_date day, int64_t *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_hoejst_aar_pr_forloeb / sizeof values_of_hoejst_aar_pr_forloeb[0]; i++)
+        at += values_of_hoejst_aar_pr_forloeb[i].from <= day;
+    if (day < values_of_hoejst_aar_pr_forloeb[at].from || day > values_of_hoejst_aar_pr_forloeb[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_hoejst_aar_pr_forloeb[at].value.i;
+    return LOV_OK;
+}
+
+/* 'ønske_kræves_fra_alder' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_oenske_kraeves_fra_alder(lov_date day, int64_t *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_oenske_kraeves_fra_alder / sizeof values_of_oenske_kraeves_fra_alder[0]; i++)
+        at += values_of_oenske_kraeves_fra_alder[i].from <= day;
+    if (day < values_of_oenske_kraeves_fra_alder[at].from || day > values_of_oenske_kraeves_fra_alder[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_oenske_kraeves_fra_alder[at].value.i;
+    return LOV_OK;
+}
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    p->st_regelgrundlag = fast_param_on_day_regelgrundlag(day, &p->regelgrundlag);
+    p->st_hoejst_aar_pr_forloeb = fast_param_on_day_hoejst_aar_pr_forloeb(day, &p->hoejst_aar_pr_forloeb);
+    p->st_oenske_kraeves_fra_alder = fast_param_on_day_oenske_kraeves_fra_alder(day, &p->oenske_kraeves_fra_alder);
+}
+
+static lov_status fast_fn_laengde_i_maaneder(fast_t *ctx, lov_date fra, lov_date til, int64_t *result);
+static lov_status fast_fn_alder_ved_start_mindst(fast_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result);
+static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result);
+static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result);
+static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result);
+static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result);
+static lov_status fast_fn_retssikkerhed_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result);
+static lov_status fast_fn_retssikkerhed_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result);
+static lov_status fast_fn_retssikkerhed_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result);
+
+#line 200 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_fn_laengde_i_maaneder(fast_t *ctx, lov_date fra, lov_date til, int64_t *result)
+{
+#line 2565 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_date _t1 = 0;
+    /* the rule (line 202) */
+    if ((_st = lov_date_add_duration(til, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = lov_date_months_between(fra, _t1);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 182 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_fn_alder_ved_start_mindst(fast_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result)
+{
+#line 2581 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_duration _t1 = {0, 0};
+    lov_date _t2 = 0;
+    /* the rule (line 184) */
+    if ((_st = lov_duration_years(aar, &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_date_add_duration(foedsel, _t1, LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = (start >= _t2);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 116 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
+{
+#line 2600 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 118) */
+    _t2 = afgoerelsesdag.present;
+    if (_t2) {
+        if ((_st = fast_fn_forvaltningsloven_frist_udloebet(ctx, sendt, frist, afgoerelsesdag.value, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 107 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
+{
+#line 2620 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_date _t1 = 0;
+    /* the rule (line 111) */
+    if ((_st = lov_date_add_duration(sendt, frist, LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = (dag > _t1);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 158 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
+{
+#line 2636 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 161) */
+    _t2 = (meddelt.present) && (meddelt.value <= dag);
+    if (_t2) {
+        if ((_st = fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx, begrundet, retsregler_angivet, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 148 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
+{
+#line 2656 "ressourceforloeb_fagsystem.c"
+    (void)ctx;
+    /* the rule (line 153) */
+    (*result) = (begrundet && retsregler_angivet);
+    return LOV_OK;
+}
+
+#line 45 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_fn_retssikkerhed_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
+{
+#line 2666 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    bool _t2 = false;
+    /* the rule (line 50) */
+    _t2 = !afgjort.present;
+    if (_t2) {
+        if ((_st = fast_fn_retssikkerhed_fristens_sidste_dag(ctx, modtaget, laengde, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = dag >= _t1;
+    }
+    (*result) = (_t2 && (!beskeden_er_givet));
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 29 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_fn_retssikkerhed_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
+{
+#line 2686 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_date _t1 = 0;
+    /* the rule (line 33) */
+    if ((_st = lov_date_add_duration(modtaget, laengde, LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 36 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_fn_retssikkerhed_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
+{
+#line 2702 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    lov_date _t2 = 0;
+    bool _t3 = false;
+    bool _t4 = false;
+    /* the rule (line 38) */
+    if ((_st = fast_fn_retssikkerhed_fristens_sidste_dag(ctx, modtaget, laengde, &_t1)) != LOV_OK)
+        goto _fail;
+    _t4 = dag > _t1;
+    if (_t4) {
+        _t3 = !afgjort.present;
+        if (!_t3) {
+            if ((_st = fast_fn_retssikkerhed_fristens_sidste_dag(ctx, modtaget, laengde, &_t2)) != LOV_OK)
+                goto _fail;
+            _t3 = afgjort.value > _t2;
+        }
+        _t4 = _t3;
+    }
+    (*result) = _t4;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 186 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_foer_folkepensionsalderen(fast_t *ctx, bool *result)
+{
+#line 2730 "ressourceforloeb_fagsystem.c"
+    /* the rule (line 189) */
+    (*result) = (ctx->in->nyt_forloeb_fra < ctx->in->folkepensionsalder_naas);
+    return LOV_OK;
+}
+
+#line 191 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_mindre_end_6_aar_til_folkepension(fast_t *ctx, bool *result)
+{
+#line 2739 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    lov_duration _t1 = {0, 0};
+    lov_date _t2 = 0;
+    bool _t3 = false;
+    /* the rule (line 193) */
+    if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
+        goto _fail;
+    _t3 = ctx->p->regelgrundlag == ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
+    if (_t3) {
+        if ((_st = lov_duration_years(INT64_C(6), &_t1)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_date_sub_duration(ctx->in->folkepensionsalder_naas, _t1, LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = ctx->in->nyt_forloeb_fra > _t2;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 196 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_antal_tidligere_forloeb(fast_t *ctx, int64_t *result)
+{
+#line 2764 "ressourceforloeb_fagsystem.c"
+    int64_t _t1 = 0;
+    const ressourceforloeb_fagsystem_Forloeb * _t3 = NULL;
+    size_t _t4 = 0;
+    /* the rule (line 198) */
+    _t1 = (int64_t)0;
+    /* count */
+    _t3 = ctx->in->tidligere_forloeb;
+    _t4 = ctx->in->tidligere_forloeb_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const ressourceforloeb_fagsystem_Forloeb *f = &_t3[_i2];
+        (void)f;    /* only counted */
+        _t1++;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 204 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_nyt_forloebs_maaneder(fast_t *ctx, int64_t *result)
+{
+#line 2785 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    /* the rule (line 206) */
+    if ((_st = fast_fn_laengde_i_maaneder(ctx, ctx->in->nyt_forloeb_fra, ctx->in->nyt_forloeb_til, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 208 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_samlede_maaneder(fast_t *ctx, int64_t *result)
+{
+#line 2800 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    bool _t3 = false;
+    const ressourceforloeb_fagsystem_Forloeb * _t4 = NULL;
+    size_t _t5 = 0;
+    int64_t _t6 = 0;
+    int64_t _t7 = 0;
+    /* the rule (line 210) */
+    _t1 = (int64_t)0;
+    /* sum */
+    _t3 = false;
+    _t4 = ctx->in->tidligere_forloeb;
+    _t5 = ctx->in->tidligere_forloeb_count;
+    for (size_t _i2 = 0; _i2 < _t5; _i2++) {
+        const ressourceforloeb_fagsystem_Forloeb *f = &_t4[_i2];
+        if ((_st = fast_fn_laengde_i_maaneder(ctx, f->fra, f->til, &_t6)) != LOV_OK)
+            goto _fail;
+        _t1 = lov_int_add_noting(_t1, _t6, &_t3);
+    }
+    if (_t3) {    /* checked once, after the loop */
+        _st = LOV_OVERFLOW;
+        goto _fail;
+    }
+    if ((_st = lov_int_add(ctx->v.nyt_forloebs_maaneder, _t1, &_t7)) != LOV_OK)
+        goto _fail;
+    (*result) = _t7;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 212 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_laengden_er_lovlig(fast_t *ctx, bool *result)
+{
+#line 2835 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    lov_duration _t1 = {0, 0};
+    lov_date _t2 = 0;
+    lov_date _t3 = 0;
+    lov_duration _t4 = {0, 0};
+    lov_date _t5 = 0;
+    lov_date _t6 = 0;
+    bool _t7 = false;
+    /* the rule (line 215) */
+    if ((_st = lov_duration_years(INT64_C(1), &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_date_add_duration(ctx->in->nyt_forloeb_fra, _t1, LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_date_sub_duration(_t2, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t3)) != LOV_OK)
+        goto _fail;
+    _t7 = ctx->in->nyt_forloeb_til >= _t3;
+    if (_t7) {
+        if ((_st = ctx->p->st_hoejst_aar_pr_forloeb) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_duration_years(ctx->p->hoejst_aar_pr_forloeb, &_t4)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_date_add_duration(ctx->in->nyt_forloeb_fra, _t4, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_date_sub_duration(_t5, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
+            goto _fail;
+        _t7 = ctx->in->nyt_forloeb_til <= _t6;
+    }
+    (*result) = _t7;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 219 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_graenserne_overholdt(fast_t *ctx, bool *result)
+{
+#line 2872 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    bool _t8 = false;
+    bool _t9 = false;
+    bool _t10 = false;
+    bool _t11 = false;
+    int64_t _t12 = 0;
+    bool _t13 = false;
+    bool _t14 = false;
+    bool _t15 = false;
+    bool _t16 = false;
+    /* the default (line 222) */
+    (*result) = true;
+    _t1 = false;
+    _t2 = false;
+    /* exception mere_end_ét_efter_ønske (line 223): lab "§ 114, stk. 3 (2020) og stk. 4 (fra 2022); LBK 1342/2016 § 68 a, stk. 9" */
+    _t5 = ctx->v.antal_tidligere_forloeb >= INT64_C(1);
+    if (_t5) {
+        if ((_st = ctx->p->st_oenske_kraeves_fra_alder) != LOV_OK)
+            goto _fail;
+        if ((_st = fast_fn_alder_ved_start_mindst(ctx, ctx->p->oenske_kraeves_fra_alder, ctx->in->foedselsdato, ctx->in->nyt_forloeb_fra, &_t4)) != LOV_OK)
+            goto _fail;
+        _t5 = _t4;
+    }
+    _t3 = _t5 && (!ctx->in->borgeren_oensker_det);
+    _t6 = false;
+    _t2 |= _t3 && _t1 && !((*result) == _t6);
+    (*result) = _t3 && !_t1 ? _t6 : (*result);
+    _t1 |= _t3;
+    /* exception samlet_over_5_år_40_50 (line 231): lov1160 "LAB § 114, stk. 3" */
+    if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
+        goto _fail;
+    _t9 = ctx->p->regelgrundlag == ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
+    if (_t9) {
+        if ((_st = fast_fn_alder_ved_start_mindst(ctx, INT64_C(40), ctx->in->foedselsdato, ctx->in->nyt_forloeb_fra, &_t8)) != LOV_OK)
+            goto _fail;
+        _t9 = _t8;
+    }
+    _t11 = _t9;
+    if (_t11) {
+        if ((_st = fast_fn_alder_ved_start_mindst(ctx, INT64_C(50), ctx->in->foedselsdato, ctx->in->nyt_forloeb_fra, &_t10)) != LOV_OK)
+            goto _fail;
+        _t11 = !_t10;
+    }
+    _t13 = _t11;
+    if (_t13) {
+        if ((_st = lov_int_mul(INT64_C(5), INT64_C(12), &_t12)) != LOV_OK)
+            goto _fail;
+        _t13 = ctx->v.samlede_maaneder > _t12;
+    }
+    _t7 = _t13 && (!ctx->in->borgeren_oensker_det);
+    _t14 = false;
+    _t2 |= _t7 && _t1 && !((*result) == _t14);
+    (*result) = _t7 && !_t1 ? _t14 : (*result);
+    _t1 |= _t7;
+    /* exception tæt_på_folkepension (line 241): lov1160 "LAB § 112, stk. 3" */
+    _t15 = ctx->v.mindre_end_6_aar_til_folkepension && (!ctx->in->borgeren_oensker_det);
+    _t16 = false;
+    _t2 |= _t15 && _t1 && !((*result) == _t16);
+    (*result) = _t15 && !_t1 ? _t16 : (*result);
+    _t1 |= _t15;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 251 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
+{
+#line 2952 "ressourceforloeb_fagsystem.c"
+    /* the rule (line 256) */
+    (*result) = ((ctx->in->indstilling == ressourceforloeb_fagsystem_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet);
+    return LOV_OK;
+}
+
+#line 258 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_forloebet_kan_bevilges(fast_t *ctx, bool *result)
+{
+#line 2961 "ressourceforloeb_fagsystem.c"
+    /* the rule (line 260) */
+    (*result) = (((((ctx->in->i_maalgruppen && (!ctx->in->arbejdsevnen_kan_ikke_udvikles)) && ctx->v.foer_folkepensionsalderen) && ctx->v.indstilling_foreligger) && ctx->v.laengden_er_lovlig) && ctx->v.graenserne_overholdt);
+    return LOV_OK;
+}
+
+#line 263 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_gaeldende_regler(fast_t *ctx, ressourceforloeb_fagsystem_Regelgrundlag *result)
+{
+#line 2970 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    /* the rule (line 265) */
+    if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
+        goto _fail;
+    (*result) = ctx->p->regelgrundlag;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 273 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_forloebet_forlaenges(fast_t *ctx, bool *result)
+{
+#line 2984 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    /* the default (line 275) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception automatisk_forlængelse (line 276): leverandør "regel 7.1" */
+    _t3 = (((ctx->in->igangvaerende_fra.present) && (ctx->in->planlagt_slutdato.present)) && (ctx->reference_date > ctx->in->planlagt_slutdato.value)) && (!ctx->in->afgoerelse_om_fremtidig_indsats.present);
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 282 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_afgjort_foer_slutdatoen(fast_t *ctx, bool *result)
+{
+#line 3012 "ressourceforloeb_fagsystem.c"
+    /* the rule (line 286) */
+    (*result) = (ctx->in->afgoerelse_om_fremtidig_indsats.present);
+    return LOV_OK;
+}
+
+#line 318 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
+{
+#line 3021 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const forvaltningsloven_Hoering * _t3 = NULL;
+    size_t _t4 = 0;
+    bool _t5 = false;
+    /* the rule (line 320) */
+    _t1 = false;
+    /* exists */
+    _t3 = ctx->in->hoeringer;
+    _t4 = ctx->in->hoeringer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const forvaltningsloven_Hoering *h = &_t3[_i2];
+        if ((_st = fast_fn_forvaltningsloven_hoering_afsluttet_foer(ctx, h->sendt, h->frist, ctx->in->afgoerelse_meddelt, &_t5)) != LOV_OK)
+            goto _fail;
+        _t1 |= _t5;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 323 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
+{
+#line 3047 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    /* the rule (line 325) */
+    if ((_st = fast_fn_forvaltningsloven_afgoerelse_truffet(ctx, ctx->in->afgoerelse_meddelt, ctx->in->afgoerelse_begrundet, ctx->in->afgoerelse_henviser_til_reglerne, ctx->reference_date, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 328 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_ydelsen_ophoerer(fast_t *ctx, bool *result)
+{
+#line 3062 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    uint32_t _t5 = 0;
+    /* the default (line 332) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception anden_indsats_besluttet (line 333): lab "§ 113, stk. 4" */
+    _t3 = ((ctx->in->igangvaerende_fra.present) && (ctx->in->afgoerelse_om_fremtidig_indsats.present)) && (!ctx->in->naeste_indsats_er_nyt_forloeb);
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t5 = 0;
+    /* requires (line 330): fvl "§ 19, stk. 1" */
+    _t5 |= (uint32_t)!ctx->v.partshoering_gennemfoert << 0;
+    /* requires (line 331): fvl "§ 22" */
+    _t5 |= (uint32_t)!ctx->v.afgoerelse_truffet << 1;
+    if ((*result) == false)    /* the default: nothing to hold back */
+        _t5 = 0;
+    ctx->held.ydelsen_ophoerer = _t5;
+    *result = _t5 ? false : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 290 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_ydelsen_fortsaetter(fast_t *ctx, bool *result)
+{
+#line 3100 "ressourceforloeb_fagsystem.c"
+    /* the rule (line 294) */
+    (*result) = ((ctx->in->igangvaerende_fra.present) && (!ctx->v.ydelsen_ophoerer));
+    return LOV_OK;
+}
+
+#line 297 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_opgave_til_sagsbehandler(fast_t *ctx, bool *result)
+{
+#line 3109 "ressourceforloeb_fagsystem.c"
+    /* the rule (line 299) */
+    (*result) = (((ctx->in->igangvaerende_fra.present) && (!ctx->in->planlagt_slutdato.present)) && (!ctx->v.afgjort_foer_slutdatoen));
+    return LOV_OK;
+}
+
+#line 303 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_skal_forelaegges_rehabiliteringsteamet(fast_t *ctx, bool *result)
+{
+#line 3118 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    lov_duration _t1 = {0, 0};
+    lov_date _t2 = 0;
+    bool _t3 = false;
+    lov_duration _t4 = {0, 0};
+    lov_date _t5 = 0;
+    bool _t6 = false;
+    bool _t7 = false;
+    /* the rule (line 308) */
+    if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
+        goto _fail;
+    _t3 = (ctx->p->regelgrundlag == ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022) && (ctx->in->igangvaerende_fra.present);
+    if (_t3) {
+        if ((_st = lov_duration_months(INT64_C(6), &_t1)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_date_add_duration(ctx->in->igangvaerende_fra.value, _t1, LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = ctx->reference_date > _t2;
+    }
+    _t7 = _t3;
+    if (_t7) {
+        _t6 = !ctx->in->indsats_paabegyndt.present;
+        if (!_t6) {
+            if ((_st = lov_duration_months(INT64_C(6), &_t4)) != LOV_OK)
+                goto _fail;
+            if ((_st = lov_date_add_duration(ctx->in->igangvaerende_fra.value, _t4, LOV_MONTH_END_CLAMP, &_t5)) != LOV_OK)
+                goto _fail;
+            _t6 = ctx->in->indsats_paabegyndt.value > _t5;
+        }
+        _t7 = _t6;
+    }
+    (*result) = (_t7 && (!ctx->in->saerlige_grunde));
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 343 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_besked_om_sagsbehandlingstid(fast_t *ctx, bool *result)
+{
+#line 3159 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 345) */
+    _t2 = ctx->in->ansoegning_modtaget.present;
+    if (_t2) {
+        if ((_st = fast_fn_retssikkerhed_besked_paakraevet(ctx, ctx->in->ansoegning_modtaget.value, ctx->in->sagsbehandlingsfrist, ctx->in->afgoerelse_om_ansoegningen, ctx->in->besked_om_forventet_afgoerelse_givet, ctx->reference_date, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 350 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_ansoegningen_er_overskredet(fast_t *ctx, bool *result)
+{
+#line 3179 "ressourceforloeb_fagsystem.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 352) */
+    _t2 = ctx->in->ansoegning_modtaget.present;
+    if (_t2) {
+        if ((_st = fast_fn_retssikkerhed_frist_overskredet(ctx, ctx->in->ansoegning_modtaget.value, ctx->in->sagsbehandlingsfrist, ctx->in->afgoerelse_om_ansoegningen, ctx->reference_date, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 358 "examples/legacy/ressourceforloeb_fagsystem.lov"
+static lov_status fast_def_ressourceforloebsydelse(fast_t *ctx, lov_money *result)
+{
+#line 3199 "ressourceforloeb_fagsystem.c"
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    /* the rule (line 362) */
+    if (ctx->in->bevaret_niveau.present) {
+        _t1 = ctx->in->bevaret_niveau.value;
+    } else {
+        _t1 = INT64_C(0) /* 0 kr */;
+    }
+    _t2 = (ctx->in->sats_efter_25_stk_2 >= _t1) ? ctx->in->sats_efter_25_stk_2 : _t1;
+    (*result) = _t2;
+    return LOV_OK;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const ressourceforloeb_fagsystem_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.nyt_forloeb_fra;
+    bad |= !in->known.folkepensionsalder_naas;
+    bad |= !in->known.tidligere_forloeb;
+    bad |= !in->known.nyt_forloeb_til;
+    bad |= !in->known.foedselsdato;
+    bad |= !in->known.borgeren_oensker_det;
+    bad |= !in->known.indstilling;
+    bad |= !in->known.forberedende_del_udarbejdet;
+    bad |= !in->known.i_maalgruppen;
+    bad |= !in->known.arbejdsevnen_kan_ikke_udvikles;
+    bad |= !in->known.igangvaerende_fra;
+    bad |= !in->known.planlagt_slutdato;
+    bad |= !in->known.afgoerelse_om_fremtidig_indsats;
+    bad |= !in->known.hoeringer;
+    bad |= !in->known.afgoerelse_meddelt;
+    bad |= !in->known.afgoerelse_begrundet;
+    bad |= !in->known.afgoerelse_henviser_til_reglerne;
+    bad |= !in->known.naeste_indsats_er_nyt_forloeb;
+    bad |= !in->known.indsats_paabegyndt;
+    bad |= !in->known.saerlige_grunde;
+    bad |= !in->known.ansoegning_modtaget;
+    bad |= !in->known.sagsbehandlingsfrist;
+    bad |= !in->known.afgoerelse_om_ansoegningen;
+    bad |= !in->known.besked_om_forventet_afgoerelse_givet;
+    bad |= !in->known.sats_efter_25_stk_2;
+    bad |= !in->known.bevaret_niveau;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.foedselsdato && !lov_date_valid(in->foedselsdato);
+    bad |= in->known.folkepensionsalder_naas && !lov_date_valid(in->folkepensionsalder_naas);
+    bad |= in->known.tidligere_forloeb && in->tidligere_forloeb_count > 0 && in->tidligere_forloeb == NULL;
+    for (size_t i = 0, n = in->known.tidligere_forloeb && in->tidligere_forloeb ? in->tidligere_forloeb_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->tidligere_forloeb[i].fra);
+        bad |= in->tidligere_forloeb[i].fra > ctx->reference_date;
+        bad |= !lov_date_valid(in->tidligere_forloeb[i].til);
+        bad |= in->tidligere_forloeb[i].til > ctx->reference_date;
+    }
+    bad |= in->known.indstilling && ((int)in->indstilling < 0 || (int)in->indstilling >= 3);
+    bad |= in->known.nyt_forloeb_fra && !lov_date_valid(in->nyt_forloeb_fra);
+    bad |= in->known.nyt_forloeb_til && !lov_date_valid(in->nyt_forloeb_til);
+    bad |= in->known.igangvaerende_fra && (in->igangvaerende_fra.present && !lov_date_valid(in->igangvaerende_fra.value));
+    bad |= in->known.igangvaerende_fra && (in->igangvaerende_fra.present && in->igangvaerende_fra.value > ctx->reference_date);
+    bad |= in->known.planlagt_slutdato && (in->planlagt_slutdato.present && !lov_date_valid(in->planlagt_slutdato.value));
+    bad |= in->known.indsats_paabegyndt && (in->indsats_paabegyndt.present && !lov_date_valid(in->indsats_paabegyndt.value));
+    bad |= in->known.indsats_paabegyndt && (in->indsats_paabegyndt.present && in->indsats_paabegyndt.value > ctx->reference_date);
+    bad |= in->known.afgoerelse_om_fremtidig_indsats && (in->afgoerelse_om_fremtidig_indsats.present && !lov_date_valid(in->afgoerelse_om_fremtidig_indsats.value));
+    bad |= in->known.afgoerelse_om_fremtidig_indsats && (in->afgoerelse_om_fremtidig_indsats.present && in->afgoerelse_om_fremtidig_indsats.value > ctx->reference_date);
+    bad |= in->known.hoeringer && in->hoeringer_count > 0 && in->hoeringer == NULL;
+    for (size_t i = 0, n = in->known.hoeringer && in->hoeringer ? in->hoeringer_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hoeringer[i].sendt);
+        bad |= in->hoeringer[i].sendt > ctx->reference_date;
+        bad |= (in->hoeringer[i].svar_modtaget.present && !lov_date_valid(in->hoeringer[i].svar_modtaget.value));
+        bad |= (in->hoeringer[i].svar_modtaget.present && in->hoeringer[i].svar_modtaget.value > ctx->reference_date);
+    }
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && !lov_date_valid(in->afgoerelse_meddelt.value));
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && in->afgoerelse_meddelt.value > ctx->reference_date);
+    bad |= in->known.ansoegning_modtaget && (in->ansoegning_modtaget.present && !lov_date_valid(in->ansoegning_modtaget.value));
+    bad |= in->known.ansoegning_modtaget && (in->ansoegning_modtaget.present && in->ansoegning_modtaget.value > ctx->reference_date);
+    bad |= in->known.afgoerelse_om_ansoegningen && (in->afgoerelse_om_ansoegningen.present && !lov_date_valid(in->afgoerelse_om_ansoegningen.value));
+    bad |= in->known.afgoerelse_om_ansoegningen && (in->afgoerelse_om_ansoegningen.present && in->afgoerelse_om_ansoegningen.value > ctx->reference_date);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, ressourceforloeb_fagsystem_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.foer_folkepensionsalderen, 0, sizeof ctx->v.foer_folkepensionsalderen);
+    } else if (fast_def_foer_folkepensionsalderen(ctx, &ctx->v.foer_folkepensionsalderen) != LOV_OK) {
+        return false;
+    }
+    out->foer_folkepensionsalderen = ctx->v.foer_folkepensionsalderen;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.mindre_end_6_aar_til_folkepension, 0, sizeof ctx->v.mindre_end_6_aar_til_folkepension);
+    } else if (fast_def_mindre_end_6_aar_til_folkepension(ctx, &ctx->v.mindre_end_6_aar_til_folkepension) != LOV_OK) {
+        return false;
+    }
+    out->mindre_end_6_aar_til_folkepension = ctx->v.mindre_end_6_aar_til_folkepension;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.antal_tidligere_forloeb, 0, sizeof ctx->v.antal_tidligere_forloeb);
+    } else if (fast_def_antal_tidligere_forloeb(ctx, &ctx->v.antal_tidligere_forloeb) != LOV_OK) {
+        return false;
+    }
+    out->antal_tidligere_forloeb = ctx->v.antal_tidligere_forloeb;
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.nyt_forloebs_maaneder, 0, sizeof ctx->v.nyt_forloebs_maaneder);
+    } else if (fast_def_nyt_forloebs_maaneder(ctx, &ctx->v.nyt_forloebs_maaneder) != LOV_OK) {
+        return false;
+    }
+    out->nyt_forloebs_maaneder = ctx->v.nyt_forloebs_maaneder;
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.samlede_maaneder, 0, sizeof ctx->v.samlede_maaneder);
+    } else if (fast_def_samlede_maaneder(ctx, &ctx->v.samlede_maaneder) != LOV_OK) {
+        return false;
+    }
+    out->samlede_maaneder = ctx->v.samlede_maaneder;
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.laengden_er_lovlig, 0, sizeof ctx->v.laengden_er_lovlig);
+    } else if (fast_def_laengden_er_lovlig(ctx, &ctx->v.laengden_er_lovlig) != LOV_OK) {
+        return false;
+    }
+    out->laengden_er_lovlig = ctx->v.laengden_er_lovlig;
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.graenserne_overholdt, 0, sizeof ctx->v.graenserne_overholdt);
+    } else if (fast_def_graenserne_overholdt(ctx, &ctx->v.graenserne_overholdt) != LOV_OK) {
+        return false;
+    }
+    out->graenserne_overholdt = ctx->v.graenserne_overholdt;
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.indstilling_foreligger, 0, sizeof ctx->v.indstilling_foreligger);
+    } else if (fast_def_indstilling_foreligger(ctx, &ctx->v.indstilling_foreligger) != LOV_OK) {
+        return false;
+    }
+    out->indstilling_foreligger = ctx->v.indstilling_foreligger;
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.forloebet_kan_bevilges, 0, sizeof ctx->v.forloebet_kan_bevilges);
+    } else if (fast_def_forloebet_kan_bevilges(ctx, &ctx->v.forloebet_kan_bevilges) != LOV_OK) {
+        return false;
+    }
+    out->forloebet_kan_bevilges = ctx->v.forloebet_kan_bevilges;
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.gaeldende_regler, 0, sizeof ctx->v.gaeldende_regler);
+    } else if (fast_def_gaeldende_regler(ctx, &ctx->v.gaeldende_regler) != LOV_OK) {
+        return false;
+    }
+    out->gaeldende_regler = ctx->v.gaeldende_regler;
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.forloebet_forlaenges, 0, sizeof ctx->v.forloebet_forlaenges);
+    } else if (fast_def_forloebet_forlaenges(ctx, &ctx->v.forloebet_forlaenges) != LOV_OK) {
+        return false;
+    }
+    out->forloebet_forlaenges = ctx->v.forloebet_forlaenges;
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        memset(&ctx->v.afgjort_foer_slutdatoen, 0, sizeof ctx->v.afgjort_foer_slutdatoen);
+    } else if (fast_def_afgjort_foer_slutdatoen(ctx, &ctx->v.afgjort_foer_slutdatoen) != LOV_OK) {
+        return false;
+    }
+    out->afgjort_foer_slutdatoen = ctx->v.afgjort_foer_slutdatoen;
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        memset(&ctx->v.partshoering_gennemfoert, 0, sizeof ctx->v.partshoering_gennemfoert);
+    } else if (fast_def_partshoering_gennemfoert(ctx, &ctx->v.partshoering_gennemfoert) != LOV_OK) {
+        return false;
+    }
+    out->partshoering_gennemfoert = ctx->v.partshoering_gennemfoert;
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        memset(&ctx->v.afgoerelse_truffet, 0, sizeof ctx->v.afgoerelse_truffet);
+    } else if (fast_def_afgoerelse_truffet(ctx, &ctx->v.afgoerelse_truffet) != LOV_OK) {
+        return false;
+    }
+    out->afgoerelse_truffet = ctx->v.afgoerelse_truffet;
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ydelsen_ophoerer, 0, sizeof ctx->v.ydelsen_ophoerer);
+        ctx->held.ydelsen_ophoerer = 0;
+    } else if (fast_def_ydelsen_ophoerer(ctx, &ctx->v.ydelsen_ophoerer) != LOV_OK) {
+        return false;
+    }
+    out->ydelsen_ophoerer = ctx->v.ydelsen_ophoerer;
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ydelsen_fortsaetter, 0, sizeof ctx->v.ydelsen_fortsaetter);
+    } else if (fast_def_ydelsen_fortsaetter(ctx, &ctx->v.ydelsen_fortsaetter) != LOV_OK) {
+        return false;
+    }
+    out->ydelsen_fortsaetter = ctx->v.ydelsen_fortsaetter;
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        memset(&ctx->v.opgave_til_sagsbehandler, 0, sizeof ctx->v.opgave_til_sagsbehandler);
+    } else if (fast_def_opgave_til_sagsbehandler(ctx, &ctx->v.opgave_til_sagsbehandler) != LOV_OK) {
+        return false;
+    }
+    out->opgave_til_sagsbehandler = ctx->v.opgave_til_sagsbehandler;
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skal_forelaegges_rehabiliteringsteamet, 0, sizeof ctx->v.skal_forelaegges_rehabiliteringsteamet);
+    } else if (fast_def_skal_forelaegges_rehabiliteringsteamet(ctx, &ctx->v.skal_forelaegges_rehabiliteringsteamet) != LOV_OK) {
+        return false;
+    }
+    out->skal_forelaegges_rehabiliteringsteamet = ctx->v.skal_forelaegges_rehabiliteringsteamet;
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        memset(&ctx->v.besked_om_sagsbehandlingstid, 0, sizeof ctx->v.besked_om_sagsbehandlingstid);
+    } else if (fast_def_besked_om_sagsbehandlingstid(ctx, &ctx->v.besked_om_sagsbehandlingstid) != LOV_OK) {
+        return false;
+    }
+    out->besked_om_sagsbehandlingstid = ctx->v.besked_om_sagsbehandlingstid;
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ansoegningen_er_overskredet, 0, sizeof ctx->v.ansoegningen_er_overskredet);
+    } else if (fast_def_ansoegningen_er_overskredet(ctx, &ctx->v.ansoegningen_er_overskredet) != LOV_OK) {
+        return false;
+    }
+    out->ansoegningen_er_overskredet = ctx->v.ansoegningen_er_overskredet;
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ressourceforloebsydelse, 0, sizeof ctx->v.ressourceforloebsydelse);
+    } else if (fast_def_ressourceforloebsydelse(ctx, &ctx->v.ressourceforloebsydelse) != LOV_OK) {
+        return false;
+    }
+    out->ressourceforloebsydelse = ctx->v.ressourceforloebsydelse;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const ressourceforloeb_fagsystem_input *in, lov_date reference_date, const fast_params_t *p,
+                          ressourceforloeb_fagsystem_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.foer_folkepensionsalderen = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.mindre_end_6_aar_til_folkepension = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.antal_tidligere_forloeb = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.nyt_forloebs_maaneder = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.samlede_maaneder = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.laengden_er_lovlig = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.graenserne_overholdt = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.indstilling_foreligger = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.forloebet_kan_bevilges = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.gaeldende_regler = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.forloebet_forlaenges = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.afgjort_foer_slutdatoen = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ydelsen_fortsaetter = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.opgave_til_sagsbehandler = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skal_forelaegges_rehabiliteringsteamet = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.partshoering_gennemfoert = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.afgoerelse_truffet = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ydelsen_ophoerer = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.besked_om_sagsbehandlingstid = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ansoegningen_er_overskredet = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ressourceforloebsydelse = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
+    out->held_back.ydelsen_ophoerer = ctx.held.ydelsen_ophoerer;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_foer_folkepensionsalderen(ctx, &ctx->out->foer_folkepensionsalderen);
-    ctx->out->status.foer_folkepensionsalderen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->foer_folkepensionsalderen});
-    }
-
-    st = def_mindre_end_6_aar_til_folkepension(ctx, &ctx->out->mindre_end_6_aar_til_folkepension);
-    ctx->out->status.mindre_end_6_aar_til_folkepension = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 9);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[5]) {    /* år_til_folkepension */
-            ctx->marks[5] = 1;
-            lov_trace_add(ctx->trace, 5, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(6)});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.foer_folkepensionsalderen = LOV_UNDETERMINED;
+    } else {
+        st = def_foer_folkepensionsalderen(ctx, &ctx->out->foer_folkepensionsalderen);
+        ctx->out->status.foer_folkepensionsalderen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
         }
-        lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->mindre_end_6_aar_til_folkepension});
-    }
-
-    st = def_antal_tidligere_forloeb(ctx, &ctx->out->antal_tidligere_forloeb);
-    ctx->out->status.antal_tidligere_forloeb = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 10);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->antal_tidligere_forloeb});
-    }
-
-    st = def_nyt_forloebs_maaneder(ctx, &ctx->out->nyt_forloebs_maaneder);
-    ctx->out->status.nyt_forloebs_maaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->nyt_forloebs_maaneder});
-    }
-
-    st = def_samlede_maaneder(ctx, &ctx->out->samlede_maaneder);
-    ctx->out->status.samlede_maaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 13);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->samlede_maaneder});
-    }
-
-    st = def_laengden_er_lovlig(ctx, &ctx->out->laengden_er_lovlig);
-    ctx->out->status.laengden_er_lovlig = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 14);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[2]) {    /* mindst_år_pr_forløb */
-            ctx->marks[2] = 1;
-            lov_trace_add(ctx->trace, 2, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(1)});
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
         }
-        lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->laengden_er_lovlig});
-    }
-
-    st = def_graenserne_overholdt(ctx, &ctx->out->graenserne_overholdt);
-    ctx->out->status.graenserne_overholdt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 15);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[3]) {    /* samlet_højst_år_40_50 */
-            ctx->marks[3] = 1;
-            lov_trace_add(ctx->trace, 3, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(5)});
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->foer_folkepensionsalderen});
         }
-        trace_marks(ctx, 16, 3);
-        lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->graenserne_overholdt});
     }
 
-    st = def_indstilling_foreligger(ctx, &ctx->out->indstilling_foreligger);
-    ctx->out->status.indstilling_foreligger = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 19);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 19, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->indstilling_foreligger});
-    }
-
-    st = def_forloebet_kan_bevilges(ctx, &ctx->out->forloebet_kan_bevilges);
-    ctx->out->status.forloebet_kan_bevilges = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 20);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 20, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->forloebet_kan_bevilges});
-    }
-
-    st = def_gaeldende_regler(ctx, &ctx->out->gaeldende_regler);
-    ctx->out->status.gaeldende_regler = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 21);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.enum_case = (int32_t)ctx->out->gaeldende_regler});
-    }
-
-    st = def_forloebet_forlaenges(ctx, &ctx->out->forloebet_forlaenges);
-    ctx->out->status.forloebet_forlaenges = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 22);
-        ctx->out->forloebet_forlaenges = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 23, 1);
-        lov_trace_add(ctx->trace, 22, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->forloebet_forlaenges});
-    }
-
-    st = def_afgjort_foer_slutdatoen(ctx, &ctx->out->afgjort_foer_slutdatoen);
-    ctx->out->status.afgjort_foer_slutdatoen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 24);
-    }
-    if (ctx->explain) {
-        ctx->why_of[11] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->afgjort_foer_slutdatoen});
-    }
-
-    st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
-    ctx->out->status.partshoering_gennemfoert = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 28);
-    }
-    if (ctx->explain) {
-        ctx->why_of[15] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 28, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoering_gennemfoert});
-    }
-
-    st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
-    ctx->out->status.afgoerelse_truffet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 29);
-    }
-    if (ctx->explain) {
-        ctx->why_of[16] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 29, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->afgoerelse_truffet});
-    }
-
-    st = def_ydelsen_ophoerer(ctx, &ctx->out->ydelsen_ophoerer);
-    ctx->out->status.ydelsen_ophoerer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 30);
-        ctx->out->ydelsen_ophoerer = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[17] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 31, 3);
-        lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ydelsen_ophoerer});
-    }
-
-    st = def_ydelsen_fortsaetter(ctx, &ctx->out->ydelsen_fortsaetter);
-    ctx->out->status.ydelsen_fortsaetter = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 25);
-    }
-    if (ctx->explain) {
-        ctx->why_of[12] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 25, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ydelsen_fortsaetter});
-    }
-
-    st = def_opgave_til_sagsbehandler(ctx, &ctx->out->opgave_til_sagsbehandler);
-    ctx->out->status.opgave_til_sagsbehandler = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 26);
-    }
-    if (ctx->explain) {
-        ctx->why_of[13] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->opgave_til_sagsbehandler});
-    }
-
-    st = def_skal_forelaegges_rehabiliteringsteamet(ctx, &ctx->out->skal_forelaegges_rehabiliteringsteamet);
-    ctx->out->status.skal_forelaegges_rehabiliteringsteamet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 27);
-    }
-    if (ctx->explain) {
-        ctx->why_of[14] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[6]) {    /* måneder_uden_indsats */
-            ctx->marks[6] = 1;
-            lov_trace_add(ctx->trace, 6, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(6)});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.mindre_end_6_aar_til_folkepension = LOV_UNDETERMINED;
+    } else {
+        st = def_mindre_end_6_aar_til_folkepension(ctx, &ctx->out->mindre_end_6_aar_til_folkepension);
+        ctx->out->status.mindre_end_6_aar_til_folkepension = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 9);
         }
-        lov_trace_add(ctx->trace, 27, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skal_forelaegges_rehabiliteringsteamet});
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[5]) {    /* år_til_folkepension */
+                ctx->marks[5] = 1;
+                lov_trace_add(ctx->trace, 5, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(6)});
+            }
+            lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->mindre_end_6_aar_til_folkepension});
+        }
     }
 
-    st = def_besked_om_sagsbehandlingstid(ctx, &ctx->out->besked_om_sagsbehandlingstid);
-    ctx->out->status.besked_om_sagsbehandlingstid = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 34);
-    }
-    if (ctx->explain) {
-        ctx->why_of[18] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 34, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->besked_om_sagsbehandlingstid});
-    }
-
-    st = def_ansoegningen_er_overskredet(ctx, &ctx->out->ansoegningen_er_overskredet);
-    ctx->out->status.ansoegningen_er_overskredet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 35);
-    }
-    if (ctx->explain) {
-        ctx->why_of[19] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 35, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ansoegningen_er_overskredet});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.antal_tidligere_forloeb = LOV_UNDETERMINED;
+    } else {
+        st = def_antal_tidligere_forloeb(ctx, &ctx->out->antal_tidligere_forloeb);
+        ctx->out->status.antal_tidligere_forloeb = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 10);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->antal_tidligere_forloeb});
+        }
     }
 
-    st = def_ressourceforloebsydelse(ctx, &ctx->out->ressourceforloebsydelse);
-    ctx->out->status.ressourceforloebsydelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 36);
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.nyt_forloebs_maaneder = LOV_UNDETERMINED;
+    } else {
+        st = def_nyt_forloebs_maaneder(ctx, &ctx->out->nyt_forloebs_maaneder);
+        ctx->out->status.nyt_forloebs_maaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->nyt_forloebs_maaneder});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[20] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.samlede_maaneder = LOV_UNDETERMINED;
+    } else {
+        st = def_samlede_maaneder(ctx, &ctx->out->samlede_maaneder);
+        ctx->out->status.samlede_maaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 13);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->samlede_maaneder});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 36, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->ressourceforloebsydelse});
+
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.laengden_er_lovlig = LOV_UNDETERMINED;
+    } else {
+        st = def_laengden_er_lovlig(ctx, &ctx->out->laengden_er_lovlig);
+        ctx->out->status.laengden_er_lovlig = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 14);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[2]) {    /* mindst_år_pr_forløb */
+                ctx->marks[2] = 1;
+                lov_trace_add(ctx->trace, 2, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(1)});
+            }
+            lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->laengden_er_lovlig});
+        }
     }
+
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.graenserne_overholdt = LOV_UNDETERMINED;
+    } else {
+        st = def_graenserne_overholdt(ctx, &ctx->out->graenserne_overholdt);
+        ctx->out->status.graenserne_overholdt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 15);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[3]) {    /* samlet_højst_år_40_50 */
+                ctx->marks[3] = 1;
+                lov_trace_add(ctx->trace, 3, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(5)});
+            }
+            trace_marks(ctx, 16, 3);
+            lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->graenserne_overholdt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.indstilling_foreligger = LOV_UNDETERMINED;
+    } else {
+        st = def_indstilling_foreligger(ctx, &ctx->out->indstilling_foreligger);
+        ctx->out->status.indstilling_foreligger = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 19);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 19, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->indstilling_foreligger});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.forloebet_kan_bevilges = LOV_UNDETERMINED;
+    } else {
+        st = def_forloebet_kan_bevilges(ctx, &ctx->out->forloebet_kan_bevilges);
+        ctx->out->status.forloebet_kan_bevilges = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 20);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 20, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->forloebet_kan_bevilges});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.gaeldende_regler = LOV_UNDETERMINED;
+    } else {
+        st = def_gaeldende_regler(ctx, &ctx->out->gaeldende_regler);
+        ctx->out->status.gaeldende_regler = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 21);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.enum_case = (int32_t)ctx->out->gaeldende_regler});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.forloebet_forlaenges = LOV_UNDETERMINED;
+    } else {
+        st = def_forloebet_forlaenges(ctx, &ctx->out->forloebet_forlaenges);
+        ctx->out->status.forloebet_forlaenges = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 22);
+            ctx->out->forloebet_forlaenges = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 23, 1);
+            lov_trace_add(ctx->trace, 22, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->forloebet_forlaenges});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        ctx->out->status.afgjort_foer_slutdatoen = LOV_UNDETERMINED;
+    } else {
+        st = def_afgjort_foer_slutdatoen(ctx, &ctx->out->afgjort_foer_slutdatoen);
+        ctx->out->status.afgjort_foer_slutdatoen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 24);
+        }
+        if (ctx->explain) {
+            ctx->why_of[11] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->afgjort_foer_slutdatoen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
+        ctx->out->status.partshoering_gennemfoert = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 28);
+        }
+        if (ctx->explain) {
+            ctx->why_of[15] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 28, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoering_gennemfoert});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        ctx->out->status.afgoerelse_truffet = LOV_UNDETERMINED;
+    } else {
+        st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
+        ctx->out->status.afgoerelse_truffet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 29);
+        }
+        if (ctx->explain) {
+            ctx->why_of[16] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 29, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->afgoerelse_truffet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        ctx->out->status.ydelsen_ophoerer = LOV_UNDETERMINED;
+    } else {
+        st = def_ydelsen_ophoerer(ctx, &ctx->out->ydelsen_ophoerer);
+        ctx->out->status.ydelsen_ophoerer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 30);
+            ctx->out->ydelsen_ophoerer = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[17] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 31, 3);
+            lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ydelsen_ophoerer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        ctx->out->status.ydelsen_fortsaetter = LOV_UNDETERMINED;
+    } else {
+        st = def_ydelsen_fortsaetter(ctx, &ctx->out->ydelsen_fortsaetter);
+        ctx->out->status.ydelsen_fortsaetter = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 25);
+        }
+        if (ctx->explain) {
+            ctx->why_of[12] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 25, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ydelsen_fortsaetter});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        ctx->out->status.opgave_til_sagsbehandler = LOV_UNDETERMINED;
+    } else {
+        st = def_opgave_til_sagsbehandler(ctx, &ctx->out->opgave_til_sagsbehandler);
+        ctx->out->status.opgave_til_sagsbehandler = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 26);
+        }
+        if (ctx->explain) {
+            ctx->why_of[13] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->opgave_til_sagsbehandler});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        ctx->out->status.skal_forelaegges_rehabiliteringsteamet = LOV_UNDETERMINED;
+    } else {
+        st = def_skal_forelaegges_rehabiliteringsteamet(ctx, &ctx->out->skal_forelaegges_rehabiliteringsteamet);
+        ctx->out->status.skal_forelaegges_rehabiliteringsteamet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 27);
+        }
+        if (ctx->explain) {
+            ctx->why_of[14] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[6]) {    /* måneder_uden_indsats */
+                ctx->marks[6] = 1;
+                lov_trace_add(ctx->trace, 6, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(6)});
+            }
+            lov_trace_add(ctx->trace, 27, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skal_forelaegges_rehabiliteringsteamet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        ctx->out->status.besked_om_sagsbehandlingstid = LOV_UNDETERMINED;
+    } else {
+        st = def_besked_om_sagsbehandlingstid(ctx, &ctx->out->besked_om_sagsbehandlingstid);
+        ctx->out->status.besked_om_sagsbehandlingstid = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 34);
+        }
+        if (ctx->explain) {
+            ctx->why_of[18] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 34, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->besked_om_sagsbehandlingstid});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        ctx->out->status.ansoegningen_er_overskredet = LOV_UNDETERMINED;
+    } else {
+        st = def_ansoegningen_er_overskredet(ctx, &ctx->out->ansoegningen_er_overskredet);
+        ctx->out->status.ansoegningen_er_overskredet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 35);
+        }
+        if (ctx->explain) {
+            ctx->why_of[19] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 35, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ansoegningen_er_overskredet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        ctx->out->status.ressourceforloebsydelse = LOV_UNDETERMINED;
+    } else {
+        st = def_ressourceforloebsydelse(ctx, &ctx->out->ressourceforloebsydelse);
+        ctx->out->status.ressourceforloebsydelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 36);
+        }
+        if (ctx->explain) {
+            ctx->why_of[20] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 36, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->ressourceforloebsydelse});
+        }
+    }
+}
+
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
 }
 
 /* Events (the 'event date' facts) happened on or before the reference
@@ -2767,14 +3902,26 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status ressourceforloeb_fagsystem_evaluate(const ressourceforloeb_fagsystem_input *in, ressourceforloeb_fagsystem_output *out, lov_trace *trace,
-                       const ressourceforloeb_fagsystem_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const ressourceforloeb_fagsystem_input *in, ressourceforloeb_fagsystem_output *out, lov_trace *trace,
+                                      const ressourceforloeb_fagsystem_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -2896,98 +4043,211 @@ lov_status ressourceforloeb_fagsystem_evaluate(const ressourceforloeb_fagsystem_
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.forloebet_kan_bevilges);
-        st = worse(st, out->status.gaeldende_regler);
-        st = worse(st, out->status.forloebet_forlaenges);
-        st = worse(st, out->status.ydelsen_fortsaetter);
-        st = worse(st, out->status.opgave_til_sagsbehandler);
-        st = worse(st, out->status.skal_forelaegges_rehabiliteringsteamet);
-        st = worse(st, out->status.ydelsen_ophoerer);
-        st = worse(st, out->status.besked_om_sagsbehandlingstid);
-        st = worse(st, out->status.ansoegningen_er_overskredet);
-        st = worse(st, out->status.ressourceforloebsydelse);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.foer_folkepensionsalderen);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.mindre_end_6_aar_til_folkepension);
+    if (counts(wanted, 2, false))
+        st = worse(st, out->status.antal_tidligere_forloeb);
+    if (counts(wanted, 3, false))
+        st = worse(st, out->status.nyt_forloebs_maaneder);
+    if (counts(wanted, 4, false))
+        st = worse(st, out->status.samlede_maaneder);
+    if (counts(wanted, 5, false))
+        st = worse(st, out->status.laengden_er_lovlig);
+    if (counts(wanted, 6, false))
+        st = worse(st, out->status.graenserne_overholdt);
+    if (counts(wanted, 7, false))
+        st = worse(st, out->status.indstilling_foreligger);
+    if (counts(wanted, 8, true))
+        st = worse(st, out->status.forloebet_kan_bevilges);
+    if (counts(wanted, 9, true))
+        st = worse(st, out->status.gaeldende_regler);
+    if (counts(wanted, 10, true))
+        st = worse(st, out->status.forloebet_forlaenges);
+    if (counts(wanted, 11, false))
+        st = worse(st, out->status.afgjort_foer_slutdatoen);
+    if (counts(wanted, 12, true))
+        st = worse(st, out->status.ydelsen_fortsaetter);
+    if (counts(wanted, 13, true))
+        st = worse(st, out->status.opgave_til_sagsbehandler);
+    if (counts(wanted, 14, true))
+        st = worse(st, out->status.skal_forelaegges_rehabiliteringsteamet);
+    if (counts(wanted, 15, false))
+        st = worse(st, out->status.partshoering_gennemfoert);
+    if (counts(wanted, 16, false))
+        st = worse(st, out->status.afgoerelse_truffet);
+    if (counts(wanted, 17, true))
+        st = worse(st, out->status.ydelsen_ophoerer);
+    if (counts(wanted, 18, true))
+        st = worse(st, out->status.besked_om_sagsbehandlingstid);
+    if (counts(wanted, 19, true))
+        st = worse(st, out->status.ansoegningen_er_overskredet);
+    if (counts(wanted, 20, true))
+        st = worse(st, out->status.ressourceforloebsydelse);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.forloebet_kan_bevilges != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.foer_folkepensionsalderen != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.foer_folkepensionsalderen);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.mindre_end_6_aar_til_folkepension != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.mindre_end_6_aar_til_folkepension);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, false) && out->status.antal_tidligere_forloeb != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[2].info;
+        st = worse(st, out->status.antal_tidligere_forloeb);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[2].missing[i];
+    }
+    if (counts(wanted, 3, false) && out->status.nyt_forloebs_maaneder != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[3].info;
+        st = worse(st, out->status.nyt_forloebs_maaneder);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[3].missing[i];
+    }
+    if (counts(wanted, 4, false) && out->status.samlede_maaneder != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[4].info;
+        st = worse(st, out->status.samlede_maaneder);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[4].missing[i];
+    }
+    if (counts(wanted, 5, false) && out->status.laengden_er_lovlig != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[5].info;
+        st = worse(st, out->status.laengden_er_lovlig);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[5].missing[i];
+    }
+    if (counts(wanted, 6, false) && out->status.graenserne_overholdt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[6].info;
+        st = worse(st, out->status.graenserne_overholdt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[6].missing[i];
+    }
+    if (counts(wanted, 7, false) && out->status.indstilling_foreligger != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[7].info;
+        st = worse(st, out->status.indstilling_foreligger);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[7].missing[i];
+    }
+    if (counts(wanted, 8, true) && out->status.forloebet_kan_bevilges != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[8].info;
         st = worse(st, out->status.forloebet_kan_bevilges);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[8].missing[i];
     }
-    if (out->status.gaeldende_regler != LOV_OK) {
+    if (counts(wanted, 9, true) && out->status.gaeldende_regler != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[9].info;
         st = worse(st, out->status.gaeldende_regler);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[9].missing[i];
     }
-    if (out->status.forloebet_forlaenges != LOV_OK) {
+    if (counts(wanted, 10, true) && out->status.forloebet_forlaenges != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[10].info;
         st = worse(st, out->status.forloebet_forlaenges);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[10].missing[i];
     }
-    if (out->status.ydelsen_fortsaetter != LOV_OK) {
+    if (counts(wanted, 11, false) && out->status.afgjort_foer_slutdatoen != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[11].info;
+        st = worse(st, out->status.afgjort_foer_slutdatoen);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[11].missing[i];
+    }
+    if (counts(wanted, 12, true) && out->status.ydelsen_fortsaetter != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[12].info;
         st = worse(st, out->status.ydelsen_fortsaetter);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[12].missing[i];
     }
-    if (out->status.opgave_til_sagsbehandler != LOV_OK) {
+    if (counts(wanted, 13, true) && out->status.opgave_til_sagsbehandler != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[13].info;
         st = worse(st, out->status.opgave_til_sagsbehandler);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[13].missing[i];
     }
-    if (out->status.skal_forelaegges_rehabiliteringsteamet != LOV_OK) {
+    if (counts(wanted, 14, true) && out->status.skal_forelaegges_rehabiliteringsteamet != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[14].info;
         st = worse(st, out->status.skal_forelaegges_rehabiliteringsteamet);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[14].missing[i];
     }
-    if (out->status.ydelsen_ophoerer != LOV_OK) {
+    if (counts(wanted, 15, false) && out->status.partshoering_gennemfoert != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[15].info;
+        st = worse(st, out->status.partshoering_gennemfoert);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[15].missing[i];
+    }
+    if (counts(wanted, 16, false) && out->status.afgoerelse_truffet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[16].info;
+        st = worse(st, out->status.afgoerelse_truffet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[16].missing[i];
+    }
+    if (counts(wanted, 17, true) && out->status.ydelsen_ophoerer != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[17].info;
         st = worse(st, out->status.ydelsen_ophoerer);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[17].missing[i];
     }
-    if (out->status.besked_om_sagsbehandlingstid != LOV_OK) {
+    if (counts(wanted, 18, true) && out->status.besked_om_sagsbehandlingstid != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[18].info;
         st = worse(st, out->status.besked_om_sagsbehandlingstid);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[18].missing[i];
     }
-    if (out->status.ansoegningen_er_overskredet != LOV_OK) {
+    if (counts(wanted, 19, true) && out->status.ansoegningen_er_overskredet != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[19].info;
         st = worse(st, out->status.ansoegningen_er_overskredet);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[19].missing[i];
     }
-    if (out->status.ressourceforloebsydelse != LOV_OK) {
+    if (counts(wanted, 20, true) && out->status.ressourceforloebsydelse != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[20].info;
         st = worse(st, out->status.ressourceforloebsydelse);
@@ -2995,6 +4255,57 @@ lov_status ressourceforloeb_fagsystem_evaluate(const ressourceforloeb_fagsystem_
             out->missing[i] |= ctx.why_of[20].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const ressourceforloeb_fagsystem_input *in, ressourceforloeb_fagsystem_output *out, lov_trace *trace,
+                                const ressourceforloeb_fagsystem_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17167 && in->reference_dato <= 2932896) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status ressourceforloeb_fagsystem_evaluate(const ressourceforloeb_fagsystem_input *in, ressourceforloeb_fagsystem_output *out, lov_trace *trace,
+                       const ressourceforloeb_fagsystem_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status ressourceforloeb_fagsystem_evaluate_some(const ressourceforloeb_fagsystem_input *in, ressourceforloeb_fagsystem_output *out, lov_trace *trace,
+                            const ressourceforloeb_fagsystem_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status ressourceforloeb_fagsystem_evaluate_batch(const ressourceforloeb_fagsystem_input *in, ressourceforloeb_fagsystem_output *out, size_t n,
+                             const ressourceforloeb_fagsystem_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17167 && in[i].reference_dato <= 2932896) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const nedsaettelsessats_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[11];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[3];
     uint8_t marks[14];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0, 6, 5, 1};
+static const uint32_t reads_from[] = {0, 0, 1, 1, 1, 1, 1, 1, 2, 3, 4, 4};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 11; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -195,7 +225,7 @@ static lov_status param_nedsaettelse_halv_sats(ctx_t *ctx, lov_money *result)
 #line 80 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_sats_efter_hjaelpsniveau(ctx_t *ctx, lov_money *result)
 {
-#line 199 "nedsaettelsessats.c"
+#line 229 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -236,7 +266,7 @@ _fail:
 #line 91 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_maanedlig_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 240 "nedsaettelsessats.c"
+#line 270 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 93) */
@@ -263,7 +293,7 @@ _fail:
 #line 98 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_satsaar(ctx_t *ctx, int64_t *result)
 {
-#line 267 "nedsaettelsessats.c"
+#line 297 "nedsaettelsessats.c"
     /* the rule (line 100) */
     (*result) = lov_date_year_of(ctx->reference_date);
     return LOV_OK;
@@ -275,7 +305,7 @@ static lov_status def_satsaar(ctx_t *ctx, int64_t *result)
 #line 102 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_satsen_gaelder_fra(ctx_t *ctx, lov_date *result)
 {
-#line 279 "nedsaettelsessats.c"
+#line 309 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 104) */
     _t1 = (lov_date_year_start(ctx->reference_date) >= 17075 /* 2016-10-01 */) ? lov_date_year_start(ctx->reference_date) : 17075 /* 2016-10-01 */;
@@ -289,7 +319,7 @@ static lov_status def_satsen_gaelder_fra(ctx_t *ctx, lov_date *result)
 #line 106 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_satsen_gaelder_til(ctx_t *ctx, lov_date *result)
 {
-#line 293 "nedsaettelsessats.c"
+#line 323 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 108) */
     _t1 = (lov_date_year_end(ctx->reference_date) <= 20269 /* 2025-06-30 */) ? lov_date_year_end(ctx->reference_date) : 20269 /* 2025-06-30 */;
@@ -303,7 +333,7 @@ static lov_status def_satsen_gaelder_til(ctx_t *ctx, lov_date *result)
 #line 121 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_halvdelen_af_fuld_sats(ctx_t *ctx, lov_money *result)
 {
-#line 307 "nedsaettelsessats.c"
+#line 337 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -327,7 +357,7 @@ _fail:
 #line 127 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_halvdelen_i_hele_kroner(ctx_t *ctx, lov_money *result)
 {
-#line 331 "nedsaettelsessats.c"
+#line 361 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -357,7 +387,7 @@ _fail:
 #line 132 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_halv_sats_hoejst_1_kr_under_halvdelen(ctx_t *ctx, bool *result)
 {
-#line 361 "nedsaettelsessats.c"
+#line 391 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -382,7 +412,7 @@ _fail:
 #line 136 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_halv_sats_taet_paa_halvdelen(ctx_t *ctx, bool *result)
 {
-#line 386 "nedsaettelsessats.c"
+#line 416 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -409,7 +439,7 @@ _fail:
 #line 141 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_aldrig_mere_end_fuld_sats(ctx_t *ctx, bool *result)
 {
-#line 413 "nedsaettelsessats.c"
+#line 443 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = dependency(ctx, 1, ctx->out->status.maanedlig_nedsaettelse)) != LOV_OK)
@@ -428,7 +458,7 @@ _fail:
 #line 147 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_fuld_sats_mindst_2016_niveau(ctx_t *ctx, bool *result)
 {
-#line 432 "nedsaettelsessats.c"
+#line 462 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = param_nedsaettelse_fuld_sats(ctx, &_t1)) != LOV_OK)
@@ -453,174 +483,622 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    lov_status st_nedsaettelse_fuld_sats;
+    lov_money nedsaettelse_fuld_sats;
+    lov_status st_nedsaettelse_halv_sats;
+    lov_money nedsaettelse_halv_sats;
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    lov_money sats_efter_hjaelpsniveau;
+    lov_money maanedlig_nedsaettelse;
+    int64_t satsaar;
+    lov_date satsen_gaelder_fra;
+    lov_date satsen_gaelder_til;
+    lov_money halvdelen_af_fuld_sats;
+    lov_money halvdelen_i_hele_kroner;
+    bool halv_sats_hoejst_1_kr_under_halvdelen;
+    bool halv_sats_taet_paa_halvdelen;
+    bool aldrig_mere_end_fuld_sats;
+    bool fuld_sats_mindst_2016_niveau;
+} fast_values_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const nedsaettelsessats_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+} fast_t;
+
+/* 'nedsættelse_fuld_sats' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_nedsaettelse_fuld_sats(lov_date day, lov_money *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_nedsaettelse_fuld_sats / sizeof values_of_nedsaettelse_fuld_sats[0]; i++)
+        at += values_of_nedsaettelse_fuld_sats[i].from <= day;
+    if (day < values_of_nedsaettelse_fuld_sats[at].from || day > values_of_nedsaettelse_fuld_sats[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_nedsaettelse_fuld_sats[at].value.money;
+    return LOV_OK;
+}
+
+/* 'nedsættelse_halv_sats' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_nedsaettelse_halv_sats(lov_date day, lov_money *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_nedsaettelse_halv_sats / sizeof values_of_nedsaettelse_halv_sats[0]; i++)
+        at += values_of_nedsaettelse_halv_sats[i].from <= day;
+    if (day < values_of_nedsaettelse_halv_sats[at].from || day > values_of_nedsaettelse_halv_sats[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_nedsaettelse_halv_sats[at].value.money;
+    return LOV_OK;
+}
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    p->st_nedsaettelse_fuld_sats = fast_param_on_day_nedsaettelse_fuld_sats(day, &p->nedsaettelse_fuld_sats);
+    p->st_nedsaettelse_halv_sats = fast_param_on_day_nedsaettelse_halv_sats(day, &p->nedsaettelse_halv_sats);
+}
+
+#line 80 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_def_sats_efter_hjaelpsniveau(fast_t *ctx, lov_money *result)
+{
+#line 562 "nedsaettelsessats.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    /* the rule (line 82) */
+    switch (ctx->in->hjaelpsniveau) {
+    case nedsaettelsessats_Hjaelpsniveau_fuld_voksensats:
+        if ((_st = ctx->p->st_nedsaettelse_fuld_sats) != LOV_OK)
+            goto _fail;
+        _t1 = ctx->p->nedsaettelse_fuld_sats;
+        break;
+    case nedsaettelsessats_Hjaelpsniveau_anden_sats:
+    case nedsaettelsessats_Hjaelpsniveau_uddannelseshjaelp_over_su_niveau:
+        if ((_st = ctx->p->st_nedsaettelse_halv_sats) != LOV_OK)
+            goto _fail;
+        _t1 = ctx->p->nedsaettelse_halv_sats;
+        break;
+    case nedsaettelsessats_Hjaelpsniveau_uddannelseshjaelp_paa_su_niveau:
+        _t1 = INT64_C(0) /* 0 kr */;
+        break;
+    default:
+        _st = LOV_INVALID_INPUT;    /* not a case of Hjælpsniveau */
+        goto _fail;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 91 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_def_maanedlig_nedsaettelse(fast_t *ctx, lov_money *result)
+{
+#line 594 "nedsaettelsessats.c"
+    lov_money _t1 = 0;
+    /* the rule (line 93) */
+    if (ctx->in->civilstand == nedsaettelsessats_Civilstand_gift) {
+        _t1 = INT64_C(0) /* 0 kr */;
+    } else {
+        _t1 = ctx->v.sats_efter_hjaelpsniveau;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 98 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_def_satsaar(fast_t *ctx, int64_t *result)
+{
+#line 609 "nedsaettelsessats.c"
+    /* the rule (line 100) */
+    (*result) = lov_date_year_of(ctx->reference_date);
+    return LOV_OK;
+}
+
+#line 102 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_def_satsen_gaelder_fra(fast_t *ctx, lov_date *result)
+{
+#line 618 "nedsaettelsessats.c"
+    lov_date _t1 = 0;
+    /* the rule (line 104) */
+    _t1 = (lov_date_year_start(ctx->reference_date) >= 17075 /* 2016-10-01 */) ? lov_date_year_start(ctx->reference_date) : 17075 /* 2016-10-01 */;
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 106 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_def_satsen_gaelder_til(fast_t *ctx, lov_date *result)
+{
+#line 629 "nedsaettelsessats.c"
+    lov_date _t1 = 0;
+    /* the rule (line 108) */
+    _t1 = (lov_date_year_end(ctx->reference_date) <= 20269 /* 2025-06-30 */) ? lov_date_year_end(ctx->reference_date) : 20269 /* 2025-06-30 */;
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 121 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_def_halvdelen_af_fuld_sats(fast_t *ctx, lov_money *result)
+{
+#line 640 "nedsaettelsessats.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_decimal _t2 = {0, 0};
+    /* the rule (line 123) */
+    if ((_st = ctx->p->st_nedsaettelse_fuld_sats) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_dec_mul(lov_money_to_dec(ctx->p->nedsaettelse_fuld_sats), ((lov_decimal){INT64_C(5), 1}), &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_dec_to_money(_t2, LOV_ROUND_HALF_UP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 127 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_def_halvdelen_i_hele_kroner(fast_t *ctx, lov_money *result)
+{
+#line 660 "nedsaettelsessats.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_decimal _t2 = {0, 0};
+    lov_decimal _t3 = {0, 0};
+    int64_t _t4 = 0;
+    /* the rule (line 129) */
+    if ((_st = ctx->p->st_nedsaettelse_fuld_sats) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_dec_mul(lov_money_to_dec(ctx->p->nedsaettelse_fuld_sats), ((lov_decimal){INT64_C(50), 2}), &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_dec_div(_t2, ((lov_decimal){100, 0}), 0, LOV_ROUND_HALF_UP, &_t3)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_dec_to_int(_t3, LOV_ROUND_HALF_UP, &_t4)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_money_from_kroner(_t4, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 132 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_assert_halv_sats_hoejst_1_kr_under_halvdelen(fast_t *ctx, bool *result)
+{
+#line 686 "nedsaettelsessats.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    if ((_st = ctx->p->st_nedsaettelse_halv_sats) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_money_sub(ctx->p->nedsaettelse_halv_sats, ctx->v.halvdelen_i_hele_kroner, &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_money_neg(INT64_C(100) /* 1 kr */, &_t2)) != LOV_OK)
+        goto _fail;
+    *result = ((_t2 <= _t1) && (_t1 <= INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 136 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_assert_halv_sats_taet_paa_halvdelen(fast_t *ctx, bool *result)
+{
+#line 705 "nedsaettelsessats.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    if ((_st = ctx->p->st_nedsaettelse_halv_sats) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_money_sub(ctx->p->nedsaettelse_halv_sats, ctx->v.halvdelen_af_fuld_sats, &_t1)) != LOV_OK)
+        goto _fail;
+    _t2 = _t1;
+    if (_t2 < 0)
+        if ((_st = lov_money_neg(_t1, &_t2)) != LOV_OK)
+            goto _fail;
+    *result = (_t2 <= INT64_C(100) /* 1 kr */);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 141 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_assert_aldrig_mere_end_fuld_sats(fast_t *ctx, bool *result)
+{
+#line 726 "nedsaettelsessats.c"
+    lov_status _st = LOV_OK;
+    if ((_st = ctx->p->st_nedsaettelse_fuld_sats) != LOV_OK)
+        goto _fail;
+    *result = (ctx->v.maanedlig_nedsaettelse <= ctx->p->nedsaettelse_fuld_sats);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 147 "examples/nedsaettelsessats/nedsaettelsessats.lov"
+static lov_status fast_assert_fuld_sats_mindst_2016_niveau(fast_t *ctx, bool *result)
+{
+#line 739 "nedsaettelsessats.c"
+    lov_status _st = LOV_OK;
+    if ((_st = ctx->p->st_nedsaettelse_fuld_sats) != LOV_OK)
+        goto _fail;
+    *result = (ctx->p->nedsaettelse_fuld_sats >= INT64_C(100000) /* 1 000 kr */);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const nedsaettelsessats_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.hjaelpsniveau;
+    bad |= !in->known.civilstand;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.civilstand && ((int)in->civilstand < 0 || (int)in->civilstand >= 2);
+    bad |= in->known.hjaelpsniveau && ((int)in->hjaelpsniveau < 0 || (int)in->hjaelpsniveau >= 4);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, nedsaettelsessats_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sats_efter_hjaelpsniveau, 0, sizeof ctx->v.sats_efter_hjaelpsniveau);
+    } else if (fast_def_sats_efter_hjaelpsniveau(ctx, &ctx->v.sats_efter_hjaelpsniveau) != LOV_OK) {
+        return false;
+    }
+    out->sats_efter_hjaelpsniveau = ctx->v.sats_efter_hjaelpsniveau;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.maanedlig_nedsaettelse, 0, sizeof ctx->v.maanedlig_nedsaettelse);
+    } else if (fast_def_maanedlig_nedsaettelse(ctx, &ctx->v.maanedlig_nedsaettelse) != LOV_OK) {
+        return false;
+    }
+    out->maanedlig_nedsaettelse = ctx->v.maanedlig_nedsaettelse;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.satsaar, 0, sizeof ctx->v.satsaar);
+    } else if (fast_def_satsaar(ctx, &ctx->v.satsaar) != LOV_OK) {
+        return false;
+    }
+    out->satsaar = ctx->v.satsaar;
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.satsen_gaelder_fra, 0, sizeof ctx->v.satsen_gaelder_fra);
+    } else if (fast_def_satsen_gaelder_fra(ctx, &ctx->v.satsen_gaelder_fra) != LOV_OK) {
+        return false;
+    }
+    out->satsen_gaelder_fra = ctx->v.satsen_gaelder_fra;
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.satsen_gaelder_til, 0, sizeof ctx->v.satsen_gaelder_til);
+    } else if (fast_def_satsen_gaelder_til(ctx, &ctx->v.satsen_gaelder_til) != LOV_OK) {
+        return false;
+    }
+    out->satsen_gaelder_til = ctx->v.satsen_gaelder_til;
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.halvdelen_af_fuld_sats, 0, sizeof ctx->v.halvdelen_af_fuld_sats);
+    } else if (fast_def_halvdelen_af_fuld_sats(ctx, &ctx->v.halvdelen_af_fuld_sats) != LOV_OK) {
+        return false;
+    }
+    out->halvdelen_af_fuld_sats = ctx->v.halvdelen_af_fuld_sats;
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.halvdelen_i_hele_kroner, 0, sizeof ctx->v.halvdelen_i_hele_kroner);
+    } else if (fast_def_halvdelen_i_hele_kroner(ctx, &ctx->v.halvdelen_i_hele_kroner) != LOV_OK) {
+        return false;
+    }
+    out->halvdelen_i_hele_kroner = ctx->v.halvdelen_i_hele_kroner;
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.halv_sats_hoejst_1_kr_under_halvdelen, 0, sizeof ctx->v.halv_sats_hoejst_1_kr_under_halvdelen);
+    } else if (fast_assert_halv_sats_hoejst_1_kr_under_halvdelen(ctx, &ctx->v.halv_sats_hoejst_1_kr_under_halvdelen) != LOV_OK) {
+        return false;
+    }
+    out->halv_sats_hoejst_1_kr_under_halvdelen = ctx->v.halv_sats_hoejst_1_kr_under_halvdelen;
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.halv_sats_taet_paa_halvdelen, 0, sizeof ctx->v.halv_sats_taet_paa_halvdelen);
+    } else if (fast_assert_halv_sats_taet_paa_halvdelen(ctx, &ctx->v.halv_sats_taet_paa_halvdelen) != LOV_OK) {
+        return false;
+    }
+    out->halv_sats_taet_paa_halvdelen = ctx->v.halv_sats_taet_paa_halvdelen;
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.aldrig_mere_end_fuld_sats, 0, sizeof ctx->v.aldrig_mere_end_fuld_sats);
+    } else if (fast_assert_aldrig_mere_end_fuld_sats(ctx, &ctx->v.aldrig_mere_end_fuld_sats) != LOV_OK) {
+        return false;
+    }
+    out->aldrig_mere_end_fuld_sats = ctx->v.aldrig_mere_end_fuld_sats;
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fuld_sats_mindst_2016_niveau, 0, sizeof ctx->v.fuld_sats_mindst_2016_niveau);
+    } else if (fast_assert_fuld_sats_mindst_2016_niveau(ctx, &ctx->v.fuld_sats_mindst_2016_niveau) != LOV_OK) {
+        return false;
+    }
+    out->fuld_sats_mindst_2016_niveau = ctx->v.fuld_sats_mindst_2016_niveau;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const nedsaettelsessats_input *in, lov_date reference_date, const fast_params_t *p,
+                          nedsaettelsessats_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.sats_efter_hjaelpsniveau = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.maanedlig_nedsaettelse = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.satsaar = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.satsen_gaelder_fra = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.satsen_gaelder_til = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.halvdelen_af_fuld_sats = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.halvdelen_i_hele_kroner = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.halv_sats_hoejst_1_kr_under_halvdelen = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.halv_sats_taet_paa_halvdelen = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.aldrig_mere_end_fuld_sats = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fuld_sats_mindst_2016_niveau = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_sats_efter_hjaelpsniveau(ctx, &ctx->out->sats_efter_hjaelpsniveau);
-    ctx->out->status.sats_efter_hjaelpsniveau = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 3);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->sats_efter_hjaelpsniveau});
-    }
-
-    st = def_maanedlig_nedsaettelse(ctx, &ctx->out->maanedlig_nedsaettelse);
-    ctx->out->status.maanedlig_nedsaettelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 4);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->maanedlig_nedsaettelse});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.sats_efter_hjaelpsniveau = LOV_UNDETERMINED;
+    } else {
+        st = def_sats_efter_hjaelpsniveau(ctx, &ctx->out->sats_efter_hjaelpsniveau);
+        ctx->out->status.sats_efter_hjaelpsniveau = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 3);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->sats_efter_hjaelpsniveau});
+        }
     }
 
-    st = def_satsaar(ctx, &ctx->out->satsaar);
-    ctx->out->status.satsaar = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 5);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->satsaar});
-    }
-
-    st = def_satsen_gaelder_fra(ctx, &ctx->out->satsen_gaelder_fra);
-    ctx->out->status.satsen_gaelder_fra = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->satsen_gaelder_fra});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.maanedlig_nedsaettelse = LOV_UNDETERMINED;
+    } else {
+        st = def_maanedlig_nedsaettelse(ctx, &ctx->out->maanedlig_nedsaettelse);
+        ctx->out->status.maanedlig_nedsaettelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 4);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->maanedlig_nedsaettelse});
+        }
     }
 
-    st = def_satsen_gaelder_til(ctx, &ctx->out->satsen_gaelder_til);
-    ctx->out->status.satsen_gaelder_til = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->satsen_gaelder_til});
-    }
-
-    st = def_halvdelen_af_fuld_sats(ctx, &ctx->out->halvdelen_af_fuld_sats);
-    ctx->out->status.halvdelen_af_fuld_sats = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->halvdelen_af_fuld_sats});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.satsaar = LOV_UNDETERMINED;
+    } else {
+        st = def_satsaar(ctx, &ctx->out->satsaar);
+        ctx->out->status.satsaar = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 5);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->satsaar});
+        }
     }
 
-    st = def_halvdelen_i_hele_kroner(ctx, &ctx->out->halvdelen_i_hele_kroner);
-    ctx->out->status.halvdelen_i_hele_kroner = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 9);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->halvdelen_i_hele_kroner});
-    }
-
-    st = assert_halv_sats_hoejst_1_kr_under_halvdelen(ctx, &ctx->out->halv_sats_hoejst_1_kr_under_halvdelen);
-    ctx->out->status.halv_sats_hoejst_1_kr_under_halvdelen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 10);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->halv_sats_hoejst_1_kr_under_halvdelen});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.satsen_gaelder_fra = LOV_UNDETERMINED;
+    } else {
+        st = def_satsen_gaelder_fra(ctx, &ctx->out->satsen_gaelder_fra);
+        ctx->out->status.satsen_gaelder_fra = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->satsen_gaelder_fra});
+        }
     }
 
-    st = assert_halv_sats_taet_paa_halvdelen(ctx, &ctx->out->halv_sats_taet_paa_halvdelen);
-    ctx->out->status.halv_sats_taet_paa_halvdelen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 11);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->halv_sats_taet_paa_halvdelen});
-    }
-
-    st = assert_aldrig_mere_end_fuld_sats(ctx, &ctx->out->aldrig_mere_end_fuld_sats);
-    ctx->out->status.aldrig_mere_end_fuld_sats = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->aldrig_mere_end_fuld_sats});
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.satsen_gaelder_til = LOV_UNDETERMINED;
+    } else {
+        st = def_satsen_gaelder_til(ctx, &ctx->out->satsen_gaelder_til);
+        ctx->out->status.satsen_gaelder_til = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->satsen_gaelder_til});
+        }
     }
 
-    st = assert_fuld_sats_mindst_2016_niveau(ctx, &ctx->out->fuld_sats_mindst_2016_niveau);
-    ctx->out->status.fuld_sats_mindst_2016_niveau = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 13);
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.halvdelen_af_fuld_sats = LOV_UNDETERMINED;
+    } else {
+        st = def_halvdelen_af_fuld_sats(ctx, &ctx->out->halvdelen_af_fuld_sats);
+        ctx->out->status.halvdelen_af_fuld_sats = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->halvdelen_af_fuld_sats});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.halvdelen_i_hele_kroner = LOV_UNDETERMINED;
+    } else {
+        st = def_halvdelen_i_hele_kroner(ctx, &ctx->out->halvdelen_i_hele_kroner);
+        ctx->out->status.halvdelen_i_hele_kroner = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 9);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->halvdelen_i_hele_kroner});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fuld_sats_mindst_2016_niveau});
+
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.halv_sats_hoejst_1_kr_under_halvdelen = LOV_UNDETERMINED;
+    } else {
+        st = assert_halv_sats_hoejst_1_kr_under_halvdelen(ctx, &ctx->out->halv_sats_hoejst_1_kr_under_halvdelen);
+        ctx->out->status.halv_sats_hoejst_1_kr_under_halvdelen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 10);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->halv_sats_hoejst_1_kr_under_halvdelen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.halv_sats_taet_paa_halvdelen = LOV_UNDETERMINED;
+    } else {
+        st = assert_halv_sats_taet_paa_halvdelen(ctx, &ctx->out->halv_sats_taet_paa_halvdelen);
+        ctx->out->status.halv_sats_taet_paa_halvdelen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 11);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->halv_sats_taet_paa_halvdelen});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.aldrig_mere_end_fuld_sats = LOV_UNDETERMINED;
+    } else {
+        st = assert_aldrig_mere_end_fuld_sats(ctx, &ctx->out->aldrig_mere_end_fuld_sats);
+        ctx->out->status.aldrig_mere_end_fuld_sats = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->aldrig_mere_end_fuld_sats});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.fuld_sats_mindst_2016_niveau = LOV_UNDETERMINED;
+    } else {
+        st = assert_fuld_sats_mindst_2016_niveau(ctx, &ctx->out->fuld_sats_mindst_2016_niveau);
+        ctx->out->status.fuld_sats_mindst_2016_niveau = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 13);
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fuld_sats_mindst_2016_niveau});
+        }
     }
 }
 
-lov_status nedsaettelsessats_evaluate(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
-                       const nedsaettelsessats_externals *ext)
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
+                                      const nedsaettelsessats_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -685,57 +1163,143 @@ lov_status nedsaettelsessats_evaluate(const nedsaettelsessats_input *in, nedsaet
         return LOV_NOT_APPLICABLE;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.maanedlig_nedsaettelse);
-        st = worse(st, out->status.satsaar);
-        st = worse(st, out->status.satsen_gaelder_fra);
-        st = worse(st, out->status.satsen_gaelder_til);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.sats_efter_hjaelpsniveau);
+    if (counts(wanted, 1, true))
+        st = worse(st, out->status.maanedlig_nedsaettelse);
+    if (counts(wanted, 2, true))
+        st = worse(st, out->status.satsaar);
+    if (counts(wanted, 3, true))
+        st = worse(st, out->status.satsen_gaelder_fra);
+    if (counts(wanted, 4, true))
+        st = worse(st, out->status.satsen_gaelder_til);
+    if (counts(wanted, 5, false))
+        st = worse(st, out->status.halvdelen_af_fuld_sats);
+    if (counts(wanted, 6, false))
+        st = worse(st, out->status.halvdelen_i_hele_kroner);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.maanedlig_nedsaettelse != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.sats_efter_hjaelpsniveau != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.sats_efter_hjaelpsniveau);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, true) && out->status.maanedlig_nedsaettelse != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[1].info;
         st = worse(st, out->status.maanedlig_nedsaettelse);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[1].missing[i];
     }
-    if (out->status.satsaar != LOV_OK) {
+    if (counts(wanted, 2, true) && out->status.satsaar != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[2].info;
         st = worse(st, out->status.satsaar);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[2].missing[i];
     }
-    if (out->status.satsen_gaelder_fra != LOV_OK) {
+    if (counts(wanted, 3, true) && out->status.satsen_gaelder_fra != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[3].info;
         st = worse(st, out->status.satsen_gaelder_fra);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[3].missing[i];
     }
-    if (out->status.satsen_gaelder_til != LOV_OK) {
+    if (counts(wanted, 4, true) && out->status.satsen_gaelder_til != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[4].info;
         st = worse(st, out->status.satsen_gaelder_til);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[4].missing[i];
     }
+    if (counts(wanted, 5, false) && out->status.halvdelen_af_fuld_sats != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[5].info;
+        st = worse(st, out->status.halvdelen_af_fuld_sats);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[5].missing[i];
+    }
+    if (counts(wanted, 6, false) && out->status.halvdelen_i_hele_kroner != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[6].info;
+        st = worse(st, out->status.halvdelen_i_hele_kroner);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[6].missing[i];
+    }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
+                                const nedsaettelsessats_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status nedsaettelsessats_evaluate(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
+                       const nedsaettelsessats_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status nedsaettelsessats_evaluate_some(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
+                            const nedsaettelsessats_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status nedsaettelsessats_evaluate_batch(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, size_t n,
+                             const nedsaettelsessats_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

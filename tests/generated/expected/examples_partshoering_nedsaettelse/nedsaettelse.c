@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const nedsaettelse_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[14];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[34];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0, 1, 3, 3, 2, 1, 3, 1, 4, 8, 9, 0, 11, 10, 11, 10};
+static const uint32_t reads_from[] = {0, 0, 1, 1, 2, 3, 4, 4, 4, 4, 5, 7, 11, 14, 16};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 14; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -143,7 +173,7 @@ static lov_status fn_partshoering_hoeringens_slutdag(ctx_t *ctx, lov_date sendt,
 #line 51 "examples/partshoering/partshoering.lov"
 static lov_status fn_partshoering_hoeringspligt(ctx_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, partshoering_Undtagelse undtagelse, bool *result)
 {
-#line 147 "nedsaettelse.c"
+#line 177 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -297,7 +327,7 @@ _fail:
 #line 113 "examples/partshoering/partshoering.lov"
 static lov_status fn_partshoering_hoering_afsluttet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date svar, lov_date dato, bool *result)
 {
-#line 301 "nedsaettelse.c"
+#line 331 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -343,7 +373,7 @@ _fail:
 #line 99 "examples/partshoering/partshoering.lov"
 static lov_status fn_partshoering_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dato, bool *result)
 {
-#line 347 "nedsaettelse.c"
+#line 377 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 101) */
@@ -364,7 +394,7 @@ _fail:
 #line 131 "examples/partshoering/nedsaettelse.lov"
 static lov_status fn_forlaenget_frist(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_duration *result)
 {
-#line 368 "nedsaettelse.c"
+#line 398 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -469,7 +499,7 @@ _fail:
 #line 123 "examples/partshoering/nedsaettelse.lov"
 static lov_status fn_er_hverdag(ctx_t *ctx, lov_date dag, bool *result)
 {
-#line 473 "nedsaettelse.c"
+#line 503 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -510,7 +540,7 @@ _fail:
 #line 126 "examples/partshoering/partshoering.lov"
 static lov_status fn_partshoering_hoeringens_slutdag(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date svar, lov_date *result)
 {
-#line 514 "nedsaettelse.c"
+#line 544 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -537,7 +567,7 @@ _fail:
 #line 96 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_undtaget(ctx_t *ctx, bool *result)
 {
-#line 541 "nedsaettelse.c"
+#line 571 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -604,7 +634,7 @@ _fail:
 #line 106 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_krav_ikke_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 608 "nedsaettelse.c"
+#line 638 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -653,7 +683,7 @@ _fail:
 #line 111 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_nedsaettelse_fra(ctx_t *ctx, lov_date *result)
 {
-#line 657 "nedsaettelse.c"
+#line 687 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 113) */
@@ -671,7 +701,7 @@ _fail:
 #line 145 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_hoeringspligt(ctx_t *ctx, bool *result)
 {
-#line 675 "nedsaettelse.c"
+#line 705 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 147) */
@@ -699,7 +729,7 @@ _fail:
 #line 156 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 703 "nedsaettelse.c"
+#line 733 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -858,7 +888,7 @@ _fail:
 #line 174 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_hoering_undladt_efter_undtagelse(ctx_t *ctx, bool *result)
 {
-#line 862 "nedsaettelse.c"
+#line 892 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -907,7 +937,7 @@ _fail:
 #line 180 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_seneste_hoering_sluttede(ctx_t *ctx, lov_opt_date *result)
 {
-#line 911 "nedsaettelse.c"
+#line 941 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     lov_opt_date _t1 = {false, 0};
     const partshoering_Hoering * _t3 = NULL;
@@ -946,7 +976,7 @@ _fail:
 #line 188 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_kort_svarfrist(ctx_t *ctx, bool *result)
 {
-#line 950 "nedsaettelse.c"
+#line 980 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const partshoering_Hoering * _t3 = NULL;
@@ -985,7 +1015,7 @@ _fail:
 #line 194 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 989 "nedsaettelse.c"
+#line 1019 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1068,7 +1098,7 @@ _fail:
 #line 202 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_varslet_rettidigt(ctx_t *ctx, bool *result)
 {
-#line 1072 "nedsaettelse.c"
+#line 1102 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -1102,7 +1132,7 @@ _fail:
 #line 212 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 1106 "nedsaettelse.c"
+#line 1136 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1243,7 +1273,7 @@ _fail:
 #line 224 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 1247 "nedsaettelse.c"
+#line 1277 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1371,7 +1401,7 @@ _fail:
 #line 238 "examples/partshoering/nedsaettelse.lov"
 static lov_status assert_undtagne_nedsaettes_aldrig(ctx_t *ctx, bool *result)
 {
-#line 1375 "nedsaettelse.c"
+#line 1405 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1447,7 +1477,7 @@ _fail:
 #line 244 "examples/partshoering/nedsaettelse.lov"
 static lov_status assert_slutdato_ophaever_ikke_undtagelse(ctx_t *ctx, bool *result)
 {
-#line 1451 "nedsaettelse.c"
+#line 1481 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1613,212 +1643,279 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- No fast path: it calls a function of the case system; every case is worked out by the
+ * rules that explain. ---- */
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_undtaget(ctx, &ctx->out->undtaget);
-    ctx->out->status.undtaget = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 0);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 1, 1);
-        lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->undtaget});
-    }
-
-    st = def_krav_ikke_opfyldt(ctx, &ctx->out->krav_ikke_opfyldt);
-    ctx->out->status.krav_ikke_opfyldt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 2);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->krav_ikke_opfyldt});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.undtaget = LOV_UNDETERMINED;
+    } else {
+        st = def_undtaget(ctx, &ctx->out->undtaget);
+        ctx->out->status.undtaget = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 0);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 1, 1);
+            lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->undtaget});
+        }
     }
 
-    st = def_nedsaettelse_fra(ctx, &ctx->out->nedsaettelse_fra);
-    ctx->out->status.nedsaettelse_fra = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 3);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->nedsaettelse_fra});
-    }
-
-    st = def_hoeringspligt(ctx, &ctx->out->hoeringspligt);
-    ctx->out->status.hoeringspligt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->hoeringspligt});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.krav_ikke_opfyldt = LOV_UNDETERMINED;
+    } else {
+        st = def_krav_ikke_opfyldt(ctx, &ctx->out->krav_ikke_opfyldt);
+        ctx->out->status.krav_ikke_opfyldt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 2);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->krav_ikke_opfyldt});
+        }
     }
 
-    st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
-    ctx->out->status.partshoering_gennemfoert = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 8, 2);
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoering_gennemfoert});
-    }
-
-    st = def_hoering_undladt_efter_undtagelse(ctx, &ctx->out->hoering_undladt_efter_undtagelse);
-    ctx->out->status.hoering_undladt_efter_undtagelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 10);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->hoering_undladt_efter_undtagelse});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse_fra = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse_fra(ctx, &ctx->out->nedsaettelse_fra);
+        ctx->out->status.nedsaettelse_fra = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 3);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->nedsaettelse_fra});
+        }
     }
 
-    st = def_seneste_hoering_sluttede(ctx, &ctx->out->seneste_hoering_sluttede);
-    ctx->out->status.seneste_hoering_sluttede = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 11);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, ctx->out->seneste_hoering_sluttede.present,
-                      (lov_value){.date = ctx->out->seneste_hoering_sluttede.value});
-    }
-
-    st = def_kort_svarfrist(ctx, &ctx->out->kort_svarfrist);
-    ctx->out->status.kort_svarfrist = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->kort_svarfrist});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.hoeringspligt = LOV_UNDETERMINED;
+    } else {
+        st = def_hoeringspligt(ctx, &ctx->out->hoeringspligt);
+        ctx->out->status.hoeringspligt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->hoeringspligt});
+        }
     }
 
-    st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
-    ctx->out->status.afgoerelse_truffet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 13);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->afgoerelse_truffet});
-    }
-
-    st = def_varslet_rettidigt(ctx, &ctx->out->varslet_rettidigt);
-    ctx->out->status.varslet_rettidigt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 14);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->varslet_rettidigt});
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
+        ctx->out->status.partshoering_gennemfoert = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 8, 2);
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoering_gennemfoert});
+        }
     }
 
-    st = def_partshoeringsbrev(ctx, &ctx->out->partshoeringsbrev);
-    ctx->out->status.partshoeringsbrev = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 15);
-        ctx->out->partshoeringsbrev = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 16, 2);
-        lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoeringsbrev});
-    }
-
-    st = def_nedsaettelse(ctx, &ctx->out->nedsaettelse);
-    ctx->out->status.nedsaettelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 18);
-        ctx->out->nedsaettelse = INT64_C(0);    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[11] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 19, 4);
-        lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->nedsaettelse});
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.hoering_undladt_efter_undtagelse = LOV_UNDETERMINED;
+    } else {
+        st = def_hoering_undladt_efter_undtagelse(ctx, &ctx->out->hoering_undladt_efter_undtagelse);
+        ctx->out->status.hoering_undladt_efter_undtagelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 10);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->hoering_undladt_efter_undtagelse});
+        }
     }
 
-    st = assert_undtagne_nedsaettes_aldrig(ctx, &ctx->out->undtagne_nedsaettes_aldrig);
-    ctx->out->status.undtagne_nedsaettes_aldrig = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 23);
-    }
-    if (ctx->explain) {
-        ctx->why_of[12] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->undtagne_nedsaettes_aldrig});
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.seneste_hoering_sluttede = LOV_UNDETERMINED;
+    } else {
+        st = def_seneste_hoering_sluttede(ctx, &ctx->out->seneste_hoering_sluttede);
+        ctx->out->status.seneste_hoering_sluttede = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 11);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, ctx->out->seneste_hoering_sluttede.present,
+                          (lov_value){.date = ctx->out->seneste_hoering_sluttede.value});
+        }
     }
 
-    st = assert_slutdato_ophaever_ikke_undtagelse(ctx, &ctx->out->slutdato_ophaever_ikke_undtagelse);
-    ctx->out->status.slutdato_ophaever_ikke_undtagelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 24);
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.kort_svarfrist = LOV_UNDETERMINED;
+    } else {
+        st = def_kort_svarfrist(ctx, &ctx->out->kort_svarfrist);
+        ctx->out->status.kort_svarfrist = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->kort_svarfrist});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[13] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.afgoerelse_truffet = LOV_UNDETERMINED;
+    } else {
+        st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
+        ctx->out->status.afgoerelse_truffet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 13);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->afgoerelse_truffet});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->slutdato_ophaever_ikke_undtagelse});
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.varslet_rettidigt = LOV_UNDETERMINED;
+    } else {
+        st = def_varslet_rettidigt(ctx, &ctx->out->varslet_rettidigt);
+        ctx->out->status.varslet_rettidigt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 14);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->varslet_rettidigt});
+        }
     }
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoeringsbrev = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoeringsbrev(ctx, &ctx->out->partshoeringsbrev);
+        ctx->out->status.partshoeringsbrev = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 15);
+            ctx->out->partshoeringsbrev = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 16, 2);
+            lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoeringsbrev});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        ctx->out->status.nedsaettelse = LOV_UNDETERMINED;
+    } else {
+        st = def_nedsaettelse(ctx, &ctx->out->nedsaettelse);
+        ctx->out->status.nedsaettelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 18);
+            ctx->out->nedsaettelse = INT64_C(0);    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[11] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 19, 4);
+            lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->nedsaettelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        ctx->out->status.undtagne_nedsaettes_aldrig = LOV_UNDETERMINED;
+    } else {
+        st = assert_undtagne_nedsaettes_aldrig(ctx, &ctx->out->undtagne_nedsaettes_aldrig);
+        ctx->out->status.undtagne_nedsaettes_aldrig = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 23);
+        }
+        if (ctx->explain) {
+            ctx->why_of[12] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->undtagne_nedsaettes_aldrig});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        ctx->out->status.slutdato_ophaever_ikke_undtagelse = LOV_UNDETERMINED;
+    } else {
+        st = assert_slutdato_ophaever_ikke_undtagelse(ctx, &ctx->out->slutdato_ophaever_ikke_undtagelse);
+        ctx->out->status.slutdato_ophaever_ikke_undtagelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 24);
+        }
+        if (ctx->explain) {
+            ctx->why_of[13] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->slutdato_ophaever_ikke_undtagelse});
+        }
+    }
+}
+
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
 }
 
 /* Events (the 'event date' facts) happened on or before the reference
@@ -1839,14 +1936,26 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status nedsaettelse_evaluate(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
-                       const nedsaettelse_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
+                                      const nedsaettelse_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -1940,58 +2049,130 @@ lov_status nedsaettelse_evaluate(const nedsaettelse_input *in, nedsaettelse_outp
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.hoering_undladt_efter_undtagelse);
-        st = worse(st, out->status.seneste_hoering_sluttede);
-        st = worse(st, out->status.kort_svarfrist);
-        st = worse(st, out->status.partshoeringsbrev);
-        st = worse(st, out->status.nedsaettelse);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.undtaget);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.krav_ikke_opfyldt);
+    if (counts(wanted, 2, false))
+        st = worse(st, out->status.nedsaettelse_fra);
+    if (counts(wanted, 3, false))
+        st = worse(st, out->status.hoeringspligt);
+    if (counts(wanted, 4, false))
+        st = worse(st, out->status.partshoering_gennemfoert);
+    if (counts(wanted, 5, true))
+        st = worse(st, out->status.hoering_undladt_efter_undtagelse);
+    if (counts(wanted, 6, true))
+        st = worse(st, out->status.seneste_hoering_sluttede);
+    if (counts(wanted, 7, true))
+        st = worse(st, out->status.kort_svarfrist);
+    if (counts(wanted, 8, false))
+        st = worse(st, out->status.afgoerelse_truffet);
+    if (counts(wanted, 9, false))
+        st = worse(st, out->status.varslet_rettidigt);
+    if (counts(wanted, 10, true))
+        st = worse(st, out->status.partshoeringsbrev);
+    if (counts(wanted, 11, true))
+        st = worse(st, out->status.nedsaettelse);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.hoering_undladt_efter_undtagelse != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.undtaget != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.undtaget);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.krav_ikke_opfyldt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.krav_ikke_opfyldt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, false) && out->status.nedsaettelse_fra != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[2].info;
+        st = worse(st, out->status.nedsaettelse_fra);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[2].missing[i];
+    }
+    if (counts(wanted, 3, false) && out->status.hoeringspligt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[3].info;
+        st = worse(st, out->status.hoeringspligt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[3].missing[i];
+    }
+    if (counts(wanted, 4, false) && out->status.partshoering_gennemfoert != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[4].info;
+        st = worse(st, out->status.partshoering_gennemfoert);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[4].missing[i];
+    }
+    if (counts(wanted, 5, true) && out->status.hoering_undladt_efter_undtagelse != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[5].info;
         st = worse(st, out->status.hoering_undladt_efter_undtagelse);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[5].missing[i];
     }
-    if (out->status.seneste_hoering_sluttede != LOV_OK) {
+    if (counts(wanted, 6, true) && out->status.seneste_hoering_sluttede != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[6].info;
         st = worse(st, out->status.seneste_hoering_sluttede);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[6].missing[i];
     }
-    if (out->status.kort_svarfrist != LOV_OK) {
+    if (counts(wanted, 7, true) && out->status.kort_svarfrist != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[7].info;
         st = worse(st, out->status.kort_svarfrist);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[7].missing[i];
     }
-    if (out->status.partshoeringsbrev != LOV_OK) {
+    if (counts(wanted, 8, false) && out->status.afgoerelse_truffet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[8].info;
+        st = worse(st, out->status.afgoerelse_truffet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[8].missing[i];
+    }
+    if (counts(wanted, 9, false) && out->status.varslet_rettidigt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[9].info;
+        st = worse(st, out->status.varslet_rettidigt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[9].missing[i];
+    }
+    if (counts(wanted, 10, true) && out->status.partshoeringsbrev != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[10].info;
         st = worse(st, out->status.partshoeringsbrev);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[10].missing[i];
     }
-    if (out->status.nedsaettelse != LOV_OK) {
+    if (counts(wanted, 11, true) && out->status.nedsaettelse != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[11].info;
         st = worse(st, out->status.nedsaettelse);
@@ -1999,6 +2180,39 @@ lov_status nedsaettelse_evaluate(const nedsaettelse_input *in, nedsaettelse_outp
             out->missing[i] |= ctx.why_of[11].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
+                                const nedsaettelse_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status nedsaettelse_evaluate(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
+                       const nedsaettelse_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status nedsaettelse_evaluate_some(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
+                            const nedsaettelse_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status nedsaettelse_evaluate_batch(const nedsaettelse_input *in, nedsaettelse_output *out, size_t n,
+                             const nedsaettelse_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    for (size_t i = 0; i < n; i++) {
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

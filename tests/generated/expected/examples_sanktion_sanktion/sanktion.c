@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const sanktion_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[8];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[15];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {1, 0, 2, 3, 4, 4, 1};
+static const uint32_t reads_from[] = {0, 0, 0, 2, 2, 4, 5, 6, 7};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 8; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -124,7 +154,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 59 "examples/sanktion/sanktion.lov"
 static lov_status def_fradragsdage(ctx_t *ctx, int64_t *result)
 {
-#line 128 "sanktion.c"
+#line 158 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -158,7 +188,7 @@ _fail:
 #line 66 "examples/sanktion/sanktion.lov"
 static lov_status def_dagssats(ctx_t *ctx, lov_money *result)
 {
-#line 162 "sanktion.c"
+#line 192 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -183,7 +213,7 @@ _fail:
 #line 71 "examples/sanktion/sanktion.lov"
 static lov_status def_fradragsbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 187 "sanktion.c"
+#line 217 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 73) */
@@ -205,7 +235,7 @@ _fail:
 #line 76 "examples/sanktion/sanktion.lov"
 static lov_status def_kalendermaaneder_efter_udeblivelsen(ctx_t *ctx, int64_t *result)
 {
-#line 209 "sanktion.c"
+#line 239 "sanktion.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -240,7 +270,7 @@ _fail:
 #line 85 "examples/sanktion/sanktion.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 244 "sanktion.c"
+#line 274 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -488,7 +518,7 @@ _fail:
 #line 107 "examples/sanktion/sanktion.lov"
 static lov_status assert_intet_fradrag_ved_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 492 "sanktion.c"
+#line 522 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -536,7 +566,7 @@ _fail:
 #line 111 "examples/sanktion/sanktion.lov"
 static lov_status assert_intet_fradrag_uden_vejledning(ctx_t *ctx, bool *result)
 {
-#line 540 "sanktion.c"
+#line 570 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -584,7 +614,7 @@ _fail:
 #line 118 "examples/sanktion/sanktion.lov"
 static lov_status assert_dagssatsen_taber_under_en_oere_pr_dag(ctx_t *ctx, bool *result)
 {
-#line 588 "sanktion.c"
+#line 618 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -655,124 +685,506 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    int64_t fradragsdage;
+    lov_money dagssats;
+    lov_money fradragsbeloeb;
+    int64_t kalendermaaneder_efter_udeblivelsen;
+    lov_money fradrag;
+    bool intet_fradrag_ved_rimelig_grund;
+    bool intet_fradrag_uden_vejledning;
+    bool dagssatsen_taber_under_en_oere_pr_dag;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t fradrag;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const sanktion_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+#line 59 "examples/sanktion/sanktion.lov"
+static lov_status fast_def_fradragsdage(fast_t *ctx, int64_t *result)
+{
+#line 738 "sanktion.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    lov_date _t2 = 0;
+    int64_t _t3 = 0;
+    /* the rule (line 62) */
+    if (ctx->in->kontakt_genoprettet.present) {
+        _t1 = ctx->in->kontakt_genoprettet.value;
+    } else {
+        if ((_st = lov_date_add_duration(ctx->reference_date, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+    }
+    _t3 = (INT64_C(1) >= lov_date_days_between(ctx->in->udeblivelsesdag, _t1)) ? INT64_C(1) : lov_date_days_between(ctx->in->udeblivelsesdag, _t1);
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 66 "examples/sanktion/sanktion.lov"
+static lov_status fast_def_dagssats(fast_t *ctx, lov_money *result)
+{
+#line 761 "sanktion.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    /* the rule (line 68) */
+    if ((_st = lov_money_mul_int(ctx->in->maanedlig_hjaelp, INT64_C(12), &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_money_div_int(_t2, INT64_C(365), LOV_ROUND_DOWN, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 71 "examples/sanktion/sanktion.lov"
+static lov_status fast_def_fradragsbeloeb(fast_t *ctx, lov_money *result)
+{
+#line 779 "sanktion.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    /* the rule (line 73) */
+    if ((_st = lov_money_mul_int(ctx->v.dagssats, ctx->v.fradragsdage, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 76 "examples/sanktion/sanktion.lov"
+static lov_status fast_def_kalendermaaneder_efter_udeblivelsen(fast_t *ctx, int64_t *result)
+{
+#line 794 "sanktion.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    int64_t _t3 = 0;
+    int64_t _t4 = 0;
+    /* the rule (line 78) */
+    if ((_st = lov_int_sub(lov_date_year_of(ctx->reference_date), lov_date_year_of(ctx->in->udeblivelsesdag), &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_mul(_t1, INT64_C(12), &_t2)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_add(_t2, lov_date_month_of(ctx->reference_date), &_t3)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_sub(_t3, lov_date_month_of(ctx->in->udeblivelsesdag), &_t4)) != LOV_OK)
+        goto _fail;
+    (*result) = _t4;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 85 "examples/sanktion/sanktion.lov"
+static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
+{
+#line 818 "sanktion.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    lov_money _t8 = 0;
+    uint32_t _t9 = 0;
+    /* the default (line 93) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception udeblevet (line 94): aktivloven "§ 37" */
+    _t3 = ctx->in->udeblivelsesdag <= ctx->reference_date;
+    if (_t3) {
+        _t4 = ctx->v.fradragsbeloeb;
+        _t5 = false;
+        _t6 = false;
+        /* exception rimelig_grund (line 98): aktivloven "§ 35, stk. 3" */
+        _t7 = ctx->in->rimelig_grund;
+        _t8 = INT64_C(0) /* 0 kr */;
+        _t6 |= _t7 && _t5 && !(_t4 == _t8);
+        _t4 = _t7 && !_t5 ? _t8 : _t4;
+        _t5 |= _t7;
+        if (_t6) {
+            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+            goto _fail;
+        }
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t9 = 0;
+    /* requires (line 87): aktivloven "§ 35, stk. 1" */
+    _t9 |= (uint32_t)!ctx->in->skriftlig_vejledning << 0;
+    /* requires (line 88): aktivloven "§ 35, stk. 3" */
+    _t9 |= (uint32_t)!(ctx->v.kalendermaaneder_efter_udeblivelsen <= INT64_C(3)) << 1;
+    /* requires (line 89): aktivloven "§ 35 [stk. ikke verificeret]" */
+    _t9 |= (uint32_t)!(!ctx->in->aktivitetsparat || ctx->in->personlig_kontakt_forsoegt) << 2;
+    /* requires (line 91): fvl "§ 19, stk. 1" */
+    _t9 |= (uint32_t)!ctx->in->partshoering_gennemfoert << 3;
+    /* requires (line 92): fvl "§ 22" */
+    _t9 |= (uint32_t)!ctx->in->begrundet_afgoerelse << 4;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t9 = 0;
+    ctx->held.fradrag = _t9;
+    *result = _t9 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 107 "examples/sanktion/sanktion.lov"
+static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool *result)
+{
+#line 880 "sanktion.c"
+    *result = (!ctx->in->rimelig_grund || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 111 "examples/sanktion/sanktion.lov"
+static lov_status fast_assert_intet_fradrag_uden_vejledning(fast_t *ctx, bool *result)
+{
+#line 888 "sanktion.c"
+    *result = (!(!ctx->in->skriftlig_vejledning) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 118 "examples/sanktion/sanktion.lov"
+static lov_status fast_assert_dagssatsen_taber_under_en_oere_pr_dag(fast_t *ctx, bool *result)
+{
+#line 896 "sanktion.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    lov_money _t3 = 0;
+    bool _t4 = false;
+    _t4 = !(ctx->in->maanedlig_hjaelp >= INT64_C(0) /* 0 kr */);
+    if (!_t4) {
+        if ((_st = lov_money_mul_int(ctx->in->maanedlig_hjaelp, INT64_C(12), &_t1)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_money_mul_int(ctx->v.dagssats, INT64_C(365), &_t2)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_money_sub(_t1, _t2, &_t3)) != LOV_OK)
+            goto _fail;
+        _t4 = (INT64_C(0) /* 0 kr */ <= _t3) && (_t3 <= INT64_C(364) /* 3.64 kr */);
+    }
+    *result = _t4;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const sanktion_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.udeblivelsesdag;
+    bad |= !in->known.kontakt_genoprettet;
+    bad |= !in->known.maanedlig_hjaelp;
+    bad |= !in->known.rimelig_grund;
+    bad |= !in->known.skriftlig_vejledning;
+    bad |= !in->known.aktivitetsparat;
+    bad |= !in->known.personlig_kontakt_forsoegt;
+    bad |= !in->known.partshoering_gennemfoert;
+    bad |= !in->known.begrundet_afgoerelse;
+    bad |= in->known.afgoerelsesdag && !lov_date_valid(in->afgoerelsesdag);
+    bad |= in->known.udeblivelsesdag && !lov_date_valid(in->udeblivelsesdag);
+    bad |= in->known.udeblivelsesdag && in->udeblivelsesdag > ctx->reference_date;
+    bad |= in->known.kontakt_genoprettet && (in->kontakt_genoprettet.present && !lov_date_valid(in->kontakt_genoprettet.value));
+    bad |= in->known.kontakt_genoprettet && (in->kontakt_genoprettet.present && in->kontakt_genoprettet.value > ctx->reference_date);
+    bad |= in->known.maanedlig_hjaelp && in->maanedlig_hjaelp < INT64_C(0);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, sanktion_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradragsdage, 0, sizeof ctx->v.fradragsdage);
+    } else if (fast_def_fradragsdage(ctx, &ctx->v.fradragsdage) != LOV_OK) {
+        return false;
+    }
+    out->fradragsdage = ctx->v.fradragsdage;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.dagssats, 0, sizeof ctx->v.dagssats);
+    } else if (fast_def_dagssats(ctx, &ctx->v.dagssats) != LOV_OK) {
+        return false;
+    }
+    out->dagssats = ctx->v.dagssats;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradragsbeloeb, 0, sizeof ctx->v.fradragsbeloeb);
+    } else if (fast_def_fradragsbeloeb(ctx, &ctx->v.fradragsbeloeb) != LOV_OK) {
+        return false;
+    }
+    out->fradragsbeloeb = ctx->v.fradragsbeloeb;
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.kalendermaaneder_efter_udeblivelsen, 0, sizeof ctx->v.kalendermaaneder_efter_udeblivelsen);
+    } else if (fast_def_kalendermaaneder_efter_udeblivelsen(ctx, &ctx->v.kalendermaaneder_efter_udeblivelsen) != LOV_OK) {
+        return false;
+    }
+    out->kalendermaaneder_efter_udeblivelsen = ctx->v.kalendermaaneder_efter_udeblivelsen;
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradrag, 0, sizeof ctx->v.fradrag);
+        ctx->held.fradrag = 0;
+    } else if (fast_def_fradrag(ctx, &ctx->v.fradrag) != LOV_OK) {
+        return false;
+    }
+    out->fradrag = ctx->v.fradrag;
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.intet_fradrag_ved_rimelig_grund, 0, sizeof ctx->v.intet_fradrag_ved_rimelig_grund);
+    } else if (fast_assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->v.intet_fradrag_ved_rimelig_grund) != LOV_OK) {
+        return false;
+    }
+    out->intet_fradrag_ved_rimelig_grund = ctx->v.intet_fradrag_ved_rimelig_grund;
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.intet_fradrag_uden_vejledning, 0, sizeof ctx->v.intet_fradrag_uden_vejledning);
+    } else if (fast_assert_intet_fradrag_uden_vejledning(ctx, &ctx->v.intet_fradrag_uden_vejledning) != LOV_OK) {
+        return false;
+    }
+    out->intet_fradrag_uden_vejledning = ctx->v.intet_fradrag_uden_vejledning;
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.dagssatsen_taber_under_en_oere_pr_dag, 0, sizeof ctx->v.dagssatsen_taber_under_en_oere_pr_dag);
+    } else if (fast_assert_dagssatsen_taber_under_en_oere_pr_dag(ctx, &ctx->v.dagssatsen_taber_under_en_oere_pr_dag) != LOV_OK) {
+        return false;
+    }
+    out->dagssatsen_taber_under_en_oere_pr_dag = ctx->v.dagssatsen_taber_under_en_oere_pr_dag;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const sanktion_input *in, lov_date reference_date, const fast_params_t *p,
+                          sanktion_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.fradragsdage = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.dagssats = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradragsbeloeb = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.kalendermaaneder_efter_udeblivelsen = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradrag = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.intet_fradrag_ved_rimelig_grund = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.intet_fradrag_uden_vejledning = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.dagssatsen_taber_under_en_oere_pr_dag = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->held_back.fradrag = ctx.held.fradrag;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_fradragsdage(ctx, &ctx->out->fradragsdage);
-    ctx->out->status.fradragsdage = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 0);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->fradragsdage});
-    }
-
-    st = def_dagssats(ctx, &ctx->out->dagssats);
-    ctx->out->status.dagssats = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 1);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->dagssats});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.fradragsdage = LOV_UNDETERMINED;
+    } else {
+        st = def_fradragsdage(ctx, &ctx->out->fradragsdage);
+        ctx->out->status.fradragsdage = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 0);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->fradragsdage});
+        }
     }
 
-    st = def_fradragsbeloeb(ctx, &ctx->out->fradragsbeloeb);
-    ctx->out->status.fradragsbeloeb = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 2);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->fradragsbeloeb});
-    }
-
-    st = def_kalendermaaneder_efter_udeblivelsen(ctx, &ctx->out->kalendermaaneder_efter_udeblivelsen);
-    ctx->out->status.kalendermaaneder_efter_udeblivelsen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 3);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->kalendermaaneder_efter_udeblivelsen});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.dagssats = LOV_UNDETERMINED;
+    } else {
+        st = def_dagssats(ctx, &ctx->out->dagssats);
+        ctx->out->status.dagssats = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 1);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->dagssats});
+        }
     }
 
-    st = def_fradrag(ctx, &ctx->out->fradrag);
-    ctx->out->status.fradrag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 4);
-        ctx->out->fradrag = INT64_C(0);    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 5, 7);
-        lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->fradrag});
-    }
-
-    st = assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->out->intet_fradrag_ved_rimelig_grund);
-    ctx->out->status.intet_fradrag_ved_rimelig_grund = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->intet_fradrag_ved_rimelig_grund});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.fradragsbeloeb = LOV_UNDETERMINED;
+    } else {
+        st = def_fradragsbeloeb(ctx, &ctx->out->fradragsbeloeb);
+        ctx->out->status.fradragsbeloeb = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 2);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->fradragsbeloeb});
+        }
     }
 
-    st = assert_intet_fradrag_uden_vejledning(ctx, &ctx->out->intet_fradrag_uden_vejledning);
-    ctx->out->status.intet_fradrag_uden_vejledning = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 13);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->intet_fradrag_uden_vejledning});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.kalendermaaneder_efter_udeblivelsen = LOV_UNDETERMINED;
+    } else {
+        st = def_kalendermaaneder_efter_udeblivelsen(ctx, &ctx->out->kalendermaaneder_efter_udeblivelsen);
+        ctx->out->status.kalendermaaneder_efter_udeblivelsen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 3);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->kalendermaaneder_efter_udeblivelsen});
+        }
     }
 
-    st = assert_dagssatsen_taber_under_en_oere_pr_dag(ctx, &ctx->out->dagssatsen_taber_under_en_oere_pr_dag);
-    ctx->out->status.dagssatsen_taber_under_en_oere_pr_dag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 14);
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.fradrag = LOV_UNDETERMINED;
+    } else {
+        st = def_fradrag(ctx, &ctx->out->fradrag);
+        ctx->out->status.fradrag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 4);
+            ctx->out->fradrag = INT64_C(0);    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 5, 7);
+            lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->fradrag});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.intet_fradrag_ved_rimelig_grund = LOV_UNDETERMINED;
+    } else {
+        st = assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->out->intet_fradrag_ved_rimelig_grund);
+        ctx->out->status.intet_fradrag_ved_rimelig_grund = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->intet_fradrag_ved_rimelig_grund});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->dagssatsen_taber_under_en_oere_pr_dag});
+
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.intet_fradrag_uden_vejledning = LOV_UNDETERMINED;
+    } else {
+        st = assert_intet_fradrag_uden_vejledning(ctx, &ctx->out->intet_fradrag_uden_vejledning);
+        ctx->out->status.intet_fradrag_uden_vejledning = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 13);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->intet_fradrag_uden_vejledning});
+        }
     }
+
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.dagssatsen_taber_under_en_oere_pr_dag = LOV_UNDETERMINED;
+    } else {
+        st = assert_dagssatsen_taber_under_en_oere_pr_dag(ctx, &ctx->out->dagssatsen_taber_under_en_oere_pr_dag);
+        ctx->out->status.dagssatsen_taber_under_en_oere_pr_dag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 14);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->dagssatsen_taber_under_en_oere_pr_dag});
+        }
+    }
+}
+
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
 }
 
 /* Events (the 'event date' facts) happened on or before the reference
@@ -787,14 +1199,26 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status sanktion_evaluate(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
-                       const sanktion_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
+                                      const sanktion_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -864,26 +1288,67 @@ lov_status sanktion_evaluate(const sanktion_input *in, sanktion_output *out, lov
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.fradrag);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.fradragsdage);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.dagssats);
+    if (counts(wanted, 2, false))
+        st = worse(st, out->status.fradragsbeloeb);
+    if (counts(wanted, 3, false))
+        st = worse(st, out->status.kalendermaaneder_efter_udeblivelsen);
+    if (counts(wanted, 4, true))
+        st = worse(st, out->status.fradrag);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.fradrag != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.fradragsdage != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.fradragsdage);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.dagssats != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.dagssats);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, false) && out->status.fradragsbeloeb != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[2].info;
+        st = worse(st, out->status.fradragsbeloeb);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[2].missing[i];
+    }
+    if (counts(wanted, 3, false) && out->status.kalendermaaneder_efter_udeblivelsen != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[3].info;
+        st = worse(st, out->status.kalendermaaneder_efter_udeblivelsen);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[3].missing[i];
+    }
+    if (counts(wanted, 4, true) && out->status.fradrag != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[4].info;
         st = worse(st, out->status.fradrag);
@@ -891,6 +1356,57 @@ lov_status sanktion_evaluate(const sanktion_input *in, sanktion_output *out, lov
             out->missing[i] |= ctx.why_of[4].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
+                                const sanktion_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.afgoerelsesdag && in->afgoerelsesdag >= 18338 && in->afgoerelsesdag <= 2932896) {
+        fast_params_t p;
+        fast_params_on(in->afgoerelsesdag, &p);
+        if (fast_evaluate(in, in->afgoerelsesdag, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status sanktion_evaluate(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
+                       const sanktion_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status sanktion_evaluate_some(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
+                            const sanktion_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status sanktion_evaluate_batch(const sanktion_input *in, sanktion_output *out, size_t n,
+                             const sanktion_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.afgoerelsesdag && in[i].afgoerelsesdag >= 18338 && in[i].afgoerelsesdag <= 2932896) {
+            if (!looked_up || in[i].afgoerelsesdag != day) {    /* a new reference date */
+                day = in[i].afgoerelsesdag;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

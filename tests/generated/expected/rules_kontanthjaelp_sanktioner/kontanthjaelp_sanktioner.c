@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const kontanthjaelp_sanktioner_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[26];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[7];
     uint8_t marks[63];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {1, 0, 5, 8, 1, 2, 11, 12, 9, 10, 4, 6, 7, 9, 10, 4, 6, 14, 4, 13, 14, 13, 14, 6, 13, 14, 13, 14, 9, 10, 13, 14, 13, 13, 1, 2};
+static const uint32_t reads_from[] = {0, 0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 7, 13, 17, 18, 18, 21, 23, 26, 30, 31, 32, 33, 34, 36};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 26; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -258,7 +288,7 @@ static lov_status param_on_day_satsgrundlag(ctx_t *ctx, lov_date day, kontanthja
 #line 61 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoeringspligt(ctx_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result)
 {
-#line 262 "kontanthjaelp_sanktioner.c"
+#line 292 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -412,7 +442,7 @@ _fail:
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 416 "kontanthjaelp_sanktioner.c"
+#line 446 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -447,7 +477,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 451 "kontanthjaelp_sanktioner.c"
+#line 481 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -468,7 +498,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 472 "kontanthjaelp_sanktioner.c"
+#line 502 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -514,7 +544,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 518 "kontanthjaelp_sanktioner.c"
+#line 548 "kontanthjaelp_sanktioner.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -540,7 +570,7 @@ _L3:;
 #line 197 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_gaeldende_vejledningsregel(ctx_t *ctx, kontanthjaelp_sanktioner_Vejledningsregel *result)
 {
-#line 544 "kontanthjaelp_sanktioner.c"
+#line 574 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Vejledningsregel _t1 = (kontanthjaelp_sanktioner_Vejledningsregel)0;
     /* the rule (line 199) */
@@ -562,7 +592,7 @@ _fail:
 #line 201 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_satser_efter_maanedlig_hjaelp(ctx_t *ctx, bool *result)
 {
-#line 566 "kontanthjaelp_sanktioner.c"
+#line 596 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
     /* the rule (line 203) */
@@ -584,7 +614,7 @@ _fail:
 #line 206 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sanktionssats(ctx_t *ctx, lov_money *result)
 {
-#line 588 "kontanthjaelp_sanktioner.c"
+#line 618 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -662,7 +692,7 @@ _fail:
 #line 217 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sanktionssatsens_grundlag(ctx_t *ctx, kontanthjaelp_sanktioner_Satsgrundlag *result)
 {
-#line 666 "kontanthjaelp_sanktioner.c"
+#line 696 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
     /* the rule (line 219) */
@@ -684,7 +714,7 @@ _fail:
 #line 236 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skriftlig_vejledning_givet(ctx_t *ctx, bool *result)
 {
-#line 688 "kontanthjaelp_sanktioner.c"
+#line 718 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1212,7 +1242,7 @@ _fail:
 #line 269 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sidste_dag_for_sanktion(ctx_t *ctx, lov_date *result)
 {
-#line 1216 "kontanthjaelp_sanktioner.c"
+#line 1246 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -1237,7 +1267,7 @@ _fail:
 #line 273 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sanktioneret_i_tide(ctx_t *ctx, bool *result)
 {
-#line 1241 "kontanthjaelp_sanktioner.c"
+#line 1271 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1354,7 +1384,7 @@ _fail:
 #line 280 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
 {
-#line 1358 "kontanthjaelp_sanktioner.c"
+#line 1388 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1437,7 +1467,7 @@ _fail:
 #line 289 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_hoeringspligt(ctx_t *ctx, bool *result)
 {
-#line 1441 "kontanthjaelp_sanktioner.c"
+#line 1471 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 291) */
@@ -1463,7 +1493,7 @@ _fail:
 #line 300 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1467 "kontanthjaelp_sanktioner.c"
+#line 1497 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1619,7 +1649,7 @@ _fail:
 #line 314 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1623 "kontanthjaelp_sanktioner.c"
+#line 1653 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 316) */
@@ -1649,7 +1679,7 @@ _fail:
 #line 325 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradragsdage(ctx_t *ctx, int64_t *result)
 {
-#line 1653 "kontanthjaelp_sanktioner.c"
+#line 1683 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -1691,7 +1721,7 @@ _fail:
 #line 334 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradragsbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 1695 "kontanthjaelp_sanktioner.c"
+#line 1725 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1736,7 +1766,7 @@ _fail:
 #line 339 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 1740 "kontanthjaelp_sanktioner.c"
+#line 1770 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1944,7 +1974,7 @@ _fail:
 #line 365 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skaerpet_raadighedssanktion(ctx_t *ctx, bool *result)
 {
-#line 1948 "kontanthjaelp_sanktioner.c"
+#line 1978 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2254,7 +2284,7 @@ _fail:
 #line 391 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skaerpet_sanktion_i_hoejst(ctx_t *ctx, lov_duration *result)
 {
-#line 2258 "kontanthjaelp_sanktioner.c"
+#line 2288 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     /* the rule (line 393) */
@@ -2277,7 +2307,7 @@ _fail:
 #line 398 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
 {
-#line 2281 "kontanthjaelp_sanktioner.c"
+#line 2311 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2456,7 +2486,7 @@ _fail:
 #line 409 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_uden_skriftlig_vejledning(ctx_t *ctx, bool *result)
 {
-#line 2460 "kontanthjaelp_sanktioner.c"
+#line 2490 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2532,7 +2562,7 @@ _fail:
 #line 413 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_ved_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 2536 "kontanthjaelp_sanktioner.c"
+#line 2566 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2610,7 +2640,7 @@ _fail:
 #line 417 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_efter_3_kalendermaaneder(ctx_t *ctx, bool *result)
 {
-#line 2614 "kontanthjaelp_sanktioner.c"
+#line 2644 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2686,7 +2716,7 @@ _fail:
 #line 421 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 2690 "kontanthjaelp_sanktioner.c"
+#line 2720 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2792,7 +2822,7 @@ _fail:
 #line 426 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_aktivitetsparate_kontaktes_personligt_foerst(ctx_t *ctx, bool *result)
 {
-#line 2796 "kontanthjaelp_sanktioner.c"
+#line 2826 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2872,7 +2902,7 @@ _fail:
 #line 430 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx_t *ctx, bool *result)
 {
-#line 2876 "kontanthjaelp_sanktioner.c"
+#line 2906 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2920,7 +2950,7 @@ _fail:
 #line 434 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_automatisk_fradrag_for_tilbud(ctx_t *ctx, bool *result)
 {
-#line 2924 "kontanthjaelp_sanktioner.c"
+#line 2954 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2968,7 +2998,7 @@ _fail:
 #line 438 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_fradraget_er_aldrig_negativt(ctx_t *ctx, bool *result)
 {
-#line 2972 "kontanthjaelp_sanktioner.c"
+#line 3002 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3016,7 +3046,7 @@ _fail:
 #line 442 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_sanktionssatsen_er_en_af_lovens_fire(ctx_t *ctx, bool *result)
 {
-#line 3020 "kontanthjaelp_sanktioner.c"
+#line 3050 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3184,388 +3214,1586 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    kontanthjaelp_sanktioner_Vejledningsregel gaeldende_vejledningsregel;
+    bool satser_efter_maanedlig_hjaelp;
+    lov_money sanktionssats;
+    kontanthjaelp_sanktioner_Satsgrundlag sanktionssatsens_grundlag;
+    bool skriftlig_vejledning_givet;
+    lov_date sidste_dag_for_sanktion;
+    bool sanktioneret_i_tide;
+    bool betingelser_for_aktivitetsparate;
+    bool hoeringspligt;
+    bool partshoering_gennemfoert;
+    bool afgoerelse_truffet;
+    int64_t fradragsdage;
+    lov_money fradragsbeloeb;
+    lov_money fradrag;
+    bool skaerpet_raadighedssanktion;
+    lov_duration skaerpet_sanktion_i_hoejst;
+    bool kraever_sagsbehandlers_vurdering;
+    bool intet_fradrag_uden_skriftlig_vejledning;
+    bool intet_fradrag_ved_rimelig_grund;
+    bool intet_fradrag_efter_3_kalendermaaneder;
+    bool ingen_sanktion_uden_hoering_og_afgoerelse;
+    bool aktivitetsparate_kontaktes_personligt_foerst;
+    bool aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion;
+    bool intet_automatisk_fradrag_for_tilbud;
+    bool fradraget_er_aldrig_negativt;
+    bool sanktionssatsen_er_en_af_lovens_fire;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t fradrag;
+    uint32_t skaerpet_raadighedssanktion;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const kontanthjaelp_sanktioner_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+/* 'vejledningsregel' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_vejledningsregel(lov_date day, kontanthjaelp_sanktioner_Vejledningsregel *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_vejledningsregel / sizeof values_of_vejledningsregel[0]; i++)
+        at += values_of_vejledningsregel[i].from <= day;
+    if (day < values_of_vejledningsregel[at].from || day > values_of_vejledningsregel[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = (kontanthjaelp_sanktioner_Vejledningsregel)values_of_vejledningsregel[at].value.enum_case;
+    return LOV_OK;
+}
+
+/* 'satsgrundlag' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_satsgrundlag(lov_date day, kontanthjaelp_sanktioner_Satsgrundlag *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_satsgrundlag / sizeof values_of_satsgrundlag[0]; i++)
+        at += values_of_satsgrundlag[i].from <= day;
+    if (day < values_of_satsgrundlag[at].from || day > values_of_satsgrundlag[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = (kontanthjaelp_sanktioner_Satsgrundlag)values_of_satsgrundlag[at].value.enum_case;
+    return LOV_OK;
+}
+
+/* 'grænse_1' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_graense_1(lov_date day, lov_money *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_graense_1 / sizeof values_of_graense_1[0]; i++)
+        at += values_of_graense_1[i].from <= day;
+    if (day < values_of_graense_1[at].from || day > values_of_graense_1[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_graense_1[at].value.money;
+    return LOV_OK;
+}
+
+/* 'grænse_2' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_graense_2(lov_date day, lov_money *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_graense_2 / sizeof values_of_graense_2[0]; i++)
+        at += values_of_graense_2[i].from <= day;
+    if (day < values_of_graense_2[at].from || day > values_of_graense_2[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_graense_2[at].value.money;
+    return LOV_OK;
+}
+
+/* 'grænse_3' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_graense_3(lov_date day, lov_money *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_graense_3 / sizeof values_of_graense_3[0]; i++)
+        at += values_of_graense_3[i].from <= day;
+    if (day < values_of_graense_3[at].from || day > values_of_graense_3[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_graense_3[at].value.money;
+    return LOV_OK;
+}
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+static lov_status fast_fn_forvaltningsloven_hoeringspligt(fast_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result);
+static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result);
+static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result);
+static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result);
+static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result);
+
+#line 61 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_hoeringspligt(fast_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result)
+{
+#line 3357 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    bool _t8 = false;
+    bool _t9 = false;
+    bool _t10 = false;
+    bool _t11 = false;
+    bool _t12 = false;
+    bool _t13 = false;
+    bool _t14 = false;
+    /* the default (line 67) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception stk_1 (line 68): fvl "§ 19, stk. 1" */
+    _t3 = ((oplysning_om_sagens_faktiske_grundlag && (!parten_kender_oplysningen)) && til_ugunst_for_parten) && vaesentlig_betydning;
+    if (_t3) {
+        _t4 = true;
+        _t5 = false;
+        _t6 = false;
+        /* exception stk_2_nr_1 (line 78): fvl "§ 19, stk. 2, nr. 1" */
+        _t7 = undtagelse == forvaltningsloven_Hoeringsundtagelse_ubetaenkeligt;
+        _t8 = false;
+        _t6 |= _t7 && _t5 && !(_t4 == _t8);
+        _t4 = _t7 && !_t5 ? _t8 : _t4;
+        _t5 |= _t7;
+        /* exception stk_2_nr_2 (line 84): fvl "§ 19, stk. 2, nr. 2" */
+        _t9 = undtagelse == forvaltningsloven_Hoeringsundtagelse_lovbestemt_frist;
+        _t10 = false;
+        _t6 |= _t9 && _t5 && !(_t4 == _t10);
+        _t4 = _t9 && !_t5 ? _t10 : _t4;
+        _t5 |= _t9;
+        /* exception stk_2_nr_4 (line 89): fvl "§ 19, stk. 2, nr. 4" */
+        _t11 = undtagelse == forvaltningsloven_Hoeringsundtagelse_ingen_aktindsigt;
+        _t12 = false;
+        _t6 |= _t11 && _t5 && !(_t4 == _t12);
+        _t4 = _t11 && !_t5 ? _t12 : _t4;
+        _t5 |= _t11;
+        /* exception genoptagelse (line 94): fvl "§ 20, stk. 1" */
+        _t13 = undtagelse == forvaltningsloven_Hoeringsundtagelse_kan_genoptages;
+        _t14 = false;
+        _t6 |= _t13 && _t5 && !(_t4 == _t14);
+        _t4 = _t13 && !_t5 ? _t14 : _t4;
+        _t5 |= _t13;
+        if (_t6) {
+            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+            goto _fail;
+        }
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
+{
+#line 3428 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 118) */
+    _t2 = afgoerelsesdag.present;
+    if (_t2) {
+        if ((_st = fast_fn_forvaltningsloven_frist_udloebet(ctx, sendt, frist, afgoerelsesdag.value, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
+{
+#line 3448 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_date _t1 = 0;
+    /* the rule (line 111) */
+    if ((_st = lov_date_add_duration(sendt, frist, LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = (dag > _t1);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
+{
+#line 3464 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 161) */
+    _t2 = (meddelt.present) && (meddelt.value <= dag);
+    if (_t2) {
+        if ((_st = fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx, begrundet, retsregler_angivet, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
+{
+#line 3484 "kontanthjaelp_sanktioner.c"
+    (void)ctx;
+    /* the rule (line 153) */
+    (*result) = (begrundet && retsregler_angivet);
+    return LOV_OK;
+}
+
+#line 197 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_gaeldende_vejledningsregel(fast_t *ctx, kontanthjaelp_sanktioner_Vejledningsregel *result)
+{
+#line 3494 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    kontanthjaelp_sanktioner_Vejledningsregel _t1 = (kontanthjaelp_sanktioner_Vejledningsregel)0;
+    /* the rule (line 199) */
+    if ((_st = fast_param_on_day_vejledningsregel(ctx->in->forseelsesdag, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 201 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_satser_efter_maanedlig_hjaelp(fast_t *ctx, bool *result)
+{
+#line 3509 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
+    /* the rule (line 203) */
+    if ((_st = fast_param_on_day_satsgrundlag(ctx->in->forseelsesdag, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = (!(_t1 == kontanthjaelp_sanktioner_Satsgrundlag_dagssats));
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 206 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_sanktionssats(fast_t *ctx, lov_money *result)
+{
+#line 3524 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    lov_money _t3 = 0;
+    lov_money _t4 = 0;
+    lov_money _t5 = 0;
+    lov_money _t6 = 0;
+    lov_money _t7 = 0;
+    /* the rule (line 211) */
+    if (!ctx->v.satser_efter_maanedlig_hjaelp) {
+        _t1 = ctx->in->dagssats;
+    } else {
+        if ((_st = fast_param_on_day_graense_1(ctx->in->forseelsesdag, &_t2)) != LOV_OK)
+            goto _fail;
+        if (ctx->in->maanedlig_hjaelp < _t2) {
+            _t3 = INT64_C(20000) /* 200 kr */;
+        } else {
+            if ((_st = fast_param_on_day_graense_2(ctx->in->forseelsesdag, &_t4)) != LOV_OK)
+                goto _fail;
+            if (ctx->in->maanedlig_hjaelp <= _t4) {
+                _t5 = INT64_C(40000) /* 400 kr */;
+            } else {
+                if ((_st = fast_param_on_day_graense_3(ctx->in->forseelsesdag, &_t6)) != LOV_OK)
+                    goto _fail;
+                if (ctx->in->maanedlig_hjaelp <= _t6) {
+                    _t7 = INT64_C(60000) /* 600 kr */;
+                } else {
+                    _t7 = INT64_C(70000) /* 700 kr */;
+                }
+                _t5 = _t7;
+            }
+            _t3 = _t5;
+        }
+        _t1 = _t3;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 217 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_sanktionssatsens_grundlag(fast_t *ctx, kontanthjaelp_sanktioner_Satsgrundlag *result)
+{
+#line 3569 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
+    /* the rule (line 219) */
+    if ((_st = fast_param_on_day_satsgrundlag(ctx->in->forseelsesdag, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 236 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_skriftlig_vejledning_givet(fast_t *ctx, bool *result)
+{
+#line 3584 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    lov_date _t6 = 0;
+    bool _t7 = false;
+    bool _t8 = false;
+    bool _t9 = false;
+    bool _t10 = false;
+    /* the default (line 238) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception med_indkaldelsen (line 239): aktivloven "§ 35, stk. 1 (LBK nr. 981/2019)" */
+    _t3 = (((ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sanktioner_Vejledningsregel_med_indkaldelsen) && (ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret)) && ctx->in->vejledning_givet_med_indkaldelsen) && ctx->in->vejledning_dokumenteret;
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception gennemgået (line 247): lov1558 "aktivloven § 35, stk. 1, nr. 1-3" */
+    _t7 = ((((ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sanktioner_Vejledningsregel_gennemgaaet) && ((ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_generel) || (ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret))) && ctx->in->vejledning_dokumenteret) && ctx->in->vejledning_ved_foerste_jobsamtale) && (ctx->in->vejledning_senest_gennemgaaet.present);
+    if (_t7) {
+        if ((_st = lov_date_sub_duration(ctx->in->forseelsesdag, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
+            goto _fail;
+        _t7 = ctx->in->vejledning_senest_gennemgaaet.value >= _t6;
+    }
+    _t5 = _t7;
+    _t8 = true;
+    _t2 |= _t5 && _t1 && !((*result) == _t8);
+    (*result) = _t5 && !_t1 ? _t8 : (*result);
+    _t1 |= _t5;
+    /* exception skriftlig (line 258): lov727 "aktivloven § 35, stk. 1" */
+    _t9 = ((ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sanktioner_Vejledningsregel_skriftlig) && ((ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_generel) || (ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret))) && ctx->in->vejledning_dokumenteret;
+    _t10 = true;
+    _t2 |= _t9 && _t1 && !((*result) == _t10);
+    (*result) = _t9 && !_t1 ? _t10 : (*result);
+    _t1 |= _t9;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 269 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_sidste_dag_for_sanktion(fast_t *ctx, lov_date *result)
+{
+#line 3636 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    lov_duration _t1 = {0, 0};
+    lov_date _t2 = 0;
+    /* the rule (line 271) */
+    if ((_st = lov_duration_months(INT64_C(3), &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_date_add_duration(lov_date_month_start(ctx->in->forseelsesdag), _t1, LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = lov_date_month_end(_t2);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 273 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_sanktioneret_i_tide(fast_t *ctx, bool *result)
+{
+#line 3654 "kontanthjaelp_sanktioner.c"
+    /* the rule (line 275) */
+    (*result) = ((((ctx->in->forseelsesdag <= ctx->reference_date) && (ctx->reference_date <= ctx->v.sidste_dag_for_sanktion)) && (ctx->in->afgoerelse_meddelt.present)) && (ctx->in->afgoerelse_meddelt.value >= ctx->in->forseelsesdag));
+    return LOV_OK;
+}
+
+#line 280 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *result)
+{
+#line 3663 "kontanthjaelp_sanktioner.c"
+    /* the rule (line 284) */
+    (*result) = (!(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (ctx->in->personlig_kontakt_forsoegt && ctx->in->sanktionen_konkret_begrundet));
+    return LOV_OK;
+}
+
+#line 289 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_hoeringspligt(fast_t *ctx, bool *result)
+{
+#line 3672 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    /* the rule (line 291) */
+    if ((_st = fast_fn_forvaltningsloven_hoeringspligt(ctx, true, ctx->in->parten_kender_oplysningerne, true, true, ctx->in->undtagelse_fra_hoering, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 300 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
+{
+#line 3687 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    const forvaltningsloven_Hoering * _t8 = NULL;
+    size_t _t9 = 0;
+    bool _t10 = false;
+    bool _t11 = false;
+    bool _t12 = false;
+    /* the default (line 302) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception ingen_høringspligt (line 303): fvl "§ 19" */
+    _t3 = !ctx->v.hoeringspligt;
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception hørt_før_afgørelsen (line 307): fvl "§ 19, stk. 1" */
+    _t6 = false;
+    /* exists */
+    _t8 = ctx->in->hoeringer;
+    _t9 = ctx->in->hoeringer_count;
+    for (size_t _i7 = 0; _i7 < _t9; _i7++) {
+        const forvaltningsloven_Hoering *h = &_t8[_i7];
+        _t11 = h->sendt >= ctx->in->forseelsesdag;
+        if (_t11) {
+            if ((_st = fast_fn_forvaltningsloven_hoering_afsluttet_foer(ctx, h->sendt, h->frist, ctx->in->afgoerelse_meddelt, &_t10)) != LOV_OK)
+                goto _fail;
+            _t11 = _t10;
+        }
+        _t6 |= _t11;
+    }
+    _t5 = _t6;
+    _t12 = true;
+    _t2 |= _t5 && _t1 && !((*result) == _t12);
+    (*result) = _t5 && !_t1 ? _t12 : (*result);
+    _t1 |= _t5;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 314 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
+{
+#line 3742 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    /* the rule (line 316) */
+    if ((_st = fast_fn_forvaltningsloven_afgoerelse_truffet(ctx, ctx->in->afgoerelse_meddelt, ctx->in->afgoerelse_begrundet, ctx->in->afgoerelse_henviser_til_reglerne, ctx->reference_date, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 325 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_fradragsdage(fast_t *ctx, int64_t *result)
+{
+#line 3757 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    int64_t _t3 = 0;
+    /* the rule (line 329) */
+    if (ctx->in->kontakt_genoprettet.present) {
+        _t1 = lov_date_days_between(ctx->in->forseelsesdag, ctx->in->kontakt_genoprettet.value);
+    } else {
+        if ((_st = lov_int_add(lov_date_days_between(ctx->in->forseelsesdag, ctx->reference_date), INT64_C(1), &_t2)) != LOV_OK)
+            goto _fail;
+        _t1 = _t2;
+    }
+    _t3 = (INT64_C(1) >= _t1) ? INT64_C(1) : _t1;
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 334 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_fradragsbeloeb(fast_t *ctx, lov_money *result)
+{
+#line 3780 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    lov_money _t2 = 0;
+    lov_money _t3 = 0;
+    lov_money _t4 = 0;
+    lov_money _t5 = 0;
+    /* the rule (line 336) */
+    if (ctx->v.satser_efter_maanedlig_hjaelp) {
+        if ((_st = lov_money_mul_int(ctx->v.sanktionssats, ctx->v.fradragsdage, &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = (INT64_C(0) /* 0 kr */ >= ctx->in->maanedlig_hjaelp) ? INT64_C(0) /* 0 kr */ : ctx->in->maanedlig_hjaelp;
+        _t4 = (_t2 <= _t3) ? _t2 : _t3;
+        _t1 = _t4;
+    } else {
+        if ((_st = lov_money_mul_int(ctx->v.sanktionssats, ctx->v.fradragsdage, &_t5)) != LOV_OK)
+            goto _fail;
+        _t1 = _t5;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 339 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
+{
+#line 3808 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    lov_money _t8 = 0;
+    uint32_t _t9 = 0;
+    /* the default (line 346) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception udeblevet_fra_jobsamtale (line 347): aktivloven "§ 37" */
+    _t3 = ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_jobsamtale;
+    if (_t3) {
+        _t4 = ctx->v.fradragsbeloeb;
+        _t5 = false;
+        _t6 = false;
+        /* exception rimelig_grund (line 351): aktivloven "§ 35, stk. 3" */
+        _t7 = ctx->in->rimelig_grund;
+        _t8 = INT64_C(0) /* 0 kr */;
+        _t6 |= _t7 && _t5 && !(_t4 == _t8);
+        _t4 = _t7 && !_t5 ? _t8 : _t4;
+        _t5 |= _t7;
+        if (_t6) {
+            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+            goto _fail;
+        }
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t9 = 0;
+    /* requires (line 341): fvl "§ 19, stk. 1" */
+    _t9 |= (uint32_t)!ctx->v.partshoering_gennemfoert << 0;
+    /* requires (line 342): fvl "§ 22" */
+    _t9 |= (uint32_t)!ctx->v.afgoerelse_truffet << 1;
+    /* requires (line 343): aktivloven "§ 35, stk. 1" */
+    _t9 |= (uint32_t)!ctx->v.skriftlig_vejledning_givet << 2;
+    /* requires (line 344): aktivloven "§ 35, stk. 3" */
+    _t9 |= (uint32_t)!ctx->v.sanktioneret_i_tide << 3;
+    /* requires (line 345): aktivloven "§ 35 [stk. ikke verificeret]" */
+    _t9 |= (uint32_t)!ctx->v.betingelser_for_aktivitetsparate << 4;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t9 = 0;
+    ctx->held.fradrag = _t9;
+    *result = _t9 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 365 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_skaerpet_raadighedssanktion(fast_t *ctx, bool *result)
+{
+#line 3870 "kontanthjaelp_sanktioner.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    bool _t8 = false;
+    bool _t9 = false;
+    bool _t10 = false;
+    uint32_t _t11 = 0;
+    /* the default (line 372) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception manglende_vilje (line 373): aktivloven "§ 40 a" */
+    _t3 = ctx->in->tidligere_sanktionsafgoerelse && ctx->in->manglende_vilje;
+    if (_t3) {
+        _t4 = true;
+        _t5 = false;
+        _t6 = false;
+        /* exception rimelig_grund (line 380): aktivloven "§ 35, stk. 3" */
+        _t7 = ctx->in->rimelig_grund;
+        _t8 = false;
+        _t6 |= _t7 && _t5 && !(_t4 == _t8);
+        _t4 = _t7 && !_t5 ? _t8 : _t4;
+        _t5 |= _t7;
+        /* exception aktivitetsparat (line 384): aftale2024 "§ 40 a gælder ikke for aktivitetsparate [dato ikke verificeret]" */
+        _t9 = (ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->rimelig_grund);
+        _t10 = false;
+        _t6 |= _t9 && _t5 && !(_t4 == _t10);
+        _t4 = _t9 && !_t5 ? _t10 : _t4;
+        _t5 |= _t9;
+        if (_t6) {
+            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+            goto _fail;
+        }
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t11 = 0;
+    /* requires (line 367): fvl "§ 19, stk. 1" */
+    _t11 |= (uint32_t)!ctx->v.partshoering_gennemfoert << 0;
+    /* requires (line 368): fvl "§ 22" */
+    _t11 |= (uint32_t)!ctx->v.afgoerelse_truffet << 1;
+    /* requires (line 369): aktivloven "§ 35, stk. 1" */
+    _t11 |= (uint32_t)!ctx->v.skriftlig_vejledning_givet << 2;
+    /* requires (line 370): aktivloven "§ 35, stk. 3" */
+    _t11 |= (uint32_t)!ctx->v.sanktioneret_i_tide << 3;
+    /* requires (line 371): aktivloven "§ 40 a" */
+    _t11 |= (uint32_t)!ctx->in->skriftligt_varslet_om_skaerpet_sanktion << 4;
+    if ((*result) == false)    /* the default: nothing to hold back */
+        _t11 = 0;
+    ctx->held.skaerpet_raadighedssanktion = _t11;
+    *result = _t11 ? false : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 391 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_skaerpet_sanktion_i_hoejst(fast_t *ctx, lov_duration *result)
+{
+#line 3940 "kontanthjaelp_sanktioner.c"
+    lov_duration _t1 = {0, 0};
+    /* the rule (line 393) */
+    if (ctx->v.skaerpet_raadighedssanktion) {
+        _t1 = ((lov_duration){3, 0});
+    } else {
+        _t1 = ((lov_duration){0, 0});
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 398 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
+{
+#line 3955 "kontanthjaelp_sanktioner.c"
+    /* the rule (line 402) */
+    (*result) = (((ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) && (!ctx->in->rimelig_grund)) || ((((ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && ctx->in->tidligere_sanktionsafgoerelse) && ctx->in->manglende_vilje) && (!ctx->in->rimelig_grund)));
+    return LOV_OK;
+}
+
+#line 409 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_intet_fradrag_uden_skriftlig_vejledning(fast_t *ctx, bool *result)
+{
+#line 3964 "kontanthjaelp_sanktioner.c"
+    *result = (!(!ctx->v.skriftlig_vejledning_givet) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
+    return LOV_OK;
+}
+
+#line 413 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool *result)
+{
+#line 3972 "kontanthjaelp_sanktioner.c"
+    *result = (!ctx->in->rimelig_grund || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
+    return LOV_OK;
+}
+
+#line 417 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_intet_fradrag_efter_3_kalendermaaneder(fast_t *ctx, bool *result)
+{
+#line 3980 "kontanthjaelp_sanktioner.c"
+    *result = (!(!ctx->v.sanktioneret_i_tide) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
+    return LOV_OK;
+}
+
+#line 421 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
+{
+#line 3988 "kontanthjaelp_sanktioner.c"
+    *result = (!((!(ctx->v.fradrag == INT64_C(0) /* 0 kr */)) || ctx->v.skaerpet_raadighedssanktion) || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
+    return LOV_OK;
+}
+
+#line 426 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_aktivitetsparate_kontaktes_personligt_foerst(fast_t *ctx, bool *result)
+{
+#line 3996 "kontanthjaelp_sanktioner.c"
+    *result = (!((ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->personlig_kontakt_forsoegt)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 430 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(fast_t *ctx, bool *result)
+{
+#line 4004 "kontanthjaelp_sanktioner.c"
+    *result = (!(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (!ctx->v.skaerpet_raadighedssanktion));
+    return LOV_OK;
+}
+
+#line 434 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_intet_automatisk_fradrag_for_tilbud(fast_t *ctx, bool *result)
+{
+#line 4012 "kontanthjaelp_sanktioner.c"
+    *result = (!(ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 438 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_fradraget_er_aldrig_negativt(fast_t *ctx, bool *result)
+{
+#line 4020 "kontanthjaelp_sanktioner.c"
+    *result = (!(ctx->in->dagssats >= INT64_C(0) /* 0 kr */) || (ctx->v.fradrag >= INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 442 "rules/kontanthjaelp/sanktioner.lov"
+static lov_status fast_assert_sanktionssatsen_er_en_af_lovens_fire(fast_t *ctx, bool *result)
+{
+#line 4028 "kontanthjaelp_sanktioner.c"
+    *result = (!ctx->v.satser_efter_maanedlig_hjaelp || ((((ctx->v.sanktionssats == INT64_C(20000) /* 200 kr */) || (ctx->v.sanktionssats == INT64_C(40000) /* 400 kr */)) || (ctx->v.sanktionssats == INT64_C(60000) /* 600 kr */)) || (ctx->v.sanktionssats == INT64_C(70000) /* 700 kr */)));
+    return LOV_OK;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const kontanthjaelp_sanktioner_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.forseelsesdag;
+    bad |= !in->known.dagssats;
+    bad |= !in->known.maanedlig_hjaelp;
+    bad |= !in->known.vejledning;
+    bad |= !in->known.vejledning_givet_med_indkaldelsen;
+    bad |= !in->known.vejledning_dokumenteret;
+    bad |= !in->known.vejledning_ved_foerste_jobsamtale;
+    bad |= !in->known.vejledning_senest_gennemgaaet;
+    bad |= !in->known.afgoerelse_meddelt;
+    bad |= !in->known.matchgruppe;
+    bad |= !in->known.personlig_kontakt_forsoegt;
+    bad |= !in->known.sanktionen_konkret_begrundet;
+    bad |= !in->known.parten_kender_oplysningerne;
+    bad |= !in->known.undtagelse_fra_hoering;
+    bad |= !in->known.hoeringer;
+    bad |= !in->known.afgoerelse_begrundet;
+    bad |= !in->known.afgoerelse_henviser_til_reglerne;
+    bad |= !in->known.kontakt_genoprettet;
+    bad |= !in->known.forseelse;
+    bad |= !in->known.rimelig_grund;
+    bad |= !in->known.tidligere_sanktionsafgoerelse;
+    bad |= !in->known.manglende_vilje;
+    bad |= !in->known.skriftligt_varslet_om_skaerpet_sanktion;
+    bad |= in->known.afgoerelsesdag && !lov_date_valid(in->afgoerelsesdag);
+    bad |= in->known.forseelse && ((int)in->forseelse < 0 || (int)in->forseelse >= 2);
+    bad |= in->known.forseelsesdag && !lov_date_valid(in->forseelsesdag);
+    bad |= in->known.forseelsesdag && in->forseelsesdag > ctx->reference_date;
+    bad |= in->known.kontakt_genoprettet && (in->kontakt_genoprettet.present && !lov_date_valid(in->kontakt_genoprettet.value));
+    bad |= in->known.kontakt_genoprettet && (in->kontakt_genoprettet.present && in->kontakt_genoprettet.value > ctx->reference_date);
+    bad |= in->known.dagssats && in->dagssats < INT64_C(0);
+    bad |= in->known.maanedlig_hjaelp && in->maanedlig_hjaelp < INT64_C(0);
+    bad |= in->known.vejledning && ((int)in->vejledning < 0 || (int)in->vejledning >= 4);
+    bad |= in->known.vejledning_senest_gennemgaaet && (in->vejledning_senest_gennemgaaet.present && !lov_date_valid(in->vejledning_senest_gennemgaaet.value));
+    bad |= in->known.vejledning_senest_gennemgaaet && (in->vejledning_senest_gennemgaaet.present && in->vejledning_senest_gennemgaaet.value > ctx->reference_date);
+    bad |= in->known.matchgruppe && ((int)in->matchgruppe < 0 || (int)in->matchgruppe >= 2);
+    bad |= in->known.undtagelse_fra_hoering && ((int)in->undtagelse_fra_hoering < 0 || (int)in->undtagelse_fra_hoering >= 5);
+    bad |= in->known.hoeringer && in->hoeringer_count > 0 && in->hoeringer == NULL;
+    for (size_t i = 0, n = in->known.hoeringer && in->hoeringer ? in->hoeringer_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hoeringer[i].sendt);
+        bad |= in->hoeringer[i].sendt > ctx->reference_date;
+        bad |= (in->hoeringer[i].svar_modtaget.present && !lov_date_valid(in->hoeringer[i].svar_modtaget.value));
+        bad |= (in->hoeringer[i].svar_modtaget.present && in->hoeringer[i].svar_modtaget.value > ctx->reference_date);
+    }
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && !lov_date_valid(in->afgoerelse_meddelt.value));
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && in->afgoerelse_meddelt.value > ctx->reference_date);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, kontanthjaelp_sanktioner_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.gaeldende_vejledningsregel, 0, sizeof ctx->v.gaeldende_vejledningsregel);
+    } else if (fast_def_gaeldende_vejledningsregel(ctx, &ctx->v.gaeldende_vejledningsregel) != LOV_OK) {
+        return false;
+    }
+    out->gaeldende_vejledningsregel = ctx->v.gaeldende_vejledningsregel;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.satser_efter_maanedlig_hjaelp, 0, sizeof ctx->v.satser_efter_maanedlig_hjaelp);
+    } else if (fast_def_satser_efter_maanedlig_hjaelp(ctx, &ctx->v.satser_efter_maanedlig_hjaelp) != LOV_OK) {
+        return false;
+    }
+    out->satser_efter_maanedlig_hjaelp = ctx->v.satser_efter_maanedlig_hjaelp;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sanktionssats, 0, sizeof ctx->v.sanktionssats);
+    } else if (fast_def_sanktionssats(ctx, &ctx->v.sanktionssats) != LOV_OK) {
+        return false;
+    }
+    out->sanktionssats = ctx->v.sanktionssats;
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sanktionssatsens_grundlag, 0, sizeof ctx->v.sanktionssatsens_grundlag);
+    } else if (fast_def_sanktionssatsens_grundlag(ctx, &ctx->v.sanktionssatsens_grundlag) != LOV_OK) {
+        return false;
+    }
+    out->sanktionssatsens_grundlag = ctx->v.sanktionssatsens_grundlag;
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skriftlig_vejledning_givet, 0, sizeof ctx->v.skriftlig_vejledning_givet);
+    } else if (fast_def_skriftlig_vejledning_givet(ctx, &ctx->v.skriftlig_vejledning_givet) != LOV_OK) {
+        return false;
+    }
+    out->skriftlig_vejledning_givet = ctx->v.skriftlig_vejledning_givet;
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sidste_dag_for_sanktion, 0, sizeof ctx->v.sidste_dag_for_sanktion);
+    } else if (fast_def_sidste_dag_for_sanktion(ctx, &ctx->v.sidste_dag_for_sanktion) != LOV_OK) {
+        return false;
+    }
+    out->sidste_dag_for_sanktion = ctx->v.sidste_dag_for_sanktion;
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sanktioneret_i_tide, 0, sizeof ctx->v.sanktioneret_i_tide);
+    } else if (fast_def_sanktioneret_i_tide(ctx, &ctx->v.sanktioneret_i_tide) != LOV_OK) {
+        return false;
+    }
+    out->sanktioneret_i_tide = ctx->v.sanktioneret_i_tide;
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.betingelser_for_aktivitetsparate, 0, sizeof ctx->v.betingelser_for_aktivitetsparate);
+    } else if (fast_def_betingelser_for_aktivitetsparate(ctx, &ctx->v.betingelser_for_aktivitetsparate) != LOV_OK) {
+        return false;
+    }
+    out->betingelser_for_aktivitetsparate = ctx->v.betingelser_for_aktivitetsparate;
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.hoeringspligt, 0, sizeof ctx->v.hoeringspligt);
+    } else if (fast_def_hoeringspligt(ctx, &ctx->v.hoeringspligt) != LOV_OK) {
+        return false;
+    }
+    out->hoeringspligt = ctx->v.hoeringspligt;
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.partshoering_gennemfoert, 0, sizeof ctx->v.partshoering_gennemfoert);
+    } else if (fast_def_partshoering_gennemfoert(ctx, &ctx->v.partshoering_gennemfoert) != LOV_OK) {
+        return false;
+    }
+    out->partshoering_gennemfoert = ctx->v.partshoering_gennemfoert;
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.afgoerelse_truffet, 0, sizeof ctx->v.afgoerelse_truffet);
+    } else if (fast_def_afgoerelse_truffet(ctx, &ctx->v.afgoerelse_truffet) != LOV_OK) {
+        return false;
+    }
+    out->afgoerelse_truffet = ctx->v.afgoerelse_truffet;
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradragsdage, 0, sizeof ctx->v.fradragsdage);
+    } else if (fast_def_fradragsdage(ctx, &ctx->v.fradragsdage) != LOV_OK) {
+        return false;
+    }
+    out->fradragsdage = ctx->v.fradragsdage;
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradragsbeloeb, 0, sizeof ctx->v.fradragsbeloeb);
+    } else if (fast_def_fradragsbeloeb(ctx, &ctx->v.fradragsbeloeb) != LOV_OK) {
+        return false;
+    }
+    out->fradragsbeloeb = ctx->v.fradragsbeloeb;
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradrag, 0, sizeof ctx->v.fradrag);
+        ctx->held.fradrag = 0;
+    } else if (fast_def_fradrag(ctx, &ctx->v.fradrag) != LOV_OK) {
+        return false;
+    }
+    out->fradrag = ctx->v.fradrag;
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skaerpet_raadighedssanktion, 0, sizeof ctx->v.skaerpet_raadighedssanktion);
+        ctx->held.skaerpet_raadighedssanktion = 0;
+    } else if (fast_def_skaerpet_raadighedssanktion(ctx, &ctx->v.skaerpet_raadighedssanktion) != LOV_OK) {
+        return false;
+    }
+    out->skaerpet_raadighedssanktion = ctx->v.skaerpet_raadighedssanktion;
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        memset(&ctx->v.skaerpet_sanktion_i_hoejst, 0, sizeof ctx->v.skaerpet_sanktion_i_hoejst);
+    } else if (fast_def_skaerpet_sanktion_i_hoejst(ctx, &ctx->v.skaerpet_sanktion_i_hoejst) != LOV_OK) {
+        return false;
+    }
+    out->skaerpet_sanktion_i_hoejst = ctx->v.skaerpet_sanktion_i_hoejst;
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        memset(&ctx->v.kraever_sagsbehandlers_vurdering, 0, sizeof ctx->v.kraever_sagsbehandlers_vurdering);
+    } else if (fast_def_kraever_sagsbehandlers_vurdering(ctx, &ctx->v.kraever_sagsbehandlers_vurdering) != LOV_OK) {
+        return false;
+    }
+    out->kraever_sagsbehandlers_vurdering = ctx->v.kraever_sagsbehandlers_vurdering;
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        memset(&ctx->v.intet_fradrag_uden_skriftlig_vejledning, 0, sizeof ctx->v.intet_fradrag_uden_skriftlig_vejledning);
+    } else if (fast_assert_intet_fradrag_uden_skriftlig_vejledning(ctx, &ctx->v.intet_fradrag_uden_skriftlig_vejledning) != LOV_OK) {
+        return false;
+    }
+    out->intet_fradrag_uden_skriftlig_vejledning = ctx->v.intet_fradrag_uden_skriftlig_vejledning;
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        memset(&ctx->v.intet_fradrag_ved_rimelig_grund, 0, sizeof ctx->v.intet_fradrag_ved_rimelig_grund);
+    } else if (fast_assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->v.intet_fradrag_ved_rimelig_grund) != LOV_OK) {
+        return false;
+    }
+    out->intet_fradrag_ved_rimelig_grund = ctx->v.intet_fradrag_ved_rimelig_grund;
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        memset(&ctx->v.intet_fradrag_efter_3_kalendermaaneder, 0, sizeof ctx->v.intet_fradrag_efter_3_kalendermaaneder);
+    } else if (fast_assert_intet_fradrag_efter_3_kalendermaaneder(ctx, &ctx->v.intet_fradrag_efter_3_kalendermaaneder) != LOV_OK) {
+        return false;
+    }
+    out->intet_fradrag_efter_3_kalendermaaneder = ctx->v.intet_fradrag_efter_3_kalendermaaneder;
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse, 0, sizeof ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse);
+    } else if (fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx, &ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse) != LOV_OK) {
+        return false;
+    }
+    out->ingen_sanktion_uden_hoering_og_afgoerelse = ctx->v.ingen_sanktion_uden_hoering_og_afgoerelse;
+    if (!needed_slot(ctx->need, 21)) {    /* not asked for, nor needed */
+        memset(&ctx->v.aktivitetsparate_kontaktes_personligt_foerst, 0, sizeof ctx->v.aktivitetsparate_kontaktes_personligt_foerst);
+    } else if (fast_assert_aktivitetsparate_kontaktes_personligt_foerst(ctx, &ctx->v.aktivitetsparate_kontaktes_personligt_foerst) != LOV_OK) {
+        return false;
+    }
+    out->aktivitetsparate_kontaktes_personligt_foerst = ctx->v.aktivitetsparate_kontaktes_personligt_foerst;
+    if (!needed_slot(ctx->need, 22)) {    /* not asked for, nor needed */
+        memset(&ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion, 0, sizeof ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion);
+    } else if (fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx, &ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion) != LOV_OK) {
+        return false;
+    }
+    out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = ctx->v.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion;
+    if (!needed_slot(ctx->need, 23)) {    /* not asked for, nor needed */
+        memset(&ctx->v.intet_automatisk_fradrag_for_tilbud, 0, sizeof ctx->v.intet_automatisk_fradrag_for_tilbud);
+    } else if (fast_assert_intet_automatisk_fradrag_for_tilbud(ctx, &ctx->v.intet_automatisk_fradrag_for_tilbud) != LOV_OK) {
+        return false;
+    }
+    out->intet_automatisk_fradrag_for_tilbud = ctx->v.intet_automatisk_fradrag_for_tilbud;
+    if (!needed_slot(ctx->need, 24)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradraget_er_aldrig_negativt, 0, sizeof ctx->v.fradraget_er_aldrig_negativt);
+    } else if (fast_assert_fradraget_er_aldrig_negativt(ctx, &ctx->v.fradraget_er_aldrig_negativt) != LOV_OK) {
+        return false;
+    }
+    out->fradraget_er_aldrig_negativt = ctx->v.fradraget_er_aldrig_negativt;
+    if (!needed_slot(ctx->need, 25)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sanktionssatsen_er_en_af_lovens_fire, 0, sizeof ctx->v.sanktionssatsen_er_en_af_lovens_fire);
+    } else if (fast_assert_sanktionssatsen_er_en_af_lovens_fire(ctx, &ctx->v.sanktionssatsen_er_en_af_lovens_fire) != LOV_OK) {
+        return false;
+    }
+    out->sanktionssatsen_er_en_af_lovens_fire = ctx->v.sanktionssatsen_er_en_af_lovens_fire;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const kontanthjaelp_sanktioner_input *in, lov_date reference_date, const fast_params_t *p,
+                          kontanthjaelp_sanktioner_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.gaeldende_vejledningsregel = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.satser_efter_maanedlig_hjaelp = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.sanktionssats = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.sanktionssatsens_grundlag = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skriftlig_vejledning_givet = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.sidste_dag_for_sanktion = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.sanktioneret_i_tide = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.betingelser_for_aktivitetsparate = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.hoeringspligt = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.partshoering_gennemfoert = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.afgoerelse_truffet = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradragsdage = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradragsbeloeb = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradrag = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skaerpet_raadighedssanktion = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.skaerpet_sanktion_i_hoejst = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.kraever_sagsbehandlers_vurdering = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.intet_fradrag_uden_skriftlig_vejledning = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.intet_fradrag_ved_rimelig_grund = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.intet_fradrag_efter_3_kalendermaaneder = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ingen_sanktion_uden_hoering_og_afgoerelse = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.aktivitetsparate_kontaktes_personligt_foerst = needed_slot(need, 21) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = needed_slot(need, 22) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.intet_automatisk_fradrag_for_tilbud = needed_slot(need, 23) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradraget_er_aldrig_negativt = needed_slot(need, 24) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.sanktionssatsen_er_en_af_lovens_fire = needed_slot(need, 25) ? LOV_OK : LOV_UNDETERMINED;
+    out->held_back.fradrag = ctx.held.fradrag;
+    out->held_back.skaerpet_raadighedssanktion = ctx.held.skaerpet_raadighedssanktion;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_gaeldende_vejledningsregel(ctx, &ctx->out->gaeldende_vejledningsregel);
-    ctx->out->status.gaeldende_vejledningsregel = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.enum_case = (int32_t)ctx->out->gaeldende_vejledningsregel});
-    }
-
-    st = def_satser_efter_maanedlig_hjaelp(ctx, &ctx->out->satser_efter_maanedlig_hjaelp);
-    ctx->out->status.satser_efter_maanedlig_hjaelp = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->satser_efter_maanedlig_hjaelp});
-    }
-
-    st = def_sanktionssats(ctx, &ctx->out->sanktionssats);
-    ctx->out->status.sanktionssats = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->sanktionssats});
-    }
-
-    st = def_sanktionssatsens_grundlag(ctx, &ctx->out->sanktionssatsens_grundlag);
-    ctx->out->status.sanktionssatsens_grundlag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 9);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.enum_case = (int32_t)ctx->out->sanktionssatsens_grundlag});
-    }
-
-    st = def_skriftlig_vejledning_givet(ctx, &ctx->out->skriftlig_vejledning_givet);
-    ctx->out->status.skriftlig_vejledning_givet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 10);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 11, 3);
-        lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skriftlig_vejledning_givet});
-    }
-
-    st = def_sidste_dag_for_sanktion(ctx, &ctx->out->sidste_dag_for_sanktion);
-    ctx->out->status.sidste_dag_for_sanktion = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 14);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[0]) {    /* kalendermåneder_til_at_sanktionere */
-            ctx->marks[0] = 1;
-            lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(3)});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.gaeldende_vejledningsregel = LOV_UNDETERMINED;
+    } else {
+        st = def_gaeldende_vejledningsregel(ctx, &ctx->out->gaeldende_vejledningsregel);
+        ctx->out->status.gaeldende_vejledningsregel = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
         }
-        lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->sidste_dag_for_sanktion});
-    }
-
-    st = def_sanktioneret_i_tide(ctx, &ctx->out->sanktioneret_i_tide);
-    ctx->out->status.sanktioneret_i_tide = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 15);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->sanktioneret_i_tide});
-    }
-
-    st = def_betingelser_for_aktivitetsparate(ctx, &ctx->out->betingelser_for_aktivitetsparate);
-    ctx->out->status.betingelser_for_aktivitetsparate = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 16);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->betingelser_for_aktivitetsparate});
-    }
-
-    st = def_hoeringspligt(ctx, &ctx->out->hoeringspligt);
-    ctx->out->status.hoeringspligt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 17);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 17, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->hoeringspligt});
-    }
-
-    st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
-    ctx->out->status.partshoering_gennemfoert = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 18);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 19, 2);
-        lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoering_gennemfoert});
-    }
-
-    st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
-    ctx->out->status.afgoerelse_truffet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 21);
-    }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->afgoerelse_truffet});
-    }
-
-    st = def_fradragsdage(ctx, &ctx->out->fradragsdage);
-    ctx->out->status.fradragsdage = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 22);
-    }
-    if (ctx->explain) {
-        ctx->why_of[11] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 22, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->fradragsdage});
-    }
-
-    st = def_fradragsbeloeb(ctx, &ctx->out->fradragsbeloeb);
-    ctx->out->status.fradragsbeloeb = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 23);
-    }
-    if (ctx->explain) {
-        ctx->why_of[12] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->fradragsbeloeb});
-    }
-
-    st = def_fradrag(ctx, &ctx->out->fradrag);
-    ctx->out->status.fradrag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 24);
-        ctx->out->fradrag = INT64_C(0);    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[13] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 25, 7);
-        lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->fradrag});
-    }
-
-    st = def_skaerpet_raadighedssanktion(ctx, &ctx->out->skaerpet_raadighedssanktion);
-    ctx->out->status.skaerpet_raadighedssanktion = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 33);
-        ctx->out->skaerpet_raadighedssanktion = false;    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[14] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 34, 8);
-        lov_trace_add(ctx->trace, 33, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->skaerpet_raadighedssanktion});
-    }
-
-    st = def_skaerpet_sanktion_i_hoejst(ctx, &ctx->out->skaerpet_sanktion_i_hoejst);
-    ctx->out->status.skaerpet_sanktion_i_hoejst = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 42);
-    }
-    if (ctx->explain) {
-        ctx->why_of[15] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        if (!ctx->marks[32]) {    /* skærpet_sanktion_højst */
-            ctx->marks[32] = 1;
-            lov_trace_add(ctx->trace, 32, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.dur = {3, 0}});
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
         }
-        lov_trace_add(ctx->trace, 42, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dur = ctx->out->skaerpet_sanktion_i_hoejst});
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.enum_case = (int32_t)ctx->out->gaeldende_vejledningsregel});
+        }
     }
 
-    st = def_kraever_sagsbehandlers_vurdering(ctx, &ctx->out->kraever_sagsbehandlers_vurdering);
-    ctx->out->status.kraever_sagsbehandlers_vurdering = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 43);
-    }
-    if (ctx->explain) {
-        ctx->why_of[16] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 43, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->kraever_sagsbehandlers_vurdering});
-    }
-
-    st = assert_intet_fradrag_uden_skriftlig_vejledning(ctx, &ctx->out->intet_fradrag_uden_skriftlig_vejledning);
-    ctx->out->status.intet_fradrag_uden_skriftlig_vejledning = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 44);
-    }
-    if (ctx->explain) {
-        ctx->why_of[17] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 44, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->intet_fradrag_uden_skriftlig_vejledning});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.satser_efter_maanedlig_hjaelp = LOV_UNDETERMINED;
+    } else {
+        st = def_satser_efter_maanedlig_hjaelp(ctx, &ctx->out->satser_efter_maanedlig_hjaelp);
+        ctx->out->status.satser_efter_maanedlig_hjaelp = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->satser_efter_maanedlig_hjaelp});
+        }
     }
 
-    st = assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->out->intet_fradrag_ved_rimelig_grund);
-    ctx->out->status.intet_fradrag_ved_rimelig_grund = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 45);
-    }
-    if (ctx->explain) {
-        ctx->why_of[18] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 45, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->intet_fradrag_ved_rimelig_grund});
-    }
-
-    st = assert_intet_fradrag_efter_3_kalendermaaneder(ctx, &ctx->out->intet_fradrag_efter_3_kalendermaaneder);
-    ctx->out->status.intet_fradrag_efter_3_kalendermaaneder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 46);
-    }
-    if (ctx->explain) {
-        ctx->why_of[19] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 46, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->intet_fradrag_efter_3_kalendermaaneder});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.sanktionssats = LOV_UNDETERMINED;
+    } else {
+        st = def_sanktionssats(ctx, &ctx->out->sanktionssats);
+        ctx->out->status.sanktionssats = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->sanktionssats});
+        }
     }
 
-    st = assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx, &ctx->out->ingen_sanktion_uden_hoering_og_afgoerelse);
-    ctx->out->status.ingen_sanktion_uden_hoering_og_afgoerelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 47);
-    }
-    if (ctx->explain) {
-        ctx->why_of[20] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 47, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ingen_sanktion_uden_hoering_og_afgoerelse});
-    }
-
-    st = assert_aktivitetsparate_kontaktes_personligt_foerst(ctx, &ctx->out->aktivitetsparate_kontaktes_personligt_foerst);
-    ctx->out->status.aktivitetsparate_kontaktes_personligt_foerst = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 48);
-    }
-    if (ctx->explain) {
-        ctx->why_of[21] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 48, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->aktivitetsparate_kontaktes_personligt_foerst});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.sanktionssatsens_grundlag = LOV_UNDETERMINED;
+    } else {
+        st = def_sanktionssatsens_grundlag(ctx, &ctx->out->sanktionssatsens_grundlag);
+        ctx->out->status.sanktionssatsens_grundlag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 9);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.enum_case = (int32_t)ctx->out->sanktionssatsens_grundlag});
+        }
     }
 
-    st = assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx, &ctx->out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion);
-    ctx->out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 49);
-    }
-    if (ctx->explain) {
-        ctx->why_of[22] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 49, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion});
-    }
-
-    st = assert_intet_automatisk_fradrag_for_tilbud(ctx, &ctx->out->intet_automatisk_fradrag_for_tilbud);
-    ctx->out->status.intet_automatisk_fradrag_for_tilbud = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 50);
-    }
-    if (ctx->explain) {
-        ctx->why_of[23] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 50, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->intet_automatisk_fradrag_for_tilbud});
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.skriftlig_vejledning_givet = LOV_UNDETERMINED;
+    } else {
+        st = def_skriftlig_vejledning_givet(ctx, &ctx->out->skriftlig_vejledning_givet);
+        ctx->out->status.skriftlig_vejledning_givet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 10);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 11, 3);
+            lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skriftlig_vejledning_givet});
+        }
     }
 
-    st = assert_fradraget_er_aldrig_negativt(ctx, &ctx->out->fradraget_er_aldrig_negativt);
-    ctx->out->status.fradraget_er_aldrig_negativt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 51);
-    }
-    if (ctx->explain) {
-        ctx->why_of[24] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 51, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fradraget_er_aldrig_negativt});
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.sidste_dag_for_sanktion = LOV_UNDETERMINED;
+    } else {
+        st = def_sidste_dag_for_sanktion(ctx, &ctx->out->sidste_dag_for_sanktion);
+        ctx->out->status.sidste_dag_for_sanktion = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 14);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[0]) {    /* kalendermåneder_til_at_sanktionere */
+                ctx->marks[0] = 1;
+                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.i = INT64_C(3)});
+            }
+            lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->sidste_dag_for_sanktion});
+        }
     }
 
-    st = assert_sanktionssatsen_er_en_af_lovens_fire(ctx, &ctx->out->sanktionssatsen_er_en_af_lovens_fire);
-    ctx->out->status.sanktionssatsen_er_en_af_lovens_fire = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 52);
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.sanktioneret_i_tide = LOV_UNDETERMINED;
+    } else {
+        st = def_sanktioneret_i_tide(ctx, &ctx->out->sanktioneret_i_tide);
+        ctx->out->status.sanktioneret_i_tide = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 15);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->sanktioneret_i_tide});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[25] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.betingelser_for_aktivitetsparate = LOV_UNDETERMINED;
+    } else {
+        st = def_betingelser_for_aktivitetsparate(ctx, &ctx->out->betingelser_for_aktivitetsparate);
+        ctx->out->status.betingelser_for_aktivitetsparate = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 16);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->betingelser_for_aktivitetsparate});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 52, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->sanktionssatsen_er_en_af_lovens_fire});
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.hoeringspligt = LOV_UNDETERMINED;
+    } else {
+        st = def_hoeringspligt(ctx, &ctx->out->hoeringspligt);
+        ctx->out->status.hoeringspligt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 17);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 17, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->hoeringspligt});
+        }
     }
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
+        ctx->out->status.partshoering_gennemfoert = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 18);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 19, 2);
+            lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoering_gennemfoert});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.afgoerelse_truffet = LOV_UNDETERMINED;
+    } else {
+        st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
+        ctx->out->status.afgoerelse_truffet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 21);
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 21, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->afgoerelse_truffet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        ctx->out->status.fradragsdage = LOV_UNDETERMINED;
+    } else {
+        st = def_fradragsdage(ctx, &ctx->out->fradragsdage);
+        ctx->out->status.fradragsdage = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 22);
+        }
+        if (ctx->explain) {
+            ctx->why_of[11] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 22, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->fradragsdage});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        ctx->out->status.fradragsbeloeb = LOV_UNDETERMINED;
+    } else {
+        st = def_fradragsbeloeb(ctx, &ctx->out->fradragsbeloeb);
+        ctx->out->status.fradragsbeloeb = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 23);
+        }
+        if (ctx->explain) {
+            ctx->why_of[12] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 23, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->fradragsbeloeb});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        ctx->out->status.fradrag = LOV_UNDETERMINED;
+    } else {
+        st = def_fradrag(ctx, &ctx->out->fradrag);
+        ctx->out->status.fradrag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 24);
+            ctx->out->fradrag = INT64_C(0);    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[13] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 25, 7);
+            lov_trace_add(ctx->trace, 24, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->fradrag});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        ctx->out->status.skaerpet_raadighedssanktion = LOV_UNDETERMINED;
+    } else {
+        st = def_skaerpet_raadighedssanktion(ctx, &ctx->out->skaerpet_raadighedssanktion);
+        ctx->out->status.skaerpet_raadighedssanktion = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 33);
+            ctx->out->skaerpet_raadighedssanktion = false;    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[14] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 34, 8);
+            lov_trace_add(ctx->trace, 33, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->skaerpet_raadighedssanktion});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        ctx->out->status.skaerpet_sanktion_i_hoejst = LOV_UNDETERMINED;
+    } else {
+        st = def_skaerpet_sanktion_i_hoejst(ctx, &ctx->out->skaerpet_sanktion_i_hoejst);
+        ctx->out->status.skaerpet_sanktion_i_hoejst = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 42);
+        }
+        if (ctx->explain) {
+            ctx->why_of[15] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            if (!ctx->marks[32]) {    /* skærpet_sanktion_højst */
+                ctx->marks[32] = 1;
+                lov_trace_add(ctx->trace, 32, LOV_TRACE_VALUE, LOV_OK, true, (lov_value){.dur = {3, 0}});
+            }
+            lov_trace_add(ctx->trace, 42, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dur = ctx->out->skaerpet_sanktion_i_hoejst});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        ctx->out->status.kraever_sagsbehandlers_vurdering = LOV_UNDETERMINED;
+    } else {
+        st = def_kraever_sagsbehandlers_vurdering(ctx, &ctx->out->kraever_sagsbehandlers_vurdering);
+        ctx->out->status.kraever_sagsbehandlers_vurdering = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 43);
+        }
+        if (ctx->explain) {
+            ctx->why_of[16] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 43, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->kraever_sagsbehandlers_vurdering});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        ctx->out->status.intet_fradrag_uden_skriftlig_vejledning = LOV_UNDETERMINED;
+    } else {
+        st = assert_intet_fradrag_uden_skriftlig_vejledning(ctx, &ctx->out->intet_fradrag_uden_skriftlig_vejledning);
+        ctx->out->status.intet_fradrag_uden_skriftlig_vejledning = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 44);
+        }
+        if (ctx->explain) {
+            ctx->why_of[17] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 44, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->intet_fradrag_uden_skriftlig_vejledning});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        ctx->out->status.intet_fradrag_ved_rimelig_grund = LOV_UNDETERMINED;
+    } else {
+        st = assert_intet_fradrag_ved_rimelig_grund(ctx, &ctx->out->intet_fradrag_ved_rimelig_grund);
+        ctx->out->status.intet_fradrag_ved_rimelig_grund = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 45);
+        }
+        if (ctx->explain) {
+            ctx->why_of[18] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 45, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->intet_fradrag_ved_rimelig_grund});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        ctx->out->status.intet_fradrag_efter_3_kalendermaaneder = LOV_UNDETERMINED;
+    } else {
+        st = assert_intet_fradrag_efter_3_kalendermaaneder(ctx, &ctx->out->intet_fradrag_efter_3_kalendermaaneder);
+        ctx->out->status.intet_fradrag_efter_3_kalendermaaneder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 46);
+        }
+        if (ctx->explain) {
+            ctx->why_of[19] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 46, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->intet_fradrag_efter_3_kalendermaaneder});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 20)) {    /* not asked for, nor needed */
+        ctx->out->status.ingen_sanktion_uden_hoering_og_afgoerelse = LOV_UNDETERMINED;
+    } else {
+        st = assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx, &ctx->out->ingen_sanktion_uden_hoering_og_afgoerelse);
+        ctx->out->status.ingen_sanktion_uden_hoering_og_afgoerelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 47);
+        }
+        if (ctx->explain) {
+            ctx->why_of[20] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 47, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ingen_sanktion_uden_hoering_og_afgoerelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 21)) {    /* not asked for, nor needed */
+        ctx->out->status.aktivitetsparate_kontaktes_personligt_foerst = LOV_UNDETERMINED;
+    } else {
+        st = assert_aktivitetsparate_kontaktes_personligt_foerst(ctx, &ctx->out->aktivitetsparate_kontaktes_personligt_foerst);
+        ctx->out->status.aktivitetsparate_kontaktes_personligt_foerst = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 48);
+        }
+        if (ctx->explain) {
+            ctx->why_of[21] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 48, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->aktivitetsparate_kontaktes_personligt_foerst});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 22)) {    /* not asked for, nor needed */
+        ctx->out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = LOV_UNDETERMINED;
+    } else {
+        st = assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx, &ctx->out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion);
+        ctx->out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 49);
+        }
+        if (ctx->explain) {
+            ctx->why_of[22] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 49, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 23)) {    /* not asked for, nor needed */
+        ctx->out->status.intet_automatisk_fradrag_for_tilbud = LOV_UNDETERMINED;
+    } else {
+        st = assert_intet_automatisk_fradrag_for_tilbud(ctx, &ctx->out->intet_automatisk_fradrag_for_tilbud);
+        ctx->out->status.intet_automatisk_fradrag_for_tilbud = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 50);
+        }
+        if (ctx->explain) {
+            ctx->why_of[23] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 50, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->intet_automatisk_fradrag_for_tilbud});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 24)) {    /* not asked for, nor needed */
+        ctx->out->status.fradraget_er_aldrig_negativt = LOV_UNDETERMINED;
+    } else {
+        st = assert_fradraget_er_aldrig_negativt(ctx, &ctx->out->fradraget_er_aldrig_negativt);
+        ctx->out->status.fradraget_er_aldrig_negativt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 51);
+        }
+        if (ctx->explain) {
+            ctx->why_of[24] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 51, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fradraget_er_aldrig_negativt});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 25)) {    /* not asked for, nor needed */
+        ctx->out->status.sanktionssatsen_er_en_af_lovens_fire = LOV_UNDETERMINED;
+    } else {
+        st = assert_sanktionssatsen_er_en_af_lovens_fire(ctx, &ctx->out->sanktionssatsen_er_en_af_lovens_fire);
+        ctx->out->status.sanktionssatsen_er_en_af_lovens_fire = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 52);
+        }
+        if (ctx->explain) {
+            ctx->why_of[25] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 52, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->sanktionssatsen_er_en_af_lovens_fire});
+        }
+    }
+}
+
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
 }
 
 /* Events (the 'event date' facts) happened on or before the reference
@@ -3590,14 +4818,26 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
-                       const kontanthjaelp_sanktioner_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
+                                      const kontanthjaelp_sanktioner_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -3739,66 +4979,175 @@ lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_inpu
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.sanktionssats);
-        st = worse(st, out->status.sanktionssatsens_grundlag);
-        st = worse(st, out->status.fradrag);
-        st = worse(st, out->status.skaerpet_raadighedssanktion);
-        st = worse(st, out->status.skaerpet_sanktion_i_hoejst);
-        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.gaeldende_vejledningsregel);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.satser_efter_maanedlig_hjaelp);
+    if (counts(wanted, 2, true))
+        st = worse(st, out->status.sanktionssats);
+    if (counts(wanted, 3, true))
+        st = worse(st, out->status.sanktionssatsens_grundlag);
+    if (counts(wanted, 4, false))
+        st = worse(st, out->status.skriftlig_vejledning_givet);
+    if (counts(wanted, 5, false))
+        st = worse(st, out->status.sidste_dag_for_sanktion);
+    if (counts(wanted, 6, false))
+        st = worse(st, out->status.sanktioneret_i_tide);
+    if (counts(wanted, 7, false))
+        st = worse(st, out->status.betingelser_for_aktivitetsparate);
+    if (counts(wanted, 8, false))
+        st = worse(st, out->status.hoeringspligt);
+    if (counts(wanted, 9, false))
+        st = worse(st, out->status.partshoering_gennemfoert);
+    if (counts(wanted, 10, false))
+        st = worse(st, out->status.afgoerelse_truffet);
+    if (counts(wanted, 11, false))
+        st = worse(st, out->status.fradragsdage);
+    if (counts(wanted, 12, false))
+        st = worse(st, out->status.fradragsbeloeb);
+    if (counts(wanted, 13, true))
+        st = worse(st, out->status.fradrag);
+    if (counts(wanted, 14, true))
+        st = worse(st, out->status.skaerpet_raadighedssanktion);
+    if (counts(wanted, 15, true))
+        st = worse(st, out->status.skaerpet_sanktion_i_hoejst);
+    if (counts(wanted, 16, true))
+        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.sanktionssats != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.gaeldende_vejledningsregel != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.gaeldende_vejledningsregel);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.satser_efter_maanedlig_hjaelp != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.satser_efter_maanedlig_hjaelp);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, true) && out->status.sanktionssats != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[2].info;
         st = worse(st, out->status.sanktionssats);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[2].missing[i];
     }
-    if (out->status.sanktionssatsens_grundlag != LOV_OK) {
+    if (counts(wanted, 3, true) && out->status.sanktionssatsens_grundlag != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[3].info;
         st = worse(st, out->status.sanktionssatsens_grundlag);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[3].missing[i];
     }
-    if (out->status.fradrag != LOV_OK) {
+    if (counts(wanted, 4, false) && out->status.skriftlig_vejledning_givet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[4].info;
+        st = worse(st, out->status.skriftlig_vejledning_givet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[4].missing[i];
+    }
+    if (counts(wanted, 5, false) && out->status.sidste_dag_for_sanktion != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[5].info;
+        st = worse(st, out->status.sidste_dag_for_sanktion);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[5].missing[i];
+    }
+    if (counts(wanted, 6, false) && out->status.sanktioneret_i_tide != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[6].info;
+        st = worse(st, out->status.sanktioneret_i_tide);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[6].missing[i];
+    }
+    if (counts(wanted, 7, false) && out->status.betingelser_for_aktivitetsparate != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[7].info;
+        st = worse(st, out->status.betingelser_for_aktivitetsparate);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[7].missing[i];
+    }
+    if (counts(wanted, 8, false) && out->status.hoeringspligt != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[8].info;
+        st = worse(st, out->status.hoeringspligt);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[8].missing[i];
+    }
+    if (counts(wanted, 9, false) && out->status.partshoering_gennemfoert != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[9].info;
+        st = worse(st, out->status.partshoering_gennemfoert);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[9].missing[i];
+    }
+    if (counts(wanted, 10, false) && out->status.afgoerelse_truffet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[10].info;
+        st = worse(st, out->status.afgoerelse_truffet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[10].missing[i];
+    }
+    if (counts(wanted, 11, false) && out->status.fradragsdage != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[11].info;
+        st = worse(st, out->status.fradragsdage);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[11].missing[i];
+    }
+    if (counts(wanted, 12, false) && out->status.fradragsbeloeb != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[12].info;
+        st = worse(st, out->status.fradragsbeloeb);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[12].missing[i];
+    }
+    if (counts(wanted, 13, true) && out->status.fradrag != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[13].info;
         st = worse(st, out->status.fradrag);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[13].missing[i];
     }
-    if (out->status.skaerpet_raadighedssanktion != LOV_OK) {
+    if (counts(wanted, 14, true) && out->status.skaerpet_raadighedssanktion != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[14].info;
         st = worse(st, out->status.skaerpet_raadighedssanktion);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[14].missing[i];
     }
-    if (out->status.skaerpet_sanktion_i_hoejst != LOV_OK) {
+    if (counts(wanted, 15, true) && out->status.skaerpet_sanktion_i_hoejst != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[15].info;
         st = worse(st, out->status.skaerpet_sanktion_i_hoejst);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[15].missing[i];
     }
-    if (out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
+    if (counts(wanted, 16, true) && out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[16].info;
         st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
@@ -3806,6 +5155,57 @@ lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_inpu
             out->missing[i] |= ctx.why_of[16].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
+                                const kontanthjaelp_sanktioner_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.afgoerelsesdag && in->afgoerelsesdag >= 17075 && in->afgoerelsesdag <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->afgoerelsesdag, &p);
+        if (fast_evaluate(in, in->afgoerelsesdag, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status kontanthjaelp_sanktioner_evaluate(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
+                       const kontanthjaelp_sanktioner_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status kontanthjaelp_sanktioner_evaluate_some(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
+                            const kontanthjaelp_sanktioner_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status kontanthjaelp_sanktioner_evaluate_batch(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, size_t n,
+                             const kontanthjaelp_sanktioner_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.afgoerelsesdag && in[i].afgoerelsesdag >= 17075 && in[i].afgoerelsesdag <= 20269) {
+            if (!looked_up || in[i].afgoerelsesdag != day) {    /* a new reference date */
+                day = in[i].afgoerelsesdag;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

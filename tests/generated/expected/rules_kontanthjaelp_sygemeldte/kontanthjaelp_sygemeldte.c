@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const kontanthjaelp_sygemeldte_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[19];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[37];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0, 2, 3, 3, 4, 4, 5, 6, 9, 10, 1, 7, 8, 11, 11, 11, 1, 9, 10, 11, 11, 11, 12};
+static const uint32_t reads_from[] = {0, 0, 1, 1, 2, 3, 5, 7, 7, 7, 7, 7, 13, 13, 14, 15, 19, 20, 21, 23};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 19; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -158,7 +188,7 @@ static lov_status param_on_day_vejledningsregel(ctx_t *ctx, lov_date day, kontan
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 162 "kontanthjaelp_sygemeldte.c"
+#line 192 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -193,7 +223,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 197 "kontanthjaelp_sygemeldte.c"
+#line 227 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -214,7 +244,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 218 "kontanthjaelp_sygemeldte.c"
+#line 248 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -260,7 +290,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 264 "kontanthjaelp_sygemeldte.c"
+#line 294 "kontanthjaelp_sygemeldte.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -286,7 +316,7 @@ _L3:;
 #line 146 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_gaeldende_vejledningsregel(ctx_t *ctx, kontanthjaelp_sygemeldte_Vejledningsregel *result)
 {
-#line 290 "kontanthjaelp_sygemeldte.c"
+#line 320 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sygemeldte_Vejledningsregel _t1 = (kontanthjaelp_sygemeldte_Vejledningsregel)0;
     /* the rule (line 148) */
@@ -308,7 +338,7 @@ _fail:
 #line 150 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_vejledt_efter_35_stk_1(ctx_t *ctx, bool *result)
 {
-#line 312 "kontanthjaelp_sygemeldte.c"
+#line 342 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -676,7 +706,7 @@ _fail:
 #line 184 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_raskmeldt_foer_udeblivelsen(ctx_t *ctx, bool *result)
 {
-#line 680 "kontanthjaelp_sygemeldte.c"
+#line 710 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -763,7 +793,7 @@ _fail:
 #line 188 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_sygemeldt_paa_dagen(ctx_t *ctx, bool *result)
 {
-#line 767 "kontanthjaelp_sygemeldte.c"
+#line 797 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -848,7 +878,7 @@ _fail:
 #line 195 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 852 "kontanthjaelp_sygemeldte.c"
+#line 882 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1073,7 +1103,7 @@ _fail:
 #line 222 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_undersoegelse_paakraevet(ctx_t *ctx, bool *result)
 {
-#line 1077 "kontanthjaelp_sygemeldte.c"
+#line 1107 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1184,7 +1214,7 @@ _fail:
 #line 229 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_udeblevet_uden_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 1188 "kontanthjaelp_sygemeldte.c"
+#line 1218 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1231,7 +1261,7 @@ _fail:
 #line 236 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_i_tide(ctx_t *ctx, bool *result)
 {
-#line 1235 "kontanthjaelp_sygemeldte.c"
+#line 1265 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1325,7 +1355,7 @@ _fail:
 #line 244 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
 {
-#line 1329 "kontanthjaelp_sygemeldte.c"
+#line 1359 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1408,7 +1438,7 @@ _fail:
 #line 248 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1412 "kontanthjaelp_sygemeldte.c"
+#line 1442 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1480,7 +1510,7 @@ _fail:
 #line 254 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1484 "kontanthjaelp_sygemeldte.c"
+#line 1514 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 256) */
@@ -1510,7 +1540,7 @@ _fail:
 #line 259 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 1514 "kontanthjaelp_sygemeldte.c"
+#line 1544 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1705,7 +1735,7 @@ _fail:
 #line 275 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_sygemeldingen_er_aaben(ctx_t *ctx, bool *result)
 {
-#line 1709 "kontanthjaelp_sygemeldte.c"
+#line 1739 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1820,7 +1850,7 @@ _fail:
 #line 283 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_slutdatoen_raskmelder_ikke(ctx_t *ctx, bool *result)
 {
-#line 1824 "kontanthjaelp_sygemeldte.c"
+#line 1854 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2000,7 +2030,7 @@ _fail:
 #line 289 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_ingen_sanktion_uden_undersoegelse(ctx_t *ctx, bool *result)
 {
-#line 2004 "kontanthjaelp_sygemeldte.c"
+#line 2034 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2080,7 +2110,7 @@ _fail:
 #line 293 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 2084 "kontanthjaelp_sygemeldte.c"
+#line 2114 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2186,7 +2216,7 @@ _fail:
 #line 297 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden(ctx_t *ctx, bool *result)
 {
-#line 2190 "kontanthjaelp_sygemeldte.c"
+#line 2220 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2266,7 +2296,7 @@ _fail:
 #line 301 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_syg_efter_vurderingen_sanktioneres_ikke(ctx_t *ctx, bool *result)
 {
-#line 2270 "kontanthjaelp_sygemeldte.c"
+#line 2300 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2314,7 +2344,7 @@ _fail:
 #line 307 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_slutdato_paa_sygemeldingen_aendrer_intet(ctx_t *ctx, bool *result)
 {
-#line 2318 "kontanthjaelp_sygemeldte.c"
+#line 2348 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2624,280 +2654,1071 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    kontanthjaelp_sygemeldte_Vejledningsregel gaeldende_vejledningsregel;
+    bool vejledt_efter_35_stk_1;
+    bool raskmeldt_foer_udeblivelsen;
+    bool sygemeldt_paa_dagen;
+    bool rimelig_grund;
+    bool undersoegelse_paakraevet;
+    bool udeblevet_uden_rimelig_grund;
+    bool i_tide;
+    bool betingelser_for_aktivitetsparate;
+    bool partshoering_gennemfoert;
+    bool afgoerelse_truffet;
+    lov_money fradrag;
+    bool sygemeldingen_er_aaben;
+    bool slutdatoen_raskmelder_ikke;
+    bool ingen_sanktion_uden_undersoegelse;
+    bool ingen_sanktion_uden_vejledning_hoering_og_afgoerelse;
+    bool aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden;
+    bool syg_efter_vurderingen_sanktioneres_ikke;
+    bool slutdato_paa_sygemeldingen_aendrer_intet;
+} fast_values_t;
+
+/* Adverse outcomes: the prerequisites not met (bit i: prerequisite i). */
+typedef struct fast_held_t {
+    uint32_t fradrag;
+} fast_held_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const kontanthjaelp_sygemeldte_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+    fast_held_t held;
+} fast_t;
+
+/* 'vejledningsregel' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_vejledningsregel(lov_date day, kontanthjaelp_sygemeldte_Vejledningsregel *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_vejledningsregel / sizeof values_of_vejledningsregel[0]; i++)
+        at += values_of_vejledningsregel[i].from <= day;
+    if (day < values_of_vejledningsregel[at].from || day > values_of_vejledningsregel[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = (kontanthjaelp_sygemeldte_Vejledningsregel)values_of_vejledningsregel[at].value.enum_case;
+    return LOV_OK;
+}
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result);
+static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result);
+static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result);
+static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result);
+
+#line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
+{
+#line 2736 "kontanthjaelp_sygemeldte.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 118) */
+    _t2 = afgoerelsesdag.present;
+    if (_t2) {
+        if ((_st = fast_fn_forvaltningsloven_frist_udloebet(ctx, sendt, frist, afgoerelsesdag.value, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
+{
+#line 2756 "kontanthjaelp_sygemeldte.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_date _t1 = 0;
+    /* the rule (line 111) */
+    if ((_st = lov_date_add_duration(sendt, frist, LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = (dag > _t1);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
+{
+#line 2772 "kontanthjaelp_sygemeldte.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    /* the rule (line 161) */
+    _t2 = (meddelt.present) && (meddelt.value <= dag);
+    if (_t2) {
+        if ((_st = fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx, begrundet, retsregler_angivet, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = _t1;
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
+static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
+{
+#line 2792 "kontanthjaelp_sygemeldte.c"
+    (void)ctx;
+    /* the rule (line 153) */
+    (*result) = (begrundet && retsregler_angivet);
+    return LOV_OK;
+}
+
+#line 146 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_gaeldende_vejledningsregel(fast_t *ctx, kontanthjaelp_sygemeldte_Vejledningsregel *result)
+{
+#line 2802 "kontanthjaelp_sygemeldte.c"
+    lov_status _st = LOV_OK;
+    kontanthjaelp_sygemeldte_Vejledningsregel _t1 = (kontanthjaelp_sygemeldte_Vejledningsregel)0;
+    /* the rule (line 148) */
+    if ((_st = fast_param_on_day_vejledningsregel(ctx->in->udeblivelsesdag, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 150 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_vejledt_efter_35_stk_1(fast_t *ctx, bool *result)
+{
+#line 2817 "kontanthjaelp_sygemeldte.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    lov_date _t6 = 0;
+    bool _t7 = false;
+    bool _t8 = false;
+    bool _t9 = false;
+    bool _t10 = false;
+    /* the default (line 152) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception med_indkaldelsen (line 153): aktivloven "§ 35, stk. 1 (LBK nr. 981/2019)" */
+    _t3 = ((ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sygemeldte_Vejledningsregel_med_indkaldelsen) && ctx->in->vejledning_skriftlig) && ctx->in->vejledning_med_indkaldelsen;
+    _t4 = true;
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception gennemgået (line 161): lov1558 "aktivloven § 35, stk. 1, nr. 1-3" */
+    _t7 = (((ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sygemeldte_Vejledningsregel_gennemgaaet) && ctx->in->vejledning_skriftlig) && ctx->in->vejledning_ved_foerste_jobsamtale) && (ctx->in->vejledning_senest_gennemgaaet.present);
+    if (_t7) {
+        if ((_st = lov_date_sub_duration(ctx->in->udeblivelsesdag, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
+            goto _fail;
+        _t7 = ctx->in->vejledning_senest_gennemgaaet.value >= _t6;
+    }
+    _t5 = _t7;
+    _t8 = true;
+    _t2 |= _t5 && _t1 && !((*result) == _t8);
+    (*result) = _t5 && !_t1 ? _t8 : (*result);
+    _t1 |= _t5;
+    /* exception skriftlig (line 171): lov727 "aktivloven § 35, stk. 1" */
+    _t9 = (ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sygemeldte_Vejledningsregel_skriftlig) && ctx->in->vejledning_skriftlig;
+    _t10 = true;
+    _t2 |= _t9 && _t1 && !((*result) == _t10);
+    (*result) = _t9 && !_t1 ? _t10 : (*result);
+    _t1 |= _t9;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 184 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result)
+{
+#line 2869 "kontanthjaelp_sygemeldte.c"
+    /* the rule (line 186) */
+    (*result) = (((!(ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->in->udeblivelsesdag));
+    return LOV_OK;
+}
+
+#line 188 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_sygemeldt_paa_dagen(fast_t *ctx, bool *result)
+{
+#line 2878 "kontanthjaelp_sygemeldte.c"
+    /* the rule (line 190) */
+    (*result) = (((ctx->in->sygemeldt_fra.present) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (!ctx->v.raskmeldt_foer_udeblivelsen));
+    return LOV_OK;
+}
+
+#line 195 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_rimelig_grund(fast_t *ctx, bool *result)
+{
+#line 2887 "kontanthjaelp_sygemeldte.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    bool _t8 = false;
+    bool _t9 = false;
+    bool _t10 = false;
+    bool _t11 = false;
+    bool _t12 = false;
+    /* the default (line 199) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception sygemeldt_som_angivet (line 200): ast "42-22; aktivloven § 35, stk. 8" */
+    _t3 = ctx->v.sygemeldt_paa_dagen && ctx->in->sygemeldt_som_jobcentret_angav;
+    if (_t3) {
+        _t4 = true;
+        _t5 = false;
+        _t6 = false;
+        /* exception ikke_syg_efter_undersøgelse (line 207): ast "102-16" */
+        _t7 = ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg;
+        _t8 = false;
+        _t6 |= _t7 && _t5 && !(_t4 == _t8);
+        _t4 = _t7 && !_t5 ? _t8 : _t4;
+        _t5 |= _t7;
+        if (_t6) {
+            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+            goto _fail;
+        }
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    /* exception var_syg (line 211): ast "102-16" */
+    _t9 = ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_syg;
+    _t10 = true;
+    _t2 |= _t9 && _t1 && !((*result) == _t10);
+    (*result) = _t9 && !_t1 ? _t10 : (*result);
+    _t1 |= _t9;
+    /* exception anden_grund (line 215): bek470 "§ 15, stk. 3" */
+    _t11 = ctx->in->anden_rimelig_grund;
+    _t12 = true;
+    _t2 |= _t11 && _t1 && !((*result) == _t12);
+    (*result) = _t11 && !_t1 ? _t12 : (*result);
+    _t1 |= _t11;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 222 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
+{
+#line 2949 "kontanthjaelp_sygemeldte.c"
+    /* the rule (line 226) */
+    (*result) = (((ctx->in->borgeren_henviser_til_sygdom || ctx->v.sygemeldt_paa_dagen) && (ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) && (!ctx->v.rimelig_grund));
+    return LOV_OK;
+}
+
+#line 229 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_udeblevet_uden_rimelig_grund(fast_t *ctx, bool *result)
+{
+#line 2958 "kontanthjaelp_sygemeldte.c"
+    /* the rule (line 231) */
+    (*result) = ((!ctx->v.rimelig_grund) && (!ctx->v.undersoegelse_paakraevet));
+    return LOV_OK;
+}
+
+#line 236 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_i_tide(fast_t *ctx, bool *result)
+{
+#line 2967 "kontanthjaelp_sygemeldte.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    bool _t2 = false;
+    /* the rule (line 240) */
+    _t2 = (ctx->in->afgoerelse_meddelt.present) && (ctx->in->afgoerelse_meddelt.value >= ctx->in->udeblivelsesdag);
+    if (_t2) {
+        if ((_st = lov_date_add_duration(lov_date_month_start(ctx->in->udeblivelsesdag), ((lov_duration){3, 0}), LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = ctx->in->afgoerelse_meddelt.value <= lov_date_month_end(_t1);
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 244 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *result)
+{
+#line 2987 "kontanthjaelp_sygemeldte.c"
+    /* the rule (line 246) */
+    (*result) = ((!(ctx->in->matchgruppe == kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat)) || (ctx->in->personlig_kontakt_udtoemt && ctx->in->sanktion_fremmer_raadighed));
+    return LOV_OK;
+}
+
+#line 248 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
+{
+#line 2996 "kontanthjaelp_sygemeldte.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    const forvaltningsloven_Hoering * _t3 = NULL;
+    size_t _t4 = 0;
+    bool _t5 = false;
+    bool _t6 = false;
+    /* the rule (line 250) */
+    _t1 = false;
+    /* exists */
+    _t3 = ctx->in->hoeringer;
+    _t4 = ctx->in->hoeringer_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const forvaltningsloven_Hoering *h = &_t3[_i2];
+        _t6 = h->sendt >= ctx->in->udeblivelsesdag;
+        if (_t6) {
+            if ((_st = fast_fn_forvaltningsloven_hoering_afsluttet_foer(ctx, h->sendt, h->frist, ctx->in->afgoerelse_meddelt, &_t5)) != LOV_OK)
+                goto _fail;
+            _t6 = _t5;
+        }
+        _t1 |= _t6;
+    }
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 254 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
+{
+#line 3027 "kontanthjaelp_sygemeldte.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    /* the rule (line 256) */
+    if ((_st = fast_fn_forvaltningsloven_afgoerelse_truffet(ctx, ctx->in->afgoerelse_meddelt, ctx->in->afgoerelse_begrundet, ctx->in->afgoerelse_henviser_til_reglerne, ctx->reference_date, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 259 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
+{
+#line 3042 "kontanthjaelp_sygemeldte.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    lov_money _t4 = 0;
+    lov_money _t5 = 0;
+    uint32_t _t6 = 0;
+    /* the default (line 266) */
+    (*result) = INT64_C(0) /* 0 kr */;
+    _t1 = false;
+    _t2 = false;
+    /* exception udeblevet (line 267): aktivloven "§ 36, stk. 1 og 2" */
+    _t3 = ctx->v.udeblevet_uden_rimelig_grund && (ctx->in->fradragsdage > INT64_C(0));
+    if (_t3) {
+        if ((_st = lov_money_mul_int(ctx->in->dagssats, ctx->in->fradragsdage, &_t5)) != LOV_OK)
+            goto _fail;
+        _t4 = _t5;
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    _t6 = 0;
+    /* requires (line 261): fvl "§ 19, stk. 1" */
+    _t6 |= (uint32_t)!ctx->v.partshoering_gennemfoert << 0;
+    /* requires (line 262): fvl "§ 22" */
+    _t6 |= (uint32_t)!ctx->v.afgoerelse_truffet << 1;
+    /* requires (line 263): aktivloven "§ 35, stk. 1" */
+    _t6 |= (uint32_t)!ctx->v.vejledt_efter_35_stk_1 << 2;
+    /* requires (line 264): aktivloven "§ 35, stk. 3" */
+    _t6 |= (uint32_t)!ctx->v.i_tide << 3;
+    /* requires (line 265): aktivloven "§ 35, stk. 7 og § 13, stk. 8" */
+    _t6 |= (uint32_t)!ctx->v.betingelser_for_aktivitetsparate << 4;
+    if ((*result) == INT64_C(0) /* 0 kr */)    /* the default: nothing to hold back */
+        _t6 = 0;
+    ctx->held.fradrag = _t6;
+    *result = _t6 ? INT64_C(0) /* 0 kr */ : *result;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 275 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
+{
+#line 3091 "kontanthjaelp_sygemeldte.c"
+    /* the rule (line 277) */
+    (*result) = ((ctx->in->sygemeldt_fra.present) && (!(((!(ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->reference_date))));
+    return LOV_OK;
+}
+
+#line 283 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_assert_slutdatoen_raskmelder_ikke(fast_t *ctx, bool *result)
+{
+#line 3100 "kontanthjaelp_sygemeldte.c"
+    *result = (!(((((ctx->in->sygemeldt_fra.present) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 289 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_assert_ingen_sanktion_uden_undersoegelse(fast_t *ctx, bool *result)
+{
+#line 3108 "kontanthjaelp_sygemeldte.c"
+    *result = (!(ctx->in->borgeren_henviser_til_sygdom && (ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 293 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerelse(fast_t *ctx, bool *result)
+{
+#line 3116 "kontanthjaelp_sygemeldte.c"
+    *result = (!(ctx->v.fradrag > INT64_C(0) /* 0 kr */) || ((ctx->v.vejledt_efter_35_stk_1 && ctx->v.partshoering_gennemfoert) && ctx->v.afgoerelse_truffet));
+    return LOV_OK;
+}
+
+#line 297 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden(fast_t *ctx, bool *result)
+{
+#line 3124 "kontanthjaelp_sygemeldte.c"
+    *result = (!((ctx->in->matchgruppe == kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat) && (!ctx->in->sanktion_fremmer_raadighed)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 301 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_assert_syg_efter_vurderingen_sanktioneres_ikke(fast_t *ctx, bool *result)
+{
+#line 3132 "kontanthjaelp_sygemeldte.c"
+    *result = (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_syg) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    return LOV_OK;
+}
+
+#line 307 "rules/kontanthjaelp/sygemeldte.lov"
+static lov_status fast_assert_slutdato_paa_sygemeldingen_aendrer_intet(fast_t *ctx, bool *result)
+{
+#line 3140 "kontanthjaelp_sygemeldte.c"
+    *result = (!(((((((ctx->in->sygemelding_slutdato.present) && (ctx->in->sygemelding_slutdato.value < ctx->in->udeblivelsesdag)) && (ctx->in->sygemeldt_fra.present)) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && ctx->v.sygemeldingen_er_aaben));
+    return LOV_OK;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const kontanthjaelp_sygemeldte_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.udeblivelsesdag;
+    bad |= !in->known.vejledning_skriftlig;
+    bad |= !in->known.vejledning_med_indkaldelsen;
+    bad |= !in->known.vejledning_ved_foerste_jobsamtale;
+    bad |= !in->known.vejledning_senest_gennemgaaet;
+    bad |= !in->known.raskmelding;
+    bad |= !in->known.raskmeldt_fra;
+    bad |= !in->known.sygemeldt_fra;
+    bad |= !in->known.sygemeldt_som_jobcentret_angav;
+    bad |= !in->known.vurdering;
+    bad |= !in->known.anden_rimelig_grund;
+    bad |= !in->known.borgeren_henviser_til_sygdom;
+    bad |= !in->known.afgoerelse_meddelt;
+    bad |= !in->known.matchgruppe;
+    bad |= !in->known.personlig_kontakt_udtoemt;
+    bad |= !in->known.sanktion_fremmer_raadighed;
+    bad |= !in->known.hoeringer;
+    bad |= !in->known.afgoerelse_begrundet;
+    bad |= !in->known.afgoerelse_henviser_til_reglerne;
+    bad |= !in->known.fradragsdage;
+    bad |= !in->known.dagssats;
+    bad |= !in->known.sygemelding_slutdato;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.udeblivelsesdag && !lov_date_valid(in->udeblivelsesdag);
+    bad |= in->known.udeblivelsesdag && in->udeblivelsesdag > ctx->reference_date;
+    bad |= in->known.dagssats && in->dagssats < INT64_C(0);
+    bad |= in->known.matchgruppe && ((int)in->matchgruppe < 0 || (int)in->matchgruppe >= 3);
+    bad |= in->known.sygemeldt_fra && (in->sygemeldt_fra.present && !lov_date_valid(in->sygemeldt_fra.value));
+    bad |= in->known.sygemeldt_fra && (in->sygemeldt_fra.present && in->sygemeldt_fra.value > ctx->reference_date);
+    bad |= in->known.sygemelding_slutdato && (in->sygemelding_slutdato.present && !lov_date_valid(in->sygemelding_slutdato.value));
+    bad |= in->known.raskmelding && ((int)in->raskmelding < 0 || (int)in->raskmelding >= 4);
+    bad |= in->known.raskmeldt_fra && (in->raskmeldt_fra.present && !lov_date_valid(in->raskmeldt_fra.value));
+    bad |= in->known.raskmeldt_fra && (in->raskmeldt_fra.present && in->raskmeldt_fra.value > ctx->reference_date);
+    bad |= in->known.vurdering && ((int)in->vurdering < 0 || (int)in->vurdering >= 3);
+    bad |= in->known.vejledning_senest_gennemgaaet && (in->vejledning_senest_gennemgaaet.present && !lov_date_valid(in->vejledning_senest_gennemgaaet.value));
+    bad |= in->known.vejledning_senest_gennemgaaet && (in->vejledning_senest_gennemgaaet.present && in->vejledning_senest_gennemgaaet.value > ctx->reference_date);
+    bad |= in->known.hoeringer && in->hoeringer_count > 0 && in->hoeringer == NULL;
+    for (size_t i = 0, n = in->known.hoeringer && in->hoeringer ? in->hoeringer_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->hoeringer[i].sendt);
+        bad |= in->hoeringer[i].sendt > ctx->reference_date;
+        bad |= (in->hoeringer[i].svar_modtaget.present && !lov_date_valid(in->hoeringer[i].svar_modtaget.value));
+        bad |= (in->hoeringer[i].svar_modtaget.present && in->hoeringer[i].svar_modtaget.value > ctx->reference_date);
+    }
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && !lov_date_valid(in->afgoerelse_meddelt.value));
+    bad |= in->known.afgoerelse_meddelt && (in->afgoerelse_meddelt.present && in->afgoerelse_meddelt.value > ctx->reference_date);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, kontanthjaelp_sygemeldte_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.gaeldende_vejledningsregel, 0, sizeof ctx->v.gaeldende_vejledningsregel);
+    } else if (fast_def_gaeldende_vejledningsregel(ctx, &ctx->v.gaeldende_vejledningsregel) != LOV_OK) {
+        return false;
+    }
+    out->gaeldende_vejledningsregel = ctx->v.gaeldende_vejledningsregel;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.vejledt_efter_35_stk_1, 0, sizeof ctx->v.vejledt_efter_35_stk_1);
+    } else if (fast_def_vejledt_efter_35_stk_1(ctx, &ctx->v.vejledt_efter_35_stk_1) != LOV_OK) {
+        return false;
+    }
+    out->vejledt_efter_35_stk_1 = ctx->v.vejledt_efter_35_stk_1;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.raskmeldt_foer_udeblivelsen, 0, sizeof ctx->v.raskmeldt_foer_udeblivelsen);
+    } else if (fast_def_raskmeldt_foer_udeblivelsen(ctx, &ctx->v.raskmeldt_foer_udeblivelsen) != LOV_OK) {
+        return false;
+    }
+    out->raskmeldt_foer_udeblivelsen = ctx->v.raskmeldt_foer_udeblivelsen;
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sygemeldt_paa_dagen, 0, sizeof ctx->v.sygemeldt_paa_dagen);
+    } else if (fast_def_sygemeldt_paa_dagen(ctx, &ctx->v.sygemeldt_paa_dagen) != LOV_OK) {
+        return false;
+    }
+    out->sygemeldt_paa_dagen = ctx->v.sygemeldt_paa_dagen;
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.rimelig_grund, 0, sizeof ctx->v.rimelig_grund);
+    } else if (fast_def_rimelig_grund(ctx, &ctx->v.rimelig_grund) != LOV_OK) {
+        return false;
+    }
+    out->rimelig_grund = ctx->v.rimelig_grund;
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.undersoegelse_paakraevet, 0, sizeof ctx->v.undersoegelse_paakraevet);
+    } else if (fast_def_undersoegelse_paakraevet(ctx, &ctx->v.undersoegelse_paakraevet) != LOV_OK) {
+        return false;
+    }
+    out->undersoegelse_paakraevet = ctx->v.undersoegelse_paakraevet;
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.udeblevet_uden_rimelig_grund, 0, sizeof ctx->v.udeblevet_uden_rimelig_grund);
+    } else if (fast_def_udeblevet_uden_rimelig_grund(ctx, &ctx->v.udeblevet_uden_rimelig_grund) != LOV_OK) {
+        return false;
+    }
+    out->udeblevet_uden_rimelig_grund = ctx->v.udeblevet_uden_rimelig_grund;
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.i_tide, 0, sizeof ctx->v.i_tide);
+    } else if (fast_def_i_tide(ctx, &ctx->v.i_tide) != LOV_OK) {
+        return false;
+    }
+    out->i_tide = ctx->v.i_tide;
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.betingelser_for_aktivitetsparate, 0, sizeof ctx->v.betingelser_for_aktivitetsparate);
+    } else if (fast_def_betingelser_for_aktivitetsparate(ctx, &ctx->v.betingelser_for_aktivitetsparate) != LOV_OK) {
+        return false;
+    }
+    out->betingelser_for_aktivitetsparate = ctx->v.betingelser_for_aktivitetsparate;
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.partshoering_gennemfoert, 0, sizeof ctx->v.partshoering_gennemfoert);
+    } else if (fast_def_partshoering_gennemfoert(ctx, &ctx->v.partshoering_gennemfoert) != LOV_OK) {
+        return false;
+    }
+    out->partshoering_gennemfoert = ctx->v.partshoering_gennemfoert;
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.afgoerelse_truffet, 0, sizeof ctx->v.afgoerelse_truffet);
+    } else if (fast_def_afgoerelse_truffet(ctx, &ctx->v.afgoerelse_truffet) != LOV_OK) {
+        return false;
+    }
+    out->afgoerelse_truffet = ctx->v.afgoerelse_truffet;
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradrag, 0, sizeof ctx->v.fradrag);
+        ctx->held.fradrag = 0;
+    } else if (fast_def_fradrag(ctx, &ctx->v.fradrag) != LOV_OK) {
+        return false;
+    }
+    out->fradrag = ctx->v.fradrag;
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        memset(&ctx->v.sygemeldingen_er_aaben, 0, sizeof ctx->v.sygemeldingen_er_aaben);
+    } else if (fast_def_sygemeldingen_er_aaben(ctx, &ctx->v.sygemeldingen_er_aaben) != LOV_OK) {
+        return false;
+    }
+    out->sygemeldingen_er_aaben = ctx->v.sygemeldingen_er_aaben;
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        memset(&ctx->v.slutdatoen_raskmelder_ikke, 0, sizeof ctx->v.slutdatoen_raskmelder_ikke);
+    } else if (fast_assert_slutdatoen_raskmelder_ikke(ctx, &ctx->v.slutdatoen_raskmelder_ikke) != LOV_OK) {
+        return false;
+    }
+    out->slutdatoen_raskmelder_ikke = ctx->v.slutdatoen_raskmelder_ikke;
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ingen_sanktion_uden_undersoegelse, 0, sizeof ctx->v.ingen_sanktion_uden_undersoegelse);
+    } else if (fast_assert_ingen_sanktion_uden_undersoegelse(ctx, &ctx->v.ingen_sanktion_uden_undersoegelse) != LOV_OK) {
+        return false;
+    }
+    out->ingen_sanktion_uden_undersoegelse = ctx->v.ingen_sanktion_uden_undersoegelse;
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse, 0, sizeof ctx->v.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse);
+    } else if (fast_assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerelse(ctx, &ctx->v.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse) != LOV_OK) {
+        return false;
+    }
+    out->ingen_sanktion_uden_vejledning_hoering_og_afgoerelse = ctx->v.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse;
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        memset(&ctx->v.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden, 0, sizeof ctx->v.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden);
+    } else if (fast_assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden(ctx, &ctx->v.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden) != LOV_OK) {
+        return false;
+    }
+    out->aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden = ctx->v.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden;
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        memset(&ctx->v.syg_efter_vurderingen_sanktioneres_ikke, 0, sizeof ctx->v.syg_efter_vurderingen_sanktioneres_ikke);
+    } else if (fast_assert_syg_efter_vurderingen_sanktioneres_ikke(ctx, &ctx->v.syg_efter_vurderingen_sanktioneres_ikke) != LOV_OK) {
+        return false;
+    }
+    out->syg_efter_vurderingen_sanktioneres_ikke = ctx->v.syg_efter_vurderingen_sanktioneres_ikke;
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        memset(&ctx->v.slutdato_paa_sygemeldingen_aendrer_intet, 0, sizeof ctx->v.slutdato_paa_sygemeldingen_aendrer_intet);
+    } else if (fast_assert_slutdato_paa_sygemeldingen_aendrer_intet(ctx, &ctx->v.slutdato_paa_sygemeldingen_aendrer_intet) != LOV_OK) {
+        return false;
+    }
+    out->slutdato_paa_sygemeldingen_aendrer_intet = ctx->v.slutdato_paa_sygemeldingen_aendrer_intet;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const kontanthjaelp_sygemeldte_input *in, lov_date reference_date, const fast_params_t *p,
+                          kontanthjaelp_sygemeldte_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.gaeldende_vejledningsregel = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.vejledt_efter_35_stk_1 = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.raskmeldt_foer_udeblivelsen = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.sygemeldt_paa_dagen = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.rimelig_grund = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.undersoegelse_paakraevet = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.udeblevet_uden_rimelig_grund = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.i_tide = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.betingelser_for_aktivitetsparate = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.partshoering_gennemfoert = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.afgoerelse_truffet = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fradrag = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.sygemeldingen_er_aaben = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.slutdatoen_raskmelder_ikke = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ingen_sanktion_uden_undersoegelse = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.syg_efter_vurderingen_sanktioneres_ikke = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.slutdato_paa_sygemeldingen_aendrer_intet = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
+    out->held_back.fradrag = ctx.held.fradrag;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_gaeldende_vejledningsregel(ctx, &ctx->out->gaeldende_vejledningsregel);
-    ctx->out->status.gaeldende_vejledningsregel = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 1);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.enum_case = (int32_t)ctx->out->gaeldende_vejledningsregel});
-    }
-
-    st = def_vejledt_efter_35_stk_1(ctx, &ctx->out->vejledt_efter_35_stk_1);
-    ctx->out->status.vejledt_efter_35_stk_1 = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 2);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 3, 3);
-        lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->vejledt_efter_35_stk_1});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.gaeldende_vejledningsregel = LOV_UNDETERMINED;
+    } else {
+        st = def_gaeldende_vejledningsregel(ctx, &ctx->out->gaeldende_vejledningsregel);
+        ctx->out->status.gaeldende_vejledningsregel = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 1);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.enum_case = (int32_t)ctx->out->gaeldende_vejledningsregel});
+        }
     }
 
-    st = def_raskmeldt_foer_udeblivelsen(ctx, &ctx->out->raskmeldt_foer_udeblivelsen);
-    ctx->out->status.raskmeldt_foer_udeblivelsen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->raskmeldt_foer_udeblivelsen});
-    }
-
-    st = def_sygemeldt_paa_dagen(ctx, &ctx->out->sygemeldt_paa_dagen);
-    ctx->out->status.sygemeldt_paa_dagen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->sygemeldt_paa_dagen});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.vejledt_efter_35_stk_1 = LOV_UNDETERMINED;
+    } else {
+        st = def_vejledt_efter_35_stk_1(ctx, &ctx->out->vejledt_efter_35_stk_1);
+        ctx->out->status.vejledt_efter_35_stk_1 = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 2);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 3, 3);
+            lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->vejledt_efter_35_stk_1});
+        }
     }
 
-    st = def_rimelig_grund(ctx, &ctx->out->rimelig_grund);
-    ctx->out->status.rimelig_grund = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 9, 4);
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->rimelig_grund});
-    }
-
-    st = def_undersoegelse_paakraevet(ctx, &ctx->out->undersoegelse_paakraevet);
-    ctx->out->status.undersoegelse_paakraevet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 13);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->undersoegelse_paakraevet});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.raskmeldt_foer_udeblivelsen = LOV_UNDETERMINED;
+    } else {
+        st = def_raskmeldt_foer_udeblivelsen(ctx, &ctx->out->raskmeldt_foer_udeblivelsen);
+        ctx->out->status.raskmeldt_foer_udeblivelsen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->raskmeldt_foer_udeblivelsen});
+        }
     }
 
-    st = def_udeblevet_uden_rimelig_grund(ctx, &ctx->out->udeblevet_uden_rimelig_grund);
-    ctx->out->status.udeblevet_uden_rimelig_grund = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 14);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->udeblevet_uden_rimelig_grund});
-    }
-
-    st = def_i_tide(ctx, &ctx->out->i_tide);
-    ctx->out->status.i_tide = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 15);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->i_tide});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.sygemeldt_paa_dagen = LOV_UNDETERMINED;
+    } else {
+        st = def_sygemeldt_paa_dagen(ctx, &ctx->out->sygemeldt_paa_dagen);
+        ctx->out->status.sygemeldt_paa_dagen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->sygemeldt_paa_dagen});
+        }
     }
 
-    st = def_betingelser_for_aktivitetsparate(ctx, &ctx->out->betingelser_for_aktivitetsparate);
-    ctx->out->status.betingelser_for_aktivitetsparate = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 16);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->betingelser_for_aktivitetsparate});
-    }
-
-    st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
-    ctx->out->status.partshoering_gennemfoert = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 17);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 17, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->partshoering_gennemfoert});
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.rimelig_grund = LOV_UNDETERMINED;
+    } else {
+        st = def_rimelig_grund(ctx, &ctx->out->rimelig_grund);
+        ctx->out->status.rimelig_grund = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 9, 4);
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->rimelig_grund});
+        }
     }
 
-    st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
-    ctx->out->status.afgoerelse_truffet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 18);
-    }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->afgoerelse_truffet});
-    }
-
-    st = def_fradrag(ctx, &ctx->out->fradrag);
-    ctx->out->status.fradrag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 19);
-        ctx->out->fradrag = INT64_C(0);    /* never harm the citizen on an unsure result */
-    }
-    if (ctx->explain) {
-        ctx->why_of[11] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 20, 6);
-        lov_trace_add(ctx->trace, 19, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->fradrag});
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.undersoegelse_paakraevet = LOV_UNDETERMINED;
+    } else {
+        st = def_undersoegelse_paakraevet(ctx, &ctx->out->undersoegelse_paakraevet);
+        ctx->out->status.undersoegelse_paakraevet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 13);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->undersoegelse_paakraevet});
+        }
     }
 
-    st = def_sygemeldingen_er_aaben(ctx, &ctx->out->sygemeldingen_er_aaben);
-    ctx->out->status.sygemeldingen_er_aaben = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 26);
-    }
-    if (ctx->explain) {
-        ctx->why_of[12] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->sygemeldingen_er_aaben});
-    }
-
-    st = assert_slutdatoen_raskmelder_ikke(ctx, &ctx->out->slutdatoen_raskmelder_ikke);
-    ctx->out->status.slutdatoen_raskmelder_ikke = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 27);
-    }
-    if (ctx->explain) {
-        ctx->why_of[13] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 27, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->slutdatoen_raskmelder_ikke});
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.udeblevet_uden_rimelig_grund = LOV_UNDETERMINED;
+    } else {
+        st = def_udeblevet_uden_rimelig_grund(ctx, &ctx->out->udeblevet_uden_rimelig_grund);
+        ctx->out->status.udeblevet_uden_rimelig_grund = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 14);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->udeblevet_uden_rimelig_grund});
+        }
     }
 
-    st = assert_ingen_sanktion_uden_undersoegelse(ctx, &ctx->out->ingen_sanktion_uden_undersoegelse);
-    ctx->out->status.ingen_sanktion_uden_undersoegelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 28);
-    }
-    if (ctx->explain) {
-        ctx->why_of[14] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 28, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ingen_sanktion_uden_undersoegelse});
-    }
-
-    st = assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerelse(ctx, &ctx->out->ingen_sanktion_uden_vejledning_hoering_og_afgoerelse);
-    ctx->out->status.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 29);
-    }
-    if (ctx->explain) {
-        ctx->why_of[15] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 29, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ingen_sanktion_uden_vejledning_hoering_og_afgoerelse});
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.i_tide = LOV_UNDETERMINED;
+    } else {
+        st = def_i_tide(ctx, &ctx->out->i_tide);
+        ctx->out->status.i_tide = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 15);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->i_tide});
+        }
     }
 
-    st = assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden(ctx, &ctx->out->aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden);
-    ctx->out->status.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 30);
-    }
-    if (ctx->explain) {
-        ctx->why_of[16] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden});
-    }
-
-    st = assert_syg_efter_vurderingen_sanktioneres_ikke(ctx, &ctx->out->syg_efter_vurderingen_sanktioneres_ikke);
-    ctx->out->status.syg_efter_vurderingen_sanktioneres_ikke = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 31);
-    }
-    if (ctx->explain) {
-        ctx->why_of[17] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 31, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->syg_efter_vurderingen_sanktioneres_ikke});
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.betingelser_for_aktivitetsparate = LOV_UNDETERMINED;
+    } else {
+        st = def_betingelser_for_aktivitetsparate(ctx, &ctx->out->betingelser_for_aktivitetsparate);
+        ctx->out->status.betingelser_for_aktivitetsparate = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 16);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->betingelser_for_aktivitetsparate});
+        }
     }
 
-    st = assert_slutdato_paa_sygemeldingen_aendrer_intet(ctx, &ctx->out->slutdato_paa_sygemeldingen_aendrer_intet);
-    ctx->out->status.slutdato_paa_sygemeldingen_aendrer_intet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 32);
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
+    } else {
+        st = def_partshoering_gennemfoert(ctx, &ctx->out->partshoering_gennemfoert);
+        ctx->out->status.partshoering_gennemfoert = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 17);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 17, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->partshoering_gennemfoert});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[18] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.afgoerelse_truffet = LOV_UNDETERMINED;
+    } else {
+        st = def_afgoerelse_truffet(ctx, &ctx->out->afgoerelse_truffet);
+        ctx->out->status.afgoerelse_truffet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 18);
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->afgoerelse_truffet});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 32, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->slutdato_paa_sygemeldingen_aendrer_intet});
+
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        ctx->out->status.fradrag = LOV_UNDETERMINED;
+    } else {
+        st = def_fradrag(ctx, &ctx->out->fradrag);
+        ctx->out->status.fradrag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 19);
+            ctx->out->fradrag = INT64_C(0);    /* never harm the citizen on an unsure result */
+        }
+        if (ctx->explain) {
+            ctx->why_of[11] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 20, 6);
+            lov_trace_add(ctx->trace, 19, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->fradrag});
+        }
     }
+
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        ctx->out->status.sygemeldingen_er_aaben = LOV_UNDETERMINED;
+    } else {
+        st = def_sygemeldingen_er_aaben(ctx, &ctx->out->sygemeldingen_er_aaben);
+        ctx->out->status.sygemeldingen_er_aaben = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 26);
+        }
+        if (ctx->explain) {
+            ctx->why_of[12] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 26, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->sygemeldingen_er_aaben});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        ctx->out->status.slutdatoen_raskmelder_ikke = LOV_UNDETERMINED;
+    } else {
+        st = assert_slutdatoen_raskmelder_ikke(ctx, &ctx->out->slutdatoen_raskmelder_ikke);
+        ctx->out->status.slutdatoen_raskmelder_ikke = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 27);
+        }
+        if (ctx->explain) {
+            ctx->why_of[13] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 27, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->slutdatoen_raskmelder_ikke});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        ctx->out->status.ingen_sanktion_uden_undersoegelse = LOV_UNDETERMINED;
+    } else {
+        st = assert_ingen_sanktion_uden_undersoegelse(ctx, &ctx->out->ingen_sanktion_uden_undersoegelse);
+        ctx->out->status.ingen_sanktion_uden_undersoegelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 28);
+        }
+        if (ctx->explain) {
+            ctx->why_of[14] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 28, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ingen_sanktion_uden_undersoegelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        ctx->out->status.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse = LOV_UNDETERMINED;
+    } else {
+        st = assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerelse(ctx, &ctx->out->ingen_sanktion_uden_vejledning_hoering_og_afgoerelse);
+        ctx->out->status.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 29);
+        }
+        if (ctx->explain) {
+            ctx->why_of[15] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 29, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ingen_sanktion_uden_vejledning_hoering_og_afgoerelse});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        ctx->out->status.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden = LOV_UNDETERMINED;
+    } else {
+        st = assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden(ctx, &ctx->out->aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden);
+        ctx->out->status.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 30);
+        }
+        if (ctx->explain) {
+            ctx->why_of[16] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 30, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        ctx->out->status.syg_efter_vurderingen_sanktioneres_ikke = LOV_UNDETERMINED;
+    } else {
+        st = assert_syg_efter_vurderingen_sanktioneres_ikke(ctx, &ctx->out->syg_efter_vurderingen_sanktioneres_ikke);
+        ctx->out->status.syg_efter_vurderingen_sanktioneres_ikke = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 31);
+        }
+        if (ctx->explain) {
+            ctx->why_of[17] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 31, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->syg_efter_vurderingen_sanktioneres_ikke});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        ctx->out->status.slutdato_paa_sygemeldingen_aendrer_intet = LOV_UNDETERMINED;
+    } else {
+        st = assert_slutdato_paa_sygemeldingen_aendrer_intet(ctx, &ctx->out->slutdato_paa_sygemeldingen_aendrer_intet);
+        ctx->out->status.slutdato_paa_sygemeldingen_aendrer_intet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 32);
+        }
+        if (ctx->explain) {
+            ctx->why_of[18] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 32, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->slutdato_paa_sygemeldingen_aendrer_intet});
+        }
+    }
+}
+
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
 }
 
 /* Events (the 'event date' facts) happened on or before the reference
@@ -2924,14 +3745,26 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status kontanthjaelp_sygemeldte_evaluate(const kontanthjaelp_sygemeldte_input *in, kontanthjaelp_sygemeldte_output *out, lov_trace *trace,
-                       const kontanthjaelp_sygemeldte_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const kontanthjaelp_sygemeldte_input *in, kontanthjaelp_sygemeldte_output *out, lov_trace *trace,
+                                      const kontanthjaelp_sygemeldte_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -3045,42 +3878,139 @@ lov_status kontanthjaelp_sygemeldte_evaluate(const kontanthjaelp_sygemeldte_inpu
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.undersoegelse_paakraevet);
-        st = worse(st, out->status.fradrag);
-        st = worse(st, out->status.sygemeldingen_er_aaben);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.gaeldende_vejledningsregel);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.vejledt_efter_35_stk_1);
+    if (counts(wanted, 2, false))
+        st = worse(st, out->status.raskmeldt_foer_udeblivelsen);
+    if (counts(wanted, 3, false))
+        st = worse(st, out->status.sygemeldt_paa_dagen);
+    if (counts(wanted, 4, false))
+        st = worse(st, out->status.rimelig_grund);
+    if (counts(wanted, 5, true))
+        st = worse(st, out->status.undersoegelse_paakraevet);
+    if (counts(wanted, 6, false))
+        st = worse(st, out->status.udeblevet_uden_rimelig_grund);
+    if (counts(wanted, 7, false))
+        st = worse(st, out->status.i_tide);
+    if (counts(wanted, 8, false))
+        st = worse(st, out->status.betingelser_for_aktivitetsparate);
+    if (counts(wanted, 9, false))
+        st = worse(st, out->status.partshoering_gennemfoert);
+    if (counts(wanted, 10, false))
+        st = worse(st, out->status.afgoerelse_truffet);
+    if (counts(wanted, 11, true))
+        st = worse(st, out->status.fradrag);
+    if (counts(wanted, 12, true))
+        st = worse(st, out->status.sygemeldingen_er_aaben);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.undersoegelse_paakraevet != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.gaeldende_vejledningsregel != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.gaeldende_vejledningsregel);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.vejledt_efter_35_stk_1 != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.vejledt_efter_35_stk_1);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, false) && out->status.raskmeldt_foer_udeblivelsen != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[2].info;
+        st = worse(st, out->status.raskmeldt_foer_udeblivelsen);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[2].missing[i];
+    }
+    if (counts(wanted, 3, false) && out->status.sygemeldt_paa_dagen != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[3].info;
+        st = worse(st, out->status.sygemeldt_paa_dagen);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[3].missing[i];
+    }
+    if (counts(wanted, 4, false) && out->status.rimelig_grund != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[4].info;
+        st = worse(st, out->status.rimelig_grund);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[4].missing[i];
+    }
+    if (counts(wanted, 5, true) && out->status.undersoegelse_paakraevet != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[5].info;
         st = worse(st, out->status.undersoegelse_paakraevet);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[5].missing[i];
     }
-    if (out->status.fradrag != LOV_OK) {
+    if (counts(wanted, 6, false) && out->status.udeblevet_uden_rimelig_grund != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[6].info;
+        st = worse(st, out->status.udeblevet_uden_rimelig_grund);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[6].missing[i];
+    }
+    if (counts(wanted, 7, false) && out->status.i_tide != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[7].info;
+        st = worse(st, out->status.i_tide);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[7].missing[i];
+    }
+    if (counts(wanted, 8, false) && out->status.betingelser_for_aktivitetsparate != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[8].info;
+        st = worse(st, out->status.betingelser_for_aktivitetsparate);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[8].missing[i];
+    }
+    if (counts(wanted, 9, false) && out->status.partshoering_gennemfoert != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[9].info;
+        st = worse(st, out->status.partshoering_gennemfoert);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[9].missing[i];
+    }
+    if (counts(wanted, 10, false) && out->status.afgoerelse_truffet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[10].info;
+        st = worse(st, out->status.afgoerelse_truffet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[10].missing[i];
+    }
+    if (counts(wanted, 11, true) && out->status.fradrag != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[11].info;
         st = worse(st, out->status.fradrag);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[11].missing[i];
     }
-    if (out->status.sygemeldingen_er_aaben != LOV_OK) {
+    if (counts(wanted, 12, true) && out->status.sygemeldingen_er_aaben != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[12].info;
         st = worse(st, out->status.sygemeldingen_er_aaben);
@@ -3088,6 +4018,57 @@ lov_status kontanthjaelp_sygemeldte_evaluate(const kontanthjaelp_sygemeldte_inpu
             out->missing[i] |= ctx.why_of[12].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const kontanthjaelp_sygemeldte_input *in, kontanthjaelp_sygemeldte_output *out, lov_trace *trace,
+                                const kontanthjaelp_sygemeldte_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17167 && in->reference_dato <= 20269) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status kontanthjaelp_sygemeldte_evaluate(const kontanthjaelp_sygemeldte_input *in, kontanthjaelp_sygemeldte_output *out, lov_trace *trace,
+                       const kontanthjaelp_sygemeldte_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status kontanthjaelp_sygemeldte_evaluate_some(const kontanthjaelp_sygemeldte_input *in, kontanthjaelp_sygemeldte_output *out, lov_trace *trace,
+                            const kontanthjaelp_sygemeldte_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status kontanthjaelp_sygemeldte_evaluate_batch(const kontanthjaelp_sygemeldte_input *in, kontanthjaelp_sygemeldte_output *out, size_t n,
+                             const kontanthjaelp_sygemeldte_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17167 && in[i].reference_dato <= 20269) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const retssikkerhed_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[10];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[13];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0, 0, 3, 1, 3, 0, 4, 4, 5, 3, 6};
+static const uint32_t reads_from[] = {0, 0, 0, 0, 0, 1, 2, 4, 7, 9, 11};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 10; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -112,7 +142,7 @@ static lov_status fn_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_durati
 #line 29 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_fristens_sidste_dag(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 116 "retssikkerhed.c"
+#line 146 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 33) */
@@ -133,7 +163,7 @@ _fail:
 #line 36 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_frist_overskredet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 137 "retssikkerhed.c"
+#line 167 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -199,7 +229,7 @@ _fail:
 #line 45 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 203 "retssikkerhed.c"
+#line 233 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -258,7 +288,7 @@ _fail:
 #line 80 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_besked_givet(ctx_t *ctx, bool *result)
 {
-#line 262 "retssikkerhed.c"
+#line 292 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -341,7 +371,7 @@ _fail:
 #line 84 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_fristdag(ctx_t *ctx, lov_date *result)
 {
-#line 345 "retssikkerhed.c"
+#line 375 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 86) */
@@ -367,7 +397,7 @@ _fail:
 #line 88 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_frist_mangler(ctx_t *ctx, bool *result)
 {
-#line 371 "retssikkerhed.c"
+#line 401 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     /* the rule (line 92) */
     if (!ctx->in->known.frist_offentliggjort) {
@@ -386,7 +416,7 @@ _fail:
 #line 94 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_fristen_er_overskredet(ctx_t *ctx, bool *result)
 {
-#line 390 "retssikkerhed.c"
+#line 420 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 96) */
@@ -416,7 +446,7 @@ _fail:
 #line 98 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_besked_skal_sendes(ctx_t *ctx, bool *result)
 {
-#line 420 "retssikkerhed.c"
+#line 450 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 100) */
@@ -448,7 +478,7 @@ _fail:
 #line 104 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_ny_besked_skal_sendes(ctx_t *ctx, bool *result)
 {
-#line 452 "retssikkerhed.c"
+#line 482 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -561,7 +591,7 @@ _fail:
 #line 110 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_dage_over_fristen(ctx_t *ctx, int64_t *result)
 {
-#line 565 "retssikkerhed.c"
+#line 595 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_date _t2 = 0;
@@ -600,7 +630,7 @@ _fail:
 #line 121 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status assert_overskredet_uden_besked_giver_besked(ctx_t *ctx, bool *result)
 {
-#line 604 "retssikkerhed.c"
+#line 634 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -708,7 +738,7 @@ _fail:
 #line 126 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status assert_ingen_besked_naar_afgoerelsen_er_truffet(ctx_t *ctx, bool *result)
 {
-#line 712 "retssikkerhed.c"
+#line 742 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -786,7 +816,7 @@ _fail:
 #line 130 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status assert_rapporten_taeller_kun_overskredne_sager(ctx_t *ctx, bool *result)
 {
-#line 790 "retssikkerhed.c"
+#line 820 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -844,150 +874,550 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    bool besked_givet;
+    lov_date fristdag;
+    bool frist_mangler;
+    bool fristen_er_overskredet;
+    bool besked_skal_sendes;
+    bool ny_besked_skal_sendes;
+    int64_t dage_over_fristen;
+    bool overskredet_uden_besked_giver_besked;
+    bool ingen_besked_naar_afgoerelsen_er_truffet;
+    bool rapporten_taeller_kun_overskredne_sager;
+} fast_values_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const retssikkerhed_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+} fast_t;
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+static lov_status fast_fn_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result);
+static lov_status fast_fn_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result);
+static lov_status fast_fn_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result);
+
+#line 29 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_fn_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
+{
+#line 927 "retssikkerhed.c"
+    lov_status _st = LOV_OK;
+    (void)ctx;
+    lov_date _t1 = 0;
+    /* the rule (line 33) */
+    if ((_st = lov_date_add_duration(modtaget, laengde, LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 36 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_fn_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
+{
+#line 943 "retssikkerhed.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    lov_date _t2 = 0;
+    bool _t3 = false;
+    bool _t4 = false;
+    /* the rule (line 38) */
+    if ((_st = fast_fn_fristens_sidste_dag(ctx, modtaget, laengde, &_t1)) != LOV_OK)
+        goto _fail;
+    _t4 = dag > _t1;
+    if (_t4) {
+        _t3 = !afgjort.present;
+        if (!_t3) {
+            if ((_st = fast_fn_fristens_sidste_dag(ctx, modtaget, laengde, &_t2)) != LOV_OK)
+                goto _fail;
+            _t3 = afgjort.value > _t2;
+        }
+        _t4 = _t3;
+    }
+    (*result) = _t4;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 45 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_fn_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
+{
+#line 971 "retssikkerhed.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    bool _t2 = false;
+    /* the rule (line 50) */
+    _t2 = !afgjort.present;
+    if (_t2) {
+        if ((_st = fast_fn_fristens_sidste_dag(ctx, modtaget, laengde, &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = dag >= _t1;
+    }
+    (*result) = (_t2 && (!beskeden_er_givet));
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 80 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_def_besked_givet(fast_t *ctx, bool *result)
+{
+#line 991 "retssikkerhed.c"
+    /* the rule (line 82) */
+    (*result) = (((ctx->in->besked_sendt.present) && ctx->in->besked_angiver_tidspunkt) && (ctx->in->forventet_afgoerelse.present));
+    return LOV_OK;
+}
+
+#line 84 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_def_fristdag(fast_t *ctx, lov_date *result)
+{
+#line 1000 "retssikkerhed.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    /* the rule (line 86) */
+    if ((_st = fast_fn_fristens_sidste_dag(ctx, ctx->in->ansoegning_modtaget, ctx->in->frist, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 88 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_def_frist_mangler(fast_t *ctx, bool *result)
+{
+#line 1015 "retssikkerhed.c"
+    /* the rule (line 92) */
+    (*result) = (!ctx->in->frist_offentliggjort);
+    return LOV_OK;
+}
+
+#line 94 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_def_fristen_er_overskredet(fast_t *ctx, bool *result)
+{
+#line 1024 "retssikkerhed.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    /* the rule (line 96) */
+    if ((_st = fast_fn_frist_overskredet(ctx, ctx->in->ansoegning_modtaget, ctx->in->frist, ctx->in->afgoerelse_truffet, ctx->reference_date, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 98 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_def_besked_skal_sendes(fast_t *ctx, bool *result)
+{
+#line 1039 "retssikkerhed.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    /* the rule (line 100) */
+    if ((_st = fast_fn_besked_paakraevet(ctx, ctx->in->ansoegning_modtaget, ctx->in->frist, ctx->in->afgoerelse_truffet, ctx->v.besked_givet, ctx->reference_date, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 104 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_def_ny_besked_skal_sendes(fast_t *ctx, bool *result)
+{
+#line 1054 "retssikkerhed.c"
+    /* the rule (line 106) */
+    (*result) = ((((!ctx->in->afgoerelse_truffet.present) && ctx->v.besked_givet) && (ctx->in->forventet_afgoerelse.present)) && (ctx->reference_date > ctx->in->forventet_afgoerelse.value));
+    return LOV_OK;
+}
+
+#line 110 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_def_dage_over_fristen(fast_t *ctx, int64_t *result)
+{
+#line 1063 "retssikkerhed.c"
+    int64_t _t1 = 0;
+    lov_date _t2 = 0;
+    /* the rule (line 113) */
+    if (ctx->v.fristen_er_overskredet) {
+        if (ctx->in->afgoerelse_truffet.present) {
+            _t2 = ctx->in->afgoerelse_truffet.value;
+        } else {
+            _t2 = ctx->reference_date;
+        }
+        _t1 = lov_date_days_between(ctx->v.fristdag, _t2);
+    } else {
+        _t1 = INT64_C(0);
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 121 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_assert_overskredet_uden_besked_giver_besked(fast_t *ctx, bool *result)
+{
+#line 1084 "retssikkerhed.c"
+    *result = (!((ctx->v.fristen_er_overskredet && (!ctx->in->afgoerelse_truffet.present)) && (!ctx->v.besked_givet)) || ctx->v.besked_skal_sendes);
+    return LOV_OK;
+}
+
+#line 126 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_assert_ingen_besked_naar_afgoerelsen_er_truffet(fast_t *ctx, bool *result)
+{
+#line 1092 "retssikkerhed.c"
+    *result = (!(ctx->in->afgoerelse_truffet.present) || ((!ctx->v.besked_skal_sendes) && (!ctx->v.ny_besked_skal_sendes)));
+    return LOV_OK;
+}
+
+#line 130 "rules/retssikkerhed/retssikkerhed.lov"
+static lov_status fast_assert_rapporten_taeller_kun_overskredne_sager(fast_t *ctx, bool *result)
+{
+#line 1100 "retssikkerhed.c"
+    *result = (!(!ctx->v.fristen_er_overskredet) || (ctx->v.dage_over_fristen == INT64_C(0)));
+    return LOV_OK;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const retssikkerhed_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.besked_sendt;
+    bad |= !in->known.besked_angiver_tidspunkt;
+    bad |= !in->known.forventet_afgoerelse;
+    bad |= !in->known.ansoegning_modtaget;
+    bad |= !in->known.frist;
+    bad |= !in->known.frist_offentliggjort;
+    bad |= !in->known.afgoerelse_truffet;
+    bad |= in->known.reference_dato && !lov_date_valid(in->reference_dato);
+    bad |= in->known.ansoegning_modtaget && !lov_date_valid(in->ansoegning_modtaget);
+    bad |= in->known.ansoegning_modtaget && in->ansoegning_modtaget > ctx->reference_date;
+    bad |= in->known.afgoerelse_truffet && (in->afgoerelse_truffet.present && !lov_date_valid(in->afgoerelse_truffet.value));
+    bad |= in->known.afgoerelse_truffet && (in->afgoerelse_truffet.present && in->afgoerelse_truffet.value > ctx->reference_date);
+    bad |= in->known.besked_sendt && (in->besked_sendt.present && !lov_date_valid(in->besked_sendt.value));
+    bad |= in->known.besked_sendt && (in->besked_sendt.present && in->besked_sendt.value > ctx->reference_date);
+    bad |= in->known.forventet_afgoerelse && (in->forventet_afgoerelse.present && !lov_date_valid(in->forventet_afgoerelse.value));
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, retssikkerhed_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.besked_givet, 0, sizeof ctx->v.besked_givet);
+    } else if (fast_def_besked_givet(ctx, &ctx->v.besked_givet) != LOV_OK) {
+        return false;
+    }
+    out->besked_givet = ctx->v.besked_givet;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fristdag, 0, sizeof ctx->v.fristdag);
+    } else if (fast_def_fristdag(ctx, &ctx->v.fristdag) != LOV_OK) {
+        return false;
+    }
+    out->fristdag = ctx->v.fristdag;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.frist_mangler, 0, sizeof ctx->v.frist_mangler);
+    } else if (fast_def_frist_mangler(ctx, &ctx->v.frist_mangler) != LOV_OK) {
+        return false;
+    }
+    out->frist_mangler = ctx->v.frist_mangler;
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fristen_er_overskredet, 0, sizeof ctx->v.fristen_er_overskredet);
+    } else if (fast_def_fristen_er_overskredet(ctx, &ctx->v.fristen_er_overskredet) != LOV_OK) {
+        return false;
+    }
+    out->fristen_er_overskredet = ctx->v.fristen_er_overskredet;
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.besked_skal_sendes, 0, sizeof ctx->v.besked_skal_sendes);
+    } else if (fast_def_besked_skal_sendes(ctx, &ctx->v.besked_skal_sendes) != LOV_OK) {
+        return false;
+    }
+    out->besked_skal_sendes = ctx->v.besked_skal_sendes;
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ny_besked_skal_sendes, 0, sizeof ctx->v.ny_besked_skal_sendes);
+    } else if (fast_def_ny_besked_skal_sendes(ctx, &ctx->v.ny_besked_skal_sendes) != LOV_OK) {
+        return false;
+    }
+    out->ny_besked_skal_sendes = ctx->v.ny_besked_skal_sendes;
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.dage_over_fristen, 0, sizeof ctx->v.dage_over_fristen);
+    } else if (fast_def_dage_over_fristen(ctx, &ctx->v.dage_over_fristen) != LOV_OK) {
+        return false;
+    }
+    out->dage_over_fristen = ctx->v.dage_over_fristen;
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.overskredet_uden_besked_giver_besked, 0, sizeof ctx->v.overskredet_uden_besked_giver_besked);
+    } else if (fast_assert_overskredet_uden_besked_giver_besked(ctx, &ctx->v.overskredet_uden_besked_giver_besked) != LOV_OK) {
+        return false;
+    }
+    out->overskredet_uden_besked_giver_besked = ctx->v.overskredet_uden_besked_giver_besked;
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ingen_besked_naar_afgoerelsen_er_truffet, 0, sizeof ctx->v.ingen_besked_naar_afgoerelsen_er_truffet);
+    } else if (fast_assert_ingen_besked_naar_afgoerelsen_er_truffet(ctx, &ctx->v.ingen_besked_naar_afgoerelsen_er_truffet) != LOV_OK) {
+        return false;
+    }
+    out->ingen_besked_naar_afgoerelsen_er_truffet = ctx->v.ingen_besked_naar_afgoerelsen_er_truffet;
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.rapporten_taeller_kun_overskredne_sager, 0, sizeof ctx->v.rapporten_taeller_kun_overskredne_sager);
+    } else if (fast_assert_rapporten_taeller_kun_overskredne_sager(ctx, &ctx->v.rapporten_taeller_kun_overskredne_sager) != LOV_OK) {
+        return false;
+    }
+    out->rapporten_taeller_kun_overskredne_sager = ctx->v.rapporten_taeller_kun_overskredne_sager;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const retssikkerhed_input *in, lov_date reference_date, const fast_params_t *p,
+                          retssikkerhed_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.besked_givet = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fristdag = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.frist_mangler = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.fristen_er_overskredet = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.besked_skal_sendes = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ny_besked_skal_sendes = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.dage_over_fristen = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.overskredet_uden_besked_giver_besked = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ingen_besked_naar_afgoerelsen_er_truffet = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.rapporten_taeller_kun_overskredne_sager = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_besked_givet(ctx, &ctx->out->besked_givet);
-    ctx->out->status.besked_givet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 3);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->besked_givet});
-    }
-
-    st = def_fristdag(ctx, &ctx->out->fristdag);
-    ctx->out->status.fristdag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 4);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.date = ctx->out->fristdag});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.besked_givet = LOV_UNDETERMINED;
+    } else {
+        st = def_besked_givet(ctx, &ctx->out->besked_givet);
+        ctx->out->status.besked_givet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 3);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->besked_givet});
+        }
     }
 
-    st = def_frist_mangler(ctx, &ctx->out->frist_mangler);
-    ctx->out->status.frist_mangler = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 5);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->frist_mangler});
-    }
-
-    st = def_fristen_er_overskredet(ctx, &ctx->out->fristen_er_overskredet);
-    ctx->out->status.fristen_er_overskredet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->fristen_er_overskredet});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.fristdag = LOV_UNDETERMINED;
+    } else {
+        st = def_fristdag(ctx, &ctx->out->fristdag);
+        ctx->out->status.fristdag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 4);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.date = ctx->out->fristdag});
+        }
     }
 
-    st = def_besked_skal_sendes(ctx, &ctx->out->besked_skal_sendes);
-    ctx->out->status.besked_skal_sendes = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->besked_skal_sendes});
-    }
-
-    st = def_ny_besked_skal_sendes(ctx, &ctx->out->ny_besked_skal_sendes);
-    ctx->out->status.ny_besked_skal_sendes = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ny_besked_skal_sendes});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.frist_mangler = LOV_UNDETERMINED;
+    } else {
+        st = def_frist_mangler(ctx, &ctx->out->frist_mangler);
+        ctx->out->status.frist_mangler = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 5);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->frist_mangler});
+        }
     }
 
-    st = def_dage_over_fristen(ctx, &ctx->out->dage_over_fristen);
-    ctx->out->status.dage_over_fristen = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 9);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->dage_over_fristen});
-    }
-
-    st = assert_overskredet_uden_besked_giver_besked(ctx, &ctx->out->overskredet_uden_besked_giver_besked);
-    ctx->out->status.overskredet_uden_besked_giver_besked = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 10);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->overskredet_uden_besked_giver_besked});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.fristen_er_overskredet = LOV_UNDETERMINED;
+    } else {
+        st = def_fristen_er_overskredet(ctx, &ctx->out->fristen_er_overskredet);
+        ctx->out->status.fristen_er_overskredet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->fristen_er_overskredet});
+        }
     }
 
-    st = assert_ingen_besked_naar_afgoerelsen_er_truffet(ctx, &ctx->out->ingen_besked_naar_afgoerelsen_er_truffet);
-    ctx->out->status.ingen_besked_naar_afgoerelsen_er_truffet = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 11);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ingen_besked_naar_afgoerelsen_er_truffet});
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.besked_skal_sendes = LOV_UNDETERMINED;
+    } else {
+        st = def_besked_skal_sendes(ctx, &ctx->out->besked_skal_sendes);
+        ctx->out->status.besked_skal_sendes = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->besked_skal_sendes});
+        }
     }
 
-    st = assert_rapporten_taeller_kun_overskredne_sager(ctx, &ctx->out->rapporten_taeller_kun_overskredne_sager);
-    ctx->out->status.rapporten_taeller_kun_overskredne_sager = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.ny_besked_skal_sendes = LOV_UNDETERMINED;
+    } else {
+        st = def_ny_besked_skal_sendes(ctx, &ctx->out->ny_besked_skal_sendes);
+        ctx->out->status.ny_besked_skal_sendes = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ny_besked_skal_sendes});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.dage_over_fristen = LOV_UNDETERMINED;
+    } else {
+        st = def_dage_over_fristen(ctx, &ctx->out->dage_over_fristen);
+        ctx->out->status.dage_over_fristen = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 9);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->dage_over_fristen});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->rapporten_taeller_kun_overskredne_sager});
+
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.overskredet_uden_besked_giver_besked = LOV_UNDETERMINED;
+    } else {
+        st = assert_overskredet_uden_besked_giver_besked(ctx, &ctx->out->overskredet_uden_besked_giver_besked);
+        ctx->out->status.overskredet_uden_besked_giver_besked = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 10);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->overskredet_uden_besked_giver_besked});
+        }
     }
+
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.ingen_besked_naar_afgoerelsen_er_truffet = LOV_UNDETERMINED;
+    } else {
+        st = assert_ingen_besked_naar_afgoerelsen_er_truffet(ctx, &ctx->out->ingen_besked_naar_afgoerelsen_er_truffet);
+        ctx->out->status.ingen_besked_naar_afgoerelsen_er_truffet = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 11);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ingen_besked_naar_afgoerelsen_er_truffet});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.rapporten_taeller_kun_overskredne_sager = LOV_UNDETERMINED;
+    } else {
+        st = assert_rapporten_taeller_kun_overskredne_sager(ctx, &ctx->out->rapporten_taeller_kun_overskredne_sager);
+        ctx->out->status.rapporten_taeller_kun_overskredne_sager = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->rapporten_taeller_kun_overskredne_sager});
+        }
+    }
+}
+
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
 }
 
 /* Events (the 'event date' facts) happened on or before the reference
@@ -1004,14 +1434,26 @@ static lov_status validate_events(ctx_t *ctx)
     return LOV_OK;
 }
 
-lov_status retssikkerhed_evaluate(const retssikkerhed_input *in, retssikkerhed_output *out, lov_trace *trace,
-                       const retssikkerhed_externals *ext)
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const retssikkerhed_input *in, retssikkerhed_output *out, lov_trace *trace,
+                                      const retssikkerhed_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -1089,58 +1531,85 @@ lov_status retssikkerhed_evaluate(const retssikkerhed_input *in, retssikkerhed_o
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.frist_mangler);
-        st = worse(st, out->status.fristen_er_overskredet);
-        st = worse(st, out->status.besked_skal_sendes);
-        st = worse(st, out->status.ny_besked_skal_sendes);
-        st = worse(st, out->status.dage_over_fristen);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, false))
+        st = worse(st, out->status.besked_givet);
+    if (counts(wanted, 1, false))
+        st = worse(st, out->status.fristdag);
+    if (counts(wanted, 2, true))
+        st = worse(st, out->status.frist_mangler);
+    if (counts(wanted, 3, true))
+        st = worse(st, out->status.fristen_er_overskredet);
+    if (counts(wanted, 4, true))
+        st = worse(st, out->status.besked_skal_sendes);
+    if (counts(wanted, 5, true))
+        st = worse(st, out->status.ny_besked_skal_sendes);
+    if (counts(wanted, 6, true))
+        st = worse(st, out->status.dage_over_fristen);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.frist_mangler != LOV_OK) {
+    if (counts(wanted, 0, false) && out->status.besked_givet != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[0].info;
+        st = worse(st, out->status.besked_givet);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[0].missing[i];
+    }
+    if (counts(wanted, 1, false) && out->status.fristdag != LOV_OK) {
+        if (st == LOV_OK)
+            out->info = ctx.why_of[1].info;
+        st = worse(st, out->status.fristdag);
+        for (int i = 0; i < 1; i++)
+            out->missing[i] |= ctx.why_of[1].missing[i];
+    }
+    if (counts(wanted, 2, true) && out->status.frist_mangler != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[2].info;
         st = worse(st, out->status.frist_mangler);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[2].missing[i];
     }
-    if (out->status.fristen_er_overskredet != LOV_OK) {
+    if (counts(wanted, 3, true) && out->status.fristen_er_overskredet != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[3].info;
         st = worse(st, out->status.fristen_er_overskredet);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[3].missing[i];
     }
-    if (out->status.besked_skal_sendes != LOV_OK) {
+    if (counts(wanted, 4, true) && out->status.besked_skal_sendes != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[4].info;
         st = worse(st, out->status.besked_skal_sendes);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[4].missing[i];
     }
-    if (out->status.ny_besked_skal_sendes != LOV_OK) {
+    if (counts(wanted, 5, true) && out->status.ny_besked_skal_sendes != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[5].info;
         st = worse(st, out->status.ny_besked_skal_sendes);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[5].missing[i];
     }
-    if (out->status.dage_over_fristen != LOV_OK) {
+    if (counts(wanted, 6, true) && out->status.dage_over_fristen != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[6].info;
         st = worse(st, out->status.dage_over_fristen);
@@ -1148,6 +1617,57 @@ lov_status retssikkerhed_evaluate(const retssikkerhed_input *in, retssikkerhed_o
             out->missing[i] |= ctx.why_of[6].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const retssikkerhed_input *in, retssikkerhed_output *out, lov_trace *trace,
+                                const retssikkerhed_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17897 && in->reference_dato <= 2932896) {
+        fast_params_t p;
+        fast_params_on(in->reference_dato, &p);
+        if (fast_evaluate(in, in->reference_dato, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status retssikkerhed_evaluate(const retssikkerhed_input *in, retssikkerhed_output *out, lov_trace *trace,
+                       const retssikkerhed_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status retssikkerhed_evaluate_some(const retssikkerhed_input *in, retssikkerhed_output *out, lov_trace *trace,
+                            const retssikkerhed_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status retssikkerhed_evaluate_batch(const retssikkerhed_input *in, retssikkerhed_output *out, size_t n,
+                             const retssikkerhed_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17897 && in[i].reference_dato <= 2932896) {
+            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
+                day = in[i].reference_dato;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

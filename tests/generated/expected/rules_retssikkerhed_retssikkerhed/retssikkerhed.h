@@ -82,6 +82,22 @@ typedef struct retssikkerhed_externals {
 lov_status retssikkerhed_evaluate(const retssikkerhed_input *in, retssikkerhed_output *out, lov_trace *trace,
                        const retssikkerhed_externals *ext);
 
+/* Evaluates only the outputs asked for: bit i % 64 of wanted[i / 64] set asks
+ * for output i (in the order of retssikkerhed_output), and the definitions they
+ * need are worked out with them; every other output is left undetermined,
+ * its value zero. Returns the most serious status among the outputs asked
+ * for (assertions aside). wanted == NULL asks for all, as retssikkerhed_evaluate. */
+#define retssikkerhed_OUTPUT_WORDS 1
+lov_status retssikkerhed_evaluate_some(const retssikkerhed_input *in, retssikkerhed_output *out, lov_trace *trace,
+                            const retssikkerhed_externals *ext, const uint64_t *wanted);
+
+/* Evaluates n cases, in[i] into out[i], each as NAME_evaluate without a
+ * trace would; the dated parameters are looked up once for each run of
+ * cases with the same reference date. Returns the most serious status of
+ * all the cases. */
+lov_status retssikkerhed_evaluate_batch(const retssikkerhed_input *in, retssikkerhed_output *out, size_t n,
+                             const retssikkerhed_externals *ext);
+
 /* What the module is: fields, types, offsets, provisions, parameters, the
  * SHA-256 of its source and the compiler version. */
 extern const lov_module_desc retssikkerhed_descriptor;

@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const delt_parameter_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[2];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[3];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {1};
+static const uint32_t reads_from[] = {0, 1, 1};
+static const uint32_t evaluation_order[] = {1, 0};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 2; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -152,7 +182,7 @@ static lov_status param_sats(ctx_t *ctx, lov_money *result)
 #line 18 "tests/e2e/modules/delt_parameter.lov"
 static lov_status def_enkelt(ctx_t *ctx, lov_money *result)
 {
-#line 156 "delt_parameter.c"
+#line 186 "delt_parameter.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 18) */
@@ -170,7 +200,7 @@ _fail:
 #line 17 "tests/e2e/modules/delt_parameter.lov"
 static lov_status def_dobbelt(ctx_t *ctx, lov_money *result)
 {
-#line 174 "delt_parameter.c"
+#line 204 "delt_parameter.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -197,48 +227,209 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    lov_status st_sats;
+    lov_money sats;
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    lov_money dobbelt;
+    lov_money enkelt;
+} fast_values_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const delt_parameter_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+} fast_t;
+
+/* 'sats' on a given day, for the fast path: the periods are in date
+ * order, so counting those that have begun finds the one (no early exit). */
+static lov_status fast_param_on_day_sats(lov_date day, lov_money *result)
+{
+    size_t at = 0;
+    for (size_t i = 1; i < sizeof values_of_sats / sizeof values_of_sats[0]; i++)
+        at += values_of_sats[i].from <= day;
+    if (day < values_of_sats[at].from || day > values_of_sats[at].until)
+        return LOV_NOT_APPLICABLE;
+    *result = values_of_sats[at].value.money;
+    return LOV_OK;
+}
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    p->st_sats = fast_param_on_day_sats(day, &p->sats);
+}
+
+#line 18 "tests/e2e/modules/delt_parameter.lov"
+static lov_status fast_def_enkelt(fast_t *ctx, lov_money *result)
+{
+#line 281 "delt_parameter.c"
+    lov_status _st = LOV_OK;
+    /* the rule (line 18) */
+    if ((_st = ctx->p->st_sats) != LOV_OK)
+        goto _fail;
+    (*result) = ctx->p->sats;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 17 "tests/e2e/modules/delt_parameter.lov"
+static lov_status fast_def_dobbelt(fast_t *ctx, lov_money *result)
+{
+#line 295 "delt_parameter.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    /* the rule (line 17) */
+    if ((_st = ctx->p->st_sats) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_money_add(ctx->p->sats, ctx->v.enkelt, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const delt_parameter_input *in = ctx->in;
+    bool bad = false;
+    bad |= in->known.dag && !lov_date_valid(in->dag);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, delt_parameter_output *out)
+{
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.enkelt, 0, sizeof ctx->v.enkelt);
+    } else if (fast_def_enkelt(ctx, &ctx->v.enkelt) != LOV_OK) {
+        return false;
+    }
+    out->enkelt = ctx->v.enkelt;
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.dobbelt, 0, sizeof ctx->v.dobbelt);
+    } else if (fast_def_dobbelt(ctx, &ctx->v.dobbelt) != LOV_OK) {
+        return false;
+    }
+    out->dobbelt = ctx->v.dobbelt;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const delt_parameter_input *in, lov_date reference_date, const fast_params_t *p,
+                          delt_parameter_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.dobbelt = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.enkelt = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_enkelt(ctx, &ctx->out->enkelt);
-    ctx->out->status.enkelt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 2);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->enkelt});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.enkelt = LOV_UNDETERMINED;
+    } else {
+        st = def_enkelt(ctx, &ctx->out->enkelt);
+        ctx->out->status.enkelt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 2);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->enkelt});
+        }
     }
 
-    st = def_dobbelt(ctx, &ctx->out->dobbelt);
-    ctx->out->status.dobbelt = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 1);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->dobbelt});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.dobbelt = LOV_UNDETERMINED;
+    } else {
+        st = def_dobbelt(ctx, &ctx->out->dobbelt);
+        ctx->out->status.dobbelt = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 1);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->dobbelt});
+        }
     }
 }
 
-lov_status delt_parameter_evaluate(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
-                       const delt_parameter_externals *ext)
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
+                                      const delt_parameter_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -276,34 +467,40 @@ lov_status delt_parameter_evaluate(const delt_parameter_input *in, delt_paramete
         return LOV_NOT_APPLICABLE;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.dobbelt);
-        st = worse(st, out->status.enkelt);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, true))
+        st = worse(st, out->status.dobbelt);
+    if (counts(wanted, 1, true))
+        st = worse(st, out->status.enkelt);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.dobbelt != LOV_OK) {
+    if (counts(wanted, 0, true) && out->status.dobbelt != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[0].info;
         st = worse(st, out->status.dobbelt);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[0].missing[i];
     }
-    if (out->status.enkelt != LOV_OK) {
+    if (counts(wanted, 1, true) && out->status.enkelt != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[1].info;
         st = worse(st, out->status.enkelt);
@@ -311,6 +508,57 @@ lov_status delt_parameter_evaluate(const delt_parameter_input *in, delt_paramete
             out->missing[i] |= ctx.why_of[1].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
+                                const delt_parameter_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && in->known.dag && in->dag >= 18262 && in->dag <= 2932896) {
+        fast_params_t p;
+        fast_params_on(in->dag, &p);
+        if (fast_evaluate(in, in->dag, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status delt_parameter_evaluate(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
+                       const delt_parameter_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status delt_parameter_evaluate_some(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
+                            const delt_parameter_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status delt_parameter_evaluate_batch(const delt_parameter_input *in, delt_parameter_output *out, size_t n,
+                             const delt_parameter_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i].known.dag && in[i].dag >= 18262 && in[i].dag <= 2932896) {
+            if (!looked_up || in[i].dag != day) {    /* a new reference date */
+                day = in[i].dag;
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

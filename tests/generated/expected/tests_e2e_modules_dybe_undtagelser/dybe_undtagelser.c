@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const dybe_undtagelser_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[1];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[21];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0};    /* none: a placeholder */
+static const uint32_t reads_from[] = {0, 0};
+static const uint32_t evaluation_order[] = {0};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 1; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -100,7 +130,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 12 "tests/e2e/modules/dybe_undtagelser.lov"
 static lov_status def_svar(ctx_t *ctx, bool *result)
 {
-#line 104 "dybe_undtagelser.c"
+#line 134 "dybe_undtagelser.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1158,35 +1188,510 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    bool svar;
+} fast_values_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const dybe_undtagelser_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+} fast_t;
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+#line 12 "tests/e2e/modules/dybe_undtagelser.lov"
+static lov_status fast_def_svar(fast_t *ctx, bool *result)
+{
+#line 1228 "dybe_undtagelser.c"
+    lov_status _st = LOV_OK;
+    bool _t1 = false;
+    bool _t2 = false;
+    bool _t3 = false;
+    bool _t4 = false;
+    bool _t5 = false;
+    bool _t6 = false;
+    bool _t7 = false;
+    bool _t8 = false;
+    bool _t9 = false;
+    bool _t10 = false;
+    bool _t11 = false;
+    bool _t12 = false;
+    bool _t13 = false;
+    bool _t14 = false;
+    bool _t15 = false;
+    bool _t16 = false;
+    bool _t17 = false;
+    bool _t18 = false;
+    bool _t19 = false;
+    bool _t20 = false;
+    bool _t21 = false;
+    bool _t22 = false;
+    bool _t23 = false;
+    bool _t24 = false;
+    bool _t25 = false;
+    bool _t26 = false;
+    bool _t27 = false;
+    bool _t28 = false;
+    bool _t29 = false;
+    bool _t30 = false;
+    bool _t31 = false;
+    bool _t32 = false;
+    bool _t33 = false;
+    bool _t34 = false;
+    bool _t35 = false;
+    bool _t36 = false;
+    bool _t37 = false;
+    bool _t38 = false;
+    bool _t39 = false;
+    bool _t40 = false;
+    bool _t41 = false;
+    bool _t42 = false;
+    bool _t43 = false;
+    bool _t44 = false;
+    bool _t45 = false;
+    bool _t46 = false;
+    bool _t47 = false;
+    bool _t48 = false;
+    bool _t49 = false;
+    bool _t50 = false;
+    bool _t51 = false;
+    bool _t52 = false;
+    bool _t53 = false;
+    bool _t54 = false;
+    bool _t55 = false;
+    bool _t56 = false;
+    bool _t57 = false;
+    bool _t58 = false;
+    bool _t59 = false;
+    bool _t60 = false;
+    bool _t61 = false;
+    bool _t62 = false;
+    bool _t63 = false;
+    bool _t64 = false;
+    bool _t65 = false;
+    bool _t66 = false;
+    bool _t67 = false;
+    bool _t68 = false;
+    bool _t69 = false;
+    bool _t70 = false;
+    bool _t71 = false;
+    bool _t72 = false;
+    bool _t73 = false;
+    bool _t74 = false;
+    bool _t75 = false;
+    bool _t76 = false;
+    bool _t77 = false;
+    bool _t78 = false;
+    bool _t79 = false;
+    bool _t80 = false;
+    /* the default (line 14) */
+    (*result) = false;
+    _t1 = false;
+    _t2 = false;
+    /* exception niveau_0 (line 15): s "1" */
+    _t3 = ctx->in->niveau > INT64_C(0);
+    if (_t3) {
+        _t4 = true;
+        _t5 = false;
+        _t6 = false;
+        /* exception niveau_1 (line 16): s "1" */
+        _t7 = ctx->in->niveau > INT64_C(1);
+        if (_t7) {
+            _t8 = false;
+            _t9 = false;
+            _t10 = false;
+            /* exception niveau_2 (line 17): s "1" */
+            _t11 = ctx->in->niveau > INT64_C(2);
+            if (_t11) {
+                _t12 = true;
+                _t13 = false;
+                _t14 = false;
+                /* exception niveau_3 (line 18): s "1" */
+                _t15 = ctx->in->niveau > INT64_C(3);
+                if (_t15) {
+                    _t16 = false;
+                    _t17 = false;
+                    _t18 = false;
+                    /* exception niveau_4 (line 19): s "1" */
+                    _t19 = ctx->in->niveau > INT64_C(4);
+                    if (_t19) {
+                        _t20 = true;
+                        _t21 = false;
+                        _t22 = false;
+                        /* exception niveau_5 (line 20): s "1" */
+                        _t23 = ctx->in->niveau > INT64_C(5);
+                        if (_t23) {
+                            _t24 = false;
+                            _t25 = false;
+                            _t26 = false;
+                            /* exception niveau_6 (line 21): s "1" */
+                            _t27 = ctx->in->niveau > INT64_C(6);
+                            if (_t27) {
+                                _t28 = true;
+                                _t29 = false;
+                                _t30 = false;
+                                /* exception niveau_7 (line 22): s "1" */
+                                _t31 = ctx->in->niveau > INT64_C(7);
+                                if (_t31) {
+                                    _t32 = false;
+                                    _t33 = false;
+                                    _t34 = false;
+                                    /* exception niveau_8 (line 23): s "1" */
+                                    _t35 = ctx->in->niveau > INT64_C(8);
+                                    if (_t35) {
+                                        _t36 = true;
+                                        _t37 = false;
+                                        _t38 = false;
+                                        /* exception niveau_9 (line 24): s "1" */
+                                        _t39 = ctx->in->niveau > INT64_C(9);
+                                        if (_t39) {
+                                            _t40 = false;
+                                            _t41 = false;
+                                            _t42 = false;
+                                            /* exception niveau_10 (line 25): s "1" */
+                                            _t43 = ctx->in->niveau > INT64_C(10);
+                                            if (_t43) {
+                                                _t44 = true;
+                                                _t45 = false;
+                                                _t46 = false;
+                                                /* exception niveau_11 (line 26): s "1" */
+                                                _t47 = ctx->in->niveau > INT64_C(11);
+                                                if (_t47) {
+                                                    _t48 = false;
+                                                    _t49 = false;
+                                                    _t50 = false;
+                                                    /* exception niveau_12 (line 27): s "1" */
+                                                    _t51 = ctx->in->niveau > INT64_C(12);
+                                                    if (_t51) {
+                                                        _t52 = true;
+                                                        _t53 = false;
+                                                        _t54 = false;
+                                                        /* exception niveau_13 (line 28): s "1" */
+                                                        _t55 = ctx->in->niveau > INT64_C(13);
+                                                        if (_t55) {
+                                                            _t56 = false;
+                                                            _t57 = false;
+                                                            _t58 = false;
+                                                            /* exception niveau_14 (line 29): s "1" */
+                                                            _t59 = ctx->in->niveau > INT64_C(14);
+                                                            if (_t59) {
+                                                                _t60 = true;
+                                                                _t61 = false;
+                                                                _t62 = false;
+                                                                /* exception niveau_15 (line 30): s "1" */
+                                                                _t63 = ctx->in->niveau > INT64_C(15);
+                                                                if (_t63) {
+                                                                    _t64 = false;
+                                                                    _t65 = false;
+                                                                    _t66 = false;
+                                                                    /* exception niveau_16 (line 31): s "1" */
+                                                                    _t67 = ctx->in->niveau > INT64_C(16);
+                                                                    if (_t67) {
+                                                                        _t68 = true;
+                                                                        _t69 = false;
+                                                                        _t70 = false;
+                                                                        /* exception niveau_17 (line 32): s "1" */
+                                                                        _t71 = ctx->in->niveau > INT64_C(17);
+                                                                        if (_t71) {
+                                                                            _t72 = false;
+                                                                            _t73 = false;
+                                                                            _t74 = false;
+                                                                            /* exception niveau_18 (line 33): s "1" */
+                                                                            _t75 = ctx->in->niveau > INT64_C(18);
+                                                                            if (_t75) {
+                                                                                _t76 = true;
+                                                                                _t77 = false;
+                                                                                _t78 = false;
+                                                                                /* exception niveau_19 (line 34): s "1" */
+                                                                                _t79 = ctx->in->niveau > INT64_C(19);
+                                                                                _t80 = false;
+                                                                                _t78 |= _t79 && _t77 && !(_t76 == _t80);
+                                                                                _t76 = _t79 && !_t77 ? _t80 : _t76;
+                                                                                _t77 |= _t79;
+                                                                                if (_t78) {
+                                                                                    _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                                                                    goto _fail;
+                                                                                }
+                                                                            }
+                                                                            _t74 |= _t75 && _t73 && !(_t72 == _t76);
+                                                                            _t72 = _t75 && !_t73 ? _t76 : _t72;
+                                                                            _t73 |= _t75;
+                                                                            if (_t74) {
+                                                                                _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                                                                goto _fail;
+                                                                            }
+                                                                        }
+                                                                        _t70 |= _t71 && _t69 && !(_t68 == _t72);
+                                                                        _t68 = _t71 && !_t69 ? _t72 : _t68;
+                                                                        _t69 |= _t71;
+                                                                        if (_t70) {
+                                                                            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                                                            goto _fail;
+                                                                        }
+                                                                    }
+                                                                    _t66 |= _t67 && _t65 && !(_t64 == _t68);
+                                                                    _t64 = _t67 && !_t65 ? _t68 : _t64;
+                                                                    _t65 |= _t67;
+                                                                    if (_t66) {
+                                                                        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                                                        goto _fail;
+                                                                    }
+                                                                }
+                                                                _t62 |= _t63 && _t61 && !(_t60 == _t64);
+                                                                _t60 = _t63 && !_t61 ? _t64 : _t60;
+                                                                _t61 |= _t63;
+                                                                if (_t62) {
+                                                                    _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                                                    goto _fail;
+                                                                }
+                                                            }
+                                                            _t58 |= _t59 && _t57 && !(_t56 == _t60);
+                                                            _t56 = _t59 && !_t57 ? _t60 : _t56;
+                                                            _t57 |= _t59;
+                                                            if (_t58) {
+                                                                _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                                                goto _fail;
+                                                            }
+                                                        }
+                                                        _t54 |= _t55 && _t53 && !(_t52 == _t56);
+                                                        _t52 = _t55 && !_t53 ? _t56 : _t52;
+                                                        _t53 |= _t55;
+                                                        if (_t54) {
+                                                            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                                            goto _fail;
+                                                        }
+                                                    }
+                                                    _t50 |= _t51 && _t49 && !(_t48 == _t52);
+                                                    _t48 = _t51 && !_t49 ? _t52 : _t48;
+                                                    _t49 |= _t51;
+                                                    if (_t50) {
+                                                        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                                        goto _fail;
+                                                    }
+                                                }
+                                                _t46 |= _t47 && _t45 && !(_t44 == _t48);
+                                                _t44 = _t47 && !_t45 ? _t48 : _t44;
+                                                _t45 |= _t47;
+                                                if (_t46) {
+                                                    _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                                    goto _fail;
+                                                }
+                                            }
+                                            _t42 |= _t43 && _t41 && !(_t40 == _t44);
+                                            _t40 = _t43 && !_t41 ? _t44 : _t40;
+                                            _t41 |= _t43;
+                                            if (_t42) {
+                                                _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                                goto _fail;
+                                            }
+                                        }
+                                        _t38 |= _t39 && _t37 && !(_t36 == _t40);
+                                        _t36 = _t39 && !_t37 ? _t40 : _t36;
+                                        _t37 |= _t39;
+                                        if (_t38) {
+                                            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                            goto _fail;
+                                        }
+                                    }
+                                    _t34 |= _t35 && _t33 && !(_t32 == _t36);
+                                    _t32 = _t35 && !_t33 ? _t36 : _t32;
+                                    _t33 |= _t35;
+                                    if (_t34) {
+                                        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                        goto _fail;
+                                    }
+                                }
+                                _t30 |= _t31 && _t29 && !(_t28 == _t32);
+                                _t28 = _t31 && !_t29 ? _t32 : _t28;
+                                _t29 |= _t31;
+                                if (_t30) {
+                                    _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                    goto _fail;
+                                }
+                            }
+                            _t26 |= _t27 && _t25 && !(_t24 == _t28);
+                            _t24 = _t27 && !_t25 ? _t28 : _t24;
+                            _t25 |= _t27;
+                            if (_t26) {
+                                _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                                goto _fail;
+                            }
+                        }
+                        _t22 |= _t23 && _t21 && !(_t20 == _t24);
+                        _t20 = _t23 && !_t21 ? _t24 : _t20;
+                        _t21 |= _t23;
+                        if (_t22) {
+                            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                            goto _fail;
+                        }
+                    }
+                    _t18 |= _t19 && _t17 && !(_t16 == _t20);
+                    _t16 = _t19 && !_t17 ? _t20 : _t16;
+                    _t17 |= _t19;
+                    if (_t18) {
+                        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                        goto _fail;
+                    }
+                }
+                _t14 |= _t15 && _t13 && !(_t12 == _t16);
+                _t12 = _t15 && !_t13 ? _t16 : _t12;
+                _t13 |= _t15;
+                if (_t14) {
+                    _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                    goto _fail;
+                }
+            }
+            _t10 |= _t11 && _t9 && !(_t8 == _t12);
+            _t8 = _t11 && !_t9 ? _t12 : _t8;
+            _t9 |= _t11;
+            if (_t10) {
+                _st = LOV_CONFLICT;    /* reported by the rules that explain */
+                goto _fail;
+            }
+        }
+        _t6 |= _t7 && _t5 && !(_t4 == _t8);
+        _t4 = _t7 && !_t5 ? _t8 : _t4;
+        _t5 |= _t7;
+        if (_t6) {
+            _st = LOV_CONFLICT;    /* reported by the rules that explain */
+            goto _fail;
+        }
+    }
+    _t2 |= _t3 && _t1 && !((*result) == _t4);
+    (*result) = _t3 && !_t1 ? _t4 : (*result);
+    _t1 |= _t3;
+    if (_t2) {
+        _st = LOV_CONFLICT;    /* reported by the rules that explain */
+        goto _fail;
+    }
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const dybe_undtagelser_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.niveau;
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, dybe_undtagelser_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.svar, 0, sizeof ctx->v.svar);
+    } else if (fast_def_svar(ctx, &ctx->v.svar) != LOV_OK) {
+        return false;
+    }
+    out->svar = ctx->v.svar;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const dybe_undtagelser_input *in, lov_date reference_date, const fast_params_t *p,
+                          dybe_undtagelser_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.svar = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_svar(ctx, &ctx->out->svar);
-    ctx->out->status.svar = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 0);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        trace_marks(ctx, 1, 20);
-        lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->svar});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.svar = LOV_UNDETERMINED;
+    } else {
+        st = def_svar(ctx, &ctx->out->svar);
+        ctx->out->status.svar = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 0);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            trace_marks(ctx, 1, 20);
+            lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->svar});
+        }
     }
 }
 
-lov_status dybe_undtagelser_evaluate(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
-                       const dybe_undtagelser_externals *ext)
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
+                                      const dybe_undtagelser_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -1202,26 +1707,31 @@ lov_status dybe_undtagelser_evaluate(const dybe_undtagelser_input *in, dybe_undt
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.svar);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, true))
+        st = worse(st, out->status.svar);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.svar != LOV_OK) {
+    if (counts(wanted, 0, true) && out->status.svar != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[0].info;
         st = worse(st, out->status.svar);
@@ -1229,6 +1739,56 @@ lov_status dybe_undtagelser_evaluate(const dybe_undtagelser_input *in, dybe_undt
             out->missing[i] |= ctx.why_of[0].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
+                                const dybe_undtagelser_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && true) {
+        fast_params_t p;
+        fast_params_on(0, &p);
+        if (fast_evaluate(in, 0, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status dybe_undtagelser_evaluate(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
+                       const dybe_undtagelser_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status dybe_undtagelser_evaluate_some(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
+                            const dybe_undtagelser_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status dybe_undtagelser_evaluate_batch(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, size_t n,
+                             const dybe_undtagelser_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (true) {
+            if (!looked_up) {
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const graenser_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[3];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[3];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0};    /* none: a placeholder */
+static const uint32_t reads_from[] = {0, 0, 0, 0};
+static const uint32_t evaluation_order[] = {0, 1, 2};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 3; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -91,7 +121,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 16 "tests/e2e/modules/graenser.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 95 "graenser.c"
+#line 125 "graenser.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 16) */
@@ -117,7 +147,7 @@ _fail:
 #line 17 "tests/e2e/modules/graenser.lov"
 static lov_status def_del(ctx_t *ctx, lov_decimal *result)
 {
-#line 121 "graenser.c"
+#line 151 "graenser.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     /* the rule (line 17) */
@@ -142,7 +172,7 @@ _fail:
 #line 18 "tests/e2e/modules/graenser.lov"
 static lov_status def_perioder(ctx_t *ctx, bool *result)
 {
-#line 146 "graenser.c"
+#line 176 "graenser.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -260,62 +290,269 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    lov_money fradrag;
+    lov_decimal del;
+    bool perioder;
+} fast_values_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const graenser_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+} fast_t;
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+#line 16 "tests/e2e/modules/graenser.lov"
+static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
+{
+#line 332 "graenser.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    /* the rule (line 16) */
+    if ((_st = lov_money_mul_int(ctx->in->dagssats, ctx->in->timer, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 17 "tests/e2e/modules/graenser.lov"
+static lov_status fast_def_del(fast_t *ctx, lov_decimal *result)
+{
+#line 347 "graenser.c"
+    lov_decimal _t1 = {0, 0};
+    /* the rule (line 17) */
+    if (ctx->in->andel.present) {
+        _t1 = ctx->in->andel.value;
+    } else {
+        _t1 = ((lov_decimal){INT64_C(5), 1});
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 18 "tests/e2e/modules/graenser.lov"
+static lov_status fast_def_perioder(fast_t *ctx, bool *result)
+{
+#line 362 "graenser.c"
+    lov_status _st = LOV_OK;
+    int _t1 = 0;
+    int _t2 = 0;
+    bool _t3 = false;
+    int64_t _t4 = 0;
+    bool _t5 = false;
+    /* the rule (line 18) */
+    if ((_st = lov_duration_cmp(ctx->in->frist, ((lov_duration){0, 14}), &_t1)) != LOV_OK)
+        goto _fail;
+    _t3 = _t1 <= 0;
+    if (_t3) {
+        if ((_st = lov_duration_cmp(ctx->in->varighed, ((lov_duration){2, 0}), &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = _t2 >= 0;
+    }
+    _t5 = _t3;
+    if (_t5) {
+        if ((_st = lov_int_neg(INT64_C(10), &_t4)) != LOV_OK)
+            goto _fail;
+        _t5 = ctx->in->saldo < _t4;
+    }
+    (*result) = _t5;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const graenser_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.dagssats;
+    bad |= !in->known.timer;
+    bad |= !in->known.andel;
+    bad |= !in->known.frist;
+    bad |= !in->known.varighed;
+    bad |= !in->known.saldo;
+    bad |= in->known.dagssats && in->dagssats < INT64_C(0);
+    bad |= in->known.dagssats && in->dagssats > INT64_C(200000);
+    bad |= in->known.timer && in->timer < INT64_C(0);
+    bad |= in->known.timer && in->timer > INT64_C(744);
+    bad |= in->known.andel && (in->andel.present && !lov_dec_valid(in->andel.value));
+    bad |= in->known.andel && in->andel.present && lov_dec_cmp(in->andel.value, (lov_decimal){INT64_C(0), 0}) < 0;
+    bad |= in->known.andel && in->andel.present && lov_dec_cmp(in->andel.value, (lov_decimal){INT64_C(100), 2}) > 0;
+    bad |= in->known.frist && lov_duration_outside(in->frist, (lov_duration){0, 1}, true);
+    bad |= in->known.frist && lov_duration_outside(in->frist, (lov_duration){0, 42}, false);
+    bad |= in->known.varighed && lov_duration_outside(in->varighed, (lov_duration){1, 0}, true);
+    bad |= in->known.saldo && in->saldo < INT64_C(-1000);
+    bad |= in->known.saldo && in->saldo > INT64_C(-1);
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, graenser_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.fradrag, 0, sizeof ctx->v.fradrag);
+    } else if (fast_def_fradrag(ctx, &ctx->v.fradrag) != LOV_OK) {
+        return false;
+    }
+    out->fradrag = ctx->v.fradrag;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.del, 0, sizeof ctx->v.del);
+    } else if (fast_def_del(ctx, &ctx->v.del) != LOV_OK) {
+        return false;
+    }
+    out->del = ctx->v.del;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.perioder, 0, sizeof ctx->v.perioder);
+    } else if (fast_def_perioder(ctx, &ctx->v.perioder) != LOV_OK) {
+        return false;
+    }
+    out->perioder = ctx->v.perioder;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const graenser_input *in, lov_date reference_date, const fast_params_t *p,
+                          graenser_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.fradrag = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.del = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.perioder = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_fradrag(ctx, &ctx->out->fradrag);
-    ctx->out->status.fradrag = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 0);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->fradrag});
-    }
-
-    st = def_del(ctx, &ctx->out->del);
-    ctx->out->status.del = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 1);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.dec = ctx->out->del});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.fradrag = LOV_UNDETERMINED;
+    } else {
+        st = def_fradrag(ctx, &ctx->out->fradrag);
+        ctx->out->status.fradrag = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 0);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->fradrag});
+        }
     }
 
-    st = def_perioder(ctx, &ctx->out->perioder);
-    ctx->out->status.perioder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 2);
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.del = LOV_UNDETERMINED;
+    } else {
+        st = def_del(ctx, &ctx->out->del);
+        ctx->out->status.del = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 1);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.dec = ctx->out->del});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->perioder});
+
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.perioder = LOV_UNDETERMINED;
+    } else {
+        st = def_perioder(ctx, &ctx->out->perioder);
+        ctx->out->status.perioder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 2);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->perioder});
+        }
     }
 }
 
-lov_status graenser_evaluate(const graenser_input *in, graenser_output *out, lov_trace *trace,
-                       const graenser_externals *ext)
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const graenser_input *in, graenser_output *out, lov_trace *trace,
+                                      const graenser_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -333,42 +570,49 @@ lov_status graenser_evaluate(const graenser_input *in, graenser_output *out, lov
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.fradrag);
-        st = worse(st, out->status.del);
-        st = worse(st, out->status.perioder);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, true))
+        st = worse(st, out->status.fradrag);
+    if (counts(wanted, 1, true))
+        st = worse(st, out->status.del);
+    if (counts(wanted, 2, true))
+        st = worse(st, out->status.perioder);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.fradrag != LOV_OK) {
+    if (counts(wanted, 0, true) && out->status.fradrag != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[0].info;
         st = worse(st, out->status.fradrag);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[0].missing[i];
     }
-    if (out->status.del != LOV_OK) {
+    if (counts(wanted, 1, true) && out->status.del != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[1].info;
         st = worse(st, out->status.del);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[1].missing[i];
     }
-    if (out->status.perioder != LOV_OK) {
+    if (counts(wanted, 2, true) && out->status.perioder != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[2].info;
         st = worse(st, out->status.perioder);
@@ -376,6 +620,56 @@ lov_status graenser_evaluate(const graenser_input *in, graenser_output *out, lov
             out->missing[i] |= ctx.why_of[2].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const graenser_input *in, graenser_output *out, lov_trace *trace,
+                                const graenser_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && true) {
+        fast_params_t p;
+        fast_params_on(0, &p);
+        if (fast_evaluate(in, 0, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status graenser_evaluate(const graenser_input *in, graenser_output *out, lov_trace *trace,
+                       const graenser_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status graenser_evaluate_some(const graenser_input *in, graenser_output *out, lov_trace *trace,
+                            const graenser_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status graenser_evaluate_batch(const graenser_input *in, graenser_output *out, size_t n,
+                             const graenser_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (true) {
+            if (!looked_up) {
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */

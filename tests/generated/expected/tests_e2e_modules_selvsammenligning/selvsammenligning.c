@@ -30,12 +30,42 @@ typedef struct ctx_t {
     lov_trace *trace;
     const selvsammenligning_externals *ext;
     lov_date reference_date;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
     bool explain;                /* the second pass: note why, not only what */
     why_state why;               /* what the value being worked out needed */
     why_state why_of[20];        /* explaining pass: what definition i needed */
     param_memo_t param_memo[1];
     uint8_t marks[20];           /* trace: provision i's step (event + 1, status << 4) */
 } ctx_t;
+
+/* NAME_evaluate_some: the outputs each output reads (directly, or through a
+ * definition with parameters), reads[reads_from[i]] .. reads[reads_from[i + 1] - 1]
+ * for output i; and the outputs in evaluation order. */
+static const uint32_t reads[] = {0};    /* none: a placeholder */
+static const uint32_t reads_from[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+static const uint32_t evaluation_order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
+
+/* Is output 'slot' to be worked out? (NULL: every output is.) */
+static bool needed_slot(const uint64_t *need, uint32_t slot)
+{
+    return need == NULL || (need[slot / 64] >> (slot % 64) & 1) != 0;
+}
+
+/* The outputs asked for, and every output they need, into 'need': one walk
+ * back through the evaluation order, since each output comes after those it
+ * reads. */
+static void needed(const uint64_t *wanted, uint64_t need[1])
+{
+    for (int i = 0; i < 1; i++)
+        need[i] = wanted[i];
+    for (size_t k = 20; k-- > 0;) {
+        uint32_t s = evaluation_order[k];
+        if (!needed_slot(need, s))
+            continue;
+        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)
+            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] % 64);
+    }
+}
 
 static void why_clear(why_state *w)
 {
@@ -91,7 +121,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 26 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_lig(ctx_t *ctx, bool *result)
 {
-#line 95 "selvsammenligning.c"
+#line 125 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -222,7 +252,7 @@ _fail:
 #line 27 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_ulig(ctx_t *ctx, bool *result)
 {
-#line 226 "selvsammenligning.c"
+#line 256 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -353,7 +383,7 @@ _fail:
 #line 28 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_orden(ctx_t *ctx, bool *result)
 {
-#line 357 "selvsammenligning.c"
+#line 387 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -484,7 +514,7 @@ _fail:
 #line 29 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_forskel(ctx_t *ctx, int64_t *result)
 {
-#line 488 "selvsammenligning.c"
+#line 518 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 29) */
@@ -510,7 +540,7 @@ _fail:
 #line 30 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_beloebsforskel(ctx_t *ctx, lov_money *result)
 {
-#line 514 "selvsammenligning.c"
+#line 544 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 30) */
@@ -536,7 +566,7 @@ _fail:
 #line 31 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_konstanter(ctx_t *ctx, bool *result)
 {
-#line 540 "selvsammenligning.c"
+#line 570 "selvsammenligning.c"
     (void)ctx;
     bool _t1 = false;
     bool _t2 = false;
@@ -582,7 +612,7 @@ _L3:;
 #line 32 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_grupper(ctx_t *ctx, bool *result)
 {
-#line 586 "selvsammenligning.c"
+#line 616 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int64_t _t2 = 0;
@@ -651,7 +681,7 @@ _fail:
 #line 33 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_valg_af_samme(ctx_t *ctx, int64_t *result)
 {
-#line 655 "selvsammenligning.c"
+#line 685 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -708,7 +738,7 @@ _fail:
 #line 34 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_datodele(ctx_t *ctx, bool *result)
 {
-#line 712 "selvsammenligning.c"
+#line 742 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -855,7 +885,7 @@ _fail:
 #line 37 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_tilfaelde(ctx_t *ctx, bool *result)
 {
-#line 859 "selvsammenligning.c"
+#line 889 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -926,7 +956,7 @@ _fail:
 #line 38 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_graenser(ctx_t *ctx, bool *result)
 {
-#line 930 "selvsammenligning.c"
+#line 960 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -983,7 +1013,7 @@ _fail:
 #line 39 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_valgfri(ctx_t *ctx, bool *result)
 {
-#line 987 "selvsammenligning.c"
+#line 1017 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1054,7 +1084,7 @@ _fail:
 #line 40 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_decimaler(ctx_t *ctx, bool *result)
 {
-#line 1058 "selvsammenligning.c"
+#line 1088 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1155,7 +1185,7 @@ _fail:
 #line 41 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_perioder(ctx_t *ctx, bool *result)
 {
-#line 1159 "selvsammenligning.c"
+#line 1189 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -1198,7 +1228,7 @@ _fail:
 #line 42 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_dage(ctx_t *ctx, bool *result)
 {
-#line 1202 "selvsammenligning.c"
+#line 1232 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1268,7 +1298,7 @@ _fail:
 #line 43 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_optaelling(ctx_t *ctx, bool *result)
 {
-#line 1272 "selvsammenligning.c"
+#line 1302 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int64_t _t2 = 0;
@@ -1344,7 +1374,7 @@ _fail:
 #line 45 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_findes(ctx_t *ctx, bool *result)
 {
-#line 1348 "selvsammenligning.c"
+#line 1378 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const selvsammenligning_Post * _t3 = NULL;
@@ -1388,7 +1418,7 @@ _fail:
 #line 46 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_alle(ctx_t *ctx, bool *result)
 {
-#line 1392 "selvsammenligning.c"
+#line 1422 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const selvsammenligning_Post * _t3 = NULL;
@@ -1421,7 +1451,7 @@ _fail:
 #line 47 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_summer(ctx_t *ctx, bool *result)
 {
-#line 1425 "selvsammenligning.c"
+#line 1455 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const selvsammenligning_Post * _t3 = NULL;
@@ -1468,7 +1498,7 @@ _fail:
 #line 48 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_stoerste(ctx_t *ctx, bool *result)
 {
-#line 1472 "selvsammenligning.c"
+#line 1502 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     lov_opt_int _t1 = {false, 0};
     const selvsammenligning_Post * _t3 = NULL;
@@ -1533,300 +1563,1055 @@ static lov_status validate(ctx_t *ctx)
     return LOV_OK;
 }
 
-/* Every definition and outcome, each after the definitions it uses. */
-static void evaluate_all(ctx_t *ctx)
+/* ---- The fast path ----------------------------------------------------
+ * When every fact the rules read is known and valid and no trace is asked
+ * for, each condition is yes or no: the rules below are the same rules,
+ * two-valued and straight-line. Whatever they cannot decide alone (an
+ * overflow, a conflict, a parameter without a value) makes the fast path
+ * give up, and the rules that explain, above, work the case out. */
+
+/* The dated parameters the fast path reads, on one reference date: looked
+ * up once per evaluation, or once for a run of cases of a batch. */
+typedef struct fast_params_t {
+    bool none;                   /* the rules read no dated parameter */
+} fast_params_t;
+
+/* The values worked out so far, for the definitions that read them. */
+typedef struct fast_values_t {
+    bool lig;
+    bool ulig;
+    bool orden;
+    int64_t forskel;
+    lov_money beloebsforskel;
+    bool konstanter;
+    bool grupper;
+    int64_t valg_af_samme;
+    bool datodele;
+    bool tilfaelde;
+    bool graenser;
+    bool valgfri;
+    bool decimaler;
+    bool perioder;
+    bool dage;
+    bool optaelling;
+    bool findes;
+    bool alle;
+    bool summer;
+    bool stoerste;
+} fast_values_t;
+
+/* One evaluation on the fast path. */
+typedef struct fast_t {
+    const selvsammenligning_input *in;
+    lov_date reference_date;
+    const fast_params_t *p;
+    const uint64_t *need;        /* the outputs to work out (NULL: all) */
+    fast_values_t v;
+} fast_t;
+
+static void fast_params_on(lov_date day, fast_params_t *p)
+{
+    (void)day;
+    p->none = true;
+}
+
+#line 26 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_lig(fast_t *ctx, bool *result)
+{
+#line 1622 "selvsammenligning.c"
+    /* the rule (line 26) */
+    (*result) = (((((void)ctx->in->tal, true) && ((void)ctx->in->beloeb, true)) && ((void)ctx->in->dato, true)) && ((void)ctx->in->valg, true));
+    return LOV_OK;
+}
+
+#line 27 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_ulig(fast_t *ctx, bool *result)
+{
+#line 1631 "selvsammenligning.c"
+    /* the rule (line 27) */
+    (*result) = ((((!((void)ctx->in->tal, true)) || (!((void)ctx->in->beloeb, true))) || (!((void)ctx->in->dato, true))) || (!((void)ctx->in->valg, true)));
+    return LOV_OK;
+}
+
+#line 28 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_orden(fast_t *ctx, bool *result)
+{
+#line 1640 "selvsammenligning.c"
+    /* the rule (line 28) */
+    (*result) = (((((void)ctx->in->tal, false) || ((void)ctx->in->tal, true)) || ((void)ctx->in->tal, false)) || ((void)ctx->in->tal, true));
+    return LOV_OK;
+}
+
+#line 29 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_forskel(fast_t *ctx, int64_t *result)
+{
+#line 1649 "selvsammenligning.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    /* the rule (line 29) */
+    if ((_st = lov_int_sub(ctx->in->tal, ctx->in->tal, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 30 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_beloebsforskel(fast_t *ctx, lov_money *result)
+{
+#line 1664 "selvsammenligning.c"
+    lov_status _st = LOV_OK;
+    lov_money _t1 = 0;
+    /* the rule (line 30) */
+    if ((_st = lov_money_sub(ctx->in->beloeb, ctx->in->beloeb, &_t1)) != LOV_OK)
+        goto _fail;
+    (*result) = _t1;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 31 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_konstanter(fast_t *ctx, bool *result)
+{
+#line 1679 "selvsammenligning.c"
+    (void)ctx;
+    /* the rule (line 31) */
+    (*result) = ((((INT64_C(1) < INT64_C(2)) && ((void)INT64_C(1), true)) && (INT64_C(200) /* 2 kr */ < INT64_C(300) /* 3 kr */)) && (18262 /* 2020-01-01 */ < 18628 /* 2021-01-01 */));
+    return LOV_OK;
+}
+
+#line 32 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_grupper(fast_t *ctx, bool *result)
+{
+#line 1689 "selvsammenligning.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    /* the rule (line 32) */
+    if ((_st = lov_int_add(ctx->in->tal, INT64_C(1), &_t1)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_add(ctx->in->tal, INT64_C(1), &_t2)) != LOV_OK)
+        goto _fail;
+    (*result) = ((_t1 == _t2) && (((void)ctx->in->tal, true) && ((void)ctx->in->tal, true)));
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 33 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_valg_af_samme(fast_t *ctx, int64_t *result)
+{
+#line 1707 "selvsammenligning.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    int64_t _t3 = 0;
+    int64_t _t4 = 0;
+    int64_t _t5 = 0;
+    int64_t _t6 = 0;
+    /* the rule (line 33) */
+    _t1 = ((void)ctx->in->tal, true) ? ctx->in->tal : ctx->in->tal;
+    _t2 = ((void)ctx->in->tal, true) ? ctx->in->tal : ctx->in->tal;
+    if ((_st = lov_int_add(_t1, _t2, &_t3)) != LOV_OK)
+        goto _fail;
+    if ((_st = lov_int_sub(ctx->in->tal, ctx->in->tal, &_t4)) != LOV_OK)
+        goto _fail;
+    _t5 = _t4;
+    if (_t5 < 0)
+        if ((_st = lov_int_neg(_t4, &_t5)) != LOV_OK)
+            goto _fail;
+    if ((_st = lov_int_add(_t3, _t5, &_t6)) != LOV_OK)
+        goto _fail;
+    (*result) = _t6;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 34 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_datodele(fast_t *ctx, bool *result)
+{
+#line 1737 "selvsammenligning.c"
+    /* the rule (line 35) */
+    (*result) = (((((lov_date_month_of(ctx->in->dato) < INT64_C(100)) && (lov_date_day_of(ctx->in->dato) >= INT64_C(0))) && (lov_date_weekday_of(ctx->in->dato) <= INT64_C(7))) && (lov_date_year_of(ctx->in->dato) < INT64_C(100000))) && (lov_date_month_of(ctx->in->dato) <= INT64_C(9223372036854775807)));
+    return LOV_OK;
+}
+
+#line 37 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_tilfaelde(fast_t *ctx, bool *result)
+{
+#line 1746 "selvsammenligning.c"
+    /* the rule (line 37) */
+    (*result) = ((((void)ctx->in->farve, true) && ((void)selvsammenligning_Farve_roed, true)) && (!(selvsammenligning_Farve_roed == selvsammenligning_Farve_groen)));
+    return LOV_OK;
+}
+
+#line 38 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_graenser(fast_t *ctx, bool *result)
+{
+#line 1755 "selvsammenligning.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    bool _t3 = false;
+    /* the rule (line 38) */
+    _t3 = ctx->in->tal <= INT64_C(9223372036854775807);
+    if (_t3) {
+        if ((_st = lov_int_neg(INT64_C(9223372036854775807), &_t1)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_int_sub(_t1, INT64_C(1), &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = ctx->in->tal >= _t2;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 39 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_valgfri(fast_t *ctx, bool *result)
+{
+#line 1778 "selvsammenligning.c"
+    int64_t _t1 = 0;
+    int64_t _t2 = 0;
+    bool _t3 = false;
+    /* the rule (line 39) */
+    _t3 = ((void)ctx->in->maaske, true);
+    if (_t3) {
+        if (ctx->in->maaske.present) {
+            _t1 = ctx->in->maaske.value;
+        } else {
+            _t1 = INT64_C(0);
+        }
+        if (ctx->in->maaske.present) {
+            _t2 = ctx->in->maaske.value;
+        } else {
+            _t2 = INT64_C(0);
+        }
+        _t3 = _t1 == _t2;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+}
+
+#line 40 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_decimaler(fast_t *ctx, bool *result)
+{
+#line 1804 "selvsammenligning.c"
+    lov_status _st = LOV_OK;
+    lov_decimal _t1 = {0, 0};
+    lov_decimal _t2 = {0, 0};
+    bool _t3 = false;
+    /* the rule (line 40) */
+    _t3 = ((void)ctx->in->sats, true) && ((void)ctx->in->sats, false);
+    if (_t3) {
+        if ((_st = lov_dec_mul(ctx->in->sats, lov_dec_from_int(INT64_C(2)), &_t1)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_dec_mul(ctx->in->sats, lov_dec_from_int(INT64_C(2)), &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = lov_dec_cmp(_t1, _t2) == 0;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 41 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_perioder(fast_t *ctx, bool *result)
+{
+#line 1827 "selvsammenligning.c"
+    lov_status _st = LOV_OK;
+    lov_date _t1 = 0;
+    lov_date _t2 = 0;
+    bool _t3 = false;
+    /* the rule (line 41) */
+    _t3 = ((void)((lov_duration){0, 14}), true);
+    if (_t3) {
+        if ((_st = lov_date_add_duration(ctx->in->dato, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t1)) != LOV_OK)
+            goto _fail;
+        if ((_st = lov_date_add_duration(ctx->in->dato, ((lov_duration){0, 1}), LOV_MONTH_END_CLAMP, &_t2)) != LOV_OK)
+            goto _fail;
+        _t3 = _t1 == _t2;
+    }
+    (*result) = _t3;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 42 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_dage(fast_t *ctx, bool *result)
+{
+#line 1850 "selvsammenligning.c"
+    lov_status _st = LOV_OK;
+    lov_duration _t1 = {0, 0};
+    bool _t2 = false;
+    /* the rule (line 42) */
+    _t2 = ((void)lov_date_days_between(ctx->in->dato, ctx->in->dato), true);
+    if (_t2) {
+        if ((_st = lov_duration_days(lov_date_days_between(ctx->in->dato, ctx->in->dato), &_t1)) != LOV_OK)
+            goto _fail;
+        _t2 = lov_duration_eq(_t1, ((lov_duration){0, 0}));
+    }
+    (*result) = _t2;
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 43 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_optaelling(fast_t *ctx, bool *result)
+{
+#line 1870 "selvsammenligning.c"
+    int64_t _t1 = 0;
+    const selvsammenligning_Post * _t3 = NULL;
+    size_t _t4 = 0;
+    int64_t _t5 = 0;
+    const selvsammenligning_Post * _t7 = NULL;
+    size_t _t8 = 0;
+    bool _t9 = false;
+    /* the rule (line 44) */
+    _t1 = (int64_t)0;
+    /* count */
+    _t3 = ctx->in->poster;
+    _t4 = ctx->in->poster_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const selvsammenligning_Post *p = &_t3[_i2];
+        (void)p;    /* only counted */
+        _t1++;
+    }
+    _t9 = _t1 >= INT64_C(0);
+    if (_t9) {
+        _t5 = (int64_t)0;
+        /* count */
+        _t7 = ctx->in->poster;
+        _t8 = ctx->in->poster_count;
+        for (size_t _i6 = 0; _i6 < _t8; _i6++) {
+            const selvsammenligning_Post *p_2 = &_t7[_i6];
+            _t5 += ((void)p_2->timer, true) ? 1 : 0;
+        }
+        _t9 = _t5 < INT64_C(0);
+    }
+    (*result) = _t9;
+    return LOV_OK;
+}
+
+#line 45 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_findes(fast_t *ctx, bool *result)
+{
+#line 1907 "selvsammenligning.c"
+    bool _t1 = false;
+    const selvsammenligning_Post * _t3 = NULL;
+    size_t _t4 = 0;
+    /* the rule (line 45) */
+    _t1 = false;
+    /* exists */
+    _t3 = ctx->in->poster;
+    _t4 = ctx->in->poster_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const selvsammenligning_Post *p = &_t3[_i2];
+        _t1 |= (((void)p->timer, true) && ((void)p->dag, true));
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 46 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_alle(fast_t *ctx, bool *result)
+{
+#line 1927 "selvsammenligning.c"
+    bool _t1 = false;
+    const selvsammenligning_Post * _t3 = NULL;
+    size_t _t4 = 0;
+    /* the rule (line 46) */
+    _t1 = true;
+    /* for all */
+    _t3 = ctx->in->poster;
+    _t4 = ctx->in->poster_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const selvsammenligning_Post *p = &_t3[_i2];
+        _t1 &= ((void)p->timer, true);
+    }
+    (*result) = _t1;
+    return LOV_OK;
+}
+
+#line 47 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_summer(fast_t *ctx, bool *result)
+{
+#line 1947 "selvsammenligning.c"
+    lov_status _st = LOV_OK;
+    int64_t _t1 = 0;
+    bool _t3 = false;
+    const selvsammenligning_Post * _t4 = NULL;
+    size_t _t5 = 0;
+    int64_t _t6 = 0;
+    bool _t8 = false;
+    const selvsammenligning_Post * _t9 = NULL;
+    size_t _t10 = 0;
+    /* the rule (line 47) */
+    _t1 = (int64_t)0;
+    /* sum */
+    _t3 = false;
+    _t4 = ctx->in->poster;
+    _t5 = ctx->in->poster_count;
+    for (size_t _i2 = 0; _i2 < _t5; _i2++) {
+        const selvsammenligning_Post *p = &_t4[_i2];
+        _t1 = lov_int_add_noting(_t1, p->timer, &_t3);
+    }
+    if (_t3) {    /* checked once, after the loop */
+        _st = LOV_OVERFLOW;
+        goto _fail;
+    }
+    _t6 = (int64_t)0;
+    /* sum */
+    _t8 = false;
+    _t9 = ctx->in->poster;
+    _t10 = ctx->in->poster_count;
+    for (size_t _i7 = 0; _i7 < _t10; _i7++) {
+        const selvsammenligning_Post *p_2 = &_t9[_i7];
+        _t6 = lov_int_add_noting(_t6, p_2->timer, &_t8);
+    }
+    if (_t8) {    /* checked once, after the loop */
+        _st = LOV_OVERFLOW;
+        goto _fail;
+    }
+    (*result) = (_t1 == _t6);
+    return LOV_OK;
+_fail:
+    return _st;
+}
+
+#line 48 "tests/e2e/modules/selvsammenligning.lov"
+static lov_status fast_def_stoerste(fast_t *ctx, bool *result)
+{
+#line 1993 "selvsammenligning.c"
+    lov_opt_int _t1 = {false, 0};
+    const selvsammenligning_Post * _t3 = NULL;
+    size_t _t4 = 0;
+    lov_opt_int _t5 = {false, 0};
+    const selvsammenligning_Post * _t7 = NULL;
+    size_t _t8 = 0;
+    /* the rule (line 48) */
+    _t1.present = false;
+    /* maximum */
+    _t3 = ctx->in->poster;
+    _t4 = ctx->in->poster_count;
+    for (size_t _i2 = 0; _i2 < _t4; _i2++) {
+        const selvsammenligning_Post *p = &_t3[_i2];
+        if (!_t1.present || (p->timer > _t1.value)) {
+            _t1.present = true;
+            _t1.value = p->timer;
+        }
+    }
+    _t5.present = false;
+    /* maximum */
+    _t7 = ctx->in->poster;
+    _t8 = ctx->in->poster_count;
+    for (size_t _i6 = 0; _i6 < _t8; _i6++) {
+        const selvsammenligning_Post *p_2 = &_t7[_i6];
+        if (!_t5.present || (p_2->timer > _t5.value)) {
+            _t5.present = true;
+            _t5.value = p_2->timer;
+        }
+    }
+    (*result) = (_t1.present == _t5.present && (!_t1.present || (_t1.value == _t5.value)));
+    return LOV_OK;
+}
+
+/* The fast path is taken only when the facts the rules read are known and
+ * every fact is valid, as validate() and validate_events() have it: checked
+ * here in one walk without an early exit (a branch only per list). */
+static bool fast_facts_valid(const fast_t *ctx)
+{
+    const selvsammenligning_input *in = ctx->in;
+    bool bad = false;
+    bad |= !in->known.tal;
+    bad |= !in->known.beloeb;
+    bad |= !in->known.dato;
+    bad |= !in->known.valg;
+    bad |= !in->known.farve;
+    bad |= !in->known.maaske;
+    bad |= !in->known.sats;
+    bad |= !in->known.poster;
+    bad |= in->known.dato && !lov_date_valid(in->dato);
+    bad |= in->known.farve && ((int)in->farve < 0 || (int)in->farve >= 2);
+    bad |= in->known.sats && !lov_dec_valid(in->sats);
+    bad |= in->known.poster && in->poster_count > 0 && in->poster == NULL;
+    for (size_t i = 0, n = in->known.poster && in->poster ? in->poster_count : 0; i < n; i++) {
+        bad |= !lov_date_valid(in->poster[i].dag);
+    }
+    (void)ctx;
+    (void)in;
+    return !bad;
+}
+
+static bool fast_part_0(fast_t *ctx, selvsammenligning_output *out)
+{
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        memset(&ctx->v.lig, 0, sizeof ctx->v.lig);
+    } else if (fast_def_lig(ctx, &ctx->v.lig) != LOV_OK) {
+        return false;
+    }
+    out->lig = ctx->v.lig;
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        memset(&ctx->v.ulig, 0, sizeof ctx->v.ulig);
+    } else if (fast_def_ulig(ctx, &ctx->v.ulig) != LOV_OK) {
+        return false;
+    }
+    out->ulig = ctx->v.ulig;
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        memset(&ctx->v.orden, 0, sizeof ctx->v.orden);
+    } else if (fast_def_orden(ctx, &ctx->v.orden) != LOV_OK) {
+        return false;
+    }
+    out->orden = ctx->v.orden;
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        memset(&ctx->v.forskel, 0, sizeof ctx->v.forskel);
+    } else if (fast_def_forskel(ctx, &ctx->v.forskel) != LOV_OK) {
+        return false;
+    }
+    out->forskel = ctx->v.forskel;
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        memset(&ctx->v.beloebsforskel, 0, sizeof ctx->v.beloebsforskel);
+    } else if (fast_def_beloebsforskel(ctx, &ctx->v.beloebsforskel) != LOV_OK) {
+        return false;
+    }
+    out->beloebsforskel = ctx->v.beloebsforskel;
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        memset(&ctx->v.konstanter, 0, sizeof ctx->v.konstanter);
+    } else if (fast_def_konstanter(ctx, &ctx->v.konstanter) != LOV_OK) {
+        return false;
+    }
+    out->konstanter = ctx->v.konstanter;
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        memset(&ctx->v.grupper, 0, sizeof ctx->v.grupper);
+    } else if (fast_def_grupper(ctx, &ctx->v.grupper) != LOV_OK) {
+        return false;
+    }
+    out->grupper = ctx->v.grupper;
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        memset(&ctx->v.valg_af_samme, 0, sizeof ctx->v.valg_af_samme);
+    } else if (fast_def_valg_af_samme(ctx, &ctx->v.valg_af_samme) != LOV_OK) {
+        return false;
+    }
+    out->valg_af_samme = ctx->v.valg_af_samme;
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        memset(&ctx->v.datodele, 0, sizeof ctx->v.datodele);
+    } else if (fast_def_datodele(ctx, &ctx->v.datodele) != LOV_OK) {
+        return false;
+    }
+    out->datodele = ctx->v.datodele;
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        memset(&ctx->v.tilfaelde, 0, sizeof ctx->v.tilfaelde);
+    } else if (fast_def_tilfaelde(ctx, &ctx->v.tilfaelde) != LOV_OK) {
+        return false;
+    }
+    out->tilfaelde = ctx->v.tilfaelde;
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        memset(&ctx->v.graenser, 0, sizeof ctx->v.graenser);
+    } else if (fast_def_graenser(ctx, &ctx->v.graenser) != LOV_OK) {
+        return false;
+    }
+    out->graenser = ctx->v.graenser;
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        memset(&ctx->v.valgfri, 0, sizeof ctx->v.valgfri);
+    } else if (fast_def_valgfri(ctx, &ctx->v.valgfri) != LOV_OK) {
+        return false;
+    }
+    out->valgfri = ctx->v.valgfri;
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        memset(&ctx->v.decimaler, 0, sizeof ctx->v.decimaler);
+    } else if (fast_def_decimaler(ctx, &ctx->v.decimaler) != LOV_OK) {
+        return false;
+    }
+    out->decimaler = ctx->v.decimaler;
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        memset(&ctx->v.perioder, 0, sizeof ctx->v.perioder);
+    } else if (fast_def_perioder(ctx, &ctx->v.perioder) != LOV_OK) {
+        return false;
+    }
+    out->perioder = ctx->v.perioder;
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        memset(&ctx->v.dage, 0, sizeof ctx->v.dage);
+    } else if (fast_def_dage(ctx, &ctx->v.dage) != LOV_OK) {
+        return false;
+    }
+    out->dage = ctx->v.dage;
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        memset(&ctx->v.optaelling, 0, sizeof ctx->v.optaelling);
+    } else if (fast_def_optaelling(ctx, &ctx->v.optaelling) != LOV_OK) {
+        return false;
+    }
+    out->optaelling = ctx->v.optaelling;
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        memset(&ctx->v.findes, 0, sizeof ctx->v.findes);
+    } else if (fast_def_findes(ctx, &ctx->v.findes) != LOV_OK) {
+        return false;
+    }
+    out->findes = ctx->v.findes;
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        memset(&ctx->v.alle, 0, sizeof ctx->v.alle);
+    } else if (fast_def_alle(ctx, &ctx->v.alle) != LOV_OK) {
+        return false;
+    }
+    out->alle = ctx->v.alle;
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        memset(&ctx->v.summer, 0, sizeof ctx->v.summer);
+    } else if (fast_def_summer(ctx, &ctx->v.summer) != LOV_OK) {
+        return false;
+    }
+    out->summer = ctx->v.summer;
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        memset(&ctx->v.stoerste, 0, sizeof ctx->v.stoerste);
+    } else if (fast_def_stoerste(ctx, &ctx->v.stoerste) != LOV_OK) {
+        return false;
+    }
+    out->stoerste = ctx->v.stoerste;
+    return true;
+}
+
+/* The fast path: true when it decided every output (then each is ok);
+ * false when a fact the rules read is unknown or a fact is invalid, or
+ * when a step fails: then what it wrote does not count, and the rules
+ * that explain work the case out. */
+static bool fast_evaluate(const selvsammenligning_input *in, lov_date reference_date, const fast_params_t *p,
+                          selvsammenligning_output *out, const uint64_t *need)
+{
+    fast_t ctx;
+    ctx.in = in;
+    ctx.reference_date = reference_date;
+    ctx.p = p;
+    ctx.need = need;
+    if (!fast_facts_valid(&ctx))
+        return false;
+    if (!fast_part_0(&ctx, out))
+        return false;
+    out->status.lig = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.ulig = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.orden = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.forskel = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.beloebsforskel = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.konstanter = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.grupper = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.valg_af_samme = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.datodele = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.tilfaelde = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.graenser = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.valgfri = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.decimaler = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.perioder = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.dage = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.optaelling = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.findes = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.alle = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.summer = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
+    out->status.stoerste = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
+    for (int i = 0; i < 1; i++)
+        out->missing[i] = 0;
+    out->info.reason = LOV_REASON_NONE;
+    out->info.input = out->info.provision = out->info.other_provision = -1;
+    return true;
+}
+
+/* The definitions and outcomes, each after the definitions it uses, in
+ * pieces of at most 64 (one function each, so that no C function grows
+ * with the module). */
+static void evaluate_part_0(ctx_t *ctx)
 {
     lov_status st;
 
-    st = def_lig(ctx, &ctx->out->lig);
-    ctx->out->status.lig = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 0);
-    }
-    if (ctx->explain) {
-        ctx->why_of[0] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->lig});
-    }
-
-    st = def_ulig(ctx, &ctx->out->ulig);
-    ctx->out->status.ulig = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 1);
-    }
-    if (ctx->explain) {
-        ctx->why_of[1] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->ulig});
+    if (!needed_slot(ctx->need, 0)) {    /* not asked for, nor needed */
+        ctx->out->status.lig = LOV_UNDETERMINED;
+    } else {
+        st = def_lig(ctx, &ctx->out->lig);
+        ctx->out->status.lig = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 0);
+        }
+        if (ctx->explain) {
+            ctx->why_of[0] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 0, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->lig});
+        }
     }
 
-    st = def_orden(ctx, &ctx->out->orden);
-    ctx->out->status.orden = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 2);
-    }
-    if (ctx->explain) {
-        ctx->why_of[2] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->orden});
-    }
-
-    st = def_forskel(ctx, &ctx->out->forskel);
-    ctx->out->status.forskel = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 3);
-    }
-    if (ctx->explain) {
-        ctx->why_of[3] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->forskel});
+    if (!needed_slot(ctx->need, 1)) {    /* not asked for, nor needed */
+        ctx->out->status.ulig = LOV_UNDETERMINED;
+    } else {
+        st = def_ulig(ctx, &ctx->out->ulig);
+        ctx->out->status.ulig = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 1);
+        }
+        if (ctx->explain) {
+            ctx->why_of[1] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 1, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->ulig});
+        }
     }
 
-    st = def_beloebsforskel(ctx, &ctx->out->beloebsforskel);
-    ctx->out->status.beloebsforskel = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 4);
-    }
-    if (ctx->explain) {
-        ctx->why_of[4] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.money = ctx->out->beloebsforskel});
-    }
-
-    st = def_konstanter(ctx, &ctx->out->konstanter);
-    ctx->out->status.konstanter = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 5);
-    }
-    if (ctx->explain) {
-        ctx->why_of[5] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->konstanter});
+    if (!needed_slot(ctx->need, 2)) {    /* not asked for, nor needed */
+        ctx->out->status.orden = LOV_UNDETERMINED;
+    } else {
+        st = def_orden(ctx, &ctx->out->orden);
+        ctx->out->status.orden = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 2);
+        }
+        if (ctx->explain) {
+            ctx->why_of[2] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 2, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->orden});
+        }
     }
 
-    st = def_grupper(ctx, &ctx->out->grupper);
-    ctx->out->status.grupper = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 6);
-    }
-    if (ctx->explain) {
-        ctx->why_of[6] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->grupper});
-    }
-
-    st = def_valg_af_samme(ctx, &ctx->out->valg_af_samme);
-    ctx->out->status.valg_af_samme = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 7);
-    }
-    if (ctx->explain) {
-        ctx->why_of[7] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.i = ctx->out->valg_af_samme});
+    if (!needed_slot(ctx->need, 3)) {    /* not asked for, nor needed */
+        ctx->out->status.forskel = LOV_UNDETERMINED;
+    } else {
+        st = def_forskel(ctx, &ctx->out->forskel);
+        ctx->out->status.forskel = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 3);
+        }
+        if (ctx->explain) {
+            ctx->why_of[3] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 3, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->forskel});
+        }
     }
 
-    st = def_datodele(ctx, &ctx->out->datodele);
-    ctx->out->status.datodele = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 8);
-    }
-    if (ctx->explain) {
-        ctx->why_of[8] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->datodele});
-    }
-
-    st = def_tilfaelde(ctx, &ctx->out->tilfaelde);
-    ctx->out->status.tilfaelde = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 9);
-    }
-    if (ctx->explain) {
-        ctx->why_of[9] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->tilfaelde});
+    if (!needed_slot(ctx->need, 4)) {    /* not asked for, nor needed */
+        ctx->out->status.beloebsforskel = LOV_UNDETERMINED;
+    } else {
+        st = def_beloebsforskel(ctx, &ctx->out->beloebsforskel);
+        ctx->out->status.beloebsforskel = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 4);
+        }
+        if (ctx->explain) {
+            ctx->why_of[4] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 4, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.money = ctx->out->beloebsforskel});
+        }
     }
 
-    st = def_graenser(ctx, &ctx->out->graenser);
-    ctx->out->status.graenser = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 10);
-    }
-    if (ctx->explain) {
-        ctx->why_of[10] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->graenser});
-    }
-
-    st = def_valgfri(ctx, &ctx->out->valgfri);
-    ctx->out->status.valgfri = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 11);
-    }
-    if (ctx->explain) {
-        ctx->why_of[11] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->valgfri});
+    if (!needed_slot(ctx->need, 5)) {    /* not asked for, nor needed */
+        ctx->out->status.konstanter = LOV_UNDETERMINED;
+    } else {
+        st = def_konstanter(ctx, &ctx->out->konstanter);
+        ctx->out->status.konstanter = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 5);
+        }
+        if (ctx->explain) {
+            ctx->why_of[5] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 5, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->konstanter});
+        }
     }
 
-    st = def_decimaler(ctx, &ctx->out->decimaler);
-    ctx->out->status.decimaler = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 12);
-    }
-    if (ctx->explain) {
-        ctx->why_of[12] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->decimaler});
-    }
-
-    st = def_perioder(ctx, &ctx->out->perioder);
-    ctx->out->status.perioder = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 13);
-    }
-    if (ctx->explain) {
-        ctx->why_of[13] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->perioder});
+    if (!needed_slot(ctx->need, 6)) {    /* not asked for, nor needed */
+        ctx->out->status.grupper = LOV_UNDETERMINED;
+    } else {
+        st = def_grupper(ctx, &ctx->out->grupper);
+        ctx->out->status.grupper = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 6);
+        }
+        if (ctx->explain) {
+            ctx->why_of[6] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 6, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->grupper});
+        }
     }
 
-    st = def_dage(ctx, &ctx->out->dage);
-    ctx->out->status.dage = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 14);
-    }
-    if (ctx->explain) {
-        ctx->why_of[14] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->dage});
-    }
-
-    st = def_optaelling(ctx, &ctx->out->optaelling);
-    ctx->out->status.optaelling = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 15);
-    }
-    if (ctx->explain) {
-        ctx->why_of[15] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->optaelling});
+    if (!needed_slot(ctx->need, 7)) {    /* not asked for, nor needed */
+        ctx->out->status.valg_af_samme = LOV_UNDETERMINED;
+    } else {
+        st = def_valg_af_samme(ctx, &ctx->out->valg_af_samme);
+        ctx->out->status.valg_af_samme = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 7);
+        }
+        if (ctx->explain) {
+            ctx->why_of[7] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 7, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.i = ctx->out->valg_af_samme});
+        }
     }
 
-    st = def_findes(ctx, &ctx->out->findes);
-    ctx->out->status.findes = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 16);
-    }
-    if (ctx->explain) {
-        ctx->why_of[16] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->findes});
-    }
-
-    st = def_alle(ctx, &ctx->out->alle);
-    ctx->out->status.alle = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 17);
-    }
-    if (ctx->explain) {
-        ctx->why_of[17] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 17, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->alle});
+    if (!needed_slot(ctx->need, 8)) {    /* not asked for, nor needed */
+        ctx->out->status.datodele = LOV_UNDETERMINED;
+    } else {
+        st = def_datodele(ctx, &ctx->out->datodele);
+        ctx->out->status.datodele = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 8);
+        }
+        if (ctx->explain) {
+            ctx->why_of[8] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 8, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->datodele});
+        }
     }
 
-    st = def_summer(ctx, &ctx->out->summer);
-    ctx->out->status.summer = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 18);
-    }
-    if (ctx->explain) {
-        ctx->why_of[18] = ctx->why;
-        why_clear(&ctx->why);
-    }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->summer});
+    if (!needed_slot(ctx->need, 9)) {    /* not asked for, nor needed */
+        ctx->out->status.tilfaelde = LOV_UNDETERMINED;
+    } else {
+        st = def_tilfaelde(ctx, &ctx->out->tilfaelde);
+        ctx->out->status.tilfaelde = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 9);
+        }
+        if (ctx->explain) {
+            ctx->why_of[9] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 9, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->tilfaelde});
+        }
     }
 
-    st = def_stoerste(ctx, &ctx->out->stoerste);
-    ctx->out->status.stoerste = st;
-    if (st != LOV_OK) {
-        failed(ctx, st, 19);
+    if (!needed_slot(ctx->need, 10)) {    /* not asked for, nor needed */
+        ctx->out->status.graenser = LOV_UNDETERMINED;
+    } else {
+        st = def_graenser(ctx, &ctx->out->graenser);
+        ctx->out->status.graenser = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 10);
+        }
+        if (ctx->explain) {
+            ctx->why_of[10] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 10, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->graenser});
+        }
     }
-    if (ctx->explain) {
-        ctx->why_of[19] = ctx->why;
-        why_clear(&ctx->why);
+
+    if (!needed_slot(ctx->need, 11)) {    /* not asked for, nor needed */
+        ctx->out->status.valgfri = LOV_UNDETERMINED;
+    } else {
+        st = def_valgfri(ctx, &ctx->out->valgfri);
+        ctx->out->status.valgfri = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 11);
+        }
+        if (ctx->explain) {
+            ctx->why_of[11] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 11, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->valgfri});
+        }
     }
-    if (ctx->trace) {
-        lov_trace_add(ctx->trace, 19, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
-                      (lov_value){.b = ctx->out->stoerste});
+
+    if (!needed_slot(ctx->need, 12)) {    /* not asked for, nor needed */
+        ctx->out->status.decimaler = LOV_UNDETERMINED;
+    } else {
+        st = def_decimaler(ctx, &ctx->out->decimaler);
+        ctx->out->status.decimaler = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 12);
+        }
+        if (ctx->explain) {
+            ctx->why_of[12] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 12, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->decimaler});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 13)) {    /* not asked for, nor needed */
+        ctx->out->status.perioder = LOV_UNDETERMINED;
+    } else {
+        st = def_perioder(ctx, &ctx->out->perioder);
+        ctx->out->status.perioder = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 13);
+        }
+        if (ctx->explain) {
+            ctx->why_of[13] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 13, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->perioder});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 14)) {    /* not asked for, nor needed */
+        ctx->out->status.dage = LOV_UNDETERMINED;
+    } else {
+        st = def_dage(ctx, &ctx->out->dage);
+        ctx->out->status.dage = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 14);
+        }
+        if (ctx->explain) {
+            ctx->why_of[14] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 14, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->dage});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 15)) {    /* not asked for, nor needed */
+        ctx->out->status.optaelling = LOV_UNDETERMINED;
+    } else {
+        st = def_optaelling(ctx, &ctx->out->optaelling);
+        ctx->out->status.optaelling = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 15);
+        }
+        if (ctx->explain) {
+            ctx->why_of[15] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 15, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->optaelling});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 16)) {    /* not asked for, nor needed */
+        ctx->out->status.findes = LOV_UNDETERMINED;
+    } else {
+        st = def_findes(ctx, &ctx->out->findes);
+        ctx->out->status.findes = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 16);
+        }
+        if (ctx->explain) {
+            ctx->why_of[16] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 16, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->findes});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 17)) {    /* not asked for, nor needed */
+        ctx->out->status.alle = LOV_UNDETERMINED;
+    } else {
+        st = def_alle(ctx, &ctx->out->alle);
+        ctx->out->status.alle = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 17);
+        }
+        if (ctx->explain) {
+            ctx->why_of[17] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 17, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->alle});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 18)) {    /* not asked for, nor needed */
+        ctx->out->status.summer = LOV_UNDETERMINED;
+    } else {
+        st = def_summer(ctx, &ctx->out->summer);
+        ctx->out->status.summer = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 18);
+        }
+        if (ctx->explain) {
+            ctx->why_of[18] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 18, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->summer});
+        }
+    }
+
+    if (!needed_slot(ctx->need, 19)) {    /* not asked for, nor needed */
+        ctx->out->status.stoerste = LOV_UNDETERMINED;
+    } else {
+        st = def_stoerste(ctx, &ctx->out->stoerste);
+        ctx->out->status.stoerste = st;
+        if (st != LOV_OK) {
+            failed(ctx, st, 19);
+        }
+        if (ctx->explain) {
+            ctx->why_of[19] = ctx->why;
+            why_clear(&ctx->why);
+        }
+        if (ctx->trace) {
+            lov_trace_add(ctx->trace, 19, st == LOV_OK ? LOV_TRACE_VALUE : LOV_TRACE_FAILED, st, true,
+                          (lov_value){.b = ctx->out->stoerste});
+        }
     }
 }
 
-lov_status selvsammenligning_evaluate(const selvsammenligning_input *in, selvsammenligning_output *out, lov_trace *trace,
-                       const selvsammenligning_externals *ext)
+/* Every definition and outcome, in evaluation order. */
+static void evaluate_all(ctx_t *ctx)
+{
+    evaluate_part_0(ctx);
+}
+
+/* The rules that explain: every case the fast path does not decide, and
+ * every case with a trace. */
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
+{
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
+}
+
+static lov_status evaluate_explaining(const selvsammenligning_input *in, selvsammenligning_output *out, lov_trace *trace,
+                                      const selvsammenligning_externals *ext, const uint64_t *wanted,
+                                      const uint64_t *need)
 {
     ctx_t ctx;
     ctx.in = in;
     ctx.out = out;
     ctx.trace = NULL;
     ctx.ext = ext;
+    ctx.need = need;
     ctx.reference_date = 0;
     ctx.explain = false;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
@@ -1861,178 +2646,202 @@ lov_status selvsammenligning_evaluate(const selvsammenligning_input *in, selvsam
         return st;
     }
 
-    /* The fast pass: the decisions, without a trace. */
-    if (trace == NULL) {
-        evaluate_all(&ctx);
-        st = LOV_OK;
-        st = worse(st, out->status.lig);
-        st = worse(st, out->status.ulig);
-        st = worse(st, out->status.orden);
-        st = worse(st, out->status.forskel);
-        st = worse(st, out->status.beloebsforskel);
-        st = worse(st, out->status.konstanter);
-        st = worse(st, out->status.grupper);
-        st = worse(st, out->status.valg_af_samme);
-        st = worse(st, out->status.datodele);
-        st = worse(st, out->status.tilfaelde);
-        st = worse(st, out->status.graenser);
-        st = worse(st, out->status.valgfri);
-        st = worse(st, out->status.decimaler);
-        st = worse(st, out->status.perioder);
-        st = worse(st, out->status.dage);
-        st = worse(st, out->status.optaelling);
-        st = worse(st, out->status.findes);
-        st = worse(st, out->status.alle);
-        st = worse(st, out->status.summer);
-        st = worse(st, out->status.stoerste);
-        if (st == LOV_OK)
-            return LOV_OK;
-    }
-
-    /* With a trace, or when not every decision was made: work them out
-     * (again), noting each step and what each one lacked. The values and
-     * statuses come out the same as on the fast pass. */
-    ctx.explain = true;
+    /* A pass that decides, and writes the trace when one is asked for, without
+     * noting why: when every decision is made, nothing more is needed. */
+    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;
     ctx.trace = trace;
+    evaluate_all(&ctx);
+    st = LOV_OK;
+    if (counts(wanted, 0, true))
+        st = worse(st, out->status.lig);
+    if (counts(wanted, 1, true))
+        st = worse(st, out->status.ulig);
+    if (counts(wanted, 2, true))
+        st = worse(st, out->status.orden);
+    if (counts(wanted, 3, true))
+        st = worse(st, out->status.forskel);
+    if (counts(wanted, 4, true))
+        st = worse(st, out->status.beloebsforskel);
+    if (counts(wanted, 5, true))
+        st = worse(st, out->status.konstanter);
+    if (counts(wanted, 6, true))
+        st = worse(st, out->status.grupper);
+    if (counts(wanted, 7, true))
+        st = worse(st, out->status.valg_af_samme);
+    if (counts(wanted, 8, true))
+        st = worse(st, out->status.datodele);
+    if (counts(wanted, 9, true))
+        st = worse(st, out->status.tilfaelde);
+    if (counts(wanted, 10, true))
+        st = worse(st, out->status.graenser);
+    if (counts(wanted, 11, true))
+        st = worse(st, out->status.valgfri);
+    if (counts(wanted, 12, true))
+        st = worse(st, out->status.decimaler);
+    if (counts(wanted, 13, true))
+        st = worse(st, out->status.perioder);
+    if (counts(wanted, 14, true))
+        st = worse(st, out->status.dage);
+    if (counts(wanted, 15, true))
+        st = worse(st, out->status.optaelling);
+    if (counts(wanted, 16, true))
+        st = worse(st, out->status.findes);
+    if (counts(wanted, 17, true))
+        st = worse(st, out->status.alle);
+    if (counts(wanted, 18, true))
+        st = worse(st, out->status.summer);
+    if (counts(wanted, 19, true))
+        st = worse(st, out->status.stoerste);
+    if (st == LOV_OK)
+        return LOV_OK;
+
+    /* Not every decision was made: work them out again, noting each step
+     * (the trace from where it began) and what each one lacked. The values
+     * and statuses come out the same as on the first pass. */
+    if (trace) {
+        trace->count = trace_count;
+        trace->dropped = trace_dropped;
+    }
+    ctx.explain = true;
     memset(ctx.param_memo, 0, sizeof ctx.param_memo);
     memset(ctx.marks, 0, sizeof ctx.marks);
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (out->status.lig != LOV_OK) {
+    if (counts(wanted, 0, true) && out->status.lig != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[0].info;
         st = worse(st, out->status.lig);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[0].missing[i];
     }
-    if (out->status.ulig != LOV_OK) {
+    if (counts(wanted, 1, true) && out->status.ulig != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[1].info;
         st = worse(st, out->status.ulig);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[1].missing[i];
     }
-    if (out->status.orden != LOV_OK) {
+    if (counts(wanted, 2, true) && out->status.orden != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[2].info;
         st = worse(st, out->status.orden);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[2].missing[i];
     }
-    if (out->status.forskel != LOV_OK) {
+    if (counts(wanted, 3, true) && out->status.forskel != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[3].info;
         st = worse(st, out->status.forskel);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[3].missing[i];
     }
-    if (out->status.beloebsforskel != LOV_OK) {
+    if (counts(wanted, 4, true) && out->status.beloebsforskel != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[4].info;
         st = worse(st, out->status.beloebsforskel);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[4].missing[i];
     }
-    if (out->status.konstanter != LOV_OK) {
+    if (counts(wanted, 5, true) && out->status.konstanter != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[5].info;
         st = worse(st, out->status.konstanter);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[5].missing[i];
     }
-    if (out->status.grupper != LOV_OK) {
+    if (counts(wanted, 6, true) && out->status.grupper != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[6].info;
         st = worse(st, out->status.grupper);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[6].missing[i];
     }
-    if (out->status.valg_af_samme != LOV_OK) {
+    if (counts(wanted, 7, true) && out->status.valg_af_samme != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[7].info;
         st = worse(st, out->status.valg_af_samme);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[7].missing[i];
     }
-    if (out->status.datodele != LOV_OK) {
+    if (counts(wanted, 8, true) && out->status.datodele != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[8].info;
         st = worse(st, out->status.datodele);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[8].missing[i];
     }
-    if (out->status.tilfaelde != LOV_OK) {
+    if (counts(wanted, 9, true) && out->status.tilfaelde != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[9].info;
         st = worse(st, out->status.tilfaelde);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[9].missing[i];
     }
-    if (out->status.graenser != LOV_OK) {
+    if (counts(wanted, 10, true) && out->status.graenser != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[10].info;
         st = worse(st, out->status.graenser);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[10].missing[i];
     }
-    if (out->status.valgfri != LOV_OK) {
+    if (counts(wanted, 11, true) && out->status.valgfri != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[11].info;
         st = worse(st, out->status.valgfri);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[11].missing[i];
     }
-    if (out->status.decimaler != LOV_OK) {
+    if (counts(wanted, 12, true) && out->status.decimaler != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[12].info;
         st = worse(st, out->status.decimaler);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[12].missing[i];
     }
-    if (out->status.perioder != LOV_OK) {
+    if (counts(wanted, 13, true) && out->status.perioder != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[13].info;
         st = worse(st, out->status.perioder);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[13].missing[i];
     }
-    if (out->status.dage != LOV_OK) {
+    if (counts(wanted, 14, true) && out->status.dage != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[14].info;
         st = worse(st, out->status.dage);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[14].missing[i];
     }
-    if (out->status.optaelling != LOV_OK) {
+    if (counts(wanted, 15, true) && out->status.optaelling != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[15].info;
         st = worse(st, out->status.optaelling);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[15].missing[i];
     }
-    if (out->status.findes != LOV_OK) {
+    if (counts(wanted, 16, true) && out->status.findes != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[16].info;
         st = worse(st, out->status.findes);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[16].missing[i];
     }
-    if (out->status.alle != LOV_OK) {
+    if (counts(wanted, 17, true) && out->status.alle != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[17].info;
         st = worse(st, out->status.alle);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[17].missing[i];
     }
-    if (out->status.summer != LOV_OK) {
+    if (counts(wanted, 18, true) && out->status.summer != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[18].info;
         st = worse(st, out->status.summer);
         for (int i = 0; i < 1; i++)
             out->missing[i] |= ctx.why_of[18].missing[i];
     }
-    if (out->status.stoerste != LOV_OK) {
+    if (counts(wanted, 19, true) && out->status.stoerste != LOV_OK) {
         if (st == LOV_OK)
             out->info = ctx.why_of[19].info;
         st = worse(st, out->status.stoerste);
@@ -2040,6 +2849,56 @@ lov_status selvsammenligning_evaluate(const selvsammenligning_input *in, selvsam
             out->missing[i] |= ctx.why_of[19].missing[i];
     }
     return st;
+}
+
+/* The fast path when it can be taken, else the rules that explain. */
+static lov_status evaluate_case(const selvsammenligning_input *in, selvsammenligning_output *out, lov_trace *trace,
+                                const selvsammenligning_externals *ext, const uint64_t *wanted, const uint64_t *need)
+{
+    if (trace == NULL && true) {
+        fast_params_t p;
+        fast_params_on(0, &p);
+        if (fast_evaluate(in, 0, &p, out, need))
+            return LOV_OK;
+    }
+    return evaluate_explaining(in, out, trace, ext, wanted, need);
+}
+
+lov_status selvsammenligning_evaluate(const selvsammenligning_input *in, selvsammenligning_output *out, lov_trace *trace,
+                       const selvsammenligning_externals *ext)
+{
+    return evaluate_case(in, out, trace, ext, NULL, NULL);
+}
+
+lov_status selvsammenligning_evaluate_some(const selvsammenligning_input *in, selvsammenligning_output *out, lov_trace *trace,
+                            const selvsammenligning_externals *ext, const uint64_t *wanted)
+{
+    if (wanted == NULL)
+        return evaluate_case(in, out, trace, ext, NULL, NULL);
+    uint64_t need[1];
+    needed(wanted, need);
+    return evaluate_case(in, out, trace, ext, wanted, need);
+}
+
+lov_status selvsammenligning_evaluate_batch(const selvsammenligning_input *in, selvsammenligning_output *out, size_t n,
+                             const selvsammenligning_externals *ext)
+{
+    lov_status worst = LOV_OK;
+    fast_params_t p;
+    lov_date day = 0;
+    bool looked_up = false;
+    for (size_t i = 0; i < n; i++) {
+        if (true) {
+            if (!looked_up) {
+                fast_params_on(day, &p);
+                looked_up = true;
+            }
+            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
+                continue;
+        }
+        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
+    }
+    return worst;
 }
 
 /* ---- Self-description ---- */
