@@ -35,6 +35,7 @@ smt *smt_new(module *m, int list_bound, unsigned timeout_ms)
     Z3_params p = Z3_mk_params(s->ctx);
     Z3_params_inc_ref(s->ctx, p);
     Z3_params_set_uint(s->ctx, p, Z3_mk_string_symbol(s->ctx, "timeout"), timeout_ms);
+    s->timeout_ms = timeout_ms;
     Z3_solver_set_params(s->ctx, s->solver, p);
     Z3_params_dec_ref(s->ctx, p);
     s->bool_sort = Z3_mk_bool_sort(s->ctx);

@@ -59,6 +59,7 @@ struct smt {
     module *mod;
     Z3_context ctx;
     Z3_solver solver;
+    unsigned timeout_ms;     /* per question, the solver's checks and the calendar's rounds together */
     int bound;
     Z3_sort bool_sort, int_sort, real_sort;
     input_terms *inputs;     /* by input slot */

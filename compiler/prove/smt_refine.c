@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/lov.h"
 
@@ -240,8 +241,16 @@ static fix add_calendar_facts(smt *s, const calendar_apps *c, Z3_model m, ptrvec
     return result;
 }
 
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 smt_answer smt_refine(smt *s, Z3_ast question, Z3_ast *assumptions, unsigned *nassumptions)
 {
+    double deadline = seconds_now() + s->timeout_ms / 1000.0;   /* the rounds share the question's time */
     calendar_apps c = {0};
     collect(s, &c, question);
     for (size_t i = 0; i < s->side.len; i++)
@@ -260,6 +269,11 @@ smt_answer smt_refine(smt *s, Z3_ast question, Z3_ast *assumptions, unsigned *na
         if (f == FIX_NONE)
             break;
         skipped |= f == FIX_SKIPPED;
+        if (seconds_now() > deadline) {
+            answer = SMT_UNKNOWN;
+            snprintf(s->why_unknown, sizeof s->why_unknown, "timeout while it made the calendar exact");
+            break;
+        }
         if (round == MAX_ROUNDS) {
             answer = SMT_UNKNOWN;
             snprintf(s->why_unknown, sizeof s->why_unknown,
