@@ -216,7 +216,7 @@ LF_RULES  := $(sort $(wildcard rules/*/*.lov))
 LF_EVAL   := $(patsubst rules/%.lov,$(LF_BUILD)/eval/%/fuzz,$(LF_RULES))
 LF_HARNESSES := $(LF_BUILD)/frontend/fuzz $(LF_BUILD)/suite/fuzz $(LF_BUILD)/suite-externals/fuzz $(LF_EVAL)
 FUZZ_SECONDS ?= 60
-SECONDS   ?= 1800
+
 
 .PHONY: fuzz-libfuzzer fuzz-long fuzz-harnesses
 # The instrumented libraries, by a make of their own in $(LF_BUILD); a harness
@@ -267,7 +267,7 @@ fuzz-libfuzzer: deps $(BUILD)/lovc fuzz-harnesses
 	@tests/fuzz/libfuzzer/run $(FUZZ_SECONDS) $(LF_BUILD) $(LF_HARNESSES)
 
 fuzz-long: deps $(BUILD)/lovc fuzz-harnesses
-	@FUZZ_KEEP=1 tests/fuzz/libfuzzer/run $(SECONDS) $(LF_BUILD) $(LF_HARNESSES)
+	@FUZZ_KEEP=1 tests/fuzz/libfuzzer/run $(or $(SECONDS),1800) $(LF_BUILD) $(LF_HARNESSES)
 
 demo: all
 	@tools/demo $(BUILD)/lovc

@@ -246,7 +246,11 @@ static void gen_rule_node_fast(gen *g, decl *d, ast_rule *node, const char *targ
             emit_line(g, "/* %s (line %d) */", rules->len > 1 ? "the default" : "the rule", emit_lov_line(own->loc));
         emit_line(g, "%s = %s;", target, emit_convert(g, emit_gen_expr(g, own->value), own->value->type, t));
     } else {
-        emit_line(g, "%s = %s;", target, emit_zero(g->em, t));
+        bool aggregate = t->kind == T_DEC || t->kind == T_DURATION || t->kind == T_OPTIONAL;
+        if (aggregate)                  /* a struct is assigned a compound literal */
+            emit_line(g, "%s = (%s)%s;", target, emit_ctype(g->em, t), emit_zero(g->em, t));
+        else
+            emit_line(g, "%s = %s;", target, emit_zero(g->em, t));
     }
     const char *found = NULL, *conflict = NULL;
     for (int i = 0; i < rules->len; i++) {
