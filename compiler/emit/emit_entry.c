@@ -72,21 +72,28 @@ static const char *outside_bound(emitter *em, const char *v, const type *t, cons
 }
 
 /* The checks of an input's 'at least' and 'at most': a fact outside them is
- * invalid input, named, never a decision on a nonsensical amount. */
-static void emit_validate_bounds(emitter *em, decl *d)
+ * invalid input, named, never a decision on a nonsensical amount. In
+ * validate() each returns; in the fast path's check (fast) each adds to
+ * 'bad', without an exit. */
+static void emit_bounds_checks(emitter *em, decl *d, bool fast)
 {
     const input_bound *bounds[2] = {&d->u.input.low, &d->u.input.high};
     const type *t = d->type->kind == T_OPTIONAL ? d->type->elem : d->type;
-    char v[256];
+    char v[256], known[512];
     snprintf(v, sizeof v, d->type->kind == T_OPTIONAL ? "in->%s.value" : "in->%s", d->c_name);
+    if (d->type->kind == T_OPTIONAL)
+        snprintf(known, sizeof known, "in->known.%s && in->%s.present", d->c_name, d->c_name);
+    else
+        snprintf(known, sizeof known, "in->known.%s", d->c_name);
     for (int k = 0; k < 2; k++) {
         if (!bounds[k]->set)
             continue;
         const char *out = outside_bound(em, v, t, bounds[k], k == 0);
-        if (d->type->kind == T_OPTIONAL)
-            emit_printf(&em->c, "    if (in->known.%s && in->%s.present && %s)\n", d->c_name, d->c_name, out);
-        else
-            emit_printf(&em->c, "    if (in->known.%s && %s)\n", d->c_name, out);
+        if (fast) {
+            emit_printf(&em->c, "    bad |= %s && %s;\n", known, out);
+            continue;
+        }
+        emit_printf(&em->c, "    if (%s && %s)\n", known, out);
         emit_printf(&em->c, "        return invalid_input(ctx, %d);    /* %s outside its '%s' */\n", d->slot,
                     d->name.name, k == 0 ? "at least" : "at most");
     }
@@ -169,7 +176,7 @@ void emit_validate(emitter *em)
         }
         if (d->u.input.low.set || d->u.input.high.set) {
             any = true;
-            emit_validate_bounds(em, d);
+            emit_bounds_checks(em, d, false);
         }
     }
     if (!any)
@@ -291,24 +298,6 @@ static void fast_checks_of_fields(emitter *em, const char *ptr, const type *rt, 
     }
 }
 
-/* bad |= an input outside its 'at least' and 'at most', as validate() has it. */
-static void fast_checks_of_bounds(emitter *em, decl *d)
-{
-    const input_bound *bounds[2] = {&d->u.input.low, &d->u.input.high};
-    const type *t = d->type->kind == T_OPTIONAL ? d->type->elem : d->type;
-    char v[256];
-    snprintf(v, sizeof v, d->type->kind == T_OPTIONAL ? "in->%s.value" : "in->%s", d->c_name);
-    for (int k = 0; k < 2; k++) {
-        if (!bounds[k]->set)
-            continue;
-        const char *out = outside_bound(em, v, t, bounds[k], k == 0);
-        if (d->type->kind == T_OPTIONAL)
-            emit_printf(&em->c, "    bad |= in->known.%s && in->%s.present && %s;\n", d->c_name, d->c_name, out);
-        else
-            emit_printf(&em->c, "    bad |= in->known.%s && %s;\n", d->c_name, out);
-    }
-}
-
 static bool fields_checked(emitter *em, const type *rt)
 {
     decl *r = rt->decl;
@@ -372,7 +361,7 @@ void emit_fast_validate(emitter *em)
                 emit_printf(c, "    bad |= in->known.%s && %s;\n", d->c_name, bad);
             if (event)
                 emit_printf(c, "    bad |= in->known.%s && %s;\n", d->c_name, event_after(em, v, t));
-            fast_checks_of_bounds(em, d);
+            emit_bounds_checks(em, d, true);
         }
     }
     sb_puts(c, "    (void)ctx;\n    (void)in;\n    return !bad;\n}\n\n");
