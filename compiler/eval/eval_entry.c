@@ -34,6 +34,37 @@ static bool invalid_record(const char *rec, const decl *r)
     return false;
 }
 
+/* Whether the input's fact lies outside its 'at least' or 'at most' (the
+ * language reference: such a fact is invalid input). */
+static bool outside_bounds(const char *p, const decl *d)
+{
+    const type *t = d->type;
+    ev_val v = ev_cell_load(p, t);
+    if (t->kind == T_OPTIONAL && !v.present)
+        return false;
+    const type *bt = t->kind == T_OPTIONAL ? t->elem : t;
+    const input_bound *bounds[2] = {&d->u.input.low, &d->u.input.high};
+    for (int k = 0; k < 2; k++) {
+        const input_bound *b = bounds[k];
+        if (!b->set)
+            continue;
+        bool below = k == 0;
+        int cmp;
+        switch (bt->kind) {
+        case T_DEC: cmp = lov_dec_cmp(v.v.dec, (lov_decimal){b->coef, b->scale}); break;
+        case T_DURATION:
+            if (lov_duration_outside(v.v.dur, (lov_duration){b->months, b->days}, below))
+                return true;
+            continue;
+        case T_MONEY: cmp = v.v.money < b->coef ? -1 : v.v.money > b->coef; break;
+        default: cmp = v.v.i < b->coef ? -1 : v.v.i > b->coef; break;
+        }
+        if (below ? cmp < 0 : cmp > 0)
+            return true;
+    }
+    return false;
+}
+
 static bool known(const ev_ctx *c, size_t i)
 {
     bool k;
@@ -78,7 +109,7 @@ static lov_status validate(ev_ctx *c)
         } else if (t->kind == T_RECORD) {
             if (invalid_record(c->in + e->in_off[i], t->decl))
                 return invalid_input(c, (int)i);
-        } else if (invalid_value(c->in + e->in_off[i], t)) {
+        } else if (invalid_value(c->in + e->in_off[i], t) || outside_bounds(c->in + e->in_off[i], d)) {
             return invalid_input(c, (int)i);
         }
     }
