@@ -498,7 +498,14 @@ static void check_decision(const module_input *in, const module_output *out, lov
         memcpy(&day, (const unsigned char *)in + rf->offset, sizeof day);
         bool outside = known(in, rf) && !rf->optional && rf->type == LOV_T_DATE && lov_date_valid(day) &&
                        (day < D->in_force_from || day > D->in_force_until);
-        if (outside)
+        /* A number, amount or duration may lie outside an 'at least' / 'at
+         * most' of the rules, which the descriptor does not describe: that
+         * fact is invalid input whatever the day. */
+        bool bounded = ret == LOV_INVALID_INPUT && info->input >= 0 && (uint32_t)info->input < D->ninputs
+                       && (D->inputs[info->input].type == LOV_T_INT || D->inputs[info->input].type == LOV_T_MONEY
+                           || D->inputs[info->input].type == LOV_T_DECIMAL
+                           || D->inputs[info->input].type == LOV_T_DURATION);
+        if (outside && !bounded)
             EXPECT(ret == LOV_NOT_APPLICABLE && info->reason == LOV_REASON_OUT_OF_FORCE,
                    "the day %d is outside the period in force, but the status is %s (reason %u)", (int)day,
                    lov_status_name(ret), info->reason);
