@@ -11,10 +11,8 @@
 #include <string.h>
 
 #include "commands/commands.h"
+#include "core/lov_version.h"
 
-#ifndef LOVC_VERSION
-#define LOVC_VERSION "unknown"
-#endif
 
 static const struct command {
     const char *name;
@@ -59,7 +57,7 @@ int main(int argc, char **argv)
         return finish_output(EXIT_OK);
     }
     if (strcmp(name, "--version") == 0) {
-        printf("lovc %s\n", LOVC_VERSION);
+        printf("lovc %s\n", LOV_VERSION);
         return finish_output(EXIT_OK);
     }
     options opt = {0};

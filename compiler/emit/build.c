@@ -15,6 +15,7 @@
 #include "emit/emit.h"
 #include "support/sha256.h"
 #include "support/util.h"
+#include "core/lov_version.h"
 
 static bool file_exists(const char *path)
 {
@@ -223,12 +224,12 @@ static bool cached_module_matches(const char *so_path, const char *sha, char *wh
     }
     char reason[256];
     src_file *so = src_read(so_path, reason, sizeof reason);
-    bool ok = so && holds_string(so->text, so->len, sha) && holds_string(so->text, so->len, LOVC_VERSION);
+    bool ok = so && holds_string(so->text, so->len, sha) && holds_string(so->text, so->len, LOV_VERSION);
     src_free(so);
     if (!ok)
         snprintf(why, whylen, "the compiled rules in the cache (%s) do not carry the SHA-256 of these rules "
                  "(%s) and the version of this lovc (%s); they are not loaded (remove them)", so_path, sha,
-                 LOVC_VERSION);
+                 LOV_VERSION);
     return ok;
 }
 
@@ -256,7 +257,7 @@ bool build_cached(program *p, const char *cache_root, char *so_path, size_t cap,
     /* The key: compiler version and every module's path and text. */
     strbuf key;
     sb_init(&key);
-    sb_printf(&key, "lovc %s %s\n", LOVC_VERSION, compiler_identity());
+    sb_printf(&key, "lovc %s %s\n", LOV_VERSION, compiler_identity());
     for (size_t i = 0; i < p->modules.len; i++) {
         module *m = p->modules.items[i];
         sb_printf(&key, "%s\n%zu\n", (const char *)p->paths.items[i], m->file->len);

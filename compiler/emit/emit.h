@@ -168,6 +168,9 @@ void emit_printf(strbuf *sb, const char *fmt, ...)
 /* A C string literal for UTF-8 text (quotes and backslashes escaped). */
 const char *emit_cstring(emitter *em, const char *text);
 
+/* A source path fit to ship: never an absolute path (emit_ctext.c). */
+const char *emit_source_path(emitter *em, const char *path);
+
 /* A C comment-safe copy of text ("*" "/" broken up, newlines removed). */
 const char *emit_comment_text(emitter *em, const char *text);
 

@@ -7,10 +7,8 @@
 #include <string.h>
 
 #include "emit/emit.h"
+#include "core/lov_version.h"
 
-#ifndef LOVC_VERSION
-#define LOVC_VERSION "unknown"
-#endif
 
 /* ---- Files ------------------------------------------------------------------------ */
 
@@ -70,7 +68,7 @@ bool emit_c_files(program *prog, const char *dir, const char *base, char *why, s
     em.h_name = ast_strdup(em.a, buf, strlen(buf));
     snprintf(buf, sizeof buf, "%s.c", base);
     em.c_name = ast_strdup(em.a, buf, strlen(buf));
-    em.lov_path = em.mod->file->path;
+    em.lov_path = emit_source_path(&em, em.mod->file->path);
     sha256_hex(em.mod->file->text, em.mod->file->len, em.sha256);
     emit_collect(&em);
     emit_header(&em);
@@ -80,7 +78,7 @@ bool emit_c_files(program *prog, const char *dir, const char *base, char *why, s
                    " * SHA-256 of the source: %s\n * Do not edit: change the .lov source and run 'lovc build' again.\n"
                    " *\n * One function per definition, with its citation above it; #line directives\n"
                    " * lead back to the rules. No allocation, no global mutable state. */\n",
-                em.c_name, emit_comment_text(&em, em.mod->name.name), LOVC_VERSION,
+                em.c_name, emit_comment_text(&em, em.mod->name.name), LOV_VERSION,
                 emit_comment_text(&em, em.lov_path), em.sha256);
     emit_printf(c, "#include \"%s\"\n\n#include <string.h>\n\n", em.h_name);
     emit_context(&em);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "emit/emit.h"
 
@@ -160,4 +161,20 @@ const char *emit_type_tag(const type *t)
     case T_OPTIONAL: return emit_type_tag(t->elem);
     default: return "LOV_T_INT";
     }
+}
+
+/* The generated C names its sources as given, except an absolute path: that
+ * is made relative to the current folder when the file lies inside it, else
+ * cut to the file's name. So no folder of the build machine is shipped, and
+ * the same rules give the same C wherever they are compiled. */
+const char *emit_source_path(emitter *em, const char *path)
+{
+    if (!path || path[0] != '/')
+        return path;
+    char cwd[4096];
+    size_t n = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+    if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/' && path[n + 1])
+        return ast_strdup(em->a, path + n + 1, strlen(path + n + 1));
+    const char *name = strrchr(path, '/') + 1;
+    return ast_strdup(em->a, name, strlen(name));
 }

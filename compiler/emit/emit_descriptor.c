@@ -8,9 +8,6 @@
 #include "emit/emit.h"
 #include "core/lov.h"
 
-#ifndef LOVC_VERSION
-#define LOVC_VERSION "unknown"
-#endif
 
 /* ---- The descriptor -------------------------------------------------------------- */
 
@@ -278,7 +275,7 @@ void emit_descriptor(emitter *em)
     emit_printf(c, "const lov_module_desc %s_descriptor = {\n", p);
     emit_printf(c, "    LOV_DESCRIPTOR_VERSION,\n    %s,\n    \"%s\",\n    %s,\n    %s,\n    \"%s\",\n    \"%s\",\n",
                 emit_cstring(em, m->name.name), p, emit_cstring(em, m->title ? m->title : ""),
-                emit_cstring(em, em->lov_path), em->sha256, LOVC_VERSION);
+                emit_cstring(em, em->lov_path), em->sha256, LOV_VERSION);
     emit_printf(c, "    %s, %d, %s,\n", m->has_in_force ? "true" : "false", (int)m->in_force_from, until);
     emit_printf(c, "    %d,\n    \"%s_evaluate\",\n", m->reference_input ? m->reference_input->slot : -1, p);
     emit_printf(c, "    sizeof(%s_input), sizeof(%s_output), %s%s%s,\n", p, p,

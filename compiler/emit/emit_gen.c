@@ -239,7 +239,7 @@ void emit_gen_finish(gen *g, const char *signature)
     strbuf *c = &g->em->c;
     const char *body = g->body.data ? g->body.data : "";
     src_loc at = g->owner->name.loc;
-    emit_printf(c, "#line %d %s\n%s\n{\n#line @\n", emit_lov_line(at), emit_cstring(g->em, at.file->path), signature);
+    emit_printf(c, "#line %d %s\n%s\n{\n#line @\n", emit_lov_line(at), emit_cstring(g->em, emit_source_path(g->em, at.file->path)), signature);
     if (mentions(body, "_st"))
         sb_puts(c, "    lov_status _st = LOV_OK;\n");
     if (!mentions(body, "ctx"))

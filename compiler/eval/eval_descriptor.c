@@ -7,10 +7,8 @@
 
 #include "eval/eval_internal.h"
 #include "support/sha256.h"
+#include "core/lov_version.h"
 
-#ifndef LOVC_VERSION
-#define LOVC_VERSION "unknown"
-#endif
 
 static const type *base_type(const type *t)
 {
@@ -269,7 +267,7 @@ void ev_describe(ev_engine *e)
     x->title = m->title ? m->title : "";
     x->source_file = m->file->path;
     x->source_sha256 = e->sha256;
-    x->compiler_version = LOVC_VERSION;
+    x->compiler_version = LOV_VERSION;
     x->has_in_force = m->has_in_force;
     x->in_force_from = m->in_force_from;
     x->in_force_until = m->has_until ? m->in_force_until : LOV_DATE_MAX;

@@ -14,9 +14,6 @@
 #include "support/sha256.h"
 #include "check/types.h"
 
-#ifndef LOVC_VERSION
-#define LOVC_VERSION "unknown"
-#endif
 
 typedef struct doc {
     module *mod;
@@ -129,7 +126,7 @@ static void header(doc *d)
     text(d, m->name.name);
     put(d, "</code>, from <code>");
     text(d, m->file->path);
-    sb_printf(&d->out, "</code> (SHA-256 <code>%s</code>), rendered by lovc %s.</p>\n<table>\n", sha, LOVC_VERSION);
+    sb_printf(&d->out, "</code> (SHA-256 <code>%s</code>), rendered by lovc %s.</p>\n<table>\n", sha, LOV_VERSION);
     for (int i = 0; i < m->sources.len; i++) {
         source_decl *s = NL_AT(m->sources, i);
         put(d, i ? "<tr><td></td><td>" : "<tr><th>Sources</th><td>");

@@ -7,6 +7,7 @@
  * the *_text.h functions (parsing and formatting literals, used by the
  * compiler and the scenario runner) need liblov.a.
  *
+ *   lov_version.h       the version of lovc and of these headers
  *   lov_status.h        status codes (ok, not applicable, ..., overflow)
  *   lov_u128.h          portable 128-bit helpers behind exact arithmetic
  *   lov_rounding.h      the four rounding modes and the one place they apply
@@ -23,6 +24,7 @@
 #ifndef LOV_H
 #define LOV_H
 
+#include "lov_version.h"
 #include "lov_status.h"
 #include "lov_u128.h"
 #include "lov_rounding.h"
