@@ -14,18 +14,34 @@
 #include "core/lov_version.h"
 
 
-static const struct command {
-    const char *name;
-    int (*run)(options *opt);
-} commands[] = {
-    {"check",   run_check},     /* lovc check FILE.lov...          commands/cmd_check.c */
-    {"build",   run_build},     /* lovc build FILE.lov -o DIR      commands/cmd_build.c */
-    {"doc",     run_doc},       /* lovc doc FILE.lov -o PAGE       commands/cmd_doc.c */
-    {"test",    run_test},      /* lovc test SUITE.scn...          commands/cmd_test.c */
-    {"explain", run_explain},   /* lovc explain SUITE --scenario   commands/cmd_test.c */
-    {"verify",  run_verify},    /* lovc verify FILE.lov            commands/cmd_verify.c */
-    {"eval",    run_eval},      /* lovc eval FILE.lov --case JSON  commands/cmd_eval.c */
+/* The commands. Adding one is one line here: its name, its run_* function
+ * (commands.h), what follows its name, its own options by name (the table
+ * in commands/options.c; -Werror, --color, --root and --help are every
+ * command's) and what it does, as 'lovc --help' and 'lovc CMD --help' show. */
+static const command commands[] = {
+    {"check", run_check, "FILE.lov...", "emit-scenario",
+     "read the rules, check names and types and run the legal-safety checks; report every problem"},
+    {"build", run_build, "FILE.lov -o DIR", "o so",
+     "write DIR/NAME.c and DIR/NAME.h, the C evaluator of the rules"},
+    {"doc", run_doc, "FILE.lov -o FILE.html", "o", "the rules as a page that reads like law, for review"},
+    {"test", run_test, "SUITE.scn...", "junit tap html rules externals engine cache",
+     "run scenario suites against the rules they name"},
+    {"explain", run_explain, "SUITE.scn --scenario NAME", "scenario rules externals engine cache",
+     "the whole decision for one scenario, with its reasons"},
+    {"eval", run_eval, "FILE.lov --case CASE.json", "case trace compiled externals",
+     "the decision of the reference interpreter for one case, as JSON"},
+    {"verify", run_verify, "FILE.lov", "list-bound timeout emit-scenario cache",
+     "prove every assertion for all cases, or refute it with a case"},
 };
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return &commands[i];
+    return NULL;
+}
 
 /* Every command's report goes to standard output: a report that could not
  * be written (a full disk, a closed pipe, > /dev/full) is an error, never a
@@ -48,32 +64,35 @@ static int finish_output(int rc)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fputs(commands_usage_text, stderr);
+        commands_print_help(stderr, commands, NCOMMANDS);
         return EXIT_USAGE;
     }
     const char *name = argv[1];
-    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
-        fputs(commands_usage_text, stdout);
+    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || (strcmp(name, "help") == 0 && argc == 2)) {
+        commands_print_help(stdout, commands, NCOMMANDS);
         return finish_output(EXIT_OK);
     }
     if (strcmp(name, "--version") == 0) {
         printf("lovc %s\n", LOV_VERSION);
         return finish_output(EXIT_OK);
     }
-    options opt = {0};
-    int rc = commands_parse_options(argc - 2, argv + 2, &opt);
-    if (rc == EXIT_OK) {
-        const struct command *cmd = NULL;
-        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-            if (strcmp(name, commands[i].name) == 0)
-                cmd = &commands[i];
-        if (cmd)
-            rc = commands_run_deep(cmd->run, &opt);
-        else if (name[0] == '-')
-            rc = usage_error("unknown option '%s'", name);
-        else
-            rc = usage_error("unknown command '%s'", name);
+    if (strcmp(name, "help") == 0) {
+        const command *cmd = find_command(argv[2]);
+        if (!cmd || argc > 3)
+            return usage_error(cmd ? "help takes one command; '%s' is one too many" : "unknown command '%s'",
+                               argv[cmd ? 3 : 2]);
+        commands_print_command_help(stdout, cmd);
+        return finish_output(EXIT_OK);
     }
+    const command *cmd = find_command(name);
+    if (!cmd)
+        return usage_error(name[0] == '-' ? "unknown option '%s'" : "unknown command '%s'", name);
+    options opt = {0};
+    int rc = commands_parse_options(commands, NCOMMANDS, cmd, argc - 1, argv + 1, &opt);
+    if (rc == EXIT_OK && opt.help)
+        commands_print_command_help(stdout, cmd);
+    else if (rc == EXIT_OK)
+        rc = commands_run_deep(cmd->run, &opt);
     free(opt.files);
     free(opt.root);
     return finish_output(rc);

@@ -66,7 +66,7 @@ int run_eval(options *opt)
         return usage_error("%s", "eval needs one .lov file and --case CASE.json");
     diag_ctx d;
     setup_diag(&d, opt);
-    program *p = program_load(opt->files[0], &d);
+    program *p = program_load_in(opt->files[0], opt->root, NULL, &d);
     if (!p)
         return EXIT_ERRORS;
     if (!program_check(p)) {

@@ -1,5 +1,5 @@
 /* The commands of lovc, one file each (cmd_*.c), and what they share: the
- * command line as read once by commands_parse_options, and how messages
+ * command line as read once by commands_parse_options (options.c), and how messages
  * are set up. main.c is the table that maps a command's name to its run_*
  * function. A run_* function returns the exit status: EXIT_OK, EXIT_ERRORS
  * or EXIT_USAGE (and 'test' and 'explain' say more in cmd_test.h). */
@@ -7,6 +7,8 @@
 #define LOVC_COMMANDS_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
 
 #include "commands/cmd_test.h"
 #include "commands/cmd_verify.h"
@@ -15,6 +17,7 @@
 enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
 typedef struct options {
+    bool help;               /* CMD --help: show the command's help, do nothing else */
     bool werror;
     bool so;                 /* build: also compile a shared module */
     const char *out_dir;     /* build: -o DIR */
@@ -29,12 +32,26 @@ typedef struct options {
     int nfiles;
 } options;
 
-/* The help text of 'lovc --help'. */
-extern const char commands_usage_text[];
+/* A command of lovc, as main.c's table lists it. */
+typedef struct command {
+    const char *name;
+    int (*run)(options *opt);
+    const char *synopsis;    /* what follows the name: "FILE.lov -o DIR" */
+    const char *options;     /* its own options, by name (options.c), space-separated */
+    const char *summary;     /* what it does, for the help */
+} command;
 
-/* Reads the options after the command; returns EXIT_OK or EXIT_USAGE (the
- * reason printed). */
-int commands_parse_options(int argc, char **argv, options *opt);
+/* 'lovc --help': the commands and the options every command takes. */
+void commands_print_help(FILE *out, const command *cmds, size_t ncmds);
+
+/* 'lovc CMD --help' and 'lovc help CMD'. */
+void commands_print_command_help(FILE *out, const command *cmd);
+
+/* Reads cmd's command line (argv[0] its name) with getopt_long_only;
+ * returns EXIT_OK or EXIT_USAGE (the reason printed; an option of another
+ * of cmds is named as such). */
+int commands_parse_options(const command *cmds, size_t ncmds, const command *cmd, int argc, char **argv,
+                           options *opt);
 
 /* Prints "lovc: " and the message, with the hint to --help; returns EXIT_USAGE. */
 int usage_error(const char *fmt, const char *arg);

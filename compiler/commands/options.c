@@ -1,7 +1,10 @@
-/* The command line of lovc: the options every command reads, the help
- * text, and the set-up of messages. */
+/* The command line of lovc: one table of options, each command's share of
+ * it (main.c names them), read with getopt_long_only so that '-Werror' is
+ * one option; the help texts made from the same tables, so they cannot
+ * drift from what is accepted; and the set-up of messages. */
 #define _XOPEN_SOURCE 700  /* realpath */
 
+#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,141 +15,313 @@
 #include "commands/commands.h"
 #include "support/util.h"
 
-const char commands_usage_text[] =
-    "usage: lovc COMMAND [OPTIONS] FILE...\n"
-    "\n"
-    "Commands:\n"
-    "  check FILE.lov...   read the rules, check names and types; report every problem\n"    "                      [--emit-scenario FILE.scn] (the findings' cases, for 'lovc test')\n"
-    "  build FILE.lov -o DIR [--so]\n"
-    "                      write DIR/NAME.c and DIR/NAME.h, the C evaluator of the rules;\n"
-    "                      with --so also compile DIR/NAME.so with $CC (default cc)\n"
-    "  doc FILE.lov -o FILE.html\n"
-    "                      the rules as a page that reads like law, for review\n"
-    "  test SUITE.scn...   run scenario suites against the rules they name\n"
-    "                      [--junit FILE] [--tap] [--html FILE] [--externals LIB.so]\n"
-    "                      [--rules FILE.lov] (other rules than the suite names)\n"
-    "                      [--engine interpreter] (run the rules on the reference\n"
-    "                      interpreter, with no C compiler; the default is compiled)\n"
-    "  explain SUITE.scn --scenario NAME\n"
-    "                      the whole decision for one scenario, with its reasons\n"
-    "  eval FILE.lov --case CASE.json\n"
-    "                      the decision of the reference interpreter for one case, as JSON\n"
-    "                      [--trace] (with the steps of the decision)\n"
-    "                      [--compiled MODULE.so] (run the case on a compiled module instead)\n"
-    "                      [--externals LIB.so] (the external functions)\n"
-    "  verify FILE.lov     prove every assertion for all cases, or refute it with a case\n"
-    "                      [--list-bound N] (lists of up to N items; default 3)\n"
-    "                      [--timeout SECONDS] (per assertion; default 10)\n"
-    "                      [--emit-scenario FILE.scn] (the refuting cases, for 'lovc test')\n"
-    "\n"
-    "Options:\n"
-    "  -Werror             treat warnings as errors\n"
-    "  --color=WHEN        colour the messages: auto (the default), always or never\n"
-    "  -h, --help          show this help\n"
-    "  --version           show the version of lovc\n"
-    "  --root DIR          every 'use' and every suite's 'for' must name a file inside DIR\n"
-    "                      (symbolic links followed): for rules and suites one does not trust\n"
-    "  --cache DIR         where 'test' and 'verify' keep compiled rules (default: $LOVC_CACHE,\n"
-    "                      else ~/.cache/lovc); a folder of your own that only you can write to\n"
-    "\n"
-    "Messages have the form FILE:LINE:COLUMN: error: TEXT, with the line and a caret.\n"
-    "Exit status: 0 no errors, 1 errors were found, 2 the command line is wrong.\n";
+enum option_id {
+    OPT_HELP = 'h', OPT_OUT = 'o',
+    OPT_WERROR = 256, OPT_COLOR, OPT_ROOT, OPT_CACHE, OPT_SO, OPT_EMIT_SCENARIO, OPT_JUNIT, OPT_TAP,
+    OPT_HTML, OPT_EXTERNALS, OPT_RULES, OPT_ENGINE, OPT_SCENARIO, OPT_CASE, OPT_TRACE, OPT_COMPILED,
+    OPT_LIST_BOUND, OPT_TIMEOUT,
+};
+
+/* Every option of every command. 'value' names the argument (NULL: none);
+ * 'missing' is the message when it is left out. The options every command
+ * takes are those of COMMON_OPTIONS. */
+static const struct option_spec {
+    const char *name;
+    int id;
+    const char *value;
+    const char *help;
+    const char *missing;
+} specs[] = {
+    {"o", OPT_OUT, "DIR", "the folder (build) or the page (doc) to write", "%s needs a folder"},
+    {"so", OPT_SO, NULL, "also compile DIR/NAME.so with $CC (default cc)", NULL},
+    {"emit-scenario", OPT_EMIT_SCENARIO, "FILE.scn",
+     "write the cases found (check: the findings', verify: the refuting ones) as a suite for 'lovc test'",
+     "%s needs a file name"},
+    {"junit", OPT_JUNIT, "FILE", "also write a JUnit XML report", "%s needs a file name"},
+    {"tap", OPT_TAP, NULL, "report in TAP on standard output instead", NULL},
+    {"html", OPT_HTML, "FILE", "also write an HTML report", "%s needs a file name"},
+    {"rules", OPT_RULES, "FILE.lov", "run against these rules instead of those the suite names",
+     "%s needs a file name"},
+    {"externals", OPT_EXTERNALS, "LIB.so", "the shared library with the rules' external functions",
+     "%s needs a file name"},
+    {"engine", OPT_ENGINE, "ENGINE",
+     "compiled (the default) or interpreter: the reference interpreter, with no C compiler",
+     "%s needs 'interpreter' or 'compiled'"},
+    {"scenario", OPT_SCENARIO, "NAME", "the scenario to explain", "%s needs the name of a scenario"},
+    {"case", OPT_CASE, "CASE.json", "the facts of the case, as JSON", "%s needs a file name"},
+    {"trace", OPT_TRACE, NULL, "with the steps of the decision", NULL},
+    {"compiled", OPT_COMPILED, "MODULE.so", "run the case on this compiled module instead of the interpreter",
+     "%s needs a file name"},
+    {"list-bound", OPT_LIST_BOUND, "N", "prove for lists of up to N items (default 3)",
+     "%s needs a number of items from 0 to 50"},
+    {"timeout", OPT_TIMEOUT, "SECONDS", "give up an assertion after SECONDS (default 10)",
+     "%s needs a number of seconds from 1 to 3600"},
+    {"cache", OPT_CACHE, "DIR",
+     "where compiled rules are kept (default: $LOVC_CACHE, else ~/.cache/lovc); a folder of your own "
+     "that only you can write to", "%s needs a folder"},
+    {"Werror", OPT_WERROR, NULL, "treat warnings as errors", NULL},
+    {"color", OPT_COLOR, "WHEN", "colour the messages: auto (the default), always or never",
+     "%s needs auto, always or never"},
+    {"root", OPT_ROOT, "DIR",
+     "every 'use' and every suite's 'for' must name a file inside DIR (symbolic links followed): "
+     "for rules and suites one does not trust", "%s needs a folder"},
+    {"help", OPT_HELP, NULL, "show the help of the command", NULL},
+};
+#define NSPECS (sizeof specs / sizeof specs[0])
+#define COMMON_OPTIONS "Werror color root help"
+
+static const char *current = "";  /* the command being read, for the hint to its help */
+
+/* Does the space-separated list hold name? */
+static bool listed(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; p && *p;) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, " ");
+        if (len == n && strncmp(p, name, n) == 0)
+            return true;
+        p += len;
+    }
+    return false;
+}
+
+static bool takes(const command *cmd, const struct option_spec *s)
+{
+    return listed(cmd->options, s->name) || listed(COMMON_OPTIONS, s->name);
+}
+
+/* '-o DIR', '-Werror', '--color=WHEN', '--junit FILE', as the help shows it. */
+static const char *shown(const struct option_spec *s, char *buf, size_t cap)
+{
+    bool single = strlen(s->name) == 1 || strcmp(s->name, "Werror") == 0;
+    if (s->id == OPT_HELP)
+        snprintf(buf, cap, "-h, --help");
+    else
+        snprintf(buf, cap, "%s%s%s%s", single ? "-" : "--", s->name,
+                 s->value ? (s->id == OPT_COLOR ? "=" : " ") : "", s->value ? s->value : "");
+    return buf;
+}
+
+/* Prints text from column 22, broken between words before column 80. */
+static void wrapped(FILE *out, int col, const char *text)
+{
+    const int indent = 22, width = 79;
+    if (col > indent - 1) {
+        fputc('\n', out);
+        col = 0;
+    }
+    fprintf(out, "%*s", indent - col, "");
+    col = indent;
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, " ");
+        if (col > indent && col + 1 + (int)len > width) {
+            fprintf(out, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', out);
+            col++;
+        }
+        for (size_t k = 0; k < len; k++)     /* '\1': a space that does not break */
+            fputc(p[k] == '\1' ? ' ' : p[k], out);
+        col += (int)len;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    fputc('\n', out);
+}
+
+static void option_lines(FILE *out, const char *list)
+{
+    for (size_t i = 0; i < NSPECS; i++) {
+        if (!listed(list, specs[i].name))
+            continue;
+        char buf[64];
+        int col = fprintf(out, "  %s", shown(&specs[i], buf, sizeof buf));
+        wrapped(out, col, specs[i].help);
+    }
+}
+
+void commands_print_help(FILE *out, const command *cmds, size_t ncmds)
+{
+    fputs("usage: lovc COMMAND [OPTIONS] FILE...\n"
+          "       lovc help COMMAND   (or lovc COMMAND --help) what one command does, and its options\n"
+          "\nCommands:\n", out);
+    for (size_t i = 0; i < ncmds; i++) {
+        int col = fprintf(out, "  %s %s", cmds[i].name, cmds[i].synopsis);
+        wrapped(out, col, cmds[i].summary);
+        if (!*cmds[i].options)
+            continue;
+        char line[512] = "[";
+        for (size_t k = 0; k < NSPECS; k++) {
+            if (!listed(cmds[i].options, specs[k].name))
+                continue;
+            char buf[64];
+            shown(&specs[k], buf, sizeof buf);
+            for (char *b = buf; *b; b++)
+                if (*b == ' ')
+                    *b = '\1';
+            size_t used = strlen(line);
+            snprintf(line + used, sizeof line - used, "%s%s", used > 1 ? "] [" : "", buf);
+        }
+        strncat(line, "]", sizeof line - strlen(line) - 1);
+        wrapped(out, 0, line);
+    }
+    fputs("\nOptions of every command:\n", out);
+    option_lines(out, COMMON_OPTIONS);
+    fputs("  --version           show the version of lovc\n"
+          "\nMessages have the form FILE:LINE:COLUMN: error: TEXT, with the line and a caret.\n"
+          "Exit status: 0 no errors, 1 errors were found, 2 the command line is wrong.\n", out);
+}
+
+void commands_print_command_help(FILE *out, const command *cmd)
+{
+    fprintf(out, "usage: lovc %s %s [OPTIONS]\n\n", cmd->name, cmd->synopsis);
+    int col = fprintf(out, "  %s", cmd->name);
+    wrapped(out, col, cmd->summary);
+    if (*cmd->options) {
+        fputs("\nOptions:\n", out);
+        option_lines(out, cmd->options);
+    }
+    fputs("\nOptions of every command:\n", out);
+    option_lines(out, COMMON_OPTIONS);
+    fputs("\nExit status: 0 no errors, 1 errors were found, 2 the command line is wrong.\n", out);
+}
 
 int usage_error(const char *fmt, const char *arg)
 {
     fputs("lovc: ", stderr);
     fprintf(stderr, fmt, arg);
-    fputs("\nTry 'lovc --help' for more information.\n", stderr);
+    fprintf(stderr, "\nTry 'lovc %s%s--help' for more information.\n", current, *current ? " " : "");
     return EXIT_USAGE;
 }
 
-/* Reads the options after the command; returns EXIT_OK or EXIT_USAGE. */
-int commands_parse_options(int argc, char **argv, options *opt)
+/* An option of some other command: say whose it is. */
+static int not_ours(const command *cmds, size_t ncmds, const command *cmd, const struct option_spec *s)
 {
+    char buf[64], owners[256] = "";
+    for (size_t i = 0; i < ncmds; i++)
+        if (listed(cmds[i].options, s->name)) {
+            size_t used = strlen(owners);
+            snprintf(owners + used, sizeof owners - used, "%s'lovc %s'", used ? " and " : "", cmds[i].name);
+        }
+    char msg[512];
+    snprintf(msg, sizeof msg, "%%s is an option of %s, not of 'lovc %s'", owners, cmd->name);
+    shown(s, buf, sizeof buf);
+    buf[strcspn(buf, " =")] = '\0';
+    return usage_error(msg, buf);
+}
+
+static int option_value(int id, const char *name, const char *v, options *opt)
+{
+    switch (id) {
+    case OPT_OUT: opt->out_dir = v; break;
+    case OPT_EMIT_SCENARIO: opt->verify.scenario = v; break;
+    case OPT_JUNIT: opt->test.junit = v; break;
+    case OPT_HTML: opt->test.html = v; break;
+    case OPT_RULES: opt->test.rules = v; break;
+    case OPT_EXTERNALS: opt->test.externals = v; break;
+    case OPT_SCENARIO: opt->test.scenario = v; break;
+    case OPT_CASE: opt->case_file = v; break;
+    case OPT_COMPILED: opt->compiled = v; break;
+    case OPT_CACHE: opt->test.cache = opt->verify.cache = v; break;
+    case OPT_ENGINE:
+        if (strcmp(v, "interpreter") != 0 && strcmp(v, "compiled") != 0)
+            return usage_error("%s needs 'interpreter' or 'compiled'", name);
+        opt->test.interpreter = strcmp(v, "interpreter") == 0;
+        break;
+    case OPT_COLOR:
+        if (strcmp(v, "auto") != 0 && strcmp(v, "always") != 0 && strcmp(v, "never") != 0)
+            return usage_error("--color needs auto, always or never; '%s' is none of them", v);
+        opt->color = strcmp(v, "auto") == 0 ? -1 : strcmp(v, "always") == 0;
+        break;
+    case OPT_LIST_BOUND:
+    case OPT_TIMEOUT: {
+        bool bound = id == OPT_LIST_BOUND;
+        char *end = NULL;
+        long n = strtol(v, &end, 10);
+        if (!*v || *end || n < (bound ? 0 : 1) || n > (bound ? 50 : 3600))
+            return usage_error(bound ? "%s needs a number of items from 0 to 50"
+                                     : "%s needs a number of seconds from 1 to 3600", name);
+        *(bound ? &opt->verify.list_bound : &opt->verify.timeout) = (int)n;
+        break;
+    }
+    case OPT_ROOT: {
+        char real[PATH_MAX];
+        struct stat st;
+        if (!realpath(v, real) || stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
+            return usage_error("--root needs a folder that exists; '%s' is none", v);
+        free(opt->root);
+        opt->root = xstrdup(real);
+        opt->test.root = opt->verify.root = opt->root;
+        break;
+    }
+    }
+    return EXIT_OK;
+}
+
+int commands_parse_options(const command *cmds, size_t ncmds, const command *cmd, int argc, char **argv,
+                           options *opt)
+{
+    current = cmd->name;
     opt->color = -1;
     opt->verify.list_bound = VERIFY_DEFAULT_LIST_BOUND;
     opt->verify.timeout = VERIFY_DEFAULT_TIMEOUT;
-    opt->files = calloc((size_t)argc + 1, sizeof *opt->files);
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "-Werror") == 0)
+    opt->files = xcalloc((size_t)argc + 1, sizeof *opt->files);
+
+    /* Every command's options are known to getopt, so that one of another
+     * command is named as such rather than as unknown. */
+    struct option longs[NSPECS + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < NSPECS; i++)
+        if (strlen(specs[i].name) > 1)
+            longs[n++] = (struct option){specs[i].name, specs[i].value ? required_argument : no_argument,
+                                         NULL, specs[i].id};
+    longs[n] = (struct option){NULL, 0, NULL, 0};
+
+    /* '-': the files in their order, as value 1; ':': a missing value is
+     * reported as ':', by us. argv[0] is the command's name. */
+    opterr = 0;
+    optind = 0;
+    int c;
+    while ((c = getopt_long_only(argc, argv, "-:ho:", longs, NULL)) != -1) {
+        const char *given = argv[optind - 1];
+        if (c == 1) {
+            opt->files[opt->nfiles++] = optarg;
+            continue;
+        }
+        if (c == '?')
+            return usage_error("unknown option '%s'", given);
+        const struct option_spec *s = NULL;
+        for (size_t i = 0; i < NSPECS; i++)
+            if (specs[i].id == (c == ':' ? optopt : c))
+                s = &specs[i];
+        if (!s)
+            return usage_error("unknown option '%s'", given);
+        if (!takes(cmd, s))
+            return not_ours(cmds, ncmds, cmd, s);
+        char name[64];
+        shown(s, name, sizeof name);
+        name[strcspn(name, " =")] = '\0';
+        if (c == ':')
+            return usage_error(s->missing, name);
+        if (s->id == OPT_HELP)
+            opt->help = true;
+        else if (s->id == OPT_WERROR)
             opt->werror = true;
-        else if (strcmp(a, "--color=auto") == 0)
-            opt->color = -1;
-        else if (strcmp(a, "--color=always") == 0)
-            opt->color = 1;
-        else if (strcmp(a, "--color=never") == 0)
-            opt->color = 0;
-        else if (strcmp(a, "--so") == 0)
+        else if (s->id == OPT_SO)
             opt->so = true;
-        else if (strcmp(a, "--tap") == 0)
+        else if (s->id == OPT_TAP)
             opt->test.tap = true;
-        else if (strcmp(a, "--trace") == 0)
+        else if (s->id == OPT_TRACE)
             opt->trace = true;
-        else if (strcmp(a, "--engine") == 0) {
-            const char *v = i + 1 < argc ? argv[i + 1] : "";
-            if (strcmp(v, "interpreter") != 0 && strcmp(v, "compiled") != 0)
-                return usage_error("%s needs 'interpreter' or 'compiled'", a);
-            opt->test.interpreter = strcmp(argv[++i], "interpreter") == 0;
-        }
-        else if (strcmp(a, "--list-bound") == 0 || strcmp(a, "--timeout") == 0) {
-            bool bound = strcmp(a, "--list-bound") == 0;
-            char *end = NULL;
-            long n = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
-            if (!end || *end || n < (bound ? 0 : 1) || n > (bound ? 50 : 3600))
-                return usage_error(bound ? "%s needs a number of items from 0 to 50"
-                                         : "%s needs a number of seconds from 1 to 3600", a);
-            i++;
-            *(bound ? &opt->verify.list_bound : &opt->verify.timeout) = (int)n;
-        }
-        else if (strcmp(a, "-o") == 0 || strcmp(a, "--junit") == 0 || strcmp(a, "--html") == 0
-                 || strcmp(a, "--externals") == 0 || strcmp(a, "--cache") == 0
-                 || strcmp(a, "--scenario") == 0 || strcmp(a, "--rules") == 0
-                 || strcmp(a, "--emit-scenario") == 0 || strcmp(a, "--root") == 0
-                 || strcmp(a, "--case") == 0 || strcmp(a, "--compiled") == 0) {
-            if (i + 1 >= argc)
-                return usage_error(strcmp(a, "-o") == 0 ? "%s needs a folder"
-                                   : strcmp(a, "--scenario") == 0 ? "%s needs the name of a scenario"
-                                   : strcmp(a, "--cache") == 0 || strcmp(a, "--root") == 0 ? "%s needs a folder"
-                                   : "%s needs a file name", a);
-            const char *v = argv[++i];
-            if (strcmp(a, "-o") == 0)
-                opt->out_dir = v;
-            else if (strcmp(a, "--junit") == 0)
-                opt->test.junit = v;
-            else if (strcmp(a, "--html") == 0)
-                opt->test.html = v;
-            else if (strcmp(a, "--externals") == 0)
-                opt->test.externals = v;
-            else if (strcmp(a, "--cache") == 0)
-                opt->test.cache = opt->verify.cache = v;
-            else if (strcmp(a, "--rules") == 0)
-                opt->test.rules = v;
-            else if (strcmp(a, "--emit-scenario") == 0)
-                opt->verify.scenario = v;
-            else if (strcmp(a, "--root") == 0) {
-                char real[PATH_MAX];
-                struct stat st;
-                if (!realpath(v, real) || stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
-                    return usage_error("--root needs a folder that exists; '%s' is none", v);
-                free(opt->root);
-                opt->root = xstrdup(real);
-                opt->test.root = opt->verify.root = opt->root;
-            }
-            else if (strcmp(a, "--case") == 0)
-                opt->case_file = v;
-            else if (strcmp(a, "--compiled") == 0)
-                opt->compiled = v;
-            else
-                opt->test.scenario = v;
-        } else if (strcmp(a, "--") == 0) {
-            while (++i < argc)
-                opt->files[opt->nfiles++] = argv[i];
-        } else if (a[0] == '-' && a[1] != '\0')
-            return usage_error("unknown option '%s'", a);
-        else
-            opt->files[opt->nfiles++] = a;
+        else if (option_value(s->id, name, optarg, opt) != EXIT_OK)
+            return EXIT_USAGE;
     }
+    while (optind < argc)
+        opt->files[opt->nfiles++] = argv[optind++];
     return EXIT_OK;
 }
 
