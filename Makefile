@@ -105,7 +105,7 @@ $(BUILD)/liblovc.a: $(COMPILER_OBJ)
 
 $(BUILD)/lovc: $(BUILD)/compiler/main.o $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -lz3 -ldl -lpthread -ljansson
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -lz3 -lnettle -ldl -lpthread -ljansson
 
 # ---- tests ---------------------------------------------------------------
 $(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(GEN_HEADERS)
@@ -115,7 +115,7 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -ldl -lpthread -ljansson
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -lnettle -ldl -lpthread -ljansson
 
 test: all unit golden fuzz e2e scenarios verify generated layout packaging
 # Run once, in the plain 'make test': the libFuzzer harnesses (sanitized builds of
@@ -195,7 +195,7 @@ $(BUILD)/tests/diff/gen: tests/diff/gen.c
 $(BUILD)/tests/diff/emit: tests/diff/emit.c $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDFLAGS_ALL) -lffi -lz3 -ldl -ljansson
+	@$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDFLAGS_ALL) -lffi -lz3 -lnettle -ldl -ljansson
 
 $(BUILD)/tests/diff/ext.so: tests/diff/ext.c
 	@mkdir -p $(@D)
@@ -239,7 +239,7 @@ $(LF_BUILD)/libs.stamp: $(LF_LIB_SRC)
 $(LF_BUILD)/frontend/fuzz: tests/fuzz/libfuzzer/frontend.c $(LF_BUILD)/libs.stamp
 	@mkdir -p $(@D)
 	@echo "  FUZZ    $@"
-	@$(LF_CC) $(LF_CFLAGS) $(LF_LINK) -o $@ $< $(LF_BUILD)/liblovc.a $(LF_BUILD)/liblov.a -lffi -lz3 -ldl
+	@$(LF_CC) $(LF_CFLAGS) $(LF_LINK) -o $@ $< $(LF_BUILD)/liblovc.a $(LF_BUILD)/liblov.a -lffi -lz3 -lnettle -ldl
 
 # The suite harnesses run suites on one module's generated C, linked in: 'suite' on
 # the 225-hour rules, 'suite-externals' on a module with an external function.

@@ -1,5 +1,5 @@
-/* SHA-256 (FIPS 180-4), to tie a compiled module to the exact text of its
- * .lov source. */
+/* SHA-256 (FIPS 180-4, computed by nettle), to tie a compiled module to the
+ * exact text of its .lov source. */
 #ifndef LOVC_SHA256_H
 #define LOVC_SHA256_H
 

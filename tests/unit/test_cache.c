@@ -12,6 +12,7 @@
 #include "emit/build.h"
 #include "scenario_helpers.h"
 #include "suites.h"
+#include "support/sha256.h"
 #include "support/util.h"
 
 static const char rules_a[] = "module a\n  source lov \"Lov\"\ninput x: integer\n"
@@ -117,11 +118,26 @@ START_TEST(test_cache_refuses_other_module)
 }
 END_TEST
 
+/* The digest that ties a module to its source: FIPS 180-4's own examples. */
+START_TEST(test_sha256_known_digests)
+{
+    char hex[SHA256_HEX_SIZE];
+    sha256_hex("", 0, hex);
+    ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    sha256_hex("abc", 3, hex);
+    ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    sha256_hex(two, strlen(two), hex);
+    ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+END_TEST
+
 Suite *suite_cache(void)
 {
     Suite *s = suite_create("cache");
     TCase *tc = tcase_create("cache");
     tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_sha256_known_digests);
     tcase_add_test(tc, test_cache_root_without_home);
     tcase_add_test(tc, test_cache_refuses_shared_folder);
     tcase_add_test(tc, test_cache_refuses_other_module);
