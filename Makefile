@@ -6,13 +6,25 @@
 #   make test SANITIZE=1   the same under AddressSanitizer + UBSan (in build/sanitize/)
 #   make demo       the bundled example
 #
-# Missing Debian packages are installed by tools/ensure-deps (as root).
+#   make install PREFIX=/usr DESTDIR=...   copy lovc, liblov.a, the runtime headers,
+#                   lov.pc, the manual pages and the bash completion (nothing else)
+#   make uninstall  remove exactly those (the same PREFIX, DESTDIR, ...)
+#
+# Missing Debian packages are installed by tools/ensure-deps (as root), which
+# 'make', 'make test' and 'make deps' run; 'make install' never does.
 
 # The version is written once, in runtime/core/lov_version.h.
 VERSION   := $(shell sed -n 's/^#define LOV_VERSION "\(.*\)"$$/\1/p' runtime/core/lov_version.h)
 CC        ?= cc
+# Where 'make install' puts things (under DESTDIR, for packaging).
 PREFIX    ?= /usr/local
 DESTDIR   ?=
+BINDIR    ?= $(PREFIX)/bin
+LIBDIR    ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR    ?= $(PREFIX)/share/man
+DOCDIR    ?= $(PREFIX)/share/doc/lovc
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 BUILD     ?= build
 ifeq ($(SANITIZE),1)
@@ -58,8 +70,8 @@ export LOVC_CACHE ?= $(abspath $(BUILD))/cache
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all deps test unit golden fuzz demo bench clean install
-all: deps $(BUILD)/lovc $(BUILD)/liblov.a
+.PHONY: all deps test unit golden fuzz demo bench clean install uninstall man
+all: deps $(BUILD)/lovc $(BUILD)/liblov.a man
 
 deps:
 	@tools/ensure-deps
@@ -164,7 +176,7 @@ generated: deps $(BUILD)/lovc
 # What a vendor or packager relies on: the version guard of generated C, no
 # absolute path in it (tests/packaging/run).
 .PHONY: packaging
-packaging: deps $(BUILD)/lovc
+packaging: deps $(BUILD)/lovc $(BUILD)/liblov.a man
 	@tests/packaging/run $(BUILD)/lovc
 
 # The layout's rules: includes run one way down the pipeline (tests/layout/run).
@@ -301,13 +313,42 @@ bench: all
 	@bench/peers/run $(BUILD)/lovc $(BUILD)/bench/peers
 	@bench/scale $(BUILD)/lovc $(BUILD)/bench/scale
 
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/lov
-	install -m 755 $(BUILD)/lovc $(DESTDIR)$(PREFIX)/bin/lovc
-	install -m 644 $(BUILD)/liblov.a $(DESTDIR)$(PREFIX)/lib/liblov.a
-	install -m 644 runtime/core/lov*.h $(DESTDIR)$(PREFIX)/include/lov/    # the public runtime: what generated C includes
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' tools/lov.pc.in \
-	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lov.pc
+# ---- manual pages (scdoc) -------------------------------------------------
+MAN_PAGES := $(BUILD)/man/lovc.1 $(BUILD)/man/lov.5
+man: $(MAN_PAGES)
+$(BUILD)/man/%: docs/man/%.scd
+	@mkdir -p $(@D)
+	@echo "  SCDOC   $<"
+	@scdoc <$< >$@.tmp && mv $@.tmp $@
+
+# ---- install and uninstall: copies only ('make deps' installs packages) ----
+# Every file installed is listed once, in INSTALLED, so that uninstall removes
+# exactly those.
+INSTALL   ?= install
+CORE_HEADERS := $(sort $(wildcard runtime/core/lov*.h))
+INSTALLED := $(BINDIR)/lovc $(LIBDIR)/liblov.a $(LIBDIR)/pkgconfig/lov.pc \
+             $(patsubst runtime/core/%,$(INCLUDEDIR)/lov/%,$(CORE_HEADERS)) \
+             $(MANDIR)/man1/lovc.1 $(MANDIR)/man5/lov.5 $(BASHCOMPDIR)/lovc \
+             $(DOCDIR)/LICENSE $(DOCDIR)/CHANGELOG.md
+
+install: $(BUILD)/lovc $(BUILD)/liblov.a $(MAN_PAGES)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/lov \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DOCDIR)
+	$(INSTALL) -m 755 $(BUILD)/lovc $(DESTDIR)$(BINDIR)/lovc
+	$(INSTALL) -m 644 $(BUILD)/liblov.a $(DESTDIR)$(LIBDIR)/liblov.a
+	$(INSTALL) -m 644 $(CORE_HEADERS) $(DESTDIR)$(INCLUDEDIR)/lov/    # the public runtime: what generated C includes
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	    -e 's|@VERSION@|$(VERSION)|' tools/lov.pc.in >$(DESTDIR)$(LIBDIR)/pkgconfig/lov.pc
+	chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/lov.pc
+	$(INSTALL) -m 644 $(BUILD)/man/lovc.1 $(DESTDIR)$(MANDIR)/man1/lovc.1
+	$(INSTALL) -m 644 $(BUILD)/man/lov.5 $(DESTDIR)$(MANDIR)/man5/lov.5
+	$(INSTALL) -m 644 tools/completion/lovc.bash $(DESTDIR)$(BASHCOMPDIR)/lovc
+	$(INSTALL) -m 644 LICENSE CHANGELOG.md $(DESTDIR)$(DOCDIR)/
+
+# The files installed, and the folders that are lovc's own (when empty).
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/lov $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
 	rm -rf build
