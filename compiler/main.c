@@ -32,6 +32,8 @@ static const command commands[] = {
      "the decision of the reference interpreter for one case, as JSON"},
     {"verify", run_verify, "FILE.lov", "list-bound timeout emit-scenario cache",
      "prove every assertion for all cases, or refute it with a case"},
+    {"diff", run_diff_prove, "OLD.lov NEW.lov", "list-bound timeout emit-scenario",
+     "a case for each output the two rule sets decide differently, or that they agree on every case"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -69,6 +69,7 @@ int run_test(options *opt);
 int run_explain(options *opt);
 int run_verify(options *opt);
 int run_eval(options *opt);
+int run_diff_prove(options *opt);   /* lovc diff without --input (cmd_diff_prove.c) */
 
 /* Runs a command on a thread with a stack deep enough for the largest rule
  * sets (deep_stack.c); on the process's own stack if no thread can be had. */

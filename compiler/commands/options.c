@@ -35,7 +35,8 @@ static const struct option_spec {
     {"o", OPT_OUT, "DIR", "the folder (build) or the page (doc) to write", "%s needs a folder"},
     {"so", OPT_SO, NULL, "also compile DIR/NAME.so with $CC (default cc)", NULL},
     {"emit-scenario", OPT_EMIT_SCENARIO, "FILE.scn",
-     "write the cases found (check: the findings', verify: the refuting ones) as a suite for 'lovc test'",
+     "write the cases found (check: the findings', verify: the refuting ones, diff: the differing ones) as a "
+     "suite for 'lovc test'",
      "%s needs a file name"},
     {"junit", OPT_JUNIT, "FILE", "also write a JUnit XML report", "%s needs a file name"},
     {"tap", OPT_TAP, NULL, "report in TAP on standard output instead", NULL},
@@ -54,7 +55,7 @@ static const struct option_spec {
      "%s needs a file name"},
     {"list-bound", OPT_LIST_BOUND, "N", "prove for lists of up to N items (default 3)",
      "%s needs a number of items from 0 to 50"},
-    {"timeout", OPT_TIMEOUT, "SECONDS", "give up an assertion after SECONDS (default 10)",
+    {"timeout", OPT_TIMEOUT, "SECONDS", "give up an assertion (diff: an output) after SECONDS (default 10)",
      "%s needs a number of seconds from 1 to 3600"},
     {"cache", OPT_CACHE, "DIR",
      "where compiled rules are kept (default: $LOVC_CACHE, else ~/.cache/lovc); a folder of your own "

@@ -20,16 +20,21 @@ static void on_error(Z3_context c, Z3_error_code e)
     (void)e;                               /* answered as 'unknown' by the caller */
 }
 
-smt *smt_new(module *m, int list_bound, unsigned timeout_ms)
+static smt *make(module *m, smt *peer, int list_bound, unsigned timeout_ms)
 {
     smt *s = xcalloc(1, sizeof *s);
     s->mod = m;
     s->bound = list_bound;
-    Z3_config cfg = Z3_mk_config();
-    Z3_set_param_value(cfg, "model", "true");
-    s->ctx = Z3_mk_context(cfg);
-    Z3_del_config(cfg);
-    Z3_set_error_handler(s->ctx, on_error);
+    s->peer = peer;
+    if (peer) {
+        s->ctx = peer->ctx;
+    } else {
+        Z3_config cfg = Z3_mk_config();
+        Z3_set_param_value(cfg, "model", "true");
+        s->ctx = Z3_mk_context(cfg);
+        Z3_del_config(cfg);
+        Z3_set_error_handler(s->ctx, on_error);
+    }
     s->solver = Z3_mk_solver(s->ctx);
     Z3_solver_inc_ref(s->ctx, s->solver);
     Z3_params p = Z3_mk_params(s->ctx);
@@ -70,12 +75,24 @@ smt *smt_new(module *m, int list_bound, unsigned timeout_ms)
     return s;
 }
 
+smt *smt_new(module *m, int list_bound, unsigned timeout_ms)
+{
+    return make(m, NULL, list_bound, timeout_ms);
+}
+
+smt *smt_new_beside(module *m, smt *peer, int list_bound, unsigned timeout_ms)
+{
+    return make(m, peer, list_bound, timeout_ms);
+}
+
 void smt_free(smt *s)
 {
     if (!s)
         return;
     for (int i = 0; i < s->ninputs; i++) {
         input_terms *in = &s->inputs[i];
+        if (in->shared)
+            continue;
         int n = in->d->type->kind == T_LIST ? s->bound : in->fields ? 1 : 0;
         for (int e = 0; e < n; e++) {
             free(in->fields[e]);
@@ -104,7 +121,8 @@ void smt_free(smt *s)
     smt_sampler_free(s->sampler);
     pv_free(&s->extras);
     Z3_solver_dec_ref(s->ctx, s->solver);
-    Z3_del_context(s->ctx);
+    if (!s->peer)
+        Z3_del_context(s->ctx);
     free(s);
 }
 

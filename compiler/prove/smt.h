@@ -39,6 +39,19 @@ typedef enum smt_answer { SMT_SAT, SMT_UNSAT, SMT_UNKNOWN } smt_answer;
  * gets timeout_ms milliseconds. */
 smt *smt_new(module *m, int list_bound, unsigned timeout_ms);
 
+/* A prover for module m in the Z3 context of 'peer' (another module's
+ * prover, freed after this one): an input of m with the name and the shape
+ * (smt_same_shape) of one of peer's is the same variable, so a question
+ * may speak of both modules' rules in one case (lovc diff). Its questions
+ * are asked with its own side facts only; prove/diff_prove.c adds the
+ * peer's. */
+smt *smt_new_beside(module *m, smt *peer, int list_bound, unsigned timeout_ms);
+
+/* Whether values of type a and type b (of two modules) are written and
+ * encoded alike: the same kind, an enumeration's cases and a record's
+ * fields with the same names in the same order, of the same shapes. */
+bool smt_same_shape(const struct type *a, const struct type *b);
+
 /* With 'on', the next questions hold the calendar to its exact definition
  * (smt_calendar.c) as well as to its bounds. True when the rules encoded so
  * far use the calendar at all (else it changes nothing). */

@@ -5,6 +5,7 @@
 #include "prove/smt_internal.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "core/lov.h"
 #include "support/util.h"
@@ -88,6 +89,52 @@ static void assume_bounds(smt *s, const decl *d, const input_terms *in)
     }
 }
 
+bool smt_same_shape(const struct type *a, const struct type *b)
+{
+    if (a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case T_LIST:
+    case T_OPTIONAL:
+        return smt_same_shape(a->elem, b->elem);
+    case T_ENUM: {
+        const nodelist *ca = &a->decl->u.enum_.cases, *cb = &b->decl->u.enum_.cases;
+        if (ca->len != cb->len)
+            return false;
+        for (int i = 0; i < ca->len; i++)
+            if (strcmp(((enum_case *)NL_AT(*ca, i))->name.name, ((enum_case *)NL_AT(*cb, i))->name.name) != 0)
+                return false;
+        return true;
+    }
+    case T_RECORD: {
+        const nodelist *fa = &a->decl->u.record.fields, *fb = &b->decl->u.record.fields;
+        if (fa->len != fb->len)
+            return false;
+        for (int i = 0; i < fa->len; i++) {
+            const record_field *x = NL_AT(*fa, i), *y = NL_AT(*fb, i);
+            if (strcmp(x->name.name, y->name.name) != 0 || !smt_same_shape(x->type, y->type))
+                return false;
+        }
+        return true;
+    }
+    default:
+        return true;
+    }
+}
+
+/* The peer's input of the same name and shape, whose terms s shares. */
+static input_terms *peer_input(const smt *s, const decl *d)
+{
+    if (!s->peer)
+        return NULL;
+    for (int k = 0; k < s->peer->ninputs; k++) {
+        input_terms *in = &s->peer->inputs[k];
+        if (strcmp(in->d->name.name, d->name.name) == 0)
+            return smt_same_shape(in->d->type, d->type) ? in : NULL;
+    }
+    return NULL;
+}
+
 void smt_make_inputs(smt *s)
 {
     module *m = s->mod;
@@ -105,6 +152,15 @@ void smt_make_inputs(smt *s)
         in->d = d;
         const type *t = d->type;
         const char *name = d->name.name;
+        input_terms *same = peer_input(s, d);
+        if (same) {                         /* the peer's variables, within this side's bounds too */
+            *in = *same;
+            in->d = d;
+            in->shared = in->in_both = same->in_both = true;
+            if (!in->fields)
+                assume_bounds(s, d, in);
+            continue;
+        }
         if (t->kind == T_LIST || t->kind == T_RECORD) {
             int n = t->kind == T_LIST ? s->bound : 1;
             const type *elem = t->kind == T_LIST ? t->elem : t;

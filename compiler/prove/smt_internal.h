@@ -30,6 +30,8 @@ typedef struct input_terms {
     Z3_ast **fields;         /* lists: fields[i][f]; records: fields[0][f]; scalar lists: fields[i][0] */
     Z3_ast **field_present;  /* optional fields: fields_present[i][f] */
     Z3_ast **field_days;     /* duration fields: their days (fields[i][f] holds the months) */
+    bool shared;             /* the terms are the peer's (smt_new_beside): its to free */
+    bool in_both;            /* the peer reads the same input (on both sides) */
 } input_terms;
 
 /* What a record-valued name stands for: an item of a list input, or a record input. */
@@ -58,6 +60,7 @@ typedef struct ext_call {
 struct smt {
     module *mod;
     Z3_context ctx;
+    struct smt *peer;        /* smt_new_beside: the session whose context and inputs this one shares */
     Z3_solver solver;
     unsigned timeout_ms;     /* per question, the solver's checks and the calendar's rounds together */
     int bound;
@@ -186,6 +189,9 @@ void smt_sampler_free(struct smt_sampler *sm);
 /* ---- smt_model.c: the example case ----------------------------------------- */
 
 void smt_write_example(smt *s, Z3_model m, strbuf *out);
+
+/* The values of the inputs that s reads and its peer (smt_new_beside) does not. */
+void smt_write_own_facts(smt *s, Z3_model m, strbuf *out);
 
 /* Writes one value of the model as a tester writes it ('absent' for an
  * optional value that is not there). */

@@ -109,11 +109,15 @@ static void write_table(strbuf *out, char **cells, int rows, int cols)
     free(width);
 }
 
-void smt_write_example(smt *s, Z3_model m, strbuf *out)
+/* The inputs' values; with 'own_only', only those of inputs its peer
+ * does not read. */
+static void write_inputs(smt *s, Z3_model m, bool own_only, strbuf *out)
 {
     for (int k = 0; k < s->ninputs; k++) {
         input_terms *in = &s->inputs[k];
         decl *d = in->d;
+        if (own_only && in->in_both)
+            continue;
         const type *t = d->type;
         if (t->kind != T_LIST && t->kind != T_RECORD) {
             sb_printf(out, "    %s = ", d->name.name);
@@ -145,6 +149,16 @@ void smt_write_example(smt *s, Z3_model m, strbuf *out)
             free(cells[i]);
         free(cells);
     }
+}
+
+void smt_write_own_facts(smt *s, Z3_model m, strbuf *out)
+{
+    write_inputs(s, m, true, out);
+}
+
+void smt_write_example(smt *s, Z3_model m, strbuf *out)
+{
+    write_inputs(s, m, false, out);
     for (size_t i = 0; i < s->calls.len; i++) {
         ext_call *c = s->calls.items[i];
         strbuf line;
