@@ -146,6 +146,7 @@ unit: deps $(BUILD)/unit-tests
 golden: deps $(BUILD)/lovc
 	@tests/golden/run $(BUILD)/lovc
 	@tests/golden/coverage
+	@tests/golden/law-texts $(BUILD)/lovc
 
 fuzz: deps $(BUILD)/lovc $(BUILD)/tests/fuzz/mutate
 	@tests/fuzz/run $(BUILD)/lovc $(BUILD)/tests/fuzz/mutate

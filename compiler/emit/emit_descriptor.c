@@ -184,6 +184,7 @@ void emit_descriptor(emitter *em)
         const type *vt = pv->kind == LOV_PROV_DEFINITION || pv->kind == LOV_PROV_PARAMETER ? pv->owner->type
                                                                                           : type_bool();
         const type *bt = base_type(vt);
+        const char *law = pv->rule || pv->req ? (ct ? ct->text : NULL) : ast_law_text(pv->owner);
         char ebuf[256] = "NULL";
         if (bt->kind == T_ENUM)
             snprintf(ebuf, sizeof ebuf, "&enum_%s", bt->decl->c_public);
@@ -193,7 +194,7 @@ void emit_descriptor(emitter *em)
                     src ? emit_cstring(em, src->name.name) : "NULL",
                     src ? emit_cstring(em, src->title) : "NULL",
                     ct ? emit_cstring(em, ct->provision) : "NULL",
-                    ct && ct->text ? emit_cstring(em, ct->text) : "NULL", ln, emit_type_tag(vt), ebuf);
+                    law ? emit_cstring(em, law) : "NULL", ln, emit_type_tag(vt), ebuf);
         if (uses_names[i])
             emit_printf(c, "%s_inputs, %d, %s_outputs, %d},\n", uses_names[i], pv->nuses_inputs, uses_names[i],
                         pv->nuses_outputs);

@@ -345,8 +345,21 @@ static void comment_block(emitter *em, decl *d, const char *what)
     emit_printf(c, "/* %s %s: %s\n", what, emit_comment_text(em, d->name.name), type_text(em->a, d->type));
     if (d->cite)
         emit_printf(c, " * according to %s\n", emit_citation_text(em, d->cite));
-    if (d->cite && d->cite->text)
-        emit_printf(c, " * \"%s\"\n", emit_comment_text(em, d->cite->text));
+    if (ast_law_text(d))
+        emit_printf(c, " * \"%s\"\n", emit_comment_text(em, ast_law_text(d)));
+    if (d->kind == D_OUTCOME) {
+        /* The exceptions of procedure an adverse outcome relies on, with their law. */
+        const citation *without[3] = {d->u.def.without_hearing, d->u.def.without_decision,
+                                      d->u.def.without_guidance};
+        for (int i = 0; i < 3; i++) {
+            if (!without[i])
+                continue;
+            emit_printf(c, " * without %s, according to %s\n", ast_step_word((requirement_kind)(REQ_HEARING + i)),
+                        emit_citation_text(em, without[i]));
+            if (without[i]->text)
+                emit_printf(c, " * \"%s\"\n", emit_comment_text(em, without[i]->text));
+        }
+    }
     sb_puts(c, " */\n");
 }
 

@@ -159,7 +159,7 @@ static void describe_provisions(ev_engine *e)
         pd->source = src ? src->name.name : NULL;
         pd->source_title = src ? src->title : NULL;
         pd->citation = p->cite ? p->cite->provision : NULL;
-        pd->text = p->cite ? p->cite->text : NULL;
+        pd->text = p->rule || p->req ? (p->cite ? p->cite->text : NULL) : ast_law_text(p->owner);
         pd->line = (uint32_t)ln;
         pd->type = ev_type_tag(vt);
         pd->enum_desc = enum_of(e, vt);

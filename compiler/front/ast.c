@@ -174,6 +174,11 @@ bool ast_fact_date_kind(const texpr *t, date_kind *kind)
     return true;
 }
 
+const char *ast_law_text(const decl *d)
+{
+    return d->cite && d->cite->text ? d->cite->text : d->text;
+}
+
 const char *ast_step_word(requirement_kind k)
 {
     return k == REQ_HEARING ? "hearing" : k == REQ_DECISION ? "decision" : k == REQ_GUIDANCE ? "guidance" : "prerequisite";

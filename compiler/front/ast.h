@@ -393,6 +393,8 @@ const char *ast_strdup(arena *a, const char *s, size_t n);
 void ast_walk(expr *e, void (*visit)(expr *e, void *ctx), void *ctx);
 
 const char *ast_decl_kind_word(decl_kind k);   /* "input", "definition", ... */
+/* The quoted law text of a rule: its citation's, else the declaration's own. */
+const char *ast_law_text(const decl *d);
 const char *ast_step_word(requirement_kind k); /* "hearing", "decision", "guidance" */
 
 /* Whether a fact's type as written ('optional event date') is a date, and

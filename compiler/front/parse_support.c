@@ -105,6 +105,11 @@ decl *ps_decl(parse_state *ps, decl_kind kind, ident name, const struct clauses 
     d->name = name;
     d->cite = cl->cite;
     d->text = cl->text;
+    /* A rule's quoted text is law: it goes with its citation, where the doc,
+     * the trace, explain and the descriptor show it. An enum's, a record's or
+     * an input's text describes the fact and stays with the declaration. */
+    if (cl->cite && cl->text && kind != D_ENUM && kind != D_RECORD && kind != D_INPUT)
+        cl->cite->text = cl->text;
     d->module = ps->mod;
     ps->declaring.name = NULL;
     d->position = ps->mod->decls.len;
@@ -189,7 +194,6 @@ ast_rule *ps_exception(parse_state *ps, ident label, const ident *parent, const 
     if (parent)
         r->parent = *parent;
     r->cite = cl->cite;
-    (void)cl->text;
     if (cl->cite && cl->text)
         r->cite->text = cl->text;
     else if (cl->text) {

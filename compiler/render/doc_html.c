@@ -72,13 +72,18 @@ static void cite(doc *d, const citation *c)
     put(d, "</span>");
 }
 
-static void quote(doc *d, const citation *c)
+static void quote_text(doc *d, const char *law)
 {
-    if (!c || !c->text)
+    if (!law)
         return;
     put(d, "<blockquote>");
-    text(d, c->text);
+    text(d, law);
     put(d, "</blockquote>\n");
+}
+
+static void quote(doc *d, const citation *c)
+{
+    quote_text(d, c ? c->text : NULL);
 }
 
 static void type_words(doc *d, const type *t)
@@ -274,7 +279,7 @@ static void parameter(doc *d, decl *dl)
     put(d, " <span class=\"kind\">(parameter, ");
     type_words(d, dl->type);
     put(d, ")</span></h3>\n");
-    quote(d, dl->cite);
+    quote_text(d, ast_law_text(dl));
     if (dl->u.param.constant) {
         put(d, "<p>The value is ");
         code(d, dl->u.param.constant);
@@ -393,7 +398,7 @@ static void definition(doc *d, decl *dl)
     sb_printf(&d->out, " <span class=\"kind\">(%s, ", kind_words(dl));
     type_words(d, dl->type);
     put(d, ")</span></h3>\n");
-    quote(d, dl->cite);
+    quote_text(d, ast_law_text(dl));
     ast_rule *dflt = dl->u.def.default_rule;
     bool only_default = dflt && dl->u.def.rules.len == 1;
     if (only_default) {
@@ -462,7 +467,7 @@ static void procedures(doc *d)
         put(d, dl->u.procedure.sanctions_only ? ", before every sanction " : ", before every adverse outcome ");
         cite(d, dl->cite);
         put(d, "</h3>\n");
-        quote(d, dl->cite);
+        quote_text(d, ast_law_text(dl));
         const nodelist *ex = &dl->u.procedure.excepts;
         if (ex->len) {
             put(d, "<p>Except:</p><ul>\n");
@@ -510,7 +515,7 @@ static void assertions_and_externals(doc *d)
         put(d, "</h3>\n<p>Always ");
         code(d, dl->u.assert_.cond);
         put(d, ".</p>\n");
-        quote(d, dl->cite);
+        quote_text(d, ast_law_text(dl));
         put(d, "</section>\n");
     }
     any = false;
@@ -534,7 +539,7 @@ static void assertions_and_externals(doc *d)
         put(d, "</td><td>");
         cite(d, dl->cite);
         put(d, " ");
-        text(d, dl->cite ? dl->cite->text : NULL);
+        text(d, ast_law_text(dl));
         put(d, "</td></tr>\n");
     }
     if (any)

@@ -547,11 +547,12 @@ _fail:
 
 /* definition timer_i_perioden: decimal
  * according to aktivloven "§ 13 f"
+ * "... ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder [parafrase]"
  */
 #line 176 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
 {
-#line 555 "arbejdstimer.c"
+#line 556 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -599,7 +600,7 @@ _fail:
 #line 186 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
 {
-#line 603 "arbejdstimer.c"
+#line 604 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -657,7 +658,7 @@ _fail:
 #line 196 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_maaneder_med_hjaelp(ctx_t *ctx, int64_t *result)
 {
-#line 661 "arbejdstimer.c"
+#line 662 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
@@ -699,7 +700,7 @@ _fail:
 #line 201 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_omfattet(ctx_t *ctx, bool *result)
 {
-#line 703 "arbejdstimer.c"
+#line 704 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     int _t2 = 0;
@@ -722,7 +723,7 @@ _fail:
 #line 210 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_timekravet_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 726 "arbejdstimer.c"
+#line 727 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -887,7 +888,7 @@ _fail:
 #line 223 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_nye_timer_efter_nedsaettelse(ctx_t *ctx, lov_decimal *result)
 {
-#line 891 "arbejdstimer.c"
+#line 892 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -944,7 +945,7 @@ _fail:
 #line 229 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_fuld_hjaelp_igen(ctx_t *ctx, bool *result)
 {
-#line 948 "arbejdstimer.c"
+#line 949 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -993,7 +994,7 @@ _fail:
 #line 239 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_timer_til_brevet(ctx_t *ctx, int64_t *result)
 {
-#line 997 "arbejdstimer.c"
+#line 998 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 241) */
@@ -1013,7 +1014,7 @@ _fail:
 #line 243 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_manglende_timer(ctx_t *ctx, int64_t *result)
 {
-#line 1017 "arbejdstimer.c"
+#line 1018 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -1038,7 +1039,7 @@ _fail:
 #line 247 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_gennemsnitlige_timer_pr_maaned(ctx_t *ctx, lov_decimal *result)
 {
-#line 1042 "arbejdstimer.c"
+#line 1043 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1060,7 +1061,7 @@ _fail:
 #line 253 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_har_stoettet_arbejde_i_perioden(ctx_t *ctx, bool *result)
 {
-#line 1064 "arbejdstimer.c"
+#line 1065 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1153,7 +1154,7 @@ _fail:
 #line 261 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_seneste_maaned_med_ordinaert_arbejde(ctx_t *ctx, lov_opt_date *result)
 {
-#line 1157 "arbejdstimer.c"
+#line 1158 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_opt_date _t1 = {false, 0};
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1199,7 +1200,7 @@ _fail:
 #line 265 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_foerste_maaned_med_hjaelp(ctx_t *ctx, lov_opt_date *result)
 {
-#line 1203 "arbejdstimer.c"
+#line 1204 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_opt_date _t1 = {false, 0};
     const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
@@ -1232,7 +1233,7 @@ _fail:
 #line 273 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_nedsaettelse_kan_komme_paa_tale(ctx_t *ctx, bool *result)
 {
-#line 1236 "arbejdstimer.c"
+#line 1237 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1313,7 +1314,7 @@ _fail:
 #line 280 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status assert_fuld_opfyldelse_giver_ingen_manglende_timer(ctx_t *ctx, bool *result)
 {
-#line 1317 "arbejdstimer.c"
+#line 1318 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1359,7 +1360,7 @@ _fail:
 #line 284 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status assert_to_tal_for_selvstaendige_i_takt(ctx_t *ctx, bool *result)
 {
-#line 1363 "arbejdstimer.c"
+#line 1364 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     int64_t _t1 = 0;
@@ -1484,7 +1485,7 @@ static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal t
 #line 168 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_fn_taellende_timer(fast_t *ctx, arbejdstimer_Arbejdstype type, lov_decimal timer, lov_decimal *result)
 {
-#line 1488 "arbejdstimer.c"
+#line 1489 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     bool _t2 = false;
@@ -1517,7 +1518,7 @@ _fail:
 #line 162 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result)
 {
-#line 1521 "arbejdstimer.c"
+#line 1522 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_decimal _t1 = {0, 0};
@@ -1533,7 +1534,7 @@ _fail:
 #line 117 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 {
-#line 1537 "arbejdstimer.c"
+#line 1538 "arbejdstimer.c"
     /* the rule (line 119) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -1542,7 +1543,7 @@ static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 #line 122 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_grundperiodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 1546 "arbejdstimer.c"
+#line 1547 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 124) */
@@ -1557,7 +1558,7 @@ _fail:
 #line 130 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 1561 "arbejdstimer.c"
+#line 1562 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -1598,7 +1599,7 @@ _fail:
 #line 140 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_dage_med_dokumenteret_fravaer(fast_t *ctx, int64_t *result)
 {
-#line 1602 "arbejdstimer.c"
+#line 1603 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -1639,7 +1640,7 @@ _fail:
 #line 149 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
 {
-#line 1643 "arbejdstimer.c"
+#line 1644 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -1657,7 +1658,7 @@ _fail:
 #line 153 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 1661 "arbejdstimer.c"
+#line 1662 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 155) */
@@ -1672,7 +1673,7 @@ _fail:
 #line 176 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
 {
-#line 1676 "arbejdstimer.c"
+#line 1677 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1704,7 +1705,7 @@ _fail:
 #line 186 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
 {
-#line 1708 "arbejdstimer.c"
+#line 1709 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1730,7 +1731,7 @@ _fail:
 #line 196 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
 {
-#line 1734 "arbejdstimer.c"
+#line 1735 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
@@ -1756,7 +1757,7 @@ _fail:
 #line 201 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 {
-#line 1760 "arbejdstimer.c"
+#line 1761 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     int _t2 = 0;
@@ -1774,7 +1775,7 @@ _fail:
 #line 210 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 {
-#line 1778 "arbejdstimer.c"
+#line 1779 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1809,7 +1810,7 @@ _fail:
 #line 223 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_nye_timer_efter_nedsaettelse(fast_t *ctx, lov_decimal *result)
 {
-#line 1813 "arbejdstimer.c"
+#line 1814 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1846,7 +1847,7 @@ _fail:
 #line 229 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 {
-#line 1850 "arbejdstimer.c"
+#line 1851 "arbejdstimer.c"
     /* the rule (line 231) */
     (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.nye_timer_efter_nedsaettelse, lov_dec_from_int(INT64_C(225))) >= 0));
     return LOV_OK;
@@ -1855,7 +1856,7 @@ static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 #line 239 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_timer_til_brevet(fast_t *ctx, int64_t *result)
 {
-#line 1859 "arbejdstimer.c"
+#line 1860 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 241) */
@@ -1870,7 +1871,7 @@ _fail:
 #line 243 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_manglende_timer(fast_t *ctx, int64_t *result)
 {
-#line 1874 "arbejdstimer.c"
+#line 1875 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -1890,7 +1891,7 @@ _fail:
 #line 247 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_gennemsnitlige_timer_pr_maaned(fast_t *ctx, lov_decimal *result)
 {
-#line 1894 "arbejdstimer.c"
+#line 1895 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1907,7 +1908,7 @@ _fail:
 #line 253 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_har_stoettet_arbejde_i_perioden(fast_t *ctx, bool *result)
 {
-#line 1911 "arbejdstimer.c"
+#line 1912 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1933,7 +1934,7 @@ _fail:
 #line 261 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_seneste_maaned_med_ordinaert_arbejde(fast_t *ctx, lov_opt_date *result)
 {
-#line 1937 "arbejdstimer.c"
+#line 1938 "arbejdstimer.c"
     lov_opt_date _t1 = {false, 0};
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
     size_t _t4 = 0;
@@ -1958,7 +1959,7 @@ static lov_status fast_def_seneste_maaned_med_ordinaert_arbejde(fast_t *ctx, lov
 #line 265 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_foerste_maaned_med_hjaelp(fast_t *ctx, lov_opt_date *result)
 {
-#line 1962 "arbejdstimer.c"
+#line 1963 "arbejdstimer.c"
     lov_opt_date _t1 = {false, 0};
     const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
     size_t _t4 = 0;
@@ -1981,7 +1982,7 @@ static lov_status fast_def_foerste_maaned_med_hjaelp(fast_t *ctx, lov_opt_date *
 #line 273 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_nedsaettelse_kan_komme_paa_tale(fast_t *ctx, bool *result)
 {
-#line 1985 "arbejdstimer.c"
+#line 1986 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -2004,7 +2005,7 @@ _fail:
 #line 280 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_assert_fuld_opfyldelse_giver_ingen_manglende_timer(fast_t *ctx, bool *result)
 {
-#line 2008 "arbejdstimer.c"
+#line 2009 "arbejdstimer.c"
     *result = (!ctx->v.timekravet_opfyldt || (ctx->v.manglende_timer == INT64_C(0)));
     return LOV_OK;
 }
@@ -2012,7 +2013,7 @@ static lov_status fast_assert_fuld_opfyldelse_giver_ingen_manglende_timer(fast_t
 #line 284 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_assert_to_tal_for_selvstaendige_i_takt(fast_t *ctx, bool *result)
 {
-#line 2016 "arbejdstimer.c"
+#line 2017 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     int64_t _t1 = 0;
@@ -3207,7 +3208,7 @@ static const int32_t uses_28_inputs[] = {-1};
 static const int32_t uses_28_outputs[] = {10, 14};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_PARAMETER, "timekrav", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 86, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "timekrav", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", "... mindst 225 timers ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder [parafrase]", 86, LOV_T_INT, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "selvstændig_timer_pr_uge", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 93, LOV_T_INT, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "selvstændig_timer_pr_år", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 99, LOV_T_INT, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "reglen_anvendes", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 106, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
@@ -3219,7 +3220,7 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_DEFINITION, "periodens_begyndelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 153, LOV_T_DATE, NULL, uses_9_inputs, 0, uses_9_outputs, 2},
     {LOV_PROV_DEFINITION, "selvstændig_måned_tæller", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 162, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "tællende_timer", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 168, LOV_T_DECIMAL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "timer_i_perioden", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 176, LOV_T_DECIMAL, NULL, uses_12_inputs, 1, uses_12_outputs, 2},
+    {LOV_PROV_DEFINITION, "timer_i_perioden", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", "... ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder [parafrase]", 176, LOV_T_DECIMAL, NULL, uses_12_inputs, 1, uses_12_outputs, 2},
     {LOV_PROV_DEFINITION, "indberetningerne_er_mulige", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 186, LOV_T_BOOL, NULL, uses_13_inputs, 1, uses_13_outputs, 2},
     {LOV_PROV_DEFINITION, "måneder_med_hjælp", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 196, LOV_T_INT, NULL, uses_14_inputs, 1, uses_14_outputs, 1},
     {LOV_PROV_DEFINITION, "omfattet", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 201, LOV_T_BOOL, NULL, uses_15_inputs, 0, uses_15_outputs, 1},

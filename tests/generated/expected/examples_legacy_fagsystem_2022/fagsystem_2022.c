@@ -3900,11 +3900,12 @@ _fail:
 
 /* outcome meddelelse_om_ophævelse: boolean
  * according to bek1625 "§ 6, stk. 3"
+ * "... kravet ... ikke længere er gældende fra den 1. juli 2025"
  */
 #line 474 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_meddelelse_om_ophaevelse(ctx_t *ctx, bool *result)
 {
-#line 3908 "fagsystem_2022.c"
+#line 3909 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4104,7 +4105,7 @@ _fail:
 #line 481 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_varslingsbrev(ctx_t *ctx, bool *result)
 {
-#line 4108 "fagsystem_2022.c"
+#line 4109 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4369,7 +4370,7 @@ _fail:
 #line 489 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_fuld_hjaelp_fra_vurderingen(ctx_t *ctx, bool *result)
 {
-#line 4373 "fagsystem_2022.c"
+#line 4374 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -4418,7 +4419,7 @@ _fail:
 #line 495 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 {
-#line 4422 "fagsystem_2022.c"
+#line 4423 "fagsystem_2022.c"
     (void)ctx;
     /* the rule (line 495) */
     (*result) = false;
@@ -4431,7 +4432,7 @@ static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 #line 497 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_afgoerelse_i_sagsoversigten(ctx_t *ctx, bool *result)
 {
-#line 4435 "fagsystem_2022.c"
+#line 4436 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4514,7 +4515,7 @@ _fail:
 #line 506 "examples/legacy/fagsystem_2022.lov"
 static lov_status assert_slutdato_ophaever_ikke_undtagelsen(ctx_t *ctx, bool *result)
 {
-#line 4518 "fagsystem_2022.c"
+#line 4519 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4887,7 +4888,7 @@ static lov_status fast_fn_taellende_timer(fast_t *ctx, fagsystem_2022_Arbejdsart
 #line 196 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_fn_covid_maaneder_i(fast_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 4891 "fagsystem_2022.c"
+#line 4892 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -4908,7 +4909,7 @@ _fail:
 #line 192 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_fn_faelles_maaneder(fast_t *ctx, lov_date a, lov_date b, lov_date fra, lov_date til, int64_t *result)
 {
-#line 4912 "fagsystem_2022.c"
+#line 4913 "fagsystem_2022.c"
     (void)ctx;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -4924,7 +4925,7 @@ static lov_status fast_fn_faelles_maaneder(fast_t *ctx, lov_date a, lov_date b, 
 #line 256 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_fn_taellende_timer(fast_t *ctx, fagsystem_2022_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 4928 "fagsystem_2022.c"
+#line 4929 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_decimal _t1 = {0, 0};
@@ -4965,7 +4966,7 @@ _fail:
 #line 184 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 {
-#line 4969 "fagsystem_2022.c"
+#line 4970 "fagsystem_2022.c"
     /* the rule (line 184) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -4974,7 +4975,7 @@ static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 #line 186 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_fravaersmaaneder(fast_t *ctx, int64_t *result)
 {
-#line 4978 "fagsystem_2022.c"
+#line 4979 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const fagsystem_2022_Fravaersmaaned * _t3 = NULL;
@@ -5000,7 +5001,7 @@ _fail:
 #line 200 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_covid_trin_1(fast_t *ctx, int64_t *result)
 {
-#line 5004 "fagsystem_2022.c"
+#line 5005 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -5024,7 +5025,7 @@ _fail:
 #line 204 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_covid_trin_2(fast_t *ctx, int64_t *result)
 {
-#line 5028 "fagsystem_2022.c"
+#line 5029 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -5051,7 +5052,7 @@ _fail:
 #line 209 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_covid_forlaengelse(fast_t *ctx, int64_t *result)
 {
-#line 5055 "fagsystem_2022.c"
+#line 5056 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -5078,7 +5079,7 @@ _fail:
 #line 216 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_covid_perioderne_beroeres(fast_t *ctx, bool *result)
 {
-#line 5082 "fagsystem_2022.c"
+#line 5083 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -5104,7 +5105,7 @@ _fail:
 #line 221 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 5108 "fagsystem_2022.c"
+#line 5109 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -5125,7 +5126,7 @@ _fail:
 #line 225 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
 {
-#line 5129 "fagsystem_2022.c"
+#line 5130 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -5143,7 +5144,7 @@ _fail:
 #line 229 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 5147 "fagsystem_2022.c"
+#line 5148 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 231) */
@@ -5158,7 +5159,7 @@ _fail:
 #line 233 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
 {
-#line 5162 "fagsystem_2022.c"
+#line 5163 "fagsystem_2022.c"
     bool _t1 = false;
     const fagsystem_2022_Hjaelpsperiode * _t3 = NULL;
     size_t _t4 = 0;
@@ -5183,7 +5184,7 @@ static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
 #line 238 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_treaarsperiodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 5187 "fagsystem_2022.c"
+#line 5188 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 240) */
@@ -5198,7 +5199,7 @@ _fail:
 #line 242 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
 {
-#line 5202 "fagsystem_2022.c"
+#line 5203 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -5242,7 +5243,7 @@ _fail:
 #line 251 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 {
-#line 5246 "fagsystem_2022.c"
+#line 5247 "fagsystem_2022.c"
     /* the rule (line 253) */
     (*result) = (((!(ctx->in->ydelse == fagsystem_2022_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12))) && (!ctx->v.nyansoeger_under_covid));
     return LOV_OK;
@@ -5251,7 +5252,7 @@ static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 #line 264 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
 {
-#line 5255 "fagsystem_2022.c"
+#line 5256 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -5283,7 +5284,7 @@ _fail:
 #line 269 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 {
-#line 5287 "fagsystem_2022.c"
+#line 5288 "fagsystem_2022.c"
     /* the rule (line 271) */
     (*result) = (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
     return LOV_OK;
@@ -5292,7 +5293,7 @@ static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 #line 273 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
 {
-#line 5296 "fagsystem_2022.c"
+#line 5297 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -5318,7 +5319,7 @@ _fail:
 #line 285 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 {
-#line 5322 "fagsystem_2022.c"
+#line 5323 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5362,7 +5363,7 @@ _fail:
 #line 302 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 {
-#line 5366 "fagsystem_2022.c"
+#line 5367 "fagsystem_2022.c"
     /* the rule (line 304) */
     (*result) = ((ctx->v.omfattet && (!ctx->v.undtaget)) && (!ctx->v.timekravet_opfyldt));
     return LOV_OK;
@@ -5371,7 +5372,7 @@ static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 #line 309 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_nedsaettelse_fra(fast_t *ctx, lov_date *result)
 {
-#line 5375 "fagsystem_2022.c"
+#line 5376 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 311) */
@@ -5386,7 +5387,7 @@ _fail:
 #line 313 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_reglen_gaelder_for_maaneden(fast_t *ctx, bool *result)
 {
-#line 5390 "fagsystem_2022.c"
+#line 5391 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5409,7 +5410,7 @@ _fail:
 #line 317 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_reglen_anvendes_i_dag(fast_t *ctx, bool *result)
 {
-#line 5413 "fagsystem_2022.c"
+#line 5414 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     /* the rule (line 317) */
     if ((_st = ctx->p->st_reglen_anvendes) != LOV_OK)
@@ -5423,7 +5424,7 @@ _fail:
 #line 319 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timer_efter_nedsaettelsen(fast_t *ctx, lov_decimal *result)
 {
-#line 5427 "fagsystem_2022.c"
+#line 5428 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -5463,7 +5464,7 @@ _fail:
 #line 327 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 {
-#line 5467 "fagsystem_2022.c"
+#line 5468 "fagsystem_2022.c"
     /* the rule (line 329) */
     (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0));
     return LOV_OK;
@@ -5472,7 +5473,7 @@ static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 #line 331 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_maanedlig_sats(fast_t *ctx, lov_money *result)
 {
-#line 5476 "fagsystem_2022.c"
+#line 5477 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -5505,7 +5506,7 @@ _fail:
 #line 339 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_beloebets_grundlag(fast_t *ctx, fagsystem_2022_Beloebsgrundlag *result)
 {
-#line 5509 "fagsystem_2022.c"
+#line 5510 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     fagsystem_2022_Beloebsgrundlag _t1 = (fagsystem_2022_Beloebsgrundlag)0;
     /* the rule (line 341) */
@@ -5520,7 +5521,7 @@ _fail:
 #line 343 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_varslet_6_maaneder_foer(fast_t *ctx, bool *result)
 {
-#line 5524 "fagsystem_2022.c"
+#line 5525 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -5540,7 +5541,7 @@ _fail:
 #line 347 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_varslet_1_maaned_foer(fast_t *ctx, bool *result)
 {
-#line 5544 "fagsystem_2022.c"
+#line 5545 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -5568,7 +5569,7 @@ _fail:
 #line 353 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_hoeringsfristen_er_udloebet(fast_t *ctx, bool *result)
 {
-#line 5572 "fagsystem_2022.c"
+#line 5573 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -5594,7 +5595,7 @@ _fail:
 #line 357 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 {
-#line 5598 "fagsystem_2022.c"
+#line 5599 "fagsystem_2022.c"
     /* the rule (line 359) */
     (*result) = (((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && ctx->in->begge_paa_voksensats) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
@@ -5603,7 +5604,7 @@ static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 #line 362 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_parrets_nedsaettelse_paataenkt(fast_t *ctx, bool *result)
 {
-#line 5607 "fagsystem_2022.c"
+#line 5608 "fagsystem_2022.c"
     /* the rule (line 364) */
     (*result) = (((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && (!ctx->in->begge_paa_voksensats)) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
@@ -5612,7 +5613,7 @@ static lov_status fast_def_parrets_nedsaettelse_paataenkt(fast_t *ctx, bool *res
 #line 367 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_parrets_nedsaettelsesbeloeb(fast_t *ctx, lov_money *result)
 {
-#line 5616 "fagsystem_2022.c"
+#line 5617 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -5629,7 +5630,7 @@ _fail:
 #line 371 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 {
-#line 5633 "fagsystem_2022.c"
+#line 5634 "fagsystem_2022.c"
     /* the rule (line 373) */
     (*result) = (((((ctx->in->civilstand == fagsystem_2022_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == fagsystem_2022_Sats_su_niveau))) || ctx->v.ophoer_paataenkt) || ctx->v.parrets_nedsaettelse_paataenkt);
     return LOV_OK;
@@ -5638,7 +5639,7 @@ static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 #line 376 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_foerste_mulige_nedsaettelse_efter_brev(fast_t *ctx, lov_date *result)
 {
-#line 5642 "fagsystem_2022.c"
+#line 5643 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -5665,7 +5666,7 @@ _fail:
 #line 381 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_reglen_gaelder_for_brevets_maaned(fast_t *ctx, bool *result)
 {
-#line 5669 "fagsystem_2022.c"
+#line 5670 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5693,7 +5694,7 @@ _fail:
 #line 389 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
 {
-#line 5697 "fagsystem_2022.c"
+#line 5698 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5748,7 +5749,7 @@ _fail:
 #line 400 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
 {
-#line 5752 "fagsystem_2022.c"
+#line 5753 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5800,7 +5801,7 @@ _fail:
 #line 418 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_hjaelpen_ophoerer(fast_t *ctx, bool *result)
 {
-#line 5804 "fagsystem_2022.c"
+#line 5805 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5852,7 +5853,7 @@ _fail:
 #line 436 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_nedsaettelse_for_parret(fast_t *ctx, lov_money *result)
 {
-#line 5856 "fagsystem_2022.c"
+#line 5857 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5904,7 +5905,7 @@ _fail:
 #line 455 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
 {
-#line 5908 "fagsystem_2022.c"
+#line 5909 "fagsystem_2022.c"
     /* the rule (line 457) */
     (*result) = ((((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
     return LOV_OK;
@@ -5913,7 +5914,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 #line 460 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timer_i_perioden_om_6_maaneder(fast_t *ctx, lov_decimal *result)
 {
-#line 5917 "fagsystem_2022.c"
+#line 5918 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -5950,7 +5951,7 @@ _fail:
 #line 465 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_bortfaldsdato_efter_varsel(fast_t *ctx, lov_date *result)
 {
-#line 5954 "fagsystem_2022.c"
+#line 5955 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -5977,7 +5978,7 @@ _fail:
 #line 474 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
 {
-#line 5981 "fagsystem_2022.c"
+#line 5982 "fagsystem_2022.c"
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
     size_t _t4 = 0;
@@ -6003,7 +6004,7 @@ static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
 #line 481 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 {
-#line 6007 "fagsystem_2022.c"
+#line 6008 "fagsystem_2022.c"
     /* the rule (line 483) */
     (*result) = (((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && (ctx->v.bortfaldsdato_efter_varsel < 20270 /* 2025-07-01 */)) && ((ctx->in->civilstand == fagsystem_2022_Civilstand_gift) || (!(ctx->in->sats == fagsystem_2022_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
     return LOV_OK;
@@ -6012,7 +6013,7 @@ static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 #line 489 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result)
 {
-#line 6016 "fagsystem_2022.c"
+#line 6017 "fagsystem_2022.c"
     /* the rule (line 491) */
     (*result) = ((ctx->in->nedsat_fra.present) && ctx->v.undtaget);
     return LOV_OK;
@@ -6021,7 +6022,7 @@ static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result
 #line 495 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
 {
-#line 6025 "fagsystem_2022.c"
+#line 6026 "fagsystem_2022.c"
     (void)ctx;
     /* the rule (line 495) */
     (*result) = false;
@@ -6031,7 +6032,7 @@ static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
 #line 497 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_afgoerelse_i_sagsoversigten(fast_t *ctx, bool *result)
 {
-#line 6035 "fagsystem_2022.c"
+#line 6036 "fagsystem_2022.c"
     /* the rule (line 499) */
     (*result) = (((ctx->in->afgoerelse_meddelt.present) && ctx->in->afgoerelse_begrundet) && ctx->in->afgoerelse_henviser_til_reglerne);
     return LOV_OK;
@@ -6040,7 +6041,7 @@ static lov_status fast_def_afgoerelse_i_sagsoversigten(fast_t *ctx, bool *result
 #line 506 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bool *result)
 {
-#line 6044 "fagsystem_2022.c"
+#line 6045 "fagsystem_2022.c"
     *result = (!(((ctx->in->arbejdsevne == fagsystem_2022_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (!ctx->v.partshoeringsbrev)));
     return LOV_OK;
 }
@@ -8471,7 +8472,7 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_DEFINITION, "kræver_sagsbehandlers_vurdering", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.3", NULL, 455, LOV_T_BOOL, NULL, uses_75_inputs, 3, uses_75_outputs, 2},
     {LOV_PROV_DEFINITION, "timer_i_perioden_om_6_måneder", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.1", NULL, 460, LOV_T_DECIMAL, NULL, uses_76_inputs, 1, uses_76_outputs, 1},
     {LOV_PROV_DEFINITION, "bortfaldsdato_efter_varsel", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "§ 3", NULL, 465, LOV_T_DATE, NULL, uses_77_inputs, 1, uses_77_outputs, 0},
-    {LOV_PROV_DEFINITION, "meddelelse_om_ophævelse", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v.", "§ 6, stk. 3", NULL, 474, LOV_T_BOOL, NULL, uses_78_inputs, 4, uses_78_outputs, 3},
+    {LOV_PROV_DEFINITION, "meddelelse_om_ophævelse", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v.", "§ 6, stk. 3", "... kravet ... ikke længere er gældende fra den 1. juli 2025", 474, LOV_T_BOOL, NULL, uses_78_inputs, 4, uses_78_outputs, 3},
     {LOV_PROV_DEFINITION, "varslingsbrev", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.1", NULL, 481, LOV_T_BOOL, NULL, uses_79_inputs, 4, uses_79_outputs, 5},
     {LOV_PROV_DEFINITION, "fuld_hjælp_fra_vurderingen", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 3.5", NULL, 489, LOV_T_BOOL, NULL, uses_80_inputs, 1, uses_80_outputs, 1},
     {LOV_PROV_DEFINITION, "skal_efterbetales", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "findes ikke i 2022", NULL, 495, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},

@@ -201,11 +201,15 @@ _fail:
 
 /* adverse outcome partshøringsbrev: boolean
  * according to fvl "§ 19, stk. 1"
+ * without hearing, according to fvl "§ 19, stk. 1"
+ * "Brevet er selve partshøringen."
+ * without decision, according to fvl "§ 19, stk. 1"
+ * "Et høringsbrev er ingen afgørelse."
  */
 #line 44 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 209 "fagsystem_2022_obligatorisk.c"
+#line 213 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -302,7 +306,7 @@ _fail:
 #line 54 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 306 "fagsystem_2022_obligatorisk.c"
+#line 310 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -500,7 +504,7 @@ static void fast_params_on(lov_date day, fast_params_t *p)
 #line 40 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 {
-#line 504 "fagsystem_2022_obligatorisk.c"
+#line 508 "fagsystem_2022_obligatorisk.c"
     /* the rule (line 42) */
     (*result) = ((ctx->in->arbejdsevne == fagsystem_2022_obligatorisk_Arbejdsevne_meget_begraenset) && (ctx->reference_date <= ctx->in->slutdato_for_undtagelse));
     return LOV_OK;
@@ -509,7 +513,7 @@ static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 #line 44 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
 {
-#line 513 "fagsystem_2022_obligatorisk.c"
+#line 517 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -537,7 +541,7 @@ _fail:
 #line 54 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
 {
-#line 541 "fagsystem_2022_obligatorisk.c"
+#line 545 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;

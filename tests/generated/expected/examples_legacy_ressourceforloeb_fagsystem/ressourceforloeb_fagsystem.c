@@ -204,6 +204,7 @@ static lov_status param_regelgrundlag(ctx_t *ctx, ressourceforloeb_fagsystem_Reg
 
 /* parameter højst_år_pr_forløb: integer
  * according to lab "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4 [1/1/2022: ikke verificeret]"
+ * "... mindst 1 og højst 3 års varighed (fra lov 1160/2021; før: højst 5 år)"
  */
 static const lov_dated_value values_of_hoejst_aar_pr_forloeb[] = {
     {17167, 18992, {.i = INT64_C(5)}},    /* 2017-01-01 to 2021-12-31 */
@@ -242,6 +243,7 @@ static lov_status param_hoejst_aar_pr_forloeb(ctx_t *ctx, int64_t *result)
 
 /* parameter ønske_kræves_fra_alder: integer
  * according to lab "§ 114, stk. 3 (2020) og stk. 4 (fra 2022); LBK 1342/2016 § 68 a, stk. 9"
+ * "Mere end ét ressourceforløb kun, hvis personen ønsker det: over 40 år (til 2021), over 50 år (fra 2022) [fortolkning: "over N år" = fra N-årsdagen]"
  */
 static const lov_dated_value values_of_oenske_kraeves_fra_alder[] = {
     {17167, 18992, {.i = INT64_C(40)}},    /* 2017-01-01 to 2021-12-31 */
@@ -284,7 +286,7 @@ static lov_status param_oenske_kraeves_fra_alder(ctx_t *ctx, int64_t *result)
 #line 200 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fn_laengde_i_maaneder(ctx_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 288 "ressourceforloeb_fagsystem.c"
+#line 290 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 202) */
@@ -305,7 +307,7 @@ _fail:
 #line 182 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fn_alder_ved_start_mindst(ctx_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result)
 {
-#line 309 "ressourceforloeb_fagsystem.c"
+#line 311 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -329,7 +331,7 @@ _fail:
 #line 116 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 333 "ressourceforloeb_fagsystem.c"
+#line 335 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -360,11 +362,12 @@ _fail:
 
 /* definition with parameters frist_udløbet: boolean
  * according to fvl "§ 19, stk. 1"
+ * "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld."
  */
 #line 107 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 368 "ressourceforloeb_fagsystem.c"
+#line 371 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -385,7 +388,7 @@ _fail:
 #line 158 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 389 "ressourceforloeb_fagsystem.c"
+#line 392 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -427,11 +430,12 @@ _fail:
 
 /* definition with parameters begrundelse_opfylder_kravene: boolean
  * according to fvl "§§ 22-24"
+ * "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24)."
  */
 #line 148 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 435 "ressourceforloeb_fagsystem.c"
+#line 439 "ressourceforloeb_fagsystem.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -453,11 +457,12 @@ _L3:;
 
 /* definition with parameters besked_påkrævet: boolean
  * according to rsl "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]"
+ * "Hvis fristen ikke kan overholdes i en konkret sag, skal ansøgeren skriftligt have besked om, hvornår ansøgeren kan forvente en afgørelse."
  */
 #line 45 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 461 "ressourceforloeb_fagsystem.c"
+#line 466 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -512,11 +517,12 @@ _fail:
 
 /* definition with parameters fristens_sidste_dag: date
  * according to rsl "§ 3, stk. 2"
+ * "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister for, hvor lang tid der må gå fra modtagelsen af en ansøgning, til afgørelsen skal være truffet."
  */
 #line 29 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_fristens_sidste_dag(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 520 "ressourceforloeb_fagsystem.c"
+#line 526 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 33) */
@@ -537,7 +543,7 @@ _fail:
 #line 36 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_frist_overskredet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 541 "ressourceforloeb_fagsystem.c"
+#line 547 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -599,11 +605,12 @@ _fail:
 
 /* definition før_folkepensionsalderen: boolean
  * according to lab "§ 112, stk. 3; LBK 1342/2016 § 68 a, stk. 9"
+ * "Der kan ikke gives ressourceforløb til personer, der har nået folkepensionsalderen."
  */
 #line 186 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_foer_folkepensionsalderen(ctx_t *ctx, bool *result)
 {
-#line 607 "ressourceforloeb_fagsystem.c"
+#line 614 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     /* the rule (line 189) */
     if (!ctx->in->known.nyt_forloeb_fra) {
@@ -626,7 +633,7 @@ _fail:
 #line 191 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_mindre_end_6_aar_til_folkepension(ctx_t *ctx, bool *result)
 {
-#line 630 "ressourceforloeb_fagsystem.c"
+#line 637 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     ressourceforloeb_fagsystem_Regelgrundlag _t2 = (ressourceforloeb_fagsystem_Regelgrundlag)0;
@@ -686,7 +693,7 @@ _fail:
 #line 196 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_antal_tidligere_forloeb(ctx_t *ctx, int64_t *result)
 {
-#line 690 "ressourceforloeb_fagsystem.c"
+#line 697 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const ressourceforloeb_fagsystem_Forloeb * _t3 = NULL;
@@ -717,7 +724,7 @@ _fail:
 #line 204 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_nyt_forloebs_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 721 "ressourceforloeb_fagsystem.c"
+#line 728 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 206) */
@@ -743,7 +750,7 @@ _fail:
 #line 208 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_samlede_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 747 "ressourceforloeb_fagsystem.c"
+#line 754 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const ressourceforloeb_fagsystem_Forloeb * _t3 = NULL;
@@ -778,11 +785,12 @@ _fail:
 
 /* definition længden_er_lovlig: boolean
  * according to lab "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4"
+ * "Et ressourceforløb skal have en varighed på mindst 1 og højst 3 år (til 2021: 5 år)."
  */
 #line 212 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_laengden_er_lovlig(ctx_t *ctx, bool *result)
 {
-#line 786 "ressourceforloeb_fagsystem.c"
+#line 794 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_duration _t2 = {0, 0};
@@ -858,11 +866,12 @@ _fail:
 
 /* definition grænserne_overholdt: boolean
  * according to lab "§ 114, stk. 2"
+ * "Der kan gives flere på hinanden følgende ressourceforløb."
  */
 #line 219 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_graenserne_overholdt(ctx_t *ctx, bool *result)
 {
-#line 866 "ressourceforloeb_fagsystem.c"
+#line 875 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1245,11 +1254,12 @@ _fail:
 
 /* definition indstilling_foreligger: boolean
  * according to org "§ 9, stk. 1 og § 11, stk. 2"
+ * "Rehabiliteringsteamet afgiver en indstilling i alle sager, inden der træffes beslutning om og tilkendes ressourceforløb ... Kommunen træffer afgørelse i sagen på baggrund af rehabiliteringsteamets indstilling."
  */
 #line 251 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_indstilling_foreligger(ctx_t *ctx, bool *result)
 {
-#line 1253 "ressourceforloeb_fagsystem.c"
+#line 1263 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1300,7 +1310,7 @@ _fail:
 #line 258 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_forloebet_kan_bevilges(ctx_t *ctx, bool *result)
 {
-#line 1304 "ressourceforloeb_fagsystem.c"
+#line 1314 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1471,7 +1481,7 @@ _fail:
 #line 263 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_gaeldende_regler(ctx_t *ctx, ressourceforloeb_fagsystem_Regelgrundlag *result)
 {
-#line 1475 "ressourceforloeb_fagsystem.c"
+#line 1485 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     ressourceforloeb_fagsystem_Regelgrundlag _t1 = (ressourceforloeb_fagsystem_Regelgrundlag)0;
     /* the rule (line 265) */
@@ -1489,7 +1499,7 @@ _fail:
 #line 273 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_forloebet_forlaenges(ctx_t *ctx, bool *result)
 {
-#line 1493 "ressourceforloeb_fagsystem.c"
+#line 1503 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1648,11 +1658,12 @@ _fail:
 
 /* definition afgjort_før_slutdatoen: boolean
  * according to lab "§ 113, stk. 4"
+ * "Kommunen skal inden ressourceforløbets afslutning træffe beslutning om, hvilke indsatser der skal iværksættes fremadrettet."
  */
 #line 282 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_afgjort_foer_slutdatoen(ctx_t *ctx, bool *result)
 {
-#line 1656 "ressourceforloeb_fagsystem.c"
+#line 1667 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     /* the rule (line 286) */
     if (!ctx->in->known.afgoerelse_om_fremtidig_indsats) {
@@ -1671,7 +1682,7 @@ _fail:
 #line 318 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1675 "ressourceforloeb_fagsystem.c"
+#line 1686 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1711,7 +1722,7 @@ _fail:
 #line 323 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1715 "ressourceforloeb_fagsystem.c"
+#line 1726 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 325) */
@@ -1741,7 +1752,7 @@ _fail:
 #line 328 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ydelsen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 1745 "ressourceforloeb_fagsystem.c"
+#line 1756 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1913,11 +1924,12 @@ _fail:
 
 /* outcome ydelsen_fortsætter: boolean
  * according to ast "82-16"
+ * "Hvis kommunen ikke gør det, fortsætter ressourceforløb og -ydelse, indtil kommunen har taget stilling."
  */
 #line 290 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ydelsen_fortsaetter(ctx_t *ctx, bool *result)
 {
-#line 1921 "ressourceforloeb_fagsystem.c"
+#line 1933 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1966,7 +1978,7 @@ _fail:
 #line 297 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_opgave_til_sagsbehandler(ctx_t *ctx, bool *result)
 {
-#line 1970 "ressourceforloeb_fagsystem.c"
+#line 1982 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2043,11 +2055,12 @@ _fail:
 
 /* outcome skal_forelægges_rehabiliteringsteamet: boolean
  * according to lov1160 "LAB § 113, stk. 2"
+ * "... ikke har påbegyndt et tilbud ... senest 6 måneder efter at ressourceforløbet er påbegyndt, skal sagen forelægges for rehabiliteringsteamet, medmindre særlige grunde taler imod."
  */
 #line 303 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_skal_forelaegges_rehabiliteringsteamet(ctx_t *ctx, bool *result)
 {
-#line 2051 "ressourceforloeb_fagsystem.c"
+#line 2064 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2241,7 +2254,7 @@ _fail:
 #line 343 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_besked_om_sagsbehandlingstid(ctx_t *ctx, bool *result)
 {
-#line 2245 "ressourceforloeb_fagsystem.c"
+#line 2258 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2307,7 +2320,7 @@ _fail:
 #line 350 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ansoegningen_er_overskredet(ctx_t *ctx, bool *result)
 {
-#line 2311 "ressourceforloeb_fagsystem.c"
+#line 2324 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2365,11 +2378,12 @@ _fail:
 
 /* outcome ressourceforløbsydelse: money
  * according to aktivloven "§ 68, stk. 2, 4 og 5"
+ * "Personen har ret til ressourceforløbsydelse uden hensyn til egen formue og en eventuel ægtefælles indtægts- og formueforhold."
  */
 #line 358 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ressourceforloebsydelse(ctx_t *ctx, lov_money *result)
 {
-#line 2373 "ressourceforloeb_fagsystem.c"
+#line 2387 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -2561,7 +2575,7 @@ static lov_status fast_fn_retssikkerhed_frist_overskredet(fast_t *ctx, lov_date 
 #line 200 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_fn_laengde_i_maaneder(fast_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 2565 "ressourceforloeb_fagsystem.c"
+#line 2579 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2577,7 +2591,7 @@ _fail:
 #line 182 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_fn_alder_ved_start_mindst(fast_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result)
 {
-#line 2581 "ressourceforloeb_fagsystem.c"
+#line 2595 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_duration _t1 = {0, 0};
@@ -2596,7 +2610,7 @@ _fail:
 #line 116 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 2600 "ressourceforloeb_fagsystem.c"
+#line 2614 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2616,7 +2630,7 @@ _fail:
 #line 107 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 2620 "ressourceforloeb_fagsystem.c"
+#line 2634 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2632,7 +2646,7 @@ _fail:
 #line 158 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 2636 "ressourceforloeb_fagsystem.c"
+#line 2650 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2652,7 +2666,7 @@ _fail:
 #line 148 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 2656 "ressourceforloeb_fagsystem.c"
+#line 2670 "ressourceforloeb_fagsystem.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -2662,7 +2676,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 45 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 2666 "ressourceforloeb_fagsystem.c"
+#line 2680 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -2682,7 +2696,7 @@ _fail:
 #line 29 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 2686 "ressourceforloeb_fagsystem.c"
+#line 2700 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2698,7 +2712,7 @@ _fail:
 #line 36 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 2702 "ressourceforloeb_fagsystem.c"
+#line 2716 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -2726,7 +2740,7 @@ _fail:
 #line 186 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_foer_folkepensionsalderen(fast_t *ctx, bool *result)
 {
-#line 2730 "ressourceforloeb_fagsystem.c"
+#line 2744 "ressourceforloeb_fagsystem.c"
     /* the rule (line 189) */
     (*result) = (ctx->in->nyt_forloeb_fra < ctx->in->folkepensionsalder_naas);
     return LOV_OK;
@@ -2735,7 +2749,7 @@ static lov_status fast_def_foer_folkepensionsalderen(fast_t *ctx, bool *result)
 #line 191 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_mindre_end_6_aar_til_folkepension(fast_t *ctx, bool *result)
 {
-#line 2739 "ressourceforloeb_fagsystem.c"
+#line 2753 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -2760,7 +2774,7 @@ _fail:
 #line 196 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_antal_tidligere_forloeb(fast_t *ctx, int64_t *result)
 {
-#line 2764 "ressourceforloeb_fagsystem.c"
+#line 2778 "ressourceforloeb_fagsystem.c"
     int64_t _t1 = 0;
     const ressourceforloeb_fagsystem_Forloeb * _t3 = NULL;
     size_t _t4 = 0;
@@ -2781,7 +2795,7 @@ static lov_status fast_def_antal_tidligere_forloeb(fast_t *ctx, int64_t *result)
 #line 204 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_nyt_forloebs_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 2785 "ressourceforloeb_fagsystem.c"
+#line 2799 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 206) */
@@ -2796,7 +2810,7 @@ _fail:
 #line 208 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_samlede_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 2800 "ressourceforloeb_fagsystem.c"
+#line 2814 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -2831,7 +2845,7 @@ _fail:
 #line 212 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_laengden_er_lovlig(fast_t *ctx, bool *result)
 {
-#line 2835 "ressourceforloeb_fagsystem.c"
+#line 2849 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -2868,7 +2882,7 @@ _fail:
 #line 219 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_graenserne_overholdt(fast_t *ctx, bool *result)
 {
-#line 2872 "ressourceforloeb_fagsystem.c"
+#line 2886 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2948,7 +2962,7 @@ _fail:
 #line 251 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
 {
-#line 2952 "ressourceforloeb_fagsystem.c"
+#line 2966 "ressourceforloeb_fagsystem.c"
     /* the rule (line 256) */
     (*result) = ((ctx->in->indstilling == ressourceforloeb_fagsystem_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet);
     return LOV_OK;
@@ -2957,7 +2971,7 @@ static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
 #line 258 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_forloebet_kan_bevilges(fast_t *ctx, bool *result)
 {
-#line 2961 "ressourceforloeb_fagsystem.c"
+#line 2975 "ressourceforloeb_fagsystem.c"
     /* the rule (line 260) */
     (*result) = (((((ctx->in->i_maalgruppen && (!ctx->in->arbejdsevnen_kan_ikke_udvikles)) && ctx->v.foer_folkepensionsalderen) && ctx->v.indstilling_foreligger) && ctx->v.laengden_er_lovlig) && ctx->v.graenserne_overholdt);
     return LOV_OK;
@@ -2966,7 +2980,7 @@ static lov_status fast_def_forloebet_kan_bevilges(fast_t *ctx, bool *result)
 #line 263 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_gaeldende_regler(fast_t *ctx, ressourceforloeb_fagsystem_Regelgrundlag *result)
 {
-#line 2970 "ressourceforloeb_fagsystem.c"
+#line 2984 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     /* the rule (line 265) */
     if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
@@ -2980,7 +2994,7 @@ _fail:
 #line 273 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_forloebet_forlaenges(fast_t *ctx, bool *result)
 {
-#line 2984 "ressourceforloeb_fagsystem.c"
+#line 2998 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3008,7 +3022,7 @@ _fail:
 #line 282 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_afgjort_foer_slutdatoen(fast_t *ctx, bool *result)
 {
-#line 3012 "ressourceforloeb_fagsystem.c"
+#line 3026 "ressourceforloeb_fagsystem.c"
     /* the rule (line 286) */
     (*result) = (ctx->in->afgoerelse_om_fremtidig_indsats.present);
     return LOV_OK;
@@ -3017,7 +3031,7 @@ static lov_status fast_def_afgjort_foer_slutdatoen(fast_t *ctx, bool *result)
 #line 318 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 3021 "ressourceforloeb_fagsystem.c"
+#line 3035 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -3043,7 +3057,7 @@ _fail:
 #line 323 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 3047 "ressourceforloeb_fagsystem.c"
+#line 3061 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 325) */
@@ -3058,7 +3072,7 @@ _fail:
 #line 328 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_ydelsen_ophoerer(fast_t *ctx, bool *result)
 {
-#line 3062 "ressourceforloeb_fagsystem.c"
+#line 3076 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3096,7 +3110,7 @@ _fail:
 #line 290 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_ydelsen_fortsaetter(fast_t *ctx, bool *result)
 {
-#line 3100 "ressourceforloeb_fagsystem.c"
+#line 3114 "ressourceforloeb_fagsystem.c"
     /* the rule (line 294) */
     (*result) = ((ctx->in->igangvaerende_fra.present) && (!ctx->v.ydelsen_ophoerer));
     return LOV_OK;
@@ -3105,7 +3119,7 @@ static lov_status fast_def_ydelsen_fortsaetter(fast_t *ctx, bool *result)
 #line 297 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_opgave_til_sagsbehandler(fast_t *ctx, bool *result)
 {
-#line 3109 "ressourceforloeb_fagsystem.c"
+#line 3123 "ressourceforloeb_fagsystem.c"
     /* the rule (line 299) */
     (*result) = (((ctx->in->igangvaerende_fra.present) && (!ctx->in->planlagt_slutdato.present)) && (!ctx->v.afgjort_foer_slutdatoen));
     return LOV_OK;
@@ -3114,7 +3128,7 @@ static lov_status fast_def_opgave_til_sagsbehandler(fast_t *ctx, bool *result)
 #line 303 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_skal_forelaegges_rehabiliteringsteamet(fast_t *ctx, bool *result)
 {
-#line 3118 "ressourceforloeb_fagsystem.c"
+#line 3132 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -3155,7 +3169,7 @@ _fail:
 #line 343 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_besked_om_sagsbehandlingstid(fast_t *ctx, bool *result)
 {
-#line 3159 "ressourceforloeb_fagsystem.c"
+#line 3173 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3175,7 +3189,7 @@ _fail:
 #line 350 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_ansoegningen_er_overskredet(fast_t *ctx, bool *result)
 {
-#line 3179 "ressourceforloeb_fagsystem.c"
+#line 3193 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3195,7 +3209,7 @@ _fail:
 #line 358 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_ressourceforloebsydelse(fast_t *ctx, lov_money *result)
 {
-#line 3199 "ressourceforloeb_fagsystem.c"
+#line 3213 "ressourceforloeb_fagsystem.c"
     lov_money _t1 = 0;
     lov_money _t2 = 0;
     /* the rule (line 362) */
@@ -4443,33 +4457,33 @@ static const int32_t uses_36_outputs[] = {-1};
 
 static const lov_provision_desc provisions[] = {
     {LOV_PROV_PARAMETER, "regelgrundlag", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114 (fra 2020); LBK 1342/2016 § 68 a (til 2019) [1/1/2022: ikke verificeret]", NULL, 139, LOV_T_ENUM, &enum_ressourceforloeb_fagsystem_Regelgrundlag, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "højst_år_pr_forløb", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4 [1/1/2022: ikke verificeret]", NULL, 145, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "mindst_år_pr_forløb", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4", NULL, 151, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "samlet_højst_år_40_50", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 114, stk. 3", NULL, 156, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "ønske_kræves_fra_alder", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 3 (2020) og stk. 4 (fra 2022); LBK 1342/2016 § 68 a, stk. 9", NULL, 162, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "år_til_folkepension", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 112, stk. 3", NULL, 169, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "måneder_uden_indsats", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 113, stk. 2", NULL, 174, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "højst_år_pr_forløb", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4 [1/1/2022: ikke verificeret]", "... mindst 1 og højst 3 års varighed (fra lov 1160/2021; før: højst 5 år)", 145, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "mindst_år_pr_forløb", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4", "... mindst 1 ...", 151, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "samlet_højst_år_40_50", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 114, stk. 3", "For personer mellem 40 og 50 år kan den samlede periode ... ikke overstige 5 år, medmindre personen ønsker det", 156, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "ønske_kræves_fra_alder", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 3 (2020) og stk. 4 (fra 2022); LBK 1342/2016 § 68 a, stk. 9", "Mere end ét ressourceforløb kun, hvis personen ønsker det: over 40 år (til 2021), over 50 år (fra 2022) [fortolkning: \"over N år\" = fra N-årsdagen]", 162, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "år_til_folkepension", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 112, stk. 3", "... mindre end 6 år til folkepensionsalderen ... medmindre personen selv ønsker det", 169, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "måneder_uden_indsats", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 113, stk. 2", "... senest 6 måneder efter at ressourceforløbet er påbegyndt ...", 174, LOV_T_INT, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "alder_ved_start_mindst", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114", NULL, 182, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "før_folkepensionsalderen", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 112, stk. 3; LBK 1342/2016 § 68 a, stk. 9", NULL, 186, LOV_T_BOOL, NULL, uses_8_inputs, 2, uses_8_outputs, 0},
+    {LOV_PROV_DEFINITION, "før_folkepensionsalderen", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 112, stk. 3; LBK 1342/2016 § 68 a, stk. 9", "Der kan ikke gives ressourceforløb til personer, der har nået folkepensionsalderen.", 186, LOV_T_BOOL, NULL, uses_8_inputs, 2, uses_8_outputs, 0},
     {LOV_PROV_DEFINITION, "mindre_end_6_år_til_folkepension", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 112, stk. 3", NULL, 191, LOV_T_BOOL, NULL, uses_9_inputs, 2, uses_9_outputs, 0},
     {LOV_PROV_DEFINITION, "antal_tidligere_forløb", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 2", NULL, 196, LOV_T_INT, NULL, uses_10_inputs, 1, uses_10_outputs, 0},
     {LOV_PROV_DEFINITION, "længde_i_måneder", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1 [fortolkning: hele måneder fra første til dagen efter sidste dag]", NULL, 200, LOV_T_INT, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "nyt_forløbs_måneder", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1", NULL, 204, LOV_T_INT, NULL, uses_12_inputs, 2, uses_12_outputs, 0},
     {LOV_PROV_DEFINITION, "samlede_måneder", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 114, stk. 3 [fortolkning: hele måneder]", NULL, 208, LOV_T_INT, NULL, uses_13_inputs, 1, uses_13_outputs, 1},
-    {LOV_PROV_DEFINITION, "længden_er_lovlig", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4", NULL, 212, LOV_T_BOOL, NULL, uses_14_inputs, 2, uses_14_outputs, 0},
-    {LOV_PROV_DEFINITION, "grænserne_overholdt", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 2", NULL, 219, LOV_T_BOOL, NULL, uses_15_inputs, 3, uses_15_outputs, 3},
+    {LOV_PROV_DEFINITION, "længden_er_lovlig", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4", "Et ressourceforløb skal have en varighed på mindst 1 og højst 3 år (til 2021: 5 år).", 212, LOV_T_BOOL, NULL, uses_14_inputs, 2, uses_14_outputs, 0},
+    {LOV_PROV_DEFINITION, "grænserne_overholdt", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 2", "Der kan gives flere på hinanden følgende ressourceforløb.", 219, LOV_T_BOOL, NULL, uses_15_inputs, 3, uses_15_outputs, 3},
     {LOV_PROV_EXCEPTION, "grænserne_overholdt", "mere_end_ét_efter_ønske", "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 3 (2020) og stk. 4 (fra 2022); LBK 1342/2016 § 68 a, stk. 9", "Er personen over 40 år (fra 2022: over 50 år), kan kommunen tilbyde mere end ét ressourceforløb, hvis personen ønsker det.", 223, LOV_T_BOOL, NULL, uses_16_inputs, 3, uses_16_outputs, 1},
     {LOV_PROV_EXCEPTION, "grænserne_overholdt", "samlet_over_5_år_40_50", "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 114, stk. 3", "For personer mellem 40 og 50 år kan den samlede periode ... ikke overstige 5 år, medmindre personen ønsker det.", 231, LOV_T_BOOL, NULL, uses_17_inputs, 3, uses_17_outputs, 1},
     {LOV_PROV_EXCEPTION, "grænserne_overholdt", "tæt_på_folkepension", "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 112, stk. 3", "... mindre end 6 år til folkepensionsalderen ... medmindre personen selv ønsker det", 241, LOV_T_BOOL, NULL, uses_18_inputs, 1, uses_18_outputs, 1},
-    {LOV_PROV_DEFINITION, "indstilling_foreligger", NULL, "org", "Lov om organisering og understøttelse af beskæftigelsesindsatsen m.v.", "§ 9, stk. 1 og § 11, stk. 2", NULL, 251, LOV_T_BOOL, NULL, uses_19_inputs, 2, uses_19_outputs, 0},
+    {LOV_PROV_DEFINITION, "indstilling_foreligger", NULL, "org", "Lov om organisering og understøttelse af beskæftigelsesindsatsen m.v.", "§ 9, stk. 1 og § 11, stk. 2", "Rehabiliteringsteamet afgiver en indstilling i alle sager, inden der træffes beslutning om og tilkendes ressourceforløb ... Kommunen træffer afgørelse i sagen på baggrund af rehabiliteringsteamets indstilling.", 251, LOV_T_BOOL, NULL, uses_19_inputs, 2, uses_19_outputs, 0},
     {LOV_PROV_DEFINITION, "forløbet_kan_bevilges", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 112-114; LBK 1342/2016 § 68 a", NULL, 258, LOV_T_BOOL, NULL, uses_20_inputs, 2, uses_20_outputs, 4},
     {LOV_PROV_DEFINITION, "gældende_regler", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114; LBK 1342/2016 § 68 a", NULL, 263, LOV_T_ENUM, &enum_ressourceforloeb_fagsystem_Regelgrundlag, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "forløbet_forlænges", NULL, "leverandør", "Leverandørens regelspecifikation for ressourceforløb (transskriberet til gennemgang)", "regel 7.1: automatisk forlængelse ved slutdato", NULL, 273, LOV_T_BOOL, NULL, uses_22_inputs, 4, uses_22_outputs, 0},
     {LOV_PROV_EXCEPTION, "forløbet_forlænges", "automatisk_forlængelse", "leverandør", "Leverandørens regelspecifikation for ressourceforløb (transskriberet til gennemgang)", "regel 7.1", NULL, 276, LOV_T_BOOL, NULL, uses_23_inputs, 4, uses_23_outputs, 0},
-    {LOV_PROV_DEFINITION, "afgjort_før_slutdatoen", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 113, stk. 4", NULL, 282, LOV_T_BOOL, NULL, uses_24_inputs, 1, uses_24_outputs, 0},
-    {LOV_PROV_DEFINITION, "ydelsen_fortsætter", NULL, "ast", "Ankestyrelsen, principafgørelse 82-16 (Nyt fra Ankestyrelsen nr. 4, 2017)", "82-16", NULL, 290, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 1},
+    {LOV_PROV_DEFINITION, "afgjort_før_slutdatoen", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 113, stk. 4", "Kommunen skal inden ressourceforløbets afslutning træffe beslutning om, hvilke indsatser der skal iværksættes fremadrettet.", 282, LOV_T_BOOL, NULL, uses_24_inputs, 1, uses_24_outputs, 0},
+    {LOV_PROV_DEFINITION, "ydelsen_fortsætter", NULL, "ast", "Ankestyrelsen, principafgørelse 82-16 (Nyt fra Ankestyrelsen nr. 4, 2017)", "82-16", "Hvis kommunen ikke gør det, fortsætter ressourceforløb og -ydelse, indtil kommunen har taget stilling.", 290, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 1},
     {LOV_PROV_DEFINITION, "opgave_til_sagsbehandler", NULL, "leverandør", "Leverandørens regelspecifikation for ressourceforløb (transskriberet til gennemgang)", "regel 7.2", NULL, 297, LOV_T_BOOL, NULL, uses_26_inputs, 2, uses_26_outputs, 1},
-    {LOV_PROV_DEFINITION, "skal_forelægges_rehabiliteringsteamet", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 113, stk. 2", NULL, 303, LOV_T_BOOL, NULL, uses_27_inputs, 4, uses_27_outputs, 0},
+    {LOV_PROV_DEFINITION, "skal_forelægges_rehabiliteringsteamet", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 113, stk. 2", "... ikke har påbegyndt et tilbud ... senest 6 måneder efter at ressourceforløbet er påbegyndt, skal sagen forelægges for rehabiliteringsteamet, medmindre særlige grunde taler imod.", 303, LOV_T_BOOL, NULL, uses_27_inputs, 4, uses_27_outputs, 0},
     {LOV_PROV_DEFINITION, "partshøring_gennemført", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 318, LOV_T_BOOL, NULL, uses_28_inputs, 2, uses_28_outputs, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 323, LOV_T_BOOL, NULL, uses_29_inputs, 4, uses_29_outputs, 0},
     {LOV_PROV_DEFINITION, "ydelsen_ophører", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 113, stk. 4", NULL, 328, LOV_T_BOOL, NULL, uses_30_inputs, 3, uses_30_outputs, 0},
@@ -4478,13 +4492,13 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_REQUIREMENT, "ydelsen_ophører", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 331, LOV_T_BOOL, NULL, uses_33_inputs, 0, uses_33_outputs, 1},
     {LOV_PROV_DEFINITION, "besked_om_sagsbehandlingstid", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 343, LOV_T_BOOL, NULL, uses_34_inputs, 5, uses_34_outputs, 0},
     {LOV_PROV_DEFINITION, "ansøgningen_er_overskredet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 350, LOV_T_BOOL, NULL, uses_35_inputs, 4, uses_35_outputs, 0},
-    {LOV_PROV_DEFINITION, "ressourceforløbsydelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 68, stk. 2, 4 og 5", NULL, 358, LOV_T_MONEY, NULL, uses_36_inputs, 2, uses_36_outputs, 0},
+    {LOV_PROV_DEFINITION, "ressourceforløbsydelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 68, stk. 2, 4 og 5", "Personen har ret til ressourceforløbsydelse uden hensyn til egen formue og en eventuel ægtefælles indtægts- og formueforhold.", 358, LOV_T_MONEY, NULL, uses_36_inputs, 2, uses_36_outputs, 0},
     {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld.", 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", NULL, 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "besked_påkrævet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", NULL, 45, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "fristens_sidste_dag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 29, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24).", 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "besked_påkrævet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", "Hvis fristen ikke kan overholdes i en konkret sag, skal ansøgeren skriftligt have besked om, hvornår ansøgeren kan forvente en afgørelse.", 45, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "fristens_sidste_dag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister for, hvor lang tid der må gå fra modtagelsen af en ansøgning, til afgørelsen skal være truffet.", 29, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "frist_overskredet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 36, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
 };
 

@@ -219,11 +219,12 @@ _fail:
 
 /* definition with parameters frist_udløbet: boolean
  * according to fvl "§ 19, stk. 1"
+ * "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld."
  */
 #line 107 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 227 "sygemelding_fagsystem.c"
+#line 228 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -244,7 +245,7 @@ _fail:
 #line 158 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 248 "sygemelding_fagsystem.c"
+#line 249 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -286,11 +287,12 @@ _fail:
 
 /* definition with parameters begrundelse_opfylder_kravene: boolean
  * according to fvl "§§ 22-24"
+ * "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24)."
  */
 #line 148 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 294 "sygemelding_fagsystem.c"
+#line 296 "sygemelding_fagsystem.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -316,7 +318,7 @@ _L3:;
 #line 136 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_gaeldende_vejledningsregel(ctx_t *ctx, sygemelding_fagsystem_Vejledningsregel *result)
 {
-#line 320 "sygemelding_fagsystem.c"
+#line 322 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     sygemelding_fagsystem_Vejledningsregel _t1 = (sygemelding_fagsystem_Vejledningsregel)0;
     /* the rule (line 138) */
@@ -338,7 +340,7 @@ _fail:
 #line 140 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_vejledt_efter_35_stk_1(ctx_t *ctx, bool *result)
 {
-#line 342 "sygemelding_fagsystem.c"
+#line 344 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -706,7 +708,7 @@ _fail:
 #line 174 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_raskmeldt_foer_udeblivelsen(ctx_t *ctx, bool *result)
 {
-#line 710 "sygemelding_fagsystem.c"
+#line 712 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -893,7 +895,7 @@ _fail:
 #line 180 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_sygemeldt_paa_dagen(ctx_t *ctx, bool *result)
 {
-#line 897 "sygemelding_fagsystem.c"
+#line 899 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -974,11 +976,12 @@ _fail:
 
 /* definition rimelig_grund: boolean
  * according to bek470 "§ 15, stk. 3; bek. nr. 471/2021, § 10, stk. 3"
+ * "... lægge vægt på, om personen ikke kan deltage i tilbuddet m.v. på grund af egen opstået sygdom"
  */
 #line 187 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 982 "sygemelding_fagsystem.c"
+#line 985 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1203,7 +1206,7 @@ _fail:
 #line 214 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_undersoegelse_paakraevet(ctx_t *ctx, bool *result)
 {
-#line 1207 "sygemelding_fagsystem.c"
+#line 1210 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1348,7 +1351,7 @@ _fail:
 #line 219 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_udeblevet_uden_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 1352 "sygemelding_fagsystem.c"
+#line 1355 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1391,11 +1394,12 @@ _fail:
 
 /* definition i_tide: boolean
  * according to aktivloven "§ 35, stk. 3 [fortolkning: senest sidste dag i 3. hele kalendermåned]"
+ * "Fradrag og nedsættelser i hjælpen skal ske inden for 3 hele kalendermåneder efter hændelsestidspunktet."
  */
 #line 226 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_i_tide(ctx_t *ctx, bool *result)
 {
-#line 1399 "sygemelding_fagsystem.c"
+#line 1403 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1489,7 +1493,7 @@ _fail:
 #line 234 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
 {
-#line 1493 "sygemelding_fagsystem.c"
+#line 1497 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1572,7 +1576,7 @@ _fail:
 #line 238 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1576 "sygemelding_fagsystem.c"
+#line 1580 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1644,7 +1648,7 @@ _fail:
 #line 244 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1648 "sygemelding_fagsystem.c"
+#line 1652 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 246) */
@@ -1674,7 +1678,7 @@ _fail:
 #line 249 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 1678 "sygemelding_fagsystem.c"
+#line 1682 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1869,7 +1873,7 @@ _fail:
 #line 265 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_sygemeldingen_er_aaben(ctx_t *ctx, bool *result)
 {
-#line 1873 "sygemelding_fagsystem.c"
+#line 1877 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2048,7 +2052,7 @@ _fail:
 #line 275 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status assert_slutdato_paa_sygemeldingen_aendrer_intet(ctx_t *ctx, bool *result)
 {
-#line 2052 "sygemelding_fagsystem.c"
+#line 2056 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2431,7 +2435,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 116 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 2435 "sygemelding_fagsystem.c"
+#line 2439 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2451,7 +2455,7 @@ _fail:
 #line 107 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 2455 "sygemelding_fagsystem.c"
+#line 2459 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2467,7 +2471,7 @@ _fail:
 #line 158 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 2471 "sygemelding_fagsystem.c"
+#line 2475 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2487,7 +2491,7 @@ _fail:
 #line 148 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 2491 "sygemelding_fagsystem.c"
+#line 2495 "sygemelding_fagsystem.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -2497,7 +2501,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 136 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_gaeldende_vejledningsregel(fast_t *ctx, sygemelding_fagsystem_Vejledningsregel *result)
 {
-#line 2501 "sygemelding_fagsystem.c"
+#line 2505 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     sygemelding_fagsystem_Vejledningsregel _t1 = (sygemelding_fagsystem_Vejledningsregel)0;
     /* the rule (line 138) */
@@ -2512,7 +2516,7 @@ _fail:
 #line 140 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_vejledt_efter_35_stk_1(fast_t *ctx, bool *result)
 {
-#line 2516 "sygemelding_fagsystem.c"
+#line 2520 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2564,7 +2568,7 @@ _fail:
 #line 174 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result)
 {
-#line 2568 "sygemelding_fagsystem.c"
+#line 2572 "sygemelding_fagsystem.c"
     /* the rule (line 176) */
     (*result) = ((((!(ctx->in->raskmelding == sygemelding_fagsystem_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->in->udeblivelsesdag)) || (((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value)) && (ctx->in->udeblivelsesdag > ctx->in->sygemelding_slutdato.value)));
     return LOV_OK;
@@ -2573,7 +2577,7 @@ static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result
 #line 180 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_sygemeldt_paa_dagen(fast_t *ctx, bool *result)
 {
-#line 2577 "sygemelding_fagsystem.c"
+#line 2581 "sygemelding_fagsystem.c"
     /* the rule (line 182) */
     (*result) = (((ctx->in->sygemeldt_fra.present) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (!ctx->v.raskmeldt_foer_udeblivelsen));
     return LOV_OK;
@@ -2582,7 +2586,7 @@ static lov_status fast_def_sygemeldt_paa_dagen(fast_t *ctx, bool *result)
 #line 187 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 2586 "sygemelding_fagsystem.c"
+#line 2590 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2644,7 +2648,7 @@ _fail:
 #line 214 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
 {
-#line 2648 "sygemelding_fagsystem.c"
+#line 2652 "sygemelding_fagsystem.c"
     /* the rule (line 216) */
     (*result) = (((ctx->in->borgeren_henviser_til_sygdom && (ctx->in->vurdering == sygemelding_fagsystem_Vurdering_ikke_vurderet)) && (!ctx->v.rimelig_grund)) && (!((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value))));
     return LOV_OK;
@@ -2653,7 +2657,7 @@ static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
 #line 219 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_udeblevet_uden_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 2657 "sygemelding_fagsystem.c"
+#line 2661 "sygemelding_fagsystem.c"
     /* the rule (line 221) */
     (*result) = ((!ctx->v.rimelig_grund) && (!ctx->v.undersoegelse_paakraevet));
     return LOV_OK;
@@ -2662,7 +2666,7 @@ static lov_status fast_def_udeblevet_uden_rimelig_grund(fast_t *ctx, bool *resul
 #line 226 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_i_tide(fast_t *ctx, bool *result)
 {
-#line 2666 "sygemelding_fagsystem.c"
+#line 2670 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -2682,7 +2686,7 @@ _fail:
 #line 234 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *result)
 {
-#line 2686 "sygemelding_fagsystem.c"
+#line 2690 "sygemelding_fagsystem.c"
     /* the rule (line 236) */
     (*result) = ((!(ctx->in->matchgruppe == sygemelding_fagsystem_Matchgruppe_aktivitetsparat)) || (ctx->in->personlig_kontakt_udtoemt && ctx->in->sanktion_fremmer_raadighed));
     return LOV_OK;
@@ -2691,7 +2695,7 @@ static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *r
 #line 238 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 2695 "sygemelding_fagsystem.c"
+#line 2699 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -2722,7 +2726,7 @@ _fail:
 #line 244 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 2726 "sygemelding_fagsystem.c"
+#line 2730 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 246) */
@@ -2737,7 +2741,7 @@ _fail:
 #line 249 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
 {
-#line 2741 "sygemelding_fagsystem.c"
+#line 2745 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2786,7 +2790,7 @@ _fail:
 #line 265 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 {
-#line 2790 "sygemelding_fagsystem.c"
+#line 2794 "sygemelding_fagsystem.c"
     /* the rule (line 267) */
     (*result) = (((ctx->in->sygemeldt_fra.present) && (!(((!(ctx->in->raskmelding == sygemelding_fagsystem_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->reference_date)))) && (!((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value))));
     return LOV_OK;
@@ -2795,7 +2799,7 @@ static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 #line 275 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_assert_slutdato_paa_sygemeldingen_aendrer_intet(fast_t *ctx, bool *result)
 {
-#line 2799 "sygemelding_fagsystem.c"
+#line 2803 "sygemelding_fagsystem.c"
     *result = (!(((((((ctx->in->sygemelding_slutdato.present) && (ctx->in->sygemelding_slutdato.value < ctx->in->udeblivelsesdag)) && (ctx->in->sygemeldt_fra.present)) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == sygemelding_fagsystem_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == sygemelding_fagsystem_Vurdering_var_ikke_syg))) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && ctx->v.sygemeldingen_er_aaben));
     return LOV_OK;
 }
@@ -3716,14 +3720,14 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_EXCEPTION, "vejledt_efter_35_stk_1", "skriftlig", "lov727", "Lov nr. 727 af 13. juni 2023 (forenkling af krav til vejledning)", "aktivloven § 35, stk. 1", "... at kommunen skriftligt har vejledt personen om rettigheder og pligter i forhold til rådighed og sanktioner.", 161, LOV_T_BOOL, NULL, uses_5_inputs, 1, uses_5_outputs, 1},
     {LOV_PROV_DEFINITION, "raskmeldt_før_udeblivelsen", NULL, "leverandør", "Leverandørens regelspecifikation for sygemeldinger (transskriberet til gennemgang)", "regel 4.1: automatisk raskmelding ved slutdato", NULL, 174, LOV_T_BOOL, NULL, uses_6_inputs, 5, uses_6_outputs, 0},
     {LOV_PROV_DEFINITION, "sygemeldt_på_dagen", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 981/2019 - LBK nr. 808/2024)", "§ 35, stk. 8", NULL, 180, LOV_T_BOOL, NULL, uses_7_inputs, 2, uses_7_outputs, 1},
-    {LOV_PROV_DEFINITION, "rimelig_grund", NULL, "bek470", "Bekendtgørelse nr. 470 af 20. marts 2021 om rådighed (job- og uddannelsesparate)", "§ 15, stk. 3; bek. nr. 471/2021, § 10, stk. 3", NULL, 187, LOV_T_BOOL, NULL, uses_8_inputs, 3, uses_8_outputs, 1},
+    {LOV_PROV_DEFINITION, "rimelig_grund", NULL, "bek470", "Bekendtgørelse nr. 470 af 20. marts 2021 om rådighed (job- og uddannelsesparate)", "§ 15, stk. 3; bek. nr. 471/2021, § 10, stk. 3", "... lægge vægt på, om personen ikke kan deltage i tilbuddet m.v. på grund af egen opstået sygdom", 187, LOV_T_BOOL, NULL, uses_8_inputs, 3, uses_8_outputs, 1},
     {LOV_PROV_EXCEPTION, "rimelig_grund", "sygemeldt_som_angivet", "ast", "Ankestyrelsens principafgørelser", "42-22; aktivloven § 35, stk. 8", "En person, som er syg, skal meddele sygdom på den måde, som jobcenteret har angivet ...", 192, LOV_T_BOOL, NULL, uses_9_inputs, 1, uses_9_outputs, 1},
     {LOV_PROV_EXCEPTION, "rimelig_grund", "ikke_syg_efter_undersøgelse", "ast", "Ankestyrelsens principafgørelser", "102-16", NULL, 199, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 0},
     {LOV_PROV_EXCEPTION, "rimelig_grund", "var_syg", "ast", "Ankestyrelsens principafgørelser", "102-16", NULL, 203, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 0},
     {LOV_PROV_EXCEPTION, "rimelig_grund", "anden_grund", "bek470", "Bekendtgørelse nr. 470 af 20. marts 2021 om rådighed (job- og uddannelsesparate)", "§ 15, stk. 3", NULL, 207, LOV_T_BOOL, NULL, uses_12_inputs, 1, uses_12_outputs, 0},
     {LOV_PROV_DEFINITION, "undersøgelse_påkrævet", NULL, "leverandør", "Leverandørens regelspecifikation for sygemeldinger (transskriberet til gennemgang)", "regel 4.2", NULL, 214, LOV_T_BOOL, NULL, uses_13_inputs, 4, uses_13_outputs, 1},
     {LOV_PROV_DEFINITION, "udeblevet_uden_rimelig_grund", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 981/2019 - LBK nr. 808/2024)", "§ 36, stk. 1", NULL, 219, LOV_T_BOOL, NULL, uses_14_inputs, 0, uses_14_outputs, 2},
-    {LOV_PROV_DEFINITION, "i_tide", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 981/2019 - LBK nr. 808/2024)", "§ 35, stk. 3 [fortolkning: senest sidste dag i 3. hele kalendermåned]", NULL, 226, LOV_T_BOOL, NULL, uses_15_inputs, 2, uses_15_outputs, 0},
+    {LOV_PROV_DEFINITION, "i_tide", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 981/2019 - LBK nr. 808/2024)", "§ 35, stk. 3 [fortolkning: senest sidste dag i 3. hele kalendermåned]", "Fradrag og nedsættelser i hjælpen skal ske inden for 3 hele kalendermåneder efter hændelsestidspunktet.", 226, LOV_T_BOOL, NULL, uses_15_inputs, 2, uses_15_outputs, 0},
     {LOV_PROV_DEFINITION, "betingelser_for_aktivitetsparate", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 981/2019 - LBK nr. 808/2024)", "§ 35, stk. 7 og § 13, stk. 8", NULL, 234, LOV_T_BOOL, NULL, uses_16_inputs, 3, uses_16_outputs, 0},
     {LOV_PROV_DEFINITION, "partshøring_gennemført", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 238, LOV_T_BOOL, NULL, uses_17_inputs, 3, uses_17_outputs, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 244, LOV_T_BOOL, NULL, uses_18_inputs, 4, uses_18_outputs, 0},
@@ -3737,9 +3741,9 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_DEFINITION, "sygemeldingen_er_åben", NULL, "leverandør", "Leverandørens regelspecifikation for sygemeldinger (transskriberet til gennemgang)", "regel 4.3", NULL, 265, LOV_T_BOOL, NULL, uses_26_inputs, 5, uses_26_outputs, 0},
     {LOV_PROV_ASSERTION, "slutdato_på_sygemeldingen_ændrer_intet", NULL, "ast", "Ankestyrelsens principafgørelser", "102-16; retssikkerhedsloven § 10", NULL, 275, LOV_T_BOOL, NULL, uses_27_inputs, 6, uses_27_outputs, 2},
     {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld.", 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", NULL, 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24).", 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
 };
 
 static const lov_param_desc params[] = {

@@ -1348,7 +1348,7 @@ static const int32_t uses_12_inputs[] = {-1};
 static const int32_t uses_12_outputs[] = {1};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_PARAMETER, "fuld_sats_2016_niveau", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 49, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "fuld_sats_2016_niveau", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", "1.000 kr. om måneden (2016-niveau) for den, der modtager fuld voksensats [parafrase]", 49, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "nedsættelse_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 61, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "nedsættelse_halv_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 68, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "sats_efter_hjælpsniveau", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 80, LOV_T_MONEY, NULL, uses_3_inputs, 1, uses_3_outputs, 0},

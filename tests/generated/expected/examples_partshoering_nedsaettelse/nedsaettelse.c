@@ -1128,11 +1128,15 @@ _fail:
 
 /* adverse outcome partshøringsbrev: boolean
  * according to fvl "§ 19, stk. 1"
+ * without hearing, according to fvl "§ 19, stk. 1"
+ * "Brevet er selve partshøringen."
+ * without decision, according to fvl "§ 19, stk. 1"
+ * "Høringen går forud for afgørelsen; brevet er ingen afgørelse."
  */
 #line 212 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 1136 "nedsaettelse.c"
+#line 1140 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1273,7 +1277,7 @@ _fail:
 #line 224 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 1277 "nedsaettelse.c"
+#line 1281 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1401,7 +1405,7 @@ _fail:
 #line 238 "examples/partshoering/nedsaettelse.lov"
 static lov_status assert_undtagne_nedsaettes_aldrig(ctx_t *ctx, bool *result)
 {
-#line 1405 "nedsaettelse.c"
+#line 1409 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1477,7 +1481,7 @@ _fail:
 #line 244 "examples/partshoering/nedsaettelse.lov"
 static lov_status assert_slutdato_ophaever_ikke_undtagelse(ctx_t *ctx, bool *result)
 {
-#line 1481 "nedsaettelse.c"
+#line 1485 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;

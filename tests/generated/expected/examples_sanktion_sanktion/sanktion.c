@@ -150,11 +150,12 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 
 /* definition fradragsdage: integer
  * according to aktivloven "§ 37"
+ * "[Parafrase:] fradrag fra udeblivelsen, til kontakten er genoprettet, herunder selve dagen"
  */
 #line 59 "examples/sanktion/sanktion.lov"
 static lov_status def_fradragsdage(ctx_t *ctx, int64_t *result)
 {
-#line 158 "sanktion.c"
+#line 159 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -188,7 +189,7 @@ _fail:
 #line 66 "examples/sanktion/sanktion.lov"
 static lov_status def_dagssats(ctx_t *ctx, lov_money *result)
 {
-#line 192 "sanktion.c"
+#line 193 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -213,7 +214,7 @@ _fail:
 #line 71 "examples/sanktion/sanktion.lov"
 static lov_status def_fradragsbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 217 "sanktion.c"
+#line 218 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 73) */
@@ -235,7 +236,7 @@ _fail:
 #line 76 "examples/sanktion/sanktion.lov"
 static lov_status def_kalendermaaneder_efter_udeblivelsen(ctx_t *ctx, int64_t *result)
 {
-#line 239 "sanktion.c"
+#line 240 "sanktion.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -270,7 +271,7 @@ _fail:
 #line 85 "examples/sanktion/sanktion.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 274 "sanktion.c"
+#line 275 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -518,7 +519,7 @@ _fail:
 #line 107 "examples/sanktion/sanktion.lov"
 static lov_status assert_intet_fradrag_ved_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 522 "sanktion.c"
+#line 523 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -566,7 +567,7 @@ _fail:
 #line 111 "examples/sanktion/sanktion.lov"
 static lov_status assert_intet_fradrag_uden_vejledning(ctx_t *ctx, bool *result)
 {
-#line 570 "sanktion.c"
+#line 571 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -614,7 +615,7 @@ _fail:
 #line 118 "examples/sanktion/sanktion.lov"
 static lov_status assert_dagssatsen_taber_under_en_oere_pr_dag(ctx_t *ctx, bool *result)
 {
-#line 618 "sanktion.c"
+#line 619 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -734,7 +735,7 @@ static void fast_params_on(lov_date day, fast_params_t *p)
 #line 59 "examples/sanktion/sanktion.lov"
 static lov_status fast_def_fradragsdage(fast_t *ctx, int64_t *result)
 {
-#line 738 "sanktion.c"
+#line 739 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -757,7 +758,7 @@ _fail:
 #line 66 "examples/sanktion/sanktion.lov"
 static lov_status fast_def_dagssats(fast_t *ctx, lov_money *result)
 {
-#line 761 "sanktion.c"
+#line 762 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -775,7 +776,7 @@ _fail:
 #line 71 "examples/sanktion/sanktion.lov"
 static lov_status fast_def_fradragsbeloeb(fast_t *ctx, lov_money *result)
 {
-#line 779 "sanktion.c"
+#line 780 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 73) */
@@ -790,7 +791,7 @@ _fail:
 #line 76 "examples/sanktion/sanktion.lov"
 static lov_status fast_def_kalendermaaneder_efter_udeblivelsen(fast_t *ctx, int64_t *result)
 {
-#line 794 "sanktion.c"
+#line 795 "sanktion.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -814,7 +815,7 @@ _fail:
 #line 85 "examples/sanktion/sanktion.lov"
 static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
 {
-#line 818 "sanktion.c"
+#line 819 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -876,7 +877,7 @@ _fail:
 #line 107 "examples/sanktion/sanktion.lov"
 static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 880 "sanktion.c"
+#line 881 "sanktion.c"
     *result = (!ctx->in->rimelig_grund || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -884,7 +885,7 @@ static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool 
 #line 111 "examples/sanktion/sanktion.lov"
 static lov_status fast_assert_intet_fradrag_uden_vejledning(fast_t *ctx, bool *result)
 {
-#line 888 "sanktion.c"
+#line 889 "sanktion.c"
     *result = (!(!ctx->in->skriftlig_vejledning) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -892,7 +893,7 @@ static lov_status fast_assert_intet_fradrag_uden_vejledning(fast_t *ctx, bool *r
 #line 118 "examples/sanktion/sanktion.lov"
 static lov_status fast_assert_dagssatsen_taber_under_en_oere_pr_dag(fast_t *ctx, bool *result)
 {
-#line 896 "sanktion.c"
+#line 897 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1467,7 +1468,7 @@ static const int32_t uses_14_inputs[] = {8};
 static const int32_t uses_14_outputs[] = {1};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_DEFINITION, "fradragsdage", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 59, LOV_T_INT, NULL, uses_0_inputs, 3, uses_0_outputs, 0},
+    {LOV_PROV_DEFINITION, "fradragsdage", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", "[Parafrase:] fradrag fra udeblivelsen, til kontakten er genoprettet, herunder selve dagen", 59, LOV_T_INT, NULL, uses_0_inputs, 3, uses_0_outputs, 0},
     {LOV_PROV_DEFINITION, "dagssats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 66, LOV_T_MONEY, NULL, uses_1_inputs, 1, uses_1_outputs, 0},
     {LOV_PROV_DEFINITION, "fradragsbeløb", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 71, LOV_T_MONEY, NULL, uses_2_inputs, 0, uses_2_outputs, 2},
     {LOV_PROV_DEFINITION, "kalendermåneder_efter_udeblivelsen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 3", NULL, 76, LOV_T_INT, NULL, uses_3_inputs, 2, uses_3_outputs, 0},

@@ -202,6 +202,7 @@ static lov_status param_reglen_anvendes(ctx_t *ctx, bool *result)
 
 /* parameter nedsættelse_fuld_sats: money
  * according to aktivloven "§ 13 g, stk. 1, nr. 1, reguleret efter § 109 (se beløbets_grundlag)"
+ * "[Parafrase:] 1.000 kr. om måneden (2016-niveau) for den, hvis hjælp er beregnet efter voksensatsen"
  */
 static const lov_dated_value values_of_nedsaettelse_fuld_sats[] = {
     {17075, 17166, {.money = INT64_C(100000) /* 1 000 kr */}},    /* 2016-10-01 to 2016-12-31 */
@@ -234,6 +235,7 @@ static lov_status param_on_day_nedsaettelse_fuld_sats(ctx_t *ctx, lov_date day, 
 
 /* parameter nedsættelse_anden_sats: money
  * according to aktivloven "§ 13 g, stk. 1, nr. 2, reguleret efter § 109 (se beløbets_grundlag)"
+ * "[Parafrase:] 500 kr. om måneden (2016-niveau) for den, hvis hjælp er beregnet efter en anden sats"
  */
 static const lov_dated_value values_of_nedsaettelse_anden_sats[] = {
     {17075, 17166, {.money = INT64_C(50000) /* 500 kr */}},    /* 2016-10-01 to 2016-12-31 */
@@ -266,6 +268,7 @@ static lov_status param_on_day_nedsaettelse_anden_sats(ctx_t *ctx, lov_date day,
 
 /* parameter beløbsgrundlag: Beløbsgrundlag
  * according to aktivloven "§ 13 g, stk. 1 og § 109, stk. 2, nr. 3"
+ * "Skal kontrolleres mod årets Vejledning om satser, før modulet bruges for årene med beregnet, sekundær eller ikke verificeret grundlag."
  */
 static const lov_dated_value values_of_beloebsgrundlag[] = {
     {17075, 17166, {.enum_case = (int32_t)kontanthjaelp_225_Beloebsgrundlag_loven}},    /* 2016-10-01 to 2016-12-31 */
@@ -298,7 +301,7 @@ static lov_status param_on_day_beloebsgrundlag(ctx_t *ctx, lov_date day, kontant
 #line 322 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fn_covid_maaneder_i(ctx_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 302 "kontanthjaelp_225.c"
+#line 305 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -341,7 +344,7 @@ _fail:
 #line 318 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fn_faelles_maaneder(ctx_t *ctx, lov_date a, lov_date b, lov_date fra, lov_date til, int64_t *result)
 {
-#line 345 "kontanthjaelp_225.c"
+#line 348 "kontanthjaelp_225.c"
     lov_date _t1 = 0;
     lov_date _t2 = 0;
     int64_t _t3 = 0;
@@ -358,11 +361,12 @@ static lov_status fn_faelles_maaneder(ctx_t *ctx, lov_date a, lov_date b, lov_da
 
 /* definition with parameters tællende_timer: decimal
  * according to aktivloven "§ 13 f"
+ * "[Parafrase:] ordinært og ustøttet arbejde; ansættelse med løntilskud og virksomhedspraktik tæller ikke med"
  */
 #line 409 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fn_taellende_timer(ctx_t *ctx, kontanthjaelp_225_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 366 "kontanthjaelp_225.c"
+#line 370 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     bool _t2 = false;
@@ -405,7 +409,7 @@ _fail:
 #line 403 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fn_selvstaendig_maaned_taeller(ctx_t *ctx, lov_decimal timer, bool *result)
 {
-#line 409 "kontanthjaelp_225.c"
+#line 413 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     int64_t _t2 = 0;
@@ -433,7 +437,7 @@ _fail:
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 437 "kontanthjaelp_225.c"
+#line 441 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -464,11 +468,12 @@ _fail:
 
 /* definition with parameters frist_udløbet: boolean
  * according to fvl "§ 19, stk. 1"
+ * "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld."
  */
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 472 "kontanthjaelp_225.c"
+#line 477 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -489,7 +494,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 493 "kontanthjaelp_225.c"
+#line 498 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -531,11 +536,12 @@ _fail:
 
 /* definition with parameters begrundelse_opfylder_kravene: boolean
  * according to fvl "§§ 22-24"
+ * "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24)."
  */
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 539 "kontanthjaelp_225.c"
+#line 545 "kontanthjaelp_225.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -561,7 +567,7 @@ _L3:;
 #line 286 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 {
-#line 565 "kontanthjaelp_225.c"
+#line 571 "kontanthjaelp_225.c"
     /* the rule (line 288) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -569,11 +575,12 @@ static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 
 /* definition fraværsmåneder: integer
  * according to aktivloven "§ 13 f, stk. 12 [fortolkning: hele måneder]"
+ * "Perioden på 12 kalendermåneder ... forlænges med 1) perioder, hvor den pågældende ikke har kunnet arbejde på grund af dokumenteret sygdom, 2) ... graviditet, barsel, adoption eller sorgorlov, 3) ... pasning ..., 4) ... værnepligt, 5) ... arbejdsevne ... så begrænset ..., jf. stk. 9, og 6) ... uddannelse ... eller en anden offentlig forsørgelsesydelse ..."
  */
 #line 293 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_fravaersmaaneder(ctx_t *ctx, int64_t *result)
 {
-#line 577 "kontanthjaelp_225.c"
+#line 584 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const kontanthjaelp_225_Fravaersmaaned * _t3 = NULL;
@@ -629,7 +636,7 @@ _fail:
 #line 327 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_covid_trin_1(ctx_t *ctx, int64_t *result)
 {
-#line 633 "kontanthjaelp_225.c"
+#line 640 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -662,7 +669,7 @@ _fail:
 #line 331 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_covid_trin_2(ctx_t *ctx, int64_t *result)
 {
-#line 666 "kontanthjaelp_225.c"
+#line 673 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -696,11 +703,12 @@ _fail:
 
 /* definition covid_forlængelse: integer
  * according to aktivloven "§ 13 h, stk. 1 og 3"
+ * "[Parafrase:] Perioden på 12 kalendermåneder forlænges med perioden 9. marts - 8. september 2020 og med perioden 1. november 2020 - 30. juni 2021."
  */
 #line 336 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_covid_forlaengelse(ctx_t *ctx, int64_t *result)
 {
-#line 704 "kontanthjaelp_225.c"
+#line 712 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -738,7 +746,7 @@ _fail:
 #line 345 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_covid_perioderne_beroeres(ctx_t *ctx, bool *result)
 {
-#line 742 "kontanthjaelp_225.c"
+#line 750 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -796,7 +804,7 @@ _fail:
 #line 350 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_forlaengelse_i_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 800 "kontanthjaelp_225.c"
+#line 808 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -826,7 +834,7 @@ _fail:
 #line 354 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_periodens_laengde(ctx_t *ctx, lov_duration *result)
 {
-#line 830 "kontanthjaelp_225.c"
+#line 838 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -849,7 +857,7 @@ _fail:
 #line 361 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_nyansoeger_under_covid(ctx_t *ctx, bool *result)
 {
-#line 853 "kontanthjaelp_225.c"
+#line 861 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -896,7 +904,7 @@ _fail:
 #line 366 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_periodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 900 "kontanthjaelp_225.c"
+#line 908 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 368) */
@@ -918,7 +926,7 @@ _fail:
 #line 373 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_treaarsperiodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 922 "kontanthjaelp_225.c"
+#line 930 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 375) */
@@ -938,7 +946,7 @@ _fail:
 #line 381 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_maaneder_med_hjaelp(ctx_t *ctx, int64_t *result)
 {
-#line 942 "kontanthjaelp_225.c"
+#line 950 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const kontanthjaelp_225_Hjaelpsperiode * _t3 = NULL;
@@ -1032,11 +1040,12 @@ _fail:
 
 /* definition omfattet: boolean
  * according to aktivloven "§ 13 f"
+ * "[Parafrase:] Reglen gælder for modtagere af kontanthjælp, uddannelseshjælp, integrationsydelse, selvforsørgelses- og hjemrejseydelse og overgangsydelse, der har modtaget hjælp i en periode på i alt 1 år inden for de seneste 3 år."
  */
 #line 390 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_omfattet(ctx_t *ctx, bool *result)
 {
-#line 1040 "kontanthjaelp_225.c"
+#line 1049 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1111,11 +1120,12 @@ _fail:
 
 /* definition timer_i_perioden: decimal
  * according to aktivloven "§ 13 f"
+ * "[Parafrase:] ... mindst 225 timers ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder"
  */
 #line 419 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
 {
-#line 1119 "kontanthjaelp_225.c"
+#line 1129 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -1163,7 +1173,7 @@ _fail:
 #line 426 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timekravet_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 1167 "kontanthjaelp_225.c"
+#line 1177 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     /* the rule (line 428) */
     if ((_st = dependency(ctx, 13, ctx->out->status.timer_i_perioden)) != LOV_OK)
@@ -1180,7 +1190,7 @@ _fail:
 #line 433 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
 {
-#line 1184 "kontanthjaelp_225.c"
+#line 1194 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -1238,7 +1248,7 @@ _fail:
 #line 443 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_undtaget(ctx_t *ctx, bool *result)
 {
-#line 1242 "kontanthjaelp_225.c"
+#line 1252 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1377,11 +1387,12 @@ _fail:
 
 /* definition nedsættelse_fra: date
  * according to aktivloven "§ 13 g, stk. 2"
+ * "[Parafrase:] Hjælpen nedsættes fra den 1. i måneden efter, at betingelsen ikke er opfyldt."
  */
 #line 474 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_nedsaettelse_fra(ctx_t *ctx, lov_date *result)
 {
-#line 1385 "kontanthjaelp_225.c"
+#line 1396 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 477) */
@@ -1399,7 +1410,7 @@ _fail:
 #line 481 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_reglen_gaelder_for_maaneden(ctx_t *ctx, bool *result)
 {
-#line 1403 "kontanthjaelp_225.c"
+#line 1414 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1452,7 +1463,7 @@ _fail:
 #line 485 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_reglen_anvendes_i_dag(ctx_t *ctx, bool *result)
 {
-#line 1456 "kontanthjaelp_225.c"
+#line 1467 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 487) */
@@ -1470,7 +1481,7 @@ _fail:
 #line 489 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_kravet_ikke_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 1474 "kontanthjaelp_225.c"
+#line 1485 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1543,11 +1554,12 @@ _fail:
 
 /* definition timer_efter_nedsættelsen: decimal
  * according to aktivloven "§ 13 f, stk. 14"
+ * "... dokumenterer mindst 225 timers ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder. Arbejdet skal ligge efter det tidspunkt, hvor hjælpen ophørte eller blev nedsat"
  */
 #line 497 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timer_efter_nedsaettelsen(ctx_t *ctx, lov_decimal *result)
 {
-#line 1551 "kontanthjaelp_225.c"
+#line 1563 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1644,7 +1656,7 @@ _fail:
 #line 508 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_fuld_hjaelp_igen(ctx_t *ctx, bool *result)
 {
-#line 1648 "kontanthjaelp_225.c"
+#line 1660 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1689,11 +1701,12 @@ _fail:
 
 /* definition månedlig_sats: money
  * according to aktivloven "§ 13 g, stk. 1"
+ * "[Parafrase:] ... nedsættes med 1.000 kr. om måneden for fuld voksensats, ellers 500 kr.; ingen nedsættelse for uddannelseshjælp på SU-niveau"
  */
 #line 515 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_maanedlig_sats(ctx_t *ctx, lov_money *result)
 {
-#line 1697 "kontanthjaelp_225.c"
+#line 1710 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1737,7 +1750,7 @@ _fail:
 #line 527 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_beloebets_grundlag(ctx_t *ctx, kontanthjaelp_225_Beloebsgrundlag *result)
 {
-#line 1741 "kontanthjaelp_225.c"
+#line 1754 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_225_Beloebsgrundlag _t1 = (kontanthjaelp_225_Beloebsgrundlag)0;
     /* the rule (line 529) */
@@ -1757,7 +1770,7 @@ _fail:
 #line 539 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_varslet_6_maaneder_foer(ctx_t *ctx, bool *result)
 {
-#line 1761 "kontanthjaelp_225.c"
+#line 1774 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1813,7 +1826,7 @@ _fail:
 #line 545 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_varslet_1_maaned_foer(ctx_t *ctx, bool *result)
 {
-#line 1817 "kontanthjaelp_225.c"
+#line 1830 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1858,7 +1871,7 @@ _fail:
 #line 552 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1862 "kontanthjaelp_225.c"
+#line 1875 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1898,7 +1911,7 @@ _fail:
 #line 558 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1902 "kontanthjaelp_225.c"
+#line 1915 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 560) */
@@ -1928,7 +1941,7 @@ _fail:
 #line 566 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 1932 "kontanthjaelp_225.c"
+#line 1945 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2320,7 +2333,7 @@ _fail:
 #line 603 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_ophoer_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 2324 "kontanthjaelp_225.c"
+#line 2337 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2465,7 +2478,7 @@ _fail:
 #line 608 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_parrets_nedsaettelse_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 2469 "kontanthjaelp_225.c"
+#line 2482 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2606,11 +2619,12 @@ _fail:
 
 /* definition parrets_nedsættelsesbeløb: money
  * according to aktivloven "§ 26, stk. 7"
+ * "[Parafrase:] hjælpen nedsættes, så ægtefællerne tilsammen får hjælp beregnet med 14.575/10.968 kr. (2016-niveau); nedsættelsen sker hos den, der ikke opfylder kravet"
  */
 #line 613 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_parrets_nedsaettelsesbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 2614 "kontanthjaelp_225.c"
+#line 2628 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -2638,7 +2652,7 @@ _fail:
 #line 619 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_hjaelpen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 2642 "kontanthjaelp_225.c"
+#line 2656 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -3026,7 +3040,7 @@ _fail:
 #line 639 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_nedsaettelse_for_parret(ctx_t *ctx, lov_money *result)
 {
-#line 3030 "kontanthjaelp_225.c"
+#line 3044 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -3414,11 +3428,12 @@ _fail:
 
 /* outcome kræver_sagsbehandlers_vurdering: boolean
  * according to aktivloven "§ 26, stk. 6 og 7"
+ * "Gifte, hvor ingen af ægtefællerne opfylder kravet (kommunen vurderer, hvem der er tættest på arbejdsmarkedet), eller hvor ægtefællen ikke får hjælp: en sagsbehandler skal vurdere sagen."
  */
 #line 659 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
 {
-#line 3422 "kontanthjaelp_225.c"
+#line 3437 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3561,7 +3576,7 @@ _fail:
 #line 672 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_skadende_foelge_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 3565 "kontanthjaelp_225.c"
+#line 3580 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3702,7 +3717,7 @@ _fail:
 #line 680 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_foerste_mulige_nedsaettelse_efter_brev(ctx_t *ctx, lov_date *result)
 {
-#line 3706 "kontanthjaelp_225.c"
+#line 3721 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -3732,7 +3747,7 @@ _fail:
 #line 687 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_reglen_gaelder_for_brevets_maaned(ctx_t *ctx, bool *result)
 {
-#line 3736 "kontanthjaelp_225.c"
+#line 3751 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3811,11 +3826,15 @@ _fail:
 
 /* adverse outcome partshøringsbrev: boolean
  * according to fvl "§ 19, stk. 1"
+ * without hearing, according to fvl "§ 19, stk. 1"
+ * "Brevet er selve partshøringen: det giver borgeren lejlighed til at udtale sig, før der træffes afgørelse."
+ * without decision, according to fvl "§ 19, stk. 1"
+ * "Brevet er et varsel om en påtænkt nedsættelse, ikke en afgørelse; afgørelsen kommer efter høringen og kræves af nedsættelsen og ophøret."
  */
 #line 697 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 3819 "kontanthjaelp_225.c"
+#line 3838 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -4002,7 +4021,7 @@ _fail:
 #line 721 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timer_i_perioden_om_6_maaneder(ctx_t *ctx, lov_decimal *result)
 {
-#line 4006 "kontanthjaelp_225.c"
+#line 4025 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -4058,7 +4077,7 @@ _fail:
 #line 726 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_bortfaldsdato_efter_varsel(ctx_t *ctx, lov_date *result)
 {
-#line 4062 "kontanthjaelp_225.c"
+#line 4081 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -4084,11 +4103,12 @@ _fail:
 
 /* outcome meddelelse_om_ophævelse: boolean
  * according to bek1625 "§ 6, stk. 3 [fortolkning: når et høringsbrev i dag tidligst kan føre til nedsættelse fra 1. juli 2025]"
+ * "... kravet ... ikke længere er gældende fra den 1. juli 2025"
  */
 #line 741 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_meddelelse_om_ophaevelse(ctx_t *ctx, bool *result)
 {
-#line 4092 "kontanthjaelp_225.c"
+#line 4112 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4288,7 +4308,7 @@ _fail:
 #line 748 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_varslingsbrev(ctx_t *ctx, bool *result)
 {
-#line 4292 "kontanthjaelp_225.c"
+#line 4312 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4549,11 +4569,12 @@ _fail:
 
 /* outcome fuld_hjælp_fra_vurderingen: boolean
  * according to aktivloven "§ 13 f, stk. 9"
+ * "[Parafrase:] Den, der er nedsat og senere vurderes at være undtaget, får fuld hjælp fra vurderingens dag."
  */
 #line 762 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_fuld_hjaelp_fra_vurderingen(ctx_t *ctx, bool *result)
 {
-#line 4557 "kontanthjaelp_225.c"
+#line 4578 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -4602,7 +4623,7 @@ _fail:
 #line 771 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 {
-#line 4606 "kontanthjaelp_225.c"
+#line 4627 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -4671,7 +4692,7 @@ _fail:
 #line 781 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_undtagne_nedsaettes_aldrig(ctx_t *ctx, bool *result)
 {
-#line 4675 "kontanthjaelp_225.c"
+#line 4696 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -4837,7 +4858,7 @@ _fail:
 #line 789 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_slutdato_ophaever_ikke_undtagelsen(ctx_t *ctx, bool *result)
 {
-#line 4841 "kontanthjaelp_225.c"
+#line 4862 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5039,7 +5060,7 @@ _fail:
 #line 796 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 5043 "kontanthjaelp_225.c"
+#line 5064 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5175,7 +5196,7 @@ _fail:
 #line 801 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_nedsaettelse_uden_varsel(ctx_t *ctx, bool *result)
 {
-#line 5179 "kontanthjaelp_225.c"
+#line 5200 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5311,7 +5332,7 @@ _fail:
 #line 806 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(ctx_t *ctx, bool *result)
 {
-#line 5315 "kontanthjaelp_225.c"
+#line 5336 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5417,7 +5438,7 @@ _fail:
 #line 811 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_gifte_nedsaettes_ikke_efter_13_g(ctx_t *ctx, bool *result)
 {
-#line 5421 "kontanthjaelp_225.c"
+#line 5442 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5465,7 +5486,7 @@ _fail:
 #line 815 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ugifte_mister_ikke_hjaelpen(ctx_t *ctx, bool *result)
 {
-#line 5469 "kontanthjaelp_225.c"
+#line 5490 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5513,7 +5534,7 @@ _fail:
 #line 819 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_fuld_hjaelp_efter_225_nye_timer(ctx_t *ctx, bool *result)
 {
-#line 5517 "kontanthjaelp_225.c"
+#line 5538 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5619,7 +5640,7 @@ _fail:
 #line 824 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ugifte_nedsaettes_ikke_som_par(ctx_t *ctx, bool *result)
 {
-#line 5623 "kontanthjaelp_225.c"
+#line 5644 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5667,7 +5688,7 @@ _fail:
 #line 828 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_varsel_for_bortfaldsdato_efter_ophaevelsen(ctx_t *ctx, bool *result)
 {
-#line 5671 "kontanthjaelp_225.c"
+#line 5692 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5713,7 +5734,7 @@ _fail:
 #line 832 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_aldrig_mere_end_fuld_sats(ctx_t *ctx, bool *result)
 {
-#line 5717 "kontanthjaelp_225.c"
+#line 5738 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = dependency(ctx, 29, ctx->out->status.nedsaettelse)) != LOV_OK)
@@ -5950,7 +5971,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 322 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_fn_covid_maaneder_i(fast_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 5954 "kontanthjaelp_225.c"
+#line 5975 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -5971,7 +5992,7 @@ _fail:
 #line 318 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_fn_faelles_maaneder(fast_t *ctx, lov_date a, lov_date b, lov_date fra, lov_date til, int64_t *result)
 {
-#line 5975 "kontanthjaelp_225.c"
+#line 5996 "kontanthjaelp_225.c"
     (void)ctx;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -5987,7 +6008,7 @@ static lov_status fast_fn_faelles_maaneder(fast_t *ctx, lov_date a, lov_date b, 
 #line 409 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_fn_taellende_timer(fast_t *ctx, kontanthjaelp_225_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 5991 "kontanthjaelp_225.c"
+#line 6012 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     bool _t2 = false;
@@ -6024,7 +6045,7 @@ _fail:
 #line 403 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result)
 {
-#line 6028 "kontanthjaelp_225.c"
+#line 6049 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_decimal _t1 = {0, 0};
@@ -6043,7 +6064,7 @@ _fail:
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 6047 "kontanthjaelp_225.c"
+#line 6068 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6063,7 +6084,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 6067 "kontanthjaelp_225.c"
+#line 6088 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -6079,7 +6100,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 6083 "kontanthjaelp_225.c"
+#line 6104 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6099,7 +6120,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 6103 "kontanthjaelp_225.c"
+#line 6124 "kontanthjaelp_225.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -6109,7 +6130,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 286 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 {
-#line 6113 "kontanthjaelp_225.c"
+#line 6134 "kontanthjaelp_225.c"
     /* the rule (line 288) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -6118,7 +6139,7 @@ static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 #line 293 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_fravaersmaaneder(fast_t *ctx, int64_t *result)
 {
-#line 6122 "kontanthjaelp_225.c"
+#line 6143 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const kontanthjaelp_225_Fravaersmaaned * _t3 = NULL;
@@ -6144,7 +6165,7 @@ _fail:
 #line 327 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_covid_trin_1(fast_t *ctx, int64_t *result)
 {
-#line 6148 "kontanthjaelp_225.c"
+#line 6169 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -6168,7 +6189,7 @@ _fail:
 #line 331 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_covid_trin_2(fast_t *ctx, int64_t *result)
 {
-#line 6172 "kontanthjaelp_225.c"
+#line 6193 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -6195,7 +6216,7 @@ _fail:
 #line 336 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_covid_forlaengelse(fast_t *ctx, int64_t *result)
 {
-#line 6199 "kontanthjaelp_225.c"
+#line 6220 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -6222,7 +6243,7 @@ _fail:
 #line 345 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_covid_perioderne_beroeres(fast_t *ctx, bool *result)
 {
-#line 6226 "kontanthjaelp_225.c"
+#line 6247 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -6248,7 +6269,7 @@ _fail:
 #line 350 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 6252 "kontanthjaelp_225.c"
+#line 6273 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -6269,7 +6290,7 @@ _fail:
 #line 354 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
 {
-#line 6273 "kontanthjaelp_225.c"
+#line 6294 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -6287,7 +6308,7 @@ _fail:
 #line 361 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
 {
-#line 6291 "kontanthjaelp_225.c"
+#line 6312 "kontanthjaelp_225.c"
     bool _t1 = false;
     const kontanthjaelp_225_Hjaelpsperiode * _t3 = NULL;
     size_t _t4 = 0;
@@ -6312,7 +6333,7 @@ static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
 #line 366 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 6316 "kontanthjaelp_225.c"
+#line 6337 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 368) */
@@ -6327,7 +6348,7 @@ _fail:
 #line 373 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_treaarsperiodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 6331 "kontanthjaelp_225.c"
+#line 6352 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 375) */
@@ -6342,7 +6363,7 @@ _fail:
 #line 381 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
 {
-#line 6346 "kontanthjaelp_225.c"
+#line 6367 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -6386,7 +6407,7 @@ _fail:
 #line 390 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 {
-#line 6390 "kontanthjaelp_225.c"
+#line 6411 "kontanthjaelp_225.c"
     /* the rule (line 395) */
     (*result) = (((!(ctx->in->ydelse == kontanthjaelp_225_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12))) && (!ctx->v.nyansoeger_under_covid));
     return LOV_OK;
@@ -6395,7 +6416,7 @@ static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 #line 419 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
 {
-#line 6399 "kontanthjaelp_225.c"
+#line 6420 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -6427,7 +6448,7 @@ _fail:
 #line 426 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 {
-#line 6431 "kontanthjaelp_225.c"
+#line 6452 "kontanthjaelp_225.c"
     /* the rule (line 428) */
     (*result) = (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
     return LOV_OK;
@@ -6436,7 +6457,7 @@ static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 #line 433 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
 {
-#line 6440 "kontanthjaelp_225.c"
+#line 6461 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -6462,7 +6483,7 @@ _fail:
 #line 443 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 {
-#line 6466 "kontanthjaelp_225.c"
+#line 6487 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6506,7 +6527,7 @@ _fail:
 #line 474 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_nedsaettelse_fra(fast_t *ctx, lov_date *result)
 {
-#line 6510 "kontanthjaelp_225.c"
+#line 6531 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 477) */
@@ -6521,7 +6542,7 @@ _fail:
 #line 481 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_reglen_gaelder_for_maaneden(fast_t *ctx, bool *result)
 {
-#line 6525 "kontanthjaelp_225.c"
+#line 6546 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6544,7 +6565,7 @@ _fail:
 #line 485 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_reglen_anvendes_i_dag(fast_t *ctx, bool *result)
 {
-#line 6548 "kontanthjaelp_225.c"
+#line 6569 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     /* the rule (line 487) */
     if ((_st = ctx->p->st_reglen_anvendes) != LOV_OK)
@@ -6558,7 +6579,7 @@ _fail:
 #line 489 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 {
-#line 6562 "kontanthjaelp_225.c"
+#line 6583 "kontanthjaelp_225.c"
     /* the rule (line 491) */
     (*result) = ((ctx->v.omfattet && (!ctx->v.undtaget)) && (!ctx->v.timekravet_opfyldt));
     return LOV_OK;
@@ -6567,7 +6588,7 @@ static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 #line 497 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timer_efter_nedsaettelsen(fast_t *ctx, lov_decimal *result)
 {
-#line 6571 "kontanthjaelp_225.c"
+#line 6592 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -6607,7 +6628,7 @@ _fail:
 #line 508 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 {
-#line 6611 "kontanthjaelp_225.c"
+#line 6632 "kontanthjaelp_225.c"
     /* the rule (line 510) */
     (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0));
     return LOV_OK;
@@ -6616,7 +6637,7 @@ static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 #line 515 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_maanedlig_sats(fast_t *ctx, lov_money *result)
 {
-#line 6620 "kontanthjaelp_225.c"
+#line 6641 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -6649,7 +6670,7 @@ _fail:
 #line 527 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_beloebets_grundlag(fast_t *ctx, kontanthjaelp_225_Beloebsgrundlag *result)
 {
-#line 6653 "kontanthjaelp_225.c"
+#line 6674 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_225_Beloebsgrundlag _t1 = (kontanthjaelp_225_Beloebsgrundlag)0;
     /* the rule (line 529) */
@@ -6664,7 +6685,7 @@ _fail:
 #line 539 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_varslet_6_maaneder_foer(fast_t *ctx, bool *result)
 {
-#line 6668 "kontanthjaelp_225.c"
+#line 6689 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -6684,7 +6705,7 @@ _fail:
 #line 545 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_varslet_1_maaned_foer(fast_t *ctx, bool *result)
 {
-#line 6688 "kontanthjaelp_225.c"
+#line 6709 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -6712,7 +6733,7 @@ _fail:
 #line 552 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 6716 "kontanthjaelp_225.c"
+#line 6737 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -6738,7 +6759,7 @@ _fail:
 #line 558 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 6742 "kontanthjaelp_225.c"
+#line 6763 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 560) */
@@ -6753,7 +6774,7 @@ _fail:
 #line 566 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
 {
-#line 6757 "kontanthjaelp_225.c"
+#line 6778 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6807,7 +6828,7 @@ _fail:
 #line 603 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 {
-#line 6811 "kontanthjaelp_225.c"
+#line 6832 "kontanthjaelp_225.c"
     /* the rule (line 605) */
     (*result) = (((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && ctx->in->begge_paa_voksensats) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
@@ -6816,7 +6837,7 @@ static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 #line 608 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_parrets_nedsaettelse_paataenkt(fast_t *ctx, bool *result)
 {
-#line 6820 "kontanthjaelp_225.c"
+#line 6841 "kontanthjaelp_225.c"
     /* the rule (line 610) */
     (*result) = (((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && (!ctx->in->begge_paa_voksensats)) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
@@ -6825,7 +6846,7 @@ static lov_status fast_def_parrets_nedsaettelse_paataenkt(fast_t *ctx, bool *res
 #line 613 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_parrets_nedsaettelsesbeloeb(fast_t *ctx, lov_money *result)
 {
-#line 6829 "kontanthjaelp_225.c"
+#line 6850 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -6842,7 +6863,7 @@ _fail:
 #line 619 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_hjaelpen_ophoerer(fast_t *ctx, bool *result)
 {
-#line 6846 "kontanthjaelp_225.c"
+#line 6867 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6896,7 +6917,7 @@ _fail:
 #line 639 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_nedsaettelse_for_parret(fast_t *ctx, lov_money *result)
 {
-#line 6900 "kontanthjaelp_225.c"
+#line 6921 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6950,7 +6971,7 @@ _fail:
 #line 659 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
 {
-#line 6954 "kontanthjaelp_225.c"
+#line 6975 "kontanthjaelp_225.c"
     /* the rule (line 664) */
     (*result) = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
     return LOV_OK;
@@ -6959,7 +6980,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 #line 672 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 {
-#line 6963 "kontanthjaelp_225.c"
+#line 6984 "kontanthjaelp_225.c"
     /* the rule (line 674) */
     (*result) = (((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == kontanthjaelp_225_Sats_su_niveau))) || ctx->v.ophoer_paataenkt) || ctx->v.parrets_nedsaettelse_paataenkt);
     return LOV_OK;
@@ -6968,7 +6989,7 @@ static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 #line 680 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_foerste_mulige_nedsaettelse_efter_brev(fast_t *ctx, lov_date *result)
 {
-#line 6972 "kontanthjaelp_225.c"
+#line 6993 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -6995,7 +7016,7 @@ _fail:
 #line 687 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_reglen_gaelder_for_brevets_maaned(fast_t *ctx, bool *result)
 {
-#line 6999 "kontanthjaelp_225.c"
+#line 7020 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -7023,7 +7044,7 @@ _fail:
 #line 697 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
 {
-#line 7027 "kontanthjaelp_225.c"
+#line 7048 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -7078,7 +7099,7 @@ _fail:
 #line 721 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timer_i_perioden_om_6_maaneder(fast_t *ctx, lov_decimal *result)
 {
-#line 7082 "kontanthjaelp_225.c"
+#line 7103 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -7115,7 +7136,7 @@ _fail:
 #line 726 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_bortfaldsdato_efter_varsel(fast_t *ctx, lov_date *result)
 {
-#line 7119 "kontanthjaelp_225.c"
+#line 7140 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -7142,7 +7163,7 @@ _fail:
 #line 741 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
 {
-#line 7146 "kontanthjaelp_225.c"
+#line 7167 "kontanthjaelp_225.c"
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
     size_t _t4 = 0;
@@ -7168,7 +7189,7 @@ static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
 #line 748 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 {
-#line 7172 "kontanthjaelp_225.c"
+#line 7193 "kontanthjaelp_225.c"
     /* the rule (line 750) */
     (*result) = (((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && (ctx->v.bortfaldsdato_efter_varsel < 20270 /* 2025-07-01 */)) && ((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) || (!(ctx->in->sats == kontanthjaelp_225_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
     return LOV_OK;
@@ -7177,7 +7198,7 @@ static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 #line 762 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result)
 {
-#line 7181 "kontanthjaelp_225.c"
+#line 7202 "kontanthjaelp_225.c"
     /* the rule (line 766) */
     (*result) = ((ctx->in->nedsat_fra.present) && ctx->v.undtaget);
     return LOV_OK;
@@ -7186,7 +7207,7 @@ static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result
 #line 771 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
 {
-#line 7190 "kontanthjaelp_225.c"
+#line 7211 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -7209,7 +7230,7 @@ _fail:
 #line 781 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_undtagne_nedsaettes_aldrig(fast_t *ctx, bool *result)
 {
-#line 7213 "kontanthjaelp_225.c"
+#line 7234 "kontanthjaelp_225.c"
     *result = (!ctx->v.undtaget || (((((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */)) && (!ctx->v.partshoeringsbrev)) && (!ctx->v.varslingsbrev)));
     return LOV_OK;
 }
@@ -7217,7 +7238,7 @@ static lov_status fast_assert_undtagne_nedsaettes_aldrig(fast_t *ctx, bool *resu
 #line 789 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bool *result)
 {
-#line 7221 "kontanthjaelp_225.c"
+#line 7242 "kontanthjaelp_225.c"
     *result = (!(((ctx->in->arbejdsevne == kontanthjaelp_225_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || ((((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */)) && (!ctx->v.partshoeringsbrev)));
     return LOV_OK;
 }
@@ -7225,7 +7246,7 @@ static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bo
 #line 796 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
 {
-#line 7229 "kontanthjaelp_225.c"
+#line 7250 "kontanthjaelp_225.c"
     *result = (!(((ctx->v.nedsaettelse > INT64_C(0) /* 0 kr */) || ctx->v.hjaelpen_ophoerer) || (ctx->v.nedsaettelse_for_parret > INT64_C(0) /* 0 kr */)) || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
     return LOV_OK;
 }
@@ -7233,7 +7254,7 @@ static lov_status fast_assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(fast
 #line 801 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_nedsaettelse_uden_varsel(fast_t *ctx, bool *result)
 {
-#line 7237 "kontanthjaelp_225.c"
+#line 7258 "kontanthjaelp_225.c"
     *result = (!(((ctx->v.nedsaettelse > INT64_C(0) /* 0 kr */) || ctx->v.hjaelpen_ophoerer) || (ctx->v.nedsaettelse_for_parret > INT64_C(0) /* 0 kr */)) || (ctx->v.varslet_6_maaneder_foer && ctx->v.varslet_1_maaned_foer));
     return LOV_OK;
 }
@@ -7241,7 +7262,7 @@ static lov_status fast_assert_ingen_nedsaettelse_uden_varsel(fast_t *ctx, bool *
 #line 806 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(fast_t *ctx, bool *result)
 {
-#line 7245 "kontanthjaelp_225.c"
+#line 7266 "kontanthjaelp_225.c"
     *result = (!(!ctx->v.reglen_gaelder_for_maaneden) || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */)));
     return LOV_OK;
 }
@@ -7249,7 +7270,7 @@ static lov_status fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(fast_
 #line 811 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_gifte_nedsaettes_ikke_efter_13_g(fast_t *ctx, bool *result)
 {
-#line 7253 "kontanthjaelp_225.c"
+#line 7274 "kontanthjaelp_225.c"
     *result = (!(ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) || (ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -7257,7 +7278,7 @@ static lov_status fast_assert_gifte_nedsaettes_ikke_efter_13_g(fast_t *ctx, bool
 #line 815 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ugifte_mister_ikke_hjaelpen(fast_t *ctx, bool *result)
 {
-#line 7261 "kontanthjaelp_225.c"
+#line 7282 "kontanthjaelp_225.c"
     *result = (!(ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) || (!ctx->v.hjaelpen_ophoerer));
     return LOV_OK;
 }
@@ -7265,7 +7286,7 @@ static lov_status fast_assert_ugifte_mister_ikke_hjaelpen(fast_t *ctx, bool *res
 #line 819 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_fuld_hjaelp_efter_225_nye_timer(fast_t *ctx, bool *result)
 {
-#line 7269 "kontanthjaelp_225.c"
+#line 7290 "kontanthjaelp_225.c"
     *result = (!ctx->v.fuld_hjaelp_igen || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */)));
     return LOV_OK;
 }
@@ -7273,7 +7294,7 @@ static lov_status fast_assert_fuld_hjaelp_efter_225_nye_timer(fast_t *ctx, bool 
 #line 824 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ugifte_nedsaettes_ikke_som_par(fast_t *ctx, bool *result)
 {
-#line 7277 "kontanthjaelp_225.c"
+#line 7298 "kontanthjaelp_225.c"
     *result = (!(ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) || (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -7281,7 +7302,7 @@ static lov_status fast_assert_ugifte_nedsaettes_ikke_som_par(fast_t *ctx, bool *
 #line 828 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_varsel_for_bortfaldsdato_efter_ophaevelsen(fast_t *ctx, bool *result)
 {
-#line 7285 "kontanthjaelp_225.c"
+#line 7306 "kontanthjaelp_225.c"
     *result = (!ctx->v.varslingsbrev || (ctx->v.bortfaldsdato_efter_varsel < 20270 /* 2025-07-01 */));
     return LOV_OK;
 }
@@ -7289,7 +7310,7 @@ static lov_status fast_assert_ingen_varsel_for_bortfaldsdato_efter_ophaevelsen(f
 #line 832 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_aldrig_mere_end_fuld_sats(fast_t *ctx, bool *result)
 {
-#line 7293 "kontanthjaelp_225.c"
+#line 7314 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = fast_param_on_day_nedsaettelse_fuld_sats(ctx->v.nedsaettelse_fra, &_t1)) != LOV_OK)
@@ -10017,15 +10038,15 @@ static const int32_t uses_102_inputs[] = {-1};
 static const int32_t uses_102_outputs[] = {17, 29};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_PARAMETER, "timekrav", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 6, nr. 2", NULL, 199, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "hjælpsmåneder_for_at_være_omfattet", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 6, nr. 1", NULL, 205, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "selvstændig_timer_pr_uge", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 16", NULL, 210, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "timekrav", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 6, nr. 2", "... den pågældende ikke har dokumenteret at have haft mindst 225 timers ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder.", 199, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "hjælpsmåneder_for_at_være_omfattet", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 6, nr. 1", "... personen har modtaget hjælp efter § 11 i sammenlagt 1 år eller derover inden for 3 år", 205, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "selvstændig_timer_pr_uge", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 16", "[Parafrase:] selvstændig virksomhed tæller med, når den kan sidestilles med lønarbejde i mindst 20 timer pr. uge", 210, LOV_T_INT, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "reglen_anvendes", NULL, "lov1655", "Lov nr. 1655 af 30. december 2024 (225-timers-reglen ophæves fra 1. juli 2025)", "ophævelse af §§ 13 e-13 h med virkning fra 1. juli 2025", NULL, 220, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "nedsættelse_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1, nr. 1, reguleret efter § 109 (se beløbets_grundlag)", NULL, 229, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "nedsættelse_anden_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1, nr. 2, reguleret efter § 109 (se beløbets_grundlag)", NULL, 245, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "beløbsgrundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1 og § 109, stk. 2, nr. 3", NULL, 269, LOV_T_ENUM, &enum_kontanthjaelp_225_Beloebsgrundlag, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "nedsættelse_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1, nr. 1, reguleret efter § 109 (se beløbets_grundlag)", "[Parafrase:] 1.000 kr. om måneden (2016-niveau) for den, hvis hjælp er beregnet efter voksensatsen", 229, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "nedsættelse_anden_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1, nr. 2, reguleret efter § 109 (se beløbets_grundlag)", "[Parafrase:] 500 kr. om måneden (2016-niveau) for den, hvis hjælp er beregnet efter en anden sats", 245, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "beløbsgrundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1 og § 109, stk. 2, nr. 3", "Skal kontrolleres mod årets Vejledning om satser, før modulet bruges for årene med beregnet, sekundær eller ikke verificeret grundlag.", 269, LOV_T_ENUM, &enum_kontanthjaelp_225_Beloebsgrundlag, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "periodens_slutning", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 286, LOV_T_DATE, NULL, uses_7_inputs, 1, uses_7_outputs, 0},
-    {LOV_PROV_DEFINITION, "fraværsmåneder", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 12 [fortolkning: hele måneder]", NULL, 293, LOV_T_INT, NULL, uses_8_inputs, 1, uses_8_outputs, 1},
+    {LOV_PROV_DEFINITION, "fraværsmåneder", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 12 [fortolkning: hele måneder]", "Perioden på 12 kalendermåneder ... forlænges med 1) perioder, hvor den pågældende ikke har kunnet arbejde på grund af dokumenteret sygdom, 2) ... graviditet, barsel, adoption eller sorgorlov, 3) ... pasning ..., 4) ... værnepligt, 5) ... arbejdsevne ... så begrænset ..., jf. stk. 9, og 6) ... uddannelse ... eller en anden offentlig forsørgelsesydelse ...", 293, LOV_T_INT, NULL, uses_8_inputs, 1, uses_8_outputs, 1},
     {LOV_PROV_PARAMETER, "covid_vindue_1_fra", NULL, "lov473", "Lov nr. 473 af 22. april 2020 (§ 13 h: forlængelse af 12-månedersperioden)", "§ 13 h, stk. 1 (9. marts 2020)", NULL, 310, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "covid_vindue_1_til", NULL, "lov959", "Lov nr. 959 af 26. juni 2020 (§ 13 h: 8. juli ændres til 8. september 2020)", "§ 13 h, stk. 1 (8. september 2020)", NULL, 311, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "covid_vindue_2_fra", NULL, "lov1642", "Lov nr. 1642 af 19. november 2020 (§ 13 h, stk. 3: genindført forlængelse fra 1. november 2020)", "§ 13 h, stk. 3 (1. november 2020)", NULL, 312, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
@@ -10034,7 +10055,7 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_DEFINITION, "covid_måneder_i", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 h, stk. 1 og 3", NULL, 322, LOV_T_INT, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "covid_trin_1", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 h", NULL, 327, LOV_T_INT, NULL, uses_15_inputs, 0, uses_15_outputs, 2},
     {LOV_PROV_DEFINITION, "covid_trin_2", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 h", NULL, 331, LOV_T_INT, NULL, uses_16_inputs, 0, uses_16_outputs, 3},
-    {LOV_PROV_DEFINITION, "covid_forlængelse", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 h, stk. 1 og 3", NULL, 336, LOV_T_INT, NULL, uses_17_inputs, 0, uses_17_outputs, 3},
+    {LOV_PROV_DEFINITION, "covid_forlængelse", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 h, stk. 1 og 3", "[Parafrase:] Perioden på 12 kalendermåneder forlænges med perioden 9. marts - 8. september 2020 og med perioden 1. november 2020 - 30. juni 2021.", 336, LOV_T_INT, NULL, uses_17_inputs, 0, uses_17_outputs, 3},
     {LOV_PROV_DEFINITION, "covid_perioderne_berøres", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 h", NULL, 345, LOV_T_BOOL, NULL, uses_18_inputs, 0, uses_18_outputs, 2},
     {LOV_PROV_DEFINITION, "forlængelse_i_måneder", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 12 og § 13 h", NULL, 350, LOV_T_INT, NULL, uses_19_inputs, 0, uses_19_outputs, 3},
     {LOV_PROV_DEFINITION, "periodens_længde", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 12", NULL, 354, LOV_T_DURATION, NULL, uses_20_inputs, 0, uses_20_outputs, 1},
@@ -10042,23 +10063,23 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_DEFINITION, "periodens_begyndelse", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 6", NULL, 366, LOV_T_DATE, NULL, uses_22_inputs, 0, uses_22_outputs, 2},
     {LOV_PROV_DEFINITION, "treårsperiodens_begyndelse", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 373, LOV_T_DATE, NULL, uses_23_inputs, 0, uses_23_outputs, 1},
     {LOV_PROV_DEFINITION, "måneder_med_hjælp", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 381, LOV_T_INT, NULL, uses_24_inputs, 1, uses_24_outputs, 2},
-    {LOV_PROV_DEFINITION, "omfattet", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 390, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 2},
+    {LOV_PROV_DEFINITION, "omfattet", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", "[Parafrase:] Reglen gælder for modtagere af kontanthjælp, uddannelseshjælp, integrationsydelse, selvforsørgelses- og hjemrejseydelse og overgangsydelse, der har modtaget hjælp i en periode på i alt 1 år inden for de seneste 3 år.", 390, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 2},
     {LOV_PROV_DEFINITION, "selvstændig_måned_tæller", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 16 [fortolkning: måned for måned]", NULL, 403, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "tællende_timer", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 409, LOV_T_DECIMAL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "timer_i_perioden", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 419, LOV_T_DECIMAL, NULL, uses_28_inputs, 1, uses_28_outputs, 2},
+    {LOV_PROV_DEFINITION, "tællende_timer", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", "[Parafrase:] ordinært og ustøttet arbejde; ansættelse med løntilskud og virksomhedspraktik tæller ikke med", 409, LOV_T_DECIMAL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "timer_i_perioden", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", "[Parafrase:] ... mindst 225 timers ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder", 419, LOV_T_DECIMAL, NULL, uses_28_inputs, 1, uses_28_outputs, 2},
     {LOV_PROV_DEFINITION, "timekravet_opfyldt", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 426, LOV_T_BOOL, NULL, uses_29_inputs, 0, uses_29_outputs, 1},
     {LOV_PROV_DEFINITION, "indberetningerne_er_mulige", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 433, LOV_T_BOOL, NULL, uses_30_inputs, 1, uses_30_outputs, 2},
     {LOV_PROV_DEFINITION, "undtaget", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 443, LOV_T_BOOL, NULL, uses_31_inputs, 3, uses_31_outputs, 0},
     {LOV_PROV_EXCEPTION, "undtaget", "meget_begrænset_arbejdsevne", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 9", "En ægtefælle eller en ugift person, hvis arbejdsevne vurderes at være så begrænset, at vedkommende ikke kan opnå beskæftigelse på det ordinære arbejdsmarked, er ikke omfattet af kravet i stk. 1, 3 eller 6 om 225 timers ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder.", 446, LOV_T_BOOL, NULL, uses_32_inputs, 1, uses_32_outputs, 0},
     {LOV_PROV_EXCEPTION, "undtaget", "forberedende_del_af_rehabiliteringsplan", "vejledning", "Vejledning om 225-timers-reglen", "afsnit 2 om § 13 f, stk. 9 [ikke verificeret: ikke i lovteksten; forudsat undtaget i bemærkningerne til lov nr. 296/2016]", "[Parafrase:] personer, der har påbegyndt den forberedende del af en rehabiliteringsplan", 459, LOV_T_BOOL, NULL, uses_33_inputs, 1, uses_33_outputs, 0},
     {LOV_PROV_EXCEPTION, "undtaget", "forrevalidering", "vejledning", "Vejledning om 225-timers-reglen", "afsnit 2 om § 13 f, stk. 9 [ikke verificeret: ikke i lovteksten; forudsat undtaget i bemærkningerne til lov nr. 296/2016]", "[Parafrase:] personer i forrevalidering", 464, LOV_T_BOOL, NULL, uses_34_inputs, 1, uses_34_outputs, 0},
-    {LOV_PROV_DEFINITION, "nedsættelse_fra", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 2", NULL, 474, LOV_T_DATE, NULL, uses_35_inputs, 1, uses_35_outputs, 0},
+    {LOV_PROV_DEFINITION, "nedsættelse_fra", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 2", "[Parafrase:] Hjælpen nedsættes fra den 1. i måneden efter, at betingelsen ikke er opfyldt.", 474, LOV_T_DATE, NULL, uses_35_inputs, 1, uses_35_outputs, 0},
     {LOV_PROV_DEFINITION, "reglen_gælder_for_måneden", NULL, "lov1655", "Lov nr. 1655 af 30. december 2024 (225-timers-reglen ophæves fra 1. juli 2025)", "ophævelse af §§ 13 e-13 h med virkning fra 1. juli 2025", NULL, 481, LOV_T_BOOL, NULL, uses_36_inputs, 0, uses_36_outputs, 1},
     {LOV_PROV_DEFINITION, "reglen_anvendes_i_dag", NULL, "lov1655", "Lov nr. 1655 af 30. december 2024 (225-timers-reglen ophæves fra 1. juli 2025)", "ophævelse af §§ 13 e-13 h med virkning fra 1. juli 2025", NULL, 485, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "kravet_ikke_opfyldt", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 489, LOV_T_BOOL, NULL, uses_38_inputs, 0, uses_38_outputs, 3},
-    {LOV_PROV_DEFINITION, "timer_efter_nedsættelsen", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 14", NULL, 497, LOV_T_DECIMAL, NULL, uses_39_inputs, 2, uses_39_outputs, 2},
+    {LOV_PROV_DEFINITION, "timer_efter_nedsættelsen", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 14", "... dokumenterer mindst 225 timers ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder. Arbejdet skal ligge efter det tidspunkt, hvor hjælpen ophørte eller blev nedsat", 497, LOV_T_DECIMAL, NULL, uses_39_inputs, 2, uses_39_outputs, 2},
     {LOV_PROV_DEFINITION, "fuld_hjælp_igen", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 14", NULL, 508, LOV_T_BOOL, NULL, uses_40_inputs, 1, uses_40_outputs, 1},
-    {LOV_PROV_DEFINITION, "månedlig_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1", NULL, 515, LOV_T_MONEY, NULL, uses_41_inputs, 1, uses_41_outputs, 1},
+    {LOV_PROV_DEFINITION, "månedlig_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1", "[Parafrase:] ... nedsættes med 1.000 kr. om måneden for fuld voksensats, ellers 500 kr.; ingen nedsættelse for uddannelseshjælp på SU-niveau", 515, LOV_T_MONEY, NULL, uses_41_inputs, 1, uses_41_outputs, 1},
     {LOV_PROV_DEFINITION, "beløbets_grundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1 og § 109, stk. 2, nr. 3", NULL, 527, LOV_T_ENUM, &enum_kontanthjaelp_225_Beloebsgrundlag, uses_42_inputs, 0, uses_42_outputs, 1},
     {LOV_PROV_DEFINITION, "varslet_6_måneder_før", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "§ 4, stk. 2 og § 7", NULL, 539, LOV_T_BOOL, NULL, uses_43_inputs, 1, uses_43_outputs, 1},
     {LOV_PROV_DEFINITION, "varslet_1_måned_før", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "§ 6, stk. 1", NULL, 545, LOV_T_BOOL, NULL, uses_44_inputs, 1, uses_44_outputs, 1},
@@ -10075,7 +10096,7 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 573, LOV_T_BOOL, NULL, uses_55_inputs, 0, uses_55_outputs, 1},
     {LOV_PROV_DEFINITION, "ophør_påtænkt", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 26, stk. 5", NULL, 603, LOV_T_BOOL, NULL, uses_56_inputs, 4, uses_56_outputs, 1},
     {LOV_PROV_DEFINITION, "parrets_nedsættelse_påtænkt", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 26, stk. 7", NULL, 608, LOV_T_BOOL, NULL, uses_57_inputs, 4, uses_57_outputs, 1},
-    {LOV_PROV_DEFINITION, "parrets_nedsættelsesbeløb", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 26, stk. 7", NULL, 613, LOV_T_MONEY, NULL, uses_58_inputs, 2, uses_58_outputs, 0},
+    {LOV_PROV_DEFINITION, "parrets_nedsættelsesbeløb", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 26, stk. 7", "[Parafrase:] hjælpen nedsættes, så ægtefællerne tilsammen får hjælp beregnet med 14.575/10.968 kr. (2016-niveau); nedsættelsen sker hos den, der ikke opfylder kravet", 613, LOV_T_MONEY, NULL, uses_58_inputs, 2, uses_58_outputs, 0},
     {LOV_PROV_DEFINITION, "hjælpen_ophører", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 26, stk. 5", NULL, 619, LOV_T_BOOL, NULL, uses_59_inputs, 3, uses_59_outputs, 4},
     {LOV_PROV_EXCEPTION, "hjælpen_ophører", "ægtefællen_opfylder_kravet", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 26, stk. 5", "... beregnes der alene hjælp til den berettigede ægtefælle", 628, LOV_T_BOOL, NULL, uses_60_inputs, 0, uses_60_outputs, 2},
     {LOV_PROV_EXCEPTION, "hjælpen_ophører", "ikke_225_nye_timer", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 14", NULL, 633, LOV_T_BOOL, NULL, uses_61_inputs, 3, uses_61_outputs, 3},
@@ -10094,7 +10115,7 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "§ 6, stk. 1", NULL, 644, LOV_T_BOOL, NULL, uses_74_inputs, 0, uses_74_outputs, 1},
     {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 14", NULL, 645, LOV_T_BOOL, NULL, uses_75_inputs, 0, uses_75_outputs, 1},
     {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 646, LOV_T_BOOL, NULL, uses_76_inputs, 0, uses_76_outputs, 1},
-    {LOV_PROV_DEFINITION, "kræver_sagsbehandlers_vurdering", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 26, stk. 6 og 7", NULL, 659, LOV_T_BOOL, NULL, uses_77_inputs, 3, uses_77_outputs, 2},
+    {LOV_PROV_DEFINITION, "kræver_sagsbehandlers_vurdering", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 26, stk. 6 og 7", "Gifte, hvor ingen af ægtefællerne opfylder kravet (kommunen vurderer, hvem der er tættest på arbejdsmarkedet), eller hvor ægtefællen ikke får hjælp: en sagsbehandler skal vurdere sagen.", 659, LOV_T_BOOL, NULL, uses_77_inputs, 3, uses_77_outputs, 2},
     {LOV_PROV_DEFINITION, "skadende_følge_påtænkt", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1 og § 26, stk. 5 og 7", NULL, 672, LOV_T_BOOL, NULL, uses_78_inputs, 2, uses_78_outputs, 3},
     {LOV_PROV_DEFINITION, "første_mulige_nedsættelse_efter_brev", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "§ 6, stk. 1", NULL, 680, LOV_T_DATE, NULL, uses_79_inputs, 1, uses_79_outputs, 0},
     {LOV_PROV_DEFINITION, "reglen_gælder_for_brevets_måned", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v. (i kraft 31. december 2024)", "§ 4, stk. 7 og § 6, stk. 3", NULL, 687, LOV_T_BOOL, NULL, uses_80_inputs, 0, uses_80_outputs, 2},
@@ -10104,10 +10125,10 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_REQUIREMENT, "partshøringsbrev", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f", NULL, 706, LOV_T_BOOL, NULL, uses_84_inputs, 0, uses_84_outputs, 1},
     {LOV_PROV_DEFINITION, "timer_i_perioden_om_6_måneder", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "§ 4, stk. 2 og § 7", NULL, 721, LOV_T_DECIMAL, NULL, uses_85_inputs, 1, uses_85_outputs, 1},
     {LOV_PROV_DEFINITION, "bortfaldsdato_efter_varsel", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "§ 3 og § 4, stk. 2", NULL, 726, LOV_T_DATE, NULL, uses_86_inputs, 1, uses_86_outputs, 0},
-    {LOV_PROV_PARAMETER, "ingen_varsel_fra_bortfaldsdato", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v. (i kraft 31. december 2024)", "§ 4, stk. 7", NULL, 731, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "meddelelse_om_ophævelse", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v. (i kraft 31. december 2024)", "§ 6, stk. 3 [fortolkning: når et høringsbrev i dag tidligst kan føre til nedsættelse fra 1. juli 2025]", NULL, 741, LOV_T_BOOL, NULL, uses_88_inputs, 4, uses_88_outputs, 3},
+    {LOV_PROV_PARAMETER, "ingen_varsel_fra_bortfaldsdato", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v. (i kraft 31. december 2024)", "§ 4, stk. 7", "Kommunen skal ikke sende varslingsbrev til ægtefæller eller ugift personer, hvor den beregnede bortfaldsdato er den 1. juli 2025 eller senere.", 731, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "meddelelse_om_ophævelse", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v. (i kraft 31. december 2024)", "§ 6, stk. 3 [fortolkning: når et høringsbrev i dag tidligst kan føre til nedsættelse fra 1. juli 2025]", "... kravet ... ikke længere er gældende fra den 1. juli 2025", 741, LOV_T_BOOL, NULL, uses_88_inputs, 4, uses_88_outputs, 3},
     {LOV_PROV_DEFINITION, "varslingsbrev", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "§ 4, stk. 2 og 5, og bek. nr. 1625/2024, § 4, stk. 7", NULL, 748, LOV_T_BOOL, NULL, uses_89_inputs, 4, uses_89_outputs, 5},
-    {LOV_PROV_DEFINITION, "fuld_hjælp_fra_vurderingen", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 9", NULL, 762, LOV_T_BOOL, NULL, uses_90_inputs, 1, uses_90_outputs, 1},
+    {LOV_PROV_DEFINITION, "fuld_hjælp_fra_vurderingen", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 9", "[Parafrase:] Den, der er nedsat og senere vurderes at være undtaget, får fuld hjælp fra vurderingens dag.", 762, LOV_T_BOOL, NULL, uses_90_inputs, 1, uses_90_outputs, 1},
     {LOV_PROV_DEFINITION, "skal_efterbetales", NULL, "star2023", "STAR, udmelding af 17. januar 2023 om nedsættelser uden afgørelse", "nedsættelse uden afgørelse", NULL, 771, LOV_T_BOOL, NULL, uses_91_inputs, 4, uses_91_outputs, 0},
     {LOV_PROV_ASSERTION, "undtagne_nedsættes_aldrig", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 9", NULL, 781, LOV_T_BOOL, NULL, uses_92_inputs, 0, uses_92_outputs, 6},
     {LOV_PROV_ASSERTION, "slutdato_ophæver_ikke_undtagelsen", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 f, stk. 9", NULL, 789, LOV_T_BOOL, NULL, uses_93_inputs, 3, uses_93_outputs, 4},
@@ -10121,9 +10142,9 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_ASSERTION, "ingen_varsel_for_bortfaldsdato_efter_ophævelsen", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v. (i kraft 31. december 2024)", "§ 4, stk. 7", NULL, 828, LOV_T_BOOL, NULL, uses_101_inputs, 0, uses_101_outputs, 2},
     {LOV_PROV_ASSERTION, "aldrig_mere_end_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468 af 20/05/2016 - LBK nr. 808 af 25/06/2024)", "§ 13 g, stk. 1", NULL, 832, LOV_T_BOOL, NULL, uses_102_inputs, 0, uses_102_outputs, 2},
     {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld.", 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", NULL, 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24).", 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
 };
 
 static const lov_param_desc params[] = {

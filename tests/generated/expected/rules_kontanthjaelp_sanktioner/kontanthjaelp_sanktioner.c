@@ -257,6 +257,7 @@ static lov_status param_on_day_graense_3(ctx_t *ctx, lov_date day, lov_money *re
 
 /* parameter satsgrundlag: Satsgrundlag
  * according to aktivloven "§ 35, stk. 4"
+ * "Skal kontrolleres mod årets Vejledning om satser, før modulet bruges for årene uden bekræftet grundlag."
  */
 static const lov_dated_value values_of_satsgrundlag[] = {
     {17075, 18261, {.enum_case = (int32_t)kontanthjaelp_sanktioner_Satsgrundlag_dagssats}},    /* 2016-10-01 to 2019-12-31 */
@@ -288,7 +289,7 @@ static lov_status param_on_day_satsgrundlag(ctx_t *ctx, lov_date day, kontanthja
 #line 61 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoeringspligt(ctx_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result)
 {
-#line 292 "kontanthjaelp_sanktioner.c"
+#line 293 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -442,7 +443,7 @@ _fail:
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 446 "kontanthjaelp_sanktioner.c"
+#line 447 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -473,11 +474,12 @@ _fail:
 
 /* definition with parameters frist_udløbet: boolean
  * according to fvl "§ 19, stk. 1"
+ * "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld."
  */
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 481 "kontanthjaelp_sanktioner.c"
+#line 483 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -498,7 +500,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 502 "kontanthjaelp_sanktioner.c"
+#line 504 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -540,11 +542,12 @@ _fail:
 
 /* definition with parameters begrundelse_opfylder_kravene: boolean
  * according to fvl "§§ 22-24"
+ * "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24)."
  */
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 548 "kontanthjaelp_sanktioner.c"
+#line 551 "kontanthjaelp_sanktioner.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -570,7 +573,7 @@ _L3:;
 #line 197 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_gaeldende_vejledningsregel(ctx_t *ctx, kontanthjaelp_sanktioner_Vejledningsregel *result)
 {
-#line 574 "kontanthjaelp_sanktioner.c"
+#line 577 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Vejledningsregel _t1 = (kontanthjaelp_sanktioner_Vejledningsregel)0;
     /* the rule (line 199) */
@@ -592,7 +595,7 @@ _fail:
 #line 201 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_satser_efter_maanedlig_hjaelp(ctx_t *ctx, bool *result)
 {
-#line 596 "kontanthjaelp_sanktioner.c"
+#line 599 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
     /* the rule (line 203) */
@@ -610,11 +613,12 @@ _fail:
 
 /* outcome sanktionssats: money
  * according to aktivloven "§ 35, stk. 4 (fra 2020); § 37 (til 2019)"
+ * "[Parafrase:] Sanktionssatsen pr. dag er 200, 400, 600 eller 700 kr. efter den månedlige hjælp (2019-niveau: under 5.500 kr., 5.500-9.700 kr., over 9.700 og op til 13.200 kr., over 13.200 kr.)."
  */
 #line 206 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sanktionssats(ctx_t *ctx, lov_money *result)
 {
-#line 618 "kontanthjaelp_sanktioner.c"
+#line 622 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -692,7 +696,7 @@ _fail:
 #line 217 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sanktionssatsens_grundlag(ctx_t *ctx, kontanthjaelp_sanktioner_Satsgrundlag *result)
 {
-#line 696 "kontanthjaelp_sanktioner.c"
+#line 700 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
     /* the rule (line 219) */
@@ -714,7 +718,7 @@ _fail:
 #line 236 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skriftlig_vejledning_givet(ctx_t *ctx, bool *result)
 {
-#line 718 "kontanthjaelp_sanktioner.c"
+#line 722 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1242,7 +1246,7 @@ _fail:
 #line 269 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sidste_dag_for_sanktion(ctx_t *ctx, lov_date *result)
 {
-#line 1246 "kontanthjaelp_sanktioner.c"
+#line 1250 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -1267,7 +1271,7 @@ _fail:
 #line 273 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sanktioneret_i_tide(ctx_t *ctx, bool *result)
 {
-#line 1271 "kontanthjaelp_sanktioner.c"
+#line 1275 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1380,11 +1384,12 @@ _fail:
 
 /* definition betingelser_for_aktivitetsparate: boolean
  * according to aktivloven "§ 35 [stk. ikke verificeret]"
+ * "[Parafrase:] Før en aktivitetsparat sanktioneres, skal kommunen forsøge at få personlig kontakt, og der skal være konkrete grunde til, at sanktionen vil fremme rådigheden."
  */
 #line 280 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
 {
-#line 1388 "kontanthjaelp_sanktioner.c"
+#line 1393 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1467,7 +1472,7 @@ _fail:
 #line 289 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_hoeringspligt(ctx_t *ctx, bool *result)
 {
-#line 1471 "kontanthjaelp_sanktioner.c"
+#line 1476 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 291) */
@@ -1493,7 +1498,7 @@ _fail:
 #line 300 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1497 "kontanthjaelp_sanktioner.c"
+#line 1502 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1649,7 +1654,7 @@ _fail:
 #line 314 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1653 "kontanthjaelp_sanktioner.c"
+#line 1658 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 316) */
@@ -1675,11 +1680,12 @@ _fail:
 
 /* definition fradragsdage: integer
  * according to aktivloven "§ 37"
+ * "[Parafrase:] Der foretages fradrag fra udeblivelsen, til kontakten er genoprettet, herunder for selve dagen."
  */
 #line 325 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradragsdage(ctx_t *ctx, int64_t *result)
 {
-#line 1683 "kontanthjaelp_sanktioner.c"
+#line 1689 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -1721,7 +1727,7 @@ _fail:
 #line 334 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradragsbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 1725 "kontanthjaelp_sanktioner.c"
+#line 1731 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1766,7 +1772,7 @@ _fail:
 #line 339 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 1770 "kontanthjaelp_sanktioner.c"
+#line 1776 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1974,7 +1980,7 @@ _fail:
 #line 365 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skaerpet_raadighedssanktion(ctx_t *ctx, bool *result)
 {
-#line 1978 "kontanthjaelp_sanktioner.c"
+#line 1984 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2284,7 +2290,7 @@ _fail:
 #line 391 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skaerpet_sanktion_i_hoejst(ctx_t *ctx, lov_duration *result)
 {
-#line 2288 "kontanthjaelp_sanktioner.c"
+#line 2294 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     /* the rule (line 393) */
@@ -2303,11 +2309,12 @@ _fail:
 
 /* outcome kræver_sagsbehandlers_vurdering: boolean
  * according to aktivloven "§§ 36 og 40 a"
+ * "Udeblivelse fra tilbud (§ 36, indhold ikke verificeret), og § 40 a for aktivitetsparate (datoen for ændringen ikke verificeret)."
  */
 #line 398 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
 {
-#line 2311 "kontanthjaelp_sanktioner.c"
+#line 2318 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2486,7 +2493,7 @@ _fail:
 #line 409 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_uden_skriftlig_vejledning(ctx_t *ctx, bool *result)
 {
-#line 2490 "kontanthjaelp_sanktioner.c"
+#line 2497 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2562,7 +2569,7 @@ _fail:
 #line 413 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_ved_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 2566 "kontanthjaelp_sanktioner.c"
+#line 2573 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2640,7 +2647,7 @@ _fail:
 #line 417 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_efter_3_kalendermaaneder(ctx_t *ctx, bool *result)
 {
-#line 2644 "kontanthjaelp_sanktioner.c"
+#line 2651 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2716,7 +2723,7 @@ _fail:
 #line 421 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 2720 "kontanthjaelp_sanktioner.c"
+#line 2727 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2822,7 +2829,7 @@ _fail:
 #line 426 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_aktivitetsparate_kontaktes_personligt_foerst(ctx_t *ctx, bool *result)
 {
-#line 2826 "kontanthjaelp_sanktioner.c"
+#line 2833 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2902,7 +2909,7 @@ _fail:
 #line 430 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx_t *ctx, bool *result)
 {
-#line 2906 "kontanthjaelp_sanktioner.c"
+#line 2913 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2950,7 +2957,7 @@ _fail:
 #line 434 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_automatisk_fradrag_for_tilbud(ctx_t *ctx, bool *result)
 {
-#line 2954 "kontanthjaelp_sanktioner.c"
+#line 2961 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2998,7 +3005,7 @@ _fail:
 #line 438 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_fradraget_er_aldrig_negativt(ctx_t *ctx, bool *result)
 {
-#line 3002 "kontanthjaelp_sanktioner.c"
+#line 3009 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3046,7 +3053,7 @@ _fail:
 #line 442 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_sanktionssatsen_er_en_af_lovens_fire(ctx_t *ctx, bool *result)
 {
-#line 3050 "kontanthjaelp_sanktioner.c"
+#line 3057 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3353,7 +3360,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 61 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoeringspligt(fast_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result)
 {
-#line 3357 "kontanthjaelp_sanktioner.c"
+#line 3364 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     bool _t1 = false;
@@ -3424,7 +3431,7 @@ _fail:
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 3428 "kontanthjaelp_sanktioner.c"
+#line 3435 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3444,7 +3451,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 3448 "kontanthjaelp_sanktioner.c"
+#line 3455 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -3460,7 +3467,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 3464 "kontanthjaelp_sanktioner.c"
+#line 3471 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3480,7 +3487,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 3484 "kontanthjaelp_sanktioner.c"
+#line 3491 "kontanthjaelp_sanktioner.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -3490,7 +3497,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 197 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_gaeldende_vejledningsregel(fast_t *ctx, kontanthjaelp_sanktioner_Vejledningsregel *result)
 {
-#line 3494 "kontanthjaelp_sanktioner.c"
+#line 3501 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Vejledningsregel _t1 = (kontanthjaelp_sanktioner_Vejledningsregel)0;
     /* the rule (line 199) */
@@ -3505,7 +3512,7 @@ _fail:
 #line 201 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_satser_efter_maanedlig_hjaelp(fast_t *ctx, bool *result)
 {
-#line 3509 "kontanthjaelp_sanktioner.c"
+#line 3516 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
     /* the rule (line 203) */
@@ -3520,7 +3527,7 @@ _fail:
 #line 206 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_sanktionssats(fast_t *ctx, lov_money *result)
 {
-#line 3524 "kontanthjaelp_sanktioner.c"
+#line 3531 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -3565,7 +3572,7 @@ _fail:
 #line 217 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_sanktionssatsens_grundlag(fast_t *ctx, kontanthjaelp_sanktioner_Satsgrundlag *result)
 {
-#line 3569 "kontanthjaelp_sanktioner.c"
+#line 3576 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
     /* the rule (line 219) */
@@ -3580,7 +3587,7 @@ _fail:
 #line 236 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_skriftlig_vejledning_givet(fast_t *ctx, bool *result)
 {
-#line 3584 "kontanthjaelp_sanktioner.c"
+#line 3591 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3632,7 +3639,7 @@ _fail:
 #line 269 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_sidste_dag_for_sanktion(fast_t *ctx, lov_date *result)
 {
-#line 3636 "kontanthjaelp_sanktioner.c"
+#line 3643 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -3650,7 +3657,7 @@ _fail:
 #line 273 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_sanktioneret_i_tide(fast_t *ctx, bool *result)
 {
-#line 3654 "kontanthjaelp_sanktioner.c"
+#line 3661 "kontanthjaelp_sanktioner.c"
     /* the rule (line 275) */
     (*result) = ((((ctx->in->forseelsesdag <= ctx->reference_date) && (ctx->reference_date <= ctx->v.sidste_dag_for_sanktion)) && (ctx->in->afgoerelse_meddelt.present)) && (ctx->in->afgoerelse_meddelt.value >= ctx->in->forseelsesdag));
     return LOV_OK;
@@ -3659,7 +3666,7 @@ static lov_status fast_def_sanktioneret_i_tide(fast_t *ctx, bool *result)
 #line 280 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *result)
 {
-#line 3663 "kontanthjaelp_sanktioner.c"
+#line 3670 "kontanthjaelp_sanktioner.c"
     /* the rule (line 284) */
     (*result) = (!(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (ctx->in->personlig_kontakt_forsoegt && ctx->in->sanktionen_konkret_begrundet));
     return LOV_OK;
@@ -3668,7 +3675,7 @@ static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *r
 #line 289 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_hoeringspligt(fast_t *ctx, bool *result)
 {
-#line 3672 "kontanthjaelp_sanktioner.c"
+#line 3679 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 291) */
@@ -3683,7 +3690,7 @@ _fail:
 #line 300 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 3687 "kontanthjaelp_sanktioner.c"
+#line 3694 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3738,7 +3745,7 @@ _fail:
 #line 314 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 3742 "kontanthjaelp_sanktioner.c"
+#line 3749 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 316) */
@@ -3753,7 +3760,7 @@ _fail:
 #line 325 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_fradragsdage(fast_t *ctx, int64_t *result)
 {
-#line 3757 "kontanthjaelp_sanktioner.c"
+#line 3764 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -3776,7 +3783,7 @@ _fail:
 #line 334 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_fradragsbeloeb(fast_t *ctx, lov_money *result)
 {
-#line 3780 "kontanthjaelp_sanktioner.c"
+#line 3787 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -3804,7 +3811,7 @@ _fail:
 #line 339 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
 {
-#line 3808 "kontanthjaelp_sanktioner.c"
+#line 3815 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3866,7 +3873,7 @@ _fail:
 #line 365 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_skaerpet_raadighedssanktion(fast_t *ctx, bool *result)
 {
-#line 3870 "kontanthjaelp_sanktioner.c"
+#line 3877 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3936,7 +3943,7 @@ _fail:
 #line 391 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_skaerpet_sanktion_i_hoejst(fast_t *ctx, lov_duration *result)
 {
-#line 3940 "kontanthjaelp_sanktioner.c"
+#line 3947 "kontanthjaelp_sanktioner.c"
     lov_duration _t1 = {0, 0};
     /* the rule (line 393) */
     if (ctx->v.skaerpet_raadighedssanktion) {
@@ -3951,7 +3958,7 @@ static lov_status fast_def_skaerpet_sanktion_i_hoejst(fast_t *ctx, lov_duration 
 #line 398 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
 {
-#line 3955 "kontanthjaelp_sanktioner.c"
+#line 3962 "kontanthjaelp_sanktioner.c"
     /* the rule (line 402) */
     (*result) = (((ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) && (!ctx->in->rimelig_grund)) || ((((ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && ctx->in->tidligere_sanktionsafgoerelse) && ctx->in->manglende_vilje) && (!ctx->in->rimelig_grund)));
     return LOV_OK;
@@ -3960,7 +3967,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 #line 409 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_fradrag_uden_skriftlig_vejledning(fast_t *ctx, bool *result)
 {
-#line 3964 "kontanthjaelp_sanktioner.c"
+#line 3971 "kontanthjaelp_sanktioner.c"
     *result = (!(!ctx->v.skriftlig_vejledning_givet) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
     return LOV_OK;
 }
@@ -3968,7 +3975,7 @@ static lov_status fast_assert_intet_fradrag_uden_skriftlig_vejledning(fast_t *ct
 #line 413 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 3972 "kontanthjaelp_sanktioner.c"
+#line 3979 "kontanthjaelp_sanktioner.c"
     *result = (!ctx->in->rimelig_grund || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
     return LOV_OK;
 }
@@ -3976,7 +3983,7 @@ static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool 
 #line 417 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_fradrag_efter_3_kalendermaaneder(fast_t *ctx, bool *result)
 {
-#line 3980 "kontanthjaelp_sanktioner.c"
+#line 3987 "kontanthjaelp_sanktioner.c"
     *result = (!(!ctx->v.sanktioneret_i_tide) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
     return LOV_OK;
 }
@@ -3984,7 +3991,7 @@ static lov_status fast_assert_intet_fradrag_efter_3_kalendermaaneder(fast_t *ctx
 #line 421 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
 {
-#line 3988 "kontanthjaelp_sanktioner.c"
+#line 3995 "kontanthjaelp_sanktioner.c"
     *result = (!((!(ctx->v.fradrag == INT64_C(0) /* 0 kr */)) || ctx->v.skaerpet_raadighedssanktion) || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
     return LOV_OK;
 }
@@ -3992,7 +3999,7 @@ static lov_status fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(fast_t *
 #line 426 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_aktivitetsparate_kontaktes_personligt_foerst(fast_t *ctx, bool *result)
 {
-#line 3996 "kontanthjaelp_sanktioner.c"
+#line 4003 "kontanthjaelp_sanktioner.c"
     *result = (!((ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->personlig_kontakt_forsoegt)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -4000,7 +4007,7 @@ static lov_status fast_assert_aktivitetsparate_kontaktes_personligt_foerst(fast_
 #line 430 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(fast_t *ctx, bool *result)
 {
-#line 4004 "kontanthjaelp_sanktioner.c"
+#line 4011 "kontanthjaelp_sanktioner.c"
     *result = (!(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (!ctx->v.skaerpet_raadighedssanktion));
     return LOV_OK;
 }
@@ -4008,7 +4015,7 @@ static lov_status fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_san
 #line 434 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_automatisk_fradrag_for_tilbud(fast_t *ctx, bool *result)
 {
-#line 4012 "kontanthjaelp_sanktioner.c"
+#line 4019 "kontanthjaelp_sanktioner.c"
     *result = (!(ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -4016,7 +4023,7 @@ static lov_status fast_assert_intet_automatisk_fradrag_for_tilbud(fast_t *ctx, b
 #line 438 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_fradraget_er_aldrig_negativt(fast_t *ctx, bool *result)
 {
-#line 4020 "kontanthjaelp_sanktioner.c"
+#line 4027 "kontanthjaelp_sanktioner.c"
     *result = (!(ctx->in->dagssats >= INT64_C(0) /* 0 kr */) || (ctx->v.fradrag >= INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -4024,7 +4031,7 @@ static lov_status fast_assert_fradraget_er_aldrig_negativt(fast_t *ctx, bool *re
 #line 442 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_sanktionssatsen_er_en_af_lovens_fire(fast_t *ctx, bool *result)
 {
-#line 4028 "kontanthjaelp_sanktioner.c"
+#line 4035 "kontanthjaelp_sanktioner.c"
     *result = (!ctx->v.satser_efter_maanedlig_hjaelp || ((((ctx->v.sanktionssats == INT64_C(20000) /* 200 kr */) || (ctx->v.sanktionssats == INT64_C(40000) /* 400 kr */)) || (ctx->v.sanktionssats == INT64_C(60000) /* 600 kr */)) || (ctx->v.sanktionssats == INT64_C(70000) /* 700 kr */)));
     return LOV_OK;
 }
@@ -5385,15 +5392,15 @@ static const int32_t uses_52_inputs[] = {-1};
 static const int32_t uses_52_outputs[] = {1, 2};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_PARAMETER, "kalendermåneder_til_at_sanktionere", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 151, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "kalendermåneder_til_at_sanktionere", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", "[Parafrase:] Sanktionen skal gennemføres inden for 3 hele kalendermåneder.", 151, LOV_T_INT, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "vejledningsregel", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1 (LBK 981/2019; lov 1558/2019; lov 727/2023 [1/1/2024: ikke verificeret])", NULL, 156, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Vejledningsregel, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "grænse_1", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (se sanktionssatsens_grundlag)", NULL, 168, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "grænse_2", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (se sanktionssatsens_grundlag)", NULL, 174, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_PARAMETER, "grænse_3", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (se sanktionssatsens_grundlag)", NULL, 180, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "satsgrundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4", NULL, 186, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Satsgrundlag, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "satsgrundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4", "Skal kontrolleres mod årets Vejledning om satser, før modulet bruges for årene uden bekræftet grundlag.", 186, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Satsgrundlag, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "gældende_vejledningsregel", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 197, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Vejledningsregel, uses_6_inputs, 1, uses_6_outputs, 0},
     {LOV_PROV_DEFINITION, "satser_efter_månedlig_hjælp", NULL, "lov1558", "Lov nr. 1558 af 27. december 2019 (§ 35, stk. 1 og 4 fra 1. januar 2020)", "aktivloven § 35, stk. 4", NULL, 201, LOV_T_BOOL, NULL, uses_7_inputs, 1, uses_7_outputs, 0},
-    {LOV_PROV_DEFINITION, "sanktionssats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (fra 2020); § 37 (til 2019)", NULL, 206, LOV_T_MONEY, NULL, uses_8_inputs, 3, uses_8_outputs, 1},
+    {LOV_PROV_DEFINITION, "sanktionssats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (fra 2020); § 37 (til 2019)", "[Parafrase:] Sanktionssatsen pr. dag er 200, 400, 600 eller 700 kr. efter den månedlige hjælp (2019-niveau: under 5.500 kr., 5.500-9.700 kr., over 9.700 og op til 13.200 kr., over 13.200 kr.).", 206, LOV_T_MONEY, NULL, uses_8_inputs, 3, uses_8_outputs, 1},
     {LOV_PROV_DEFINITION, "sanktionssatsens_grundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4", NULL, 217, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Satsgrundlag, uses_9_inputs, 1, uses_9_outputs, 0},
     {LOV_PROV_DEFINITION, "skriftlig_vejledning_givet", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 236, LOV_T_BOOL, NULL, uses_10_inputs, 6, uses_10_outputs, 1},
     {LOV_PROV_EXCEPTION, "skriftlig_vejledning_givet", "med_indkaldelsen", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1 (LBK nr. 981/2019)", "... kommunen samtidig med henvisningen til arbejde, afgivelsen af tilbud, indkaldelsen til samtale m.v. skriftligt har informeret ansøgeren eller modtageren af hjælp om konsekvensen for hjælpen ...", 239, LOV_T_BOOL, NULL, uses_11_inputs, 3, uses_11_outputs, 1},
@@ -5401,13 +5408,13 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_EXCEPTION, "skriftlig_vejledning_givet", "skriftlig", "lov727", "Lov nr. 727 af 13. juni 2023 (forenkling af krav til vejledning)", "aktivloven § 35, stk. 1", "... at kommunen skriftligt har vejledt personen om rettigheder og pligter i forhold til rådighed og sanktioner.", 258, LOV_T_BOOL, NULL, uses_13_inputs, 2, uses_13_outputs, 1},
     {LOV_PROV_DEFINITION, "sidste_dag_for_sanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 269, LOV_T_DATE, NULL, uses_14_inputs, 1, uses_14_outputs, 0},
     {LOV_PROV_DEFINITION, "sanktioneret_i_tide", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 273, LOV_T_BOOL, NULL, uses_15_inputs, 3, uses_15_outputs, 1},
-    {LOV_PROV_DEFINITION, "betingelser_for_aktivitetsparate", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35 [stk. ikke verificeret]", NULL, 280, LOV_T_BOOL, NULL, uses_16_inputs, 3, uses_16_outputs, 0},
+    {LOV_PROV_DEFINITION, "betingelser_for_aktivitetsparate", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35 [stk. ikke verificeret]", "[Parafrase:] Før en aktivitetsparat sanktioneres, skal kommunen forsøge at få personlig kontakt, og der skal være konkrete grunde til, at sanktionen vil fremme rådigheden.", 280, LOV_T_BOOL, NULL, uses_16_inputs, 3, uses_16_outputs, 0},
     {LOV_PROV_DEFINITION, "høringspligt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 289, LOV_T_BOOL, NULL, uses_17_inputs, 2, uses_17_outputs, 0},
     {LOV_PROV_DEFINITION, "partshøring_gennemført", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 300, LOV_T_BOOL, NULL, uses_18_inputs, 3, uses_18_outputs, 1},
     {LOV_PROV_EXCEPTION, "partshøring_gennemført", "ingen_høringspligt", "fvl", "Forvaltningsloven", "§ 19", NULL, 303, LOV_T_BOOL, NULL, uses_19_inputs, 0, uses_19_outputs, 1},
     {LOV_PROV_EXCEPTION, "partshøring_gennemført", "hørt_før_afgørelsen", "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 307, LOV_T_BOOL, NULL, uses_20_inputs, 3, uses_20_outputs, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 314, LOV_T_BOOL, NULL, uses_21_inputs, 4, uses_21_outputs, 0},
-    {LOV_PROV_DEFINITION, "fradragsdage", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", NULL, 325, LOV_T_INT, NULL, uses_22_inputs, 3, uses_22_outputs, 0},
+    {LOV_PROV_DEFINITION, "fradragsdage", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", "[Parafrase:] Der foretages fradrag fra udeblivelsen, til kontakten er genoprettet, herunder for selve dagen.", 325, LOV_T_INT, NULL, uses_22_inputs, 3, uses_22_outputs, 0},
     {LOV_PROV_DEFINITION, "fradragsbeløb", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37 og § 35, stk. 4", NULL, 334, LOV_T_MONEY, NULL, uses_23_inputs, 1, uses_23_outputs, 3},
     {LOV_PROV_DEFINITION, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", NULL, 339, LOV_T_MONEY, NULL, uses_24_inputs, 2, uses_24_outputs, 1},
     {LOV_PROV_EXCEPTION, "fradrag", "udeblevet_fra_jobsamtale", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", NULL, 347, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 1},
@@ -5417,7 +5424,7 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 343, LOV_T_BOOL, NULL, uses_29_inputs, 0, uses_29_outputs, 1},
     {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 344, LOV_T_BOOL, NULL, uses_30_inputs, 0, uses_30_outputs, 1},
     {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35 [stk. ikke verificeret]", NULL, 345, LOV_T_BOOL, NULL, uses_31_inputs, 0, uses_31_outputs, 1},
-    {LOV_PROV_PARAMETER, "skærpet_sanktion_højst", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", NULL, 360, LOV_T_DURATION, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "skærpet_sanktion_højst", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", "[Parafrase:] ... i op til 3 måneder", 360, LOV_T_DURATION, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", NULL, 365, LOV_T_BOOL, NULL, uses_33_inputs, 4, uses_33_outputs, 0},
     {LOV_PROV_EXCEPTION, "skærpet_rådighedssanktion", "manglende_vilje", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", "[Parafrase:] Har borgeren, efter en tidligere afgørelse om sanktion, ved gentagne undladelser vist manglende vilje til at stå til rådighed, kan hjælpen bortfalde i op til 3 måneder.", 373, LOV_T_BOOL, NULL, uses_34_inputs, 2, uses_34_outputs, 0},
     {LOV_PROV_EXCEPTION, "skærpet_rådighedssanktion", "rimelig_grund", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 380, LOV_T_BOOL, NULL, uses_35_inputs, 1, uses_35_outputs, 0},
@@ -5428,7 +5435,7 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 370, LOV_T_BOOL, NULL, uses_40_inputs, 0, uses_40_outputs, 1},
     {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", NULL, 371, LOV_T_BOOL, NULL, uses_41_inputs, 1, uses_41_outputs, 0},
     {LOV_PROV_DEFINITION, "skærpet_sanktion_i_højst", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", NULL, 391, LOV_T_DURATION, NULL, uses_42_inputs, 0, uses_42_outputs, 1},
-    {LOV_PROV_DEFINITION, "kræver_sagsbehandlers_vurdering", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§§ 36 og 40 a", NULL, 398, LOV_T_BOOL, NULL, uses_43_inputs, 5, uses_43_outputs, 0},
+    {LOV_PROV_DEFINITION, "kræver_sagsbehandlers_vurdering", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§§ 36 og 40 a", "Udeblivelse fra tilbud (§ 36, indhold ikke verificeret), og § 40 a for aktivitetsparate (datoen for ændringen ikke verificeret).", 398, LOV_T_BOOL, NULL, uses_43_inputs, 5, uses_43_outputs, 0},
     {LOV_PROV_ASSERTION, "intet_fradrag_uden_skriftlig_vejledning", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 409, LOV_T_BOOL, NULL, uses_44_inputs, 0, uses_44_outputs, 3},
     {LOV_PROV_ASSERTION, "intet_fradrag_ved_rimelig_grund", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 413, LOV_T_BOOL, NULL, uses_45_inputs, 1, uses_45_outputs, 2},
     {LOV_PROV_ASSERTION, "intet_fradrag_efter_3_kalendermåneder", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 417, LOV_T_BOOL, NULL, uses_46_inputs, 0, uses_46_outputs, 3},
@@ -5445,9 +5452,9 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_4", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 4", "[Parafrase:] ... hvis parten ikke har ret til aktindsigt i oplysningerne", 89, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_EXCEPTION, "høringspligt", "genoptagelse", "fvl", "Forvaltningsloven", "§ 20, stk. 1", "[Parafrase:] Partshøring kan undlades, hvor afgørelsen kan genoptages på partens begæring; oplysningerne sendes med afgørelsen.", 94, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld.", 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", NULL, 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24).", 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
 };
 
 static const lov_param_desc params[] = {

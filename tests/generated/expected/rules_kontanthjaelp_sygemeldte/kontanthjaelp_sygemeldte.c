@@ -219,11 +219,12 @@ _fail:
 
 /* definition with parameters frist_udløbet: boolean
  * according to fvl "§ 19, stk. 1"
+ * "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld."
  */
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 227 "kontanthjaelp_sygemeldte.c"
+#line 228 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -244,7 +245,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 248 "kontanthjaelp_sygemeldte.c"
+#line 249 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -286,11 +287,12 @@ _fail:
 
 /* definition with parameters begrundelse_opfylder_kravene: boolean
  * according to fvl "§§ 22-24"
+ * "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24)."
  */
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 294 "kontanthjaelp_sygemeldte.c"
+#line 296 "kontanthjaelp_sygemeldte.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -316,7 +318,7 @@ _L3:;
 #line 146 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_gaeldende_vejledningsregel(ctx_t *ctx, kontanthjaelp_sygemeldte_Vejledningsregel *result)
 {
-#line 320 "kontanthjaelp_sygemeldte.c"
+#line 322 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sygemeldte_Vejledningsregel _t1 = (kontanthjaelp_sygemeldte_Vejledningsregel)0;
     /* the rule (line 148) */
@@ -338,7 +340,7 @@ _fail:
 #line 150 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_vejledt_efter_35_stk_1(ctx_t *ctx, bool *result)
 {
-#line 342 "kontanthjaelp_sygemeldte.c"
+#line 344 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -706,7 +708,7 @@ _fail:
 #line 184 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_raskmeldt_foer_udeblivelsen(ctx_t *ctx, bool *result)
 {
-#line 710 "kontanthjaelp_sygemeldte.c"
+#line 712 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -793,7 +795,7 @@ _fail:
 #line 188 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_sygemeldt_paa_dagen(ctx_t *ctx, bool *result)
 {
-#line 797 "kontanthjaelp_sygemeldte.c"
+#line 799 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -874,11 +876,12 @@ _fail:
 
 /* definition rimelig_grund: boolean
  * according to bek470 "§ 15, stk. 3; bek. nr. 471/2021, § 10, stk. 3"
+ * "... lægge vægt på, om personen ikke kan deltage i tilbuddet m.v. på grund af egen opstået sygdom"
  */
 #line 195 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 882 "kontanthjaelp_sygemeldte.c"
+#line 885 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1099,11 +1102,12 @@ _fail:
 
 /* outcome undersøgelse_påkrævet: boolean
  * according to ast "102-16; retssikkerhedsloven § 10"
+ * "[Parafrase:] Henviser borgeren til sygdom, skal kommunen fortsætte undersøgelsen, til den kan vurdere, om personen var syg; den skal i det mindste spørge, hvorfor personen udeblev."
  */
 #line 222 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_undersoegelse_paakraevet(ctx_t *ctx, bool *result)
 {
-#line 1107 "kontanthjaelp_sygemeldte.c"
+#line 1111 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1214,7 +1218,7 @@ _fail:
 #line 229 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_udeblevet_uden_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 1218 "kontanthjaelp_sygemeldte.c"
+#line 1222 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1257,11 +1261,12 @@ _fail:
 
 /* definition i_tide: boolean
  * according to aktivloven "§ 35, stk. 3 [fortolkning: senest sidste dag i 3. hele kalendermåned]"
+ * "Fradrag og nedsættelser i hjælpen skal ske inden for 3 hele kalendermåneder efter hændelsestidspunktet."
  */
 #line 236 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_i_tide(ctx_t *ctx, bool *result)
 {
-#line 1265 "kontanthjaelp_sygemeldte.c"
+#line 1270 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1355,7 +1360,7 @@ _fail:
 #line 244 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
 {
-#line 1359 "kontanthjaelp_sygemeldte.c"
+#line 1364 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1438,7 +1443,7 @@ _fail:
 #line 248 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1442 "kontanthjaelp_sygemeldte.c"
+#line 1447 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1510,7 +1515,7 @@ _fail:
 #line 254 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1514 "kontanthjaelp_sygemeldte.c"
+#line 1519 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 256) */
@@ -1540,7 +1545,7 @@ _fail:
 #line 259 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 1544 "kontanthjaelp_sygemeldte.c"
+#line 1549 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1735,7 +1740,7 @@ _fail:
 #line 275 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_sygemeldingen_er_aaben(ctx_t *ctx, bool *result)
 {
-#line 1739 "kontanthjaelp_sygemeldte.c"
+#line 1744 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1850,7 +1855,7 @@ _fail:
 #line 283 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_slutdatoen_raskmelder_ikke(ctx_t *ctx, bool *result)
 {
-#line 1854 "kontanthjaelp_sygemeldte.c"
+#line 1859 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2030,7 +2035,7 @@ _fail:
 #line 289 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_ingen_sanktion_uden_undersoegelse(ctx_t *ctx, bool *result)
 {
-#line 2034 "kontanthjaelp_sygemeldte.c"
+#line 2039 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2110,7 +2115,7 @@ _fail:
 #line 293 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 2114 "kontanthjaelp_sygemeldte.c"
+#line 2119 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2216,7 +2221,7 @@ _fail:
 #line 297 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden(ctx_t *ctx, bool *result)
 {
-#line 2220 "kontanthjaelp_sygemeldte.c"
+#line 2225 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2296,7 +2301,7 @@ _fail:
 #line 301 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_syg_efter_vurderingen_sanktioneres_ikke(ctx_t *ctx, bool *result)
 {
-#line 2300 "kontanthjaelp_sygemeldte.c"
+#line 2305 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2344,7 +2349,7 @@ _fail:
 #line 307 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_slutdato_paa_sygemeldingen_aendrer_intet(ctx_t *ctx, bool *result)
 {
-#line 2348 "kontanthjaelp_sygemeldte.c"
+#line 2353 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2732,7 +2737,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 2736 "kontanthjaelp_sygemeldte.c"
+#line 2741 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2752,7 +2757,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 2756 "kontanthjaelp_sygemeldte.c"
+#line 2761 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2768,7 +2773,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 2772 "kontanthjaelp_sygemeldte.c"
+#line 2777 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2788,7 +2793,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 2792 "kontanthjaelp_sygemeldte.c"
+#line 2797 "kontanthjaelp_sygemeldte.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -2798,7 +2803,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 146 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_gaeldende_vejledningsregel(fast_t *ctx, kontanthjaelp_sygemeldte_Vejledningsregel *result)
 {
-#line 2802 "kontanthjaelp_sygemeldte.c"
+#line 2807 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sygemeldte_Vejledningsregel _t1 = (kontanthjaelp_sygemeldte_Vejledningsregel)0;
     /* the rule (line 148) */
@@ -2813,7 +2818,7 @@ _fail:
 #line 150 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_vejledt_efter_35_stk_1(fast_t *ctx, bool *result)
 {
-#line 2817 "kontanthjaelp_sygemeldte.c"
+#line 2822 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2865,7 +2870,7 @@ _fail:
 #line 184 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result)
 {
-#line 2869 "kontanthjaelp_sygemeldte.c"
+#line 2874 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 186) */
     (*result) = (((!(ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->in->udeblivelsesdag));
     return LOV_OK;
@@ -2874,7 +2879,7 @@ static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result
 #line 188 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_sygemeldt_paa_dagen(fast_t *ctx, bool *result)
 {
-#line 2878 "kontanthjaelp_sygemeldte.c"
+#line 2883 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 190) */
     (*result) = (((ctx->in->sygemeldt_fra.present) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (!ctx->v.raskmeldt_foer_udeblivelsen));
     return LOV_OK;
@@ -2883,7 +2888,7 @@ static lov_status fast_def_sygemeldt_paa_dagen(fast_t *ctx, bool *result)
 #line 195 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 2887 "kontanthjaelp_sygemeldte.c"
+#line 2892 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2945,7 +2950,7 @@ _fail:
 #line 222 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
 {
-#line 2949 "kontanthjaelp_sygemeldte.c"
+#line 2954 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 226) */
     (*result) = (((ctx->in->borgeren_henviser_til_sygdom || ctx->v.sygemeldt_paa_dagen) && (ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) && (!ctx->v.rimelig_grund));
     return LOV_OK;
@@ -2954,7 +2959,7 @@ static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
 #line 229 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_udeblevet_uden_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 2958 "kontanthjaelp_sygemeldte.c"
+#line 2963 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 231) */
     (*result) = ((!ctx->v.rimelig_grund) && (!ctx->v.undersoegelse_paakraevet));
     return LOV_OK;
@@ -2963,7 +2968,7 @@ static lov_status fast_def_udeblevet_uden_rimelig_grund(fast_t *ctx, bool *resul
 #line 236 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_i_tide(fast_t *ctx, bool *result)
 {
-#line 2967 "kontanthjaelp_sygemeldte.c"
+#line 2972 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -2983,7 +2988,7 @@ _fail:
 #line 244 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *result)
 {
-#line 2987 "kontanthjaelp_sygemeldte.c"
+#line 2992 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 246) */
     (*result) = ((!(ctx->in->matchgruppe == kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat)) || (ctx->in->personlig_kontakt_udtoemt && ctx->in->sanktion_fremmer_raadighed));
     return LOV_OK;
@@ -2992,7 +2997,7 @@ static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *r
 #line 248 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 2996 "kontanthjaelp_sygemeldte.c"
+#line 3001 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -3023,7 +3028,7 @@ _fail:
 #line 254 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 3027 "kontanthjaelp_sygemeldte.c"
+#line 3032 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 256) */
@@ -3038,7 +3043,7 @@ _fail:
 #line 259 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
 {
-#line 3042 "kontanthjaelp_sygemeldte.c"
+#line 3047 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3087,7 +3092,7 @@ _fail:
 #line 275 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 {
-#line 3091 "kontanthjaelp_sygemeldte.c"
+#line 3096 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 277) */
     (*result) = ((ctx->in->sygemeldt_fra.present) && (!(((!(ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->reference_date))));
     return LOV_OK;
@@ -3096,7 +3101,7 @@ static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 #line 283 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_slutdatoen_raskmelder_ikke(fast_t *ctx, bool *result)
 {
-#line 3100 "kontanthjaelp_sygemeldte.c"
+#line 3105 "kontanthjaelp_sygemeldte.c"
     *result = (!(((((ctx->in->sygemeldt_fra.present) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -3104,7 +3109,7 @@ static lov_status fast_assert_slutdatoen_raskmelder_ikke(fast_t *ctx, bool *resu
 #line 289 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_ingen_sanktion_uden_undersoegelse(fast_t *ctx, bool *result)
 {
-#line 3108 "kontanthjaelp_sygemeldte.c"
+#line 3113 "kontanthjaelp_sygemeldte.c"
     *result = (!(ctx->in->borgeren_henviser_til_sygdom && (ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -3112,7 +3117,7 @@ static lov_status fast_assert_ingen_sanktion_uden_undersoegelse(fast_t *ctx, boo
 #line 293 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerelse(fast_t *ctx, bool *result)
 {
-#line 3116 "kontanthjaelp_sygemeldte.c"
+#line 3121 "kontanthjaelp_sygemeldte.c"
     *result = (!(ctx->v.fradrag > INT64_C(0) /* 0 kr */) || ((ctx->v.vejledt_efter_35_stk_1 && ctx->v.partshoering_gennemfoert) && ctx->v.afgoerelse_truffet));
     return LOV_OK;
 }
@@ -3120,7 +3125,7 @@ static lov_status fast_assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerel
 #line 297 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden(fast_t *ctx, bool *result)
 {
-#line 3124 "kontanthjaelp_sygemeldte.c"
+#line 3129 "kontanthjaelp_sygemeldte.c"
     *result = (!((ctx->in->matchgruppe == kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat) && (!ctx->in->sanktion_fremmer_raadighed)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -3128,7 +3133,7 @@ static lov_status fast_assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadi
 #line 301 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_syg_efter_vurderingen_sanktioneres_ikke(fast_t *ctx, bool *result)
 {
-#line 3132 "kontanthjaelp_sygemeldte.c"
+#line 3137 "kontanthjaelp_sygemeldte.c"
     *result = (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_syg) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -3136,7 +3141,7 @@ static lov_status fast_assert_syg_efter_vurderingen_sanktioneres_ikke(fast_t *ct
 #line 307 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_slutdato_paa_sygemeldingen_aendrer_intet(fast_t *ctx, bool *result)
 {
-#line 3140 "kontanthjaelp_sygemeldte.c"
+#line 3145 "kontanthjaelp_sygemeldte.c"
     *result = (!(((((((ctx->in->sygemelding_slutdato.present) && (ctx->in->sygemelding_slutdato.value < ctx->in->udeblivelsesdag)) && (ctx->in->sygemeldt_fra.present)) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && ctx->v.sygemeldingen_er_aaben));
     return LOV_OK;
 }
@@ -4217,14 +4222,14 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_EXCEPTION, "vejledt_efter_35_stk_1", "skriftlig", "lov727", "Lov nr. 727 af 13. juni 2023 (forenkling af krav til vejledning)", "aktivloven § 35, stk. 1", "... at kommunen skriftligt har vejledt personen om rettigheder og pligter i forhold til rådighed og sanktioner.", 171, LOV_T_BOOL, NULL, uses_5_inputs, 1, uses_5_outputs, 1},
     {LOV_PROV_DEFINITION, "raskmeldt_før_udeblivelsen", NULL, "rsl", "Retssikkerhedsloven", "§ 10 [fortolkning, jf. Ankestyrelsen 102-16]", NULL, 184, LOV_T_BOOL, NULL, uses_6_inputs, 3, uses_6_outputs, 0},
     {LOV_PROV_DEFINITION, "sygemeldt_på_dagen", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 981/2019 - LBK nr. 808/2024)", "§ 35, stk. 8", NULL, 188, LOV_T_BOOL, NULL, uses_7_inputs, 2, uses_7_outputs, 1},
-    {LOV_PROV_DEFINITION, "rimelig_grund", NULL, "bek470", "Bekendtgørelse nr. 470 af 20. marts 2021 om rådighed (job- og uddannelsesparate)", "§ 15, stk. 3; bek. nr. 471/2021, § 10, stk. 3", NULL, 195, LOV_T_BOOL, NULL, uses_8_inputs, 3, uses_8_outputs, 1},
+    {LOV_PROV_DEFINITION, "rimelig_grund", NULL, "bek470", "Bekendtgørelse nr. 470 af 20. marts 2021 om rådighed (job- og uddannelsesparate)", "§ 15, stk. 3; bek. nr. 471/2021, § 10, stk. 3", "... lægge vægt på, om personen ikke kan deltage i tilbuddet m.v. på grund af egen opstået sygdom", 195, LOV_T_BOOL, NULL, uses_8_inputs, 3, uses_8_outputs, 1},
     {LOV_PROV_EXCEPTION, "rimelig_grund", "sygemeldt_som_angivet", "ast", "Ankestyrelsens principafgørelser", "42-22; aktivloven § 35, stk. 8", "En person, som er syg, skal meddele sygdom på den måde, som jobcenteret har angivet ...", 200, LOV_T_BOOL, NULL, uses_9_inputs, 1, uses_9_outputs, 1},
     {LOV_PROV_EXCEPTION, "rimelig_grund", "ikke_syg_efter_undersøgelse", "ast", "Ankestyrelsens principafgørelser", "102-16", NULL, 207, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 0},
     {LOV_PROV_EXCEPTION, "rimelig_grund", "var_syg", "ast", "Ankestyrelsens principafgørelser", "102-16", NULL, 211, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 0},
     {LOV_PROV_EXCEPTION, "rimelig_grund", "anden_grund", "bek470", "Bekendtgørelse nr. 470 af 20. marts 2021 om rådighed (job- og uddannelsesparate)", "§ 15, stk. 3", NULL, 215, LOV_T_BOOL, NULL, uses_12_inputs, 1, uses_12_outputs, 0},
-    {LOV_PROV_DEFINITION, "undersøgelse_påkrævet", NULL, "ast", "Ankestyrelsens principafgørelser", "102-16; retssikkerhedsloven § 10", NULL, 222, LOV_T_BOOL, NULL, uses_13_inputs, 2, uses_13_outputs, 2},
+    {LOV_PROV_DEFINITION, "undersøgelse_påkrævet", NULL, "ast", "Ankestyrelsens principafgørelser", "102-16; retssikkerhedsloven § 10", "[Parafrase:] Henviser borgeren til sygdom, skal kommunen fortsætte undersøgelsen, til den kan vurdere, om personen var syg; den skal i det mindste spørge, hvorfor personen udeblev.", 222, LOV_T_BOOL, NULL, uses_13_inputs, 2, uses_13_outputs, 2},
     {LOV_PROV_DEFINITION, "udeblevet_uden_rimelig_grund", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 981/2019 - LBK nr. 808/2024)", "§ 36, stk. 1", NULL, 229, LOV_T_BOOL, NULL, uses_14_inputs, 0, uses_14_outputs, 2},
-    {LOV_PROV_DEFINITION, "i_tide", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 981/2019 - LBK nr. 808/2024)", "§ 35, stk. 3 [fortolkning: senest sidste dag i 3. hele kalendermåned]", NULL, 236, LOV_T_BOOL, NULL, uses_15_inputs, 2, uses_15_outputs, 0},
+    {LOV_PROV_DEFINITION, "i_tide", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 981/2019 - LBK nr. 808/2024)", "§ 35, stk. 3 [fortolkning: senest sidste dag i 3. hele kalendermåned]", "Fradrag og nedsættelser i hjælpen skal ske inden for 3 hele kalendermåneder efter hændelsestidspunktet.", 236, LOV_T_BOOL, NULL, uses_15_inputs, 2, uses_15_outputs, 0},
     {LOV_PROV_DEFINITION, "betingelser_for_aktivitetsparate", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 981/2019 - LBK nr. 808/2024)", "§ 35, stk. 7 og § 13, stk. 8", NULL, 244, LOV_T_BOOL, NULL, uses_16_inputs, 3, uses_16_outputs, 0},
     {LOV_PROV_DEFINITION, "partshøring_gennemført", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 248, LOV_T_BOOL, NULL, uses_17_inputs, 3, uses_17_outputs, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 254, LOV_T_BOOL, NULL, uses_18_inputs, 4, uses_18_outputs, 0},
@@ -4243,9 +4248,9 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_ASSERTION, "syg_efter_vurderingen_sanktioneres_ikke", NULL, "ast", "Ankestyrelsens principafgørelser", "102-16", NULL, 301, LOV_T_BOOL, NULL, uses_31_inputs, 1, uses_31_outputs, 1},
     {LOV_PROV_ASSERTION, "slutdato_på_sygemeldingen_ændrer_intet", NULL, "ast", "Ankestyrelsens principafgørelser", "102-16; retssikkerhedsloven § 10", NULL, 307, LOV_T_BOOL, NULL, uses_32_inputs, 6, uses_32_outputs, 2},
     {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld.", 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", NULL, 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24).", 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
 };
 
 static const lov_param_desc params[] = {

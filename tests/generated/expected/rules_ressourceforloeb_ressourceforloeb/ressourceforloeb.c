@@ -204,6 +204,7 @@ static lov_status param_regelgrundlag(ctx_t *ctx, ressourceforloeb_Regelgrundlag
 
 /* parameter højst_år_pr_forløb: integer
  * according to lab "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4 [1/1/2022: ikke verificeret]"
+ * "... mindst 1 og højst 3 års varighed (fra lov 1160/2021; før: højst 5 år)"
  */
 static const lov_dated_value values_of_hoejst_aar_pr_forloeb[] = {
     {17167, 18992, {.i = INT64_C(5)}},    /* 2017-01-01 to 2021-12-31 */
@@ -242,6 +243,7 @@ static lov_status param_hoejst_aar_pr_forloeb(ctx_t *ctx, int64_t *result)
 
 /* parameter ønske_kræves_fra_alder: integer
  * according to lab "§ 114, stk. 3 (2020) og stk. 4 (fra 2022); LBK 1342/2016 § 68 a, stk. 9"
+ * "Mere end ét ressourceforløb kun, hvis personen ønsker det: over 40 år (til 2021), over 50 år (fra 2022) [fortolkning: "over N år" = fra N-årsdagen]"
  */
 static const lov_dated_value values_of_oenske_kraeves_fra_alder[] = {
     {17167, 18992, {.i = INT64_C(40)}},    /* 2017-01-01 to 2021-12-31 */
@@ -284,7 +286,7 @@ static lov_status param_oenske_kraeves_fra_alder(ctx_t *ctx, int64_t *result)
 #line 209 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fn_laengde_i_maaneder(ctx_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 288 "ressourceforloeb.c"
+#line 290 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 211) */
@@ -305,7 +307,7 @@ _fail:
 #line 191 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fn_alder_ved_start_mindst(ctx_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result)
 {
-#line 309 "ressourceforloeb.c"
+#line 311 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -329,7 +331,7 @@ _fail:
 #line 116 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 333 "ressourceforloeb.c"
+#line 335 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -360,11 +362,12 @@ _fail:
 
 /* definition with parameters frist_udløbet: boolean
  * according to fvl "§ 19, stk. 1"
+ * "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld."
  */
 #line 107 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 368 "ressourceforloeb.c"
+#line 371 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -385,7 +388,7 @@ _fail:
 #line 158 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 389 "ressourceforloeb.c"
+#line 392 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -427,11 +430,12 @@ _fail:
 
 /* definition with parameters begrundelse_opfylder_kravene: boolean
  * according to fvl "§§ 22-24"
+ * "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24)."
  */
 #line 148 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 435 "ressourceforloeb.c"
+#line 439 "ressourceforloeb.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -453,11 +457,12 @@ _L3:;
 
 /* definition with parameters besked_påkrævet: boolean
  * according to rsl "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]"
+ * "Hvis fristen ikke kan overholdes i en konkret sag, skal ansøgeren skriftligt have besked om, hvornår ansøgeren kan forvente en afgørelse."
  */
 #line 45 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 461 "ressourceforloeb.c"
+#line 466 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -512,11 +517,12 @@ _fail:
 
 /* definition with parameters fristens_sidste_dag: date
  * according to rsl "§ 3, stk. 2"
+ * "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister for, hvor lang tid der må gå fra modtagelsen af en ansøgning, til afgørelsen skal være truffet."
  */
 #line 29 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_fristens_sidste_dag(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 520 "ressourceforloeb.c"
+#line 526 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 33) */
@@ -537,7 +543,7 @@ _fail:
 #line 36 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_frist_overskredet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 541 "ressourceforloeb.c"
+#line 547 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -599,11 +605,12 @@ _fail:
 
 /* definition før_folkepensionsalderen: boolean
  * according to lab "§ 112, stk. 3; LBK 1342/2016 § 68 a, stk. 9"
+ * "Der kan ikke gives ressourceforløb til personer, der har nået folkepensionsalderen."
  */
 #line 195 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_foer_folkepensionsalderen(ctx_t *ctx, bool *result)
 {
-#line 607 "ressourceforloeb.c"
+#line 614 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     /* the rule (line 198) */
     if (!ctx->in->known.nyt_forloeb_fra) {
@@ -626,7 +633,7 @@ _fail:
 #line 200 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_mindre_end_6_aar_til_folkepension(ctx_t *ctx, bool *result)
 {
-#line 630 "ressourceforloeb.c"
+#line 637 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     ressourceforloeb_Regelgrundlag _t2 = (ressourceforloeb_Regelgrundlag)0;
@@ -686,7 +693,7 @@ _fail:
 #line 205 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_antal_tidligere_forloeb(ctx_t *ctx, int64_t *result)
 {
-#line 690 "ressourceforloeb.c"
+#line 697 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const ressourceforloeb_Forloeb * _t3 = NULL;
@@ -717,7 +724,7 @@ _fail:
 #line 213 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_nyt_forloebs_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 721 "ressourceforloeb.c"
+#line 728 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 215) */
@@ -743,7 +750,7 @@ _fail:
 #line 217 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_samlede_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 747 "ressourceforloeb.c"
+#line 754 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const ressourceforloeb_Forloeb * _t3 = NULL;
@@ -778,11 +785,12 @@ _fail:
 
 /* definition længden_er_lovlig: boolean
  * according to lab "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4"
+ * "Et ressourceforløb skal have en varighed på mindst 1 og højst 3 år (til 2021: 5 år)."
  */
 #line 221 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_laengden_er_lovlig(ctx_t *ctx, bool *result)
 {
-#line 786 "ressourceforloeb.c"
+#line 794 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_duration _t2 = {0, 0};
@@ -858,11 +866,12 @@ _fail:
 
 /* definition grænserne_overholdt: boolean
  * according to lab "§ 114, stk. 2"
+ * "Der kan gives flere på hinanden følgende ressourceforløb."
  */
 #line 228 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_graenserne_overholdt(ctx_t *ctx, bool *result)
 {
-#line 866 "ressourceforloeb.c"
+#line 875 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1245,11 +1254,12 @@ _fail:
 
 /* definition indstilling_foreligger: boolean
  * according to org "§ 9, stk. 1 og § 11, stk. 2"
+ * "Rehabiliteringsteamet afgiver en indstilling i alle sager, inden der træffes beslutning om og tilkendes ressourceforløb ... Kommunen træffer afgørelse i sagen på baggrund af rehabiliteringsteamets indstilling."
  */
 #line 260 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_indstilling_foreligger(ctx_t *ctx, bool *result)
 {
-#line 1253 "ressourceforloeb.c"
+#line 1263 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1300,7 +1310,7 @@ _fail:
 #line 267 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_forloebet_kan_bevilges(ctx_t *ctx, bool *result)
 {
-#line 1304 "ressourceforloeb.c"
+#line 1314 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1471,7 +1481,7 @@ _fail:
 #line 272 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_gaeldende_regler(ctx_t *ctx, ressourceforloeb_Regelgrundlag *result)
 {
-#line 1475 "ressourceforloeb.c"
+#line 1485 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     ressourceforloeb_Regelgrundlag _t1 = (ressourceforloeb_Regelgrundlag)0;
     /* the rule (line 274) */
@@ -1489,7 +1499,7 @@ _fail:
 #line 328 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1493 "ressourceforloeb.c"
+#line 1503 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1529,7 +1539,7 @@ _fail:
 #line 333 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1533 "ressourceforloeb.c"
+#line 1543 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 335) */
@@ -1559,7 +1569,7 @@ _fail:
 #line 282 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_forloebet_forlaenges(ctx_t *ctx, bool *result)
 {
-#line 1563 "ressourceforloeb.c"
+#line 1573 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     uint32_t _t1 = 0;
     bool _t2 = false;
@@ -1615,11 +1625,12 @@ _fail:
 
 /* definition afgjort_før_slutdatoen: boolean
  * according to lab "§ 113, stk. 4"
+ * "Kommunen skal inden ressourceforløbets afslutning træffe beslutning om, hvilke indsatser der skal iværksættes fremadrettet."
  */
 #line 288 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_afgjort_foer_slutdatoen(ctx_t *ctx, bool *result)
 {
-#line 1623 "ressourceforloeb.c"
+#line 1634 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     /* the rule (line 292) */
     if (!ctx->in->known.afgoerelse_om_fremtidig_indsats) {
@@ -1638,7 +1649,7 @@ _fail:
 #line 338 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_ydelsen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 1642 "ressourceforloeb.c"
+#line 1653 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1810,11 +1821,12 @@ _fail:
 
 /* outcome ydelsen_fortsætter: boolean
  * according to ast "82-16"
+ * "Hvis kommunen ikke gør det, fortsætter ressourceforløb og -ydelse, indtil kommunen har taget stilling."
  */
 #line 296 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_ydelsen_fortsaetter(ctx_t *ctx, bool *result)
 {
-#line 1818 "ressourceforloeb.c"
+#line 1830 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1863,7 +1875,7 @@ _fail:
 #line 305 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_opgave_til_sagsbehandler(ctx_t *ctx, bool *result)
 {
-#line 1867 "ressourceforloeb.c"
+#line 1879 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1975,11 +1987,12 @@ _fail:
 
 /* outcome skal_forelægges_rehabiliteringsteamet: boolean
  * according to lov1160 "LAB § 113, stk. 2"
+ * "... ikke har påbegyndt et tilbud ... senest 6 måneder efter at ressourceforløbet er påbegyndt, skal sagen forelægges for rehabiliteringsteamet, medmindre særlige grunde taler imod."
  */
 #line 313 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_skal_forelaegges_rehabiliteringsteamet(ctx_t *ctx, bool *result)
 {
-#line 1983 "ressourceforloeb.c"
+#line 1996 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2173,7 +2186,7 @@ _fail:
 #line 353 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_besked_om_sagsbehandlingstid(ctx_t *ctx, bool *result)
 {
-#line 2177 "ressourceforloeb.c"
+#line 2190 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2239,7 +2252,7 @@ _fail:
 #line 360 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_ansoegningen_er_overskredet(ctx_t *ctx, bool *result)
 {
-#line 2243 "ressourceforloeb.c"
+#line 2256 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2297,11 +2310,12 @@ _fail:
 
 /* outcome ressourceforløbsydelse: money
  * according to aktivloven "§ 68, stk. 2, 4 og 5"
+ * "Personen har ret til ressourceforløbsydelse uden hensyn til egen formue og en eventuel ægtefælles indtægts- og formueforhold."
  */
 #line 368 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_ressourceforloebsydelse(ctx_t *ctx, lov_money *result)
 {
-#line 2305 "ressourceforloeb.c"
+#line 2319 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -2332,7 +2346,7 @@ _fail:
 #line 377 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_ingen_administrativ_forlaengelse(ctx_t *ctx, bool *result)
 {
-#line 2336 "ressourceforloeb.c"
+#line 2350 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     if ((_st = dependency(ctx, 10, ctx->out->status.forloebet_forlaenges)) != LOV_OK)
         goto _fail;
@@ -2348,7 +2362,7 @@ _fail:
 #line 381 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_intet_forloeb_uden_indstilling(ctx_t *ctx, bool *result)
 {
-#line 2352 "ressourceforloeb.c"
+#line 2366 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2428,7 +2442,7 @@ _fail:
 #line 385 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_slutdatoen_stopper_ikke_ydelsen(ctx_t *ctx, bool *result)
 {
-#line 2432 "ressourceforloeb.c"
+#line 2446 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2538,7 +2552,7 @@ _fail:
 #line 390 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_intet_ophoer_uden_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 2542 "ressourceforloeb.c"
+#line 2556 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2614,7 +2628,7 @@ _fail:
 #line 394 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_intet_forloeb_efter_folkepensionsalderen(ctx_t *ctx, bool *result)
 {
-#line 2618 "ressourceforloeb.c"
+#line 2632 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2666,7 +2680,7 @@ _fail:
 #line 398 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_hoejst_3_aar_fra_2022(ctx_t *ctx, bool *result)
 {
-#line 2670 "ressourceforloeb.c"
+#line 2684 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2755,7 +2769,7 @@ _fail:
 #line 403 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_ydelsen_mindst_kontanthjaelpssatsen(ctx_t *ctx, bool *result)
 {
-#line 2759 "ressourceforloeb.c"
+#line 2773 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     if ((_st = dependency(ctx, 20, ctx->out->status.ressourceforloebsydelse)) != LOV_OK)
         goto _fail;
@@ -2944,7 +2958,7 @@ static lov_status fast_fn_retssikkerhed_frist_overskredet(fast_t *ctx, lov_date 
 #line 209 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_fn_laengde_i_maaneder(fast_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 2948 "ressourceforloeb.c"
+#line 2962 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2960,7 +2974,7 @@ _fail:
 #line 191 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_fn_alder_ved_start_mindst(fast_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result)
 {
-#line 2964 "ressourceforloeb.c"
+#line 2978 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_duration _t1 = {0, 0};
@@ -2979,7 +2993,7 @@ _fail:
 #line 116 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 2983 "ressourceforloeb.c"
+#line 2997 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2999,7 +3013,7 @@ _fail:
 #line 107 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 3003 "ressourceforloeb.c"
+#line 3017 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -3015,7 +3029,7 @@ _fail:
 #line 158 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 3019 "ressourceforloeb.c"
+#line 3033 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3035,7 +3049,7 @@ _fail:
 #line 148 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 3039 "ressourceforloeb.c"
+#line 3053 "ressourceforloeb.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -3045,7 +3059,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 45 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 3049 "ressourceforloeb.c"
+#line 3063 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -3065,7 +3079,7 @@ _fail:
 #line 29 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 3069 "ressourceforloeb.c"
+#line 3083 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -3081,7 +3095,7 @@ _fail:
 #line 36 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 3085 "ressourceforloeb.c"
+#line 3099 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -3109,7 +3123,7 @@ _fail:
 #line 195 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_foer_folkepensionsalderen(fast_t *ctx, bool *result)
 {
-#line 3113 "ressourceforloeb.c"
+#line 3127 "ressourceforloeb.c"
     /* the rule (line 198) */
     (*result) = (ctx->in->nyt_forloeb_fra < ctx->in->folkepensionsalder_naas);
     return LOV_OK;
@@ -3118,7 +3132,7 @@ static lov_status fast_def_foer_folkepensionsalderen(fast_t *ctx, bool *result)
 #line 200 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_mindre_end_6_aar_til_folkepension(fast_t *ctx, bool *result)
 {
-#line 3122 "ressourceforloeb.c"
+#line 3136 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -3143,7 +3157,7 @@ _fail:
 #line 205 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_antal_tidligere_forloeb(fast_t *ctx, int64_t *result)
 {
-#line 3147 "ressourceforloeb.c"
+#line 3161 "ressourceforloeb.c"
     int64_t _t1 = 0;
     const ressourceforloeb_Forloeb * _t3 = NULL;
     size_t _t4 = 0;
@@ -3164,7 +3178,7 @@ static lov_status fast_def_antal_tidligere_forloeb(fast_t *ctx, int64_t *result)
 #line 213 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_nyt_forloebs_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 3168 "ressourceforloeb.c"
+#line 3182 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 215) */
@@ -3179,7 +3193,7 @@ _fail:
 #line 217 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_samlede_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 3183 "ressourceforloeb.c"
+#line 3197 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -3214,7 +3228,7 @@ _fail:
 #line 221 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_laengden_er_lovlig(fast_t *ctx, bool *result)
 {
-#line 3218 "ressourceforloeb.c"
+#line 3232 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -3251,7 +3265,7 @@ _fail:
 #line 228 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_graenserne_overholdt(fast_t *ctx, bool *result)
 {
-#line 3255 "ressourceforloeb.c"
+#line 3269 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3331,7 +3345,7 @@ _fail:
 #line 260 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
 {
-#line 3335 "ressourceforloeb.c"
+#line 3349 "ressourceforloeb.c"
     /* the rule (line 265) */
     (*result) = ((ctx->in->indstilling == ressourceforloeb_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet);
     return LOV_OK;
@@ -3340,7 +3354,7 @@ static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
 #line 267 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_forloebet_kan_bevilges(fast_t *ctx, bool *result)
 {
-#line 3344 "ressourceforloeb.c"
+#line 3358 "ressourceforloeb.c"
     /* the rule (line 269) */
     (*result) = (((((ctx->in->i_maalgruppen && (!ctx->in->arbejdsevnen_kan_ikke_udvikles)) && ctx->v.foer_folkepensionsalderen) && ctx->v.indstilling_foreligger) && ctx->v.laengden_er_lovlig) && ctx->v.graenserne_overholdt);
     return LOV_OK;
@@ -3349,7 +3363,7 @@ static lov_status fast_def_forloebet_kan_bevilges(fast_t *ctx, bool *result)
 #line 272 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_gaeldende_regler(fast_t *ctx, ressourceforloeb_Regelgrundlag *result)
 {
-#line 3353 "ressourceforloeb.c"
+#line 3367 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     /* the rule (line 274) */
     if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
@@ -3363,7 +3377,7 @@ _fail:
 #line 328 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 3367 "ressourceforloeb.c"
+#line 3381 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -3389,7 +3403,7 @@ _fail:
 #line 333 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 3393 "ressourceforloeb.c"
+#line 3407 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 335) */
@@ -3404,7 +3418,7 @@ _fail:
 #line 282 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_forloebet_forlaenges(fast_t *ctx, bool *result)
 {
-#line 3408 "ressourceforloeb.c"
+#line 3422 "ressourceforloeb.c"
     uint32_t _t1 = 0;
     /* the rule (line 286) */
     (*result) = false;
@@ -3423,7 +3437,7 @@ static lov_status fast_def_forloebet_forlaenges(fast_t *ctx, bool *result)
 #line 288 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_afgjort_foer_slutdatoen(fast_t *ctx, bool *result)
 {
-#line 3427 "ressourceforloeb.c"
+#line 3441 "ressourceforloeb.c"
     /* the rule (line 292) */
     (*result) = (ctx->in->afgoerelse_om_fremtidig_indsats.present);
     return LOV_OK;
@@ -3432,7 +3446,7 @@ static lov_status fast_def_afgjort_foer_slutdatoen(fast_t *ctx, bool *result)
 #line 338 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_ydelsen_ophoerer(fast_t *ctx, bool *result)
 {
-#line 3436 "ressourceforloeb.c"
+#line 3450 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3470,7 +3484,7 @@ _fail:
 #line 296 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_ydelsen_fortsaetter(fast_t *ctx, bool *result)
 {
-#line 3474 "ressourceforloeb.c"
+#line 3488 "ressourceforloeb.c"
     /* the rule (line 300) */
     (*result) = ((ctx->in->igangvaerende_fra.present) && (!ctx->v.ydelsen_ophoerer));
     return LOV_OK;
@@ -3479,7 +3493,7 @@ static lov_status fast_def_ydelsen_fortsaetter(fast_t *ctx, bool *result)
 #line 305 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_opgave_til_sagsbehandler(fast_t *ctx, bool *result)
 {
-#line 3483 "ressourceforloeb.c"
+#line 3497 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -3499,7 +3513,7 @@ _fail:
 #line 313 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_skal_forelaegges_rehabiliteringsteamet(fast_t *ctx, bool *result)
 {
-#line 3503 "ressourceforloeb.c"
+#line 3517 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -3540,7 +3554,7 @@ _fail:
 #line 353 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_besked_om_sagsbehandlingstid(fast_t *ctx, bool *result)
 {
-#line 3544 "ressourceforloeb.c"
+#line 3558 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3560,7 +3574,7 @@ _fail:
 #line 360 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_ansoegningen_er_overskredet(fast_t *ctx, bool *result)
 {
-#line 3564 "ressourceforloeb.c"
+#line 3578 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3580,7 +3594,7 @@ _fail:
 #line 368 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_ressourceforloebsydelse(fast_t *ctx, lov_money *result)
 {
-#line 3584 "ressourceforloeb.c"
+#line 3598 "ressourceforloeb.c"
     lov_money _t1 = 0;
     lov_money _t2 = 0;
     /* the rule (line 372) */
@@ -3597,7 +3611,7 @@ static lov_status fast_def_ressourceforloebsydelse(fast_t *ctx, lov_money *resul
 #line 377 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_ingen_administrativ_forlaengelse(fast_t *ctx, bool *result)
 {
-#line 3601 "ressourceforloeb.c"
+#line 3615 "ressourceforloeb.c"
     *result = (!ctx->v.forloebet_forlaenges);
     return LOV_OK;
 }
@@ -3605,7 +3619,7 @@ static lov_status fast_assert_ingen_administrativ_forlaengelse(fast_t *ctx, bool
 #line 381 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_intet_forloeb_uden_indstilling(fast_t *ctx, bool *result)
 {
-#line 3609 "ressourceforloeb.c"
+#line 3623 "ressourceforloeb.c"
     *result = (!ctx->v.forloebet_kan_bevilges || ((ctx->in->indstilling == ressourceforloeb_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet));
     return LOV_OK;
 }
@@ -3613,7 +3627,7 @@ static lov_status fast_assert_intet_forloeb_uden_indstilling(fast_t *ctx, bool *
 #line 385 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_slutdatoen_stopper_ikke_ydelsen(fast_t *ctx, bool *result)
 {
-#line 3617 "ressourceforloeb.c"
+#line 3631 "ressourceforloeb.c"
     *result = (!((ctx->in->igangvaerende_fra.present) && (!ctx->in->afgoerelse_om_fremtidig_indsats.present)) || (ctx->v.ydelsen_fortsaetter && (!ctx->v.ydelsen_ophoerer)));
     return LOV_OK;
 }
@@ -3621,7 +3635,7 @@ static lov_status fast_assert_slutdatoen_stopper_ikke_ydelsen(fast_t *ctx, bool 
 #line 390 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_intet_ophoer_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
 {
-#line 3625 "ressourceforloeb.c"
+#line 3639 "ressourceforloeb.c"
     *result = (!ctx->v.ydelsen_ophoerer || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
     return LOV_OK;
 }
@@ -3629,7 +3643,7 @@ static lov_status fast_assert_intet_ophoer_uden_hoering_og_afgoerelse(fast_t *ct
 #line 394 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_intet_forloeb_efter_folkepensionsalderen(fast_t *ctx, bool *result)
 {
-#line 3633 "ressourceforloeb.c"
+#line 3647 "ressourceforloeb.c"
     *result = (!(ctx->in->nyt_forloeb_fra >= ctx->in->folkepensionsalder_naas) || (!ctx->v.forloebet_kan_bevilges));
     return LOV_OK;
 }
@@ -3637,7 +3651,7 @@ static lov_status fast_assert_intet_forloeb_efter_folkepensionsalderen(fast_t *c
 #line 398 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_hoejst_3_aar_fra_2022(fast_t *ctx, bool *result)
 {
-#line 3641 "ressourceforloeb.c"
+#line 3655 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -3666,7 +3680,7 @@ _fail:
 #line 403 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_ydelsen_mindst_kontanthjaelpssatsen(fast_t *ctx, bool *result)
 {
-#line 3670 "ressourceforloeb.c"
+#line 3684 "ressourceforloeb.c"
     *result = (ctx->v.ressourceforloebsydelse >= ctx->in->sats_efter_25_stk_2);
     return LOV_OK;
 }
@@ -5131,34 +5145,34 @@ static const int32_t uses_44_outputs[] = {20};
 
 static const lov_provision_desc provisions[] = {
     {LOV_PROV_PARAMETER, "regelgrundlag", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114 (fra 2020); LBK 1342/2016 § 68 a (til 2019) [1/1/2022: ikke verificeret]", NULL, 148, LOV_T_ENUM, &enum_ressourceforloeb_Regelgrundlag, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "højst_år_pr_forløb", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4 [1/1/2022: ikke verificeret]", NULL, 154, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "mindst_år_pr_forløb", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4", NULL, 160, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "samlet_højst_år_40_50", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 114, stk. 3", NULL, 165, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "ønske_kræves_fra_alder", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 3 (2020) og stk. 4 (fra 2022); LBK 1342/2016 § 68 a, stk. 9", NULL, 171, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "år_til_folkepension", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 112, stk. 3", NULL, 178, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "måneder_uden_indsats", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 113, stk. 2", NULL, 183, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "højst_år_pr_forløb", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4 [1/1/2022: ikke verificeret]", "... mindst 1 og højst 3 års varighed (fra lov 1160/2021; før: højst 5 år)", 154, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "mindst_år_pr_forløb", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4", "... mindst 1 ...", 160, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "samlet_højst_år_40_50", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 114, stk. 3", "For personer mellem 40 og 50 år kan den samlede periode ... ikke overstige 5 år, medmindre personen ønsker det", 165, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "ønske_kræves_fra_alder", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 3 (2020) og stk. 4 (fra 2022); LBK 1342/2016 § 68 a, stk. 9", "Mere end ét ressourceforløb kun, hvis personen ønsker det: over 40 år (til 2021), over 50 år (fra 2022) [fortolkning: \"over N år\" = fra N-årsdagen]", 171, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "år_til_folkepension", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 112, stk. 3", "... mindre end 6 år til folkepensionsalderen ... medmindre personen selv ønsker det", 178, LOV_T_INT, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "måneder_uden_indsats", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 113, stk. 2", "... senest 6 måneder efter at ressourceforløbet er påbegyndt ...", 183, LOV_T_INT, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "alder_ved_start_mindst", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114", NULL, 191, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "før_folkepensionsalderen", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 112, stk. 3; LBK 1342/2016 § 68 a, stk. 9", NULL, 195, LOV_T_BOOL, NULL, uses_8_inputs, 2, uses_8_outputs, 0},
+    {LOV_PROV_DEFINITION, "før_folkepensionsalderen", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 112, stk. 3; LBK 1342/2016 § 68 a, stk. 9", "Der kan ikke gives ressourceforløb til personer, der har nået folkepensionsalderen.", 195, LOV_T_BOOL, NULL, uses_8_inputs, 2, uses_8_outputs, 0},
     {LOV_PROV_DEFINITION, "mindre_end_6_år_til_folkepension", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 112, stk. 3", NULL, 200, LOV_T_BOOL, NULL, uses_9_inputs, 2, uses_9_outputs, 0},
     {LOV_PROV_DEFINITION, "antal_tidligere_forløb", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 2", NULL, 205, LOV_T_INT, NULL, uses_10_inputs, 1, uses_10_outputs, 0},
     {LOV_PROV_DEFINITION, "længde_i_måneder", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1 [fortolkning: hele måneder fra første til dagen efter sidste dag]", NULL, 209, LOV_T_INT, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "nyt_forløbs_måneder", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1", NULL, 213, LOV_T_INT, NULL, uses_12_inputs, 2, uses_12_outputs, 0},
     {LOV_PROV_DEFINITION, "samlede_måneder", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 114, stk. 3 [fortolkning: hele måneder]", NULL, 217, LOV_T_INT, NULL, uses_13_inputs, 1, uses_13_outputs, 1},
-    {LOV_PROV_DEFINITION, "længden_er_lovlig", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4", NULL, 221, LOV_T_BOOL, NULL, uses_14_inputs, 2, uses_14_outputs, 0},
-    {LOV_PROV_DEFINITION, "grænserne_overholdt", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 2", NULL, 228, LOV_T_BOOL, NULL, uses_15_inputs, 3, uses_15_outputs, 3},
+    {LOV_PROV_DEFINITION, "længden_er_lovlig", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 1; LBK 1342/2016 § 68 a, stk. 4", "Et ressourceforløb skal have en varighed på mindst 1 og højst 3 år (til 2021: 5 år).", 221, LOV_T_BOOL, NULL, uses_14_inputs, 2, uses_14_outputs, 0},
+    {LOV_PROV_DEFINITION, "grænserne_overholdt", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 2", "Der kan gives flere på hinanden følgende ressourceforløb.", 228, LOV_T_BOOL, NULL, uses_15_inputs, 3, uses_15_outputs, 3},
     {LOV_PROV_EXCEPTION, "grænserne_overholdt", "mere_end_ét_efter_ønske", "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114, stk. 3 (2020) og stk. 4 (fra 2022); LBK 1342/2016 § 68 a, stk. 9", "Er personen over 40 år (fra 2022: over 50 år), kan kommunen tilbyde mere end ét ressourceforløb, hvis personen ønsker det.", 232, LOV_T_BOOL, NULL, uses_16_inputs, 3, uses_16_outputs, 1},
     {LOV_PROV_EXCEPTION, "grænserne_overholdt", "samlet_over_5_år_40_50", "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 114, stk. 3", "For personer mellem 40 og 50 år kan den samlede periode ... ikke overstige 5 år, medmindre personen ønsker det.", 240, LOV_T_BOOL, NULL, uses_17_inputs, 3, uses_17_outputs, 1},
     {LOV_PROV_EXCEPTION, "grænserne_overholdt", "tæt_på_folkepension", "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 112, stk. 3", "... mindre end 6 år til folkepensionsalderen ... medmindre personen selv ønsker det", 250, LOV_T_BOOL, NULL, uses_18_inputs, 1, uses_18_outputs, 1},
-    {LOV_PROV_DEFINITION, "indstilling_foreligger", NULL, "org", "Lov om organisering og understøttelse af beskæftigelsesindsatsen m.v.", "§ 9, stk. 1 og § 11, stk. 2", NULL, 260, LOV_T_BOOL, NULL, uses_19_inputs, 2, uses_19_outputs, 0},
+    {LOV_PROV_DEFINITION, "indstilling_foreligger", NULL, "org", "Lov om organisering og understøttelse af beskæftigelsesindsatsen m.v.", "§ 9, stk. 1 og § 11, stk. 2", "Rehabiliteringsteamet afgiver en indstilling i alle sager, inden der træffes beslutning om og tilkendes ressourceforløb ... Kommunen træffer afgørelse i sagen på baggrund af rehabiliteringsteamets indstilling.", 260, LOV_T_BOOL, NULL, uses_19_inputs, 2, uses_19_outputs, 0},
     {LOV_PROV_DEFINITION, "forløbet_kan_bevilges", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 112-114; LBK 1342/2016 § 68 a", NULL, 267, LOV_T_BOOL, NULL, uses_20_inputs, 2, uses_20_outputs, 4},
     {LOV_PROV_DEFINITION, "gældende_regler", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 114; LBK 1342/2016 § 68 a", NULL, 272, LOV_T_ENUM, &enum_ressourceforloeb_Regelgrundlag, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "forløbet_forlænges", NULL, "ast", "Ankestyrelsen, principafgørelse 82-16 (Nyt fra Ankestyrelsen nr. 4, 2017)", "82-16", NULL, 282, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_REQUIREMENT, "forløbet_forlænges", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 284, LOV_T_BOOL, NULL, uses_23_inputs, 0, uses_23_outputs, 1},
     {LOV_PROV_REQUIREMENT, "forløbet_forlænges", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 285, LOV_T_BOOL, NULL, uses_24_inputs, 0, uses_24_outputs, 1},
-    {LOV_PROV_DEFINITION, "afgjort_før_slutdatoen", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 113, stk. 4", NULL, 288, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 0},
-    {LOV_PROV_DEFINITION, "ydelsen_fortsætter", NULL, "ast", "Ankestyrelsen, principafgørelse 82-16 (Nyt fra Ankestyrelsen nr. 4, 2017)", "82-16", NULL, 296, LOV_T_BOOL, NULL, uses_26_inputs, 1, uses_26_outputs, 1},
+    {LOV_PROV_DEFINITION, "afgjort_før_slutdatoen", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 113, stk. 4", "Kommunen skal inden ressourceforløbets afslutning træffe beslutning om, hvilke indsatser der skal iværksættes fremadrettet.", 288, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 0},
+    {LOV_PROV_DEFINITION, "ydelsen_fortsætter", NULL, "ast", "Ankestyrelsen, principafgørelse 82-16 (Nyt fra Ankestyrelsen nr. 4, 2017)", "82-16", "Hvis kommunen ikke gør det, fortsætter ressourceforløb og -ydelse, indtil kommunen har taget stilling.", 296, LOV_T_BOOL, NULL, uses_26_inputs, 1, uses_26_outputs, 1},
     {LOV_PROV_DEFINITION, "opgave_til_sagsbehandler", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 113, stk. 4 [fortolkning: 3 måneder før]", NULL, 305, LOV_T_BOOL, NULL, uses_27_inputs, 3, uses_27_outputs, 1},
-    {LOV_PROV_DEFINITION, "skal_forelægges_rehabiliteringsteamet", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 113, stk. 2", NULL, 313, LOV_T_BOOL, NULL, uses_28_inputs, 4, uses_28_outputs, 0},
+    {LOV_PROV_DEFINITION, "skal_forelægges_rehabiliteringsteamet", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 113, stk. 2", "... ikke har påbegyndt et tilbud ... senest 6 måneder efter at ressourceforløbet er påbegyndt, skal sagen forelægges for rehabiliteringsteamet, medmindre særlige grunde taler imod.", 313, LOV_T_BOOL, NULL, uses_28_inputs, 4, uses_28_outputs, 0},
     {LOV_PROV_DEFINITION, "partshøring_gennemført", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 328, LOV_T_BOOL, NULL, uses_29_inputs, 2, uses_29_outputs, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 333, LOV_T_BOOL, NULL, uses_30_inputs, 4, uses_30_outputs, 0},
     {LOV_PROV_DEFINITION, "ydelsen_ophører", NULL, "lab", "Lov om en aktiv beskæftigelsesindsats (lov nr. 548 af 07/05/2019)", "§ 113, stk. 4", NULL, 338, LOV_T_BOOL, NULL, uses_31_inputs, 3, uses_31_outputs, 0},
@@ -5167,7 +5181,7 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_REQUIREMENT, "ydelsen_ophører", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 341, LOV_T_BOOL, NULL, uses_34_inputs, 0, uses_34_outputs, 1},
     {LOV_PROV_DEFINITION, "besked_om_sagsbehandlingstid", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 353, LOV_T_BOOL, NULL, uses_35_inputs, 5, uses_35_outputs, 0},
     {LOV_PROV_DEFINITION, "ansøgningen_er_overskredet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 360, LOV_T_BOOL, NULL, uses_36_inputs, 4, uses_36_outputs, 0},
-    {LOV_PROV_DEFINITION, "ressourceforløbsydelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 68, stk. 2, 4 og 5", NULL, 368, LOV_T_MONEY, NULL, uses_37_inputs, 2, uses_37_outputs, 0},
+    {LOV_PROV_DEFINITION, "ressourceforløbsydelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 68, stk. 2, 4 og 5", "Personen har ret til ressourceforløbsydelse uden hensyn til egen formue og en eventuel ægtefælles indtægts- og formueforhold.", 368, LOV_T_MONEY, NULL, uses_37_inputs, 2, uses_37_outputs, 0},
     {LOV_PROV_ASSERTION, "ingen_administrativ_forlængelse", NULL, "ast", "Ankestyrelsen, principafgørelse 82-16 (Nyt fra Ankestyrelsen nr. 4, 2017)", "82-16", NULL, 377, LOV_T_BOOL, NULL, uses_38_inputs, 0, uses_38_outputs, 1},
     {LOV_PROV_ASSERTION, "intet_forløb_uden_indstilling", NULL, "org", "Lov om organisering og understøttelse af beskæftigelsesindsatsen m.v.", "§ 9, stk. 1", NULL, 381, LOV_T_BOOL, NULL, uses_39_inputs, 2, uses_39_outputs, 1},
     {LOV_PROV_ASSERTION, "slutdatoen_stopper_ikke_ydelsen", NULL, "ast", "Ankestyrelsen, principafgørelse 82-16 (Nyt fra Ankestyrelsen nr. 4, 2017)", "82-16", NULL, 385, LOV_T_BOOL, NULL, uses_40_inputs, 2, uses_40_outputs, 2},
@@ -5176,11 +5190,11 @@ static const lov_provision_desc provisions[] = {
     {LOV_PROV_ASSERTION, "højst_3_år_fra_2022", NULL, "lov1160", "Lov nr. 1160 af 8. juni 2021 (bedre ressourceforløb m.v.)", "LAB § 114, stk. 1", NULL, 398, LOV_T_BOOL, NULL, uses_43_inputs, 2, uses_43_outputs, 1},
     {LOV_PROV_ASSERTION, "ydelsen_mindst_kontanthjælpssatsen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 68, stk. 2", NULL, 403, LOV_T_BOOL, NULL, uses_44_inputs, 1, uses_44_outputs, 1},
     {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld.", 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", NULL, 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "besked_påkrævet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", NULL, 45, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "fristens_sidste_dag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 29, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24).", 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "besked_påkrævet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", "Hvis fristen ikke kan overholdes i en konkret sag, skal ansøgeren skriftligt have besked om, hvornår ansøgeren kan forvente en afgørelse.", 45, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "fristens_sidste_dag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister for, hvor lang tid der må gå fra modtagelsen af en ansøgning, til afgørelsen skal være truffet.", 29, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "frist_overskredet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 36, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
 };
 

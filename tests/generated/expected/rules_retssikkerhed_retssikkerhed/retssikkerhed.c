@@ -138,11 +138,12 @@ static lov_status fn_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_durati
 
 /* definition with parameters fristens_sidste_dag: date
  * according to rsl "§ 3, stk. 2"
+ * "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister for, hvor lang tid der må gå fra modtagelsen af en ansøgning, til afgørelsen skal være truffet."
  */
 #line 29 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_fristens_sidste_dag(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 146 "retssikkerhed.c"
+#line 147 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 33) */
@@ -163,7 +164,7 @@ _fail:
 #line 36 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_frist_overskredet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 167 "retssikkerhed.c"
+#line 168 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -225,11 +226,12 @@ _fail:
 
 /* definition with parameters besked_påkrævet: boolean
  * according to rsl "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]"
+ * "Hvis fristen ikke kan overholdes i en konkret sag, skal ansøgeren skriftligt have besked om, hvornår ansøgeren kan forvente en afgørelse."
  */
 #line 45 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 233 "retssikkerhed.c"
+#line 235 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -288,7 +290,7 @@ _fail:
 #line 80 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_besked_givet(ctx_t *ctx, bool *result)
 {
-#line 292 "retssikkerhed.c"
+#line 294 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -371,7 +373,7 @@ _fail:
 #line 84 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_fristdag(ctx_t *ctx, lov_date *result)
 {
-#line 375 "retssikkerhed.c"
+#line 377 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 86) */
@@ -393,11 +395,12 @@ _fail:
 
 /* outcome frist_mangler: boolean
  * according to rsl "§ 3, stk. 2"
+ * "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister ... Fristerne skal offentliggøres."
  */
 #line 88 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_frist_mangler(ctx_t *ctx, bool *result)
 {
-#line 401 "retssikkerhed.c"
+#line 404 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     /* the rule (line 92) */
     if (!ctx->in->known.frist_offentliggjort) {
@@ -416,7 +419,7 @@ _fail:
 #line 94 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_fristen_er_overskredet(ctx_t *ctx, bool *result)
 {
-#line 420 "retssikkerhed.c"
+#line 423 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 96) */
@@ -446,7 +449,7 @@ _fail:
 #line 98 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_besked_skal_sendes(ctx_t *ctx, bool *result)
 {
-#line 450 "retssikkerhed.c"
+#line 453 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 100) */
@@ -478,7 +481,7 @@ _fail:
 #line 104 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_ny_besked_skal_sendes(ctx_t *ctx, bool *result)
 {
-#line 482 "retssikkerhed.c"
+#line 485 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -587,11 +590,12 @@ _fail:
 
 /* outcome dage_over_fristen: integer
  * according to rsl "§ 3, stk. 1 og 2"
+ * "Kommunalbestyrelsen skal behandle spørgsmål om hjælp så hurtigt som muligt ..."
  */
 #line 110 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_dage_over_fristen(ctx_t *ctx, int64_t *result)
 {
-#line 595 "retssikkerhed.c"
+#line 599 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_date _t2 = 0;
@@ -630,7 +634,7 @@ _fail:
 #line 121 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status assert_overskredet_uden_besked_giver_besked(ctx_t *ctx, bool *result)
 {
-#line 634 "retssikkerhed.c"
+#line 638 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -738,7 +742,7 @@ _fail:
 #line 126 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status assert_ingen_besked_naar_afgoerelsen_er_truffet(ctx_t *ctx, bool *result)
 {
-#line 742 "retssikkerhed.c"
+#line 746 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -816,7 +820,7 @@ _fail:
 #line 130 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status assert_rapporten_taeller_kun_overskredne_sager(ctx_t *ctx, bool *result)
 {
-#line 820 "retssikkerhed.c"
+#line 824 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -923,7 +927,7 @@ static lov_status fast_fn_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_
 #line 29 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 927 "retssikkerhed.c"
+#line 931 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -939,7 +943,7 @@ _fail:
 #line 36 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 943 "retssikkerhed.c"
+#line 947 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -967,7 +971,7 @@ _fail:
 #line 45 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 971 "retssikkerhed.c"
+#line 975 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -987,7 +991,7 @@ _fail:
 #line 80 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_besked_givet(fast_t *ctx, bool *result)
 {
-#line 991 "retssikkerhed.c"
+#line 995 "retssikkerhed.c"
     /* the rule (line 82) */
     (*result) = (((ctx->in->besked_sendt.present) && ctx->in->besked_angiver_tidspunkt) && (ctx->in->forventet_afgoerelse.present));
     return LOV_OK;
@@ -996,7 +1000,7 @@ static lov_status fast_def_besked_givet(fast_t *ctx, bool *result)
 #line 84 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_fristdag(fast_t *ctx, lov_date *result)
 {
-#line 1000 "retssikkerhed.c"
+#line 1004 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 86) */
@@ -1011,7 +1015,7 @@ _fail:
 #line 88 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_frist_mangler(fast_t *ctx, bool *result)
 {
-#line 1015 "retssikkerhed.c"
+#line 1019 "retssikkerhed.c"
     /* the rule (line 92) */
     (*result) = (!ctx->in->frist_offentliggjort);
     return LOV_OK;
@@ -1020,7 +1024,7 @@ static lov_status fast_def_frist_mangler(fast_t *ctx, bool *result)
 #line 94 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_fristen_er_overskredet(fast_t *ctx, bool *result)
 {
-#line 1024 "retssikkerhed.c"
+#line 1028 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 96) */
@@ -1035,7 +1039,7 @@ _fail:
 #line 98 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_besked_skal_sendes(fast_t *ctx, bool *result)
 {
-#line 1039 "retssikkerhed.c"
+#line 1043 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 100) */
@@ -1050,7 +1054,7 @@ _fail:
 #line 104 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_ny_besked_skal_sendes(fast_t *ctx, bool *result)
 {
-#line 1054 "retssikkerhed.c"
+#line 1058 "retssikkerhed.c"
     /* the rule (line 106) */
     (*result) = ((((!ctx->in->afgoerelse_truffet.present) && ctx->v.besked_givet) && (ctx->in->forventet_afgoerelse.present)) && (ctx->reference_date > ctx->in->forventet_afgoerelse.value));
     return LOV_OK;
@@ -1059,7 +1063,7 @@ static lov_status fast_def_ny_besked_skal_sendes(fast_t *ctx, bool *result)
 #line 110 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_dage_over_fristen(fast_t *ctx, int64_t *result)
 {
-#line 1063 "retssikkerhed.c"
+#line 1067 "retssikkerhed.c"
     int64_t _t1 = 0;
     lov_date _t2 = 0;
     /* the rule (line 113) */
@@ -1080,7 +1084,7 @@ static lov_status fast_def_dage_over_fristen(fast_t *ctx, int64_t *result)
 #line 121 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_assert_overskredet_uden_besked_giver_besked(fast_t *ctx, bool *result)
 {
-#line 1084 "retssikkerhed.c"
+#line 1088 "retssikkerhed.c"
     *result = (!((ctx->v.fristen_er_overskredet && (!ctx->in->afgoerelse_truffet.present)) && (!ctx->v.besked_givet)) || ctx->v.besked_skal_sendes);
     return LOV_OK;
 }
@@ -1088,7 +1092,7 @@ static lov_status fast_assert_overskredet_uden_besked_giver_besked(fast_t *ctx, 
 #line 126 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_assert_ingen_besked_naar_afgoerelsen_er_truffet(fast_t *ctx, bool *result)
 {
-#line 1092 "retssikkerhed.c"
+#line 1096 "retssikkerhed.c"
     *result = (!(ctx->in->afgoerelse_truffet.present) || ((!ctx->v.besked_skal_sendes) && (!ctx->v.ny_besked_skal_sendes)));
     return LOV_OK;
 }
@@ -1096,7 +1100,7 @@ static lov_status fast_assert_ingen_besked_naar_afgoerelsen_er_truffet(fast_t *c
 #line 130 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_assert_rapporten_taeller_kun_overskredne_sager(fast_t *ctx, bool *result)
 {
-#line 1100 "retssikkerhed.c"
+#line 1104 "retssikkerhed.c"
     *result = (!(!ctx->v.fristen_er_overskredet) || (ctx->v.dage_over_fristen == INT64_C(0)));
     return LOV_OK;
 }
@@ -1718,16 +1722,16 @@ static const int32_t uses_12_inputs[] = {-1};
 static const int32_t uses_12_outputs[] = {3, 6};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_DEFINITION, "fristens_sidste_dag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 29, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "fristens_sidste_dag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister for, hvor lang tid der må gå fra modtagelsen af en ansøgning, til afgørelsen skal være truffet.", 29, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "frist_overskredet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 36, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "besked_påkrævet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", NULL, 45, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "besked_påkrævet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", "Hvis fristen ikke kan overholdes i en konkret sag, skal ansøgeren skriftligt have besked om, hvornår ansøgeren kan forvente en afgørelse.", 45, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
     {LOV_PROV_DEFINITION, "besked_givet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 80, LOV_T_BOOL, NULL, uses_3_inputs, 3, uses_3_outputs, 0},
     {LOV_PROV_DEFINITION, "fristdag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 84, LOV_T_DATE, NULL, uses_4_inputs, 2, uses_4_outputs, 0},
-    {LOV_PROV_DEFINITION, "frist_mangler", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 88, LOV_T_BOOL, NULL, uses_5_inputs, 1, uses_5_outputs, 0},
+    {LOV_PROV_DEFINITION, "frist_mangler", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister ... Fristerne skal offentliggøres.", 88, LOV_T_BOOL, NULL, uses_5_inputs, 1, uses_5_outputs, 0},
     {LOV_PROV_DEFINITION, "fristen_er_overskredet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 94, LOV_T_BOOL, NULL, uses_6_inputs, 4, uses_6_outputs, 0},
     {LOV_PROV_DEFINITION, "besked_skal_sendes", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", NULL, 98, LOV_T_BOOL, NULL, uses_7_inputs, 4, uses_7_outputs, 1},
     {LOV_PROV_DEFINITION, "ny_besked_skal_sendes", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: også når det oplyste tidspunkt ikke holder]", NULL, 104, LOV_T_BOOL, NULL, uses_8_inputs, 3, uses_8_outputs, 1},
-    {LOV_PROV_DEFINITION, "dage_over_fristen", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 1 og 2", NULL, 110, LOV_T_INT, NULL, uses_9_inputs, 2, uses_9_outputs, 2},
+    {LOV_PROV_DEFINITION, "dage_over_fristen", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 1 og 2", "Kommunalbestyrelsen skal behandle spørgsmål om hjælp så hurtigt som muligt ...", 110, LOV_T_INT, NULL, uses_9_inputs, 2, uses_9_outputs, 2},
     {LOV_PROV_ASSERTION, "overskredet_uden_besked_giver_besked", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 121, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 3},
     {LOV_PROV_ASSERTION, "ingen_besked_når_afgørelsen_er_truffet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 126, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 2},
     {LOV_PROV_ASSERTION, "rapporten_tæller_kun_overskredne_sager", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 130, LOV_T_BOOL, NULL, uses_12_inputs, 0, uses_12_outputs, 2},
