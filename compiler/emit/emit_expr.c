@@ -625,8 +625,11 @@ static const char *gen_within(gen *g, expr *e)
     } else {
         emit_try_call(g, step);
     }
-    return e->u.within.after ? emit_fmt(g, "(%s < %s && %s <= %s)", anchor, s, s, edge)
-                             : emit_fmt(g, "(%s <= %s && %s < %s)", edge, s, s, anchor);
+    /* Written with emit_relation, which knows 'D < D' (a date within a span
+     * of itself) without writing a comparison of a value with itself. */
+    const type *dt = type_date();
+    return after ? emit_fmt(g, "(%s && %s)", emit_relation(g, anchor, s, dt, "<"), emit_relation(g, s, edge, dt, "<="))
+                 : emit_fmt(g, "(%s && %s)", emit_relation(g, edge, s, dt, "<="), emit_relation(g, s, anchor, dt, "<"));
 }
 
 static const char *gen_between(gen *g, expr *e)

@@ -294,20 +294,11 @@ static void compare(gen *g, ty t)
 {
     static const char *const ops[] = {"=", "!=", "<", "<=", ">", ">="};
     buf *o = g->out;
-    size_t mark = o->len;
     put(o, "(");
     expr(g, t);
-    size_t left_end = o->len;
     const char *op = ops[t == TB || t == TE ? pick(&g->r, 2) : pick(&g->r, 6)];
     put(o, " %s ", op);
-    size_t right_start = o->len;
-    expr(g, t);
-    /* The same expression on both sides is a comparison lovc refuses to
-     * leave in C (a tautology): compare with a literal instead. */
-    if (o->len - right_start == left_end - mark - 1 && memcmp(o->s + mark + 1, o->s + right_start, o->len - right_start) == 0) {
-        o->len = right_start;
-        literal(g, t);
-    }
+    expr(g, t);      /* the same expression on both sides too: lovc must write its C */
     put(o, ")");
 }
 

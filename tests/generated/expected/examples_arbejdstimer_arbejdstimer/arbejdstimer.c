@@ -581,7 +581,7 @@ static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
                 goto _fail;
             _t6 = true;
         }
-        if (!(_t5 <= m->maaned && m->maaned < ctx->out->periodens_slutning))
+        if (!((_t5 <= m->maaned) && (m->maaned < ctx->out->periodens_slutning)))
             continue;
         if ((_st = fn_taellende_timer(ctx, m->type, m->timer, &_t7)) != LOV_OK)
             goto _fail;
@@ -629,7 +629,7 @@ static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
                 goto _fail;
             _t6 = true;
         }
-        if (!(_t5 <= m->maaned && m->maaned < ctx->out->periodens_slutning))
+        if (!((_t5 <= m->maaned) && (m->maaned < ctx->out->periodens_slutning)))
             continue;
         /* and: no as soon as one side is no */
         _t7 = lov_date_day_of(m->maaned) == INT64_C(1);
@@ -684,7 +684,7 @@ static lov_status def_maaneder_med_hjaelp(ctx_t *ctx, int64_t *result)
                 goto _fail;
             _t6 = true;
         }
-        if (!(_t5 <= h->maaned && h->maaned < ctx->out->periodens_slutning))
+        if (!((_t5 <= h->maaned) && (h->maaned < ctx->out->periodens_slutning)))
             continue;
         _t1++;
     }
@@ -1103,14 +1103,14 @@ static lov_status def_har_stoettet_arbejde_i_perioden(ctx_t *ctx, bool *result)
                 goto _L4;
             _t8 = true;
         }
-        _t6 = _t7 <= m->maaned && m->maaned < ctx->out->periodens_slutning;
+        _t6 = (_t7 <= m->maaned) && (m->maaned < ctx->out->periodens_slutning);
         if (!_t6)
             goto _L6;
         goto _L7;
     _L4:;
         _t9 = _st;
     _L7:;
-        if (!(!(m->type == arbejdstimer_Arbejdstype_ordinaert))) {
+        if (!(!(m->type == (arbejdstimer_Arbejdstype)arbejdstimer_Arbejdstype_ordinaert))) {
             _t6 = false;
             if (ctx->explain)
                 ctx->why = _t10;
@@ -1127,7 +1127,7 @@ static lov_status def_har_stoettet_arbejde_i_perioden(ctx_t *ctx, bool *result)
     _L1:;
         _t11 = _st;
     _L8:;
-        if (!(!(m->type == arbejdstimer_Arbejdstype_selvstaendig))) {
+        if (!(!(m->type == (arbejdstimer_Arbejdstype)arbejdstimer_Arbejdstype_selvstaendig))) {
             _t5 = false;
             if (ctx->explain)
                 ctx->why = _t12;
@@ -1172,7 +1172,7 @@ static lov_status def_seneste_maaned_med_ordinaert_arbejde(ctx_t *ctx, lov_opt_d
     for (size_t _i2 = 0; _i2 < _t4; _i2++) {
         const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
         /* and: no as soon as one side is no */
-        _t5 = m->type == arbejdstimer_Arbejdstype_ordinaert;
+        _t5 = m->type == (arbejdstimer_Arbejdstype)arbejdstimer_Arbejdstype_ordinaert;
         if (!_t5)
             goto _L3;
         if (!(lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(0))) > 0)) {
@@ -1689,7 +1689,7 @@ static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
     _t4 = ctx->in->arbejde_count;
     for (size_t _i2 = 0; _i2 < _t4; _i2++) {
         const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
-        if (!(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning))
+        if (!((_t5 <= m->maaned) && (m->maaned < ctx->v.periodens_slutning)))
             continue;
         if ((_st = fast_fn_taellende_timer(ctx, m->type, m->timer, &_t6)) != LOV_OK)
             goto _fail;
@@ -1720,7 +1720,7 @@ static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
     _t4 = ctx->in->arbejde_count;
     for (size_t _i2 = 0; _i2 < _t4; _i2++) {
         const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
-        _t1 &= !(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning) || ((lov_date_day_of(m->maaned) == INT64_C(1)) && ((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0)));
+        _t1 &= !((_t5 <= m->maaned) && (m->maaned < ctx->v.periodens_slutning)) || ((lov_date_day_of(m->maaned) == INT64_C(1)) && ((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0)));
     }
     (*result) = _t1;
     return LOV_OK;
@@ -1746,7 +1746,7 @@ static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
     _t4 = ctx->in->hjaelp_count;
     for (size_t _i2 = 0; _i2 < _t4; _i2++) {
         const arbejdstimer_Hjaelpsmaaned *h = &_t3[_i2];
-        _t1 += _t5 <= h->maaned && h->maaned < ctx->v.periodens_slutning ? 1 : 0;
+        _t1 += (_t5 <= h->maaned) && (h->maaned < ctx->v.periodens_slutning) ? 1 : 0;
     }
     (*result) = _t1;
     return LOV_OK;
@@ -1923,7 +1923,7 @@ static lov_status fast_def_har_stoettet_arbejde_i_perioden(fast_t *ctx, bool *re
     _t4 = ctx->in->arbejde_count;
     for (size_t _i2 = 0; _i2 < _t4; _i2++) {
         const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
-        _t1 |= (((_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning) && (!(m->type == arbejdstimer_Arbejdstype_ordinaert))) && (!(m->type == arbejdstimer_Arbejdstype_selvstaendig)));
+        _t1 |= ((((_t5 <= m->maaned) && (m->maaned < ctx->v.periodens_slutning)) && (!(m->type == (arbejdstimer_Arbejdstype)arbejdstimer_Arbejdstype_ordinaert))) && (!(m->type == (arbejdstimer_Arbejdstype)arbejdstimer_Arbejdstype_selvstaendig)));
     }
     (*result) = _t1;
     return LOV_OK;
@@ -1945,7 +1945,7 @@ static lov_status fast_def_seneste_maaned_med_ordinaert_arbejde(fast_t *ctx, lov
     _t4 = ctx->in->arbejde_count;
     for (size_t _i2 = 0; _i2 < _t4; _i2++) {
         const arbejdstimer_Arbejdsmaaned *m = &_t3[_i2];
-        if (!((m->type == arbejdstimer_Arbejdstype_ordinaert) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(0))) > 0)))
+        if (!((m->type == (arbejdstimer_Arbejdstype)arbejdstimer_Arbejdstype_ordinaert) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(0))) > 0)))
             continue;
         if (!_t1.present || (m->maaned > _t1.value)) {
             _t1.present = true;

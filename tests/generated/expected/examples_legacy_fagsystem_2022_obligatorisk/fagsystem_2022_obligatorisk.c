@@ -168,7 +168,7 @@ static lov_status def_undtaget(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 1);
         goto _L1;
     }
-    _t1 = ctx->in->arbejdsevne == fagsystem_2022_obligatorisk_Arbejdsevne_meget_begraenset;
+    _t1 = ctx->in->arbejdsevne == (fagsystem_2022_obligatorisk_Arbejdsevne)fagsystem_2022_obligatorisk_Arbejdsevne_meget_begraenset;
     if (!_t1)
         goto _L3;
     goto _L4;
@@ -506,7 +506,7 @@ static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 {
 #line 508 "fagsystem_2022_obligatorisk.c"
     /* the rule (line 42) */
-    (*result) = ((ctx->in->arbejdsevne == fagsystem_2022_obligatorisk_Arbejdsevne_meget_begraenset) && (ctx->reference_date <= ctx->in->slutdato_for_undtagelse));
+    (*result) = ((ctx->in->arbejdsevne == (fagsystem_2022_obligatorisk_Arbejdsevne)fagsystem_2022_obligatorisk_Arbejdsevne_meget_begraenset) && (ctx->reference_date <= ctx->in->slutdato_for_undtagelse));
     return LOV_OK;
 }
 

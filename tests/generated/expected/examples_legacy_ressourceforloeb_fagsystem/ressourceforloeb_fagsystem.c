@@ -648,7 +648,7 @@ static lov_status def_mindre_end_6_aar_til_folkepension(ctx_t *ctx, bool *result
     _t3 = LOV_OK;
     if ((_st = param_regelgrundlag(ctx, &_t2)) != LOV_OK)
         goto _L1;
-    _t1 = _t2 == ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
+    _t1 = _t2 == (ressourceforloeb_fagsystem_Regelgrundlag)ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
     if (!_t1)
         goto _L3;
     goto _L4;
@@ -1034,7 +1034,7 @@ _L2:;
     _t23 = LOV_OK;
     if ((_st = param_regelgrundlag(ctx, &_t22)) != LOV_OK)
         goto _L22;
-    _t21 = _t22 == ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
+    _t21 = _t22 == (ressourceforloeb_fagsystem_Regelgrundlag)ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
     if (!_t21)
         goto _L24;
     goto _L25;
@@ -1273,7 +1273,7 @@ static lov_status def_indstilling_foreligger(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 7);
         goto _L1;
     }
-    _t1 = ctx->in->indstilling == ressourceforloeb_fagsystem_Indstilling_ressourceforloeb;
+    _t1 = ctx->in->indstilling == (ressourceforloeb_fagsystem_Indstilling)ressourceforloeb_fagsystem_Indstilling_ressourceforloeb;
     if (!_t1)
         goto _L3;
     goto _L4;
@@ -2101,7 +2101,7 @@ static lov_status def_skal_forelaegges_rehabiliteringsteamet(ctx_t *ctx, bool *r
     _t6 = LOV_OK;
     if ((_st = param_regelgrundlag(ctx, &_t5)) != LOV_OK)
         goto _L10;
-    _t4 = _t5 == ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
+    _t4 = _t5 == (ressourceforloeb_fagsystem_Regelgrundlag)ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
     if (!_t4)
         goto _L12;
     goto _L13;
@@ -2757,7 +2757,7 @@ static lov_status fast_def_mindre_end_6_aar_til_folkepension(fast_t *ctx, bool *
     /* the rule (line 193) */
     if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
         goto _fail;
-    _t3 = ctx->p->regelgrundlag == ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
+    _t3 = ctx->p->regelgrundlag == (ressourceforloeb_fagsystem_Regelgrundlag)ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
     if (_t3) {
         if ((_st = lov_duration_years(INT64_C(6), &_t1)) != LOV_OK)
             goto _fail;
@@ -2921,7 +2921,7 @@ static lov_status fast_def_graenserne_overholdt(fast_t *ctx, bool *result)
     /* exception samlet_over_5_år_40_50 (line 231): lov1160 "LAB § 114, stk. 3" */
     if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
         goto _fail;
-    _t9 = ctx->p->regelgrundlag == ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
+    _t9 = ctx->p->regelgrundlag == (ressourceforloeb_fagsystem_Regelgrundlag)ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022;
     if (_t9) {
         if ((_st = fast_fn_alder_ved_start_mindst(ctx, INT64_C(40), ctx->in->foedselsdato, ctx->in->nyt_forloeb_fra, &_t8)) != LOV_OK)
             goto _fail;
@@ -2964,7 +2964,7 @@ static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
 {
 #line 2966 "ressourceforloeb_fagsystem.c"
     /* the rule (line 256) */
-    (*result) = ((ctx->in->indstilling == ressourceforloeb_fagsystem_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet);
+    (*result) = ((ctx->in->indstilling == (ressourceforloeb_fagsystem_Indstilling)ressourceforloeb_fagsystem_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet);
     return LOV_OK;
 }
 
@@ -3140,7 +3140,7 @@ static lov_status fast_def_skal_forelaegges_rehabiliteringsteamet(fast_t *ctx, b
     /* the rule (line 308) */
     if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
         goto _fail;
-    _t3 = (ctx->p->regelgrundlag == ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022) && (ctx->in->igangvaerende_fra.present);
+    _t3 = (ctx->p->regelgrundlag == (ressourceforloeb_fagsystem_Regelgrundlag)ressourceforloeb_fagsystem_Regelgrundlag_lab_114_2022) && (ctx->in->igangvaerende_fra.present);
     if (_t3) {
         if ((_st = lov_duration_months(INT64_C(6), &_t1)) != LOV_OK)
             goto _fail;

@@ -397,7 +397,7 @@ static lov_status def_vejledt_efter_35_stk_1(ctx_t *ctx, bool *result)
     _t6 = LOV_OK;
     if ((_st = dependency(ctx, 0, ctx->out->status.gaeldende_vejledningsregel)) != LOV_OK)
         goto _L6;
-    _t5 = ctx->out->gaeldende_vejledningsregel == sygemelding_fagsystem_Vejledningsregel_med_indkaldelsen;
+    _t5 = ctx->out->gaeldende_vejledningsregel == (sygemelding_fagsystem_Vejledningsregel)sygemelding_fagsystem_Vejledningsregel_med_indkaldelsen;
     if (!_t5)
         goto _L8;
     goto _L9;
@@ -490,7 +490,7 @@ _L2:;
     _t20 = LOV_OK;
     if ((_st = dependency(ctx, 0, ctx->out->status.gaeldende_vejledningsregel)) != LOV_OK)
         goto _L22;
-    _t19 = ctx->out->gaeldende_vejledningsregel == sygemelding_fagsystem_Vejledningsregel_gennemgaaet;
+    _t19 = ctx->out->gaeldende_vejledningsregel == (sygemelding_fagsystem_Vejledningsregel)sygemelding_fagsystem_Vejledningsregel_gennemgaaet;
     if (!_t19)
         goto _L24;
     goto _L25;
@@ -627,7 +627,7 @@ _L12:;
     _t34 = LOV_OK;
     if ((_st = dependency(ctx, 0, ctx->out->status.gaeldende_vejledningsregel)) != LOV_OK)
         goto _L31;
-    _t33 = ctx->out->gaeldende_vejledningsregel == sygemelding_fagsystem_Vejledningsregel_skriftlig;
+    _t33 = ctx->out->gaeldende_vejledningsregel == (sygemelding_fagsystem_Vejledningsregel)sygemelding_fagsystem_Vejledningsregel_skriftlig;
     if (!_t33)
         goto _L33;
     goto _L34;
@@ -742,7 +742,7 @@ static lov_status def_raskmeldt_foer_udeblivelsen(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 8);
         goto _L7;
     }
-    _t3 = !(ctx->in->raskmelding == sygemelding_fagsystem_Raskmelding_ingen);
+    _t3 = !(ctx->in->raskmelding == (sygemelding_fagsystem_Raskmelding)sygemelding_fagsystem_Raskmelding_ingen);
     if (!_t3)
         goto _L9;
     goto _L10;
@@ -1066,8 +1066,8 @@ _L2:;
             _st = missing_input(ctx, 11);
             goto _L7;
         }
-        ctx->marks[10] = (uint8_t)((ctx->in->vurdering == sygemelding_fagsystem_Vurdering_var_ikke_syg) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
-        _t14 = ctx->in->vurdering == sygemelding_fagsystem_Vurdering_var_ikke_syg ? 1 : 0;
+        ctx->marks[10] = (uint8_t)((ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_var_ikke_syg) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
+        _t14 = ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_var_ikke_syg ? 1 : 0;
         goto _L8;
     _L7:;
         _t15 = worse(_t15, _st);
@@ -1121,8 +1121,8 @@ _L2:;
         _st = missing_input(ctx, 11);
         goto _L9;
     }
-    ctx->marks[11] = (uint8_t)((ctx->in->vurdering == sygemelding_fagsystem_Vurdering_var_syg) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
-    _t20 = ctx->in->vurdering == sygemelding_fagsystem_Vurdering_var_syg ? 1 : 0;
+    ctx->marks[11] = (uint8_t)((ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_var_syg) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
+    _t20 = ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_var_syg ? 1 : 0;
     goto _L10;
 _L9:;
     _t7 = worse(_t7, _st);
@@ -1248,7 +1248,7 @@ _L10:;
         _st = missing_input(ctx, 11);
         goto _L8;
     }
-    if (!(ctx->in->vurdering == sygemelding_fagsystem_Vurdering_ikke_vurderet)) {
+    if (!(ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_ikke_vurderet)) {
         _t3 = false;
         if (ctx->explain)
             ctx->why = _t5;
@@ -1510,7 +1510,7 @@ static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 4);
         goto _L1;
     }
-    _t1 = !(ctx->in->matchgruppe == sygemelding_fagsystem_Matchgruppe_aktivitetsparat);
+    _t1 = !(ctx->in->matchgruppe == (sygemelding_fagsystem_Matchgruppe)sygemelding_fagsystem_Matchgruppe_aktivitetsparat);
     if (_t1)
         goto _L3;
     goto _L4;
@@ -1922,7 +1922,7 @@ _L7:;
         _st = missing_input(ctx, 8);
         goto _L11;
     }
-    _t6 = !(ctx->in->raskmelding == sygemelding_fagsystem_Raskmelding_ingen);
+    _t6 = !(ctx->in->raskmelding == (sygemelding_fagsystem_Raskmelding)sygemelding_fagsystem_Raskmelding_ingen);
     if (!_t6)
         goto _L13;
     goto _L14;
@@ -2204,7 +2204,7 @@ _L25:;
         _st = missing_input(ctx, 8);
         goto _L11;
     }
-    if (!(ctx->in->raskmelding == sygemelding_fagsystem_Raskmelding_ingen)) {
+    if (!(ctx->in->raskmelding == (sygemelding_fagsystem_Raskmelding)sygemelding_fagsystem_Raskmelding_ingen)) {
         _t4 = false;
         if (ctx->explain)
             ctx->why = _t15;
@@ -2254,7 +2254,7 @@ _L27:;
         _st = missing_input(ctx, 11);
         goto _L5;
     }
-    if (!(!(ctx->in->vurdering == sygemelding_fagsystem_Vurdering_var_ikke_syg))) {
+    if (!(!(ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_var_ikke_syg))) {
         _t2 = false;
         if (ctx->explain)
             ctx->why = _t19;
@@ -2533,13 +2533,13 @@ static lov_status fast_def_vejledt_efter_35_stk_1(fast_t *ctx, bool *result)
     _t1 = false;
     _t2 = false;
     /* exception med_indkaldelsen (line 143): aktivloven "§ 35, stk. 1 (LBK nr. 981/2019)" */
-    _t3 = ((ctx->v.gaeldende_vejledningsregel == sygemelding_fagsystem_Vejledningsregel_med_indkaldelsen) && ctx->in->vejledning_skriftlig) && ctx->in->vejledning_med_indkaldelsen;
+    _t3 = ((ctx->v.gaeldende_vejledningsregel == (sygemelding_fagsystem_Vejledningsregel)sygemelding_fagsystem_Vejledningsregel_med_indkaldelsen) && ctx->in->vejledning_skriftlig) && ctx->in->vejledning_med_indkaldelsen;
     _t4 = true;
     _t2 |= _t3 && _t1 && !((*result) == _t4);
     (*result) = _t3 && !_t1 ? _t4 : (*result);
     _t1 |= _t3;
     /* exception gennemgået (line 151): lov1558 "aktivloven § 35, stk. 1, nr. 1-3" */
-    _t7 = (((ctx->v.gaeldende_vejledningsregel == sygemelding_fagsystem_Vejledningsregel_gennemgaaet) && ctx->in->vejledning_skriftlig) && ctx->in->vejledning_ved_foerste_jobsamtale) && (ctx->in->vejledning_senest_gennemgaaet.present);
+    _t7 = (((ctx->v.gaeldende_vejledningsregel == (sygemelding_fagsystem_Vejledningsregel)sygemelding_fagsystem_Vejledningsregel_gennemgaaet) && ctx->in->vejledning_skriftlig) && ctx->in->vejledning_ved_foerste_jobsamtale) && (ctx->in->vejledning_senest_gennemgaaet.present);
     if (_t7) {
         if ((_st = lov_date_sub_duration(ctx->in->udeblivelsesdag, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
             goto _fail;
@@ -2551,7 +2551,7 @@ static lov_status fast_def_vejledt_efter_35_stk_1(fast_t *ctx, bool *result)
     (*result) = _t5 && !_t1 ? _t8 : (*result);
     _t1 |= _t5;
     /* exception skriftlig (line 161): lov727 "aktivloven § 35, stk. 1" */
-    _t9 = (ctx->v.gaeldende_vejledningsregel == sygemelding_fagsystem_Vejledningsregel_skriftlig) && ctx->in->vejledning_skriftlig;
+    _t9 = (ctx->v.gaeldende_vejledningsregel == (sygemelding_fagsystem_Vejledningsregel)sygemelding_fagsystem_Vejledningsregel_skriftlig) && ctx->in->vejledning_skriftlig;
     _t10 = true;
     _t2 |= _t9 && _t1 && !((*result) == _t10);
     (*result) = _t9 && !_t1 ? _t10 : (*result);
@@ -2570,7 +2570,7 @@ static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result
 {
 #line 2572 "sygemelding_fagsystem.c"
     /* the rule (line 176) */
-    (*result) = ((((!(ctx->in->raskmelding == sygemelding_fagsystem_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->in->udeblivelsesdag)) || (((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value)) && (ctx->in->udeblivelsesdag > ctx->in->sygemelding_slutdato.value)));
+    (*result) = ((((!(ctx->in->raskmelding == (sygemelding_fagsystem_Raskmelding)sygemelding_fagsystem_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->in->udeblivelsesdag)) || (((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value)) && (ctx->in->udeblivelsesdag > ctx->in->sygemelding_slutdato.value)));
     return LOV_OK;
 }
 
@@ -2611,7 +2611,7 @@ static lov_status fast_def_rimelig_grund(fast_t *ctx, bool *result)
         _t5 = false;
         _t6 = false;
         /* exception ikke_syg_efter_undersøgelse (line 199): ast "102-16" */
-        _t7 = ctx->in->vurdering == sygemelding_fagsystem_Vurdering_var_ikke_syg;
+        _t7 = ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_var_ikke_syg;
         _t8 = false;
         _t6 |= _t7 && _t5 && !(_t4 == _t8);
         _t4 = _t7 && !_t5 ? _t8 : _t4;
@@ -2625,7 +2625,7 @@ static lov_status fast_def_rimelig_grund(fast_t *ctx, bool *result)
     (*result) = _t3 && !_t1 ? _t4 : (*result);
     _t1 |= _t3;
     /* exception var_syg (line 203): ast "102-16" */
-    _t9 = ctx->in->vurdering == sygemelding_fagsystem_Vurdering_var_syg;
+    _t9 = ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_var_syg;
     _t10 = true;
     _t2 |= _t9 && _t1 && !((*result) == _t10);
     (*result) = _t9 && !_t1 ? _t10 : (*result);
@@ -2650,7 +2650,7 @@ static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
 {
 #line 2652 "sygemelding_fagsystem.c"
     /* the rule (line 216) */
-    (*result) = (((ctx->in->borgeren_henviser_til_sygdom && (ctx->in->vurdering == sygemelding_fagsystem_Vurdering_ikke_vurderet)) && (!ctx->v.rimelig_grund)) && (!((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value))));
+    (*result) = (((ctx->in->borgeren_henviser_til_sygdom && (ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_ikke_vurderet)) && (!ctx->v.rimelig_grund)) && (!((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value))));
     return LOV_OK;
 }
 
@@ -2688,7 +2688,7 @@ static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *r
 {
 #line 2690 "sygemelding_fagsystem.c"
     /* the rule (line 236) */
-    (*result) = ((!(ctx->in->matchgruppe == sygemelding_fagsystem_Matchgruppe_aktivitetsparat)) || (ctx->in->personlig_kontakt_udtoemt && ctx->in->sanktion_fremmer_raadighed));
+    (*result) = ((!(ctx->in->matchgruppe == (sygemelding_fagsystem_Matchgruppe)sygemelding_fagsystem_Matchgruppe_aktivitetsparat)) || (ctx->in->personlig_kontakt_udtoemt && ctx->in->sanktion_fremmer_raadighed));
     return LOV_OK;
 }
 
@@ -2792,7 +2792,7 @@ static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 {
 #line 2794 "sygemelding_fagsystem.c"
     /* the rule (line 267) */
-    (*result) = (((ctx->in->sygemeldt_fra.present) && (!(((!(ctx->in->raskmelding == sygemelding_fagsystem_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->reference_date)))) && (!((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value))));
+    (*result) = (((ctx->in->sygemeldt_fra.present) && (!(((!(ctx->in->raskmelding == (sygemelding_fagsystem_Raskmelding)sygemelding_fagsystem_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->reference_date)))) && (!((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value))));
     return LOV_OK;
 }
 
@@ -2800,7 +2800,7 @@ static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 static lov_status fast_assert_slutdato_paa_sygemeldingen_aendrer_intet(fast_t *ctx, bool *result)
 {
 #line 2803 "sygemelding_fagsystem.c"
-    *result = (!(((((((ctx->in->sygemelding_slutdato.present) && (ctx->in->sygemelding_slutdato.value < ctx->in->udeblivelsesdag)) && (ctx->in->sygemeldt_fra.present)) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == sygemelding_fagsystem_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == sygemelding_fagsystem_Vurdering_var_ikke_syg))) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && ctx->v.sygemeldingen_er_aaben));
+    *result = (!(((((((ctx->in->sygemelding_slutdato.present) && (ctx->in->sygemelding_slutdato.value < ctx->in->udeblivelsesdag)) && (ctx->in->sygemeldt_fra.present)) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == (sygemelding_fagsystem_Raskmelding)sygemelding_fagsystem_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_var_ikke_syg))) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && ctx->v.sygemeldingen_er_aaben));
     return LOV_OK;
 }
 

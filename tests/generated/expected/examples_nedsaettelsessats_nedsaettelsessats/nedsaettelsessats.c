@@ -274,7 +274,7 @@ static lov_status def_maanedlig_nedsaettelse(ctx_t *ctx, lov_money *result)
         _st = missing_input(ctx, 1);
         goto _fail;
     }
-    if (ctx->in->civilstand == nedsaettelsessats_Civilstand_gift) {
+    if (ctx->in->civilstand == (nedsaettelsessats_Civilstand)nedsaettelsessats_Civilstand_gift) {
         _t1 = INT64_C(0) /* 0 kr */;
     } else {
         if ((_st = dependency(ctx, 0, ctx->out->status.sats_efter_hjaelpsniveau)) != LOV_OK)
@@ -308,7 +308,7 @@ static lov_status def_satsen_gaelder_fra(ctx_t *ctx, lov_date *result)
 #line 309 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 104) */
-    _t1 = (lov_date_year_start(ctx->reference_date) >= 17075 /* 2016-10-01 */) ? lov_date_year_start(ctx->reference_date) : 17075 /* 2016-10-01 */;
+    _t1 = (lov_date_year_start(ctx->reference_date) >= INT32_C(17075) /* 2016-10-01 */) ? lov_date_year_start(ctx->reference_date) : INT32_C(17075) /* 2016-10-01 */;
     (*result) = _t1;
     return LOV_OK;
 }
@@ -322,7 +322,7 @@ static lov_status def_satsen_gaelder_til(ctx_t *ctx, lov_date *result)
 #line 323 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 108) */
-    _t1 = (lov_date_year_end(ctx->reference_date) <= 20269 /* 2025-06-30 */) ? lov_date_year_end(ctx->reference_date) : 20269 /* 2025-06-30 */;
+    _t1 = (lov_date_year_end(ctx->reference_date) <= INT32_C(20269) /* 2025-06-30 */) ? lov_date_year_end(ctx->reference_date) : INT32_C(20269) /* 2025-06-30 */;
     (*result) = _t1;
     return LOV_OK;
 }
@@ -593,7 +593,7 @@ static lov_status fast_def_maanedlig_nedsaettelse(fast_t *ctx, lov_money *result
 #line 594 "nedsaettelsessats.c"
     lov_money _t1 = 0;
     /* the rule (line 93) */
-    if (ctx->in->civilstand == nedsaettelsessats_Civilstand_gift) {
+    if (ctx->in->civilstand == (nedsaettelsessats_Civilstand)nedsaettelsessats_Civilstand_gift) {
         _t1 = INT64_C(0) /* 0 kr */;
     } else {
         _t1 = ctx->v.sats_efter_hjaelpsniveau;
@@ -617,7 +617,7 @@ static lov_status fast_def_satsen_gaelder_fra(fast_t *ctx, lov_date *result)
 #line 618 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 104) */
-    _t1 = (lov_date_year_start(ctx->reference_date) >= 17075 /* 2016-10-01 */) ? lov_date_year_start(ctx->reference_date) : 17075 /* 2016-10-01 */;
+    _t1 = (lov_date_year_start(ctx->reference_date) >= INT32_C(17075) /* 2016-10-01 */) ? lov_date_year_start(ctx->reference_date) : INT32_C(17075) /* 2016-10-01 */;
     (*result) = _t1;
     return LOV_OK;
 }
@@ -628,7 +628,7 @@ static lov_status fast_def_satsen_gaelder_til(fast_t *ctx, lov_date *result)
 #line 629 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 108) */
-    _t1 = (lov_date_year_end(ctx->reference_date) <= 20269 /* 2025-06-30 */) ? lov_date_year_end(ctx->reference_date) : 20269 /* 2025-06-30 */;
+    _t1 = (lov_date_year_end(ctx->reference_date) <= INT32_C(20269) /* 2025-06-30 */) ? lov_date_year_end(ctx->reference_date) : INT32_C(20269) /* 2025-06-30 */;
     (*result) = _t1;
     return LOV_OK;
 }

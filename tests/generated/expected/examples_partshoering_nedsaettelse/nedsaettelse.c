@@ -229,8 +229,8 @@ _L5:;
     if (_t3 != 0) {
         /* exception stk_2_nr_1 (line 68): fvl "§ 19, stk. 2, nr. 1" */
         if (ctx->trace)
-            lov_trace_add(ctx->trace, 27, (undtagelse == partshoering_Undtagelse_ubetaenkeligt) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
-        _t10 = undtagelse == partshoering_Undtagelse_ubetaenkeligt ? 1 : 0;
+            lov_trace_add(ctx->trace, 27, (undtagelse == (partshoering_Undtagelse)partshoering_Undtagelse_ubetaenkeligt) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
+        _t10 = undtagelse == (partshoering_Undtagelse)partshoering_Undtagelse_ubetaenkeligt ? 1 : 0;
         if (_t10 != 0) {
             _t11 = false;
             if (_t10 == 1) {
@@ -246,8 +246,8 @@ _L5:;
         }
         /* exception stk_2_nr_2 (line 72): fvl "§ 19, stk. 2, nr. 2" */
         if (ctx->trace)
-            lov_trace_add(ctx->trace, 28, (undtagelse == partshoering_Undtagelse_lovbestemt_frist) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
-        _t12 = undtagelse == partshoering_Undtagelse_lovbestemt_frist ? 1 : 0;
+            lov_trace_add(ctx->trace, 28, (undtagelse == (partshoering_Undtagelse)partshoering_Undtagelse_lovbestemt_frist) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
+        _t12 = undtagelse == (partshoering_Undtagelse)partshoering_Undtagelse_lovbestemt_frist ? 1 : 0;
         if (_t12 != 0) {
             _t13 = false;
             if (_t12 == 1) {
@@ -263,8 +263,8 @@ _L5:;
         }
         /* exception stk_2_nr_4 (line 76): fvl "§ 19, stk. 2, nr. 4" */
         if (ctx->trace)
-            lov_trace_add(ctx->trace, 29, (undtagelse == partshoering_Undtagelse_ingen_aktindsigt) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
-        _t14 = undtagelse == partshoering_Undtagelse_ingen_aktindsigt ? 1 : 0;
+            lov_trace_add(ctx->trace, 29, (undtagelse == (partshoering_Undtagelse)partshoering_Undtagelse_ingen_aktindsigt) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
+        _t14 = undtagelse == (partshoering_Undtagelse)partshoering_Undtagelse_ingen_aktindsigt ? 1 : 0;
         if (_t14 != 0) {
             _t15 = false;
             if (_t14 == 1) {
@@ -280,8 +280,8 @@ _L5:;
         }
         /* exception genoptagelse (line 81): fvl "§ 20, stk. 1" */
         if (ctx->trace)
-            lov_trace_add(ctx->trace, 30, (undtagelse == partshoering_Undtagelse_kan_genoptages) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
-        _t16 = undtagelse == partshoering_Undtagelse_kan_genoptages ? 1 : 0;
+            lov_trace_add(ctx->trace, 30, (undtagelse == (partshoering_Undtagelse)partshoering_Undtagelse_kan_genoptages) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
+        _t16 = undtagelse == (partshoering_Undtagelse)partshoering_Undtagelse_kan_genoptages ? 1 : 0;
         if (_t16 != 0) {
             _t17 = false;
             if (_t16 == 1) {
@@ -586,8 +586,8 @@ static lov_status def_undtaget(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 1);
         goto _L1;
     }
-    ctx->marks[1] = (uint8_t)((ctx->in->arbejdsevne == nedsaettelse_Arbejdsevne_meget_begraenset) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
-    _t3 = ctx->in->arbejdsevne == nedsaettelse_Arbejdsevne_meget_begraenset ? 1 : 0;
+    ctx->marks[1] = (uint8_t)((ctx->in->arbejdsevne == (nedsaettelse_Arbejdsevne)nedsaettelse_Arbejdsevne_meget_begraenset) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
+    _t3 = ctx->in->arbejdsevne == (nedsaettelse_Arbejdsevne)nedsaettelse_Arbejdsevne_meget_begraenset ? 1 : 0;
     goto _L2;
 _L1:;
     _t4 = worse(_t4, _st);
@@ -902,7 +902,7 @@ static lov_status def_hoering_undladt_efter_undtagelse(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 6);
         goto _L1;
     }
-    _t1 = !(ctx->in->undtagelse_fra_hoering == partshoering_Undtagelse_ingen);
+    _t1 = !(ctx->in->undtagelse_fra_hoering == (partshoering_Undtagelse)partshoering_Undtagelse_ingen);
     if (!_t1)
         goto _L3;
     goto _L4;
@@ -1511,7 +1511,7 @@ static lov_status assert_slutdato_ophaever_ikke_undtagelse(ctx_t *ctx, bool *res
         _st = missing_input(ctx, 1);
         goto _L7;
     }
-    _t3 = ctx->in->arbejdsevne == nedsaettelse_Arbejdsevne_meget_begraenset;
+    _t3 = ctx->in->arbejdsevne == (nedsaettelse_Arbejdsevne)nedsaettelse_Arbejdsevne_meget_begraenset;
     if (!_t3)
         goto _L9;
     goto _L10;

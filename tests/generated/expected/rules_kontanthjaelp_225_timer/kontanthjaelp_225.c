@@ -307,9 +307,9 @@ static lov_status fn_covid_maaneder_i(ctx_t *ctx, lov_date fra, lov_date til, in
     int64_t _t2 = 0;
     int64_t _t3 = 0;
     /* the rule (line 324) */
-    if ((_st = fn_faelles_maaneder(ctx, 18322 /* 2020-03-01 */, 18536 /* 2020-10-01 */, fra, til, &_t1)) != LOV_OK)
+    if ((_st = fn_faelles_maaneder(ctx, INT32_C(18322) /* 2020-03-01 */, INT32_C(18536) /* 2020-10-01 */, fra, til, &_t1)) != LOV_OK)
         goto _fail;
-    if ((_st = fn_faelles_maaneder(ctx, 18567 /* 2020-11-01 */, 18809 /* 2021-07-01 */, fra, til, &_t2)) != LOV_OK)
+    if ((_st = fn_faelles_maaneder(ctx, INT32_C(18567) /* 2020-11-01 */, INT32_C(18809) /* 2021-07-01 */, fra, til, &_t2)) != LOV_OK)
         goto _fail;
     if ((_st = lov_int_add(_t1, _t2, &_t3)) != LOV_OK)
         goto _fail;
@@ -611,7 +611,7 @@ static lov_status def_fravaersmaaneder(ctx_t *ctx, int64_t *result)
                 goto _L2;
             _t7 = true;
         }
-        if (!(_t6 <= f->maaned && f->maaned < ctx->out->periodens_slutning)) {
+        if (!((_t6 <= f->maaned) && (f->maaned < ctx->out->periodens_slutning))) {
             _t5 = false;
             goto _L3;
         }
@@ -761,7 +761,7 @@ static lov_status def_covid_perioderne_beroeres(ctx_t *ctx, bool *result)
     _t2 = LOV_OK;
     if ((_st = dependency(ctx, 0, ctx->out->status.periodens_slutning)) != LOV_OK)
         goto _L1;
-    _t1 = ctx->out->periodens_slutning > 18322 /* 2020-03-01 */;
+    _t1 = ctx->out->periodens_slutning > INT32_C(18322) /* 2020-03-01 */;
     if (!_t1)
         goto _L3;
     goto _L4;
@@ -778,7 +778,7 @@ _L4:;
         goto _L2;
     if ((_st = lov_date_sub_duration(ctx->out->periodens_slutning, _t5, LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
         goto _L2;
-    if (!(_t6 < 18809 /* 2021-07-01 */)) {
+    if (!(_t6 < INT32_C(18809) /* 2021-07-01 */)) {
         _t1 = false;
         if (ctx->explain)
             ctx->why = _t3;
@@ -865,7 +865,7 @@ static lov_status def_nyansoeger_under_covid(ctx_t *ctx, bool *result)
     size_t _t5 = 0;
     /* the rule (line 363) */
     /* and: no as soon as one side is no */
-    _t1 = (18330 /* 2020-03-09 */ <= ctx->reference_date) && (ctx->reference_date <= 18513 /* 2020-09-08 */);
+    _t1 = (INT32_C(18330) /* 2020-03-09 */ <= ctx->reference_date) && (ctx->reference_date <= INT32_C(18513) /* 2020-09-08 */);
     if (!_t1)
         goto _L3;
     if (!ctx->in->known.hjaelpsperioder) {
@@ -878,7 +878,7 @@ static lov_status def_nyansoeger_under_covid(ctx_t *ctx, bool *result)
     _t5 = ctx->in->hjaelpsperioder_count;
     for (size_t _i3 = 0; _i3 < _t5; _i3++) {
         const kontanthjaelp_225_Hjaelpsperiode *p = &_t4[_i3];
-        if (!((18330 /* 2020-03-09 */ <= p->fra) && (p->fra <= 18513 /* 2020-09-08 */)))
+        if (!((INT32_C(18330) /* 2020-03-09 */ <= p->fra) && (p->fra <= INT32_C(18513) /* 2020-09-08 */)))
             continue;
         _t2 = true;
         break;
@@ -1066,7 +1066,7 @@ static lov_status def_omfattet(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 1);
         goto _L4;
     }
-    _t2 = !(ctx->in->ydelse == kontanthjaelp_225_Ydelse_anden_ydelse);
+    _t2 = !(ctx->in->ydelse == (kontanthjaelp_225_Ydelse)kontanthjaelp_225_Ydelse_anden_ydelse);
     if (!_t2)
         goto _L6;
     goto _L7;
@@ -1154,7 +1154,7 @@ static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
                 goto _fail;
             _t6 = true;
         }
-        if (!(_t5 <= m->maaned && m->maaned < ctx->out->periodens_slutning))
+        if (!((_t5 <= m->maaned) && (m->maaned < ctx->out->periodens_slutning)))
             continue;
         if ((_st = fn_taellende_timer(ctx, m->art, m->timer, &_t7)) != LOV_OK)
             goto _fail;
@@ -1219,7 +1219,7 @@ static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
                 goto _fail;
             _t6 = true;
         }
-        if (!(_t5 <= m->maaned && m->maaned < ctx->out->periodens_slutning))
+        if (!((_t5 <= m->maaned) && (m->maaned < ctx->out->periodens_slutning)))
             continue;
         /* and: no as soon as one side is no */
         _t7 = lov_date_day_of(m->maaned) == INT64_C(1);
@@ -1277,8 +1277,8 @@ static lov_status def_undtaget(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 12);
         goto _L1;
     }
-    ctx->marks[32] = (uint8_t)((ctx->in->arbejdsevne == kontanthjaelp_225_Arbejdsevne_meget_begraenset) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
-    _t3 = ctx->in->arbejdsevne == kontanthjaelp_225_Arbejdsevne_meget_begraenset ? 1 : 0;
+    ctx->marks[32] = (uint8_t)((ctx->in->arbejdsevne == (kontanthjaelp_225_Arbejdsevne)kontanthjaelp_225_Arbejdsevne_meget_begraenset) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
+    _t3 = ctx->in->arbejdsevne == (kontanthjaelp_225_Arbejdsevne)kontanthjaelp_225_Arbejdsevne_meget_begraenset ? 1 : 0;
     goto _L2;
 _L1:;
     _t4 = worse(_t4, _st);
@@ -1619,7 +1619,7 @@ static lov_status def_timer_efter_nedsaettelsen(ctx_t *ctx, lov_decimal *result)
                     goto _L2;
                 _t12 = true;
             }
-            if (!(_t11 <= m->maaned && m->maaned < ctx->out->periodens_slutning)) {
+            if (!((_t11 <= m->maaned) && (m->maaned < ctx->out->periodens_slutning))) {
                 _t6 = false;
                 if (ctx->explain)
                     ctx->why = _t10;
@@ -1995,7 +1995,7 @@ static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
         _st = missing_input(ctx, 3);
         goto _L6;
     }
-    _t5 = ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift;
+    _t5 = ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift;
     if (!_t5)
         goto _L8;
     goto _L9;
@@ -2088,7 +2088,7 @@ _L2:;
         _st = missing_input(ctx, 3);
         goto _L22;
     }
-    _t19 = ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift;
+    _t19 = ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift;
     if (!_t19)
         goto _L24;
     goto _L25;
@@ -2368,7 +2368,7 @@ static lov_status def_ophoer_paataenkt(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 3);
         goto _L10;
     }
-    _t4 = ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift;
+    _t4 = ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift;
     if (!_t4)
         goto _L12;
     goto _L13;
@@ -2513,7 +2513,7 @@ static lov_status def_parrets_nedsaettelse_paataenkt(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 3);
         goto _L10;
     }
-    _t4 = ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift;
+    _t4 = ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift;
     if (!_t4)
         goto _L12;
     goto _L13;
@@ -2772,7 +2772,7 @@ _L2:;
         _st = missing_input(ctx, 3);
         goto _L21;
     }
-    _t17 = ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift;
+    _t17 = ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift;
     if (!_t17)
         goto _L23;
     goto _L24;
@@ -3162,7 +3162,7 @@ _L2:;
         _st = missing_input(ctx, 3);
         goto _L21;
     }
-    _t17 = ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift;
+    _t17 = ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift;
     if (!_t17)
         goto _L23;
     goto _L24;
@@ -3464,7 +3464,7 @@ static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 3);
         goto _L7;
     }
-    _t3 = ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift;
+    _t3 = ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift;
     if (!_t3)
         goto _L9;
     goto _L10;
@@ -3611,7 +3611,7 @@ static lov_status def_skadende_foelge_paataenkt(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 3);
         goto _L10;
     }
-    _t4 = ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift;
+    _t4 = ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift;
     if (!_t4)
         goto _L12;
     goto _L13;
@@ -3645,7 +3645,7 @@ _L14:;
         _st = missing_input(ctx, 2);
         goto _L8;
     }
-    if (!(!(ctx->in->sats == kontanthjaelp_225_Sats_su_niveau))) {
+    if (!(!(ctx->in->sats == (kontanthjaelp_225_Sats)kontanthjaelp_225_Sats_su_niveau))) {
         _t3 = false;
         if (ctx->explain)
             ctx->why = _t8;
@@ -4058,7 +4058,7 @@ static lov_status def_timer_i_perioden_om_6_maaneder(ctx_t *ctx, lov_decimal *re
                 goto _fail;
             _t9 = true;
         }
-        if (!(_t8 <= m->maaned && m->maaned < _t5))
+        if (!((_t8 <= m->maaned) && (m->maaned < _t5)))
             continue;
         if ((_st = fn_taellende_timer(ctx, m->art, m->timer, &_t10)) != LOV_OK)
             goto _fail;
@@ -4151,7 +4151,7 @@ static lov_status def_meddelelse_om_ophaevelse(ctx_t *ctx, bool *result)
         _t8 = ctx->why;
     _t7 = LOV_OK;
     /* and: no as soon as one side is no */
-    _t6 = ctx->reference_date >= 20088 /* 2024-12-31 */;
+    _t6 = ctx->reference_date >= INT32_C(20088) /* 2024-12-31 */;
     if (!_t6)
         goto _L18;
     if (!ctx->in->known.varslingsbrev_sendt) {
@@ -4282,7 +4282,7 @@ _L1:;
 _L23:;
     if ((_st = dependency(ctx, 37, ctx->out->status.foerste_mulige_nedsaettelse_efter_brev)) != LOV_OK)
         goto _L2;
-    if (!(ctx->out->foerste_mulige_nedsaettelse_efter_brev >= 20270 /* 2025-07-01 */)) {
+    if (!(ctx->out->foerste_mulige_nedsaettelse_efter_brev >= INT32_C(20270) /* 2025-07-01 */)) {
         _t1 = false;
         if (ctx->explain)
             ctx->why = _t20;
@@ -4420,7 +4420,7 @@ _L13:;
 _L24:;
     if ((_st = dependency(ctx, 41, ctx->out->status.bortfaldsdato_efter_varsel)) != LOV_OK)
         goto _L14;
-    if (!(ctx->out->bortfaldsdato_efter_varsel < 20270 /* 2025-07-01 */)) {
+    if (!(ctx->out->bortfaldsdato_efter_varsel < INT32_C(20270) /* 2025-07-01 */)) {
         _t5 = false;
         if (ctx->explain)
             ctx->why = _t13;
@@ -4449,7 +4449,7 @@ _L25:;
         _st = missing_input(ctx, 3);
         goto _L26;
     }
-    _t16 = ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift;
+    _t16 = ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift;
     if (_t16)
         goto _L28;
     goto _L29;
@@ -4460,7 +4460,7 @@ _L29:;
         _st = missing_input(ctx, 2);
         goto _L27;
     }
-    if (!(ctx->in->sats == kontanthjaelp_225_Sats_su_niveau)) {
+    if (!(ctx->in->sats == (kontanthjaelp_225_Sats)kontanthjaelp_225_Sats_su_niveau)) {
         _t16 = true;
         if (ctx->explain)
             ctx->why = _t18;
@@ -4894,7 +4894,7 @@ static lov_status assert_slutdato_ophaever_ikke_undtagelsen(ctx_t *ctx, bool *re
         _st = missing_input(ctx, 12);
         goto _L7;
     }
-    _t3 = ctx->in->arbejdsevne == kontanthjaelp_225_Arbejdsevne_meget_begraenset;
+    _t3 = ctx->in->arbejdsevne == (kontanthjaelp_225_Arbejdsevne)kontanthjaelp_225_Arbejdsevne_meget_begraenset;
     if (!_t3)
         goto _L9;
     goto _L10;
@@ -5451,7 +5451,7 @@ static lov_status assert_gifte_nedsaettes_ikke_efter_13_g(ctx_t *ctx, bool *resu
         _st = missing_input(ctx, 3);
         goto _L1;
     }
-    _t1 = !(ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift);
+    _t1 = !(ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift);
     if (_t1)
         goto _L3;
     goto _L4;
@@ -5499,7 +5499,7 @@ static lov_status assert_ugifte_mister_ikke_hjaelpen(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 3);
         goto _L1;
     }
-    _t1 = !(ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift);
+    _t1 = !(ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift);
     if (_t1)
         goto _L3;
     goto _L4;
@@ -5653,7 +5653,7 @@ static lov_status assert_ugifte_nedsaettes_ikke_som_par(ctx_t *ctx, bool *result
         _st = missing_input(ctx, 3);
         goto _L1;
     }
-    _t1 = !(ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift);
+    _t1 = !(ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift);
     if (_t1)
         goto _L3;
     goto _L4;
@@ -5708,7 +5708,7 @@ _L1:;
 _L4:;
     if ((_st = dependency(ctx, 41, ctx->out->status.bortfaldsdato_efter_varsel)) != LOV_OK)
         goto _L2;
-    if (ctx->out->bortfaldsdato_efter_varsel < 20270 /* 2025-07-01 */) {
+    if (ctx->out->bortfaldsdato_efter_varsel < INT32_C(20270) /* 2025-07-01 */) {
         _t1 = true;
         if (ctx->explain)
             ctx->why = _t3;
@@ -5977,9 +5977,9 @@ static lov_status fast_fn_covid_maaneder_i(fast_t *ctx, lov_date fra, lov_date t
     int64_t _t2 = 0;
     int64_t _t3 = 0;
     /* the rule (line 324) */
-    if ((_st = fast_fn_faelles_maaneder(ctx, 18322 /* 2020-03-01 */, 18536 /* 2020-10-01 */, fra, til, &_t1)) != LOV_OK)
+    if ((_st = fast_fn_faelles_maaneder(ctx, INT32_C(18322) /* 2020-03-01 */, INT32_C(18536) /* 2020-10-01 */, fra, til, &_t1)) != LOV_OK)
         goto _fail;
-    if ((_st = fast_fn_faelles_maaneder(ctx, 18567 /* 2020-11-01 */, 18809 /* 2021-07-01 */, fra, til, &_t2)) != LOV_OK)
+    if ((_st = fast_fn_faelles_maaneder(ctx, INT32_C(18567) /* 2020-11-01 */, INT32_C(18809) /* 2021-07-01 */, fra, til, &_t2)) != LOV_OK)
         goto _fail;
     if ((_st = lov_int_add(_t1, _t2, &_t3)) != LOV_OK)
         goto _fail;
@@ -6154,7 +6154,7 @@ static lov_status fast_def_fravaersmaaneder(fast_t *ctx, int64_t *result)
     _t4 = ctx->in->fravaer_count;
     for (size_t _i2 = 0; _i2 < _t4; _i2++) {
         const kontanthjaelp_225_Fravaersmaaned *f = &_t3[_i2];
-        _t1 += f->dokumenteret && (_t5 <= f->maaned && f->maaned < ctx->v.periodens_slutning) ? 1 : 0;
+        _t1 += f->dokumenteret && ((_t5 <= f->maaned) && (f->maaned < ctx->v.periodens_slutning)) ? 1 : 0;
     }
     (*result) = _t1;
     return LOV_OK;
@@ -6250,7 +6250,7 @@ static lov_status fast_def_covid_perioderne_beroeres(fast_t *ctx, bool *result)
     lov_date _t3 = 0;
     bool _t4 = false;
     /* the rule (line 347) */
-    _t4 = ctx->v.periodens_slutning > 18322 /* 2020-03-01 */;
+    _t4 = ctx->v.periodens_slutning > INT32_C(18322) /* 2020-03-01 */;
     if (_t4) {
         if ((_st = lov_int_add(INT64_C(12), ctx->v.fravaersmaaneder, &_t1)) != LOV_OK)
             goto _fail;
@@ -6258,7 +6258,7 @@ static lov_status fast_def_covid_perioderne_beroeres(fast_t *ctx, bool *result)
             goto _fail;
         if ((_st = lov_date_sub_duration(ctx->v.periodens_slutning, _t2, LOV_MONTH_END_CLAMP, &_t3)) != LOV_OK)
             goto _fail;
-        _t4 = _t3 < 18809 /* 2021-07-01 */;
+        _t4 = _t3 < INT32_C(18809) /* 2021-07-01 */;
     }
     (*result) = _t4;
     return LOV_OK;
@@ -6314,7 +6314,7 @@ static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
     size_t _t4 = 0;
     bool _t5 = false;
     /* the rule (line 363) */
-    _t5 = (18330 /* 2020-03-09 */ <= ctx->reference_date) && (ctx->reference_date <= 18513 /* 2020-09-08 */);
+    _t5 = (INT32_C(18330) /* 2020-03-09 */ <= ctx->reference_date) && (ctx->reference_date <= INT32_C(18513) /* 2020-09-08 */);
     if (_t5) {
         _t1 = false;
         /* exists */
@@ -6322,7 +6322,7 @@ static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
         _t4 = ctx->in->hjaelpsperioder_count;
         for (size_t _i2 = 0; _i2 < _t4; _i2++) {
             const kontanthjaelp_225_Hjaelpsperiode *p = &_t3[_i2];
-            _t1 |= ((18330 /* 2020-03-09 */ <= p->fra) && (p->fra <= 18513 /* 2020-09-08 */));
+            _t1 |= ((INT32_C(18330) /* 2020-03-09 */ <= p->fra) && (p->fra <= INT32_C(18513) /* 2020-09-08 */));
         }
         _t5 = _t1;
     }
@@ -6409,7 +6409,7 @@ static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 {
 #line 6411 "kontanthjaelp_225.c"
     /* the rule (line 395) */
-    (*result) = (((!(ctx->in->ydelse == kontanthjaelp_225_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12))) && (!ctx->v.nyansoeger_under_covid));
+    (*result) = (((!(ctx->in->ydelse == (kontanthjaelp_225_Ydelse)kontanthjaelp_225_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12))) && (!ctx->v.nyansoeger_under_covid));
     return LOV_OK;
 }
 
@@ -6432,7 +6432,7 @@ static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
     _t4 = ctx->in->arbejde_count;
     for (size_t _i2 = 0; _i2 < _t4; _i2++) {
         const kontanthjaelp_225_Arbejdsmaaned *m = &_t3[_i2];
-        if (!(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning))
+        if (!((_t5 <= m->maaned) && (m->maaned < ctx->v.periodens_slutning)))
             continue;
         if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t6)) != LOV_OK)
             goto _fail;
@@ -6472,7 +6472,7 @@ static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
     _t4 = ctx->in->arbejde_count;
     for (size_t _i2 = 0; _i2 < _t4; _i2++) {
         const kontanthjaelp_225_Arbejdsmaaned *m = &_t3[_i2];
-        _t1 &= !(_t5 <= m->maaned && m->maaned < ctx->v.periodens_slutning) || ((lov_date_day_of(m->maaned) == INT64_C(1)) && ((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0)));
+        _t1 &= !((_t5 <= m->maaned) && (m->maaned < ctx->v.periodens_slutning)) || ((lov_date_day_of(m->maaned) == INT64_C(1)) && ((lov_dec_cmp(lov_dec_from_int(INT64_C(0)), m->timer) <= 0) && (lov_dec_cmp(m->timer, lov_dec_from_int(INT64_C(744))) <= 0)));
     }
     (*result) = _t1;
     return LOV_OK;
@@ -6498,7 +6498,7 @@ static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
     _t1 = false;
     _t2 = false;
     /* exception meget_begrænset_arbejdsevne (line 446): aktivloven "§ 13 f, stk. 9" */
-    _t3 = ctx->in->arbejdsevne == kontanthjaelp_225_Arbejdsevne_meget_begraenset;
+    _t3 = ctx->in->arbejdsevne == (kontanthjaelp_225_Arbejdsevne)kontanthjaelp_225_Arbejdsevne_meget_begraenset;
     _t4 = true;
     _t2 |= _t3 && _t1 && !((*result) == _t4);
     (*result) = _t3 && !_t1 ? _t4 : (*result);
@@ -6608,7 +6608,7 @@ static lov_status fast_def_timer_efter_nedsaettelsen(fast_t *ctx, lov_decimal *r
         _t5 = ctx->in->arbejde_count;
         for (size_t _i3 = 0; _i3 < _t5; _i3++) {
             const kontanthjaelp_225_Arbejdsmaaned *m = &_t4[_i3];
-            if (!((m->maaned >= _t6) && (_t7 <= m->maaned && m->maaned < ctx->v.periodens_slutning)))
+            if (!((m->maaned >= _t6) && ((_t7 <= m->maaned) && (m->maaned < ctx->v.periodens_slutning))))
                 continue;
             if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t8)) != LOV_OK)
                 goto _fail;
@@ -6788,13 +6788,13 @@ static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
     _t1 = false;
     _t2 = false;
     /* exception timekravet_ikke_opfyldt (line 576): aktivloven "§ 13 g, stk. 1" */
-    _t3 = ((ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden;
+    _t3 = ((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden;
     _t4 = ctx->v.maanedlig_sats;
     _t2 |= _t3 && _t1 && !((*result) == _t4);
     (*result) = _t3 && !_t1 ? _t4 : (*result);
     _t1 |= _t3;
     /* exception ikke_225_nye_timer (line 584): aktivloven "§ 13 f, stk. 14" */
-    _t5 = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
+    _t5 = ((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
     _t6 = ctx->v.maanedlig_sats;
     _t2 |= _t5 && _t1 && !((*result) == _t6);
     (*result) = _t5 && !_t1 ? _t6 : (*result);
@@ -6830,7 +6830,7 @@ static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 {
 #line 6832 "kontanthjaelp_225.c"
     /* the rule (line 605) */
-    (*result) = (((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && ctx->in->begge_paa_voksensats) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
+    (*result) = (((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) && ctx->in->begge_paa_voksensats) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
 }
 
@@ -6839,7 +6839,7 @@ static lov_status fast_def_parrets_nedsaettelse_paataenkt(fast_t *ctx, bool *res
 {
 #line 6841 "kontanthjaelp_225.c"
     /* the rule (line 610) */
-    (*result) = (((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && (!ctx->in->begge_paa_voksensats)) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
+    (*result) = (((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) && (!ctx->in->begge_paa_voksensats)) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
 }
 
@@ -6883,7 +6883,7 @@ static lov_status fast_def_hjaelpen_ophoerer(fast_t *ctx, bool *result)
     (*result) = _t3 && !_t1 ? _t4 : (*result);
     _t1 |= _t3;
     /* exception ikke_225_nye_timer (line 633): aktivloven "§ 13 f, stk. 14" */
-    _t5 = (((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && ctx->in->begge_paa_voksensats) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
+    _t5 = (((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) && ctx->in->begge_paa_voksensats) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
     _t6 = true;
     _t2 |= _t5 && _t1 && !((*result) == _t6);
     (*result) = _t5 && !_t1 ? _t6 : (*result);
@@ -6937,7 +6937,7 @@ static lov_status fast_def_nedsaettelse_for_parret(fast_t *ctx, lov_money *resul
     (*result) = _t3 && !_t1 ? _t4 : (*result);
     _t1 |= _t3;
     /* exception ikke_225_nye_timer (line 652): aktivloven "§ 13 f, stk. 14" */
-    _t5 = (((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && (!ctx->in->begge_paa_voksensats)) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
+    _t5 = (((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) && (!ctx->in->begge_paa_voksensats)) && (ctx->in->nedsat_fra.present)) && (!ctx->v.undtaget)) && (!(lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0))) && ctx->v.reglen_gaelder_for_maaneden;
     _t6 = ctx->v.parrets_nedsaettelsesbeloeb;
     _t2 |= _t5 && _t1 && !((*result) == _t6);
     (*result) = _t5 && !_t1 ? _t6 : (*result);
@@ -6973,7 +6973,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 {
 #line 6975 "kontanthjaelp_225.c"
     /* the rule (line 664) */
-    (*result) = ((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
+    (*result) = ((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
     return LOV_OK;
 }
 
@@ -6982,7 +6982,7 @@ static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 {
 #line 6984 "kontanthjaelp_225.c"
     /* the rule (line 674) */
-    (*result) = (((((ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == kontanthjaelp_225_Sats_su_niveau))) || ctx->v.ophoer_paataenkt) || ctx->v.parrets_nedsaettelse_paataenkt);
+    (*result) = (((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == (kontanthjaelp_225_Sats)kontanthjaelp_225_Sats_su_niveau))) || ctx->v.ophoer_paataenkt) || ctx->v.parrets_nedsaettelse_paataenkt);
     return LOV_OK;
 }
 
@@ -7120,7 +7120,7 @@ static lov_status fast_def_timer_i_perioden_om_6_maaneder(fast_t *ctx, lov_decim
     _t4 = ctx->in->arbejde_count;
     for (size_t _i2 = 0; _i2 < _t4; _i2++) {
         const kontanthjaelp_225_Arbejdsmaaned *m = &_t3[_i2];
-        if (!(_t7 <= m->maaned && m->maaned < _t5))
+        if (!((_t7 <= m->maaned) && (m->maaned < _t5)))
             continue;
         if ((_st = fast_fn_taellende_timer(ctx, m->art, m->timer, &_t8)) != LOV_OK)
             goto _fail;
@@ -7169,7 +7169,7 @@ static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
     size_t _t4 = 0;
     bool _t5 = false;
     /* the rule (line 744) */
-    _t5 = ((((ctx->reference_date >= 20088 /* 2024-12-31 */) && (ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && ctx->v.omfattet) && (!ctx->v.undtaget);
+    _t5 = ((((ctx->reference_date >= INT32_C(20088) /* 2024-12-31 */) && (ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && ctx->v.omfattet) && (!ctx->v.undtaget);
     if (_t5) {
         _t1 = false;
         /* exists */
@@ -7182,7 +7182,7 @@ static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
         }
         _t5 = !_t1;
     }
-    (*result) = (_t5 && (ctx->v.foerste_mulige_nedsaettelse_efter_brev >= 20270 /* 2025-07-01 */));
+    (*result) = (_t5 && (ctx->v.foerste_mulige_nedsaettelse_efter_brev >= INT32_C(20270) /* 2025-07-01 */));
     return LOV_OK;
 }
 
@@ -7191,7 +7191,7 @@ static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 {
 #line 7193 "kontanthjaelp_225.c"
     /* the rule (line 750) */
-    (*result) = (((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && (ctx->v.bortfaldsdato_efter_varsel < 20270 /* 2025-07-01 */)) && ((ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) || (!(ctx->in->sats == kontanthjaelp_225_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
+    (*result) = (((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && (ctx->v.bortfaldsdato_efter_varsel < INT32_C(20270) /* 2025-07-01 */)) && ((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) || (!(ctx->in->sats == (kontanthjaelp_225_Sats)kontanthjaelp_225_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
     return LOV_OK;
 }
 
@@ -7239,7 +7239,7 @@ static lov_status fast_assert_undtagne_nedsaettes_aldrig(fast_t *ctx, bool *resu
 static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bool *result)
 {
 #line 7242 "kontanthjaelp_225.c"
-    *result = (!(((ctx->in->arbejdsevne == kontanthjaelp_225_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || ((((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */)) && (!ctx->v.partshoeringsbrev)));
+    *result = (!(((ctx->in->arbejdsevne == (kontanthjaelp_225_Arbejdsevne)kontanthjaelp_225_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || ((((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */)) && (!ctx->v.partshoeringsbrev)));
     return LOV_OK;
 }
 
@@ -7271,7 +7271,7 @@ static lov_status fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(fast_
 static lov_status fast_assert_gifte_nedsaettes_ikke_efter_13_g(fast_t *ctx, bool *result)
 {
 #line 7274 "kontanthjaelp_225.c"
-    *result = (!(ctx->in->civilstand == kontanthjaelp_225_Civilstand_gift) || (ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */));
+    *result = (!(ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) || (ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
 
@@ -7279,7 +7279,7 @@ static lov_status fast_assert_gifte_nedsaettes_ikke_efter_13_g(fast_t *ctx, bool
 static lov_status fast_assert_ugifte_mister_ikke_hjaelpen(fast_t *ctx, bool *result)
 {
 #line 7282 "kontanthjaelp_225.c"
-    *result = (!(ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) || (!ctx->v.hjaelpen_ophoerer));
+    *result = (!(ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift) || (!ctx->v.hjaelpen_ophoerer));
     return LOV_OK;
 }
 
@@ -7295,7 +7295,7 @@ static lov_status fast_assert_fuld_hjaelp_efter_225_nye_timer(fast_t *ctx, bool 
 static lov_status fast_assert_ugifte_nedsaettes_ikke_som_par(fast_t *ctx, bool *result)
 {
 #line 7298 "kontanthjaelp_225.c"
-    *result = (!(ctx->in->civilstand == kontanthjaelp_225_Civilstand_ugift) || (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */));
+    *result = (!(ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift) || (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
 
@@ -7303,7 +7303,7 @@ static lov_status fast_assert_ugifte_nedsaettes_ikke_som_par(fast_t *ctx, bool *
 static lov_status fast_assert_ingen_varsel_for_bortfaldsdato_efter_ophaevelsen(fast_t *ctx, bool *result)
 {
 #line 7306 "kontanthjaelp_225.c"
-    *result = (!ctx->v.varslingsbrev || (ctx->v.bortfaldsdato_efter_varsel < 20270 /* 2025-07-01 */));
+    *result = (!ctx->v.varslingsbrev || (ctx->v.bortfaldsdato_efter_varsel < INT32_C(20270) /* 2025-07-01 */));
     return LOV_OK;
 }
 

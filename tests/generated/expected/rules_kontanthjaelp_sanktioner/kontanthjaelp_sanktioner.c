@@ -345,8 +345,8 @@ _L5:;
     if (_t3 != 0) {
         /* exception stk_2_nr_1 (line 78): fvl "§ 19, stk. 2, nr. 1" */
         if (ctx->trace)
-            lov_trace_add(ctx->trace, 55, (undtagelse == forvaltningsloven_Hoeringsundtagelse_ubetaenkeligt) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
-        _t10 = undtagelse == forvaltningsloven_Hoeringsundtagelse_ubetaenkeligt ? 1 : 0;
+            lov_trace_add(ctx->trace, 55, (undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_ubetaenkeligt) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
+        _t10 = undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_ubetaenkeligt ? 1 : 0;
         if (_t10 != 0) {
             _t11 = false;
             if (_t10 == 1) {
@@ -362,8 +362,8 @@ _L5:;
         }
         /* exception stk_2_nr_2 (line 84): fvl "§ 19, stk. 2, nr. 2" */
         if (ctx->trace)
-            lov_trace_add(ctx->trace, 56, (undtagelse == forvaltningsloven_Hoeringsundtagelse_lovbestemt_frist) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
-        _t12 = undtagelse == forvaltningsloven_Hoeringsundtagelse_lovbestemt_frist ? 1 : 0;
+            lov_trace_add(ctx->trace, 56, (undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_lovbestemt_frist) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
+        _t12 = undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_lovbestemt_frist ? 1 : 0;
         if (_t12 != 0) {
             _t13 = false;
             if (_t12 == 1) {
@@ -379,8 +379,8 @@ _L5:;
         }
         /* exception stk_2_nr_4 (line 89): fvl "§ 19, stk. 2, nr. 4" */
         if (ctx->trace)
-            lov_trace_add(ctx->trace, 57, (undtagelse == forvaltningsloven_Hoeringsundtagelse_ingen_aktindsigt) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
-        _t14 = undtagelse == forvaltningsloven_Hoeringsundtagelse_ingen_aktindsigt ? 1 : 0;
+            lov_trace_add(ctx->trace, 57, (undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_ingen_aktindsigt) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
+        _t14 = undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_ingen_aktindsigt ? 1 : 0;
         if (_t14 != 0) {
             _t15 = false;
             if (_t14 == 1) {
@@ -396,8 +396,8 @@ _L5:;
         }
         /* exception genoptagelse (line 94): fvl "§ 20, stk. 1" */
         if (ctx->trace)
-            lov_trace_add(ctx->trace, 58, (undtagelse == forvaltningsloven_Hoeringsundtagelse_kan_genoptages) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
-        _t16 = undtagelse == forvaltningsloven_Hoeringsundtagelse_kan_genoptages ? 1 : 0;
+            lov_trace_add(ctx->trace, 58, (undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_kan_genoptages) ? LOV_TRACE_APPLIES : LOV_TRACE_DOES_NOT_APPLY, LOV_OK, false, (lov_value){.i = 0});
+        _t16 = undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_kan_genoptages ? 1 : 0;
         if (_t16 != 0) {
             _t17 = false;
             if (_t16 == 1) {
@@ -605,7 +605,7 @@ static lov_status def_satser_efter_maanedlig_hjaelp(ctx_t *ctx, bool *result)
     }
     if ((_st = param_on_day_satsgrundlag(ctx, ctx->in->forseelsesdag, &_t1)) != LOV_OK)
         goto _fail;
-    (*result) = (!(_t1 == kontanthjaelp_sanktioner_Satsgrundlag_dagssats));
+    (*result) = (!(_t1 == (kontanthjaelp_sanktioner_Satsgrundlag)kontanthjaelp_sanktioner_Satsgrundlag_dagssats));
     return LOV_OK;
 _fail:
     return _st;
@@ -794,7 +794,7 @@ static lov_status def_skriftlig_vejledning_givet(ctx_t *ctx, bool *result)
     _t7 = LOV_OK;
     if ((_st = dependency(ctx, 0, ctx->out->status.gaeldende_vejledningsregel)) != LOV_OK)
         goto _L9;
-    _t6 = ctx->out->gaeldende_vejledningsregel == kontanthjaelp_sanktioner_Vejledningsregel_med_indkaldelsen;
+    _t6 = ctx->out->gaeldende_vejledningsregel == (kontanthjaelp_sanktioner_Vejledningsregel)kontanthjaelp_sanktioner_Vejledningsregel_med_indkaldelsen;
     if (!_t6)
         goto _L11;
     goto _L12;
@@ -805,7 +805,7 @@ _L12:;
         _st = missing_input(ctx, 7);
         goto _L10;
     }
-    if (!(ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret)) {
+    if (!(ctx->in->vejledning == (kontanthjaelp_sanktioner_Vejledning)kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret)) {
         _t6 = false;
         if (ctx->explain)
             ctx->why = _t8;
@@ -916,7 +916,7 @@ _L2:;
     _t24 = LOV_OK;
     if ((_st = dependency(ctx, 0, ctx->out->status.gaeldende_vejledningsregel)) != LOV_OK)
         goto _L29;
-    _t23 = ctx->out->gaeldende_vejledningsregel == kontanthjaelp_sanktioner_Vejledningsregel_gennemgaaet;
+    _t23 = ctx->out->gaeldende_vejledningsregel == (kontanthjaelp_sanktioner_Vejledningsregel)kontanthjaelp_sanktioner_Vejledningsregel_gennemgaaet;
     if (!_t23)
         goto _L31;
     goto _L32;
@@ -931,7 +931,7 @@ _L32:;
         _st = missing_input(ctx, 7);
         goto _L33;
     }
-    _t26 = ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_generel;
+    _t26 = ctx->in->vejledning == (kontanthjaelp_sanktioner_Vejledning)kontanthjaelp_sanktioner_Vejledning_skriftlig_generel;
     if (_t26)
         goto _L35;
     goto _L36;
@@ -942,7 +942,7 @@ _L36:;
         _st = missing_input(ctx, 7);
         goto _L34;
     }
-    if (ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret) {
+    if (ctx->in->vejledning == (kontanthjaelp_sanktioner_Vejledning)kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret) {
         _t26 = true;
         if (ctx->explain)
             ctx->why = _t28;
@@ -1111,7 +1111,7 @@ _L16:;
     _t44 = LOV_OK;
     if ((_st = dependency(ctx, 0, ctx->out->status.gaeldende_vejledningsregel)) != LOV_OK)
         goto _L46;
-    _t43 = ctx->out->gaeldende_vejledningsregel == kontanthjaelp_sanktioner_Vejledningsregel_skriftlig;
+    _t43 = ctx->out->gaeldende_vejledningsregel == (kontanthjaelp_sanktioner_Vejledningsregel)kontanthjaelp_sanktioner_Vejledningsregel_skriftlig;
     if (!_t43)
         goto _L48;
     goto _L49;
@@ -1126,7 +1126,7 @@ _L49:;
         _st = missing_input(ctx, 7);
         goto _L50;
     }
-    _t46 = ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_generel;
+    _t46 = ctx->in->vejledning == (kontanthjaelp_sanktioner_Vejledning)kontanthjaelp_sanktioner_Vejledning_skriftlig_generel;
     if (_t46)
         goto _L52;
     goto _L53;
@@ -1137,7 +1137,7 @@ _L53:;
         _st = missing_input(ctx, 7);
         goto _L51;
     }
-    if (ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret) {
+    if (ctx->in->vejledning == (kontanthjaelp_sanktioner_Vejledning)kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret) {
         _t46 = true;
         if (ctx->explain)
             ctx->why = _t48;
@@ -1406,7 +1406,7 @@ static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 12);
         goto _L1;
     }
-    _t1 = !(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat);
+    _t1 = !(ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat);
     if (_t1)
         goto _L3;
     goto _L4;
@@ -1803,8 +1803,8 @@ static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
         _st = missing_input(ctx, 1);
         goto _L1;
     }
-    ctx->marks[25] = (uint8_t)((ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_jobsamtale) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
-    _t3 = ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_jobsamtale ? 1 : 0;
+    ctx->marks[25] = (uint8_t)((ctx->in->forseelse == (kontanthjaelp_sanktioner_Forseelse)kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_jobsamtale) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
+    _t3 = ctx->in->forseelse == (kontanthjaelp_sanktioner_Forseelse)kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_jobsamtale ? 1 : 0;
     goto _L2;
 _L1:;
     _t4 = worse(_t4, _st);
@@ -2102,7 +2102,7 @@ _L2:;
             _st = missing_input(ctx, 12);
             goto _L11;
         }
-        _t21 = ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat;
+        _t21 = ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat;
         if (!_t21)
             goto _L13;
         goto _L14;
@@ -2344,7 +2344,7 @@ static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 1);
         goto _L4;
     }
-    _t2 = ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud;
+    _t2 = ctx->in->forseelse == (kontanthjaelp_sanktioner_Forseelse)kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud;
     if (!_t2)
         goto _L6;
     goto _L7;
@@ -2392,7 +2392,7 @@ _L8:;
         _st = missing_input(ctx, 12);
         goto _L15;
     }
-    _t9 = ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat;
+    _t9 = ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat;
     if (!_t9)
         goto _L17;
     goto _L18;
@@ -2849,7 +2849,7 @@ static lov_status assert_aktivitetsparate_kontaktes_personligt_foerst(ctx_t *ctx
         _st = missing_input(ctx, 12);
         goto _L4;
     }
-    _t2 = ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat;
+    _t2 = ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat;
     if (!_t2)
         goto _L6;
     goto _L7;
@@ -2922,7 +2922,7 @@ static lov_status assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion
         _st = missing_input(ctx, 12);
         goto _L1;
     }
-    _t1 = !(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat);
+    _t1 = !(ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat);
     if (_t1)
         goto _L3;
     goto _L4;
@@ -2970,7 +2970,7 @@ static lov_status assert_intet_automatisk_fradrag_for_tilbud(ctx_t *ctx, bool *r
         _st = missing_input(ctx, 1);
         goto _L1;
     }
-    _t1 = !(ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud);
+    _t1 = !(ctx->in->forseelse == (kontanthjaelp_sanktioner_Forseelse)kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud);
     if (_t1)
         goto _L3;
     goto _L4;
@@ -3388,25 +3388,25 @@ static lov_status fast_fn_forvaltningsloven_hoeringspligt(fast_t *ctx, bool oply
         _t5 = false;
         _t6 = false;
         /* exception stk_2_nr_1 (line 78): fvl "§ 19, stk. 2, nr. 1" */
-        _t7 = undtagelse == forvaltningsloven_Hoeringsundtagelse_ubetaenkeligt;
+        _t7 = undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_ubetaenkeligt;
         _t8 = false;
         _t6 |= _t7 && _t5 && !(_t4 == _t8);
         _t4 = _t7 && !_t5 ? _t8 : _t4;
         _t5 |= _t7;
         /* exception stk_2_nr_2 (line 84): fvl "§ 19, stk. 2, nr. 2" */
-        _t9 = undtagelse == forvaltningsloven_Hoeringsundtagelse_lovbestemt_frist;
+        _t9 = undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_lovbestemt_frist;
         _t10 = false;
         _t6 |= _t9 && _t5 && !(_t4 == _t10);
         _t4 = _t9 && !_t5 ? _t10 : _t4;
         _t5 |= _t9;
         /* exception stk_2_nr_4 (line 89): fvl "§ 19, stk. 2, nr. 4" */
-        _t11 = undtagelse == forvaltningsloven_Hoeringsundtagelse_ingen_aktindsigt;
+        _t11 = undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_ingen_aktindsigt;
         _t12 = false;
         _t6 |= _t11 && _t5 && !(_t4 == _t12);
         _t4 = _t11 && !_t5 ? _t12 : _t4;
         _t5 |= _t11;
         /* exception genoptagelse (line 94): fvl "§ 20, stk. 1" */
-        _t13 = undtagelse == forvaltningsloven_Hoeringsundtagelse_kan_genoptages;
+        _t13 = undtagelse == (forvaltningsloven_Hoeringsundtagelse)forvaltningsloven_Hoeringsundtagelse_kan_genoptages;
         _t14 = false;
         _t6 |= _t13 && _t5 && !(_t4 == _t14);
         _t4 = _t13 && !_t5 ? _t14 : _t4;
@@ -3518,7 +3518,7 @@ static lov_status fast_def_satser_efter_maanedlig_hjaelp(fast_t *ctx, bool *resu
     /* the rule (line 203) */
     if ((_st = fast_param_on_day_satsgrundlag(ctx->in->forseelsesdag, &_t1)) != LOV_OK)
         goto _fail;
-    (*result) = (!(_t1 == kontanthjaelp_sanktioner_Satsgrundlag_dagssats));
+    (*result) = (!(_t1 == (kontanthjaelp_sanktioner_Satsgrundlag)kontanthjaelp_sanktioner_Satsgrundlag_dagssats));
     return LOV_OK;
 _fail:
     return _st;
@@ -3604,13 +3604,13 @@ static lov_status fast_def_skriftlig_vejledning_givet(fast_t *ctx, bool *result)
     _t1 = false;
     _t2 = false;
     /* exception med_indkaldelsen (line 239): aktivloven "§ 35, stk. 1 (LBK nr. 981/2019)" */
-    _t3 = (((ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sanktioner_Vejledningsregel_med_indkaldelsen) && (ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret)) && ctx->in->vejledning_givet_med_indkaldelsen) && ctx->in->vejledning_dokumenteret;
+    _t3 = (((ctx->v.gaeldende_vejledningsregel == (kontanthjaelp_sanktioner_Vejledningsregel)kontanthjaelp_sanktioner_Vejledningsregel_med_indkaldelsen) && (ctx->in->vejledning == (kontanthjaelp_sanktioner_Vejledning)kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret)) && ctx->in->vejledning_givet_med_indkaldelsen) && ctx->in->vejledning_dokumenteret;
     _t4 = true;
     _t2 |= _t3 && _t1 && !((*result) == _t4);
     (*result) = _t3 && !_t1 ? _t4 : (*result);
     _t1 |= _t3;
     /* exception gennemgået (line 247): lov1558 "aktivloven § 35, stk. 1, nr. 1-3" */
-    _t7 = ((((ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sanktioner_Vejledningsregel_gennemgaaet) && ((ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_generel) || (ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret))) && ctx->in->vejledning_dokumenteret) && ctx->in->vejledning_ved_foerste_jobsamtale) && (ctx->in->vejledning_senest_gennemgaaet.present);
+    _t7 = ((((ctx->v.gaeldende_vejledningsregel == (kontanthjaelp_sanktioner_Vejledningsregel)kontanthjaelp_sanktioner_Vejledningsregel_gennemgaaet) && ((ctx->in->vejledning == (kontanthjaelp_sanktioner_Vejledning)kontanthjaelp_sanktioner_Vejledning_skriftlig_generel) || (ctx->in->vejledning == (kontanthjaelp_sanktioner_Vejledning)kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret))) && ctx->in->vejledning_dokumenteret) && ctx->in->vejledning_ved_foerste_jobsamtale) && (ctx->in->vejledning_senest_gennemgaaet.present);
     if (_t7) {
         if ((_st = lov_date_sub_duration(ctx->in->forseelsesdag, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
             goto _fail;
@@ -3622,7 +3622,7 @@ static lov_status fast_def_skriftlig_vejledning_givet(fast_t *ctx, bool *result)
     (*result) = _t5 && !_t1 ? _t8 : (*result);
     _t1 |= _t5;
     /* exception skriftlig (line 258): lov727 "aktivloven § 35, stk. 1" */
-    _t9 = ((ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sanktioner_Vejledningsregel_skriftlig) && ((ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_generel) || (ctx->in->vejledning == kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret))) && ctx->in->vejledning_dokumenteret;
+    _t9 = ((ctx->v.gaeldende_vejledningsregel == (kontanthjaelp_sanktioner_Vejledningsregel)kontanthjaelp_sanktioner_Vejledningsregel_skriftlig) && ((ctx->in->vejledning == (kontanthjaelp_sanktioner_Vejledning)kontanthjaelp_sanktioner_Vejledning_skriftlig_generel) || (ctx->in->vejledning == (kontanthjaelp_sanktioner_Vejledning)kontanthjaelp_sanktioner_Vejledning_skriftlig_og_konkret))) && ctx->in->vejledning_dokumenteret;
     _t10 = true;
     _t2 |= _t9 && _t1 && !((*result) == _t10);
     (*result) = _t9 && !_t1 ? _t10 : (*result);
@@ -3668,7 +3668,7 @@ static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *r
 {
 #line 3670 "kontanthjaelp_sanktioner.c"
     /* the rule (line 284) */
-    (*result) = (!(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (ctx->in->personlig_kontakt_forsoegt && ctx->in->sanktionen_konkret_begrundet));
+    (*result) = (!(ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (ctx->in->personlig_kontakt_forsoegt && ctx->in->sanktionen_konkret_begrundet));
     return LOV_OK;
 }
 
@@ -3827,7 +3827,7 @@ static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
     _t1 = false;
     _t2 = false;
     /* exception udeblevet_fra_jobsamtale (line 347): aktivloven "§ 37" */
-    _t3 = ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_jobsamtale;
+    _t3 = ctx->in->forseelse == (kontanthjaelp_sanktioner_Forseelse)kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_jobsamtale;
     if (_t3) {
         _t4 = ctx->v.fradragsbeloeb;
         _t5 = false;
@@ -3903,7 +3903,7 @@ static lov_status fast_def_skaerpet_raadighedssanktion(fast_t *ctx, bool *result
         _t4 = _t7 && !_t5 ? _t8 : _t4;
         _t5 |= _t7;
         /* exception aktivitetsparat (line 384): aftale2024 "§ 40 a gælder ikke for aktivitetsparate [dato ikke verificeret]" */
-        _t9 = (ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->rimelig_grund);
+        _t9 = (ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->rimelig_grund);
         _t10 = false;
         _t6 |= _t9 && _t5 && !(_t4 == _t10);
         _t4 = _t9 && !_t5 ? _t10 : _t4;
@@ -3960,7 +3960,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 {
 #line 3962 "kontanthjaelp_sanktioner.c"
     /* the rule (line 402) */
-    (*result) = (((ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) && (!ctx->in->rimelig_grund)) || ((((ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && ctx->in->tidligere_sanktionsafgoerelse) && ctx->in->manglende_vilje) && (!ctx->in->rimelig_grund)));
+    (*result) = (((ctx->in->forseelse == (kontanthjaelp_sanktioner_Forseelse)kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) && (!ctx->in->rimelig_grund)) || ((((ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && ctx->in->tidligere_sanktionsafgoerelse) && ctx->in->manglende_vilje) && (!ctx->in->rimelig_grund)));
     return LOV_OK;
 }
 
@@ -4000,7 +4000,7 @@ static lov_status fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(fast_t *
 static lov_status fast_assert_aktivitetsparate_kontaktes_personligt_foerst(fast_t *ctx, bool *result)
 {
 #line 4003 "kontanthjaelp_sanktioner.c"
-    *result = (!((ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->personlig_kontakt_forsoegt)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    *result = (!((ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->personlig_kontakt_forsoegt)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
 
@@ -4008,7 +4008,7 @@ static lov_status fast_assert_aktivitetsparate_kontaktes_personligt_foerst(fast_
 static lov_status fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(fast_t *ctx, bool *result)
 {
 #line 4011 "kontanthjaelp_sanktioner.c"
-    *result = (!(ctx->in->matchgruppe == kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (!ctx->v.skaerpet_raadighedssanktion));
+    *result = (!(ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (!ctx->v.skaerpet_raadighedssanktion));
     return LOV_OK;
 }
 
@@ -4016,7 +4016,7 @@ static lov_status fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_san
 static lov_status fast_assert_intet_automatisk_fradrag_for_tilbud(fast_t *ctx, bool *result)
 {
 #line 4019 "kontanthjaelp_sanktioner.c"
-    *result = (!(ctx->in->forseelse == kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    *result = (!(ctx->in->forseelse == (kontanthjaelp_sanktioner_Forseelse)kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
 

@@ -397,7 +397,7 @@ static lov_status def_vejledt_efter_35_stk_1(ctx_t *ctx, bool *result)
     _t6 = LOV_OK;
     if ((_st = dependency(ctx, 0, ctx->out->status.gaeldende_vejledningsregel)) != LOV_OK)
         goto _L6;
-    _t5 = ctx->out->gaeldende_vejledningsregel == kontanthjaelp_sygemeldte_Vejledningsregel_med_indkaldelsen;
+    _t5 = ctx->out->gaeldende_vejledningsregel == (kontanthjaelp_sygemeldte_Vejledningsregel)kontanthjaelp_sygemeldte_Vejledningsregel_med_indkaldelsen;
     if (!_t5)
         goto _L8;
     goto _L9;
@@ -490,7 +490,7 @@ _L2:;
     _t20 = LOV_OK;
     if ((_st = dependency(ctx, 0, ctx->out->status.gaeldende_vejledningsregel)) != LOV_OK)
         goto _L22;
-    _t19 = ctx->out->gaeldende_vejledningsregel == kontanthjaelp_sygemeldte_Vejledningsregel_gennemgaaet;
+    _t19 = ctx->out->gaeldende_vejledningsregel == (kontanthjaelp_sygemeldte_Vejledningsregel)kontanthjaelp_sygemeldte_Vejledningsregel_gennemgaaet;
     if (!_t19)
         goto _L24;
     goto _L25;
@@ -627,7 +627,7 @@ _L12:;
     _t34 = LOV_OK;
     if ((_st = dependency(ctx, 0, ctx->out->status.gaeldende_vejledningsregel)) != LOV_OK)
         goto _L31;
-    _t33 = ctx->out->gaeldende_vejledningsregel == kontanthjaelp_sygemeldte_Vejledningsregel_skriftlig;
+    _t33 = ctx->out->gaeldende_vejledningsregel == (kontanthjaelp_sygemeldte_Vejledningsregel)kontanthjaelp_sygemeldte_Vejledningsregel_skriftlig;
     if (!_t33)
         goto _L33;
     goto _L34;
@@ -729,7 +729,7 @@ static lov_status def_raskmeldt_foer_udeblivelsen(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 8);
         goto _L4;
     }
-    _t2 = !(ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen);
+    _t2 = !(ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen);
     if (!_t2)
         goto _L6;
     goto _L7;
@@ -966,8 +966,8 @@ _L2:;
             _st = missing_input(ctx, 11);
             goto _L7;
         }
-        ctx->marks[10] = (uint8_t)((ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
-        _t14 = ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg ? 1 : 0;
+        ctx->marks[10] = (uint8_t)((ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
+        _t14 = ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg ? 1 : 0;
         goto _L8;
     _L7:;
         _t15 = worse(_t15, _st);
@@ -1021,8 +1021,8 @@ _L2:;
         _st = missing_input(ctx, 11);
         goto _L9;
     }
-    ctx->marks[11] = (uint8_t)((ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_syg) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
-    _t20 = ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_syg ? 1 : 0;
+    ctx->marks[11] = (uint8_t)((ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_syg) ? LOV_TRACE_APPLIES + 1 : LOV_TRACE_DOES_NOT_APPLY + 1);
+    _t20 = ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_syg ? 1 : 0;
     goto _L10;
 _L9:;
     _t7 = worse(_t7, _st);
@@ -1169,7 +1169,7 @@ _L11:;
         _st = missing_input(ctx, 11);
         goto _L5;
     }
-    if (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) {
+    if (!(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) {
         _t2 = false;
         if (ctx->explain)
             ctx->why = _t7;
@@ -1377,7 +1377,7 @@ static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 4);
         goto _L1;
     }
-    _t1 = !(ctx->in->matchgruppe == kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat);
+    _t1 = !(ctx->in->matchgruppe == (kontanthjaelp_sygemeldte_Matchgruppe)kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat);
     if (_t1)
         goto _L3;
     goto _L4;
@@ -1779,7 +1779,7 @@ _L4:;
         _st = missing_input(ctx, 8);
         goto _L8;
     }
-    _t5 = !(ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen);
+    _t5 = !(ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen);
     if (!_t5)
         goto _L10;
     goto _L11;
@@ -1936,7 +1936,7 @@ _L17:;
         _st = missing_input(ctx, 8);
         goto _L11;
     }
-    if (!(ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) {
+    if (!(ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen)) {
         _t4 = false;
         if (ctx->explain)
             ctx->why = _t9;
@@ -1986,7 +1986,7 @@ _L19:;
         _st = missing_input(ctx, 11);
         goto _L5;
     }
-    if (!(!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) {
+    if (!(!(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) {
         _t2 = false;
         if (ctx->explain)
             ctx->why = _t13;
@@ -2066,7 +2066,7 @@ _L7:;
         _st = missing_input(ctx, 11);
         goto _L5;
     }
-    if (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) {
+    if (!(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) {
         _t2 = false;
         if (ctx->explain)
             ctx->why = _t4;
@@ -2241,7 +2241,7 @@ static lov_status assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadighede
         _st = missing_input(ctx, 4);
         goto _L4;
     }
-    _t2 = ctx->in->matchgruppe == kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat;
+    _t2 = ctx->in->matchgruppe == (kontanthjaelp_sygemeldte_Matchgruppe)kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat;
     if (!_t2)
         goto _L6;
     goto _L7;
@@ -2314,7 +2314,7 @@ static lov_status assert_syg_efter_vurderingen_sanktioneres_ikke(ctx_t *ctx, boo
         _st = missing_input(ctx, 11);
         goto _L1;
     }
-    _t1 = !(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_syg);
+    _t1 = !(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_syg);
     if (_t1)
         goto _L3;
     goto _L4;
@@ -2501,7 +2501,7 @@ _L25:;
         _st = missing_input(ctx, 8);
         goto _L11;
     }
-    if (!(ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) {
+    if (!(ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen)) {
         _t4 = false;
         if (ctx->explain)
             ctx->why = _t15;
@@ -2551,7 +2551,7 @@ _L27:;
         _st = missing_input(ctx, 11);
         goto _L5;
     }
-    if (!(!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) {
+    if (!(!(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) {
         _t2 = false;
         if (ctx->explain)
             ctx->why = _t19;
@@ -2835,13 +2835,13 @@ static lov_status fast_def_vejledt_efter_35_stk_1(fast_t *ctx, bool *result)
     _t1 = false;
     _t2 = false;
     /* exception med_indkaldelsen (line 153): aktivloven "§ 35, stk. 1 (LBK nr. 981/2019)" */
-    _t3 = ((ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sygemeldte_Vejledningsregel_med_indkaldelsen) && ctx->in->vejledning_skriftlig) && ctx->in->vejledning_med_indkaldelsen;
+    _t3 = ((ctx->v.gaeldende_vejledningsregel == (kontanthjaelp_sygemeldte_Vejledningsregel)kontanthjaelp_sygemeldte_Vejledningsregel_med_indkaldelsen) && ctx->in->vejledning_skriftlig) && ctx->in->vejledning_med_indkaldelsen;
     _t4 = true;
     _t2 |= _t3 && _t1 && !((*result) == _t4);
     (*result) = _t3 && !_t1 ? _t4 : (*result);
     _t1 |= _t3;
     /* exception gennemgået (line 161): lov1558 "aktivloven § 35, stk. 1, nr. 1-3" */
-    _t7 = (((ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sygemeldte_Vejledningsregel_gennemgaaet) && ctx->in->vejledning_skriftlig) && ctx->in->vejledning_ved_foerste_jobsamtale) && (ctx->in->vejledning_senest_gennemgaaet.present);
+    _t7 = (((ctx->v.gaeldende_vejledningsregel == (kontanthjaelp_sygemeldte_Vejledningsregel)kontanthjaelp_sygemeldte_Vejledningsregel_gennemgaaet) && ctx->in->vejledning_skriftlig) && ctx->in->vejledning_ved_foerste_jobsamtale) && (ctx->in->vejledning_senest_gennemgaaet.present);
     if (_t7) {
         if ((_st = lov_date_sub_duration(ctx->in->udeblivelsesdag, ((lov_duration){6, 0}), LOV_MONTH_END_CLAMP, &_t6)) != LOV_OK)
             goto _fail;
@@ -2853,7 +2853,7 @@ static lov_status fast_def_vejledt_efter_35_stk_1(fast_t *ctx, bool *result)
     (*result) = _t5 && !_t1 ? _t8 : (*result);
     _t1 |= _t5;
     /* exception skriftlig (line 171): lov727 "aktivloven § 35, stk. 1" */
-    _t9 = (ctx->v.gaeldende_vejledningsregel == kontanthjaelp_sygemeldte_Vejledningsregel_skriftlig) && ctx->in->vejledning_skriftlig;
+    _t9 = (ctx->v.gaeldende_vejledningsregel == (kontanthjaelp_sygemeldte_Vejledningsregel)kontanthjaelp_sygemeldte_Vejledningsregel_skriftlig) && ctx->in->vejledning_skriftlig;
     _t10 = true;
     _t2 |= _t9 && _t1 && !((*result) == _t10);
     (*result) = _t9 && !_t1 ? _t10 : (*result);
@@ -2872,7 +2872,7 @@ static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result
 {
 #line 2874 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 186) */
-    (*result) = (((!(ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->in->udeblivelsesdag));
+    (*result) = (((!(ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->in->udeblivelsesdag));
     return LOV_OK;
 }
 
@@ -2913,7 +2913,7 @@ static lov_status fast_def_rimelig_grund(fast_t *ctx, bool *result)
         _t5 = false;
         _t6 = false;
         /* exception ikke_syg_efter_undersøgelse (line 207): ast "102-16" */
-        _t7 = ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg;
+        _t7 = ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg;
         _t8 = false;
         _t6 |= _t7 && _t5 && !(_t4 == _t8);
         _t4 = _t7 && !_t5 ? _t8 : _t4;
@@ -2927,7 +2927,7 @@ static lov_status fast_def_rimelig_grund(fast_t *ctx, bool *result)
     (*result) = _t3 && !_t1 ? _t4 : (*result);
     _t1 |= _t3;
     /* exception var_syg (line 211): ast "102-16" */
-    _t9 = ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_syg;
+    _t9 = ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_syg;
     _t10 = true;
     _t2 |= _t9 && _t1 && !((*result) == _t10);
     (*result) = _t9 && !_t1 ? _t10 : (*result);
@@ -2952,7 +2952,7 @@ static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
 {
 #line 2954 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 226) */
-    (*result) = (((ctx->in->borgeren_henviser_til_sygdom || ctx->v.sygemeldt_paa_dagen) && (ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) && (!ctx->v.rimelig_grund));
+    (*result) = (((ctx->in->borgeren_henviser_til_sygdom || ctx->v.sygemeldt_paa_dagen) && (ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) && (!ctx->v.rimelig_grund));
     return LOV_OK;
 }
 
@@ -2990,7 +2990,7 @@ static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *r
 {
 #line 2992 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 246) */
-    (*result) = ((!(ctx->in->matchgruppe == kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat)) || (ctx->in->personlig_kontakt_udtoemt && ctx->in->sanktion_fremmer_raadighed));
+    (*result) = ((!(ctx->in->matchgruppe == (kontanthjaelp_sygemeldte_Matchgruppe)kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat)) || (ctx->in->personlig_kontakt_udtoemt && ctx->in->sanktion_fremmer_raadighed));
     return LOV_OK;
 }
 
@@ -3094,7 +3094,7 @@ static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 {
 #line 3096 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 277) */
-    (*result) = ((ctx->in->sygemeldt_fra.present) && (!(((!(ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->reference_date))));
+    (*result) = ((ctx->in->sygemeldt_fra.present) && (!(((!(ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->reference_date))));
     return LOV_OK;
 }
 
@@ -3102,7 +3102,7 @@ static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 static lov_status fast_assert_slutdatoen_raskmelder_ikke(fast_t *ctx, bool *result)
 {
 #line 3105 "kontanthjaelp_sygemeldte.c"
-    *result = (!(((((ctx->in->sygemeldt_fra.present) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    *result = (!(((((ctx->in->sygemeldt_fra.present) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
 
@@ -3110,7 +3110,7 @@ static lov_status fast_assert_slutdatoen_raskmelder_ikke(fast_t *ctx, bool *resu
 static lov_status fast_assert_ingen_sanktion_uden_undersoegelse(fast_t *ctx, bool *result)
 {
 #line 3113 "kontanthjaelp_sygemeldte.c"
-    *result = (!(ctx->in->borgeren_henviser_til_sygdom && (ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    *result = (!(ctx->in->borgeren_henviser_til_sygdom && (ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
 
@@ -3126,7 +3126,7 @@ static lov_status fast_assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerel
 static lov_status fast_assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden(fast_t *ctx, bool *result)
 {
 #line 3129 "kontanthjaelp_sygemeldte.c"
-    *result = (!((ctx->in->matchgruppe == kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat) && (!ctx->in->sanktion_fremmer_raadighed)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    *result = (!((ctx->in->matchgruppe == (kontanthjaelp_sygemeldte_Matchgruppe)kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat) && (!ctx->in->sanktion_fremmer_raadighed)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
 
@@ -3134,7 +3134,7 @@ static lov_status fast_assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadi
 static lov_status fast_assert_syg_efter_vurderingen_sanktioneres_ikke(fast_t *ctx, bool *result)
 {
 #line 3137 "kontanthjaelp_sygemeldte.c"
-    *result = (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_syg) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
+    *result = (!(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_syg) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
 
@@ -3142,7 +3142,7 @@ static lov_status fast_assert_syg_efter_vurderingen_sanktioneres_ikke(fast_t *ct
 static lov_status fast_assert_slutdato_paa_sygemeldingen_aendrer_intet(fast_t *ctx, bool *result)
 {
 #line 3145 "kontanthjaelp_sygemeldte.c"
-    *result = (!(((((((ctx->in->sygemelding_slutdato.present) && (ctx->in->sygemelding_slutdato.value < ctx->in->udeblivelsesdag)) && (ctx->in->sygemeldt_fra.present)) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == kontanthjaelp_sygemeldte_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && ctx->v.sygemeldingen_er_aaben));
+    *result = (!(((((((ctx->in->sygemelding_slutdato.present) && (ctx->in->sygemelding_slutdato.value < ctx->in->udeblivelsesdag)) && (ctx->in->sygemeldt_fra.present)) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && ctx->v.sygemeldingen_er_aaben));
     return LOV_OK;
 }
 

@@ -648,7 +648,7 @@ static lov_status def_mindre_end_6_aar_til_folkepension(ctx_t *ctx, bool *result
     _t3 = LOV_OK;
     if ((_st = param_regelgrundlag(ctx, &_t2)) != LOV_OK)
         goto _L1;
-    _t1 = _t2 == ressourceforloeb_Regelgrundlag_lab_114_2022;
+    _t1 = _t2 == (ressourceforloeb_Regelgrundlag)ressourceforloeb_Regelgrundlag_lab_114_2022;
     if (!_t1)
         goto _L3;
     goto _L4;
@@ -1034,7 +1034,7 @@ _L2:;
     _t23 = LOV_OK;
     if ((_st = param_regelgrundlag(ctx, &_t22)) != LOV_OK)
         goto _L22;
-    _t21 = _t22 == ressourceforloeb_Regelgrundlag_lab_114_2022;
+    _t21 = _t22 == (ressourceforloeb_Regelgrundlag)ressourceforloeb_Regelgrundlag_lab_114_2022;
     if (!_t21)
         goto _L24;
     goto _L25;
@@ -1273,7 +1273,7 @@ static lov_status def_indstilling_foreligger(ctx_t *ctx, bool *result)
         _st = missing_input(ctx, 7);
         goto _L1;
     }
-    _t1 = ctx->in->indstilling == ressourceforloeb_Indstilling_ressourceforloeb;
+    _t1 = ctx->in->indstilling == (ressourceforloeb_Indstilling)ressourceforloeb_Indstilling_ressourceforloeb;
     if (!_t1)
         goto _L3;
     goto _L4;
@@ -2033,7 +2033,7 @@ static lov_status def_skal_forelaegges_rehabiliteringsteamet(ctx_t *ctx, bool *r
     _t6 = LOV_OK;
     if ((_st = param_regelgrundlag(ctx, &_t5)) != LOV_OK)
         goto _L10;
-    _t4 = _t5 == ressourceforloeb_Regelgrundlag_lab_114_2022;
+    _t4 = _t5 == (ressourceforloeb_Regelgrundlag)ressourceforloeb_Regelgrundlag_lab_114_2022;
     if (!_t4)
         goto _L12;
     goto _L13;
@@ -2391,7 +2391,7 @@ _L4:;
         _st = missing_input(ctx, 7);
         goto _L5;
     }
-    _t4 = ctx->in->indstilling == ressourceforloeb_Indstilling_ressourceforloeb;
+    _t4 = ctx->in->indstilling == (ressourceforloeb_Indstilling)ressourceforloeb_Indstilling_ressourceforloeb;
     if (!_t4)
         goto _L7;
     goto _L8;
@@ -2710,7 +2710,7 @@ _L4:;
 _L7:;
     if ((_st = param_regelgrundlag(ctx, &_t5)) != LOV_OK)
         goto _L5;
-    if (!(_t5 == ressourceforloeb_Regelgrundlag_lab_114_2022)) {
+    if (!(_t5 == (ressourceforloeb_Regelgrundlag)ressourceforloeb_Regelgrundlag_lab_114_2022)) {
         _t2 = false;
         if (ctx->explain)
             ctx->why = _t4;
@@ -3140,7 +3140,7 @@ static lov_status fast_def_mindre_end_6_aar_til_folkepension(fast_t *ctx, bool *
     /* the rule (line 202) */
     if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
         goto _fail;
-    _t3 = ctx->p->regelgrundlag == ressourceforloeb_Regelgrundlag_lab_114_2022;
+    _t3 = ctx->p->regelgrundlag == (ressourceforloeb_Regelgrundlag)ressourceforloeb_Regelgrundlag_lab_114_2022;
     if (_t3) {
         if ((_st = lov_duration_years(INT64_C(6), &_t1)) != LOV_OK)
             goto _fail;
@@ -3304,7 +3304,7 @@ static lov_status fast_def_graenserne_overholdt(fast_t *ctx, bool *result)
     /* exception samlet_over_5_år_40_50 (line 240): lov1160 "LAB § 114, stk. 3" */
     if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
         goto _fail;
-    _t9 = ctx->p->regelgrundlag == ressourceforloeb_Regelgrundlag_lab_114_2022;
+    _t9 = ctx->p->regelgrundlag == (ressourceforloeb_Regelgrundlag)ressourceforloeb_Regelgrundlag_lab_114_2022;
     if (_t9) {
         if ((_st = fast_fn_alder_ved_start_mindst(ctx, INT64_C(40), ctx->in->foedselsdato, ctx->in->nyt_forloeb_fra, &_t8)) != LOV_OK)
             goto _fail;
@@ -3347,7 +3347,7 @@ static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
 {
 #line 3349 "ressourceforloeb.c"
     /* the rule (line 265) */
-    (*result) = ((ctx->in->indstilling == ressourceforloeb_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet);
+    (*result) = ((ctx->in->indstilling == (ressourceforloeb_Indstilling)ressourceforloeb_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet);
     return LOV_OK;
 }
 
@@ -3525,7 +3525,7 @@ static lov_status fast_def_skal_forelaegges_rehabiliteringsteamet(fast_t *ctx, b
     /* the rule (line 318) */
     if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
         goto _fail;
-    _t3 = (ctx->p->regelgrundlag == ressourceforloeb_Regelgrundlag_lab_114_2022) && (ctx->in->igangvaerende_fra.present);
+    _t3 = (ctx->p->regelgrundlag == (ressourceforloeb_Regelgrundlag)ressourceforloeb_Regelgrundlag_lab_114_2022) && (ctx->in->igangvaerende_fra.present);
     if (_t3) {
         if ((_st = lov_duration_months(INT64_C(6), &_t1)) != LOV_OK)
             goto _fail;
@@ -3620,7 +3620,7 @@ static lov_status fast_assert_ingen_administrativ_forlaengelse(fast_t *ctx, bool
 static lov_status fast_assert_intet_forloeb_uden_indstilling(fast_t *ctx, bool *result)
 {
 #line 3623 "ressourceforloeb.c"
-    *result = (!ctx->v.forloebet_kan_bevilges || ((ctx->in->indstilling == ressourceforloeb_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet));
+    *result = (!ctx->v.forloebet_kan_bevilges || ((ctx->in->indstilling == (ressourceforloeb_Indstilling)ressourceforloeb_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet));
     return LOV_OK;
 }
 
@@ -3661,7 +3661,7 @@ static lov_status fast_assert_hoejst_3_aar_fra_2022(fast_t *ctx, bool *result)
     if (_t1) {
         if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
             goto _fail;
-        _t1 = ctx->p->regelgrundlag == ressourceforloeb_Regelgrundlag_lab_114_2022;
+        _t1 = ctx->p->regelgrundlag == (ressourceforloeb_Regelgrundlag)ressourceforloeb_Regelgrundlag_lab_114_2022;
     }
     _t4 = !_t1;
     if (!_t4) {

@@ -596,7 +596,7 @@ _L6:;
     _t1 = _t2;
     if (!_t1)
         goto _L3;
-    if (!(18262 /* 2020-01-01 */ < 18628 /* 2021-01-01 */)) {
+    if (!(INT32_C(18262) /* 2020-01-01 */ < INT32_C(18628) /* 2021-01-01 */)) {
         _t1 = false;
         goto _L3;
     }
@@ -934,7 +934,7 @@ _L6:;
 _L1:;
     _t5 = _st;
 _L8:;
-    if (!(!(selvsammenligning_Farve_roed == selvsammenligning_Farve_groen))) {
+    if (!(!((selvsammenligning_Farve)selvsammenligning_Farve_roed == (selvsammenligning_Farve)selvsammenligning_Farve_groen))) {
         _t1 = false;
         if (ctx->explain)
             ctx->why = _t6;
@@ -1678,7 +1678,7 @@ static lov_status fast_def_konstanter(fast_t *ctx, bool *result)
 #line 1679 "selvsammenligning.c"
     (void)ctx;
     /* the rule (line 31) */
-    (*result) = ((((INT64_C(1) < INT64_C(2)) && ((void)INT64_C(1), true)) && (INT64_C(200) /* 2 kr */ < INT64_C(300) /* 3 kr */)) && (18262 /* 2020-01-01 */ < 18628 /* 2021-01-01 */));
+    (*result) = ((((INT64_C(1) < INT64_C(2)) && ((void)INT64_C(1), true)) && (INT64_C(200) /* 2 kr */ < INT64_C(300) /* 3 kr */)) && (INT32_C(18262) /* 2020-01-01 */ < INT32_C(18628) /* 2021-01-01 */));
     return LOV_OK;
 }
 
@@ -1744,7 +1744,7 @@ static lov_status fast_def_tilfaelde(fast_t *ctx, bool *result)
 {
 #line 1746 "selvsammenligning.c"
     /* the rule (line 37) */
-    (*result) = ((((void)ctx->in->farve, true) && ((void)selvsammenligning_Farve_roed, true)) && (!(selvsammenligning_Farve_roed == selvsammenligning_Farve_groen)));
+    (*result) = ((((void)ctx->in->farve, true) && ((void)selvsammenligning_Farve_roed, true)) && (!((selvsammenligning_Farve)selvsammenligning_Farve_roed == (selvsammenligning_Farve)selvsammenligning_Farve_groen)));
     return LOV_OK;
 }
 
