@@ -117,7 +117,7 @@ $(BUILD)/liblovc.a: $(COMPILER_OBJ)
 
 $(BUILD)/lovc: $(BUILD)/compiler/main.o $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -lz3 -lnettle -ldl -lpthread -ljansson
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ -lffi -lz3 -lnettle -ldl -lpthread -ljansson -lcsv
 
 # ---- tests ---------------------------------------------------------------
 $(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(GEN_HEADERS)
@@ -127,9 +127,9 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
-	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -lnettle -ldl -lpthread -ljansson
+	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -lnettle -ldl -lpthread -ljansson -lcsv
 
-test: all unit golden fuzz e2e scenarios verify generated layout packaging
+test: all unit golden fuzz e2e scenarios verify generated layout packaging caseload
 # Run once, in the plain 'make test': the libFuzzer harnesses (sanitized builds of
 # their own), and the safety corpus and the difftest, which test what the rules
 # mean (the sanitizers change nothing there) and would take .ci/run past its
@@ -179,6 +179,12 @@ generated: deps $(BUILD)/lovc
 .PHONY: packaging
 packaging: deps $(BUILD)/lovc $(BUILD)/liblov.a man
 	@tests/packaging/run $(BUILD)/lovc
+
+# lovc run and lovc diff on small caseloads with exact outputs, -j1 against -j4,
+# and a million cases in flat memory (tests/run/run).
+.PHONY: caseload
+caseload: deps $(BUILD)/lovc
+	@tests/run/run $(BUILD)/lovc
 
 # The layout's rules: includes run one way down the pipeline (tests/layout/run).
 .PHONY: layout

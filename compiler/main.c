@@ -32,8 +32,13 @@ static const command commands[] = {
      "the decision of the reference interpreter for one case, as JSON"},
     {"verify", run_verify, "FILE.lov", "list-bound timeout emit-scenario cache",
      "prove every assertion for all cases, or refute it with a case"},
-    {"diff", run_diff_prove, "OLD.lov NEW.lov", "list-bound timeout emit-scenario",
-     "a case for each output the two rule sets decide differently, or that they agree on every case"},
+    {"run", run_run, "FILE.lov --input CASES --output DECISIONS",
+     "input output format key list money-unit dates every reasons j cache externals",
+     "decide every case of a caseload (JSON Lines or CSV), in input order"},
+    {"diff", run_diff, "OLD.lov NEW.lov",
+     "input output format key list money-unit dates every j cache externals list-bound timeout emit-scenario",
+     "with --input, every case the two rule sets decide differently; without, a case for each output they "
+     "decide differently, or that they agree on every case"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

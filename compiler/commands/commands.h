@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "commands/caseload.h"
 #include "commands/cmd_test.h"
 #include "commands/cmd_verify.h"
 #include "support/diag.h"
@@ -28,6 +29,7 @@ typedef struct options {
     const char *case_file;   /* eval: --case CASE.json */
     bool trace;              /* eval: --trace */
     const char *compiled;    /* eval: --compiled MODULE.so, instead of the interpreter */
+    run_options run;         /* run, and diff with a caseload */
     const char **files;
     int nfiles;
 } options;
@@ -69,6 +71,8 @@ int run_test(options *opt);
 int run_explain(options *opt);
 int run_verify(options *opt);
 int run_eval(options *opt);
+int run_run(options *opt);          /* lovc run (cmd_run.c) */
+int run_diff(options *opt);         /* lovc diff: with --input here (cmd_diff.c), else run_diff_prove */
 int run_diff_prove(options *opt);   /* lovc diff without --input (cmd_diff_prove.c) */
 
 /* Runs a command on a thread with a stack deep enough for the largest rule

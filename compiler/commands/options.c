@@ -19,7 +19,8 @@ enum option_id {
     OPT_HELP = 'h', OPT_OUT = 'o',
     OPT_WERROR = 256, OPT_COLOR, OPT_ROOT, OPT_CACHE, OPT_SO, OPT_EMIT_SCENARIO, OPT_JUNIT, OPT_TAP,
     OPT_HTML, OPT_EXTERNALS, OPT_RULES, OPT_ENGINE, OPT_SCENARIO, OPT_CASE, OPT_TRACE, OPT_COMPILED,
-    OPT_LIST_BOUND, OPT_TIMEOUT,
+    OPT_LIST_BOUND, OPT_TIMEOUT, OPT_INPUT, OPT_OUTPUT, OPT_FORMAT, OPT_KEY, OPT_LIST, OPT_MONEY_UNIT,
+    OPT_DATES, OPT_EVERY, OPT_REASONS, OPT_JOBS = 'j',
 };
 
 /* Every option of every command. 'value' names the argument (NULL: none);
@@ -60,6 +61,26 @@ static const struct option_spec {
     {"cache", OPT_CACHE, "DIR",
      "where compiled rules are kept (default: $LOVC_CACHE, else ~/.cache/lovc); a folder of your own "
      "that only you can write to", "%s needs a folder"},
+    {"input", OPT_INPUT, "CASES", "the caseload: JSON Lines (.jsonl) or CSV (.csv); - for standard input",
+     "%s needs a file name"},
+    {"output", OPT_OUTPUT, "FILE",
+     "write the decisions (diff: the differing cases) there, as JSON Lines or CSV after its name; - for "
+     "standard output", "%s needs a file name"},
+    {"format", OPT_FORMAT, "FORMAT", "jsonl or csv: the caseload's format, when its name does not say",
+     "%s needs jsonl or csv"},
+    {"key", OPT_KEY, "COLUMN", "the case key: a column (a JSON member) written with every decision",
+     "%s needs the name of a column"},
+    {"list", OPT_LIST, "NAME=FILE.csv", "the rows of the list input NAME, joined to the cases on --key",
+     "%s needs NAME=FILE.csv"},
+    {"money-unit", OPT_MONEY_UNIT, "UNIT", "øre: amounts as whole numbers of øre, read and written",
+     "%s needs 'øre'"},
+    {"dates", OPT_DATES, "FROM..UNTIL", "decide each case on every date of the range (see --every)",
+     "%s needs FROM..UNTIL"},
+    {"every", OPT_EVERY, "UNIT", "day, week, month (the default) or year: the step of --dates",
+     "%s needs day, week, month or year"},
+    {"reasons", OPT_REASONS, NULL, "with the provisions that decided each output, with their citations", NULL},
+    {"j", OPT_JOBS, "N", "decide on N threads (default: the machine's cores)",
+     "%s needs a number of threads from 1 to 64"},
     {"Werror", OPT_WERROR, NULL, "treat warnings as errors", NULL},
     {"color", OPT_COLOR, "WHEN", "colour the messages: auto (the default), always or never",
      "%s needs auto, always or never"},
@@ -226,6 +247,37 @@ static int option_value(int id, const char *name, const char *v, options *opt)
     case OPT_EXTERNALS: opt->test.externals = v; break;
     case OPT_SCENARIO: opt->test.scenario = v; break;
     case OPT_CASE: opt->case_file = v; break;
+    case OPT_INPUT: opt->run.input = v; break;
+    case OPT_OUTPUT: opt->run.output = v; break;
+    case OPT_FORMAT: opt->run.format = v; break;
+    case OPT_KEY: opt->run.key = v; break;
+    case OPT_DATES: opt->run.dates = v; break;
+    case OPT_EVERY: opt->run.every = v; break;
+    case OPT_MONEY_UNIT:
+        if (strcmp(v, "øre") != 0 && strcmp(v, "ore") != 0)
+            return usage_error("--money-unit needs 'øre' (whole numbers of øre), not '%s'", v);
+        opt->run.money_ore = true;
+        break;
+    case OPT_JOBS: {
+        char *end = NULL;
+        long n = strtol(v, &end, 10);
+        if (!*v || *end || n < 1 || n > 64)
+            return usage_error("-j needs a number of threads from 1 to 64, not '%s'", v);
+        opt->run.jobs = (int)n;
+        break;
+    }
+    case OPT_LIST: {
+        char *list = (char *)v;  /* an argument of argv: the program's to change */
+        char *eq = strchr(list, '=');
+        if (!eq || eq == list || !eq[1])
+            return usage_error("--list needs NAME=FILE.csv (the list input and its file), not '%s'", v);
+        if (opt->run.nlists == CL_MAX_LISTS)
+            return usage_error("%s: at most 16 list files", name);
+        *eq = '\0';  /* the name ends there */
+        opt->run.list_name[opt->run.nlists] = list;
+        opt->run.list_file[opt->run.nlists++] = eq + 1;
+        break;
+    }
     case OPT_COMPILED: opt->compiled = v; break;
     case OPT_CACHE: opt->test.cache = opt->verify.cache = v; break;
     case OPT_ENGINE:
@@ -287,7 +339,7 @@ int commands_parse_options(const command *cmds, size_t ncmds, const command *cmd
     opterr = 0;
     optind = 0;
     int c;
-    while ((c = getopt_long_only(argc, argv, "-:ho:", longs, NULL)) != -1) {
+    while ((c = getopt_long_only(argc, argv, "-:ho:j:", longs, NULL)) != -1) {
         const char *given = argv[optind - 1];
         if (c == 1) {
             opt->files[opt->nfiles++] = optarg;
@@ -318,6 +370,8 @@ int commands_parse_options(const command *cmds, size_t ncmds, const command *cmd
             opt->test.tap = true;
         else if (s->id == OPT_TRACE)
             opt->trace = true;
+        else if (s->id == OPT_REASONS)
+            opt->run.reasons = true;
         else if (option_value(s->id, name, optarg, opt) != EXIT_OK)
             return EXIT_USAGE;
     }
