@@ -3,10 +3,12 @@
  * each definition after the ones it rests on, with the exceptions that
  * applied or not, the prerequisites, and the facts each rule used. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/lov.h"
 #include "suites/report.h"
+#include "support/util.h"
 
 static void cite(FILE *out, const lov_provision_desc *p)
 {
@@ -118,6 +120,73 @@ static void step(FILE *out, const scn_suite_run *run, const scn_result *r, const
         used(out, run, r, p, "       ");
 }
 
+/* The verdict first: did the scenario pass, and which expectations do not
+ * hold; then how the evaluation ended, apart, so that "ok" is never read
+ * as the verdict. */
+static void verdict(FILE *out, const lov_module_desc *d, const scn_result *r)
+{
+    if (r->passed) {
+        fputs("\nVerdict: passed. Every expectation of the scenario holds.\n", out);
+    } else {
+        fputs("\nVerdict: failed. Expectations that do not hold:\n", out);
+        const char *p = r->failures.data;
+        while (p && *p) {
+            const char *nl = strchr(p, '\n');
+            fprintf(out, "  %.*s\n", (int)(nl ? nl - p : (long)strlen(p)), p);
+            p = nl ? nl + 1 : p + strlen(p);
+        }
+    }
+    fprintf(out, "The evaluation ended with status %s", lov_status_name(r->status));
+    uint64_t word;
+    int n = 0;
+    for (uint32_t i = 0; i < d->ninputs; i++) {
+        memcpy(&word, (const char *)r->output + d->missing_offset + (i / 64) * sizeof word, sizeof word);
+        if ((word >> (i % 64)) & 1)
+            fprintf(out, "%s%s", n++ ? ", " : " (facts missing: ", d->inputs[i].name);
+    }
+    fputs(n ? ").\n" : ".\n", out);
+}
+
+static bool same_value(lov_type t, lov_value a, lov_value b)
+{
+    switch (t) {
+    case LOV_T_BOOL: return a.b == b.b;
+    case LOV_T_INT: return a.i == b.i;
+    case LOV_T_MONEY: return a.money == b.money;
+    case LOV_T_DATE: return a.date == b.date;
+    case LOV_T_DECIMAL: return a.dec.coef == b.dec.coef && a.dec.scale == b.dec.scale;
+    case LOV_T_DURATION: return a.dur.months == b.dur.months && a.dur.days == b.dur.days;
+    case LOV_T_ENUM: return a.enum_case == b.enum_case;
+    default: return false;
+    }
+}
+
+/* For each entry of the trace, the first that told the same: the same
+ * provision, event and value. (A definition that many rules read is worked
+ * out once per reader; the account tells it once.) 'times' counts how often
+ * each first telling recurs. */
+static void first_tellings(const lov_module_desc *d, const scn_result *r, size_t *first, size_t *times)
+{
+    for (size_t i = 0; i < r->ntrace; i++) {
+        const lov_trace_entry *e = &r->trace[i];
+        first[i] = i;
+        times[i] = 0;
+        if (e->provision >= d->nprovisions)
+            continue;
+        lov_type t = d->provisions[e->provision].type;
+        for (size_t k = 0; k < i; k++) {
+            const lov_trace_entry *o = &r->trace[k];
+            if (first[k] == k && o->provision == e->provision && o->event == e->event && o->status == e->status
+                && o->present == e->present && (e->event != LOV_TRACE_VALUE || !e->present
+                                                || same_value(t, o->value, e->value))) {
+                first[i] = k;
+                break;
+            }
+        }
+        times[first[i]]++;
+    }
+}
+
 void report_explain(FILE *out, const scn_suite_run *run, const scn_result *r)
 {
     const lov_module_desc *d = run->module.desc;
@@ -133,6 +202,7 @@ void report_explain(FILE *out, const scn_suite_run *run, const scn_result *r)
                 d->in_force_until == LOV_DATE_MAX ? "" : until);
     else
         fputs(" always\n", out);
+    verdict(out, d, r);
 
     fputs("\nThe facts:\n", out);
     for (uint32_t i = 0; i < d->ninputs; i++) {
@@ -149,6 +219,8 @@ void report_explain(FILE *out, const scn_suite_run *run, const scn_result *r)
     fputs("\nThe decision, provision by provision:\n", out);
     int number = 0;
     size_t pending = 0;
+    size_t *first = xcalloc(r->ntrace + 1, sizeof *first), *times = xcalloc(r->ntrace + 1, sizeof *times);
+    first_tellings(d, r, first, times);
     for (size_t i = 0; i < r->ntrace; i++) {
         const lov_trace_entry *e = &r->trace[i];
         if (e->provision >= d->nprovisions)
@@ -156,9 +228,16 @@ void report_explain(FILE *out, const scn_suite_run *run, const scn_result *r)
         const lov_provision_desc *p = &d->provisions[e->provision];
         if (p->kind == LOV_PROV_EXCEPTION || p->kind == LOV_PROV_REQUIREMENT)
             continue;                                /* told under their definition */
+        if (first[i] < i) {
+            pending = i + 1;                         /* told above, with its steps */
+            continue;
+        }
         char what[512], citation[256];
         report_trace_entry(d, e, what, sizeof what, citation, sizeof citation);
-        fprintf(out, "  %2d. %s (%s)\n", ++number, what, citation);
+        fprintf(out, "  %2d. %s (%s)", ++number, what, citation);
+        if (times[i] > 1)
+            fprintf(out, " [worked out %zu times with the same result: told once]", times[i]);
+        fputc('\n', out);
         quoted(out, "      ", p);
         if (p->kind == LOV_PROV_DEFINITION)
             used(out, run, r, p, "      ");
@@ -171,25 +250,6 @@ void report_explain(FILE *out, const scn_suite_run *run, const scn_result *r)
         }
         pending = i + 1;
     }
-
-    fprintf(out, "\nResult: %s", lov_status_name(r->status));
-    uint64_t word;
-    int n = 0;
-    for (uint32_t i = 0; i < d->ninputs; i++) {
-        memcpy(&word, (const char *)r->output + d->missing_offset + (i / 64) * sizeof word, sizeof word);
-        if ((word >> (i % 64)) & 1)
-            fprintf(out, "%s%s", n++ ? ", " : " (facts missing: ", d->inputs[i].name);
-    }
-    fputs(n ? ")\n" : "\n", out);
-    if (r->passed) {
-        fputs("Every expectation of the scenario holds.\n", out);
-    } else {
-        fputs("Expectations that do not hold:\n", out);
-        const char *p = r->failures.data;
-        while (p && *p) {
-            const char *nl = strchr(p, '\n');
-            fprintf(out, "  %.*s\n", (int)(nl ? nl - p : (long)strlen(p)), p);
-            p = nl ? nl + 1 : p + strlen(p);
-        }
-    }
+    free(first);
+    free(times);
 }

@@ -382,10 +382,18 @@ static void compare(const lov_module_desc *d, const void *out, const scn_expect 
                       lov_status_name(x->status), actual.data);
         break;
     case EXPECT_NONE: {
+        /* What the tester means: nothing goes out to the citizen on its
+         * own. That holds when the rules decide nothing of it, when they
+         * hold it back (a prerequisite not met), and when they cannot
+         * decide it (a caseworker must). */
         bool present;
         lov_value v;
         scn_load(out, f->offset, f->type, f->optional, &present, &v);
-        if (st != LOV_OK || !is_none(f, v))
+        uint32_t held = 0;
+        if (f->held_offset)
+            memcpy(&held, (const char *)out + f->held_offset, sizeof held);
+        bool nothing = st == LOV_UNDETERMINED || (st == LOV_OK && (is_none(f, v) || held != 0));
+        if (!nothing)
             sb_printf(sb, "no %s: expected no %s, but the rules decided %s\n", f->name, f->name, actual.data);
         break;
     }
@@ -480,8 +488,12 @@ void scn_run(scn_module *m, const scn_suite *s, const scn_scenario *sc, scn_resu
     }
     r->ntrace = trace.count;
     m->scenario = NULL;
-    for (int i = 0; i < sc->expects.len; i++)
+    r->expect_failed = xcalloc((size_t)sc->expects.len + 1, sizeof *r->expect_failed);
+    for (int i = 0; i < sc->expects.len; i++) {
+        size_t before = r->failures.len;
         compare(d, r->output, SCN_AT(sc->expects, i), r);
+        r->expect_failed[i] = r->failures.len != before;
+    }
     check_assertions(d, r->output, sc, r);
     if (covered)
         for (size_t i = 0; i < r->ntrace; i++)
@@ -493,6 +505,7 @@ void scn_run(scn_module *m, const scn_suite *s, const scn_scenario *sc, scn_resu
 void scn_result_free(scn_result *r)
 {
     sb_free(&r->failures);
+    free(r->expect_failed);
     free(r->output);
     free(r->trace);
     memset(r, 0, sizeof *r);

@@ -64,6 +64,7 @@ typedef struct scn_result {
     const scn_scenario *scenario;
     bool passed;
     strbuf failures;         /* one line per expectation that did not hold */
+    bool *expect_failed;     /* one per expectation of the scenario, in order: it did not hold */
     lov_status status;       /* what the entry point returned */
     void *output;            /* the output struct, kept for reports */
     lov_trace_entry *trace;  /* the decision trace, with its provisions */

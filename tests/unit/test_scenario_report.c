@@ -9,6 +9,7 @@
 
 #include "core/lov.h"
 #include "suites/report.h"
+#include "support/sha256.h"
 #include "scenario_helpers.h"
 #include "suites.h"
 
@@ -400,7 +401,9 @@ START_TEST(test_report_html)
     make_runs(&r);
     char path[512], why[256] = "", command[2048];
     snprintf(path, sizeof path, "%s/report.html", dir);
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
     ck_assert_msg(report_html(path, r.run, 2, why, sizeof why), "%s", why);
+    unsetenv("SOURCE_DATE_EPOCH");
     /* Well-formed: xmllint's HTML parser reports no error, but that it does
      * not know HTML5's details and summary (it reads HTML 4). */
     snprintf(command, sizeof command,
@@ -409,8 +412,39 @@ START_TEST(test_report_html)
     ck_assert_int_eq(shell(command), 0);
     char *html = read_all(path);
     ck_assert_ptr_nonnull(strstr(html, "<title>Scenario report: 1 passed, 2 failed</title>"));
-    ck_assert_ptr_nonnull(strstr(html, "<details open><summary><span class=\"fail\">FAIL</span> Tegn: &lt;&amp;&gt; "
-                                       "&quot;citat&quot; &#39;apostrof&#39; # ikke et direktiv</summary>"));
+    /* It stands alone: the run's date, lovc's version, both fingerprints. */
+    ck_assert_ptr_nonnull(strstr(html, "<p>Run on 2023-11-14 22:13:20 UTC by lovc "));
+    ck_assert_ptr_nonnull(strstr(html, ", module <code>rapport</code>, SHA-256 <code>"));
+    char sha[SHA256_HEX_SIZE], want[256];
+    sha256_hex(suite_text, strlen(suite_text), sha);
+    snprintf(want, sizeof want, "<code>tests/rapport.scn</code>, SHA-256 <code>%s</code>", sha);
+    ck_assert_ptr_nonnull(strstr(html, want));
+    /* The failures first, each a link to its scenario, before any scenario. */
+    const char *failures = strstr(html, "<h2>What failed</h2>");
+    ck_assert_ptr_nonnull(failures);
+    ck_assert_ptr_nonnull(strstr(failures, "<li><a href=\"#suite-1-scenario-2\">Tegn: "));
+    ck_assert_ptr_nonnull(strstr(failures, "<li><a href=\"#suite-1-scenario-3\">Ukendt</a>"));
+    ck_assert_ptr_nonnull(strstr(failures, "<li><a href=\"#suite-2\">tests/i stykker &amp; &lt;ødelagt&gt;.scn</a>"));
+    ck_assert(failures < strstr(html, "<details"));
+    /* Every scenario's facts (the background's too) and expectations, as written. */
+    ck_assert_ptr_nonnull(strstr(html, "<h3>The facts</h3>\n<pre>hjælp = 1 000 kr\nhøring = yes\n"
+                                       "(above: the suite's background; below: this scenario's own)\n"
+                                       "timer = 224\n</pre>"));
+    ck_assert_ptr_nonnull(strstr(html, "<h3>The facts</h3>\n<pre>hjælp = 1 000 kr\nhøring = yes\n</pre>"));
+    ck_assert_ptr_nonnull(strstr(html, "<tr><td><code>no nedsættelse\n</code></td><td class=\"pass\">holds</td></tr>"));
+    ck_assert_ptr_nonnull(strstr(html, "<tr><td><code>krav_opfyldt = yes\n</code></td><td class=\"fail\">"
+                                       "does not hold</td></tr>"));
+    /* The trace row that contradicts the expectation is marked, and only it. */
+    ck_assert_ptr_nonnull(strstr(html, "<tr class=\"contradicts\"><td>krav_opfyldt = no &larr; not what the "
+                                       "scenario expects</td>"));
+    ck_assert_ptr_nonnull(strstr(html, "<tr class=\"contradicts\"><td>nedsættelse = 1 000 kr &larr; "));
+    int marked = 0;
+    for (const char *m = html; (m = strstr(m, "<tr class=\"contradicts\">")) != NULL; m++)
+        marked++;
+    ck_assert_int_eq(marked, 3);
+    ck_assert_ptr_nonnull(strstr(html, "<details id=\"suite-1-scenario-2\" open><summary><span class=\"fail\">FAIL</span> "
+                                       "Tegn: &lt;&amp;&gt; &quot;citat&quot; &#39;apostrof&#39; # ikke et direktiv "
+                                       "<span class=\"cite\">(line 11)</span></summary>"));
     ck_assert_ptr_nonnull(strstr(html, "<p>Coverage: 4 of 4 provisions exercised (100%).</p>"));
     ck_assert_ptr_nonnull(strstr(html, "<p class=\"fail\">Not run: the suite or its rules have errors.</p>"));
     free(html);
