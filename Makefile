@@ -196,6 +196,26 @@ layout: deps $(BUILD)/lovc
 scenarios: deps $(BUILD)/lovc
 	@tests/scenarios/run $(BUILD)/lovc
 
+# The review of examples/review/: a municipality's caseload 2018-2020 (written by its
+# generator from a fixed seed) decided by the 2022 case-system logic and by the law, and
+# the repayment list (examples/review/README.md). review-check compares that list with
+# the one the generator worked out from the law (tests/review/run).
+REVIEW := $(BUILD)/review
+$(REVIEW)/generate_caseload: examples/review/generate_caseload.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL)
+
+$(REVIEW)/sager.jsonl: $(REVIEW)/generate_caseload
+	@$< $@ $(REVIEW)/forventet.csv
+
+.PHONY: review review-check
+review: deps $(BUILD)/lovc $(REVIEW)/sager.jsonl
+	@examples/review/run $(BUILD)/lovc $(REVIEW)
+
+review-check: deps $(BUILD)/lovc
+	@tests/review/run $(BUILD)/lovc
+
 # Differential tests (tests/diff/run): generated modules compiled with gcc and
 # clang -Werror against the reference interpreter, and every suite on both
 # engines. In make test a fixed sample; 'make difftest SECONDS=N' runs
