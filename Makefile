@@ -129,7 +129,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -lnettle -ldl -lpthread -ljansson -lcsv
 
-test: all unit golden fuzz e2e scenarios verify generated layout packaging caseload
+test: all unit golden fuzz e2e scenarios verify generated layout packaging review-check caseload
 # Run once, in the plain 'make test': the libFuzzer harnesses (sanitized builds of
 # their own), and the safety corpus and the difftest, which test what the rules
 # mean (the sanitizers change nothing there) and would take .ci/run past its
