@@ -89,6 +89,7 @@ static verdict verify_one(verifier *v, decl *a)
     citation_text(a->cite, cite, sizeof cite);
     verdict result = UNKNOWN;
     bool exact = false;          /* asked again with the calendar's exact definition */
+    smt_limit_time(v->prover, (unsigned)v->opt->timeout * 1000u);   /* "at most N s each" */
     for (;;) {
         strbuf facts;
         sb_init(&facts);
@@ -130,6 +131,7 @@ static verdict verify_one(verifier *v, decl *a)
         break;
     }
     smt_exact_calendar(v->prover, false);
+    smt_limit_time(v->prover, 0);
     return result;
 }
 

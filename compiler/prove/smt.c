@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
+#include <time.h>
 #include <z3.h>
 
 #include "core/lov.h"
@@ -138,6 +139,33 @@ static void note_reason_unknown(smt *s)
         snprintf(s->why_unknown, sizeof s->why_unknown, "%s", why);
 }
 
+double smt_seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void smt_limit_time(smt *s, unsigned ms)
+{
+    s->limit_end = ms ? smt_seconds_now() + ms / 1000.0 : 0;
+}
+
+Z3_lbool smt_check(smt *s, unsigned nassumptions, const Z3_ast *assumptions)
+{
+    double left = s->question_end - smt_seconds_now();
+    if (left < 0.001) {
+        snprintf(s->why_unknown, sizeof s->why_unknown, "timeout");
+        return Z3_L_UNDEF;
+    }
+    Z3_params p = Z3_mk_params(s->ctx);
+    Z3_params_inc_ref(s->ctx, p);
+    Z3_params_set_uint(s->ctx, p, Z3_mk_string_symbol(s->ctx, "timeout"), (unsigned)(left * 1000.0) + 1);
+    Z3_solver_set_params(s->ctx, s->solver, p);
+    Z3_params_dec_ref(s->ctx, p);
+    return Z3_solver_check_assumptions(s->ctx, s->solver, nassumptions, assumptions);
+}
+
 bool smt_exact_calendar(smt *s, bool on)
 {
     s->exact_calendar = on;
@@ -147,6 +175,10 @@ bool smt_exact_calendar(smt *s, bool on)
 smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *more, void *more_ctx)
 {
     s->last_question = question;
+    s->why_unknown[0] = '\0';
+    s->question_end = smt_seconds_now() + s->timeout_ms / 1000.0;
+    if (s->limit_end && s->limit_end < s->question_end)
+        s->question_end = s->limit_end;
     if (!example && !more && smt_sample_witness(s, question, &s->extras, NULL)) {
         s->extras.len = 0;
         return SMT_SAT;                  /* no example wanted: a witness by evaluation will do */
@@ -157,21 +189,28 @@ smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *
     if (s->exact_calendar)
         smt_assert_exact(s, question);
     Z3_solver_assert(s->ctx, s->solver, question);
-    Z3_lbool r = Z3_solver_check(s->ctx, s->solver);
+    Z3_lbool r = smt_check(s, 0, NULL);
+    Z3_model model = NULL;           /* the case found, as the calendar is made exact */
     smt_answer answer = r == Z3_L_TRUE ? SMT_SAT : r == Z3_L_FALSE ? SMT_UNSAT : SMT_UNKNOWN;
-    if (answer == SMT_UNKNOWN)
+    if (answer == SMT_UNKNOWN && !s->why_unknown[0])
         note_reason_unknown(s);
     if (answer == SMT_SAT) {
         /* Recognisable values and short lists, as far as the answer allows
          * (for the example, and for a calendar the runtime can compute), in
-         * a case the real calendar allows. */
+         * a case the real calendar allows; failing that, in the time left,
+         * the first case found. */
+        model = Z3_solver_get_model(s->ctx, s->solver);
+        Z3_model_inc_ref(s->ctx, model);
         Z3_ast nice[2] = {s->nice, s->short_lists};
         unsigned nnice = 2;
-        while (nnice > 0 && Z3_solver_check_assumptions(s->ctx, s->solver, nnice, nice) != Z3_L_TRUE)
+        while (nnice > 0 && smt_check(s, nnice, nice) != Z3_L_TRUE)
             nnice--;
-        if (nnice == 0)
-            Z3_solver_check(s->ctx, s->solver);
-        answer = smt_refine(s, question, nice, &nnice);
+        if (nnice > 0) {
+            Z3_model_dec_ref(s->ctx, model);
+            model = Z3_solver_get_model(s->ctx, s->solver);
+            Z3_model_inc_ref(s->ctx, model);
+        }
+        answer = smt_refine(s, question, &model, nice, &nnice);
     }
     if (answer == SMT_UNSAT && s->incomplete) {
         answer = SMT_UNKNOWN;
@@ -182,19 +221,16 @@ smt_answer smt_ask_with(smt *s, Z3_ast question, strbuf *example, smt_model_fn *
     if (answer == SMT_UNKNOWN && smt_sample_witness(s, question, &s->extras, &sampled))
         answer = SMT_SAT;                /* the solver gave up, but a drawn case answers it */
     if (answer == SMT_SAT && (example || more)) {
-        Z3_model m = sampled;
-        if (!m) {
-            m = Z3_solver_get_model(s->ctx, s->solver);
-            Z3_model_inc_ref(s->ctx, m);
-        }
+        Z3_model m = sampled ? sampled : model;
         if (example)
             smt_write_example(s, m, example);
         if (more)
             more(s, m, more_ctx);
-        Z3_model_dec_ref(s->ctx, m);
-    } else if (sampled) {
-        Z3_model_dec_ref(s->ctx, sampled);
     }
+    if (sampled)
+        Z3_model_dec_ref(s->ctx, sampled);
+    if (model)
+        Z3_model_dec_ref(s->ctx, model);
     s->extras.len = 0;
     Z3_solver_pop(s->ctx, s->solver, 1);
     return answer;

@@ -58,6 +58,12 @@ bool smt_same_shape(const struct type *a, const struct type *b);
 bool smt_exact_calendar(smt *s, bool on);
 void smt_free(smt *s);
 
+/* Every question from now on answered within ms milliseconds of now, its
+ * own time (timeout_ms) or less; 0: each question its own time again.
+ * lovc verify gives an assertion's questions (the second, with the exact
+ * calendar, too) one assertion's time. */
+void smt_limit_time(smt *s, unsigned ms);
+
 /* Why the last question was answered SMT_UNKNOWN, in the prover's words
  * ("timeout", "canceled", "incomplete (theory arithmetic)", ...). */
 const char *smt_why_unknown(const smt *s);

@@ -63,6 +63,8 @@ struct smt {
     struct smt *peer;        /* smt_new_beside: the session whose context and inputs this one shares */
     Z3_solver solver;
     unsigned timeout_ms;     /* per question, the solver's checks and the calendar's rounds together */
+    double question_end;     /* when the question being asked must be answered (smt_seconds_now) */
+    double limit_end;        /* smt_limit_time: when every question must be answered; 0: no limit */
     int bound;
     Z3_sort bool_sort, int_sort, real_sort;
     input_terms *inputs;     /* by input slot */
@@ -88,6 +90,16 @@ struct smt {
     Z3_ast last_question;    /* of smt_ask_with, for smt_why_undecided */
     struct env **formals;    /* by decl position: a definition's parameters as variables (formals_of) */
 };
+
+/* ---- smt.c: the solver ----------------------------------------------------------- */
+
+/* Seconds on a clock that only goes forward. */
+double smt_seconds_now(void);
+
+/* One check of the solver, under the assumptions, with what is left of the
+ * question's time (Z3_L_UNDEF, "timeout", when nothing is left): all the
+ * checks of one question share its time. */
+Z3_lbool smt_check(smt *s, unsigned nassumptions, const Z3_ast *assumptions);
 
 /* ---- smt_term.c: terms and values ------------------------------------------ */
 
@@ -142,11 +154,13 @@ void smt_assert_exact(smt *s, Z3_ast question);
 bool smt_is_calendar(smt *s, Z3_func_decl f);
 bool smt_calendar_value(smt *s, Z3_func_decl f, const int64_t *args, int64_t *out);
 
-/* After the solver found a case for 'question': makes it one the real
- * calendar allows (SMT_SAT, the solver's model is it), or finds there is
- * none (SMT_UNSAT), or gives up (SMT_UNKNOWN, why_unknown says why). The
- * assumptions of the last check are kept as far as the answer allows. */
-smt_answer smt_refine(smt *s, Z3_ast question, Z3_ast *assumptions, unsigned *nassumptions);
+/* After the solver found the case *model for 'question': makes it one the
+ * real calendar allows (SMT_SAT, *model is it), or finds there is none
+ * (SMT_UNSAT), or gives up (SMT_UNKNOWN, why_unknown says why), within
+ * what is left of the question's time. *model is owned (one reference) and
+ * replaced by each new case. The assumptions of the last check are kept as
+ * far as the answer allows. */
+smt_answer smt_refine(smt *s, Z3_ast question, Z3_model *model, Z3_ast *assumptions, unsigned *nassumptions);
 
 /* ---- smt_input.c: the inputs, and the names that stand for them ------------ */
 

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/lov.h"
 
@@ -241,16 +240,8 @@ static fix add_calendar_facts(smt *s, const calendar_apps *c, Z3_model m, ptrvec
     return result;
 }
 
-static double seconds_now(void)
+smt_answer smt_refine(smt *s, Z3_ast question, Z3_model *model, Z3_ast *assumptions, unsigned *nassumptions)
 {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-smt_answer smt_refine(smt *s, Z3_ast question, Z3_ast *assumptions, unsigned *nassumptions)
-{
-    double deadline = seconds_now() + s->timeout_ms / 1000.0;   /* the rounds share the question's time */
     calendar_apps c = {0};
     collect(s, &c, question);
     for (size_t i = 0; i < s->side.len; i++)
@@ -259,17 +250,14 @@ smt_answer smt_refine(smt *s, Z3_ast question, Z3_ast *assumptions, unsigned *na
     ptrvec pins = {0};
     bool skipped = false;        /* cases were left out: "no case" is then no proof */
     for (int round = 0; c.apps.len; round++) {
-        Z3_model m = Z3_solver_get_model(s->ctx, s->solver);
-        Z3_model_inc_ref(s->ctx, m);
         pins.len = 0;
         for (unsigned i = 0; i < *nassumptions; i++)
             pv_push(&pins, assumptions[i]);
-        fix f = add_calendar_facts(s, &c, m, &pins);
-        Z3_model_dec_ref(s->ctx, m);
+        fix f = add_calendar_facts(s, &c, *model, &pins);
         if (f == FIX_NONE)
             break;
         skipped |= f == FIX_SKIPPED;
-        if (seconds_now() > deadline) {
+        if (smt_seconds_now() > s->question_end) {    /* the rounds share the question's time */
             answer = SMT_UNKNOWN;
             snprintf(s->why_unknown, sizeof s->why_unknown, "timeout while it made the calendar exact");
             break;
@@ -281,9 +269,9 @@ smt_answer smt_refine(smt *s, Z3_ast question, Z3_ast *assumptions, unsigned *na
                      MAX_ROUNDS);
             break;
         }
-        Z3_lbool r = Z3_solver_check_assumptions(s->ctx, s->solver, (unsigned)pins.len, (Z3_ast *)pins.items);
+        Z3_lbool r = smt_check(s, (unsigned)pins.len, (Z3_ast *)pins.items);
         if (r != Z3_L_TRUE)
-            while ((r = Z3_solver_check_assumptions(s->ctx, s->solver, *nassumptions, assumptions)) == Z3_L_FALSE
+            while ((r = smt_check(s, *nassumptions, assumptions)) == Z3_L_FALSE
                    && *nassumptions > 0)
                 (*nassumptions)--;      /* no such case with recognisable values: any case will do */
         if (r == Z3_L_FALSE && skipped) {
@@ -294,9 +282,13 @@ smt_answer smt_refine(smt *s, Z3_ast question, Z3_ast *assumptions, unsigned *na
         if (r != Z3_L_TRUE) {
             answer = r == Z3_L_FALSE ? SMT_UNSAT : SMT_UNKNOWN;
             if (r == Z3_L_UNDEF)
-                snprintf(s->why_unknown, sizeof s->why_unknown, "no answer while it made the calendar exact");
+                snprintf(s->why_unknown, sizeof s->why_unknown, "%s while it made the calendar exact",
+                         smt_seconds_now() >= s->question_end ? "timeout" : "no answer");
             break;
         }
+        Z3_model_dec_ref(s->ctx, *model);
+        *model = Z3_solver_get_model(s->ctx, s->solver);
+        Z3_model_inc_ref(s->ctx, *model);
     }
     pv_free(&pins);
     pv_free(&c.apps);
