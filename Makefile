@@ -129,7 +129,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -lnettle -ldl -lpthread -ljansson -lcsv
 
-test: all unit golden fuzz e2e scenarios verify generated layout packaging review-check caseload
+test: all unit golden fuzz e2e scenarios verify generated layout packaging review-check caseload editors
 # Run once, in the plain 'make test': the libFuzzer harnesses (sanitized builds of
 # their own), and the safety corpus and the difftest, which test what the rules
 # mean (the sanitizers change nothing there) and would take .ci/run past its
@@ -185,6 +185,22 @@ packaging: deps $(BUILD)/lovc $(BUILD)/liblov.a man
 .PHONY: caseload
 caseload: deps $(BUILD)/lovc
 	@tests/run/run $(BUILD)/lovc
+
+# The editor support (editors/): the TextMate grammar tokenized as VS Code does, by
+# vscode-textmate and vscode-oniguruma, which 'make editors-deps' fetches with npm
+# into $(BUILD)/editors (the test says it skips when npm is missing); the Vim syntax.
+EDITOR_MODULES := $(BUILD)/editors/node_modules
+.PHONY: editors editors-deps
+editors-deps:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	    echo "editors-deps: npm is not installed (apt-get install npm); the grammar test will skip"; \
+	elif [ ! -d $(EDITOR_MODULES)/vscode-textmate ] || [ ! -d $(EDITOR_MODULES)/vscode-oniguruma ]; then \
+	    mkdir -p $(BUILD)/editors && echo "  NPM     vscode-textmate vscode-oniguruma" && \
+	    npm install --silent --no-save --no-audit --no-fund --prefix $(BUILD)/editors \
+	        vscode-textmate@9.3.2 vscode-oniguruma@2.0.1; \
+	fi
+editors: editors-deps
+	@tests/editors/run $(EDITOR_MODULES)
 
 # The layout's rules: includes run one way down the pipeline (tests/layout/run).
 .PHONY: layout
