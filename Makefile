@@ -70,7 +70,7 @@ export LOVC_CACHE ?= $(abspath $(BUILD))/cache
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all deps test unit golden fuzz demo bench clean install uninstall man
+.PHONY: all deps test unit golden fuzz demo bench clean install uninstall man lsp
 all: deps $(BUILD)/lovc $(BUILD)/liblov.a man
 
 deps:
@@ -129,7 +129,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/liblovc.a $(BUILD)/liblov.a
 	@echo "  LD      $@"
 	@$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) -lffi -lz3 -lnettle -ldl -lpthread -ljansson -lcsv
 
-test: all unit golden fuzz e2e scenarios verify generated layout packaging review-check caseload editors
+test: all unit golden fuzz e2e scenarios verify generated layout packaging review-check caseload editors lsp
 # Run once, in the plain 'make test': the libFuzzer harnesses (sanitized builds of
 # their own), and the safety corpus and the difftest, which test what the rules
 # mean (the sanitizers change nothing there) and would take .ci/run past its
@@ -201,6 +201,11 @@ editors-deps:
 	fi
 editors: editors-deps
 	@tests/editors/run $(EDITOR_MODULES)
+
+# lovc lsp, driven over a pipe by a scripted editor (tests/lsp/client.py).
+.PHONY: lsp
+lsp: deps $(BUILD)/lovc
+	@tests/lsp/run $(BUILD)/lovc
 
 # The layout's rules: includes run one way down the pipeline (tests/layout/run).
 .PHONY: layout

@@ -39,6 +39,9 @@ static const command commands[] = {
      "input output format key list money-unit dates every j cache externals list-bound timeout emit-scenario",
      "with --input, every case the two rule sets decide differently; without, a case for each output they "
      "decide differently, or that they agree on every case"},
+    {"lsp", run_lsp, "", "",
+     "a language server for editors, over standard input and output: the messages of 'check' as you type, "
+     "hover, go to definition, completion and the outline"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -74,6 +74,7 @@ int run_eval(options *opt);
 int run_run(options *opt);          /* lovc run (cmd_run.c) */
 int run_diff(options *opt);         /* lovc diff: with --input here (cmd_diff.c), else run_diff_prove */
 int run_diff_prove(options *opt);   /* lovc diff without --input (cmd_diff_prove.c) */
+int run_lsp(options *opt);
 
 /* Runs a command on a thread with a stack deep enough for the largest rule
  * sets (deep_stack.c); on the process's own stack if no thread can be had. */

@@ -200,7 +200,7 @@ void commands_print_help(FILE *out, const command *cmds, size_t ncmds)
 
 void commands_print_command_help(FILE *out, const command *cmd)
 {
-    fprintf(out, "usage: lovc %s %s [OPTIONS]\n\n", cmd->name, cmd->synopsis);
+    fprintf(out, "usage: lovc %s%s%s [OPTIONS]\n\n", cmd->name, *cmd->synopsis ? " " : "", cmd->synopsis);
     int col = fprintf(out, "  %s", cmd->name);
     wrapped(out, col, cmd->summary);
     if (*cmd->options) {

@@ -91,6 +91,15 @@ static void load_uses(loader *ld, module *m)
     }
 }
 
+static load_text_fn editor_text;
+static void *editor_ctx;
+
+void load_set_editor_texts(load_text_fn text, void *ctx)
+{
+    editor_text = text;
+    editor_ctx = ctx;
+}
+
 /* Loads one module (once per real path) and everything it uses. 'via' is
  * the 'use' that named it, NULL for the root. */
 static module *load(loader *ld, const char *path, const use_decl *via)
@@ -127,7 +136,9 @@ static module *load(loader *ld, const char *path, const use_decl *via)
         return NULL;
     }
     char why[256];
-    src_file *f = src_read(path, why, sizeof why);
+    src_file *f = editor_text ? editor_text(editor_ctx, real, path) : NULL;
+    if (!f)
+        f = src_read(path, why, sizeof why);
     if (!f) {
         cannot_read(ld, path, via, why);
         return NULL;

@@ -21,6 +21,12 @@
 module *load_modules(const char *path, const char *root, const src_loc *named_at, diag_ctx *diag,
                      ptrvec *modules, ptrvec *paths);
 
+/* The texts an editor holds (lovc lsp): when set, 'text' is asked first for
+ * each file to load, by its real path, and returns the editor's text as a
+ * new src_file named 'path' (or NULL: read the file on disk). */
+typedef src_file *(*load_text_fn)(void *ctx, const char *real, const char *path);
+void load_set_editor_texts(load_text_fn text, void *ctx);
+
 /* Is the real path 'real' inside the folder 'root' (a real path)? Always
  * true without a root. */
 bool load_inside_root(const char *root, const char *real);

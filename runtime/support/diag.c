@@ -289,6 +289,10 @@ static void show(diag_ctx *d, diag_level level, const char *id, src_loc loc, con
             return;
         }
     }
+    if (d->sink) {
+        d->sink(d->sink_ctx, level == DIAG_WARNING && d->werror ? DIAG_ERROR : level, id, loc, text);
+        return;
+    }
     const char *word = level_word(level);
     if (level == DIAG_WARNING && d->werror)
         word = "error";
@@ -387,6 +391,19 @@ void diag_file_error(diag_ctx *d, const char *path, const char *fmt, ...)
 {
     d->errors++;
     d->shown++;
+    if (d->sink) {
+        strbuf sb;
+        sb_init(&sb);
+        va_list ap;
+        va_start(ap, fmt);
+        char text[1024];
+        vsnprintf(text, sizeof text, fmt, ap);
+        va_end(ap);
+        sb_printf(&sb, "%s: %s", path, text);
+        d->sink(d->sink_ctx, DIAG_ERROR, NULL, (src_loc){0}, sb.data);
+        sb_free(&sb);
+        return;
+    }
     fprintf(d->out, "%s%s:%s %serror:%s ", d->color ? "\033[1m" : "", path,
             d->color ? "\033[0m" : "", d->color ? level_color(DIAG_ERROR) : "",
             d->color ? "\033[0m" : "");

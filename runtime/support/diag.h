@@ -32,6 +32,11 @@ typedef struct diag_ctx {
     bool suppressed;         /* the limit was hit: later messages are dropped */
     bool last_dropped;       /* the previous error/warning was dropped, so drop its notes */
     struct diag_held *held;  /* sorted mode: the messages held back, or NULL */
+    /* When set, each message shown goes here instead of to 'out' (lovc lsp
+     * sends them to an editor): its level (a warning under -Werror as an
+     * error), warning class or NULL, place (file NULL: none) and text. */
+    void (*sink)(void *ctx, diag_level level, const char *id, src_loc loc, const char *text);
+    void *sink_ctx;
 } diag_ctx;
 
 void diag_init(diag_ctx *d, FILE *out);
