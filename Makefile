@@ -184,7 +184,7 @@ packaging: deps $(BUILD)/lovc $(BUILD)/liblov.a man
 # and a million cases in flat memory (tests/run/run).
 .PHONY: caseload
 caseload: deps $(BUILD)/lovc
-	@tests/run/run $(BUILD)/lovc
+	@$(if $(filter 1,$(SANITIZE)),RUN_MILLION=0) tests/run/run $(BUILD)/lovc
 
 # The editor support (editors/): the TextMate grammar tokenized as VS Code does, by
 # vscode-textmate and vscode-oniguruma, which 'make editors-deps' fetches with npm
@@ -347,6 +347,7 @@ demo: all
 # 10,000 and 40,000 definitions and lovc verify on 400,000 inputs (bench/doc-verify-scale); the rule of
 # bench/peers/SPEC.md as generated C against naive and branch-free hand-written C
 # (bench/peers/run); the compiler's scaling to 100,000 definitions (bench/scale).
+# lovc run and lovc diff over 1,000,000 cases beside cat of the files (bench/caseload).
 bench: all
 	@mkdir -p $(BUILD)/bench
 	@$(BUILD)/lovc build bench/timer225.lov -o $(BUILD)/bench
@@ -360,6 +361,7 @@ bench: all
 	@bench/doc-verify-scale $(BUILD)/lovc $(BUILD)/bench
 	@bench/peers/run $(BUILD)/lovc $(BUILD)/bench/peers
 	@bench/scale $(BUILD)/lovc $(BUILD)/bench/scale
+	@bench/caseload $(BUILD)/lovc $(BUILD)/bench/caseload
 
 # ---- manual pages (scdoc) -------------------------------------------------
 MAN_PAGES := $(BUILD)/man/lovc.1 $(BUILD)/man/lov.5

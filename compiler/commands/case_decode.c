@@ -365,8 +365,6 @@ static bool decode_csv(const cl_schema *s, const cl_record *rec, cl_case *c, cl_
         for (size_t r = 0; r < rows->n; r++) {
             char *item = items + r * size;
             const char **cells = rows->fields[r];
-            char fact[512];
-            snprintf(fact, sizeof fact, "%s", f->name);
             e->line = rows->lines[r];
             e->file = s->list_files[li];
             for (uint32_t k = 0; rd && k < rd->nfields; k++)
@@ -380,21 +378,25 @@ static bool decode_csv(const cl_schema *s, const cl_record *rec, cl_case *c, cl_
                     lov_field_desc one = *f;
                     one.offset = 0;
                     if (!cells[j])
-                        return fail(e, fact, "an item of '%s' is empty%s", f->name, "");
-                    if (!store_text(cells[j], &one, f->elem_type, false, item, s->money_ore, fact, e))
+                        return fail(e, f->name, "an item of '%s' is empty%s", f->name, "");
+                    if (!store_text(cells[j], &one, f->elem_type, false, item, s->money_ore, f->name, e))
                         return false;
                     continue;
                 }
                 const lov_field_desc *x = &rd->fields[k];
-                snprintf(fact, sizeof fact, "%s.%s", f->name, x->name);
                 if (!cells[j]) {
                     if (x->optional)
                         continue;
-                    return fail(e, fact, "the field '%s' of an item of '%s' is empty (only an optional field may be)",
+                    fail(e, NULL, "the field '%s' of an item of '%s' is empty (only an optional field may be)",
                                 x->name, f->name);
-                }
-                if (!store_text(cells[j], x, x->type, x->optional, item, s->money_ore, fact, e))
+                    snprintf(e->fact, sizeof e->fact, "%s.%s", f->name, x->name);
                     return false;
+                }
+                /* The fact's name is made only for the message. */
+                if (!store_text(cells[j], x, x->type, x->optional, item, s->money_ore, NULL, e)) {
+                    snprintf(e->fact, sizeof e->fact, "%s.%s", f->name, x->name);
+                    return false;
+                }
             }
         }
         e->line = 0;
@@ -406,6 +408,51 @@ static bool decode_csv(const cl_schema *s, const cl_record *rec, cl_case *c, cl_
 }
 
 /* ---- JSON Lines ---- */
+
+/* jansson builds a tree of small blocks for every line; on the threads of a
+ * run they come from the thread's own buffer, all given back at once when
+ * the line is done (cl_json_memory_begin), instead of one malloc and free
+ * each. A block the buffer cannot hold comes from malloc as before. */
+enum { JSON_BUFFER = 1 << 20 };
+static _Thread_local char *json_buf;
+static _Thread_local size_t json_used;
+
+static void *json_block(size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (!json_buf)
+        json_buf = xmalloc(JSON_BUFFER);
+    if (n <= JSON_BUFFER - json_used) {
+        void *p = json_buf + json_used;
+        json_used += n;
+        return p;
+    }
+    return malloc(n);
+}
+
+static void json_unblock(void *p)
+{
+    char *c = p;
+    if (!json_buf || c < json_buf || c >= json_buf + JSON_BUFFER)
+        free(p);
+}
+
+void cl_json_memory_begin(void)
+{
+    json_set_alloc_funcs(json_block, json_unblock);
+}
+
+void cl_json_memory_end(void)
+{
+    json_set_alloc_funcs(malloc, free);
+}
+
+void cl_json_memory_thread_end(void)
+{
+    free(json_buf);
+    json_buf = NULL;
+    json_used = 0;
+}
 
 static bool json_field(json_t *j, const lov_field_desc *f, lov_type t, bool optional, char *base, bool ore,
                        const char *fact, cl_error *e)
@@ -445,14 +492,17 @@ static bool json_record(json_t *j, const lov_record_desc *rd, char *item, const 
     }
     for (uint32_t k = 0; k < rd->nfields; k++) {
         const lov_field_desc *x = &rd->fields[k];
-        snprintf(fact, sizeof fact, "%s.%s", list, x->name);
         json_t *v = json_object_get(j, x->name);
         if (!v && x->optional)
             v = json_null();
-        if (!v)
-            return fail(e, fact, "an item of '%s' has no '%s'", list, x->name);
-        if (!json_field(v, x, x->type, x->optional, item, ore, fact, e))
+        bool ok = v ? json_field(v, x, x->type, x->optional, item, ore, x->name, e)
+                    : fail(e, NULL, "an item of '%s' has no '%s'", list, x->name);
+        if (!ok) {
+            /* The fact's name is made only for the message. */
+            snprintf(fact, sizeof fact, "%s.%s", list, x->name);
+            snprintf(e->fact, sizeof e->fact, "%s", fact);
             return false;
+        }
     }
     return true;
 }
@@ -494,6 +544,7 @@ static bool decode_json(const cl_schema *s, const cl_record *rec, cl_case *c, cl
     if (!root) {
         char col[32];
         snprintf(col, sizeof col, "%d", err.column);
+        json_used = 0;
         return fail(e, NULL, "the line is not JSON (column %s: %s)", col, err.text);
     }
     bool ok = true;
@@ -525,6 +576,7 @@ static bool decode_json(const cl_schema *s, const cl_record *rec, cl_case *c, cl
                 break;
         }
     json_decref(root);
+    json_used = 0;  /* the line's tree is given back */
     return ok;
 }
 

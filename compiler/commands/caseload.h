@@ -139,6 +139,13 @@ typedef struct cl_error {
     const char *file;
 } cl_error;
 
+/* jansson's memory on the threads of a run: each line's tree from the
+ * thread's own buffer (set before the threads start, reset after them);
+ * a thread gives its buffer back with cl_json_memory_thread_end. */
+void cl_json_memory_begin(void);
+void cl_json_memory_end(void);
+void cl_json_memory_thread_end(void);
+
 /* Decodes the record into the case. False with the error. */
 bool cl_decode(const cl_schema *s, const cl_record *rec, cl_case *c, cl_error *e);
 

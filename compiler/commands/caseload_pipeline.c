@@ -54,6 +54,7 @@ static void *worker_main(void *arg)
         pthread_cond_broadcast(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
+    cl_json_memory_thread_end();
     return NULL;
 }
 
@@ -118,6 +119,7 @@ bool cl_pipeline_run(cl_reader *r, const cl_work *w, FILE *out, uint64_t counts[
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.done, NULL);
+    cl_json_memory_begin();
     pthread_t *threads = xcalloc((size_t)jobs, sizeof *threads);
     worker_arg *args = xcalloc((size_t)jobs, sizeof *args);
     for (int i = 0; i < jobs; i++) {
@@ -163,6 +165,7 @@ bool cl_pipeline_run(cl_reader *r, const cl_work *w, FILE *out, uint64_t counts[
     pthread_mutex_unlock(&p.mu);
     for (int i = 0; i < jobs; i++)
         pthread_join(threads[i], NULL);
+    cl_json_memory_end();
     if (w->progress)
         show_progress(r, cases, start, true);
     for (int i = 0; i < p.nslots; i++) {

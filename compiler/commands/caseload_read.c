@@ -15,8 +15,11 @@
 
 /* One CSV row being parsed or waiting to be used. */
 typedef struct csv_row {
-    char **fields;           /* NULL for an empty cell */
+    char **fields;           /* into text; NULL for an empty cell (set when the row is complete) */
     size_t n, cap;
+    char *text;              /* the cells, each NUL-terminated */
+    size_t len, textcap;
+    size_t *at;              /* where each cell starts in text; SIZE_MAX: empty */
     long line;
 } csv_row;
 
@@ -31,7 +34,8 @@ typedef struct csv_in {
     csv_row cur;             /* the row being parsed */
     csv_row *ready;          /* complete rows not yet taken */
     size_t nready, capready, taken;
-    char **header;
+    csv_row head;            /* the first line */
+    char **header;           /* its cells: the column names */
     size_t ncols;
     bool eof;
     int key;                 /* the key's column, or -1 */
@@ -57,13 +61,17 @@ struct cl_reader {
 
 /* ---- CSV rows through libcsv ---- */
 
+/* Frees a row's storage. */
 static void row_clear(csv_row *r)
 {
-    for (size_t i = 0; i < r->n; i++)
-        free(r->fields[i]);
-    r->n = 0;
+    free(r->text);
+    free(r->at);
+    free(r->fields);
+    memset(r, 0, sizeof *r);
 }
 
+/* One cell, appended to the row's text: one buffer per row, not one
+ * allocation per cell. */
 static void on_field(void *s, size_t len, void *data)
 {
     csv_in *in = data;
@@ -72,17 +80,32 @@ static void on_field(void *s, size_t len, void *data)
         r->line = in->line;
     if (r->n == r->cap) {
         r->cap = r->cap ? 2 * r->cap : 16;
-        r->fields = xrealloc(r->fields, r->cap * sizeof *r->fields);
+        r->at = xrealloc(r->at, r->cap * sizeof *r->at);
     }
-    r->fields[r->n++] = s && len ? xstrndup(s, len) : NULL;
+    if (!s || !len) {
+        r->at[r->n++] = SIZE_MAX;
+        return;
+    }
+    if (r->len + len + 1 > r->textcap) {
+        r->textcap = 2 * (r->len + len + 1) + 64;
+        r->text = xrealloc(r->text, r->textcap);
+    }
+    memcpy(r->text + r->len, s, len);
+    r->text[r->len + len] = '\0';
+    r->at[r->n++] = r->len;
+    r->len += len + 1;
 }
 
 static void on_row(int c, void *data)
 {
     (void)c;
     csv_in *in = data;
-    if (in->cur.n == 0)
+    csv_row *r = &in->cur;
+    if (r->n == 0)
         return;
+    r->fields = xcalloc(r->n, sizeof *r->fields);
+    for (size_t i = 0; i < r->n; i++)
+        r->fields[i] = r->at[i] == SIZE_MAX ? NULL : r->text + r->at[i];
     if (in->nready == in->capready) {
         in->capready = in->capready ? 2 * in->capready : 16;
         in->ready = xrealloc(in->ready, in->capready * sizeof *in->ready);
@@ -129,6 +152,7 @@ static bool csv_open(csv_in *in, const char *path, const char *key, char *why, s
         snprintf(why, whylen, "%s: the file is empty: a CSV caseload starts with a line of column names", path);
         return false;
     }
+    in->head = h;
     in->header = h.fields;
     in->ncols = h.n;
     for (size_t i = 0; i < h.n; i++) {
@@ -154,19 +178,14 @@ static void csv_close(csv_in *in)
     csv_free(&in->p);
     free(in->buf);
     row_clear(&in->cur);
-    free(in->cur.fields);
     for (size_t i = in->taken; i < in->nready; i++) {
         row_clear(&in->ready[i]);
-        free(in->ready[i].fields);
     }
     free(in->ready);
     if (in->has_next) {
         row_clear(&in->next);
-        free(in->next.fields);
     }
-    for (size_t i = 0; i < in->ncols; i++)
-        free(in->header[i]);
-    free(in->header);
+    row_clear(&in->head);
     free(in->last_key);
 }
 
@@ -373,7 +392,6 @@ static void list_advance(cl_reader *r, csv_in *in)
 {
     if (in->has_next) {
         row_clear(&in->next);
-        free(in->next.fields);
         in->has_next = false;
     }
     in->has_next = csv_next_row(in, &in->next, &r->bytes);
@@ -515,7 +533,6 @@ static bool next_csv(cl_reader *r, cl_chunk *c)
             }
         }
         row_clear(&row);
-        free(row.fields);
         *new_record(c) = tmp;
     }
     return c->n > 0;
