@@ -309,7 +309,7 @@ define LF_SUITE_RECIPE
 	@echo "  FUZZ    $@"
 	@c=$$(ls $(@D)/gen/*.c) && name=$$(basename "$$c" .c) && \
 	$(LF_CC) $(LF_CFLAGS) -Iruntime/core -I$(@D)/gen -DFUZZ_MODULE="$$name" -DFUZZ_HEADER="\"$$name.h\"" \
-	    $(LF_LINK) -o $@ tests/fuzz/libfuzzer/suite.c "$$c" $(LF_BUILD)/liblov.a -lffi -ldl
+	    $(LF_LINK) -o $@ tests/fuzz/libfuzzer/suite.c "$$c" $(LF_BUILD)/liblov.a -lffi -lnettle -ldl
 endef
 $(LF_BUILD)/suite/fuzz: tests/fuzz/libfuzzer/suite.c rules/kontanthjaelp/225_timer.lov $(BUILD)/lovc \
                         $(LF_BUILD)/libs.stamp

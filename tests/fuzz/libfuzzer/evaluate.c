@@ -68,9 +68,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const lov_module_desc *const D = &MODULE_DESC;
 
-/* LOV_FUZZ_KNOWN_ISSUES=1 checks the known issues too (see check_decision):
- * to see that a fix holds before its skip is deleted. */
-static bool skip_known = true;
 static bool print_cases;  /* LOV_FUZZ_PRINT */
 
 /* ---- Reading the fuzz bytes --------------------------------------------------- */
@@ -155,9 +152,7 @@ static void read_base_day(reader *r)
 typedef struct facts {
     void *blocks[256];       /* the lists' items, freed after the case */
     int nblocks;
-    bool negative_money;     /* some money fact is below 0 kr (see known issue 7 below), unless
-                              * the known issues are checked */
-    bool any_negative_money; /* the same, for the statistics */
+    bool any_negative_money; /* some money fact is below 0 kr, for the statistics */
 } facts;
 
 static void *items_block(facts *f, size_t bytes)
@@ -190,8 +185,6 @@ static bool decode_scalar(reader *r, facts *f, lov_type t, const lov_enum_desc *
         memcpy(p, &v, sizeof v);
         if (v < 0)
             f->any_negative_money = true;
-        if (v < 0 && skip_known)
-            f->negative_money = true;
         return true;
     }
     case LOV_T_DECIMAL: {
@@ -441,8 +434,7 @@ static lov_money money_of(const module_output *out, const lov_field_desc *fd)
 
 /* The contract for one evaluation. 'bad' is the index of a known input
  * outside its domain, or -1. */
-static void check_decision(const module_input *in, const module_output *out, lov_status ret, int bad,
-                           const facts *f)
+static void check_decision(const module_input *in, const module_output *out, lov_status ret, int bad)
 {
     const lov_result_info *info = (const lov_result_info *)((const unsigned char *)out + D->info_offset);
     EXPECT(severity(ret) >= 0, "the entry point returned %d, which is no status", (int)ret);
@@ -459,15 +451,14 @@ static void check_decision(const module_input *in, const module_output *out, lov
             (fd->type == LOV_T_BOOL || fd->type == LOV_T_MONEY))
             EXPECT(value_is_zero(out, fd), "the adverse outcome %s is %s (held back %#x) but not its default",
                    fd->name, lov_status_name(st), held_of(out, fd));
-        /* Known issue 7 of issue 12 (fixed in another change): with a
-         * negative amount among the facts, an ok adverse amount can be
-         * negative. Drop '!f->negative_money' when the inputs are bounded. */
-        if (fd->adverse && fd->type == LOV_T_MONEY && st == LOV_OK && !f->negative_money)
+        /* Whatever the facts, negative amounts among them too: the rules
+         * bound their inputs (issue 12, defect 7). */
+        if (fd->adverse && fd->type == LOV_T_MONEY && st == LOV_OK)
             EXPECT(money_of(out, fd) >= 0, "the adverse outcome %s is ok at %lld øre, below 0 kr", fd->name,
                    (long long)money_of(out, fd));
         if (D->provisions && fd->provision >= 0 && (uint32_t)fd->provision < D->nprovisions &&
             D->provisions[fd->provision].kind == LOV_PROV_ASSERTION && ret == LOV_OK && st == LOV_OK &&
-            fd->type == LOV_T_BOOL && !f->negative_money) {
+            fd->type == LOV_T_BOOL) {
             bool holds;
             memcpy(&holds, (const unsigned char *)out + fd->offset, sizeof holds);
             EXPECT(holds, "the assertion %s does not hold in an ok evaluation", fd->name);
@@ -757,8 +748,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     if (getenv("LOV_FUZZ_STATS"))
         atexit(print_stats);
-    if (getenv("LOV_FUZZ_KNOWN_ISSUES"))
-        skip_known = false;
     if (getenv("LOV_FUZZ_PRINT"))
         print_cases = true;
     return 0;
@@ -811,7 +800,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             given[i]++;
             given_negative[i] += f.any_negative_money;
         }
-    check_decision(&in, &out1, r1, bad, &f);
+    check_decision(&in, &out1, r1, bad);
     check_same(&out1, &out2, r1, r2, "no trace and a small trace");
     check_same(&out1, &out3, r1, r3, "no trace and a large trace (and external functions that answer nothing)");
     check_trace(&t_small);

@@ -23,7 +23,6 @@
 
 #include "check/program.h"
 #include "emit/build.h"
-#include "front/parse.h"
 #include "render/doc_html.h"
 #include "safety/safety.h"
 
@@ -36,6 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define FUZZ_PROVER_MS 100
 
 static char work[PATH_MAX];
+static char root[PATH_MAX];      /* its real path */
 static char input[PATH_MAX + 32];
 static char out_dir[PATH_MAX + 32];
 static char html[PATH_MAX + 32];
@@ -82,6 +82,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
             exit(2);
         }
     }
+    if (!realpath(work, root)) {
+        perror("fuzz-frontend: the work folder");
+        exit(2);
+    }
     /* One file per process: libFuzzer's -jobs and -fork run several. */
     snprintf(input, sizeof input, "%s/input-%ld.lov", work, (long)getpid());
     snprintf(out_dir, sizeof out_dir, "%s/c-%ld", work, (long)getpid());
@@ -95,45 +99,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* Inputs that reach defects of issue 12 which another change fixes; they
- * are left out here so that the fuzzer can go on looking for new ones.
- * Delete each test when its fix is in:
- *   - item 1: a module that uses the same file twice (two aliases) crashes
- *     the type checker on a bare enumeration case;
- *   - items 3 and 4: 'use' of an absolute path or one with '..' reaches
- *     files outside the work folder (FIFOs and devices that block, files
- *     that are echoed).
- * LOV_FUZZ_KNOWN_ISSUES=1 runs them too, to see that a fix holds. */
-static bool known_issue(const uint8_t *data, size_t size)
-{
-    if (getenv("LOV_FUZZ_KNOWN_ISSUES"))
-        return false;
-    diag_ctx quiet;
-    diag_init(&quiet, devnull);
-    src_file *f = src_from_string(input, (const char *)data, size);
-    module *m = parse_module(f, &quiet);
-    bool skip = false;
-    char (*real)[PATH_MAX] = calloc((size_t)m->uses.len + 1, PATH_MAX);
-    for (int i = 0; i < m->uses.len && !skip; i++) {
-        const use_decl *u = NL_AT(m->uses, i);
-        if (!u->path || u->path[0] == '/' || strstr(u->path, ".."))
-            skip = true;
-        char path[2 * PATH_MAX];
-        snprintf(path, sizeof path, "%s/%s", work, u->path ? u->path : "");
-        if (!skip && realpath(path, real[i]))
-            for (int j = 0; j < i; j++)
-                if (real[j][0] && strcmp(real[i], real[j]) == 0)
-                    skip = true;
-    }
-    free(real);
-    ast_module_free(m);
-    return skip;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (known_issue(data, size))
-        return -1;  /* not added to the corpus */
     FILE *f = fopen(input, "wb");
     if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0) {
         perror("fuzz-frontend: cannot write the input");
@@ -141,7 +108,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     diag_ctx d;
     diag_init(&d, devnull);
-    program *p = program_load(input, &d);
+    /* as 'lovc check --root': every 'use' inside the work folder, so that no
+     * input reads a file of the machine (a FIFO, a device, /etc/passwd) */
+    program *p = program_load_in(input, root, NULL, &d);
     if (!p)
         return 0;
     if (program_check(p)) {
