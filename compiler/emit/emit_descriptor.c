@@ -195,31 +195,56 @@ void emit_descriptor(emitter *em)
                     src ? emit_cstring(em, src->title) : "NULL",
                     ct ? emit_cstring(em, ct->provision) : "NULL",
                     law ? emit_cstring(em, law) : "NULL", ln, emit_type_tag(vt), ebuf);
+        const char *unverified = pv->rule ? pv->rule->unverified : pv->req ? NULL : pv->owner->unverified;
         if (uses_names[i])
-            emit_printf(c, "%s_inputs, %d, %s_outputs, %d},\n", uses_names[i], pv->nuses_inputs, uses_names[i],
-                        pv->nuses_outputs);
+            emit_printf(c, "%s_inputs, %d, %s_outputs, %d, %s},\n", uses_names[i], pv->nuses_inputs, uses_names[i],
+                        pv->nuses_outputs, unverified ? emit_cstring(em, unverified) : "NULL");
         else
-            sb_puts(c, "NULL, 0, NULL, 0},\n");
+            emit_printf(c, "NULL, 0, NULL, 0, %s},\n", unverified ? emit_cstring(em, unverified) : "NULL");
         free(uses_names[i]);
     }
     free(uses_names);
     if (em->provisions.len == 0)
-        sb_puts(c, "    {LOV_PROV_DEFINITION, NULL, NULL, NULL, NULL, NULL, NULL, 0, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},\n");
+        sb_puts(c, "    {LOV_PROV_DEFINITION, NULL, NULL, NULL, NULL, NULL, NULL, 0, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},\n");
     sb_puts(c, "};\n\n");
 
     size_t nparams = 0;
     for (size_t i = 0; i < em->params.len; i++)
         nparams += ((decl *)em->params.items[i])->u.param.values.len > 0;
+    /* Per dated value, why the consultant could not verify it (NULL: verified). */
+    for (size_t i = 0; i < em->params.len; i++) {
+        decl *d = em->params.items[i];
+        nodelist *vals = &d->u.param.values;
+        bool any = false;
+        for (int k = 0; k < vals->len; k++)
+            any |= ((dated_value *)NL_AT(*vals, k))->unverified != NULL;
+        if (!any)
+            continue;
+        emit_printf(c, "static const char *const %s_unverified[] = {\n", d->c_table);
+        for (int k = 0; k < vals->len; k++) {
+            const char *why = ((dated_value *)NL_AT(*vals, k))->unverified;
+            emit_printf(c, "    %s,\n", why ? emit_cstring(em, why) : "NULL");
+        }
+        sb_puts(c, "};\n\n");
+    }
     sb_puts(c, "static const lov_param_desc params[] = {\n");
     for (size_t i = 0; i < em->params.len; i++) {
         decl *d = em->params.items[i];
-        if (d->u.param.values.len == 0)
+        nodelist *vals = &d->u.param.values;
+        if (vals->len == 0)
             continue;
-        emit_printf(c, "    {%s, %s, %d, %s, %d},\n", emit_cstring(em, d->name.name), emit_type_tag(d->type),
-                    d->provision, d->c_table, d->u.param.values.len);
+        bool any = false;
+        for (int k = 0; k < vals->len; k++)
+            any |= ((dated_value *)NL_AT(*vals, k))->unverified != NULL;
+        emit_printf(c, "    {%s, %s, %d, %s, %d, ", emit_cstring(em, d->name.name), emit_type_tag(d->type),
+                    d->provision, d->c_table, vals->len);
+        if (any)
+            emit_printf(c, "%s_unverified},\n", d->c_table);
+        else
+            sb_puts(c, "NULL},\n");
     }
     if (nparams == 0)
-        sb_puts(c, "    {NULL, LOV_T_INT, 0, NULL, 0},\n");
+        sb_puts(c, "    {NULL, LOV_T_INT, 0, NULL, 0, NULL},\n");
     sb_puts(c, "};\n\n");
 
     for (size_t i = 0; i < em->externals.len; i++) {

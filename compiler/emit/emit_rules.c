@@ -347,6 +347,8 @@ static void comment_block(emitter *em, decl *d, const char *what)
         emit_printf(c, " * according to %s\n", emit_citation_text(em, d->cite));
     if (ast_law_text(d))
         emit_printf(c, " * \"%s\"\n", emit_comment_text(em, ast_law_text(d)));
+    if (d->unverified)
+        emit_printf(c, " * NOT VERIFIED: %s\n", emit_comment_text(em, d->unverified));
     if (d->kind == D_OUTCOME) {
         /* The exceptions of procedure an adverse outcome relies on, with their law. */
         const citation *without[3] = {d->u.def.without_hearing, d->u.def.without_decision,
@@ -447,8 +449,9 @@ static void emit_parameter(emitter *em, decl *d, bool read)
         lov_date_format(dv->from, from_s);
         lov_date_format(until, until_s);
         const char *v = emit_gen_expr(&g, dv->value);
-        emit_printf(c, "    {%d, %d, %s},    /* %s to %s */\n", (int)dv->from, (int)until,
-                    emit_lov_value_initializer(&g, v, d->type), from_s, until_s);
+        emit_printf(c, "    {%d, %d, %s},    /* %s to %s%s%s */\n", (int)dv->from, (int)until,
+                    emit_lov_value_initializer(&g, v, d->type), from_s, until_s,
+                    dv->unverified ? "; NOT VERIFIED: " : "", emit_comment_text(em, dv->unverified));
     }
     sb_puts(c, "};\n\n");
     if (!read) {
@@ -471,8 +474,7 @@ static void emit_parameter(emitter *em, decl *d, bool read)
     else
         emit_printf(c, "            *result = v->value.%s;\n", member);
     sb_puts(c, "            if (ctx->trace)\n");
-    emit_printf(c, "                lov_trace_add(ctx->trace, %d, LOV_TRACE_VALUE, LOV_OK, true, v->value);\n",
-                d->provision);
+    emit_printf(c, "                lov_trace_add_period(ctx->trace, %d, i, v->value);\n", d->provision);
     sb_puts(c, "            return LOV_OK;\n        }\n    }\n");
     emit_printf(c, "    return no_parameter_value(ctx, %d);\n}\n\n", d->provision);
     if (!d->read_on_reference_date) {

@@ -160,6 +160,7 @@ static void describe_provisions(ev_engine *e)
         pd->source_title = src ? src->title : NULL;
         pd->citation = p->cite ? p->cite->provision : NULL;
         pd->text = p->rule || p->req ? (p->cite ? p->cite->text : NULL) : ast_law_text(p->owner);
+        pd->unverified = p->rule ? p->rule->unverified : p->req ? NULL : p->owner->unverified;
         pd->line = (uint32_t)ln;
         pd->type = ev_type_tag(vt);
         pd->enum_desc = enum_of(e, vt);
@@ -186,8 +187,17 @@ static void describe_params(ev_engine *e)
         }
         if (vals->len == 0)
             continue;
+        const char **marks = NULL;
+        for (int k = 0; k < vals->len; k++) {
+            const char *why = ((dated_value *)NL_AT(*vals, k))->unverified;
+            if (why && !marks)
+                marks = xcalloc((size_t)vals->len, sizeof *marks);
+            if (why)
+                marks[k] = why;
+        }
         e->param_descs[n++] = (lov_param_desc){d->name.name, ev_type_tag(d->type),
-                                               (uint32_t)ev_map_get(&e->prov, d), dv, (uint32_t)vals->len};
+                                               (uint32_t)ev_map_get(&e->prov, d), dv, (uint32_t)vals->len,
+                                               (const char *const *)marks};
     }
     e->desc.params = e->param_descs;
     e->desc.nparams = n;

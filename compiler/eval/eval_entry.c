@@ -445,6 +445,8 @@ void ev_free(ev_engine *e)
     free(e->in_fields);
     free(e->out_fields);
     free(e->prov_descs);
+    for (uint32_t i = 0; i < e->desc.nparams; i++)
+        free((void *)e->param_descs[i].unverified);
     free(e->param_descs);
     free(e->param_values);
     free(e->ext_descs);

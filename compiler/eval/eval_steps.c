@@ -87,7 +87,8 @@ lov_status ev_parameter_on(ev_ctx *c, decl *d, lov_date day, ev_val *result)
     for (int i = 0; i < d->u.param.values.len; i++)
         if (vals[i].from <= day && day <= vals[i].until) {
             *result = ev_scalar(vals[i].value);
-            ev_trace_add(c, prov, LOV_TRACE_VALUE, LOV_OK, true, vals[i].value);
+            if (c->trace)
+                lov_trace_add_period(c->trace, (uint32_t)prov, (size_t)i, vals[i].value);
             return LOV_OK;
         }
     ev_why_note(&c->why, LOV_REASON_NO_PARAMETER_VALUE, -1, prov, -1);

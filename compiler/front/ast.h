@@ -220,6 +220,7 @@ typedef struct dated_value {
     bool has_until;
     int32_t until;
     expr *value;
+    const char *unverified;  /* 'unverified "why"' after the value, or NULL */
 } dated_value;
 
 /* A formal parameter of a definition with parameters or of an external. */
@@ -243,6 +244,7 @@ typedef struct ast_rule {
     struct ast_rule *parent_rule;   /* (resolved) NULL: the definition's root */
     int index;               /* position in its definition */
     int provision;           /* (emitted) index in the provision table */
+    const char *unverified;  /* 'unverified "why"', or NULL */
 } ast_rule;
 
 /* What a prerequisite of an adverse outcome is, for the safety checks. */
@@ -278,6 +280,7 @@ typedef struct decl {
     src_loc loc;             /* the whole declaration */
     citation *cite;          /* may be NULL where optional */
     const char *text;        /* 'text' of enums, records, inputs */
+    const char *unverified;  /* 'unverified "why"': the consultant could not verify the rule, or NULL */
     struct module *module;   /* the module that declares it */
     int position;            /* position among all declarations of the module */
     int index;               /* position among declarations of its kind */

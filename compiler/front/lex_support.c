@@ -32,7 +32,7 @@ static const keyword_entry keywords[] = {
     {"planned", PLANNED}, {"present", PRESENT}, {"procedure", PROCEDURE}, {"record", RECORD}, {"reference", REFERENCE},
     {"requires", REQUIRES}, {"rounded", ROUNDED}, {"rule", RULE}, {"sanction", SANCTION},
     {"source", SOURCE}, {"sum", SUM}, {"text", TEXT}, {"then", THEN},
-    {"title", TITLE}, {"to", TO}, {"true", YES}, {"until", UNTIL}, {"up", UP},
+    {"title", TITLE}, {"to", TO}, {"true", YES}, {"until", UNTIL}, {"unverified", UNVERIFIED}, {"up", UP},
     {"use", USE}, {"version", VERSION}, {"week", WEEK}, {"weeks", WEEKS},
     {"when", WHEN}, {"where", WHERE}, {"within", WITHIN}, {"without", WITHOUT}, {"year", YEAR},
     {"years", YEARS}, {"yes", YES},

@@ -13,6 +13,8 @@
 struct clauses {
     citation *cite;          /* 'according to ...', or NULL */
     const char *text;        /* 'text "..."', or NULL */
+    const char *unverified;  /* 'unverified "why"', or NULL */
+    src_loc unverified_loc;
 };
 
 struct def_body {

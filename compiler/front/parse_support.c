@@ -99,6 +99,17 @@ void ps_add_use(parse_state *ps, ident alias, const char *path, src_loc loc)
 
 /* ---- Declarations ------------------------------------------------------ */
 
+const char *ps_unverified(parse_state *ps, const char *why, src_loc loc)
+{
+    const char *p = why;
+    while (*p == ' ')
+        p++;
+    if (*p == '\0')
+        diag_error(ps->diag, loc, "say why it is not verified: 'unverified \"the amount for 2025 is not "
+                                  "yet published\"'");
+    return why;
+}
+
 decl *ps_decl(parse_state *ps, decl_kind kind, ident name, const struct clauses *cl, src_loc loc)
 {
     decl *d = ast_decl(A, kind, loc);
@@ -110,6 +121,13 @@ decl *ps_decl(parse_state *ps, decl_kind kind, ident name, const struct clauses 
      * an input's text describes the fact and stays with the declaration. */
     if (cl->cite && cl->text && kind != D_ENUM && kind != D_RECORD && kind != D_INPUT)
         cl->cite->text = cl->text;
+    if (cl->unverified && (kind == D_ENUM || kind == D_RECORD || kind == D_INPUT))
+        diag_error(ps->diag, cl->unverified_loc,
+                   "'unverified' marks a rule the consultant could not verify (a parameter, definition, "
+                   "outcome or exception), not %s", kind == D_INPUT ? "a fact the case system supplies"
+                                                                     : "a kind of value");
+    else if (cl->unverified)
+        d->unverified = ps_unverified(ps, cl->unverified, cl->unverified_loc);
     d->module = ps->mod;
     ps->declaring.name = NULL;
     d->position = ps->mod->decls.len;
@@ -194,6 +212,8 @@ ast_rule *ps_exception(parse_state *ps, ident label, const ident *parent, const 
     if (parent)
         r->parent = *parent;
     r->cite = cl->cite;
+    if (cl->unverified)
+        r->unverified = ps_unverified(ps, cl->unverified, cl->unverified_loc);
     if (cl->cite && cl->text)
         r->cite->text = cl->text;
     else if (cl->text) {

@@ -15,6 +15,8 @@ void ps_set_reference(parse_state *ps, ident name, src_loc loc);
 void ps_set_month_end(parse_state *ps, ident rule_name, src_loc loc);
 void ps_add_use(parse_state *ps, ident alias, const char *path, src_loc loc);
 
+/* The reason of an 'unverified "why"' at loc; an empty one is reported. */
+const char *ps_unverified(parse_state *ps, const char *why, src_loc loc);
 decl *ps_decl(parse_state *ps, decl_kind kind, ident name, const struct clauses *cl, src_loc loc);
 void ps_link_cases(decl *d);
 void ps_set_def(parse_state *ps, decl *d, texpr *type, const struct def_body *body);

@@ -98,7 +98,7 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %token DEFAULT "'default'" EXCEPTION "'exception'" TO "'to'" WHEN "'when'"
 %token HEARING "'hearing'" DECISION "'decision'" WITHOUT "'without'" GUIDANCE "'guidance'"
 %token PROCEDURE "'procedure'" EVERY "'every'" EXCEPT "'except'" SANCTION "'sanction'"
-%token ACCORDING "'according'" TEXT "'text'" ASSERT "'assert'" ALWAYS "'always'"
+%token ACCORDING "'according'" TEXT "'text'" UNVERIFIED "'unverified'" ASSERT "'assert'" ALWAYS "'always'"
 %token EXTERNAL "'external'"
 %token BOOLEAN "'boolean'" INTEGER_KW "'integer'" DECIMAL_KW "'decimal'"
 %token MONEY "'money'" DATE_KW "'date'" DURATION "'duration'" LIST "'list'"
@@ -128,7 +128,7 @@ static void lovp_error(src_loc *loc, yyscan_t scanner, parse_state *ps, const ch
 %type <bounds> bounds
 %type <t> type fact_type date_kind_type
 %type <cite> citation
-%type <cl> clauses
+%type <cl> clauses law_clauses
 %type <body> body
 %type <r> exception default_rule
 %type <req> requirement
@@ -291,6 +291,10 @@ dated_value:
     FROM DATE opt_until ':' expr
         { $$ = arena_alloc(A, sizeof *$$); $$->loc = @$; $$->from = $2;
           $$->has_until = $3.has_until; $$->until = $3.until; $$->value = $5; }
+  | FROM DATE opt_until ':' expr UNVERIFIED strings
+        { $$ = arena_alloc(A, sizeof *$$); $$->loc = @$; $$->from = $2;
+          $$->has_until = $3.has_until; $$->until = $3.until; $$->value = $5;
+          $$->unverified = ps_unverified(ps, $7, @6); }
   ;
 
 /* definition NAME[(formals)]: TYPE clauses body */
@@ -411,8 +415,15 @@ external_decl:
         { decl *d = ps_decl(ps, D_EXTERNAL, $2, &$7, @$); d->u.external.ret = $6; }
   ;
 
-/* Citation and quoted text, each at most once, in either order. */
+/* Citation and quoted text, each at most once, in either order; then,
+ * where the consultant could not verify the rule, 'unverified "why"'. */
 clauses:
+    law_clauses                  { $$ = $1; $$.unverified = NULL; }
+  | law_clauses UNVERIFIED strings
+                                 { $$ = $1; $$.unverified = $3; $$.unverified_loc = @2; }
+  ;
+
+law_clauses:
     %empty                       { $$.cite = NULL; $$.text = NULL; }
   | citation                     { $$.cite = $1; $$.text = NULL; }
   | TEXT strings                 { $$.cite = NULL; $$.text = $2; }

@@ -32,7 +32,9 @@ static const char style[] =
     "section.rule{margin:1.2rem 0 1.6rem}section.adverse{border-left:4px solid #b3141a;padding-left:.8rem}"
     "table{border-collapse:collapse;margin:.4rem 0}td,th{padding:.2rem .7rem;text-align:left;"
     "border-bottom:1px solid #e4e4e4;vertical-align:top}.meta{font-family:system-ui,sans-serif;"
-    "color:#555;font-size:.9em}nav li{margin:.1rem 0}a{color:#0b4a8b}";
+    "color:#555;font-size:.9em}nav li{margin:.1rem 0}a{color:#0b4a8b}"
+    ".unverified{font-family:system-ui,sans-serif;background:#fff3c4;border:1px solid #d9a400;color:#5a3d00;"
+    "padding:0 .3rem;font-size:.85em;font-style:normal}";
 
 static void text(doc *d, const char *s)
 {
@@ -84,6 +86,16 @@ static void quote_text(doc *d, const char *law)
 static void quote(doc *d, const citation *c)
 {
     quote_text(d, c ? c->text : NULL);
+}
+
+/* The mark on what the consultant could not verify, wherever it is shown. */
+static void unverified(doc *d, const char *why)
+{
+    if (!why)
+        return;
+    put(d, " <span class=\"unverified\">not verified: ");
+    text(d, why);
+    put(d, "</span>");
 }
 
 static void type_words(doc *d, const type *t)
@@ -189,6 +201,7 @@ static void contents(doc *d)
             put(d, " ");
         }
         link_to(d, dl);
+        unverified(d, dl->unverified);
         put(d, "</li>\n");
     }
     put(d, "</ol></nav>\n");
@@ -278,7 +291,9 @@ static void parameter(doc *d, decl *dl)
     text(d, dl->name.name);
     put(d, " <span class=\"kind\">(parameter, ");
     type_words(d, dl->type);
-    put(d, ")</span></h3>\n");
+    put(d, ")</span>");
+    unverified(d, dl->unverified);
+    put(d, "</h3>\n");
     quote_text(d, ast_law_text(dl));
     if (dl->u.param.constant) {
         put(d, "<p>The value is ");
@@ -299,6 +314,7 @@ static void parameter(doc *d, decl *dl)
                 snprintf(until, sizeof until, "(no end)");
             sb_printf(&d->out, "<tr><td>%s</td><td>%s</td><td>", from, until);
             code(d, dv->value);
+            unverified(d, dv->unverified);
             put(d, "</td></tr>\n");
         }
         put(d, "</table>\n<p class=\"meta\">On a day no period covers, the rules are not applicable.</p>\n");
@@ -333,7 +349,9 @@ static void exceptions(doc *d, decl *dl, ast_rule *parent)
         code(d, r->cond);
         put(d, ", then ");
         code(d, r->value);
-        put(d, ".\n");
+        put(d, ".");
+        unverified(d, r->unverified);
+        put(d, "\n");
         quote(d, r->cite);
         exceptions(d, dl, r);
         put(d, "</li>\n");
@@ -397,7 +415,9 @@ static void definition(doc *d, decl *dl)
     }
     sb_printf(&d->out, " <span class=\"kind\">(%s, ", kind_words(dl));
     type_words(d, dl->type);
-    put(d, ")</span></h3>\n");
+    put(d, ")</span>");
+    unverified(d, dl->unverified);
+    put(d, "</h3>\n");
     quote_text(d, ast_law_text(dl));
     ast_rule *dflt = dl->u.def.default_rule;
     bool only_default = dflt && dl->u.def.rules.len == 1;

@@ -75,6 +75,8 @@ typedef struct lov_trace_entry {
     uint8_t event;           /* a lov_trace_event */
     uint8_t status;          /* a lov_status; LOV_OK unless event is FAILED */
     uint8_t present;         /* for optional values: 0 when absent */
+    uint16_t period;         /* a dated parameter's VALUE: 1 + the index of the dated value used
+                              * (lov_param_desc.values); else 0 */
     lov_value value;         /* for VALUE: the value (type in the provision) */
 } lov_trace_entry;
 
@@ -99,7 +101,17 @@ static inline void lov_trace_add(lov_trace *t, uint32_t provision, lov_trace_eve
     e->event = (uint8_t)event;
     e->status = (uint8_t)status;
     e->present = present;
+    e->period = 0;
     e->value = value;
+}
+
+/* A dated parameter's value, with the dated value it came from (index in
+ * its table), so that a reader sees the period and whether it is verified. */
+static inline void lov_trace_add_period(lov_trace *t, uint32_t provision, size_t index, lov_value value)
+{
+    lov_trace_add(t, provision, LOV_TRACE_VALUE, LOV_OK, true, value);
+    if (t->count > 0 && t->dropped == 0 && index < 0xFFFF)
+        t->entries[t->count - 1].period = (uint16_t)(index + 1);
 }
 
 /* ---- Self-description ---------------------------------------------------- */
@@ -162,6 +174,7 @@ typedef struct lov_provision_desc {
     uint32_t nuses_inputs;
     const int32_t *uses_outputs;  /* the definitions and outcomes it reads */
     uint32_t nuses_outputs;
+    const char *unverified;  /* why the consultant could not verify it ('unverified "..."'), or NULL */
 } lov_provision_desc;
 
 /* One dated value of a parameter. */
@@ -177,6 +190,7 @@ typedef struct lov_param_desc {
     uint32_t provision;
     const lov_dated_value *values;
     uint32_t nvalues;
+    const char *const *unverified;  /* per dated value: why it is not verified, or NULL; NULL: all are */
 } lov_param_desc;
 
 /* An external function the caller supplies through the externals struct:
@@ -216,7 +230,7 @@ typedef struct lov_result_info {
     int32_t other_provision; /* CONFLICT: the second exception, else -1 */
 } lov_result_info;
 
-#define LOV_DESCRIPTOR_VERSION 1
+#define LOV_DESCRIPTOR_VERSION 2   /* 2: unverified marks, the period of a parameter's trace entry */
 
 typedef struct lov_module_desc {
     uint32_t descriptor_version;   /* LOV_DESCRIPTOR_VERSION */

@@ -20,6 +20,42 @@ report_totals report_count(const scn_suite_run *runs, int n)
     return t;
 }
 
+/* " [not verified: why]" after a step that rests on what the consultant
+ * could not verify. */
+static void unverified_mark(const char *why, char *what, size_t cap)
+{
+    size_t len = strlen(what);
+    if (why && len < cap)
+        snprintf(what + len, cap - len, " [not verified: %s]", why);
+}
+
+/* A dated parameter's value: the period it came from, and its mark when
+ * that value is not verified. */
+static void period_of(const lov_module_desc *d, const lov_trace_entry *e, char *what, size_t cap)
+{
+    if (e->period == 0)
+        return;
+    for (uint32_t i = 0; i < d->nparams; i++) {
+        const lov_param_desc *pd = &d->params[i];
+        if (pd->provision != e->provision || e->period > pd->nvalues)
+            continue;
+        const lov_dated_value *v = &pd->values[e->period - 1];
+        char from[LOV_DATE_BUFSIZE], until[LOV_DATE_BUFSIZE];
+        lov_date_format(v->from, from);
+        size_t len = strlen(what);
+        if (v->until == LOV_DATE_MAX) {
+            if (len < cap)
+                snprintf(what + len, cap - len, ", the value from %s", from);
+        } else {
+            lov_date_format(v->until, until);
+            if (len < cap)
+                snprintf(what + len, cap - len, ", the value for %s to %s", from, until);
+        }
+        unverified_mark(pd->unverified ? pd->unverified[e->period - 1] : NULL, what, cap);
+        return;
+    }
+}
+
 static void citation_of(const lov_provision_desc *p, char *cite, size_t cap)
 {
     if (p->source && p->citation)
@@ -43,9 +79,12 @@ void report_trace_entry(const lov_module_desc *d, const lov_trace_entry *e, char
     case LOV_TRACE_VALUE:
         scn_format_value(value, sizeof value, p->type, p->enum_desc, e->present, e->value);
         snprintf(what, whatcap, "%s = %s", p->name, value);
+        period_of(d, e, what, whatcap);
+        unverified_mark(p->unverified, what, whatcap);
         return;
     case LOV_TRACE_APPLIES:
         snprintf(what, whatcap, "exception '%s' of %s applies", p->label, p->name);
+        unverified_mark(p->unverified, what, whatcap);
         return;
     case LOV_TRACE_DOES_NOT_APPLY:
         snprintf(what, whatcap, "exception '%s' of %s does not apply", p->label, p->name);

@@ -112,9 +112,12 @@ static void step(FILE *out, const scn_suite_run *run, const scn_result *r, const
         fprintf(out, "     - The prerequisite %s (", verdict);
     cite(out, p);
     if (e->event == LOV_TRACE_FAILED)
-        fprintf(out, "): %s\n", lov_status_name((lov_status)e->status));
+        fprintf(out, "): %s", lov_status_name((lov_status)e->status));
     else
-        fputs(")\n", out);
+        fputs(")", out);
+    if (p->unverified)
+        fprintf(out, " [not verified: %s]", p->unverified);
+    fputc('\n', out);
     quoted(out, "       ", p);
     if (e->event != LOV_TRACE_DOES_NOT_APPLY)
         used(out, run, r, p, "       ");
@@ -177,7 +180,7 @@ static void first_tellings(const lov_module_desc *d, const scn_result *r, size_t
         for (size_t k = 0; k < i; k++) {
             const lov_trace_entry *o = &r->trace[k];
             if (first[k] == k && o->provision == e->provision && o->event == e->event && o->status == e->status
-                && o->present == e->present && (e->event != LOV_TRACE_VALUE || !e->present
+                && o->present == e->present && o->period == e->period && (e->event != LOV_TRACE_VALUE || !e->present
                                                 || same_value(t, o->value, e->value))) {
                 first[i] = k;
                 break;

@@ -508,7 +508,7 @@ START_TEST(test_scn_module_load_errors)
 
     ck_assert_str_ne(fake_so, "");
     ck_assert(!scn_module_load(&m, fake_so, "old", why, sizeof why));
-    ck_assert_str_eq(why, "the compiled rules describe themselves in version 99, this runner reads 1");
+    ck_assert_str_eq(why, "the compiled rules describe themselves in version 99, this runner reads 2");
     scn_module_close(&m);
 
     ck_assert(!scn_module_load(&m, fake_so, "lost", why, sizeof why));

@@ -179,7 +179,7 @@ static lov_status param_on_day_reglen_anvendes(ctx_t *ctx, lov_date day, bool *r
         if (v->from <= day && day <= v->until) {
             *result = v->value.b;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 3, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 3, i, v->value);
             return LOV_OK;
         }
     }
@@ -3208,40 +3208,40 @@ static const int32_t uses_28_inputs[] = {-1};
 static const int32_t uses_28_outputs[] = {10, 14};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_PARAMETER, "timekrav", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", "... mindst 225 timers ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder [parafrase]", 86, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "selvstændig_timer_pr_uge", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 93, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "selvstændig_timer_pr_år", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 99, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "reglen_anvendes", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 106, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "periodens_slutning", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 117, LOV_T_DATE, NULL, uses_4_inputs, 1, uses_4_outputs, 0},
-    {LOV_PROV_DEFINITION, "grundperiodens_begyndelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 122, LOV_T_DATE, NULL, uses_5_inputs, 0, uses_5_outputs, 1},
-    {LOV_PROV_DEFINITION, "forlængelse_i_måneder", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f, stk. 12", NULL, 130, LOV_T_INT, NULL, uses_6_inputs, 1, uses_6_outputs, 2},
-    {LOV_PROV_DEFINITION, "dage_med_dokumenteret_fravær", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f, stk. 12", NULL, 140, LOV_T_INT, NULL, uses_7_inputs, 1, uses_7_outputs, 2},
-    {LOV_PROV_DEFINITION, "periodens_længde", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f, stk. 12", NULL, 149, LOV_T_DURATION, NULL, uses_8_inputs, 0, uses_8_outputs, 1},
-    {LOV_PROV_DEFINITION, "periodens_begyndelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 153, LOV_T_DATE, NULL, uses_9_inputs, 0, uses_9_outputs, 2},
-    {LOV_PROV_DEFINITION, "selvstændig_måned_tæller", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 162, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "tællende_timer", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 168, LOV_T_DECIMAL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "timer_i_perioden", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", "... ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder [parafrase]", 176, LOV_T_DECIMAL, NULL, uses_12_inputs, 1, uses_12_outputs, 2},
-    {LOV_PROV_DEFINITION, "indberetningerne_er_mulige", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 186, LOV_T_BOOL, NULL, uses_13_inputs, 1, uses_13_outputs, 2},
-    {LOV_PROV_DEFINITION, "måneder_med_hjælp", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 196, LOV_T_INT, NULL, uses_14_inputs, 1, uses_14_outputs, 1},
-    {LOV_PROV_DEFINITION, "omfattet", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 201, LOV_T_BOOL, NULL, uses_15_inputs, 0, uses_15_outputs, 1},
-    {LOV_PROV_DEFINITION, "timekravet_opfyldt", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 210, LOV_T_BOOL, NULL, uses_16_inputs, 0, uses_16_outputs, 2},
-    {LOV_PROV_EXCEPTION, "timekravet_opfyldt", "nok_timer", "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 212, LOV_T_BOOL, NULL, uses_17_inputs, 0, uses_17_outputs, 2},
-    {LOV_PROV_EXCEPTION, "timekravet_opfyldt", "for_få_timer", "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 216, LOV_T_BOOL, NULL, uses_18_inputs, 0, uses_18_outputs, 2},
-    {LOV_PROV_DEFINITION, "nye_timer_efter_nedsættelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g", NULL, 223, LOV_T_DECIMAL, NULL, uses_19_inputs, 3, uses_19_outputs, 0},
-    {LOV_PROV_DEFINITION, "fuld_hjælp_igen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g", NULL, 229, LOV_T_BOOL, NULL, uses_20_inputs, 1, uses_20_outputs, 1},
-    {LOV_PROV_DEFINITION, "timer_til_brevet", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 239, LOV_T_INT, NULL, uses_21_inputs, 0, uses_21_outputs, 1},
-    {LOV_PROV_DEFINITION, "manglende_timer", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 243, LOV_T_INT, NULL, uses_22_inputs, 0, uses_22_outputs, 1},
-    {LOV_PROV_DEFINITION, "gennemsnitlige_timer_pr_måned", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 247, LOV_T_DECIMAL, NULL, uses_23_inputs, 0, uses_23_outputs, 1},
-    {LOV_PROV_DEFINITION, "har_støttet_arbejde_i_perioden", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 253, LOV_T_BOOL, NULL, uses_24_inputs, 1, uses_24_outputs, 2},
-    {LOV_PROV_DEFINITION, "seneste_måned_med_ordinært_arbejde", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 261, LOV_T_DATE, NULL, uses_25_inputs, 1, uses_25_outputs, 0},
-    {LOV_PROV_DEFINITION, "første_måned_med_hjælp", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 265, LOV_T_DATE, NULL, uses_26_inputs, 1, uses_26_outputs, 0},
-    {LOV_PROV_DEFINITION, "nedsættelse_kan_komme_på_tale", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 273, LOV_T_BOOL, NULL, uses_27_inputs, 1, uses_27_outputs, 2},
-    {LOV_PROV_ASSERTION, "fuld_opfyldelse_giver_ingen_manglende_timer", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 280, LOV_T_BOOL, NULL, uses_28_inputs, 0, uses_28_outputs, 2},
-    {LOV_PROV_ASSERTION, "to_tal_for_selvstændige_i_takt", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 284, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "timekrav", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", "... mindst 225 timers ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder [parafrase]", 86, LOV_T_INT, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "selvstændig_timer_pr_uge", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 93, LOV_T_INT, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "selvstændig_timer_pr_år", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 99, LOV_T_INT, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "reglen_anvendes", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 106, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "periodens_slutning", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 117, LOV_T_DATE, NULL, uses_4_inputs, 1, uses_4_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "grundperiodens_begyndelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 122, LOV_T_DATE, NULL, uses_5_inputs, 0, uses_5_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "forlængelse_i_måneder", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f, stk. 12", NULL, 130, LOV_T_INT, NULL, uses_6_inputs, 1, uses_6_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "dage_med_dokumenteret_fravær", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f, stk. 12", NULL, 140, LOV_T_INT, NULL, uses_7_inputs, 1, uses_7_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "periodens_længde", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f, stk. 12", NULL, 149, LOV_T_DURATION, NULL, uses_8_inputs, 0, uses_8_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "periodens_begyndelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 153, LOV_T_DATE, NULL, uses_9_inputs, 0, uses_9_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "selvstændig_måned_tæller", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 162, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "tællende_timer", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 168, LOV_T_DECIMAL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "timer_i_perioden", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", "... ordinært og ustøttet arbejde inden for de seneste 12 kalendermåneder [parafrase]", 176, LOV_T_DECIMAL, NULL, uses_12_inputs, 1, uses_12_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "indberetningerne_er_mulige", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 186, LOV_T_BOOL, NULL, uses_13_inputs, 1, uses_13_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "måneder_med_hjælp", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 196, LOV_T_INT, NULL, uses_14_inputs, 1, uses_14_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "omfattet", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 201, LOV_T_BOOL, NULL, uses_15_inputs, 0, uses_15_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "timekravet_opfyldt", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 210, LOV_T_BOOL, NULL, uses_16_inputs, 0, uses_16_outputs, 2, NULL},
+    {LOV_PROV_EXCEPTION, "timekravet_opfyldt", "nok_timer", "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 212, LOV_T_BOOL, NULL, uses_17_inputs, 0, uses_17_outputs, 2, NULL},
+    {LOV_PROV_EXCEPTION, "timekravet_opfyldt", "for_få_timer", "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 216, LOV_T_BOOL, NULL, uses_18_inputs, 0, uses_18_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "nye_timer_efter_nedsættelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g", NULL, 223, LOV_T_DECIMAL, NULL, uses_19_inputs, 3, uses_19_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "fuld_hjælp_igen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g", NULL, 229, LOV_T_BOOL, NULL, uses_20_inputs, 1, uses_20_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "timer_til_brevet", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 239, LOV_T_INT, NULL, uses_21_inputs, 0, uses_21_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "manglende_timer", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 243, LOV_T_INT, NULL, uses_22_inputs, 0, uses_22_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "gennemsnitlige_timer_pr_måned", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 247, LOV_T_DECIMAL, NULL, uses_23_inputs, 0, uses_23_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "har_støttet_arbejde_i_perioden", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 253, LOV_T_BOOL, NULL, uses_24_inputs, 1, uses_24_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "seneste_måned_med_ordinært_arbejde", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 261, LOV_T_DATE, NULL, uses_25_inputs, 1, uses_25_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "første_måned_med_hjælp", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 265, LOV_T_DATE, NULL, uses_26_inputs, 1, uses_26_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "nedsættelse_kan_komme_på_tale", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 273, LOV_T_BOOL, NULL, uses_27_inputs, 1, uses_27_outputs, 2, NULL},
+    {LOV_PROV_ASSERTION, "fuld_opfyldelse_giver_ingen_manglende_timer", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 280, LOV_T_BOOL, NULL, uses_28_inputs, 0, uses_28_outputs, 2, NULL},
+    {LOV_PROV_ASSERTION, "to_tal_for_selvstændige_i_takt", NULL, "vejledning", "Vejledning om 225-timers-reglen", "selvstændig virksomhed [afsnit ikke verificeret]", NULL, 284, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {"reglen_anvendes", LOV_T_BOOL, 3, values_of_reglen_anvendes, 3},
+    {"reglen_anvendes", LOV_T_BOOL, 3, values_of_reglen_anvendes, 3, NULL},
 };
 
 static const lov_external_desc externals[] = {

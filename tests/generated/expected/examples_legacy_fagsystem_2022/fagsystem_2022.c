@@ -173,7 +173,7 @@ static lov_status param_on_day_reglen_anvendes(ctx_t *ctx, lov_date day, bool *r
         if (v->from <= day && day <= v->until) {
             *result = v->value.b;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 3, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 3, i, v->value);
             return LOV_OK;
         }
     }
@@ -219,7 +219,7 @@ static lov_status param_on_day_nedsaettelse_fuld_sats(ctx_t *ctx, lov_date day, 
         if (v->from <= day && day <= v->until) {
             *result = v->value.money;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 4, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 4, i, v->value);
             return LOV_OK;
         }
     }
@@ -250,7 +250,7 @@ static lov_status param_on_day_nedsaettelse_anden_sats(ctx_t *ctx, lov_date day,
         if (v->from <= day && day <= v->until) {
             *result = v->value.money;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 5, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 5, i, v->value);
             return LOV_OK;
         }
     }
@@ -278,7 +278,7 @@ static lov_status param_on_day_beloebsgrundlag(ctx_t *ctx, lov_date day, fagsyst
         if (v->from <= day && day <= v->until) {
             *result = (fagsystem_2022_Beloebsgrundlag)v->value.enum_case;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 6, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 6, i, v->value);
             return LOV_OK;
         }
     }
@@ -8394,97 +8394,97 @@ static const int32_t uses_83_inputs[] = {0, 12, 15};
 static const int32_t uses_83_outputs[] = {34, 35, 36};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_PARAMETER, "timekrav", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 129, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "hjælpsmåneder_for_at_være_omfattet", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 130, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "selvstændig_timer_pr_uge", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.4", NULL, 131, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "reglen_anvendes", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 133, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "nedsættelse_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 138, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "nedsættelse_anden_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 151, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "beløbsgrundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 171, LOV_T_ENUM, &enum_fagsystem_2022_Beloebsgrundlag, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "periodens_slutning", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.1", NULL, 184, LOV_T_DATE, NULL, uses_7_inputs, 1, uses_7_outputs, 0},
-    {LOV_PROV_DEFINITION, "fraværsmåneder", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 186, LOV_T_INT, NULL, uses_8_inputs, 1, uses_8_outputs, 1},
-    {LOV_PROV_DEFINITION, "fælles_måneder", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 192, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "covid_måneder_i", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 196, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "covid_trin_1", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 200, LOV_T_INT, NULL, uses_11_inputs, 0, uses_11_outputs, 2},
-    {LOV_PROV_DEFINITION, "covid_trin_2", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 204, LOV_T_INT, NULL, uses_12_inputs, 0, uses_12_outputs, 3},
-    {LOV_PROV_DEFINITION, "covid_forlængelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 209, LOV_T_INT, NULL, uses_13_inputs, 0, uses_13_outputs, 3},
-    {LOV_PROV_DEFINITION, "covid_perioderne_berøres", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 216, LOV_T_BOOL, NULL, uses_14_inputs, 0, uses_14_outputs, 2},
-    {LOV_PROV_DEFINITION, "forlængelse_i_måneder", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 221, LOV_T_INT, NULL, uses_15_inputs, 0, uses_15_outputs, 3},
-    {LOV_PROV_DEFINITION, "periodens_længde", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 225, LOV_T_DURATION, NULL, uses_16_inputs, 0, uses_16_outputs, 1},
-    {LOV_PROV_DEFINITION, "periodens_begyndelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 229, LOV_T_DATE, NULL, uses_17_inputs, 0, uses_17_outputs, 2},
-    {LOV_PROV_DEFINITION, "nyansøger_under_covid", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h, stk. 1", NULL, 233, LOV_T_BOOL, NULL, uses_18_inputs, 2, uses_18_outputs, 0},
-    {LOV_PROV_DEFINITION, "treårsperiodens_begyndelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.3", NULL, 238, LOV_T_DATE, NULL, uses_19_inputs, 0, uses_19_outputs, 1},
-    {LOV_PROV_DEFINITION, "måneder_med_hjælp", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.3", NULL, 242, LOV_T_INT, NULL, uses_20_inputs, 1, uses_20_outputs, 2},
-    {LOV_PROV_DEFINITION, "omfattet", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.3", NULL, 251, LOV_T_BOOL, NULL, uses_21_inputs, 1, uses_21_outputs, 2},
-    {LOV_PROV_DEFINITION, "tællende_timer", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.4", NULL, 256, LOV_T_DECIMAL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "timer_i_perioden", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.5", NULL, 264, LOV_T_DECIMAL, NULL, uses_23_inputs, 1, uses_23_outputs, 2},
-    {LOV_PROV_DEFINITION, "timekravet_opfyldt", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.5", NULL, 269, LOV_T_BOOL, NULL, uses_24_inputs, 0, uses_24_outputs, 1},
-    {LOV_PROV_DEFINITION, "indberetningerne_er_mulige", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.6", NULL, 273, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 2},
-    {LOV_PROV_DEFINITION, "undtaget", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 3", NULL, 285, LOV_T_BOOL, NULL, uses_26_inputs, 5, uses_26_outputs, 0},
-    {LOV_PROV_EXCEPTION, "undtaget", "registreret_undtagelse_med_slutdato", "star_felt", "STAR's krav til fagsystemerne: en undtagelse registreres med en slutdato", "regel 3.2: undtagelse med obligatorisk slutdato", NULL, 288, LOV_T_BOOL, NULL, uses_27_inputs, 3, uses_27_outputs, 0},
-    {LOV_PROV_EXCEPTION, "undtaget", "forberedende_del", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 3.3", NULL, 293, LOV_T_BOOL, NULL, uses_28_inputs, 1, uses_28_outputs, 0},
-    {LOV_PROV_EXCEPTION, "undtaget", "forrevalidering", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 3.4", NULL, 297, LOV_T_BOOL, NULL, uses_29_inputs, 1, uses_29_outputs, 0},
-    {LOV_PROV_DEFINITION, "kravet_ikke_opfyldt", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.1", NULL, 302, LOV_T_BOOL, NULL, uses_30_inputs, 0, uses_30_outputs, 3},
-    {LOV_PROV_DEFINITION, "nedsættelse_fra", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 2", NULL, 309, LOV_T_DATE, NULL, uses_31_inputs, 1, uses_31_outputs, 0},
-    {LOV_PROV_DEFINITION, "reglen_gælder_for_måneden", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 313, LOV_T_BOOL, NULL, uses_32_inputs, 0, uses_32_outputs, 1},
-    {LOV_PROV_DEFINITION, "reglen_anvendes_i_dag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 317, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "timer_efter_nedsættelsen", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 319, LOV_T_DECIMAL, NULL, uses_34_inputs, 2, uses_34_outputs, 2},
-    {LOV_PROV_DEFINITION, "fuld_hjælp_igen", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 327, LOV_T_BOOL, NULL, uses_35_inputs, 1, uses_35_outputs, 1},
-    {LOV_PROV_DEFINITION, "månedlig_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 331, LOV_T_MONEY, NULL, uses_36_inputs, 1, uses_36_outputs, 1},
-    {LOV_PROV_DEFINITION, "beløbets_grundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 339, LOV_T_ENUM, &enum_fagsystem_2022_Beloebsgrundlag, uses_37_inputs, 0, uses_37_outputs, 1},
-    {LOV_PROV_DEFINITION, "varslet_6_måneder_før", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 6 måneder før", NULL, 343, LOV_T_BOOL, NULL, uses_38_inputs, 1, uses_38_outputs, 1},
-    {LOV_PROV_DEFINITION, "varslet_1_måned_før", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 1 måned før", NULL, 347, LOV_T_BOOL, NULL, uses_39_inputs, 1, uses_39_outputs, 1},
-    {LOV_PROV_DEFINITION, "høringsfristen_er_udløbet", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.3", NULL, 353, LOV_T_BOOL, NULL, uses_40_inputs, 2, uses_40_outputs, 0},
-    {LOV_PROV_DEFINITION, "ophør_påtænkt", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.1", NULL, 357, LOV_T_BOOL, NULL, uses_41_inputs, 4, uses_41_outputs, 1},
-    {LOV_PROV_DEFINITION, "parrets_nedsættelse_påtænkt", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.4", NULL, 362, LOV_T_BOOL, NULL, uses_42_inputs, 4, uses_42_outputs, 1},
-    {LOV_PROV_DEFINITION, "parrets_nedsættelsesbeløb", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.4", NULL, 367, LOV_T_MONEY, NULL, uses_43_inputs, 2, uses_43_outputs, 0},
-    {LOV_PROV_DEFINITION, "skadende_følge_påtænkt", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.2", NULL, 371, LOV_T_BOOL, NULL, uses_44_inputs, 2, uses_44_outputs, 3},
-    {LOV_PROV_DEFINITION, "første_mulige_nedsættelse_efter_brev", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 1 måned før", NULL, 376, LOV_T_DATE, NULL, uses_45_inputs, 1, uses_45_outputs, 0},
-    {LOV_PROV_DEFINITION, "reglen_gælder_for_brevets_måned", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 381, LOV_T_BOOL, NULL, uses_46_inputs, 0, uses_46_outputs, 2},
-    {LOV_PROV_DEFINITION, "partshøringsbrev", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.2", NULL, 389, LOV_T_BOOL, NULL, uses_47_inputs, 1, uses_47_outputs, 2},
-    {LOV_PROV_EXCEPTION, "partshøringsbrev", "automatisk_høringsbrev", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.2", NULL, 394, LOV_T_BOOL, NULL, uses_48_inputs, 1, uses_48_outputs, 2},
-    {LOV_PROV_REQUIREMENT, "partshøringsbrev", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 6 måneder før", NULL, 391, LOV_T_BOOL, NULL, uses_49_inputs, 1, uses_49_outputs, 0},
-    {LOV_PROV_REQUIREMENT, "partshøringsbrev", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.6", NULL, 392, LOV_T_BOOL, NULL, uses_50_inputs, 0, uses_50_outputs, 1},
-    {LOV_PROV_DEFINITION, "nedsættelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.4", NULL, 400, LOV_T_MONEY, NULL, uses_51_inputs, 2, uses_51_outputs, 5},
-    {LOV_PROV_EXCEPTION, "nedsættelse", "automatisk_nedsættelse", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.4", NULL, 408, LOV_T_BOOL, NULL, uses_52_inputs, 1, uses_52_outputs, 3},
-    {LOV_PROV_EXCEPTION, "nedsættelse", "fortsat_nedsættelse", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 412, LOV_T_BOOL, NULL, uses_53_inputs, 2, uses_53_outputs, 4},
-    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.3", NULL, 402, LOV_T_BOOL, NULL, uses_54_inputs, 0, uses_54_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 6 måneder før", NULL, 403, LOV_T_BOOL, NULL, uses_55_inputs, 0, uses_55_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 1 måned før", NULL, 404, LOV_T_BOOL, NULL, uses_56_inputs, 0, uses_56_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 405, LOV_T_BOOL, NULL, uses_57_inputs, 0, uses_57_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.6", NULL, 406, LOV_T_BOOL, NULL, uses_58_inputs, 0, uses_58_outputs, 1},
-    {LOV_PROV_DEFINITION, "hjælpen_ophører", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.1", NULL, 418, LOV_T_BOOL, NULL, uses_59_inputs, 3, uses_59_outputs, 4},
-    {LOV_PROV_EXCEPTION, "hjælpen_ophører", "automatisk_ophør", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.1", NULL, 426, LOV_T_BOOL, NULL, uses_60_inputs, 0, uses_60_outputs, 2},
-    {LOV_PROV_EXCEPTION, "hjælpen_ophører", "fortsat_ophør", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.2", NULL, 430, LOV_T_BOOL, NULL, uses_61_inputs, 3, uses_61_outputs, 3},
-    {LOV_PROV_REQUIREMENT, "hjælpen_ophører", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.3", NULL, 420, LOV_T_BOOL, NULL, uses_62_inputs, 0, uses_62_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "hjælpen_ophører", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 6 måneder før", NULL, 421, LOV_T_BOOL, NULL, uses_63_inputs, 0, uses_63_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "hjælpen_ophører", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 1 måned før", NULL, 422, LOV_T_BOOL, NULL, uses_64_inputs, 0, uses_64_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "hjælpen_ophører", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 423, LOV_T_BOOL, NULL, uses_65_inputs, 0, uses_65_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "hjælpen_ophører", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.6", NULL, 424, LOV_T_BOOL, NULL, uses_66_inputs, 0, uses_66_outputs, 1},
-    {LOV_PROV_DEFINITION, "nedsættelse_for_parret", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.4", NULL, 436, LOV_T_MONEY, NULL, uses_67_inputs, 3, uses_67_outputs, 5},
-    {LOV_PROV_EXCEPTION, "nedsættelse_for_parret", "automatisk_nedsættelse_for_parret", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.4", NULL, 444, LOV_T_BOOL, NULL, uses_68_inputs, 0, uses_68_outputs, 3},
-    {LOV_PROV_EXCEPTION, "nedsættelse_for_parret", "fortsat_nedsættelse_for_parret", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.4", NULL, 448, LOV_T_BOOL, NULL, uses_69_inputs, 3, uses_69_outputs, 4},
-    {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.3", NULL, 438, LOV_T_BOOL, NULL, uses_70_inputs, 0, uses_70_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 6 måneder før", NULL, 439, LOV_T_BOOL, NULL, uses_71_inputs, 0, uses_71_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 1 måned før", NULL, 440, LOV_T_BOOL, NULL, uses_72_inputs, 0, uses_72_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 441, LOV_T_BOOL, NULL, uses_73_inputs, 0, uses_73_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.6", NULL, 442, LOV_T_BOOL, NULL, uses_74_inputs, 0, uses_74_outputs, 1},
-    {LOV_PROV_DEFINITION, "kræver_sagsbehandlers_vurdering", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.3", NULL, 455, LOV_T_BOOL, NULL, uses_75_inputs, 3, uses_75_outputs, 2},
-    {LOV_PROV_DEFINITION, "timer_i_perioden_om_6_måneder", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.1", NULL, 460, LOV_T_DECIMAL, NULL, uses_76_inputs, 1, uses_76_outputs, 1},
-    {LOV_PROV_DEFINITION, "bortfaldsdato_efter_varsel", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "§ 3", NULL, 465, LOV_T_DATE, NULL, uses_77_inputs, 1, uses_77_outputs, 0},
-    {LOV_PROV_DEFINITION, "meddelelse_om_ophævelse", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v.", "§ 6, stk. 3", "... kravet ... ikke længere er gældende fra den 1. juli 2025", 474, LOV_T_BOOL, NULL, uses_78_inputs, 4, uses_78_outputs, 3},
-    {LOV_PROV_DEFINITION, "varslingsbrev", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.1", NULL, 481, LOV_T_BOOL, NULL, uses_79_inputs, 4, uses_79_outputs, 5},
-    {LOV_PROV_DEFINITION, "fuld_hjælp_fra_vurderingen", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 3.5", NULL, 489, LOV_T_BOOL, NULL, uses_80_inputs, 1, uses_80_outputs, 1},
-    {LOV_PROV_DEFINITION, "skal_efterbetales", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "findes ikke i 2022", NULL, 495, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "afgørelse_i_sagsoversigten", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "sagsoversigt", NULL, 497, LOV_T_BOOL, NULL, uses_82_inputs, 3, uses_82_outputs, 0},
-    {LOV_PROV_ASSERTION, "slutdato_ophæver_ikke_undtagelsen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f, stk. 9", NULL, 506, LOV_T_BOOL, NULL, uses_83_inputs, 3, uses_83_outputs, 3},
+    {LOV_PROV_PARAMETER, "timekrav", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 129, LOV_T_INT, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "hjælpsmåneder_for_at_være_omfattet", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 130, LOV_T_INT, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "selvstændig_timer_pr_uge", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.4", NULL, 131, LOV_T_INT, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "reglen_anvendes", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 133, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "nedsættelse_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 138, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "nedsættelse_anden_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 151, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "beløbsgrundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 171, LOV_T_ENUM, &enum_fagsystem_2022_Beloebsgrundlag, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "periodens_slutning", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.1", NULL, 184, LOV_T_DATE, NULL, uses_7_inputs, 1, uses_7_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "fraværsmåneder", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 186, LOV_T_INT, NULL, uses_8_inputs, 1, uses_8_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "fælles_måneder", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 192, LOV_T_INT, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "covid_måneder_i", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 196, LOV_T_INT, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "covid_trin_1", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 200, LOV_T_INT, NULL, uses_11_inputs, 0, uses_11_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "covid_trin_2", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 204, LOV_T_INT, NULL, uses_12_inputs, 0, uses_12_outputs, 3, NULL},
+    {LOV_PROV_DEFINITION, "covid_forlængelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 209, LOV_T_INT, NULL, uses_13_inputs, 0, uses_13_outputs, 3, NULL},
+    {LOV_PROV_DEFINITION, "covid_perioderne_berøres", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 216, LOV_T_BOOL, NULL, uses_14_inputs, 0, uses_14_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "forlængelse_i_måneder", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 221, LOV_T_INT, NULL, uses_15_inputs, 0, uses_15_outputs, 3, NULL},
+    {LOV_PROV_DEFINITION, "periodens_længde", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 225, LOV_T_DURATION, NULL, uses_16_inputs, 0, uses_16_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "periodens_begyndelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.2", NULL, 229, LOV_T_DATE, NULL, uses_17_inputs, 0, uses_17_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "nyansøger_under_covid", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h, stk. 1", NULL, 233, LOV_T_BOOL, NULL, uses_18_inputs, 2, uses_18_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "treårsperiodens_begyndelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.3", NULL, 238, LOV_T_DATE, NULL, uses_19_inputs, 0, uses_19_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "måneder_med_hjælp", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.3", NULL, 242, LOV_T_INT, NULL, uses_20_inputs, 1, uses_20_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "omfattet", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.3", NULL, 251, LOV_T_BOOL, NULL, uses_21_inputs, 1, uses_21_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "tællende_timer", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.4", NULL, 256, LOV_T_DECIMAL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "timer_i_perioden", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.5", NULL, 264, LOV_T_DECIMAL, NULL, uses_23_inputs, 1, uses_23_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "timekravet_opfyldt", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.5", NULL, 269, LOV_T_BOOL, NULL, uses_24_inputs, 0, uses_24_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "indberetningerne_er_mulige", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.6", NULL, 273, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "undtaget", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 3", NULL, 285, LOV_T_BOOL, NULL, uses_26_inputs, 5, uses_26_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "undtaget", "registreret_undtagelse_med_slutdato", "star_felt", "STAR's krav til fagsystemerne: en undtagelse registreres med en slutdato", "regel 3.2: undtagelse med obligatorisk slutdato", NULL, 288, LOV_T_BOOL, NULL, uses_27_inputs, 3, uses_27_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "undtaget", "forberedende_del", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 3.3", NULL, 293, LOV_T_BOOL, NULL, uses_28_inputs, 1, uses_28_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "undtaget", "forrevalidering", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 3.4", NULL, 297, LOV_T_BOOL, NULL, uses_29_inputs, 1, uses_29_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "kravet_ikke_opfyldt", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.1", NULL, 302, LOV_T_BOOL, NULL, uses_30_inputs, 0, uses_30_outputs, 3, NULL},
+    {LOV_PROV_DEFINITION, "nedsættelse_fra", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 2", NULL, 309, LOV_T_DATE, NULL, uses_31_inputs, 1, uses_31_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "reglen_gælder_for_måneden", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 313, LOV_T_BOOL, NULL, uses_32_inputs, 0, uses_32_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "reglen_anvendes_i_dag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 317, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "timer_efter_nedsættelsen", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 319, LOV_T_DECIMAL, NULL, uses_34_inputs, 2, uses_34_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "fuld_hjælp_igen", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 327, LOV_T_BOOL, NULL, uses_35_inputs, 1, uses_35_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "månedlig_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 331, LOV_T_MONEY, NULL, uses_36_inputs, 1, uses_36_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "beløbets_grundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 339, LOV_T_ENUM, &enum_fagsystem_2022_Beloebsgrundlag, uses_37_inputs, 0, uses_37_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "varslet_6_måneder_før", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 6 måneder før", NULL, 343, LOV_T_BOOL, NULL, uses_38_inputs, 1, uses_38_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "varslet_1_måned_før", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 1 måned før", NULL, 347, LOV_T_BOOL, NULL, uses_39_inputs, 1, uses_39_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "høringsfristen_er_udløbet", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.3", NULL, 353, LOV_T_BOOL, NULL, uses_40_inputs, 2, uses_40_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "ophør_påtænkt", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.1", NULL, 357, LOV_T_BOOL, NULL, uses_41_inputs, 4, uses_41_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "parrets_nedsættelse_påtænkt", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.4", NULL, 362, LOV_T_BOOL, NULL, uses_42_inputs, 4, uses_42_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "parrets_nedsættelsesbeløb", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.4", NULL, 367, LOV_T_MONEY, NULL, uses_43_inputs, 2, uses_43_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "skadende_følge_påtænkt", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.2", NULL, 371, LOV_T_BOOL, NULL, uses_44_inputs, 2, uses_44_outputs, 3, NULL},
+    {LOV_PROV_DEFINITION, "første_mulige_nedsættelse_efter_brev", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 1 måned før", NULL, 376, LOV_T_DATE, NULL, uses_45_inputs, 1, uses_45_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "reglen_gælder_for_brevets_måned", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 h", NULL, 381, LOV_T_BOOL, NULL, uses_46_inputs, 0, uses_46_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "partshøringsbrev", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.2", NULL, 389, LOV_T_BOOL, NULL, uses_47_inputs, 1, uses_47_outputs, 2, NULL},
+    {LOV_PROV_EXCEPTION, "partshøringsbrev", "automatisk_høringsbrev", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.2", NULL, 394, LOV_T_BOOL, NULL, uses_48_inputs, 1, uses_48_outputs, 2, NULL},
+    {LOV_PROV_REQUIREMENT, "partshøringsbrev", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 6 måneder før", NULL, 391, LOV_T_BOOL, NULL, uses_49_inputs, 1, uses_49_outputs, 0, NULL},
+    {LOV_PROV_REQUIREMENT, "partshøringsbrev", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.6", NULL, 392, LOV_T_BOOL, NULL, uses_50_inputs, 0, uses_50_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "nedsættelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.4", NULL, 400, LOV_T_MONEY, NULL, uses_51_inputs, 2, uses_51_outputs, 5, NULL},
+    {LOV_PROV_EXCEPTION, "nedsættelse", "automatisk_nedsættelse", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.4", NULL, 408, LOV_T_BOOL, NULL, uses_52_inputs, 1, uses_52_outputs, 3, NULL},
+    {LOV_PROV_EXCEPTION, "nedsættelse", "fortsat_nedsættelse", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 412, LOV_T_BOOL, NULL, uses_53_inputs, 2, uses_53_outputs, 4, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.3", NULL, 402, LOV_T_BOOL, NULL, uses_54_inputs, 0, uses_54_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 6 måneder før", NULL, 403, LOV_T_BOOL, NULL, uses_55_inputs, 0, uses_55_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 1 måned før", NULL, 404, LOV_T_BOOL, NULL, uses_56_inputs, 0, uses_56_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 405, LOV_T_BOOL, NULL, uses_57_inputs, 0, uses_57_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.6", NULL, 406, LOV_T_BOOL, NULL, uses_58_inputs, 0, uses_58_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "hjælpen_ophører", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.1", NULL, 418, LOV_T_BOOL, NULL, uses_59_inputs, 3, uses_59_outputs, 4, NULL},
+    {LOV_PROV_EXCEPTION, "hjælpen_ophører", "automatisk_ophør", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.1", NULL, 426, LOV_T_BOOL, NULL, uses_60_inputs, 0, uses_60_outputs, 2, NULL},
+    {LOV_PROV_EXCEPTION, "hjælpen_ophører", "fortsat_ophør", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.2", NULL, 430, LOV_T_BOOL, NULL, uses_61_inputs, 3, uses_61_outputs, 3, NULL},
+    {LOV_PROV_REQUIREMENT, "hjælpen_ophører", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.3", NULL, 420, LOV_T_BOOL, NULL, uses_62_inputs, 0, uses_62_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "hjælpen_ophører", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 6 måneder før", NULL, 421, LOV_T_BOOL, NULL, uses_63_inputs, 0, uses_63_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "hjælpen_ophører", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 1 måned før", NULL, 422, LOV_T_BOOL, NULL, uses_64_inputs, 0, uses_64_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "hjælpen_ophører", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 423, LOV_T_BOOL, NULL, uses_65_inputs, 0, uses_65_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "hjælpen_ophører", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.6", NULL, 424, LOV_T_BOOL, NULL, uses_66_inputs, 0, uses_66_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "nedsættelse_for_parret", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.4", NULL, 436, LOV_T_MONEY, NULL, uses_67_inputs, 3, uses_67_outputs, 5, NULL},
+    {LOV_PROV_EXCEPTION, "nedsættelse_for_parret", "automatisk_nedsættelse_for_parret", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.4", NULL, 444, LOV_T_BOOL, NULL, uses_68_inputs, 0, uses_68_outputs, 3, NULL},
+    {LOV_PROV_EXCEPTION, "nedsættelse_for_parret", "fortsat_nedsættelse_for_parret", "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.4", NULL, 448, LOV_T_BOOL, NULL, uses_69_inputs, 3, uses_69_outputs, 4, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.3", NULL, 438, LOV_T_BOOL, NULL, uses_70_inputs, 0, uses_70_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 6 måneder før", NULL, 439, LOV_T_BOOL, NULL, uses_71_inputs, 0, uses_71_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "varsling 1 måned før", NULL, 440, LOV_T_BOOL, NULL, uses_72_inputs, 0, uses_72_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.6", NULL, 441, LOV_T_BOOL, NULL, uses_73_inputs, 0, uses_73_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse_for_parret", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 2.6", NULL, 442, LOV_T_BOOL, NULL, uses_74_inputs, 0, uses_74_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "kræver_sagsbehandlers_vurdering", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 5.3", NULL, 455, LOV_T_BOOL, NULL, uses_75_inputs, 3, uses_75_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "timer_i_perioden_om_6_måneder", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.1", NULL, 460, LOV_T_DECIMAL, NULL, uses_76_inputs, 1, uses_76_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "bortfaldsdato_efter_varsel", NULL, "bek474", "Bekendtgørelse nr. 474 af 22. april 2020 om varsling m.v. efter 225-timers-reglen", "§ 3", NULL, 465, LOV_T_DATE, NULL, uses_77_inputs, 1, uses_77_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "meddelelse_om_ophævelse", NULL, "bek1625", "Bekendtgørelse nr. 1625 af 5. december 2024 om varsling m.v.", "§ 6, stk. 3", "... kravet ... ikke længere er gældende fra den 1. juli 2025", 474, LOV_T_BOOL, NULL, uses_78_inputs, 4, uses_78_outputs, 3, NULL},
+    {LOV_PROV_DEFINITION, "varslingsbrev", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 4.1", NULL, 481, LOV_T_BOOL, NULL, uses_79_inputs, 4, uses_79_outputs, 5, NULL},
+    {LOV_PROV_DEFINITION, "fuld_hjælp_fra_vurderingen", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "regel 3.5", NULL, 489, LOV_T_BOOL, NULL, uses_80_inputs, 1, uses_80_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "skal_efterbetales", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "findes ikke i 2022", NULL, 495, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "afgørelse_i_sagsoversigten", NULL, "leverandør", "Leverandørens regelspecifikation for 225-timers-reglen (transskriberet til gennemgang)", "sagsoversigt", NULL, 497, LOV_T_BOOL, NULL, uses_82_inputs, 3, uses_82_outputs, 0, NULL},
+    {LOV_PROV_ASSERTION, "slutdato_ophæver_ikke_undtagelsen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f, stk. 9", NULL, 506, LOV_T_BOOL, NULL, uses_83_inputs, 3, uses_83_outputs, 3, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {"reglen_anvendes", LOV_T_BOOL, 3, values_of_reglen_anvendes, 2},
-    {"nedsættelse_fuld_sats", LOV_T_MONEY, 4, values_of_nedsaettelse_fuld_sats, 10},
-    {"nedsættelse_anden_sats", LOV_T_MONEY, 5, values_of_nedsaettelse_anden_sats, 10},
-    {"beløbsgrundlag", LOV_T_ENUM, 6, values_of_beloebsgrundlag, 7},
+    {"reglen_anvendes", LOV_T_BOOL, 3, values_of_reglen_anvendes, 2, NULL},
+    {"nedsættelse_fuld_sats", LOV_T_MONEY, 4, values_of_nedsaettelse_fuld_sats, 10, NULL},
+    {"nedsættelse_anden_sats", LOV_T_MONEY, 5, values_of_nedsaettelse_anden_sats, 10, NULL},
+    {"beløbsgrundlag", LOV_T_ENUM, 6, values_of_beloebsgrundlag, 7, NULL},
 };
 
 static const lov_external_desc externals[] = {

@@ -928,17 +928,17 @@ static const int32_t uses_6_inputs[] = {5};
 static const int32_t uses_6_outputs[] = {-1};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_DEFINITION, "undtaget", NULL, "star_felt", "STAR's krav til fagsystemerne: en undtagelse registreres med en slutdato", "regel 3.2: undtagelse med obligatorisk slutdato", NULL, 40, LOV_T_BOOL, NULL, uses_0_inputs, 3, uses_0_outputs, 0},
-    {LOV_PROV_DEFINITION, "partshøringsbrev", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 44, LOV_T_BOOL, NULL, uses_1_inputs, 1, uses_1_outputs, 1},
-    {LOV_PROV_EXCEPTION, "partshøringsbrev", "mangler_timer", "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 49, LOV_T_BOOL, NULL, uses_2_inputs, 1, uses_2_outputs, 1},
-    {LOV_PROV_DEFINITION, "nedsættelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 54, LOV_T_MONEY, NULL, uses_3_inputs, 1, uses_3_outputs, 1},
-    {LOV_PROV_EXCEPTION, "nedsættelse", "mangler_timer", "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 59, LOV_T_BOOL, NULL, uses_4_inputs, 1, uses_4_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 56, LOV_T_BOOL, NULL, uses_5_inputs, 1, uses_5_outputs, 0},
-    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 57, LOV_T_BOOL, NULL, uses_6_inputs, 1, uses_6_outputs, 0},
+    {LOV_PROV_DEFINITION, "undtaget", NULL, "star_felt", "STAR's krav til fagsystemerne: en undtagelse registreres med en slutdato", "regel 3.2: undtagelse med obligatorisk slutdato", NULL, 40, LOV_T_BOOL, NULL, uses_0_inputs, 3, uses_0_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "partshøringsbrev", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 44, LOV_T_BOOL, NULL, uses_1_inputs, 1, uses_1_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "partshøringsbrev", "mangler_timer", "aktivloven", "Lov om aktiv socialpolitik", "§ 13 f", NULL, 49, LOV_T_BOOL, NULL, uses_2_inputs, 1, uses_2_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "nedsættelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 54, LOV_T_MONEY, NULL, uses_3_inputs, 1, uses_3_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "nedsættelse", "mangler_timer", "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 59, LOV_T_BOOL, NULL, uses_4_inputs, 1, uses_4_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 56, LOV_T_BOOL, NULL, uses_5_inputs, 1, uses_5_outputs, 0, NULL},
+    {LOV_PROV_REQUIREMENT, "nedsættelse", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 57, LOV_T_BOOL, NULL, uses_6_inputs, 1, uses_6_outputs, 0, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {NULL, LOV_T_INT, 0, NULL, 0},
+    {NULL, LOV_T_INT, 0, NULL, 0, NULL},
 };
 
 static const lov_external_desc externals[] = {

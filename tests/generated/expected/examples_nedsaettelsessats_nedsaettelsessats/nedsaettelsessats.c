@@ -157,7 +157,7 @@ static lov_status param_on_day_nedsaettelse_fuld_sats(ctx_t *ctx, lov_date day, 
         if (v->from <= day && day <= v->until) {
             *result = v->value.money;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 1, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 1, i, v->value);
             return LOV_OK;
         }
     }
@@ -197,7 +197,7 @@ static lov_status param_on_day_nedsaettelse_halv_sats(ctx_t *ctx, lov_date day, 
         if (v->from <= day && day <= v->until) {
             *result = v->value.money;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 2, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 2, i, v->value);
             return LOV_OK;
         }
     }
@@ -1348,25 +1348,25 @@ static const int32_t uses_12_inputs[] = {-1};
 static const int32_t uses_12_outputs[] = {1};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_PARAMETER, "fuld_sats_2016_niveau", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", "1.000 kr. om måneden (2016-niveau) for den, der modtager fuld voksensats [parafrase]", 49, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "nedsættelse_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 61, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "nedsættelse_halv_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 68, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "sats_efter_hjælpsniveau", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 80, LOV_T_MONEY, NULL, uses_3_inputs, 1, uses_3_outputs, 0},
-    {LOV_PROV_DEFINITION, "månedlig_nedsættelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 91, LOV_T_MONEY, NULL, uses_4_inputs, 1, uses_4_outputs, 1},
-    {LOV_PROV_DEFINITION, "satsår", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 98, LOV_T_INT, NULL, uses_5_inputs, 1, uses_5_outputs, 0},
-    {LOV_PROV_DEFINITION, "satsen_gælder_fra", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 102, LOV_T_DATE, NULL, uses_6_inputs, 1, uses_6_outputs, 0},
-    {LOV_PROV_DEFINITION, "satsen_gælder_til", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 106, LOV_T_DATE, NULL, uses_7_inputs, 1, uses_7_outputs, 0},
-    {LOV_PROV_DEFINITION, "halvdelen_af_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 121, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "halvdelen_i_hele_kroner", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 127, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_ASSERTION, "halv_sats_højst_1_kr_under_halvdelen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 132, LOV_T_BOOL, NULL, uses_10_inputs, 0, uses_10_outputs, 1},
-    {LOV_PROV_ASSERTION, "halv_sats_tæt_på_halvdelen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 136, LOV_T_BOOL, NULL, uses_11_inputs, 0, uses_11_outputs, 1},
-    {LOV_PROV_ASSERTION, "aldrig_mere_end_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 141, LOV_T_BOOL, NULL, uses_12_inputs, 0, uses_12_outputs, 1},
-    {LOV_PROV_ASSERTION, "fuld_sats_mindst_2016_niveau", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 147, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "fuld_sats_2016_niveau", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", "1.000 kr. om måneden (2016-niveau) for den, der modtager fuld voksensats [parafrase]", 49, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "nedsættelse_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 61, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "nedsættelse_halv_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 68, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "sats_efter_hjælpsniveau", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 80, LOV_T_MONEY, NULL, uses_3_inputs, 1, uses_3_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "månedlig_nedsættelse", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 91, LOV_T_MONEY, NULL, uses_4_inputs, 1, uses_4_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "satsår", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 98, LOV_T_INT, NULL, uses_5_inputs, 1, uses_5_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "satsen_gælder_fra", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 102, LOV_T_DATE, NULL, uses_6_inputs, 1, uses_6_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "satsen_gælder_til", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 106, LOV_T_DATE, NULL, uses_7_inputs, 1, uses_7_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "halvdelen_af_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 121, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "halvdelen_i_hele_kroner", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 127, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_ASSERTION, "halv_sats_højst_1_kr_under_halvdelen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 132, LOV_T_BOOL, NULL, uses_10_inputs, 0, uses_10_outputs, 1, NULL},
+    {LOV_PROV_ASSERTION, "halv_sats_tæt_på_halvdelen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 136, LOV_T_BOOL, NULL, uses_11_inputs, 0, uses_11_outputs, 1, NULL},
+    {LOV_PROV_ASSERTION, "aldrig_mere_end_fuld_sats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 141, LOV_T_BOOL, NULL, uses_12_inputs, 0, uses_12_outputs, 1, NULL},
+    {LOV_PROV_ASSERTION, "fuld_sats_mindst_2016_niveau", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 13 g, stk. 1", NULL, 147, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {"nedsættelse_fuld_sats", LOV_T_MONEY, 1, values_of_nedsaettelse_fuld_sats, 4},
-    {"nedsættelse_halv_sats", LOV_T_MONEY, 2, values_of_nedsaettelse_halv_sats, 4},
+    {"nedsættelse_fuld_sats", LOV_T_MONEY, 1, values_of_nedsaettelse_fuld_sats, 4, NULL},
+    {"nedsættelse_halv_sats", LOV_T_MONEY, 2, values_of_nedsaettelse_halv_sats, 4, NULL},
 };
 
 static const lov_external_desc externals[] = {

@@ -288,21 +288,21 @@ static const lov_field_desc outputs[] = {
 
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_DEFINITION, "høringspligt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 51, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_1", "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase, ikke lovens ordlyd:] Kan en part ikke antages at være bekendt med, at myndigheden er i besiddelse af oplysninger om sagens faktiske grundlag eller eksterne faglige vurderinger, må der ikke træffes afgørelse, før parten er gjort bekendt med dem og har haft lejlighed til at udtale sig; det gælder kun oplysninger, der er til ugunst for parten og af væsentlig betydning for afgørelsen.", 58, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_1", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 1", NULL, 68, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_2", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 2", NULL, 72, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_4", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 4", "[Parafrase:] ... hvis parten ikke har ret til aktindsigt i oplysningerne", 76, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "genoptagelse", "fvl", "Forvaltningsloven", "§ 20, stk. 1", NULL, 81, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 99, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "svar_inden_for_fristen", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 106, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "høring_afsluttet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 113, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_i_dage", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 120, LOV_T_DURATION, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "høringens_slutdag", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 126, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "høringspligt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 51, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_1", "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase, ikke lovens ordlyd:] Kan en part ikke antages at være bekendt med, at myndigheden er i besiddelse af oplysninger om sagens faktiske grundlag eller eksterne faglige vurderinger, må der ikke træffes afgørelse, før parten er gjort bekendt med dem og har haft lejlighed til at udtale sig; det gælder kun oplysninger, der er til ugunst for parten og af væsentlig betydning for afgørelsen.", 58, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_1", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 1", NULL, 68, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_2", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 2", NULL, 72, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_4", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 4", "[Parafrase:] ... hvis parten ikke har ret til aktindsigt i oplysningerne", 76, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "genoptagelse", "fvl", "Forvaltningsloven", "§ 20, stk. 1", NULL, 81, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 99, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "svar_inden_for_fristen", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 106, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "høring_afsluttet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 113, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "frist_i_dage", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 120, LOV_T_DURATION, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "høringens_slutdag", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 126, LOV_T_DATE, NULL, NULL, 0, NULL, 0, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {NULL, LOV_T_INT, 0, NULL, 0},
+    {NULL, LOV_T_INT, 0, NULL, 0, NULL},
 };
 
 static const lov_external_desc externals[] = {

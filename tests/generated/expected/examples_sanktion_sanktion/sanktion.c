@@ -1468,25 +1468,25 @@ static const int32_t uses_14_inputs[] = {8};
 static const int32_t uses_14_outputs[] = {1};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_DEFINITION, "fradragsdage", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", "[Parafrase:] fradrag fra udeblivelsen, til kontakten er genoprettet, herunder selve dagen", 59, LOV_T_INT, NULL, uses_0_inputs, 3, uses_0_outputs, 0},
-    {LOV_PROV_DEFINITION, "dagssats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 66, LOV_T_MONEY, NULL, uses_1_inputs, 1, uses_1_outputs, 0},
-    {LOV_PROV_DEFINITION, "fradragsbeløb", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 71, LOV_T_MONEY, NULL, uses_2_inputs, 0, uses_2_outputs, 2},
-    {LOV_PROV_DEFINITION, "kalendermåneder_efter_udeblivelsen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 3", NULL, 76, LOV_T_INT, NULL, uses_3_inputs, 2, uses_3_outputs, 0},
-    {LOV_PROV_DEFINITION, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 85, LOV_T_MONEY, NULL, uses_4_inputs, 3, uses_4_outputs, 1},
-    {LOV_PROV_EXCEPTION, "fradrag", "udeblevet", "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 94, LOV_T_BOOL, NULL, uses_5_inputs, 2, uses_5_outputs, 1},
-    {LOV_PROV_EXCEPTION, "fradrag", "rimelig_grund", "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 3", "[Parafrase:] fradrag kun for udeblivelse uden rimelig grund", 98, LOV_T_BOOL, NULL, uses_6_inputs, 1, uses_6_outputs, 0},
-    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 1", NULL, 87, LOV_T_BOOL, NULL, uses_7_inputs, 1, uses_7_outputs, 0},
-    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 3", NULL, 88, LOV_T_BOOL, NULL, uses_8_inputs, 0, uses_8_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35 [stk. ikke verificeret]", NULL, 89, LOV_T_BOOL, NULL, uses_9_inputs, 2, uses_9_outputs, 0},
-    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 91, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 0},
-    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 92, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 0},
-    {LOV_PROV_ASSERTION, "intet_fradrag_ved_rimelig_grund", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 3", NULL, 107, LOV_T_BOOL, NULL, uses_12_inputs, 1, uses_12_outputs, 1},
-    {LOV_PROV_ASSERTION, "intet_fradrag_uden_vejledning", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 1", NULL, 111, LOV_T_BOOL, NULL, uses_13_inputs, 1, uses_13_outputs, 1},
-    {LOV_PROV_ASSERTION, "dagssatsen_taber_under_en_øre_pr_dag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 118, LOV_T_BOOL, NULL, uses_14_inputs, 1, uses_14_outputs, 1},
+    {LOV_PROV_DEFINITION, "fradragsdage", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", "[Parafrase:] fradrag fra udeblivelsen, til kontakten er genoprettet, herunder selve dagen", 59, LOV_T_INT, NULL, uses_0_inputs, 3, uses_0_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "dagssats", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 66, LOV_T_MONEY, NULL, uses_1_inputs, 1, uses_1_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "fradragsbeløb", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 71, LOV_T_MONEY, NULL, uses_2_inputs, 0, uses_2_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "kalendermåneder_efter_udeblivelsen", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 3", NULL, 76, LOV_T_INT, NULL, uses_3_inputs, 2, uses_3_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 85, LOV_T_MONEY, NULL, uses_4_inputs, 3, uses_4_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "fradrag", "udeblevet", "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 94, LOV_T_BOOL, NULL, uses_5_inputs, 2, uses_5_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "fradrag", "rimelig_grund", "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 3", "[Parafrase:] fradrag kun for udeblivelse uden rimelig grund", 98, LOV_T_BOOL, NULL, uses_6_inputs, 1, uses_6_outputs, 0, NULL},
+    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 1", NULL, 87, LOV_T_BOOL, NULL, uses_7_inputs, 1, uses_7_outputs, 0, NULL},
+    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 3", NULL, 88, LOV_T_BOOL, NULL, uses_8_inputs, 0, uses_8_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35 [stk. ikke verificeret]", NULL, 89, LOV_T_BOOL, NULL, uses_9_inputs, 2, uses_9_outputs, 0, NULL},
+    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 91, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 0, NULL},
+    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 92, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 0, NULL},
+    {LOV_PROV_ASSERTION, "intet_fradrag_ved_rimelig_grund", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 3", NULL, 107, LOV_T_BOOL, NULL, uses_12_inputs, 1, uses_12_outputs, 1, NULL},
+    {LOV_PROV_ASSERTION, "intet_fradrag_uden_vejledning", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 35, stk. 1", NULL, 111, LOV_T_BOOL, NULL, uses_13_inputs, 1, uses_13_outputs, 1, NULL},
+    {LOV_PROV_ASSERTION, "dagssatsen_taber_under_en_øre_pr_dag", NULL, "aktivloven", "Lov om aktiv socialpolitik", "§ 37", NULL, 118, LOV_T_BOOL, NULL, uses_14_inputs, 1, uses_14_outputs, 1, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {NULL, LOV_T_INT, 0, NULL, 0},
+    {NULL, LOV_T_INT, 0, NULL, 0, NULL},
 };
 
 static const lov_external_desc externals[] = {

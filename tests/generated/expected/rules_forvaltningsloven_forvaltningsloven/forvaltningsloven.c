@@ -288,24 +288,24 @@ static const lov_field_desc outputs[] = {
 
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_DEFINITION, "høringspligt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 61, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_1", "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Kan en part ikke antages at være bekendt med, at myndigheden er i besiddelse af oplysninger om sagens faktiske grundlag eller eksterne faglige vurderinger, må der ikke træffes afgørelse, før parten er gjort bekendt med oplysningerne og har fået lejlighed til at udtale sig. Det gælder kun oplysninger, der er til ugunst for parten og af væsentlig betydning for afgørelsen.", 68, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_1", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 1", "[Parafrase:] ... hvis det må anses for ubetænkeligt at træffe afgørelse på det foreliggende grundlag (en snæver, konkret vurdering)", 78, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_2", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 2", "[Parafrase:] ... hvis udsættelse ville medføre, at en lovbestemt frist overskrides", 84, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_4", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 4", "[Parafrase:] ... hvis parten ikke har ret til aktindsigt i oplysningerne", 89, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "genoptagelse", "fvl", "Forvaltningsloven", "§ 20, stk. 1", "[Parafrase:] Partshøring kan undlades, hvor afgørelsen kan genoptages på partens begæring; oplysningerne sendes med afgørelsen.", 94, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld.", 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "høringskrav_opfyldt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 123, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringskrav_opfyldt", "ingen_høringspligt", "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 127, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringskrav_opfyldt", "høring_afsluttet", "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 131, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "svar_inden_for_fristen", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 138, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24).", 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_DEFINITION, "høringspligt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 61, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_1", "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Kan en part ikke antages at være bekendt med, at myndigheden er i besiddelse af oplysninger om sagens faktiske grundlag eller eksterne faglige vurderinger, må der ikke træffes afgørelse, før parten er gjort bekendt med oplysningerne og har fået lejlighed til at udtale sig. Det gælder kun oplysninger, der er til ugunst for parten og af væsentlig betydning for afgørelsen.", 68, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_1", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 1", "[Parafrase:] ... hvis det må anses for ubetænkeligt at træffe afgørelse på det foreliggende grundlag (en snæver, konkret vurdering)", 78, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_2", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 2", "[Parafrase:] ... hvis udsættelse ville medføre, at en lovbestemt frist overskrides", 84, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_4", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 4", "[Parafrase:] ... hvis parten ikke har ret til aktindsigt i oplysningerne", 89, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "genoptagelse", "fvl", "Forvaltningsloven", "§ 20, stk. 1", "[Parafrase:] Partshøring kan undlades, hvor afgørelsen kan genoptages på partens begæring; oplysningerne sendes med afgørelsen.", 94, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld.", 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "høringskrav_opfyldt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 123, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringskrav_opfyldt", "ingen_høringspligt", "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 127, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringskrav_opfyldt", "høring_afsluttet", "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 131, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "svar_inden_for_fristen", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 138, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24).", 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {NULL, LOV_T_INT, 0, NULL, 0},
+    {NULL, LOV_T_INT, 0, NULL, 0, NULL},
 };
 
 static const lov_external_desc externals[] = {

@@ -176,7 +176,7 @@ static lov_status param_on_day_vejledningsregel(ctx_t *ctx, lov_date day, kontan
         if (v->from <= day && day <= v->until) {
             *result = (kontanthjaelp_sanktioner_Vejledningsregel)v->value.enum_case;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 1, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 1, i, v->value);
             return LOV_OK;
         }
     }
@@ -200,7 +200,7 @@ static lov_status param_on_day_graense_1(ctx_t *ctx, lov_date day, lov_money *re
         if (v->from <= day && day <= v->until) {
             *result = v->value.money;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 2, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 2, i, v->value);
             return LOV_OK;
         }
     }
@@ -224,7 +224,7 @@ static lov_status param_on_day_graense_2(ctx_t *ctx, lov_date day, lov_money *re
         if (v->from <= day && day <= v->until) {
             *result = v->value.money;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 3, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 3, i, v->value);
             return LOV_OK;
         }
     }
@@ -248,7 +248,7 @@ static lov_status param_on_day_graense_3(ctx_t *ctx, lov_date day, lov_money *re
         if (v->from <= day && day <= v->until) {
             *result = v->value.money;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 4, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 4, i, v->value);
             return LOV_OK;
         }
     }
@@ -276,7 +276,7 @@ static lov_status param_on_day_satsgrundlag(ctx_t *ctx, lov_date day, kontanthja
         if (v->from <= day && day <= v->until) {
             *result = (kontanthjaelp_sanktioner_Satsgrundlag)v->value.enum_case;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 5, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 5, i, v->value);
             return LOV_OK;
         }
     }
@@ -5392,77 +5392,77 @@ static const int32_t uses_52_inputs[] = {-1};
 static const int32_t uses_52_outputs[] = {1, 2};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_PARAMETER, "kalendermåneder_til_at_sanktionere", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", "[Parafrase:] Sanktionen skal gennemføres inden for 3 hele kalendermåneder.", 151, LOV_T_INT, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "vejledningsregel", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1 (LBK 981/2019; lov 1558/2019; lov 727/2023 [1/1/2024: ikke verificeret])", NULL, 156, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Vejledningsregel, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "grænse_1", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (se sanktionssatsens_grundlag)", NULL, 168, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "grænse_2", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (se sanktionssatsens_grundlag)", NULL, 174, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "grænse_3", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (se sanktionssatsens_grundlag)", NULL, 180, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_PARAMETER, "satsgrundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4", "Skal kontrolleres mod årets Vejledning om satser, før modulet bruges for årene uden bekræftet grundlag.", 186, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Satsgrundlag, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "gældende_vejledningsregel", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 197, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Vejledningsregel, uses_6_inputs, 1, uses_6_outputs, 0},
-    {LOV_PROV_DEFINITION, "satser_efter_månedlig_hjælp", NULL, "lov1558", "Lov nr. 1558 af 27. december 2019 (§ 35, stk. 1 og 4 fra 1. januar 2020)", "aktivloven § 35, stk. 4", NULL, 201, LOV_T_BOOL, NULL, uses_7_inputs, 1, uses_7_outputs, 0},
-    {LOV_PROV_DEFINITION, "sanktionssats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (fra 2020); § 37 (til 2019)", "[Parafrase:] Sanktionssatsen pr. dag er 200, 400, 600 eller 700 kr. efter den månedlige hjælp (2019-niveau: under 5.500 kr., 5.500-9.700 kr., over 9.700 og op til 13.200 kr., over 13.200 kr.).", 206, LOV_T_MONEY, NULL, uses_8_inputs, 3, uses_8_outputs, 1},
-    {LOV_PROV_DEFINITION, "sanktionssatsens_grundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4", NULL, 217, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Satsgrundlag, uses_9_inputs, 1, uses_9_outputs, 0},
-    {LOV_PROV_DEFINITION, "skriftlig_vejledning_givet", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 236, LOV_T_BOOL, NULL, uses_10_inputs, 6, uses_10_outputs, 1},
-    {LOV_PROV_EXCEPTION, "skriftlig_vejledning_givet", "med_indkaldelsen", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1 (LBK nr. 981/2019)", "... kommunen samtidig med henvisningen til arbejde, afgivelsen af tilbud, indkaldelsen til samtale m.v. skriftligt har informeret ansøgeren eller modtageren af hjælp om konsekvensen for hjælpen ...", 239, LOV_T_BOOL, NULL, uses_11_inputs, 3, uses_11_outputs, 1},
-    {LOV_PROV_EXCEPTION, "skriftlig_vejledning_givet", "gennemgået", "lov1558", "Lov nr. 1558 af 27. december 2019 (§ 35, stk. 1 og 4 fra 1. januar 2020)", "aktivloven § 35, stk. 1, nr. 1-3", "[Parafrase:] vejledning om alle rettigheder og pligter i forhold til rådighed og sanktioner, drøftet og gennemgået senest ved første jobsamtale, udleveret skriftligt og gennemgået hvert halve år", 247, LOV_T_BOOL, NULL, uses_12_inputs, 5, uses_12_outputs, 1},
-    {LOV_PROV_EXCEPTION, "skriftlig_vejledning_givet", "skriftlig", "lov727", "Lov nr. 727 af 13. juni 2023 (forenkling af krav til vejledning)", "aktivloven § 35, stk. 1", "... at kommunen skriftligt har vejledt personen om rettigheder og pligter i forhold til rådighed og sanktioner.", 258, LOV_T_BOOL, NULL, uses_13_inputs, 2, uses_13_outputs, 1},
-    {LOV_PROV_DEFINITION, "sidste_dag_for_sanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 269, LOV_T_DATE, NULL, uses_14_inputs, 1, uses_14_outputs, 0},
-    {LOV_PROV_DEFINITION, "sanktioneret_i_tide", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 273, LOV_T_BOOL, NULL, uses_15_inputs, 3, uses_15_outputs, 1},
-    {LOV_PROV_DEFINITION, "betingelser_for_aktivitetsparate", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35 [stk. ikke verificeret]", "[Parafrase:] Før en aktivitetsparat sanktioneres, skal kommunen forsøge at få personlig kontakt, og der skal være konkrete grunde til, at sanktionen vil fremme rådigheden.", 280, LOV_T_BOOL, NULL, uses_16_inputs, 3, uses_16_outputs, 0},
-    {LOV_PROV_DEFINITION, "høringspligt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 289, LOV_T_BOOL, NULL, uses_17_inputs, 2, uses_17_outputs, 0},
-    {LOV_PROV_DEFINITION, "partshøring_gennemført", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 300, LOV_T_BOOL, NULL, uses_18_inputs, 3, uses_18_outputs, 1},
-    {LOV_PROV_EXCEPTION, "partshøring_gennemført", "ingen_høringspligt", "fvl", "Forvaltningsloven", "§ 19", NULL, 303, LOV_T_BOOL, NULL, uses_19_inputs, 0, uses_19_outputs, 1},
-    {LOV_PROV_EXCEPTION, "partshøring_gennemført", "hørt_før_afgørelsen", "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 307, LOV_T_BOOL, NULL, uses_20_inputs, 3, uses_20_outputs, 0},
-    {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 314, LOV_T_BOOL, NULL, uses_21_inputs, 4, uses_21_outputs, 0},
-    {LOV_PROV_DEFINITION, "fradragsdage", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", "[Parafrase:] Der foretages fradrag fra udeblivelsen, til kontakten er genoprettet, herunder for selve dagen.", 325, LOV_T_INT, NULL, uses_22_inputs, 3, uses_22_outputs, 0},
-    {LOV_PROV_DEFINITION, "fradragsbeløb", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37 og § 35, stk. 4", NULL, 334, LOV_T_MONEY, NULL, uses_23_inputs, 1, uses_23_outputs, 3},
-    {LOV_PROV_DEFINITION, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", NULL, 339, LOV_T_MONEY, NULL, uses_24_inputs, 2, uses_24_outputs, 1},
-    {LOV_PROV_EXCEPTION, "fradrag", "udeblevet_fra_jobsamtale", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", NULL, 347, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 1},
-    {LOV_PROV_EXCEPTION, "fradrag", "rimelig_grund", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", "[Parafrase:] Der sanktioneres kun for en undladelse uden rimelig grund.", 351, LOV_T_BOOL, NULL, uses_26_inputs, 1, uses_26_outputs, 0},
-    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 341, LOV_T_BOOL, NULL, uses_27_inputs, 0, uses_27_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 342, LOV_T_BOOL, NULL, uses_28_inputs, 0, uses_28_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 343, LOV_T_BOOL, NULL, uses_29_inputs, 0, uses_29_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 344, LOV_T_BOOL, NULL, uses_30_inputs, 0, uses_30_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35 [stk. ikke verificeret]", NULL, 345, LOV_T_BOOL, NULL, uses_31_inputs, 0, uses_31_outputs, 1},
-    {LOV_PROV_PARAMETER, "skærpet_sanktion_højst", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", "[Parafrase:] ... i op til 3 måneder", 360, LOV_T_DURATION, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", NULL, 365, LOV_T_BOOL, NULL, uses_33_inputs, 4, uses_33_outputs, 0},
-    {LOV_PROV_EXCEPTION, "skærpet_rådighedssanktion", "manglende_vilje", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", "[Parafrase:] Har borgeren, efter en tidligere afgørelse om sanktion, ved gentagne undladelser vist manglende vilje til at stå til rådighed, kan hjælpen bortfalde i op til 3 måneder.", 373, LOV_T_BOOL, NULL, uses_34_inputs, 2, uses_34_outputs, 0},
-    {LOV_PROV_EXCEPTION, "skærpet_rådighedssanktion", "rimelig_grund", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 380, LOV_T_BOOL, NULL, uses_35_inputs, 1, uses_35_outputs, 0},
-    {LOV_PROV_EXCEPTION, "skærpet_rådighedssanktion", "aktivitetsparat", "aftale2024", "Politisk aftale af maj 2024 om § 40 a for aktivitetsparate [dato ikke verificeret]", "§ 40 a gælder ikke for aktivitetsparate [dato ikke verificeret]", "Aftalen fra maj 2024 fjerner § 40 a for aktivitetsparate. Da datoen ikke er verificeret, giver reglerne aldrig automatisk en aktivitetsparat en skærpet sanktion.", 384, LOV_T_BOOL, NULL, uses_36_inputs, 2, uses_36_outputs, 0},
-    {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 367, LOV_T_BOOL, NULL, uses_37_inputs, 0, uses_37_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 368, LOV_T_BOOL, NULL, uses_38_inputs, 0, uses_38_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 369, LOV_T_BOOL, NULL, uses_39_inputs, 0, uses_39_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 370, LOV_T_BOOL, NULL, uses_40_inputs, 0, uses_40_outputs, 1},
-    {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", NULL, 371, LOV_T_BOOL, NULL, uses_41_inputs, 1, uses_41_outputs, 0},
-    {LOV_PROV_DEFINITION, "skærpet_sanktion_i_højst", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", NULL, 391, LOV_T_DURATION, NULL, uses_42_inputs, 0, uses_42_outputs, 1},
-    {LOV_PROV_DEFINITION, "kræver_sagsbehandlers_vurdering", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§§ 36 og 40 a", "Udeblivelse fra tilbud (§ 36, indhold ikke verificeret), og § 40 a for aktivitetsparate (datoen for ændringen ikke verificeret).", 398, LOV_T_BOOL, NULL, uses_43_inputs, 5, uses_43_outputs, 0},
-    {LOV_PROV_ASSERTION, "intet_fradrag_uden_skriftlig_vejledning", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 409, LOV_T_BOOL, NULL, uses_44_inputs, 0, uses_44_outputs, 3},
-    {LOV_PROV_ASSERTION, "intet_fradrag_ved_rimelig_grund", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 413, LOV_T_BOOL, NULL, uses_45_inputs, 1, uses_45_outputs, 2},
-    {LOV_PROV_ASSERTION, "intet_fradrag_efter_3_kalendermåneder", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 417, LOV_T_BOOL, NULL, uses_46_inputs, 0, uses_46_outputs, 3},
-    {LOV_PROV_ASSERTION, "ingen_sanktion_uden_høring_og_afgørelse", NULL, "fvl", "Forvaltningsloven", "§§ 19 og 22", NULL, 421, LOV_T_BOOL, NULL, uses_47_inputs, 0, uses_47_outputs, 4},
-    {LOV_PROV_ASSERTION, "aktivitetsparate_kontaktes_personligt_først", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35 [stk. ikke verificeret]", NULL, 426, LOV_T_BOOL, NULL, uses_48_inputs, 2, uses_48_outputs, 1},
-    {LOV_PROV_ASSERTION, "aktivitetsparate_får_ikke_automatisk_skærpet_sanktion", NULL, "aftale2024", "Politisk aftale af maj 2024 om § 40 a for aktivitetsparate [dato ikke verificeret]", "§ 40 a gælder ikke for aktivitetsparate [dato ikke verificeret]", NULL, 430, LOV_T_BOOL, NULL, uses_49_inputs, 1, uses_49_outputs, 1},
-    {LOV_PROV_ASSERTION, "intet_automatisk_fradrag_for_tilbud", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 36 [indhold ikke verificeret]", NULL, 434, LOV_T_BOOL, NULL, uses_50_inputs, 1, uses_50_outputs, 1},
-    {LOV_PROV_ASSERTION, "fradraget_er_aldrig_negativt", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", NULL, 438, LOV_T_BOOL, NULL, uses_51_inputs, 1, uses_51_outputs, 1},
-    {LOV_PROV_ASSERTION, "sanktionssatsen_er_en_af_lovens_fire", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4", NULL, 442, LOV_T_BOOL, NULL, uses_52_inputs, 0, uses_52_outputs, 2},
-    {LOV_PROV_DEFINITION, "høringspligt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 61, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_1", "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Kan en part ikke antages at være bekendt med, at myndigheden er i besiddelse af oplysninger om sagens faktiske grundlag eller eksterne faglige vurderinger, må der ikke træffes afgørelse, før parten er gjort bekendt med oplysningerne og har fået lejlighed til at udtale sig. Det gælder kun oplysninger, der er til ugunst for parten og af væsentlig betydning for afgørelsen.", 68, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_1", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 1", "[Parafrase:] ... hvis det må anses for ubetænkeligt at træffe afgørelse på det foreliggende grundlag (en snæver, konkret vurdering)", 78, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_2", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 2", "[Parafrase:] ... hvis udsættelse ville medføre, at en lovbestemt frist overskrides", 84, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_4", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 4", "[Parafrase:] ... hvis parten ikke har ret til aktindsigt i oplysningerne", 89, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_EXCEPTION, "høringspligt", "genoptagelse", "fvl", "Forvaltningsloven", "§ 20, stk. 1", "[Parafrase:] Partshøring kan undlades, hvor afgørelsen kan genoptages på partens begæring; oplysningerne sendes med afgørelsen.", 94, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld.", 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24).", 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "kalendermåneder_til_at_sanktionere", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", "[Parafrase:] Sanktionen skal gennemføres inden for 3 hele kalendermåneder.", 151, LOV_T_INT, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "vejledningsregel", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1 (LBK 981/2019; lov 1558/2019; lov 727/2023 [1/1/2024: ikke verificeret])", NULL, 156, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Vejledningsregel, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "grænse_1", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (se sanktionssatsens_grundlag)", NULL, 168, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "grænse_2", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (se sanktionssatsens_grundlag)", NULL, 174, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "grænse_3", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (se sanktionssatsens_grundlag)", NULL, 180, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_PARAMETER, "satsgrundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4", "Skal kontrolleres mod årets Vejledning om satser, før modulet bruges for årene uden bekræftet grundlag.", 186, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Satsgrundlag, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "gældende_vejledningsregel", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 197, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Vejledningsregel, uses_6_inputs, 1, uses_6_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "satser_efter_månedlig_hjælp", NULL, "lov1558", "Lov nr. 1558 af 27. december 2019 (§ 35, stk. 1 og 4 fra 1. januar 2020)", "aktivloven § 35, stk. 4", NULL, 201, LOV_T_BOOL, NULL, uses_7_inputs, 1, uses_7_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "sanktionssats", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4 (fra 2020); § 37 (til 2019)", "[Parafrase:] Sanktionssatsen pr. dag er 200, 400, 600 eller 700 kr. efter den månedlige hjælp (2019-niveau: under 5.500 kr., 5.500-9.700 kr., over 9.700 og op til 13.200 kr., over 13.200 kr.).", 206, LOV_T_MONEY, NULL, uses_8_inputs, 3, uses_8_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "sanktionssatsens_grundlag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4", NULL, 217, LOV_T_ENUM, &enum_kontanthjaelp_sanktioner_Satsgrundlag, uses_9_inputs, 1, uses_9_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "skriftlig_vejledning_givet", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 236, LOV_T_BOOL, NULL, uses_10_inputs, 6, uses_10_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "skriftlig_vejledning_givet", "med_indkaldelsen", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1 (LBK nr. 981/2019)", "... kommunen samtidig med henvisningen til arbejde, afgivelsen af tilbud, indkaldelsen til samtale m.v. skriftligt har informeret ansøgeren eller modtageren af hjælp om konsekvensen for hjælpen ...", 239, LOV_T_BOOL, NULL, uses_11_inputs, 3, uses_11_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "skriftlig_vejledning_givet", "gennemgået", "lov1558", "Lov nr. 1558 af 27. december 2019 (§ 35, stk. 1 og 4 fra 1. januar 2020)", "aktivloven § 35, stk. 1, nr. 1-3", "[Parafrase:] vejledning om alle rettigheder og pligter i forhold til rådighed og sanktioner, drøftet og gennemgået senest ved første jobsamtale, udleveret skriftligt og gennemgået hvert halve år", 247, LOV_T_BOOL, NULL, uses_12_inputs, 5, uses_12_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "skriftlig_vejledning_givet", "skriftlig", "lov727", "Lov nr. 727 af 13. juni 2023 (forenkling af krav til vejledning)", "aktivloven § 35, stk. 1", "... at kommunen skriftligt har vejledt personen om rettigheder og pligter i forhold til rådighed og sanktioner.", 258, LOV_T_BOOL, NULL, uses_13_inputs, 2, uses_13_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "sidste_dag_for_sanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 269, LOV_T_DATE, NULL, uses_14_inputs, 1, uses_14_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "sanktioneret_i_tide", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 273, LOV_T_BOOL, NULL, uses_15_inputs, 3, uses_15_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "betingelser_for_aktivitetsparate", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35 [stk. ikke verificeret]", "[Parafrase:] Før en aktivitetsparat sanktioneres, skal kommunen forsøge at få personlig kontakt, og der skal være konkrete grunde til, at sanktionen vil fremme rådigheden.", 280, LOV_T_BOOL, NULL, uses_16_inputs, 3, uses_16_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "høringspligt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 289, LOV_T_BOOL, NULL, uses_17_inputs, 2, uses_17_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "partshøring_gennemført", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 300, LOV_T_BOOL, NULL, uses_18_inputs, 3, uses_18_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "partshøring_gennemført", "ingen_høringspligt", "fvl", "Forvaltningsloven", "§ 19", NULL, 303, LOV_T_BOOL, NULL, uses_19_inputs, 0, uses_19_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "partshøring_gennemført", "hørt_før_afgørelsen", "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 307, LOV_T_BOOL, NULL, uses_20_inputs, 3, uses_20_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 314, LOV_T_BOOL, NULL, uses_21_inputs, 4, uses_21_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "fradragsdage", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", "[Parafrase:] Der foretages fradrag fra udeblivelsen, til kontakten er genoprettet, herunder for selve dagen.", 325, LOV_T_INT, NULL, uses_22_inputs, 3, uses_22_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "fradragsbeløb", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37 og § 35, stk. 4", NULL, 334, LOV_T_MONEY, NULL, uses_23_inputs, 1, uses_23_outputs, 3, NULL},
+    {LOV_PROV_DEFINITION, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", NULL, 339, LOV_T_MONEY, NULL, uses_24_inputs, 2, uses_24_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "fradrag", "udeblevet_fra_jobsamtale", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", NULL, 347, LOV_T_BOOL, NULL, uses_25_inputs, 1, uses_25_outputs, 1, NULL},
+    {LOV_PROV_EXCEPTION, "fradrag", "rimelig_grund", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", "[Parafrase:] Der sanktioneres kun for en undladelse uden rimelig grund.", 351, LOV_T_BOOL, NULL, uses_26_inputs, 1, uses_26_outputs, 0, NULL},
+    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 341, LOV_T_BOOL, NULL, uses_27_inputs, 0, uses_27_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 342, LOV_T_BOOL, NULL, uses_28_inputs, 0, uses_28_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 343, LOV_T_BOOL, NULL, uses_29_inputs, 0, uses_29_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 344, LOV_T_BOOL, NULL, uses_30_inputs, 0, uses_30_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "fradrag", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35 [stk. ikke verificeret]", NULL, 345, LOV_T_BOOL, NULL, uses_31_inputs, 0, uses_31_outputs, 1, NULL},
+    {LOV_PROV_PARAMETER, "skærpet_sanktion_højst", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", "[Parafrase:] ... i op til 3 måneder", 360, LOV_T_DURATION, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", NULL, 365, LOV_T_BOOL, NULL, uses_33_inputs, 4, uses_33_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "skærpet_rådighedssanktion", "manglende_vilje", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", "[Parafrase:] Har borgeren, efter en tidligere afgørelse om sanktion, ved gentagne undladelser vist manglende vilje til at stå til rådighed, kan hjælpen bortfalde i op til 3 måneder.", 373, LOV_T_BOOL, NULL, uses_34_inputs, 2, uses_34_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "skærpet_rådighedssanktion", "rimelig_grund", "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 380, LOV_T_BOOL, NULL, uses_35_inputs, 1, uses_35_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "skærpet_rådighedssanktion", "aktivitetsparat", "aftale2024", "Politisk aftale af maj 2024 om § 40 a for aktivitetsparate [dato ikke verificeret]", "§ 40 a gælder ikke for aktivitetsparate [dato ikke verificeret]", "Aftalen fra maj 2024 fjerner § 40 a for aktivitetsparate. Da datoen ikke er verificeret, giver reglerne aldrig automatisk en aktivitetsparat en skærpet sanktion.", 384, LOV_T_BOOL, NULL, uses_36_inputs, 2, uses_36_outputs, 0, NULL},
+    {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 367, LOV_T_BOOL, NULL, uses_37_inputs, 0, uses_37_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 368, LOV_T_BOOL, NULL, uses_38_inputs, 0, uses_38_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 369, LOV_T_BOOL, NULL, uses_39_inputs, 0, uses_39_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 370, LOV_T_BOOL, NULL, uses_40_inputs, 0, uses_40_outputs, 1, NULL},
+    {LOV_PROV_REQUIREMENT, "skærpet_rådighedssanktion", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", NULL, 371, LOV_T_BOOL, NULL, uses_41_inputs, 1, uses_41_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "skærpet_sanktion_i_højst", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 40 a", NULL, 391, LOV_T_DURATION, NULL, uses_42_inputs, 0, uses_42_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "kræver_sagsbehandlers_vurdering", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§§ 36 og 40 a", "Udeblivelse fra tilbud (§ 36, indhold ikke verificeret), og § 40 a for aktivitetsparate (datoen for ændringen ikke verificeret).", 398, LOV_T_BOOL, NULL, uses_43_inputs, 5, uses_43_outputs, 0, NULL},
+    {LOV_PROV_ASSERTION, "intet_fradrag_uden_skriftlig_vejledning", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 1", NULL, 409, LOV_T_BOOL, NULL, uses_44_inputs, 0, uses_44_outputs, 3, NULL},
+    {LOV_PROV_ASSERTION, "intet_fradrag_ved_rimelig_grund", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 413, LOV_T_BOOL, NULL, uses_45_inputs, 1, uses_45_outputs, 2, NULL},
+    {LOV_PROV_ASSERTION, "intet_fradrag_efter_3_kalendermåneder", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 3", NULL, 417, LOV_T_BOOL, NULL, uses_46_inputs, 0, uses_46_outputs, 3, NULL},
+    {LOV_PROV_ASSERTION, "ingen_sanktion_uden_høring_og_afgørelse", NULL, "fvl", "Forvaltningsloven", "§§ 19 og 22", NULL, 421, LOV_T_BOOL, NULL, uses_47_inputs, 0, uses_47_outputs, 4, NULL},
+    {LOV_PROV_ASSERTION, "aktivitetsparate_kontaktes_personligt_først", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35 [stk. ikke verificeret]", NULL, 426, LOV_T_BOOL, NULL, uses_48_inputs, 2, uses_48_outputs, 1, NULL},
+    {LOV_PROV_ASSERTION, "aktivitetsparate_får_ikke_automatisk_skærpet_sanktion", NULL, "aftale2024", "Politisk aftale af maj 2024 om § 40 a for aktivitetsparate [dato ikke verificeret]", "§ 40 a gælder ikke for aktivitetsparate [dato ikke verificeret]", NULL, 430, LOV_T_BOOL, NULL, uses_49_inputs, 1, uses_49_outputs, 1, NULL},
+    {LOV_PROV_ASSERTION, "intet_automatisk_fradrag_for_tilbud", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 36 [indhold ikke verificeret]", NULL, 434, LOV_T_BOOL, NULL, uses_50_inputs, 1, uses_50_outputs, 1, NULL},
+    {LOV_PROV_ASSERTION, "fradraget_er_aldrig_negativt", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 37", NULL, 438, LOV_T_BOOL, NULL, uses_51_inputs, 1, uses_51_outputs, 1, NULL},
+    {LOV_PROV_ASSERTION, "sanktionssatsen_er_en_af_lovens_fire", NULL, "aktivloven", "Lov om aktiv socialpolitik (LBK nr. 468/2016 - LBK nr. 808/2024)", "§ 35, stk. 4", NULL, 442, LOV_T_BOOL, NULL, uses_52_inputs, 0, uses_52_outputs, 2, NULL},
+    {LOV_PROV_DEFINITION, "høringspligt", NULL, "fvl", "Forvaltningsloven", "§ 19", NULL, 61, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_1", "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Kan en part ikke antages at være bekendt med, at myndigheden er i besiddelse af oplysninger om sagens faktiske grundlag eller eksterne faglige vurderinger, må der ikke træffes afgørelse, før parten er gjort bekendt med oplysningerne og har fået lejlighed til at udtale sig. Det gælder kun oplysninger, der er til ugunst for parten og af væsentlig betydning for afgørelsen.", 68, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_1", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 1", "[Parafrase:] ... hvis det må anses for ubetænkeligt at træffe afgørelse på det foreliggende grundlag (en snæver, konkret vurdering)", 78, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_2", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 2", "[Parafrase:] ... hvis udsættelse ville medføre, at en lovbestemt frist overskrides", 84, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "stk_2_nr_4", "fvl", "Forvaltningsloven", "§ 19, stk. 2, nr. 4", "[Parafrase:] ... hvis parten ikke har ret til aktindsigt i oplysningerne", 89, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_EXCEPTION, "høringspligt", "genoptagelse", "fvl", "Forvaltningsloven", "§ 20, stk. 1", "[Parafrase:] Partshøring kan undlades, hvor afgørelsen kan genoptages på partens begæring; oplysningerne sendes med afgørelsen.", 94, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "høring_afsluttet_før", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", NULL, 116, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "frist_udløbet", NULL, "fvl", "Forvaltningsloven", "§ 19, stk. 1", "[Parafrase:] Parten skal have en rimelig frist til at udtale sig; en afgørelse, der træffes, før fristen er udløbet, er mangelfuld.", 107, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "afgørelse_truffet", NULL, "fvl", "Forvaltningsloven", "§ 22", NULL, 158, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "begrundelse_opfylder_kravene", NULL, "fvl", "Forvaltningsloven", "§§ 22-24", "[Parafrase:] En skriftlig afgørelse skal være ledsaget af en begrundelse, medmindre den fuldt ud giver parten medhold (§ 22). Begrundelsen skal henvise til de retsregler, afgørelsen er truffet efter (§ 24).", 148, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {"vejledningsregel", LOV_T_ENUM, 1, values_of_vejledningsregel, 3},
-    {"grænse_1", LOV_T_MONEY, 2, values_of_graense_1, 3},
-    {"grænse_2", LOV_T_MONEY, 3, values_of_graense_2, 3},
-    {"grænse_3", LOV_T_MONEY, 4, values_of_graense_3, 3},
-    {"satsgrundlag", LOV_T_ENUM, 5, values_of_satsgrundlag, 6},
+    {"vejledningsregel", LOV_T_ENUM, 1, values_of_vejledningsregel, 3, NULL},
+    {"grænse_1", LOV_T_MONEY, 2, values_of_graense_1, 3, NULL},
+    {"grænse_2", LOV_T_MONEY, 3, values_of_graense_2, 3, NULL},
+    {"grænse_3", LOV_T_MONEY, 4, values_of_graense_3, 3, NULL},
+    {"satsgrundlag", LOV_T_ENUM, 5, values_of_satsgrundlag, 6, NULL},
 };
 
 static const lov_external_desc externals[] = {

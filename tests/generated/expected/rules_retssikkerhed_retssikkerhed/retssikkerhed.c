@@ -1722,23 +1722,23 @@ static const int32_t uses_12_inputs[] = {-1};
 static const int32_t uses_12_outputs[] = {3, 6};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_DEFINITION, "fristens_sidste_dag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister for, hvor lang tid der må gå fra modtagelsen af en ansøgning, til afgørelsen skal være truffet.", 29, LOV_T_DATE, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "frist_overskredet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 36, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "besked_påkrævet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", "Hvis fristen ikke kan overholdes i en konkret sag, skal ansøgeren skriftligt have besked om, hvornår ansøgeren kan forvente en afgørelse.", 45, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "besked_givet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 80, LOV_T_BOOL, NULL, uses_3_inputs, 3, uses_3_outputs, 0},
-    {LOV_PROV_DEFINITION, "fristdag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 84, LOV_T_DATE, NULL, uses_4_inputs, 2, uses_4_outputs, 0},
-    {LOV_PROV_DEFINITION, "frist_mangler", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister ... Fristerne skal offentliggøres.", 88, LOV_T_BOOL, NULL, uses_5_inputs, 1, uses_5_outputs, 0},
-    {LOV_PROV_DEFINITION, "fristen_er_overskredet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 94, LOV_T_BOOL, NULL, uses_6_inputs, 4, uses_6_outputs, 0},
-    {LOV_PROV_DEFINITION, "besked_skal_sendes", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", NULL, 98, LOV_T_BOOL, NULL, uses_7_inputs, 4, uses_7_outputs, 1},
-    {LOV_PROV_DEFINITION, "ny_besked_skal_sendes", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: også når det oplyste tidspunkt ikke holder]", NULL, 104, LOV_T_BOOL, NULL, uses_8_inputs, 3, uses_8_outputs, 1},
-    {LOV_PROV_DEFINITION, "dage_over_fristen", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 1 og 2", "Kommunalbestyrelsen skal behandle spørgsmål om hjælp så hurtigt som muligt ...", 110, LOV_T_INT, NULL, uses_9_inputs, 2, uses_9_outputs, 2},
-    {LOV_PROV_ASSERTION, "overskredet_uden_besked_giver_besked", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 121, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 3},
-    {LOV_PROV_ASSERTION, "ingen_besked_når_afgørelsen_er_truffet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 126, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 2},
-    {LOV_PROV_ASSERTION, "rapporten_tæller_kun_overskredne_sager", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 130, LOV_T_BOOL, NULL, uses_12_inputs, 0, uses_12_outputs, 2},
+    {LOV_PROV_DEFINITION, "fristens_sidste_dag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister for, hvor lang tid der må gå fra modtagelsen af en ansøgning, til afgørelsen skal være truffet.", 29, LOV_T_DATE, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "frist_overskredet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 36, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "besked_påkrævet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", "Hvis fristen ikke kan overholdes i en konkret sag, skal ansøgeren skriftligt have besked om, hvornår ansøgeren kan forvente en afgørelse.", 45, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "besked_givet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 80, LOV_T_BOOL, NULL, uses_3_inputs, 3, uses_3_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "fristdag", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 84, LOV_T_DATE, NULL, uses_4_inputs, 2, uses_4_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "frist_mangler", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", "Kommunalbestyrelsen skal på de enkelte sagsområder fastsætte frister ... Fristerne skal offentliggøres.", 88, LOV_T_BOOL, NULL, uses_5_inputs, 1, uses_5_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "fristen_er_overskredet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 94, LOV_T_BOOL, NULL, uses_6_inputs, 4, uses_6_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "besked_skal_sendes", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: senest på fristens sidste dag]", NULL, 98, LOV_T_BOOL, NULL, uses_7_inputs, 4, uses_7_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "ny_besked_skal_sendes", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2 [fortolkning: også når det oplyste tidspunkt ikke holder]", NULL, 104, LOV_T_BOOL, NULL, uses_8_inputs, 3, uses_8_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "dage_over_fristen", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 1 og 2", "Kommunalbestyrelsen skal behandle spørgsmål om hjælp så hurtigt som muligt ...", 110, LOV_T_INT, NULL, uses_9_inputs, 2, uses_9_outputs, 2, NULL},
+    {LOV_PROV_ASSERTION, "overskredet_uden_besked_giver_besked", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 121, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 3, NULL},
+    {LOV_PROV_ASSERTION, "ingen_besked_når_afgørelsen_er_truffet", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 126, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 2, NULL},
+    {LOV_PROV_ASSERTION, "rapporten_tæller_kun_overskredne_sager", NULL, "rsl", "Lov om retssikkerhed og administration på det sociale område", "§ 3, stk. 2", NULL, 130, LOV_T_BOOL, NULL, uses_12_inputs, 0, uses_12_outputs, 2, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {NULL, LOV_T_INT, 0, NULL, 0},
+    {NULL, LOV_T_INT, 0, NULL, 0, NULL},
 };
 
 static const lov_external_desc externals[] = {

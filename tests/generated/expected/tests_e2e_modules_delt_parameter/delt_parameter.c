@@ -154,7 +154,7 @@ static lov_status param_on_day_sats(ctx_t *ctx, lov_date day, lov_money *result)
         if (v->from <= day && day <= v->until) {
             *result = v->value.money;
             if (ctx->trace)
-                lov_trace_add(ctx->trace, 0, LOV_TRACE_VALUE, LOV_OK, true, v->value);
+                lov_trace_add_period(ctx->trace, 0, i, v->value);
             return LOV_OK;
         }
     }
@@ -576,13 +576,13 @@ static const int32_t uses_1_inputs[] = {-1};
 static const int32_t uses_1_outputs[] = {1};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_PARAMETER, "sats", NULL, "s", "Prøveregel", "1", NULL, 13, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "dobbelt", NULL, "s", "Prøveregel", "2", NULL, 17, LOV_T_MONEY, NULL, uses_1_inputs, 0, uses_1_outputs, 1},
-    {LOV_PROV_DEFINITION, "enkelt", NULL, "s", "Prøveregel", "3", NULL, 18, LOV_T_MONEY, NULL, NULL, 0, NULL, 0},
+    {LOV_PROV_PARAMETER, "sats", NULL, "s", "Prøveregel", "1", NULL, 13, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "dobbelt", NULL, "s", "Prøveregel", "2", NULL, 17, LOV_T_MONEY, NULL, uses_1_inputs, 0, uses_1_outputs, 1, NULL},
+    {LOV_PROV_DEFINITION, "enkelt", NULL, "s", "Prøveregel", "3", NULL, 18, LOV_T_MONEY, NULL, NULL, 0, NULL, 0, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {"sats", LOV_T_MONEY, 0, values_of_sats, 1},
+    {"sats", LOV_T_MONEY, 0, values_of_sats, 1, NULL},
 };
 
 static const lov_external_desc externals[] = {

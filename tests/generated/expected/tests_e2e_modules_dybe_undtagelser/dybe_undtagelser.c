@@ -1845,31 +1845,31 @@ static const int32_t uses_20_inputs[] = {0};
 static const int32_t uses_20_outputs[] = {-1};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_DEFINITION, "svar", NULL, "s", "Prøveregel", "1", NULL, 12, LOV_T_BOOL, NULL, uses_0_inputs, 1, uses_0_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_0", "s", "Prøveregel", "1", NULL, 15, LOV_T_BOOL, NULL, uses_1_inputs, 1, uses_1_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_1", "s", "Prøveregel", "1", NULL, 16, LOV_T_BOOL, NULL, uses_2_inputs, 1, uses_2_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_2", "s", "Prøveregel", "1", NULL, 17, LOV_T_BOOL, NULL, uses_3_inputs, 1, uses_3_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_3", "s", "Prøveregel", "1", NULL, 18, LOV_T_BOOL, NULL, uses_4_inputs, 1, uses_4_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_4", "s", "Prøveregel", "1", NULL, 19, LOV_T_BOOL, NULL, uses_5_inputs, 1, uses_5_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_5", "s", "Prøveregel", "1", NULL, 20, LOV_T_BOOL, NULL, uses_6_inputs, 1, uses_6_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_6", "s", "Prøveregel", "1", NULL, 21, LOV_T_BOOL, NULL, uses_7_inputs, 1, uses_7_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_7", "s", "Prøveregel", "1", NULL, 22, LOV_T_BOOL, NULL, uses_8_inputs, 1, uses_8_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_8", "s", "Prøveregel", "1", NULL, 23, LOV_T_BOOL, NULL, uses_9_inputs, 1, uses_9_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_9", "s", "Prøveregel", "1", NULL, 24, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_10", "s", "Prøveregel", "1", NULL, 25, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_11", "s", "Prøveregel", "1", NULL, 26, LOV_T_BOOL, NULL, uses_12_inputs, 1, uses_12_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_12", "s", "Prøveregel", "1", NULL, 27, LOV_T_BOOL, NULL, uses_13_inputs, 1, uses_13_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_13", "s", "Prøveregel", "1", NULL, 28, LOV_T_BOOL, NULL, uses_14_inputs, 1, uses_14_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_14", "s", "Prøveregel", "1", NULL, 29, LOV_T_BOOL, NULL, uses_15_inputs, 1, uses_15_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_15", "s", "Prøveregel", "1", NULL, 30, LOV_T_BOOL, NULL, uses_16_inputs, 1, uses_16_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_16", "s", "Prøveregel", "1", NULL, 31, LOV_T_BOOL, NULL, uses_17_inputs, 1, uses_17_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_17", "s", "Prøveregel", "1", NULL, 32, LOV_T_BOOL, NULL, uses_18_inputs, 1, uses_18_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_18", "s", "Prøveregel", "1", NULL, 33, LOV_T_BOOL, NULL, uses_19_inputs, 1, uses_19_outputs, 0},
-    {LOV_PROV_EXCEPTION, "svar", "niveau_19", "s", "Prøveregel", "1", NULL, 34, LOV_T_BOOL, NULL, uses_20_inputs, 1, uses_20_outputs, 0},
+    {LOV_PROV_DEFINITION, "svar", NULL, "s", "Prøveregel", "1", NULL, 12, LOV_T_BOOL, NULL, uses_0_inputs, 1, uses_0_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_0", "s", "Prøveregel", "1", NULL, 15, LOV_T_BOOL, NULL, uses_1_inputs, 1, uses_1_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_1", "s", "Prøveregel", "1", NULL, 16, LOV_T_BOOL, NULL, uses_2_inputs, 1, uses_2_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_2", "s", "Prøveregel", "1", NULL, 17, LOV_T_BOOL, NULL, uses_3_inputs, 1, uses_3_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_3", "s", "Prøveregel", "1", NULL, 18, LOV_T_BOOL, NULL, uses_4_inputs, 1, uses_4_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_4", "s", "Prøveregel", "1", NULL, 19, LOV_T_BOOL, NULL, uses_5_inputs, 1, uses_5_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_5", "s", "Prøveregel", "1", NULL, 20, LOV_T_BOOL, NULL, uses_6_inputs, 1, uses_6_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_6", "s", "Prøveregel", "1", NULL, 21, LOV_T_BOOL, NULL, uses_7_inputs, 1, uses_7_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_7", "s", "Prøveregel", "1", NULL, 22, LOV_T_BOOL, NULL, uses_8_inputs, 1, uses_8_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_8", "s", "Prøveregel", "1", NULL, 23, LOV_T_BOOL, NULL, uses_9_inputs, 1, uses_9_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_9", "s", "Prøveregel", "1", NULL, 24, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_10", "s", "Prøveregel", "1", NULL, 25, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_11", "s", "Prøveregel", "1", NULL, 26, LOV_T_BOOL, NULL, uses_12_inputs, 1, uses_12_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_12", "s", "Prøveregel", "1", NULL, 27, LOV_T_BOOL, NULL, uses_13_inputs, 1, uses_13_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_13", "s", "Prøveregel", "1", NULL, 28, LOV_T_BOOL, NULL, uses_14_inputs, 1, uses_14_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_14", "s", "Prøveregel", "1", NULL, 29, LOV_T_BOOL, NULL, uses_15_inputs, 1, uses_15_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_15", "s", "Prøveregel", "1", NULL, 30, LOV_T_BOOL, NULL, uses_16_inputs, 1, uses_16_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_16", "s", "Prøveregel", "1", NULL, 31, LOV_T_BOOL, NULL, uses_17_inputs, 1, uses_17_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_17", "s", "Prøveregel", "1", NULL, 32, LOV_T_BOOL, NULL, uses_18_inputs, 1, uses_18_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_18", "s", "Prøveregel", "1", NULL, 33, LOV_T_BOOL, NULL, uses_19_inputs, 1, uses_19_outputs, 0, NULL},
+    {LOV_PROV_EXCEPTION, "svar", "niveau_19", "s", "Prøveregel", "1", NULL, 34, LOV_T_BOOL, NULL, uses_20_inputs, 1, uses_20_outputs, 0, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {NULL, LOV_T_INT, 0, NULL, 0},
+    {NULL, LOV_T_INT, 0, NULL, 0, NULL},
 };
 
 static const lov_external_desc externals[] = {

@@ -697,13 +697,13 @@ static const int32_t uses_2_inputs[] = {3, 4, 5};
 static const int32_t uses_2_outputs[] = {-1};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_DEFINITION, "fradrag", NULL, "s", "Prøveregel", "§ 1", NULL, 16, LOV_T_MONEY, NULL, uses_0_inputs, 2, uses_0_outputs, 0},
-    {LOV_PROV_DEFINITION, "del", NULL, "s", "Prøveregel", "§ 2", NULL, 17, LOV_T_DECIMAL, NULL, uses_1_inputs, 1, uses_1_outputs, 0},
-    {LOV_PROV_DEFINITION, "perioder", NULL, "s", "Prøveregel", "§ 3", NULL, 18, LOV_T_BOOL, NULL, uses_2_inputs, 3, uses_2_outputs, 0},
+    {LOV_PROV_DEFINITION, "fradrag", NULL, "s", "Prøveregel", "§ 1", NULL, 16, LOV_T_MONEY, NULL, uses_0_inputs, 2, uses_0_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "del", NULL, "s", "Prøveregel", "§ 2", NULL, 17, LOV_T_DECIMAL, NULL, uses_1_inputs, 1, uses_1_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "perioder", NULL, "s", "Prøveregel", "§ 3", NULL, 18, LOV_T_BOOL, NULL, uses_2_inputs, 3, uses_2_outputs, 0, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {NULL, LOV_T_INT, 0, NULL, 0},
+    {NULL, LOV_T_INT, 0, NULL, 0, NULL},
 };
 
 static const lov_external_desc externals[] = {

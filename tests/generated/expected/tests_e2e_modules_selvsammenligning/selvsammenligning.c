@@ -2986,30 +2986,30 @@ static const int32_t uses_19_inputs[] = {7};
 static const int32_t uses_19_outputs[] = {-1};
 
 static const lov_provision_desc provisions[] = {
-    {LOV_PROV_DEFINITION, "lig", NULL, "s", "Prøveregel", "1", NULL, 26, LOV_T_BOOL, NULL, uses_0_inputs, 4, uses_0_outputs, 0},
-    {LOV_PROV_DEFINITION, "ulig", NULL, "s", "Prøveregel", "2", NULL, 27, LOV_T_BOOL, NULL, uses_1_inputs, 4, uses_1_outputs, 0},
-    {LOV_PROV_DEFINITION, "orden", NULL, "s", "Prøveregel", "3", NULL, 28, LOV_T_BOOL, NULL, uses_2_inputs, 1, uses_2_outputs, 0},
-    {LOV_PROV_DEFINITION, "forskel", NULL, "s", "Prøveregel", "4", NULL, 29, LOV_T_INT, NULL, uses_3_inputs, 1, uses_3_outputs, 0},
-    {LOV_PROV_DEFINITION, "beløbsforskel", NULL, "s", "Prøveregel", "5", NULL, 30, LOV_T_MONEY, NULL, uses_4_inputs, 1, uses_4_outputs, 0},
-    {LOV_PROV_DEFINITION, "konstanter", NULL, "s", "Prøveregel", "6", NULL, 31, LOV_T_BOOL, NULL, NULL, 0, NULL, 0},
-    {LOV_PROV_DEFINITION, "grupper", NULL, "s", "Prøveregel", "7", NULL, 32, LOV_T_BOOL, NULL, uses_6_inputs, 1, uses_6_outputs, 0},
-    {LOV_PROV_DEFINITION, "valg_af_samme", NULL, "s", "Prøveregel", "8", NULL, 33, LOV_T_INT, NULL, uses_7_inputs, 1, uses_7_outputs, 0},
-    {LOV_PROV_DEFINITION, "datodele", NULL, "s", "Prøveregel", "9", NULL, 34, LOV_T_BOOL, NULL, uses_8_inputs, 1, uses_8_outputs, 0},
-    {LOV_PROV_DEFINITION, "tilfælde", NULL, "s", "Prøveregel", "10", NULL, 37, LOV_T_BOOL, NULL, uses_9_inputs, 1, uses_9_outputs, 0},
-    {LOV_PROV_DEFINITION, "grænser", NULL, "s", "Prøveregel", "11", NULL, 38, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 0},
-    {LOV_PROV_DEFINITION, "valgfri", NULL, "s", "Prøveregel", "12", NULL, 39, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 0},
-    {LOV_PROV_DEFINITION, "decimaler", NULL, "s", "Prøveregel", "13", NULL, 40, LOV_T_BOOL, NULL, uses_12_inputs, 1, uses_12_outputs, 0},
-    {LOV_PROV_DEFINITION, "perioder", NULL, "s", "Prøveregel", "14", NULL, 41, LOV_T_BOOL, NULL, uses_13_inputs, 1, uses_13_outputs, 0},
-    {LOV_PROV_DEFINITION, "dage", NULL, "s", "Prøveregel", "15", NULL, 42, LOV_T_BOOL, NULL, uses_14_inputs, 1, uses_14_outputs, 0},
-    {LOV_PROV_DEFINITION, "optælling", NULL, "s", "Prøveregel", "16", NULL, 43, LOV_T_BOOL, NULL, uses_15_inputs, 1, uses_15_outputs, 0},
-    {LOV_PROV_DEFINITION, "findes", NULL, "s", "Prøveregel", "17", NULL, 45, LOV_T_BOOL, NULL, uses_16_inputs, 1, uses_16_outputs, 0},
-    {LOV_PROV_DEFINITION, "alle", NULL, "s", "Prøveregel", "18", NULL, 46, LOV_T_BOOL, NULL, uses_17_inputs, 1, uses_17_outputs, 0},
-    {LOV_PROV_DEFINITION, "summer", NULL, "s", "Prøveregel", "19", NULL, 47, LOV_T_BOOL, NULL, uses_18_inputs, 1, uses_18_outputs, 0},
-    {LOV_PROV_DEFINITION, "største", NULL, "s", "Prøveregel", "20", NULL, 48, LOV_T_BOOL, NULL, uses_19_inputs, 1, uses_19_outputs, 0},
+    {LOV_PROV_DEFINITION, "lig", NULL, "s", "Prøveregel", "1", NULL, 26, LOV_T_BOOL, NULL, uses_0_inputs, 4, uses_0_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "ulig", NULL, "s", "Prøveregel", "2", NULL, 27, LOV_T_BOOL, NULL, uses_1_inputs, 4, uses_1_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "orden", NULL, "s", "Prøveregel", "3", NULL, 28, LOV_T_BOOL, NULL, uses_2_inputs, 1, uses_2_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "forskel", NULL, "s", "Prøveregel", "4", NULL, 29, LOV_T_INT, NULL, uses_3_inputs, 1, uses_3_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "beløbsforskel", NULL, "s", "Prøveregel", "5", NULL, 30, LOV_T_MONEY, NULL, uses_4_inputs, 1, uses_4_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "konstanter", NULL, "s", "Prøveregel", "6", NULL, 31, LOV_T_BOOL, NULL, NULL, 0, NULL, 0, NULL},
+    {LOV_PROV_DEFINITION, "grupper", NULL, "s", "Prøveregel", "7", NULL, 32, LOV_T_BOOL, NULL, uses_6_inputs, 1, uses_6_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "valg_af_samme", NULL, "s", "Prøveregel", "8", NULL, 33, LOV_T_INT, NULL, uses_7_inputs, 1, uses_7_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "datodele", NULL, "s", "Prøveregel", "9", NULL, 34, LOV_T_BOOL, NULL, uses_8_inputs, 1, uses_8_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "tilfælde", NULL, "s", "Prøveregel", "10", NULL, 37, LOV_T_BOOL, NULL, uses_9_inputs, 1, uses_9_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "grænser", NULL, "s", "Prøveregel", "11", NULL, 38, LOV_T_BOOL, NULL, uses_10_inputs, 1, uses_10_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "valgfri", NULL, "s", "Prøveregel", "12", NULL, 39, LOV_T_BOOL, NULL, uses_11_inputs, 1, uses_11_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "decimaler", NULL, "s", "Prøveregel", "13", NULL, 40, LOV_T_BOOL, NULL, uses_12_inputs, 1, uses_12_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "perioder", NULL, "s", "Prøveregel", "14", NULL, 41, LOV_T_BOOL, NULL, uses_13_inputs, 1, uses_13_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "dage", NULL, "s", "Prøveregel", "15", NULL, 42, LOV_T_BOOL, NULL, uses_14_inputs, 1, uses_14_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "optælling", NULL, "s", "Prøveregel", "16", NULL, 43, LOV_T_BOOL, NULL, uses_15_inputs, 1, uses_15_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "findes", NULL, "s", "Prøveregel", "17", NULL, 45, LOV_T_BOOL, NULL, uses_16_inputs, 1, uses_16_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "alle", NULL, "s", "Prøveregel", "18", NULL, 46, LOV_T_BOOL, NULL, uses_17_inputs, 1, uses_17_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "summer", NULL, "s", "Prøveregel", "19", NULL, 47, LOV_T_BOOL, NULL, uses_18_inputs, 1, uses_18_outputs, 0, NULL},
+    {LOV_PROV_DEFINITION, "største", NULL, "s", "Prøveregel", "20", NULL, 48, LOV_T_BOOL, NULL, uses_19_inputs, 1, uses_19_outputs, 0, NULL},
 };
 
 static const lov_param_desc params[] = {
-    {NULL, LOV_T_INT, 0, NULL, 0},
+    {NULL, LOV_T_INT, 0, NULL, 0, NULL},
 };
 
 static const lov_external_desc externals[] = {
