@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # lovc: compiler for the lov rule language, its runtime and its tests.
 #
 #   make            build build/lovc and build/liblov.a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* make bench: the generated 225-hour evaluator against a careful
  * hand-written C version of the same rules, over 1,000,000 synthetic cases
  * with a year or two of monthly work records each.

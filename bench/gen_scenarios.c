@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* make bench: a scenario suite of N synthetic cases of bench/timer225.lov,
  * for timing 'lovc test'.
  *

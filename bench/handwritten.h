@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A careful hand-written C version of bench/timer225.lov: the yardstick the
  * generated evaluator is measured against. It uses the generated module's
  * input and output structs, so both read the same cases, and computes the

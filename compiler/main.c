@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc: the driver, a table of commands.
  *
  * Each command (commands/cmd_*.c) reads top to bottom as the pipeline runs:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SPEC.md in C, written for speed: when every fact is known (nearly every
  * case), straight-line code with no branch on the case's data (selects,
  * masks, a sum that notes an overflow and checks it once); a case with an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SPEC.md in C, as a vendor's engineer would first write it: three-valued
  * truth where a fact may be unknown, early exits, one pass per decision. */
 #include "peers.h"

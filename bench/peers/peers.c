@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* make bench: the rule of SPEC.md three ways (lovc's generated C, naive C,
  * branch-free C) over one synthetic caseload in memory, in one process.
  *

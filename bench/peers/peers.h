@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The two hand-written C versions of SPEC.md, over the structs that lovc
  * writes for regel.lov (so that all three read the same caseload). */
 #ifndef BENCH_PEERS_H

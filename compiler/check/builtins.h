@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Built-in functions of the language (calendar and arithmetic helpers). */
 #ifndef LOVC_BUILTINS_H
 #define LOVC_BUILTINS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Syntactic equality of resolved expressions: the same operators, the same
  * literals and the same things named, in the same shape. Two conditions
  * that are equal here always hold together. (Equal values that are written

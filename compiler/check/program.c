@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A program: loaded by the front end, then its names and types checked,
  * module by module, used modules first. */
 #include "check/program.h"

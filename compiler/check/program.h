@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A program: a rule file and the modules it uses, loaded and checked.
  *
  * The driver sees the pipeline here: program_load reads and parses the file

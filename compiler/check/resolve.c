@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The name resolver's way in: builds the module scope, checks the reference
  * date of the header, resolves each declaration, then finds circles and the
  * functions that call external ones. The steps are in the resolve_*.c files. */

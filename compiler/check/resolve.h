@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Name resolution: ties every name in a module to what it means.
  *
  * Builds the module's symbol tables, resolves citations, types as written,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Citations and types as written: ties a citation to a source of the module
  * header, and a type name to its enum or record, in this module or in a used
  * one. */

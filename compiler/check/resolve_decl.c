@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Declarations one by one: their citations, types and parameters, the
  * expressions they hold, and the rules of definitions and outcomes
  * (exception labels, 'to' links and circles of exceptions). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Names in expressions: variables of aggregates, parameters, declarations,
  * enum cases, the exports of used modules, and functions called; records
  * what each definition reads (its dependencies). Record fields are left to

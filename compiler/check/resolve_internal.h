@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* For the resolve_*.c files only: the state of the name resolver and the
  * functions its files share. The rest of lovc includes check/resolve.h;
  * resolve_module (resolve.c) is the way in. */

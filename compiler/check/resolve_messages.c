@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Messages that several steps of the name resolver give: "did you mean"
  * searches, "unknown X 'name'" (also for the type checker) and "declared
  * twice". */

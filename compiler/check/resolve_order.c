@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Walks over the dependencies between declarations found by resolution:
  * circles of definitions that depend on themselves, the evaluation order
  * (resolve_evaluation_order), and which functions call an external one. */

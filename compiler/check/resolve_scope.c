@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The module scope: the tables of declarations, enum cases, sources and used
  * modules, the fields and cases of each record and enum, and the cases of the
  * used modules' enums; their look-ups, and freeing them (resolve_release). */

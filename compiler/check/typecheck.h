@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Type checking: every expression gets a type, and every rule is checked
  * for what a legal consultant can get wrong with types: mixing dates and
  * money, money arithmetic that needs a rounding rule, months added to a date

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The type rules of arithmetic (+, -, *, /) and comparisons (=, <, ...),
  * given the types of the operands: numbers, amounts, dates and durations,
  * the exactness of amounts, and the message when the operands do not go

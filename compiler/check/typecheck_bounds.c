@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The bounds of an input ('input dagssats: money at least 0 kr', 'at most
  * 744'): a number, amount or duration written out, of the input's own kind,
  * and a lower bound not above the upper one. Their values are kept on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The checks of declarations and the walk over the module: the types of
  * declarations as written, the header (period in force, reference date),
  * parameters and their dated values, definitions and outcomes with their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The typing of expressions: tc_check gives every expression its type, and
  * checks fields, calls of functions and built-ins, operators, if and match,
  * aggregates over lists, within and between, optional values, rounding,

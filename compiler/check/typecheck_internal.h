@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* For the typecheck_*.c files only: the state of the type checker and the
  * functions its files share. The rest of lovc includes check/typecheck.h;
  * typecheck_module (typecheck_decls.c) is the way in. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The types of names where they are read: declarations, parameters of
  * functions, variables of aggregates and enum cases (a case name that several
  * enums share is picked by the expected type); and the narrowing of optional

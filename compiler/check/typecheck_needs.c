@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What the type checker requires of an operand, and how its messages name
  * types: an exact (rounded) amount, a value known to be present, a month end
  * rule when months are added to a date, a value with an order or of a given

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The types of the language, as the type checker sees them. */
 #ifndef LOVC_TYPES_H
 #define LOVC_TYPES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A caseload's record decoded into a module's input struct (caseload.h):
  * the names resolved once per module (cl_schema), the values written as in
  * suites ("1 067 kr", "2024-05-01", "6 months", "yes", "absent") or as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Cases and decisions as JSON (jansson). Values are written as in scenario
  * suites ("1 066 kr", "2020-04-02", "6 months", a case's name), and whole
  * numbers and yes/no may be plain JSON; money and decimals are never read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A case written as JSON, for 'lovc eval': the facts by the names of the
  * rules' inputs, read into the input struct a module's descriptor lays out
  * (compiled or interpreted alike); and the decision written back as JSON.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Example cases run on the compiled rules (case_runner.h). */
 #define _XOPEN_SOURCE 700  /* open_memstream */
 

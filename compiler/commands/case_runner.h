@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Example cases run on the compiled rules: the prover's cases (of lovc
  * verify's refutations and of lovc check's findings) are reported only
  * when the rules as the case system runs them bear them out. The rules

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Whole caseloads for 'lovc run' and 'lovc diff': the cases of a JSON Lines
  * or CSV file read in chunks (caseload_read.c), each case decoded into the
  * input struct a module's descriptor lays out (case_decode.c), the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The compiled rules of a caseload (caseload_module.h). */
 #include "commands/caseload_module.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The compiled rules a caseload runs on: loaded as 'lovc test' loads them
  * (compiled once into the cache, dlopen, the descriptor), with the entry
  * points called directly, and what the runner needs of the checked rules

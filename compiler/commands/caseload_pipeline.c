@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The chunks of a caseload worked on by N threads (caseload.h): the main
  * thread reads chunk after chunk and writes each one's output as soon as
  * it and every chunk before it are done, so the output keeps the input's

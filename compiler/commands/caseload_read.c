@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading a caseload in chunks (caseload.h): JSON Lines line by line, CSV
  * with libcsv's callbacks, and the list files of a CSV caseload joined on
  * the case key. The joins need the files in the order of their keys (the

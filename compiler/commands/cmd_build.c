@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc build: the C evaluator of checked rules (and its shared module). */
 #include <stdio.h>
 

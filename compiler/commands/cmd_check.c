@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc check: read the rules, check names and types, and run the
  * legal-safety checks; with --emit-scenario, write the findings' example
  * cases as a suite that 'lovc test' runs on the compiled rules. */

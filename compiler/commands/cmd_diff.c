@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc diff OLD.lov NEW.lov --input CASES: every case (and date) of a
  * caseload that the two rule sets decide differently. Both are loaded as
  * 'lovc run' loads one; each record is decoded for each (a fact only one

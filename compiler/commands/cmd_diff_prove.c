@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc diff OLD.lov NEW.lov without --input: a case for each output the
  * two rule sets decide differently, found by the prover (prove/diff_prove.h)
  * and run on both compiled rule sets before it is reported. */

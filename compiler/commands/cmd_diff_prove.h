@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* 'lovc diff OLD.lov NEW.lov' without a caseload: the prover looks for a
  * case that the two rule sets decide differently, one for each output
  * they both have, confirms it on both compiled rule sets, and writes it

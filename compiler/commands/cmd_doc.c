@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc doc: the rules as a page for review. */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc eval FILE.lov --case CASE.json: the decision of the reference
  * interpreter for one case, as JSON. With --compiled MODULE.so the same
  * case runs on a module compiled from the same rules instead (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc lsp: a language server for editors, over standard input and output
  * (JSON-RPC, the Language Server Protocol). An open document is checked as
  * 'lovc check' checks it, safety checks included, on every change, and its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc run RULES.lov --input CASES --output DECISIONS: every case of a
  * caseload decided by the compiled rules. Reads top to bottom as it runs:
  * the rules compiled and loaded (caseload_module.c), the input opened

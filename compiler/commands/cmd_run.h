@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc run and lovc diff: whole caseloads (caseload.h), and the output
  * file they share: written under a temporary name, renamed when complete. */
 #ifndef LOVC_CMD_RUN_H

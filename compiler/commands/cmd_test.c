@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc test and lovc explain: read the suites, compile the rules they name
  * (cached), check the suites against the compiled module's descriptor, run
  * every scenario through libffi, report. With --engine interpreter the

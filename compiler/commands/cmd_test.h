@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The commands that run scenario suites: 'lovc test' and 'lovc explain'. */
 #ifndef LOVC_CMD_TEST_H
 #define LOVC_CMD_TEST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* 'lovc verify': proves each assertion of a module for every case the
  * inputs' types allow, or refutes it with a case that the compiled rules
  * confirm, written as a scenario a tester can run. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The commands of lovc, one file each (cmd_*.c), and what they share: the
  * command line as read once by commands_parse_options (options.c), and how messages
  * are set up. main.c is the table that maps a command's name to its run_*

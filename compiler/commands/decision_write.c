@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The decisions of a caseload as JSON Lines or CSV (caseload.h). Each
  * record is written into the worker's buffer, so N threads format at once
  * and the output is still written in input order. Values are written as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Commands run on a thread with a large stack. The front end, the checks
  * and the prover walk the rules recursively (lovc's own walks and Z3's),
  * as deep as the longest chain of definitions that refer to each other: a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The interpreter as an engine of the scenario runner: the runner fills the
  * input struct the interpreter's descriptor lays out, and binds external
  * functions into the externals struct as for a compiled module; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The reference interpreter (eval/) behind the scenario runner's interface:
  * 'lovc test --engine interpreter' and 'lovc explain --engine interpreter'
  * run a suite with no C compiler at all, and report it with the same code

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What 'lovc lsp' knows of a checked program (lsp_index.h). */
 #include "commands/lsp_index.h"
 

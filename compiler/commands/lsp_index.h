@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What 'lovc lsp' knows of a checked program: the name under the cursor and
  * what it names, the text of a hover, the outline of a file and the names
  * that may be written at a place. */

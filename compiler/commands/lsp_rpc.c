@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The wire of 'lovc lsp' (lsp_rpc.h). */
 #include "commands/lsp_rpc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The wire of 'lovc lsp': JSON-RPC messages framed by Content-Length headers
  * (the Language Server Protocol's base protocol), file URIs and positions
  * (lines from 0, columns in UTF-16 code units, as the protocol counts). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The command line of lovc: one table of options, each command's share of
  * it (main.c names them), read with getopt_long_only so that '-Werror' is
  * one option; the help texts made from the same tables, so they cannot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Suites that lovc writes ('lovc verify --emit-scenario', 'lovc check
  * --emit-scenario'): how they name the rules they test. */
 #define _XOPEN_SOURCE 700  /* realpath */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Suites that lovc writes: how they name the rules they test. */
 #ifndef LOVC_SUITE_FILE_H
 #define LOVC_SUITE_FILE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc build: the C files of a checked program, and optionally the shared
  * module compiled from them. */
 #ifndef LOVC_BUILD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* C names for lov names.
  *
  * lov names are UTF-8; C names are ASCII. The mapping is documented in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The C emitter: a checked module to the C evaluator a vendor links.
  *
  * emit_c.c (emit_c_files) writes NAME.h and NAME.c from parts, one file each:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The emitter's entry point: emit_c_files names everything, collects what the
  * module needs, has each part (emit.h lists them) write its share of NAME.h
  * and NAME.c, resolves the #line markers and writes both files. */

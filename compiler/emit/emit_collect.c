@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What the module's C needs, found before anything is written: the inputs,
  * outputs, parameters, functions and externals (own and used), the enums and
  * records, the provision table, the static C names and the evaluation order. */

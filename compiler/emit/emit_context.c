@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The top of NAME.c: the evaluation context (ctx_t, why_state) that every
  * generated function is passed, and the small static helpers they call (only
  * those used are written). */

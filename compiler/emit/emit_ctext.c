@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* C text and C types, for every part of the emitter: printf-style appending,
  * C string literals, comment-safe text and citations, and the C type, zero
  * value and type tag of a lov type. */

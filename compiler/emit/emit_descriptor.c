@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* NAME_descriptor, the module's description of itself at the end of NAME.c:
  * its enums, records, inputs and outputs, provisions (with what each rule
  * reads), dated parameters and external functions. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The entry point of NAME.c: validate (the facts are values of their types),
  * evaluate_all (every definition and outcome, in evaluation order, with its
  * trace and the fixed parameters it reads) and NAME_evaluate (a fast pass,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The expressions of the rules, as C: each expression becomes a few C
  * statements that leave its value in a C expression (a literal, a member, or
  * a temporary declared at the top of the function); emit_gen_expr writes one. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The fast path of NAME.c: when every fact the rules read is known and valid
  * and no trace is asked for, the rules are two-valued (each condition yes or
  * no), so each definition is straight-line C: selects rather than branch

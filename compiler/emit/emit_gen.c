@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writing one C function of NAME.c: its lines, temporaries, labels and
  * jumps on failure, its start (emit_gen_init) and its finish (emit_gen_finish:
  * the signature with a #line directive, the temporaries, the body and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The writer of the rule functions of NAME.c, shared by its four files alone:
  * emit_gen.c (the function being written), emit_values.c (values and
  * conversions), emit_expr.c (expressions) and emit_rules.c (the functions of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* NAME.h, the header a vendor includes: the enums and records, the input,
  * output and externals structs, and the declarations of NAME_evaluate and
  * NAME_descriptor. */

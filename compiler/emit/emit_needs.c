@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What each output needs, for NAME_evaluate_some: the outputs its rules read
  * (directly, or through the definitions with parameters they call), as a
  * table in NAME.c, and needed(), which closes a set of outputs asked for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The rule functions of NAME.c: one C function per definition, outcome,
  * assertion and function (a definition with parameters), with its rules,
  * exceptions, prerequisites and trace steps; and the table and look-ups of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* C for values inside a generated function: conversions, comparisons,
  * lov_values, literals, arithmetic on operands already worked out, and the
  * values that do not change inside a loop, worked out once. */

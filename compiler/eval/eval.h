@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The reference interpreter: a checked module evaluated straight from its
  * syntax tree, written from the language reference (docs/language.md) and
  * independent of the C emitter. It is the oracle the compiled C is tested

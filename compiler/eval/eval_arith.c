@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Arithmetic on values worked out: exact sums, differences and products of
  * numbers, amounts, dates and durations (an overflow is a status), and the
  * units ('6 months', 'x kr', '25 %'). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The interpreter's lov_module_desc: the same description of the module a
  * compiled one exports (names, types, provisions with what each rule reads,
  * dated parameters, external functions), with the offsets of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One evaluation: the facts must be values of their types, the reference
  * date must be known and in force, events must lie on or before it; then
  * every definition and outcome is worked out in evaluation order, each with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Expressions and the rules of definitions, evaluated as the language
  * reference reads them; one file, since they call each other (a definition
  * with parameters is called from an expression). An expression is worked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* External functions: the case system's answers, asked through the
  * caller's ev_externals. No answer leaves the value undetermined, with the
  * function named as the reason. */

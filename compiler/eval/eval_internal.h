@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What the interpreter's files share: the prepared module (ev_engine), the
  * state of one evaluation (ev_ctx) and the values it works with (ev_val).
  * eval.h is the way in; nothing outside compiler/eval/ includes this. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The module numbered and laid out: its inputs, outputs, parameters,
  * external functions and provisions, in the order of the descriptor
  * contract (the order scenario reports and traces show), and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A small map from tree nodes to numbers (open addressing on the pointer). */
 #include <stdlib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The steps of a decision for the trace (exceptions that apply or not,
  * prerequisites met or not, the fixed parameters read), the facts found
  * missing, and parameters with dated values. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Values: reading and writing cells, conversions (a whole number as a
  * decimal, a value as an optional one), equality and order, and the 'why'
  * of a value (the facts found missing and the first reason). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The syntax tree of a lov module.
  *
  * The parser only builds this tree; names, types and legal checks are later

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include "front/lex_support.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers for the scanner's actions: keywords, literal values, and the
  * scanner's own error messages. */
 #ifndef LOVC_LEX_SUPPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loading: a rule file and, recursively, every module it names in 'use',
  * scanned and parsed, each used module before its users.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading a lov file into a syntax tree (flex scanner + bison parser). */
 #ifndef LOVC_PARSE_H
 #define LOVC_PARSE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Builders the grammar's actions call: they assemble tree nodes, keep
  * expression depth in bounds, and word the syntax errors. */
 #ifndef LOVC_PARSE_SUPPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The lov grammar.
  *
  * Builds the syntax tree and nothing else: names, types and legal checks are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Two rule sets as one question to the prover (diff_prove.h). The new
  * module's session asks; the old module's facts (its inputs' ranges and
  * bounds, the calendar's facts its rules need) are added to it for each

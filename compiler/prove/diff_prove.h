@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Two rule sets as one question to the prover (lovc diff without a
  * caseload): is there a case that they decide differently? Both modules
  * are encoded in one Z3 context, the new beside the old (smt_new_beside):

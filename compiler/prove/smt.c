@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The prover's session and its questions (smt.h): a Z3 context and solver
  * with the inputs made, and each question asked with the known facts, its
  * answer and, when there is a case, the example. */

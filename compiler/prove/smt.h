@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The rules as logic for the Z3 prover: every input becomes a variable
  * (lists up to a bound), every definition a term with the same meaning as
  * the generated C (three-valued 'and'/'or', exceptions and conflicts,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The question of the safety check adverse-amount-below-zero: can an
  * adverse outcome that is an amount come out below zero, with a status of
  * ok, for facts within their bounds? */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Calendar arithmetic and rounding as terms. A part of the calendar (the
  * parts of a date, month ends, adding months, months_between) is an unknown
  * function with, as known facts, what holds of it: its bounds, asserted with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The calendar's exact facts (smt_calendar.c), asserted with a question only
  * where they bear on it: a fact about a term (the parts of a date, the value
  * of a month end) goes with a question that contains that term, directly or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The rules as terms: every expression, the exception tree of a definition
  * (conflicts, and prerequisites that hold an outcome back) and each
  * definition, encoded once. They call one another (a name is a definition,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The questions of the legal-safety checks about harm. Each compares two
  * cases that differ in one fact: the case as encoded, and a copy of it in
  * which that fact's terms are replaced (Z3_substitute), so that "nothing

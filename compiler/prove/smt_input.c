@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The inputs as variables: a scalar or optional input is a constant, a
  * record field by field, a list up to the bound (with its length), each in
  * the range its type allows (and a tester's range for the example); and the

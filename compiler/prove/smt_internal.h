@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* For the smt_*.c files (and smt.c) only: the state of the prover, the
  * terms of an expression's value and of the inputs, and the functions its
  * files share. The rest of lovc includes prove/smt.h; smt_new (smt.c) is

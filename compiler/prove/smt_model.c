@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The example case: the inputs, and the answers of external functions, as
  * the model of a satisfied question gives them, written as the facts of a
  * scenario (lists and records as tables). */

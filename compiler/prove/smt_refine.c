@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The calendar made exact where a case needs it. The encoding keeps the
  * calendar functions unknown, with the bounds lovc guarantees (see
  * smt_calendar.c): what it proves holds for the real calendar too. A case

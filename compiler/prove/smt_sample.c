@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A cheap "yes" before the solver: a few cases drawn from the values a
  * tester would write (the same cases on every run), each evaluated against
  * every side fact and the question. A case that makes them all true is a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The terms the prover works with: Z3's constructors, and the value of an
  * expression (sv: computed or not, the value, a duration's days, an
  * optional's presence), with what is built from values alone (three-valued

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc doc: the rules rendered as law-like text for review. Provisions in
  * the order of the source, each with its citation and quoted law text, its
  * rules in readable form with every name linked to where it is declared,

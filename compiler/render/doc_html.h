@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lovc doc: a checked module rendered as a self-contained HTML page that
  * reads like law, for review. */
 #ifndef LOVC_DOC_HTML_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Expressions written back as lov text: for the HTML rendering of the
  * rules (with names linked to their declarations) and for messages. */
 #ifndef LOVC_EXPR_PRINT_H

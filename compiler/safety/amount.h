@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The check adverse-amount-below-zero: an adverse outcome that is an amount
  * (a reduction, a deduction) that can come out below zero, as when a rate
  * entered as -400 kr gives a deduction of -1 200 kr with status ok. */

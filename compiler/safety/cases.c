@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The findings' example cases as scenarios. */
 #include "safety/cases.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The example cases of the findings, written as scenarios of a suite
  * ('lovc check --emit-scenario FILE.scn'), so that 'lovc test' runs each
  * case on the compiled rules. */

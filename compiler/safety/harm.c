@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The checks of what makes an adverse outcome due, each a property of the
  * rules' meaning that the prover decides over every case the inputs' types
  * allow (docs/safety.md states them):

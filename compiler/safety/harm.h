@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The checks of what makes an adverse outcome due: the passing of an
  * entered date (time-triggered-adverse, lapsing-protection) and a missing
  * registration (absent-fact-to-adverse), each decided by the prover. */

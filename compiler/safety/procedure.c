@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The steps of procedure before an adverse outcome, as the law's modules
  * declare them (procedure.h). */
 #include "safety/procedure.h"

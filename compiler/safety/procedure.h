@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The procedure an adverse outcome must follow: the hearing, the decision
  * and, before a sanction, written guidance. Which steps apply, to which
  * outcomes, and which exceptions the law allows are declared by the law's

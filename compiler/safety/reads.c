@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Read sets: for each rule of a module, the inputs and definitions it
  * reads, as bit sets by declaration position, worked out once in
  * dependence order (each rule after those it uses). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Which inputs each rule reads, directly or through the definitions and
  * functions of its module that it uses: the safety checks' fast filter.
  * A property is put to the prover only for an outcome and an input that

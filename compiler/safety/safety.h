@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The legal-safety checks of 'lovc check': the dangerous patterns that the
  * 2022 defect consisted of, and their relatives. Each finding is a warning
  * with a stable identifier, described with its legal basis and the fix in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A synthetic caseload of one municipality for the review of the 225-hour
  * rule, 2018-2020, and the repayment list the law gives for it.
  *

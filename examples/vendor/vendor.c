@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A case system's side of a lovc module, as a vendor would write it.
  *
  * The rules are examples/partshoering/nedsaettelse.lov: the 225-hour

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Dates as text: the YYYY-MM-DD literal, its parser and its messages. */
 #include <stdio.h>
 #include <string.h>

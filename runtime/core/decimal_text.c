@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Decimals as text: "0.5", "-12.125", "25". */
 #include <string.h>
 

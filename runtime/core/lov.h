@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* liblov: the runtime of the lov rule language. The one header that
  * generated evaluators include.
  *

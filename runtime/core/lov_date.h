@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Calendar dates: day numbers in the proleptic Gregorian calendar (the
  * Gregorian leap-year rule applied to every year, also before 1582).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading and writing dates in the literal form YYYY-MM-DD. These live in
  * liblov (runtime/core/date_text.c), not in the header-only core:
  * generated evaluators never parse text, the scenario runner and the

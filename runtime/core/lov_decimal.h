@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Exact decimals: value = coef / 10^scale with 0 <= scale <= 18.
  *
  * Addition, subtraction, multiplication and comparison are exact: they

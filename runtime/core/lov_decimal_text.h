@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading and writing exact decimals (0.5, -12.125, 25). These live in
  * liblov (runtime/core/decimal_text.c), not in the header-only core:
  * generated evaluators never parse text, the scenario runner and the

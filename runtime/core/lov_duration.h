@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Durations: a number of months and a number of days, kept apart because a
  * month has no fixed length. Weeks are 7 days and years 12 months, so every
  * duration of the language (days / weeks / months / years) is one of these.

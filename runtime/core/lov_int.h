@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Integers of the language: int64 arithmetic where overflow is a status,
  * never a wrapped value. gcc and clang get their overflow builtins; any
  * other C11 compiler (or -DLOV_PORTABLE_ARITH, which the tests use to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What a generated module shares with the programs that call it: optional
  * values, decision traces and the module's self-description.
  *

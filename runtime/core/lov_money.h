@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Money: an exact whole number of øre in int64 (100 øre = 1 krone). Never
  * floating point. Every operation that could leave int64 returns
  * LOV_OVERFLOW instead of a wrong amount, and every operation that cannot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading and writing amounts of money in the literal form (1 066 kr,
  * 12.50 kr). These live in liblov (runtime/core/money_text.c), not in the
  * header-only core: generated evaluators never parse text, the scenario

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Rounding modes. Every operation that cannot be exact (division, rounding
  * to a unit, money times a decimal) takes one explicitly: the language has
  * no default rounding, because the law always names one.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Status codes returned by generated evaluators and by every runtime
  * operation that can fail. Part of the header-only core: no library needed. */
 #ifndef LOV_STATUS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Portable unsigned 128-bit arithmetic, just enough for exact decimal and
  * money operations: 64x64->128 multiplication, 128/64 division, compare,
  * add, subtract. `__int128` is not ISO C, so it is not used; the helpers

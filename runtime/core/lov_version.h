@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The version of lovc and of these runtime headers: the one place it is
  * written. 'lovc --version' shows it, generated modules carry it, and a
  * generated header refuses (#error) runtime headers of another version. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Money as text: the literal form "1 066 kr", "12.50 kr", "-0.05 kr". */
 #include <string.h>
 

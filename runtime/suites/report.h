@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reports of scenario runs: on the terminal, as TAP, as JUnit XML and as a
  * self-contained HTML page; and the reasoned account of one decision
  * ('lovc explain'). */

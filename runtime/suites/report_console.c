@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The report on the terminal, for a tester: what passed, what did not and
  * why, with the law's own citations. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* 'lovc explain': one decision told as a reasoned account, provision by
  * provision, in the order a decision letter gives its reasons (begrundelse):
  * each definition after the ones it rests on, with the exceptions that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reports for tools and for sending on: TAP, JUnit XML and a self-contained
  * HTML page. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Scenario suites (*.scn): what an acceptance tester writes.
  *
  *   suite "225-timers-reglen: accepttest" for rules/kontanthjaelp/225_timer.lov

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Checking a suite against the module it tests, using only the module's
  * descriptor: every fact must be an input, every expectation a decision,
  * every value of the right type. The values are converted here, so a run

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include "suites/scenario_run.h"
 
 #include <dlfcn.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Running scenario suites against a compiled module.
  *
  * The module is a shared object loaded with dlopen; everything the runner

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The scenario scanner's helpers: keywords, literal values, messages. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* State shared by the scenario scanner and parser, and the helpers their
  * actions call. */
 #ifndef LOV_SCN_PARSE_H

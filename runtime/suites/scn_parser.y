@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The grammar of scenario suites. Builds the tree of scenario.h and nothing
  * else; whether names and values fit the module is checked afterwards
  * (scenario_check.c). Errors are recovered at each scenario and each line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A bump allocator: many small allocations, freed all at once. */
 #ifndef LOVC_ARENA_H
 #define LOVC_ARENA_H

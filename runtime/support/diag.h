@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The one funnel for the compiler's diagnostics.
  *
  * Every message prints as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SHA-256 from nettle (Debian's libnettle), written as lowercase hex. */
 #include "support/sha256.h"
 

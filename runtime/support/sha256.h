@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SHA-256 (FIPS 180-4, computed by nettle), to tie a compiled module to the
  * exact text of its .lov source. */
 #ifndef LOVC_SHA256_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Source files and locations.
  *
  * A location is a byte span in one source file. Line and column are worked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* "Did you mean ...?": the closest known name to a misspelt one. */
 #ifndef LOVC_SUGGEST_H
 #define LOVC_SUGGEST_H

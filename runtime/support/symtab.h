@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A hash table from names to pointers, for module-level symbols. */
 #ifndef LOVC_SYMTAB_H
 #define LOVC_SYMTAB_H

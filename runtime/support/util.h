@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Small helpers: allocation that never returns NULL, growable buffers. */
 #ifndef LOVC_UTIL_H
 #define LOVC_UTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The C of a generated module, for the differential tests: the module read
  * and checked (names and types) as lovc build does, then written as
  * DIR/m.c and DIR/m.h. The legal-safety checks are left out: they ask the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The external functions of the generated modules, as a case system would
  * supply them (lovc eval --externals): deterministic, and without an answer
  * for some arguments, so that both engines meet the undetermined path. */

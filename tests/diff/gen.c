@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The generator of the differential tests: random valid lov modules and
  * random cases for them, deterministic by seed.
  *

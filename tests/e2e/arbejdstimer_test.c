@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* End-to-end cases for examples/arbejdstimer/arbejdstimer.lov: is the
  * 225-hour requirement met (aktivloven § 13 f)?
  *

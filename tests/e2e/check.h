@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Small helpers for the end-to-end tests: exact checks that say what was
  * expected, what came out and where, and a case runner.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* End-to-end cases for tests/e2e/modules/dybe_undtagelser.lov: exceptions
  * nested 20 deep, exception i applying when niveau > i, even levels giving
  * yes and odd ones no. The deepest exception that applies decides; when a

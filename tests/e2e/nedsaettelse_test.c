@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* End-to-end cases for examples/partshoering/nedsaettelse.lov (which uses
  * partshoering.lov): the 225-hour reduction as an adverse outcome that needs
  * a hearing (forvaltningsloven § 19), a decision (§ 22) and notice

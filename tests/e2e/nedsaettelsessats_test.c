@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* End-to-end cases for examples/nedsaettelsessats/nedsaettelsessats.lov:
  * how much the help is reduced under the 225-hour rule (aktivloven § 13 g,
  * stk. 1), by year and by the rate the person receives.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* End-to-end cases for examples/sanktion/sanktion.lov: the deduction for a
  * missed job interview (aktivloven §§ 35 and 37).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The generic smoke driver of the end-to-end tests: links any generated
  * module and checks it through its descriptor alone.
  *

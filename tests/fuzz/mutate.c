@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* mutate: deterministic inputs for fuzzing lovc.
  *
  *   mutate SEED COUNT OUTDIR FILE...

@@ -1,1 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
 "$LOVC" explain tests/scenarios/225-timer-fejl.scn --scenario "224 timer i 2021"

@@ -1,1 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
 "$LOVC" test --tap tests/scenarios/225-timer-fejl.scn tests/scenarios/svarfrist.scn

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers shared by the front-end suites; see front_helpers.h. */
 #include "front_helpers.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers shared by the front-end suites (lexer, parser, type checker):
  * diagnostics captured in memory, rule text parsed and checked from a
  * string, syntax trees printed as compact S-expressions, and temporary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Runs every unit suite. Fork mode is on (a crash is a reported failure);
  * set CK_FORK=no to debug a test under gdb, CK_TAP_LOG_FILE_NAME for TAP. */
 #include <stdlib.h>

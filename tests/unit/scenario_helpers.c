@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers shared by the scenario suites; see scenario_helpers.h. */
 #define _XOPEN_SOURCE 700  /* realpath, mkdtemp */
 

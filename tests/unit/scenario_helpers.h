@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers shared by the scenario suites (test_scenario_*.c): suites parsed
  * from a string, their trees printed as compact S-expressions, and rules
  * compiled to a shared module at test time. */

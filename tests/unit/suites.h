@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One Check suite per module under test; tests/unit/main.c runs them all. */
 #ifndef LOV_TEST_SUITES_H
 #define LOV_TEST_SUITES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for the cache of compiled rules (compiler/emit/build.c): where
  * it is when HOME is not set (never a folder shared by all users), that it
  * is private, and that a cached module is loaded only when it carries the

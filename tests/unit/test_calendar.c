@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The calendar functions of runtime/core (what generated C calls for the
  * language's dates: docs/language.md) checked against their documented
  * definitions, for every day of 2019-2025 and, for the functions of two

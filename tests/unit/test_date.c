@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for calendar dates, durations and the date literal
  * (runtime/core/lov_date.h, lov_duration.h, date_text.c). */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for exact decimals, the 128-bit helpers under them, and the
  * decimal literal (runtime/core/lov_decimal.h, lov_u128.h, decimal_text.c). */
 #include <stdint.h>

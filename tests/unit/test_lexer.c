@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for the scanner (compiler/front/lexer.l, lex_support.c): tokens and
  * their values and byte spans, read by driving lovp_lex directly; literals
  * with units, which the grammar folds, read through parse_module; the

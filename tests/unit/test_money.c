@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for money in øre, its rounding, the money literal
  * (runtime/core/lov_money.h, money_text.c), and the status names. */
 #include <stdint.h>

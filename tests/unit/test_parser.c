@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for the grammar (compiler/front/parser.y, parse_support.c): the tree
  * built for every kind of declaration and header clause, with its source
  * spans; operator precedence and associativity, as S-expressions (see

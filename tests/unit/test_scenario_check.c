@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for checking suites against a module's descriptor
  * (runtime/suites/scenario_check.c): values converted to the fields' types and
  * stored at their offsets, tables into arrays of records, answers of

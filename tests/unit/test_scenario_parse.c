@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for the scenario suite parser (runtime/scn_lexer.l,
  * scn_parser.y, scn_parse.c): the tree of each form, the values as
  * written, locations, and recovery after a syntax error. */

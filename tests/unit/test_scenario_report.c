@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for the reports of scenario runs (runtime/report_*.c): the
  * JUnit XML is well-formed and valid against tests/junit.xsd (checked with
  * xmllint), TAP output is well formed (plan, numbering, YAML blocks: checked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for running scenarios (runtime/suites/scenario_run.c): rules
  * compiled at test time with the compiler's own functions, loaded with
  * dlopen and called through libffi using only their descriptor (no

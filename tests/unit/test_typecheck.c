@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for name resolution and type checking (compiler/check/resolve_*.c,
  * typecheck_*.c, program.c): the type given to representative expressions,
  * and every class of error a legal consultant can make, with its exact

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writes a module whose assertions hold exactly when the prover's calendar
  * (compiler/prove/smt_calendar.c) agrees with the runtime's (lov_date.h,
  * itself checked against the calendar's definition for every pair of days

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer harness: a compiled rule set's evaluator under hostile input.
  *
  * The Makefile links this file with the generated C of one module under

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer harness: the rule front end, as 'lovc check' and 'lovc build'
  * run it, on any bytes: load (flex + bison), resolve names, check types,
  * the legal-safety checks (the prover with a short time limit), and, for a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer harness: scenario suites, as 'lovc test' and 'lovc explain'
  * run them, on any bytes: the suite parser (flex + bison), the checker
  * against a module's descriptor, the runner (the entry point called
