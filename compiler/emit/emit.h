@@ -101,6 +101,10 @@ void emit_context(emitter *em);
  * (emit_needs.c), after the context. */
 void emit_needs(emitter *em);
 
+/* output_status[]: where each output's status is and whether it counts;
+ * status_at(), set_statuses() and counts() (emit_needs.c, by emit_needs). */
+void emit_status_table(emitter *em);
+
 /* Writes the static functions of every definition, outcome, parameter and
  * function (emit_rules.c). */
 void emit_rule_functions(emitter *em);

@@ -17,12 +17,24 @@ static const type *base_type(const type *t)
     return t->kind == T_OPTIONAL || t->kind == T_LIST ? t->elem : t;
 }
 
-/* The inputs and definitions an expression reads, for explanations. */
+/* The inputs and definitions an expression reads, for explanations: each
+ * slot marked once and listed, so that writing a provision's lists costs
+ * what its rule reads, not the size of the module. */
 typedef struct uses {
     module *mod;
     bool *inputs;            /* by slot */
     bool *outputs;
+    ptrvec input_slots;      /* the marked slots + 1, as pointers */
+    ptrvec output_slots;
 } uses;
+
+static void mark(bool *marks, ptrvec *slots, int slot)
+{
+    if (marks[slot])
+        return;
+    marks[slot] = true;
+    pv_push(slots, (void *)(intptr_t)(slot + 1));
+}
 
 static void visit_use(expr *e, void *ctx)
 {
@@ -33,9 +45,29 @@ static void visit_use(expr *e, void *ctx)
     if (d->module != u->mod)
         return;
     if (d->kind == D_INPUT)
-        u->inputs[d->slot] = true;
+        mark(u->inputs, &u->input_slots, d->slot);
     else if ((d->kind == D_DEFINITION || d->kind == D_OUTCOME) && !d->u.def.has_params)
-        u->outputs[d->slot] = true;
+        mark(u->outputs, &u->output_slots, d->slot);
+}
+
+static int by_slot(const void *a, const void *b)
+{
+    intptr_t x = (intptr_t)*(void *const *)a, y = (intptr_t)*(void *const *)b;
+    return (x > y) - (x < y);
+}
+
+/* The marked slots in order, "-1" for none; the marks cleared for the next. */
+static void emit_slots(strbuf *c, bool *marks, ptrvec *slots)
+{
+    qsort(slots->items, slots->len, sizeof slots->items[0], by_slot);
+    for (size_t k = 0; k < slots->len; k++) {
+        int slot = (int)(intptr_t)slots->items[k] - 1;
+        emit_printf(c, "%s%d", k ? ", " : "", slot);
+        marks[slot] = false;
+    }
+    if (slots->len == 0)
+        sb_puts(c, "-1");
+    slots->len = 0;
 }
 
 static void emit_field_desc(emitter *em, const char *container, const char *c_name, const char *name,
@@ -124,14 +156,12 @@ void emit_descriptor(emitter *em)
     static const char *const kinds[] = {"LOV_PROV_DEFINITION", "LOV_PROV_EXCEPTION", "LOV_PROV_REQUIREMENT",
                                         "LOV_PROV_PARAMETER", "LOV_PROV_ASSERTION"};
     /* What each provision's rule reads. */
-    uses u = {m, xcalloc(em->inputs.len + 1, 1), xcalloc(em->outputs.len + 1, 1)};
+    uses u = {m, xcalloc(em->inputs.len + 1, 1), xcalloc(em->outputs.len + 1, 1), {0}, {0}};
     char **uses_names = xcalloc(em->provisions.len + 1, sizeof *uses_names);
     for (size_t i = 0; i < em->provisions.len; i++) {
         prov_entry *pv = em->provisions.items[i];
         if (pv->owner->module != m)
             continue;
-        memset(u.inputs, 0, em->inputs.len + 1);
-        memset(u.outputs, 0, em->outputs.len + 1);
         if (pv->kind == LOV_PROV_DEFINITION) {
             for (int k = 0; k < pv->owner->u.def.rules.len; k++) {
                 ast_rule *r = NL_AT(pv->owner->u.def.rules, k);
@@ -146,32 +176,22 @@ void emit_descriptor(emitter *em)
         } else if (pv->kind == LOV_PROV_ASSERTION) {
             ast_walk(pv->owner->u.assert_.cond, visit_use, &u);
         }
-        int ni = 0, no = 0;
-        for (size_t k = 0; k < em->inputs.len; k++)
-            ni += u.inputs[k];
-        for (size_t k = 0; k < em->outputs.len; k++)
-            no += u.outputs[k];
+        int ni = (int)u.input_slots.len, no = (int)u.output_slots.len;
         if (ni + no == 0)
             continue;
         char name[64];
         snprintf(name, sizeof name, "uses_%zu", i);
         uses_names[i] = xstrdup(name);
         emit_printf(c, "static const int32_t %s_inputs[] = {", name);
-        for (size_t k = 0, n = 0; k < em->inputs.len; k++)
-            if (u.inputs[k])
-                emit_printf(c, "%s%zu", n++ ? ", " : "", k);
-        if (ni == 0)
-            sb_puts(c, "-1");
+        emit_slots(c, u.inputs, &u.input_slots);
         emit_printf(c, "};\nstatic const int32_t %s_outputs[] = {", name);
-        for (size_t k = 0, n = 0; k < em->outputs.len; k++)
-            if (u.outputs[k])
-                emit_printf(c, "%s%zu", n++ ? ", " : "", k);
-        if (no == 0)
-            sb_puts(c, "-1");
+        emit_slots(c, u.outputs, &u.output_slots);
         sb_puts(c, "};\n");
         ((prov_entry *)em->provisions.items[i])->nuses_inputs = ni;
         ((prov_entry *)em->provisions.items[i])->nuses_outputs = no;
     }
+    pv_free(&u.input_slots);
+    pv_free(&u.output_slots);
     free(u.inputs);
     free(u.outputs);
     sb_puts(c, "\nstatic const lov_provision_desc provisions[] = {\n");

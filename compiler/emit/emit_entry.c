@@ -372,8 +372,8 @@ void emit_fast_validate(emitter *em)
 
 static void set_all_statuses(emitter *em, const char *status)
 {
-    for (size_t i = 0; i < em->outputs.len; i++)
-        emit_printf(&em->c, "        out->status.%s = %s;\n", ((decl *)em->outputs.items[i])->c_name, status);
+    if (em->outputs.len)
+        emit_printf(&em->c, "        set_statuses(out, %s);\n", status);
 }
 
 /* "ctx->out->NAME.present" for an optional output. */
@@ -383,14 +383,6 @@ static const char *fmt_member(emitter *em, const char *c_name)
     char *s = arena_alloc(em->a, n);
     snprintf(s, n, "ctx->out->%s.present", c_name);
     return s;
-}
-
-/* Does the output count for the evaluation's status? The outcomes do (or,
- * in rules without outcomes, the definitions); assertions never: whether an
- * invariant holds is a question for the tests, not for the decision. */
-static bool decides(const decl *d, bool any_outcome)
-{
-    return d->kind == D_OUTCOME || (!any_outcome && d->kind == D_DEFINITION);
 }
 
 /* A lov_value for a parameter's written-out value. */
@@ -579,10 +571,14 @@ static void emit_public_entries(emitter *em)
     emit_printf(c, "static lov_status evaluate_case(const %s_input *in, %s_output *out, lov_trace *trace,\n"
                    "                                const %s_externals *ext, const uint64_t *wanted, const uint64_t *need)\n"
                    "{\n", p, p, p);
-    if (!em->no_fast) {
+    bool dated = em->fast_params.len > 0;       /* else no_params, a constant */
+    if (!em->no_fast && dated) {
         emit_printf(c, "    if (trace == NULL && %s) {\n        fast_params_t p;\n", fast_may_try(em, "in->"));
         emit_printf(c, "        fast_params_on(%s, &p);\n        if (fast_evaluate(in, %s, &p, out, need))\n"
                        "            return LOV_OK;\n    }\n", day, day);
+    } else if (!em->no_fast) {
+        emit_printf(c, "    if (trace == NULL && %s && fast_evaluate(in, %s, &no_params, out, need))\n"
+                       "        return LOV_OK;\n", fast_may_try(em, "in->"), day);
     }
     sb_puts(c, "    return evaluate_explaining(in, out, trace, ext, wanted, need);\n}\n\n");
     emit_printf(c, "lov_status %s_evaluate(const %s_input *in, %s_output *out, lov_trace *trace,\n"
@@ -598,10 +594,10 @@ static void emit_public_entries(emitter *em)
     emit_printf(c, "lov_status %s_evaluate_batch(const %s_input *in, %s_output *out, size_t n,\n"
                    "                             const %s_externals *ext)\n{\n", p, p, p, p);
     sb_puts(c, "    lov_status worst = LOV_OK;\n");
-    if (!em->no_fast)
+    if (!em->no_fast && dated)
         sb_puts(c, "    fast_params_t p;\n    lov_date day = 0;\n    bool looked_up = false;\n");
     sb_puts(c, "    for (size_t i = 0; i < n; i++) {\n");
-    if (!em->no_fast) {
+    if (!em->no_fast && dated) {
         emit_printf(c, "        if (%s) {\n", fast_may_try(em, "in[i]."));
         if (ref) {
             emit_printf(c, "            if (!looked_up || in[i].%s != day) {    /* a new reference date */\n"
@@ -612,6 +608,9 @@ static void emit_public_entries(emitter *em)
                        "                looked_up = true;\n            }\n");
         }
         sb_puts(c, "            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))\n                continue;\n        }\n");
+    } else if (!em->no_fast) {
+        emit_printf(c, "        if (%s && fast_evaluate(&in[i], %s, &no_params, &out[i], NULL))\n            continue;\n",
+                    fast_may_try(em, "in[i]."), ref ? emit_fmt_em(em, "in[i].%s", ref->c_name) : "0");
     }
     sb_puts(c, "        worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));\n    }\n"
                "    return worst;\n}\n\n");
@@ -622,10 +621,6 @@ void emit_entry(emitter *em)
     strbuf *c = &em->c;
     module *m = em->mod;
     const char *p = m->c_prefix;
-    bool any_outcome = false;
-    for (size_t i = 0; i < em->outputs.len; i++)
-        any_outcome |= ((decl *)em->outputs.items[i])->kind == D_OUTCOME;
-
     emit_evaluate_all(em);
     bool events = m->reference_input && has_events(em);
     if (events)
@@ -635,12 +630,6 @@ void emit_entry(emitter *em)
     bool any_counted = false;
     for (size_t i = 0; i < em->outputs.len; i++)
         any_counted |= ((decl *)em->outputs.items[i])->kind != D_ASSERT;
-    if (any_counted)
-        sb_puts(c, "/* Does output 'slot' count for the evaluation's status? When outputs are\n"
-               " * asked for, those asked for; else the outcomes (the definitions, in rules\n"
-               " * without outcomes). */\n"
-               "static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)\n{\n"
-               "    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;\n}\n\n");
     emit_printf(c, "%sstatic lov_status evaluate_explaining(const %s_input *in, %s_output *out, lov_trace *trace,\n"
                    "                                      const %s_externals *ext, const uint64_t *wanted,\n"
                    "                                      const uint64_t *need)\n{\n", em->cold, p, p, p);
@@ -684,12 +673,9 @@ void emit_entry(emitter *em)
                "     * noting why: when every decision is made, nothing more is needed. */\n"
                "    size_t trace_count = trace ? trace->count : 0, trace_dropped = trace ? trace->dropped : 0;\n"
                "    ctx.trace = trace;\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
-    for (size_t i = 0; i < em->outputs.len; i++) {
-        decl *d = em->outputs.items[i];
-        if (d->kind != D_ASSERT)
-            emit_printf(c, "    if (counts(wanted, %d, %s))\n        st = worse(st, out->status.%s);\n", d->slot,
-                        decides(d, any_outcome) ? "true" : "false", d->c_name);
-    }
+    if (any_counted)
+        emit_printf(c, "    for (uint32_t i = 0; i < %zu; i++)\n        if (counts(wanted, i))\n"
+                       "            st = worse(st, *status_at(out, i));\n", em->outputs.len);
     sb_puts(c, "    if (st == LOV_OK)\n        return LOV_OK;\n\n"
                "    /* Not every decision was made: work them out again, noting each step\n"
                "     * (the trace from where it began) and what each one lacked. The values\n"
@@ -698,18 +684,14 @@ void emit_entry(emitter *em)
                "    ctx.explain = true;\n"
                "    memset(ctx.param_memo, 0, sizeof ctx.param_memo);\n    memset(ctx.marks, 0, sizeof ctx.marks);\n"
                "    why_clear(&ctx.why);\n    evaluate_all(&ctx);\n    st = LOV_OK;\n");
-    for (size_t i = 0; i < em->outputs.len; i++) {
-        decl *d = em->outputs.items[i];
-        if (d->kind == D_ASSERT)
-            continue;
-        emit_printf(c, "    if (counts(wanted, %d, %s) && out->status.%s != LOV_OK) {\n", d->slot,
-                    decides(d, any_outcome) ? "true" : "false", d->c_name);
-        emit_printf(c, "        if (st == LOV_OK)\n            out->info = ctx.why_of[%d].info;\n", d->slot);
-        emit_printf(c, "        st = worse(st, out->status.%s);\n", d->c_name);
-        emit_printf(c, "        for (int i = 0; i < %d; i++)\n            out->missing[i] |= ctx.why_of[%d].missing[i];\n",
-                    em->mask_words, d->slot);
-        sb_puts(c, "    }\n");
-    }
+    if (any_counted)
+        emit_printf(c, "    for (uint32_t i = 0; i < %zu; i++) {\n"
+                       "        lov_status st_i = *status_at(out, i);\n"
+                       "        if (!counts(wanted, i) || st_i == LOV_OK)\n            continue;\n"
+                       "        if (st == LOV_OK)\n            out->info = ctx.why_of[i].info;\n"
+                       "        st = worse(st, st_i);\n"
+                       "        for (int k = 0; k < %d; k++)\n            out->missing[k] |= ctx.why_of[i].missing[k];\n"
+                       "    }\n", em->outputs.len, em->mask_words);
     sb_puts(c, "    return st;\n}\n\n");
     emit_public_entries(em);
 }

@@ -91,13 +91,16 @@ static void emit_structs(emitter *em)
 static void emit_params_on(emitter *em)
 {
     strbuf *c = &em->c;
+    if (em->fast_params.len == 0) {
+        sb_puts(c, "/* The rules read no dated parameter: the same for every case. */\n"
+                   "static const fast_params_t no_params = {true};\n\n");
+        return;
+    }
     sb_puts(c, "static void fast_params_on(lov_date day, fast_params_t *p)\n{\n");
     for (size_t i = 0; i < em->fast_params.len; i++) {
         decl *d = em->fast_params.items[i];
         emit_printf(c, "    p->st_%s = fast_%s(day, &p->%s);\n", d->c_name, d->c_rules, d->c_name);
     }
-    if (em->fast_params.len == 0)
-        sb_puts(c, "    (void)day;\n    p->none = true;\n");
     sb_puts(c, "}\n\n");
 }
 
@@ -141,10 +144,10 @@ static void emit_fast_evaluate(emitter *em, size_t npieces)
                "    if (!fast_facts_valid(&ctx))\n        return false;\n");
     for (size_t i = 0; i < npieces; i++)
         emit_printf(c, "    if (!fast_part_%zu(&ctx, out))\n        return false;\n", i);
-    for (size_t i = 0; i < em->outputs.len; i++) {
-        decl *d = em->outputs.items[i];
-        emit_printf(c, "    out->status.%s = needed_slot(need, %d) ? LOV_OK : LOV_UNDETERMINED;\n", d->c_name, d->slot);
-    }
+    if (em->outputs.len)
+        emit_printf(c, "    for (uint32_t i = 0; i < %zu; i++)\n"
+                       "        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;\n",
+                    em->outputs.len);
     for (size_t i = 0; i < em->outputs.len; i++) {
         decl *d = em->outputs.items[i];
         if (emit_held_back(d))

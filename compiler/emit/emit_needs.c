@@ -2,7 +2,10 @@
 /* What each output needs, for NAME_evaluate_some: the outputs its rules read
  * (directly, or through the definitions with parameters they call), as a
  * table in NAME.c, and needed(), which closes a set of outputs asked for
- * under "needs" by one walk against the evaluation order. */
+ * under "needs" by one walk against the evaluation order. And where each
+ * output's status is, so that what is done for every output is a loop over
+ * a table, not a line per output in one C function (which would make the C
+ * compiler's time grow faster than the module). */
 #include <string.h>
 
 #include "emit/emit.h"
@@ -101,4 +104,53 @@ void emit_needs(emitter *em)
                    "        for (uint32_t r = reads_from[s]; r < reads_from[s + 1]; r++)\n"
                    "            need[reads[r] / 64] |= UINT64_C(1) << (reads[r] %% 64);\n    }\n}\n\n",
                 em->output_words, em->output_words, em->order.len);
+    emit_status_table(em);
+}
+
+/* Does the output count for the evaluation's status? The outcomes do (or,
+ * in rules without outcomes, the definitions), also when no output is asked
+ * for; assertions never: whether an invariant holds is a question for the
+ * tests, not for the decision. */
+static int counting(const decl *d, bool any_outcome)
+{
+    if (d->kind == D_ASSERT)
+        return 0;
+    return d->kind == D_OUTCOME || (!any_outcome && d->kind == D_DEFINITION) ? 2 : 1;
+}
+
+void emit_status_table(emitter *em)
+{
+    strbuf *c = &em->c;
+    const char *p = em->mod->c_prefix;
+    size_t n = em->outputs.len;
+    if (n == 0)
+        return;
+    bool any_outcome = false, any_counted = false;
+    for (size_t i = 0; i < n; i++) {
+        decl *d = em->outputs.items[i];
+        any_outcome |= d->kind == D_OUTCOME;
+        any_counted |= d->kind != D_ASSERT;
+    }
+    sb_puts(c, "/* Each output's status in the output struct, by slot, and whether it counts\n"
+               " * for the evaluation's status: 2 also when no output is asked for (an\n"
+               " * outcome), 1 when asked for, 0 never (an assertion). */\n"
+               "static const struct output_status {\n    size_t at;\n    uint8_t counts;\n} output_status[] = {\n");
+    for (size_t i = 0; i < n; i++) {
+        decl *d = em->outputs.items[i];
+        emit_printf(c, "    {offsetof(%s_output, status.%s), %d},\n", p, d->c_name, counting(d, any_outcome));
+    }
+    sb_puts(c, "};\n\n");
+    emit_printf(c, "static lov_status *status_at(%s_output *out, size_t slot)\n{\n"
+                   "    return (lov_status *)((char *)out + output_status[slot].at);\n}\n\n", p);
+    emit_printf(c, "/* Every output's status. */\n"
+                   "static void set_statuses(%s_output *out, lov_status st)\n{\n"
+                   "    for (size_t i = 0; i < %zu; i++)\n        *status_at(out, i) = st;\n}\n\n", p, n);
+    if (any_counted)
+        sb_puts(c, "/* Does output 'slot' count for the evaluation's status? When outputs are\n"
+                   " * asked for, those asked for; else the outcomes (the definitions, in rules\n"
+                   " * without outcomes). */\n"
+                   "static bool counts(const uint64_t *wanted, uint32_t slot)\n{\n"
+                   "    if (output_status[slot].counts == 0)\n        return false;\n"
+                   "    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;\n"
+                   "}\n\n");
 }

@@ -67,6 +67,59 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(arbejdstimer_output, status.periodens_slutning), 1},
+    {offsetof(arbejdstimer_output, status.grundperiodens_begyndelse), 1},
+    {offsetof(arbejdstimer_output, status.forlaengelse_i_maaneder), 1},
+    {offsetof(arbejdstimer_output, status.dage_med_dokumenteret_fravaer), 2},
+    {offsetof(arbejdstimer_output, status.periodens_laengde), 1},
+    {offsetof(arbejdstimer_output, status.periodens_begyndelse), 1},
+    {offsetof(arbejdstimer_output, status.timer_i_perioden), 1},
+    {offsetof(arbejdstimer_output, status.indberetningerne_er_mulige), 1},
+    {offsetof(arbejdstimer_output, status.maaneder_med_hjaelp), 1},
+    {offsetof(arbejdstimer_output, status.omfattet), 1},
+    {offsetof(arbejdstimer_output, status.timekravet_opfyldt), 2},
+    {offsetof(arbejdstimer_output, status.nye_timer_efter_nedsaettelse), 1},
+    {offsetof(arbejdstimer_output, status.fuld_hjaelp_igen), 2},
+    {offsetof(arbejdstimer_output, status.timer_til_brevet), 2},
+    {offsetof(arbejdstimer_output, status.manglende_timer), 2},
+    {offsetof(arbejdstimer_output, status.gennemsnitlige_timer_pr_maaned), 2},
+    {offsetof(arbejdstimer_output, status.har_stoettet_arbejde_i_perioden), 2},
+    {offsetof(arbejdstimer_output, status.seneste_maaned_med_ordinaert_arbejde), 2},
+    {offsetof(arbejdstimer_output, status.foerste_maaned_med_hjaelp), 2},
+    {offsetof(arbejdstimer_output, status.nedsaettelse_kan_komme_paa_tale), 2},
+    {offsetof(arbejdstimer_output, status.fuld_opfyldelse_giver_ingen_manglende_timer), 0},
+    {offsetof(arbejdstimer_output, status.to_tal_for_selvstaendige_i_takt), 0},
+};
+
+static lov_status *status_at(arbejdstimer_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(arbejdstimer_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 22; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -192,7 +245,7 @@ static lov_status param_on_day_reglen_anvendes(ctx_t *ctx, lov_date day, bool *r
 #line 168 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fn_taellende_timer(ctx_t *ctx, arbejdstimer_Arbejdstype type, lov_decimal timer, lov_decimal *result)
 {
-#line 196 "arbejdstimer.c"
+#line 249 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     bool _t2 = false;
@@ -231,7 +284,7 @@ _fail:
 #line 162 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fn_selvstaendig_maaned_taeller(ctx_t *ctx, lov_decimal timer, bool *result)
 {
-#line 235 "arbejdstimer.c"
+#line 288 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     /* the rule (line 164) */
@@ -256,7 +309,7 @@ _fail:
 #line 117 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 {
-#line 260 "arbejdstimer.c"
+#line 313 "arbejdstimer.c"
     /* the rule (line 119) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -268,7 +321,7 @@ static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 #line 122 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_grundperiodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 272 "arbejdstimer.c"
+#line 325 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 124) */
@@ -288,7 +341,7 @@ _fail:
 #line 130 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_forlaengelse_i_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 292 "arbejdstimer.c"
+#line 345 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const arbejdstimer_Fravaer * _t3 = NULL;
@@ -397,7 +450,7 @@ _fail:
 #line 140 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_dage_med_dokumenteret_fravaer(ctx_t *ctx, int64_t *result)
 {
-#line 401 "arbejdstimer.c"
+#line 454 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const arbejdstimer_Fravaer * _t3 = NULL;
@@ -506,7 +559,7 @@ _fail:
 #line 149 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_periodens_laengde(ctx_t *ctx, lov_duration *result)
 {
-#line 510 "arbejdstimer.c"
+#line 563 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -529,7 +582,7 @@ _fail:
 #line 153 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_periodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 533 "arbejdstimer.c"
+#line 586 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 155) */
@@ -552,7 +605,7 @@ _fail:
 #line 176 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
 {
-#line 556 "arbejdstimer.c"
+#line 609 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -600,7 +653,7 @@ _fail:
 #line 186 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
 {
-#line 604 "arbejdstimer.c"
+#line 657 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -658,7 +711,7 @@ _fail:
 #line 196 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_maaneder_med_hjaelp(ctx_t *ctx, int64_t *result)
 {
-#line 662 "arbejdstimer.c"
+#line 715 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
@@ -700,7 +753,7 @@ _fail:
 #line 201 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_omfattet(ctx_t *ctx, bool *result)
 {
-#line 704 "arbejdstimer.c"
+#line 757 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     int _t2 = 0;
@@ -723,7 +776,7 @@ _fail:
 #line 210 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_timekravet_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 727 "arbejdstimer.c"
+#line 780 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -888,7 +941,7 @@ _fail:
 #line 223 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_nye_timer_efter_nedsaettelse(ctx_t *ctx, lov_decimal *result)
 {
-#line 892 "arbejdstimer.c"
+#line 945 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -945,7 +998,7 @@ _fail:
 #line 229 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_fuld_hjaelp_igen(ctx_t *ctx, bool *result)
 {
-#line 949 "arbejdstimer.c"
+#line 1002 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -994,7 +1047,7 @@ _fail:
 #line 239 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_timer_til_brevet(ctx_t *ctx, int64_t *result)
 {
-#line 998 "arbejdstimer.c"
+#line 1051 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 241) */
@@ -1014,7 +1067,7 @@ _fail:
 #line 243 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_manglende_timer(ctx_t *ctx, int64_t *result)
 {
-#line 1018 "arbejdstimer.c"
+#line 1071 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -1039,7 +1092,7 @@ _fail:
 #line 247 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_gennemsnitlige_timer_pr_maaned(ctx_t *ctx, lov_decimal *result)
 {
-#line 1043 "arbejdstimer.c"
+#line 1096 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1061,7 +1114,7 @@ _fail:
 #line 253 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_har_stoettet_arbejde_i_perioden(ctx_t *ctx, bool *result)
 {
-#line 1065 "arbejdstimer.c"
+#line 1118 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1154,7 +1207,7 @@ _fail:
 #line 261 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_seneste_maaned_med_ordinaert_arbejde(ctx_t *ctx, lov_opt_date *result)
 {
-#line 1158 "arbejdstimer.c"
+#line 1211 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_opt_date _t1 = {false, 0};
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1200,7 +1253,7 @@ _fail:
 #line 265 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_foerste_maaned_med_hjaelp(ctx_t *ctx, lov_opt_date *result)
 {
-#line 1204 "arbejdstimer.c"
+#line 1257 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_opt_date _t1 = {false, 0};
     const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
@@ -1233,7 +1286,7 @@ _fail:
 #line 273 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status def_nedsaettelse_kan_komme_paa_tale(ctx_t *ctx, bool *result)
 {
-#line 1237 "arbejdstimer.c"
+#line 1290 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1314,7 +1367,7 @@ _fail:
 #line 280 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status assert_fuld_opfyldelse_giver_ingen_manglende_timer(ctx_t *ctx, bool *result)
 {
-#line 1318 "arbejdstimer.c"
+#line 1371 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1360,7 +1413,7 @@ _fail:
 #line 284 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status assert_to_tal_for_selvstaendige_i_takt(ctx_t *ctx, bool *result)
 {
-#line 1364 "arbejdstimer.c"
+#line 1417 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     int64_t _t1 = 0;
@@ -1473,11 +1526,8 @@ static lov_status fast_param_on_day_reglen_anvendes(lov_date day, bool *result)
     return LOV_OK;
 }
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 static lov_status fast_fn_taellende_timer(fast_t *ctx, arbejdstimer_Arbejdstype type, lov_decimal timer, lov_decimal *result);
 static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result);
@@ -1485,7 +1535,7 @@ static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal t
 #line 168 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_fn_taellende_timer(fast_t *ctx, arbejdstimer_Arbejdstype type, lov_decimal timer, lov_decimal *result)
 {
-#line 1489 "arbejdstimer.c"
+#line 1539 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     bool _t2 = false;
@@ -1518,7 +1568,7 @@ _fail:
 #line 162 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result)
 {
-#line 1522 "arbejdstimer.c"
+#line 1572 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_decimal _t1 = {0, 0};
@@ -1534,7 +1584,7 @@ _fail:
 #line 117 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 {
-#line 1538 "arbejdstimer.c"
+#line 1588 "arbejdstimer.c"
     /* the rule (line 119) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -1543,7 +1593,7 @@ static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 #line 122 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_grundperiodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 1547 "arbejdstimer.c"
+#line 1597 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 124) */
@@ -1558,7 +1608,7 @@ _fail:
 #line 130 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 1562 "arbejdstimer.c"
+#line 1612 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -1599,7 +1649,7 @@ _fail:
 #line 140 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_dage_med_dokumenteret_fravaer(fast_t *ctx, int64_t *result)
 {
-#line 1603 "arbejdstimer.c"
+#line 1653 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -1640,7 +1690,7 @@ _fail:
 #line 149 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
 {
-#line 1644 "arbejdstimer.c"
+#line 1694 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -1658,7 +1708,7 @@ _fail:
 #line 153 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 1662 "arbejdstimer.c"
+#line 1712 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 155) */
@@ -1673,7 +1723,7 @@ _fail:
 #line 176 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
 {
-#line 1677 "arbejdstimer.c"
+#line 1727 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1705,7 +1755,7 @@ _fail:
 #line 186 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
 {
-#line 1709 "arbejdstimer.c"
+#line 1759 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1731,7 +1781,7 @@ _fail:
 #line 196 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
 {
-#line 1735 "arbejdstimer.c"
+#line 1785 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
@@ -1757,7 +1807,7 @@ _fail:
 #line 201 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 {
-#line 1761 "arbejdstimer.c"
+#line 1811 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     int _t2 = 0;
@@ -1775,7 +1825,7 @@ _fail:
 #line 210 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 {
-#line 1779 "arbejdstimer.c"
+#line 1829 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1810,7 +1860,7 @@ _fail:
 #line 223 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_nye_timer_efter_nedsaettelse(fast_t *ctx, lov_decimal *result)
 {
-#line 1814 "arbejdstimer.c"
+#line 1864 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1847,7 +1897,7 @@ _fail:
 #line 229 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 {
-#line 1851 "arbejdstimer.c"
+#line 1901 "arbejdstimer.c"
     /* the rule (line 231) */
     (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.nye_timer_efter_nedsaettelse, lov_dec_from_int(INT64_C(225))) >= 0));
     return LOV_OK;
@@ -1856,7 +1906,7 @@ static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 #line 239 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_timer_til_brevet(fast_t *ctx, int64_t *result)
 {
-#line 1860 "arbejdstimer.c"
+#line 1910 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 241) */
@@ -1871,7 +1921,7 @@ _fail:
 #line 243 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_manglende_timer(fast_t *ctx, int64_t *result)
 {
-#line 1875 "arbejdstimer.c"
+#line 1925 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -1891,7 +1941,7 @@ _fail:
 #line 247 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_gennemsnitlige_timer_pr_maaned(fast_t *ctx, lov_decimal *result)
 {
-#line 1895 "arbejdstimer.c"
+#line 1945 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1908,7 +1958,7 @@ _fail:
 #line 253 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_har_stoettet_arbejde_i_perioden(fast_t *ctx, bool *result)
 {
-#line 1912 "arbejdstimer.c"
+#line 1962 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
@@ -1934,7 +1984,7 @@ _fail:
 #line 261 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_seneste_maaned_med_ordinaert_arbejde(fast_t *ctx, lov_opt_date *result)
 {
-#line 1938 "arbejdstimer.c"
+#line 1988 "arbejdstimer.c"
     lov_opt_date _t1 = {false, 0};
     const arbejdstimer_Arbejdsmaaned * _t3 = NULL;
     size_t _t4 = 0;
@@ -1959,7 +2009,7 @@ static lov_status fast_def_seneste_maaned_med_ordinaert_arbejde(fast_t *ctx, lov
 #line 265 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_foerste_maaned_med_hjaelp(fast_t *ctx, lov_opt_date *result)
 {
-#line 1963 "arbejdstimer.c"
+#line 2013 "arbejdstimer.c"
     lov_opt_date _t1 = {false, 0};
     const arbejdstimer_Hjaelpsmaaned * _t3 = NULL;
     size_t _t4 = 0;
@@ -1982,7 +2032,7 @@ static lov_status fast_def_foerste_maaned_med_hjaelp(fast_t *ctx, lov_opt_date *
 #line 273 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_def_nedsaettelse_kan_komme_paa_tale(fast_t *ctx, bool *result)
 {
-#line 1986 "arbejdstimer.c"
+#line 2036 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -2005,7 +2055,7 @@ _fail:
 #line 280 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_assert_fuld_opfyldelse_giver_ingen_manglende_timer(fast_t *ctx, bool *result)
 {
-#line 2009 "arbejdstimer.c"
+#line 2059 "arbejdstimer.c"
     *result = (!ctx->v.timekravet_opfyldt || (ctx->v.manglende_timer == INT64_C(0)));
     return LOV_OK;
 }
@@ -2013,7 +2063,7 @@ static lov_status fast_assert_fuld_opfyldelse_giver_ingen_manglende_timer(fast_t
 #line 284 "examples/arbejdstimer/arbejdstimer.lov"
 static lov_status fast_assert_to_tal_for_selvstaendige_i_takt(fast_t *ctx, bool *result)
 {
-#line 2017 "arbejdstimer.c"
+#line 2067 "arbejdstimer.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     int64_t _t1 = 0;
@@ -2218,28 +2268,8 @@ static bool fast_evaluate(const arbejdstimer_input *in, lov_date reference_date,
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.periodens_slutning = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.grundperiodens_begyndelse = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.forlaengelse_i_maaneder = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.dage_med_dokumenteret_fravaer = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.periodens_laengde = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.periodens_begyndelse = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timer_i_perioden = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.indberetningerne_er_mulige = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.maaneder_med_hjaelp = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.omfattet = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timekravet_opfyldt = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nye_timer_efter_nedsaettelse = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fuld_hjaelp_igen = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timer_til_brevet = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.manglende_timer = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.gennemsnitlige_timer_pr_maaned = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.har_stoettet_arbejde_i_perioden = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.seneste_maaned_med_ordinaert_arbejde = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.foerste_maaned_med_hjaelp = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nedsaettelse_kan_komme_paa_tale = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fuld_opfyldelse_giver_ingen_manglende_timer = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.to_tal_for_selvstaendige_i_takt = needed_slot(need, 21) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 22; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
     out->info.reason = LOV_REASON_NONE;
@@ -2696,14 +2726,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
                                       const arbejdstimer_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -2724,28 +2746,7 @@ static lov_status evaluate_explaining(const arbejdstimer_input *in, arbejdstimer
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.periodens_slutning = st;
-        out->status.grundperiodens_begyndelse = st;
-        out->status.forlaengelse_i_maaneder = st;
-        out->status.dage_med_dokumenteret_fravaer = st;
-        out->status.periodens_laengde = st;
-        out->status.periodens_begyndelse = st;
-        out->status.timer_i_perioden = st;
-        out->status.indberetningerne_er_mulige = st;
-        out->status.maaneder_med_hjaelp = st;
-        out->status.omfattet = st;
-        out->status.timekravet_opfyldt = st;
-        out->status.nye_timer_efter_nedsaettelse = st;
-        out->status.fuld_hjaelp_igen = st;
-        out->status.timer_til_brevet = st;
-        out->status.manglende_timer = st;
-        out->status.gennemsnitlige_timer_pr_maaned = st;
-        out->status.har_stoettet_arbejde_i_perioden = st;
-        out->status.seneste_maaned_med_ordinaert_arbejde = st;
-        out->status.foerste_maaned_med_hjaelp = st;
-        out->status.nedsaettelse_kan_komme_paa_tale = st;
-        out->status.fuld_opfyldelse_giver_ingen_manglende_timer = st;
-        out->status.to_tal_for_selvstaendige_i_takt = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -2753,28 +2754,7 @@ static lov_status evaluate_explaining(const arbejdstimer_input *in, arbejdstimer
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.periodens_slutning = LOV_UNDETERMINED;
-        out->status.grundperiodens_begyndelse = LOV_UNDETERMINED;
-        out->status.forlaengelse_i_maaneder = LOV_UNDETERMINED;
-        out->status.dage_med_dokumenteret_fravaer = LOV_UNDETERMINED;
-        out->status.periodens_laengde = LOV_UNDETERMINED;
-        out->status.periodens_begyndelse = LOV_UNDETERMINED;
-        out->status.timer_i_perioden = LOV_UNDETERMINED;
-        out->status.indberetningerne_er_mulige = LOV_UNDETERMINED;
-        out->status.maaneder_med_hjaelp = LOV_UNDETERMINED;
-        out->status.omfattet = LOV_UNDETERMINED;
-        out->status.timekravet_opfyldt = LOV_UNDETERMINED;
-        out->status.nye_timer_efter_nedsaettelse = LOV_UNDETERMINED;
-        out->status.fuld_hjaelp_igen = LOV_UNDETERMINED;
-        out->status.timer_til_brevet = LOV_UNDETERMINED;
-        out->status.manglende_timer = LOV_UNDETERMINED;
-        out->status.gennemsnitlige_timer_pr_maaned = LOV_UNDETERMINED;
-        out->status.har_stoettet_arbejde_i_perioden = LOV_UNDETERMINED;
-        out->status.seneste_maaned_med_ordinaert_arbejde = LOV_UNDETERMINED;
-        out->status.foerste_maaned_med_hjaelp = LOV_UNDETERMINED;
-        out->status.nedsaettelse_kan_komme_paa_tale = LOV_UNDETERMINED;
-        out->status.fuld_opfyldelse_giver_ingen_manglende_timer = LOV_UNDETERMINED;
-        out->status.to_tal_for_selvstaendige_i_takt = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -2784,28 +2764,7 @@ static lov_status evaluate_explaining(const arbejdstimer_input *in, arbejdstimer
 
     /* In force from 2016-10-01 until 2025-06-30: any other day is not applicable. */
     if (ctx.reference_date < 17075 || ctx.reference_date > 20269) {
-        out->status.periodens_slutning = LOV_NOT_APPLICABLE;
-        out->status.grundperiodens_begyndelse = LOV_NOT_APPLICABLE;
-        out->status.forlaengelse_i_maaneder = LOV_NOT_APPLICABLE;
-        out->status.dage_med_dokumenteret_fravaer = LOV_NOT_APPLICABLE;
-        out->status.periodens_laengde = LOV_NOT_APPLICABLE;
-        out->status.periodens_begyndelse = LOV_NOT_APPLICABLE;
-        out->status.timer_i_perioden = LOV_NOT_APPLICABLE;
-        out->status.indberetningerne_er_mulige = LOV_NOT_APPLICABLE;
-        out->status.maaneder_med_hjaelp = LOV_NOT_APPLICABLE;
-        out->status.omfattet = LOV_NOT_APPLICABLE;
-        out->status.timekravet_opfyldt = LOV_NOT_APPLICABLE;
-        out->status.nye_timer_efter_nedsaettelse = LOV_NOT_APPLICABLE;
-        out->status.fuld_hjaelp_igen = LOV_NOT_APPLICABLE;
-        out->status.timer_til_brevet = LOV_NOT_APPLICABLE;
-        out->status.manglende_timer = LOV_NOT_APPLICABLE;
-        out->status.gennemsnitlige_timer_pr_maaned = LOV_NOT_APPLICABLE;
-        out->status.har_stoettet_arbejde_i_perioden = LOV_NOT_APPLICABLE;
-        out->status.seneste_maaned_med_ordinaert_arbejde = LOV_NOT_APPLICABLE;
-        out->status.foerste_maaned_med_hjaelp = LOV_NOT_APPLICABLE;
-        out->status.nedsaettelse_kan_komme_paa_tale = LOV_NOT_APPLICABLE;
-        out->status.fuld_opfyldelse_giver_ingen_manglende_timer = LOV_NOT_APPLICABLE;
-        out->status.to_tal_for_selvstaendige_i_takt = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -2813,28 +2772,7 @@ static lov_status evaluate_explaining(const arbejdstimer_input *in, arbejdstimer
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.periodens_slutning = st;
-        out->status.grundperiodens_begyndelse = st;
-        out->status.forlaengelse_i_maaneder = st;
-        out->status.dage_med_dokumenteret_fravaer = st;
-        out->status.periodens_laengde = st;
-        out->status.periodens_begyndelse = st;
-        out->status.timer_i_perioden = st;
-        out->status.indberetningerne_er_mulige = st;
-        out->status.maaneder_med_hjaelp = st;
-        out->status.omfattet = st;
-        out->status.timekravet_opfyldt = st;
-        out->status.nye_timer_efter_nedsaettelse = st;
-        out->status.fuld_hjaelp_igen = st;
-        out->status.timer_til_brevet = st;
-        out->status.manglende_timer = st;
-        out->status.gennemsnitlige_timer_pr_maaned = st;
-        out->status.har_stoettet_arbejde_i_perioden = st;
-        out->status.seneste_maaned_med_ordinaert_arbejde = st;
-        out->status.foerste_maaned_med_hjaelp = st;
-        out->status.nedsaettelse_kan_komme_paa_tale = st;
-        out->status.fuld_opfyldelse_giver_ingen_manglende_timer = st;
-        out->status.to_tal_for_selvstaendige_i_takt = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -2845,46 +2783,9 @@ static lov_status evaluate_explaining(const arbejdstimer_input *in, arbejdstimer
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.periodens_slutning);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.grundperiodens_begyndelse);
-    if (counts(wanted, 2, false))
-        st = worse(st, out->status.forlaengelse_i_maaneder);
-    if (counts(wanted, 3, true))
-        st = worse(st, out->status.dage_med_dokumenteret_fravaer);
-    if (counts(wanted, 4, false))
-        st = worse(st, out->status.periodens_laengde);
-    if (counts(wanted, 5, false))
-        st = worse(st, out->status.periodens_begyndelse);
-    if (counts(wanted, 6, false))
-        st = worse(st, out->status.timer_i_perioden);
-    if (counts(wanted, 7, false))
-        st = worse(st, out->status.indberetningerne_er_mulige);
-    if (counts(wanted, 8, false))
-        st = worse(st, out->status.maaneder_med_hjaelp);
-    if (counts(wanted, 9, false))
-        st = worse(st, out->status.omfattet);
-    if (counts(wanted, 10, true))
-        st = worse(st, out->status.timekravet_opfyldt);
-    if (counts(wanted, 11, false))
-        st = worse(st, out->status.nye_timer_efter_nedsaettelse);
-    if (counts(wanted, 12, true))
-        st = worse(st, out->status.fuld_hjaelp_igen);
-    if (counts(wanted, 13, true))
-        st = worse(st, out->status.timer_til_brevet);
-    if (counts(wanted, 14, true))
-        st = worse(st, out->status.manglende_timer);
-    if (counts(wanted, 15, true))
-        st = worse(st, out->status.gennemsnitlige_timer_pr_maaned);
-    if (counts(wanted, 16, true))
-        st = worse(st, out->status.har_stoettet_arbejde_i_perioden);
-    if (counts(wanted, 17, true))
-        st = worse(st, out->status.seneste_maaned_med_ordinaert_arbejde);
-    if (counts(wanted, 18, true))
-        st = worse(st, out->status.foerste_maaned_med_hjaelp);
-    if (counts(wanted, 19, true))
-        st = worse(st, out->status.nedsaettelse_kan_komme_paa_tale);
+    for (uint32_t i = 0; i < 22; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -2901,145 +2802,15 @@ static lov_status evaluate_explaining(const arbejdstimer_input *in, arbejdstimer
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.periodens_slutning != LOV_OK) {
+    for (uint32_t i = 0; i < 22; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.periodens_slutning);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.grundperiodens_begyndelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.grundperiodens_begyndelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, false) && out->status.forlaengelse_i_maaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.forlaengelse_i_maaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, true) && out->status.dage_med_dokumenteret_fravaer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.dage_med_dokumenteret_fravaer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, false) && out->status.periodens_laengde != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.periodens_laengde);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, false) && out->status.periodens_begyndelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.periodens_begyndelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, false) && out->status.timer_i_perioden != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.timer_i_perioden);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
-    }
-    if (counts(wanted, 7, false) && out->status.indberetningerne_er_mulige != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[7].info;
-        st = worse(st, out->status.indberetningerne_er_mulige);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[7].missing[i];
-    }
-    if (counts(wanted, 8, false) && out->status.maaneder_med_hjaelp != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[8].info;
-        st = worse(st, out->status.maaneder_med_hjaelp);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[8].missing[i];
-    }
-    if (counts(wanted, 9, false) && out->status.omfattet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[9].info;
-        st = worse(st, out->status.omfattet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[9].missing[i];
-    }
-    if (counts(wanted, 10, true) && out->status.timekravet_opfyldt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[10].info;
-        st = worse(st, out->status.timekravet_opfyldt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[10].missing[i];
-    }
-    if (counts(wanted, 11, false) && out->status.nye_timer_efter_nedsaettelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[11].info;
-        st = worse(st, out->status.nye_timer_efter_nedsaettelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[11].missing[i];
-    }
-    if (counts(wanted, 12, true) && out->status.fuld_hjaelp_igen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[12].info;
-        st = worse(st, out->status.fuld_hjaelp_igen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[12].missing[i];
-    }
-    if (counts(wanted, 13, true) && out->status.timer_til_brevet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[13].info;
-        st = worse(st, out->status.timer_til_brevet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[13].missing[i];
-    }
-    if (counts(wanted, 14, true) && out->status.manglende_timer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[14].info;
-        st = worse(st, out->status.manglende_timer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[14].missing[i];
-    }
-    if (counts(wanted, 15, true) && out->status.gennemsnitlige_timer_pr_maaned != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[15].info;
-        st = worse(st, out->status.gennemsnitlige_timer_pr_maaned);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[15].missing[i];
-    }
-    if (counts(wanted, 16, true) && out->status.har_stoettet_arbejde_i_perioden != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[16].info;
-        st = worse(st, out->status.har_stoettet_arbejde_i_perioden);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[16].missing[i];
-    }
-    if (counts(wanted, 17, true) && out->status.seneste_maaned_med_ordinaert_arbejde != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[17].info;
-        st = worse(st, out->status.seneste_maaned_med_ordinaert_arbejde);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[17].missing[i];
-    }
-    if (counts(wanted, 18, true) && out->status.foerste_maaned_med_hjaelp != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[18].info;
-        st = worse(st, out->status.foerste_maaned_med_hjaelp);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[18].missing[i];
-    }
-    if (counts(wanted, 19, true) && out->status.nedsaettelse_kan_komme_paa_tale != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[19].info;
-        st = worse(st, out->status.nedsaettelse_kan_komme_paa_tale);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[19].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }
@@ -3048,12 +2819,8 @@ static lov_status evaluate_explaining(const arbejdstimer_input *in, arbejdstimer
 static lov_status evaluate_case(const arbejdstimer_input *in, arbejdstimer_output *out, lov_trace *trace,
                                 const arbejdstimer_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
-        fast_params_t p;
-        fast_params_on(in->reference_dato, &p);
-        if (fast_evaluate(in, in->reference_dato, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269 && fast_evaluate(in, in->reference_dato, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -3077,19 +2844,9 @@ lov_status arbejdstimer_evaluate_batch(const arbejdstimer_input *in, arbejdstime
                              const arbejdstimer_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269) {
-            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
-                day = in[i].reference_dato;
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269 && fast_evaluate(&in[i], in[i].reference_dato, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;

@@ -67,6 +67,84 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(fagsystem_2022_output, status.periodens_slutning), 1},
+    {offsetof(fagsystem_2022_output, status.fravaersmaaneder), 1},
+    {offsetof(fagsystem_2022_output, status.covid_trin_1), 1},
+    {offsetof(fagsystem_2022_output, status.covid_trin_2), 1},
+    {offsetof(fagsystem_2022_output, status.covid_forlaengelse), 1},
+    {offsetof(fagsystem_2022_output, status.covid_perioderne_beroeres), 1},
+    {offsetof(fagsystem_2022_output, status.forlaengelse_i_maaneder), 1},
+    {offsetof(fagsystem_2022_output, status.periodens_laengde), 1},
+    {offsetof(fagsystem_2022_output, status.periodens_begyndelse), 1},
+    {offsetof(fagsystem_2022_output, status.nyansoeger_under_covid), 1},
+    {offsetof(fagsystem_2022_output, status.treaarsperiodens_begyndelse), 1},
+    {offsetof(fagsystem_2022_output, status.maaneder_med_hjaelp), 1},
+    {offsetof(fagsystem_2022_output, status.omfattet), 1},
+    {offsetof(fagsystem_2022_output, status.timer_i_perioden), 1},
+    {offsetof(fagsystem_2022_output, status.timekravet_opfyldt), 1},
+    {offsetof(fagsystem_2022_output, status.indberetningerne_er_mulige), 1},
+    {offsetof(fagsystem_2022_output, status.undtaget), 1},
+    {offsetof(fagsystem_2022_output, status.kravet_ikke_opfyldt), 1},
+    {offsetof(fagsystem_2022_output, status.nedsaettelse_fra), 1},
+    {offsetof(fagsystem_2022_output, status.reglen_gaelder_for_maaneden), 1},
+    {offsetof(fagsystem_2022_output, status.reglen_anvendes_i_dag), 1},
+    {offsetof(fagsystem_2022_output, status.timer_efter_nedsaettelsen), 1},
+    {offsetof(fagsystem_2022_output, status.fuld_hjaelp_igen), 2},
+    {offsetof(fagsystem_2022_output, status.maanedlig_sats), 1},
+    {offsetof(fagsystem_2022_output, status.beloebets_grundlag), 2},
+    {offsetof(fagsystem_2022_output, status.varslet_6_maaneder_foer), 1},
+    {offsetof(fagsystem_2022_output, status.varslet_1_maaned_foer), 1},
+    {offsetof(fagsystem_2022_output, status.hoeringsfristen_er_udloebet), 1},
+    {offsetof(fagsystem_2022_output, status.ophoer_paataenkt), 1},
+    {offsetof(fagsystem_2022_output, status.parrets_nedsaettelse_paataenkt), 1},
+    {offsetof(fagsystem_2022_output, status.parrets_nedsaettelsesbeloeb), 1},
+    {offsetof(fagsystem_2022_output, status.skadende_foelge_paataenkt), 1},
+    {offsetof(fagsystem_2022_output, status.foerste_mulige_nedsaettelse_efter_brev), 1},
+    {offsetof(fagsystem_2022_output, status.reglen_gaelder_for_brevets_maaned), 1},
+    {offsetof(fagsystem_2022_output, status.partshoeringsbrev), 2},
+    {offsetof(fagsystem_2022_output, status.nedsaettelse), 2},
+    {offsetof(fagsystem_2022_output, status.hjaelpen_ophoerer), 2},
+    {offsetof(fagsystem_2022_output, status.nedsaettelse_for_parret), 2},
+    {offsetof(fagsystem_2022_output, status.kraever_sagsbehandlers_vurdering), 2},
+    {offsetof(fagsystem_2022_output, status.timer_i_perioden_om_6_maaneder), 1},
+    {offsetof(fagsystem_2022_output, status.bortfaldsdato_efter_varsel), 1},
+    {offsetof(fagsystem_2022_output, status.meddelelse_om_ophaevelse), 2},
+    {offsetof(fagsystem_2022_output, status.varslingsbrev), 2},
+    {offsetof(fagsystem_2022_output, status.fuld_hjaelp_fra_vurderingen), 2},
+    {offsetof(fagsystem_2022_output, status.skal_efterbetales), 2},
+    {offsetof(fagsystem_2022_output, status.afgoerelse_i_sagsoversigten), 2},
+    {offsetof(fagsystem_2022_output, status.slutdato_ophaever_ikke_undtagelsen), 0},
+};
+
+static lov_status *status_at(fagsystem_2022_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(fagsystem_2022_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 47; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -291,7 +369,7 @@ static lov_status param_on_day_beloebsgrundlag(ctx_t *ctx, lov_date day, fagsyst
 #line 196 "examples/legacy/fagsystem_2022.lov"
 static lov_status fn_covid_maaneder_i(ctx_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 295 "fagsystem_2022.c"
+#line 373 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -318,7 +396,7 @@ _fail:
 #line 192 "examples/legacy/fagsystem_2022.lov"
 static lov_status fn_faelles_maaneder(ctx_t *ctx, lov_date a, lov_date b, lov_date fra, lov_date til, int64_t *result)
 {
-#line 322 "fagsystem_2022.c"
+#line 400 "fagsystem_2022.c"
     lov_date _t1 = 0;
     lov_date _t2 = 0;
     int64_t _t3 = 0;
@@ -339,7 +417,7 @@ static lov_status fn_faelles_maaneder(ctx_t *ctx, lov_date a, lov_date b, lov_da
 #line 256 "examples/legacy/fagsystem_2022.lov"
 static lov_status fn_taellende_timer(ctx_t *ctx, fagsystem_2022_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 343 "fagsystem_2022.c"
+#line 421 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -389,7 +467,7 @@ _fail:
 #line 184 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 {
-#line 393 "fagsystem_2022.c"
+#line 471 "fagsystem_2022.c"
     /* the rule (line 184) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -401,7 +479,7 @@ static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 #line 186 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_fravaersmaaneder(ctx_t *ctx, int64_t *result)
 {
-#line 405 "fagsystem_2022.c"
+#line 483 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const fagsystem_2022_Fravaersmaaned * _t3 = NULL;
@@ -457,7 +535,7 @@ _fail:
 #line 200 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_covid_trin_1(ctx_t *ctx, int64_t *result)
 {
-#line 461 "fagsystem_2022.c"
+#line 539 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -490,7 +568,7 @@ _fail:
 #line 204 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_covid_trin_2(ctx_t *ctx, int64_t *result)
 {
-#line 494 "fagsystem_2022.c"
+#line 572 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -528,7 +606,7 @@ _fail:
 #line 209 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_covid_forlaengelse(ctx_t *ctx, int64_t *result)
 {
-#line 532 "fagsystem_2022.c"
+#line 610 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -566,7 +644,7 @@ _fail:
 #line 216 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_covid_perioderne_beroeres(ctx_t *ctx, bool *result)
 {
-#line 570 "fagsystem_2022.c"
+#line 648 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -624,7 +702,7 @@ _fail:
 #line 221 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_forlaengelse_i_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 628 "fagsystem_2022.c"
+#line 706 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -654,7 +732,7 @@ _fail:
 #line 225 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_periodens_laengde(ctx_t *ctx, lov_duration *result)
 {
-#line 658 "fagsystem_2022.c"
+#line 736 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -677,7 +755,7 @@ _fail:
 #line 229 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_periodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 681 "fagsystem_2022.c"
+#line 759 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 231) */
@@ -699,7 +777,7 @@ _fail:
 #line 233 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_nyansoeger_under_covid(ctx_t *ctx, bool *result)
 {
-#line 703 "fagsystem_2022.c"
+#line 781 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -746,7 +824,7 @@ _fail:
 #line 238 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_treaarsperiodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 750 "fagsystem_2022.c"
+#line 828 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 240) */
@@ -766,7 +844,7 @@ _fail:
 #line 242 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_maaneder_med_hjaelp(ctx_t *ctx, int64_t *result)
 {
-#line 770 "fagsystem_2022.c"
+#line 848 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const fagsystem_2022_Hjaelpsperiode * _t3 = NULL;
@@ -864,7 +942,7 @@ _fail:
 #line 251 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_omfattet(ctx_t *ctx, bool *result)
 {
-#line 868 "fagsystem_2022.c"
+#line 946 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -943,7 +1021,7 @@ _fail:
 #line 264 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
 {
-#line 947 "fagsystem_2022.c"
+#line 1025 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -991,7 +1069,7 @@ _fail:
 #line 269 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timekravet_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 995 "fagsystem_2022.c"
+#line 1073 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     /* the rule (line 271) */
     if ((_st = dependency(ctx, 13, ctx->out->status.timer_i_perioden)) != LOV_OK)
@@ -1008,7 +1086,7 @@ _fail:
 #line 273 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
 {
-#line 1012 "fagsystem_2022.c"
+#line 1090 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -1066,7 +1144,7 @@ _fail:
 #line 285 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_undtaget(ctx_t *ctx, bool *result)
 {
-#line 1070 "fagsystem_2022.c"
+#line 1148 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1273,7 +1351,7 @@ _fail:
 #line 302 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_kravet_ikke_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 1277 "fagsystem_2022.c"
+#line 1355 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1350,7 +1428,7 @@ _fail:
 #line 309 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_nedsaettelse_fra(ctx_t *ctx, lov_date *result)
 {
-#line 1354 "fagsystem_2022.c"
+#line 1432 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 311) */
@@ -1368,7 +1446,7 @@ _fail:
 #line 313 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_reglen_gaelder_for_maaneden(ctx_t *ctx, bool *result)
 {
-#line 1372 "fagsystem_2022.c"
+#line 1450 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1421,7 +1499,7 @@ _fail:
 #line 317 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_reglen_anvendes_i_dag(ctx_t *ctx, bool *result)
 {
-#line 1425 "fagsystem_2022.c"
+#line 1503 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 317) */
@@ -1439,7 +1517,7 @@ _fail:
 #line 319 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timer_efter_nedsaettelsen(ctx_t *ctx, lov_decimal *result)
 {
-#line 1443 "fagsystem_2022.c"
+#line 1521 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1536,7 +1614,7 @@ _fail:
 #line 327 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_fuld_hjaelp_igen(ctx_t *ctx, bool *result)
 {
-#line 1540 "fagsystem_2022.c"
+#line 1618 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1585,7 +1663,7 @@ _fail:
 #line 331 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_maanedlig_sats(ctx_t *ctx, lov_money *result)
 {
-#line 1589 "fagsystem_2022.c"
+#line 1667 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1629,7 +1707,7 @@ _fail:
 #line 339 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_beloebets_grundlag(ctx_t *ctx, fagsystem_2022_Beloebsgrundlag *result)
 {
-#line 1633 "fagsystem_2022.c"
+#line 1711 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     fagsystem_2022_Beloebsgrundlag _t1 = (fagsystem_2022_Beloebsgrundlag)0;
     /* the rule (line 341) */
@@ -1649,7 +1727,7 @@ _fail:
 #line 343 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_varslet_6_maaneder_foer(ctx_t *ctx, bool *result)
 {
-#line 1653 "fagsystem_2022.c"
+#line 1731 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1705,7 +1783,7 @@ _fail:
 #line 347 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_varslet_1_maaned_foer(ctx_t *ctx, bool *result)
 {
-#line 1709 "fagsystem_2022.c"
+#line 1787 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -1750,7 +1828,7 @@ _fail:
 #line 353 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_hoeringsfristen_er_udloebet(ctx_t *ctx, bool *result)
 {
-#line 1754 "fagsystem_2022.c"
+#line 1832 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -1786,7 +1864,7 @@ _fail:
 #line 357 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_ophoer_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 1790 "fagsystem_2022.c"
+#line 1868 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1931,7 +2009,7 @@ _fail:
 #line 362 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_parrets_nedsaettelse_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 1935 "fagsystem_2022.c"
+#line 2013 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2076,7 +2154,7 @@ _fail:
 #line 367 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_parrets_nedsaettelsesbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 2080 "fagsystem_2022.c"
+#line 2158 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -2104,7 +2182,7 @@ _fail:
 #line 371 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_skadende_foelge_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 2108 "fagsystem_2022.c"
+#line 2186 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2245,7 +2323,7 @@ _fail:
 #line 376 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_foerste_mulige_nedsaettelse_efter_brev(ctx_t *ctx, lov_date *result)
 {
-#line 2249 "fagsystem_2022.c"
+#line 2327 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -2275,7 +2353,7 @@ _fail:
 #line 381 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_reglen_gaelder_for_brevets_maaned(ctx_t *ctx, bool *result)
 {
-#line 2279 "fagsystem_2022.c"
+#line 2357 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2358,7 +2436,7 @@ _fail:
 #line 389 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 2362 "fagsystem_2022.c"
+#line 2440 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2545,7 +2623,7 @@ _fail:
 #line 400 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 2549 "fagsystem_2022.c"
+#line 2627 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2923,7 +3001,7 @@ _fail:
 #line 418 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_hjaelpen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 2927 "fagsystem_2022.c"
+#line 3005 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -3297,7 +3375,7 @@ _fail:
 #line 436 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_nedsaettelse_for_parret(ctx_t *ctx, lov_money *result)
 {
-#line 3301 "fagsystem_2022.c"
+#line 3379 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -3675,7 +3753,7 @@ _fail:
 #line 455 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
 {
-#line 3679 "fagsystem_2022.c"
+#line 3757 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3818,7 +3896,7 @@ _fail:
 #line 460 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_timer_i_perioden_om_6_maaneder(ctx_t *ctx, lov_decimal *result)
 {
-#line 3822 "fagsystem_2022.c"
+#line 3900 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -3874,7 +3952,7 @@ _fail:
 #line 465 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_bortfaldsdato_efter_varsel(ctx_t *ctx, lov_date *result)
 {
-#line 3878 "fagsystem_2022.c"
+#line 3956 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -3905,7 +3983,7 @@ _fail:
 #line 474 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_meddelelse_om_ophaevelse(ctx_t *ctx, bool *result)
 {
-#line 3909 "fagsystem_2022.c"
+#line 3987 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4105,7 +4183,7 @@ _fail:
 #line 481 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_varslingsbrev(ctx_t *ctx, bool *result)
 {
-#line 4109 "fagsystem_2022.c"
+#line 4187 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4370,7 +4448,7 @@ _fail:
 #line 489 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_fuld_hjaelp_fra_vurderingen(ctx_t *ctx, bool *result)
 {
-#line 4374 "fagsystem_2022.c"
+#line 4452 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -4419,7 +4497,7 @@ _fail:
 #line 495 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 {
-#line 4423 "fagsystem_2022.c"
+#line 4501 "fagsystem_2022.c"
     (void)ctx;
     /* the rule (line 495) */
     (*result) = false;
@@ -4432,7 +4510,7 @@ static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 #line 497 "examples/legacy/fagsystem_2022.lov"
 static lov_status def_afgoerelse_i_sagsoversigten(ctx_t *ctx, bool *result)
 {
-#line 4436 "fagsystem_2022.c"
+#line 4514 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4515,7 +4593,7 @@ _fail:
 #line 506 "examples/legacy/fagsystem_2022.lov"
 static lov_status assert_slutdato_ophaever_ikke_undtagelsen(ctx_t *ctx, bool *result)
 {
-#line 4519 "fagsystem_2022.c"
+#line 4597 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4888,7 +4966,7 @@ static lov_status fast_fn_taellende_timer(fast_t *ctx, fagsystem_2022_Arbejdsart
 #line 196 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_fn_covid_maaneder_i(fast_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 4892 "fagsystem_2022.c"
+#line 4970 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -4909,7 +4987,7 @@ _fail:
 #line 192 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_fn_faelles_maaneder(fast_t *ctx, lov_date a, lov_date b, lov_date fra, lov_date til, int64_t *result)
 {
-#line 4913 "fagsystem_2022.c"
+#line 4991 "fagsystem_2022.c"
     (void)ctx;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -4925,7 +5003,7 @@ static lov_status fast_fn_faelles_maaneder(fast_t *ctx, lov_date a, lov_date b, 
 #line 256 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_fn_taellende_timer(fast_t *ctx, fagsystem_2022_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 4929 "fagsystem_2022.c"
+#line 5007 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_decimal _t1 = {0, 0};
@@ -4966,7 +5044,7 @@ _fail:
 #line 184 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 {
-#line 4970 "fagsystem_2022.c"
+#line 5048 "fagsystem_2022.c"
     /* the rule (line 184) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -4975,7 +5053,7 @@ static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 #line 186 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_fravaersmaaneder(fast_t *ctx, int64_t *result)
 {
-#line 4979 "fagsystem_2022.c"
+#line 5057 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const fagsystem_2022_Fravaersmaaned * _t3 = NULL;
@@ -5001,7 +5079,7 @@ _fail:
 #line 200 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_covid_trin_1(fast_t *ctx, int64_t *result)
 {
-#line 5005 "fagsystem_2022.c"
+#line 5083 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -5025,7 +5103,7 @@ _fail:
 #line 204 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_covid_trin_2(fast_t *ctx, int64_t *result)
 {
-#line 5029 "fagsystem_2022.c"
+#line 5107 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -5052,7 +5130,7 @@ _fail:
 #line 209 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_covid_forlaengelse(fast_t *ctx, int64_t *result)
 {
-#line 5056 "fagsystem_2022.c"
+#line 5134 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -5079,7 +5157,7 @@ _fail:
 #line 216 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_covid_perioderne_beroeres(fast_t *ctx, bool *result)
 {
-#line 5083 "fagsystem_2022.c"
+#line 5161 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -5105,7 +5183,7 @@ _fail:
 #line 221 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 5109 "fagsystem_2022.c"
+#line 5187 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -5126,7 +5204,7 @@ _fail:
 #line 225 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
 {
-#line 5130 "fagsystem_2022.c"
+#line 5208 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -5144,7 +5222,7 @@ _fail:
 #line 229 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 5148 "fagsystem_2022.c"
+#line 5226 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 231) */
@@ -5159,7 +5237,7 @@ _fail:
 #line 233 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
 {
-#line 5163 "fagsystem_2022.c"
+#line 5241 "fagsystem_2022.c"
     bool _t1 = false;
     const fagsystem_2022_Hjaelpsperiode * _t3 = NULL;
     size_t _t4 = 0;
@@ -5184,7 +5262,7 @@ static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
 #line 238 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_treaarsperiodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 5188 "fagsystem_2022.c"
+#line 5266 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 240) */
@@ -5199,7 +5277,7 @@ _fail:
 #line 242 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
 {
-#line 5203 "fagsystem_2022.c"
+#line 5281 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -5243,7 +5321,7 @@ _fail:
 #line 251 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 {
-#line 5247 "fagsystem_2022.c"
+#line 5325 "fagsystem_2022.c"
     /* the rule (line 253) */
     (*result) = (((!(ctx->in->ydelse == (fagsystem_2022_Ydelse)fagsystem_2022_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12))) && (!ctx->v.nyansoeger_under_covid));
     return LOV_OK;
@@ -5252,7 +5330,7 @@ static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 #line 264 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
 {
-#line 5256 "fagsystem_2022.c"
+#line 5334 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -5284,7 +5362,7 @@ _fail:
 #line 269 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 {
-#line 5288 "fagsystem_2022.c"
+#line 5366 "fagsystem_2022.c"
     /* the rule (line 271) */
     (*result) = (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
     return LOV_OK;
@@ -5293,7 +5371,7 @@ static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 #line 273 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
 {
-#line 5297 "fagsystem_2022.c"
+#line 5375 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -5319,7 +5397,7 @@ _fail:
 #line 285 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 {
-#line 5323 "fagsystem_2022.c"
+#line 5401 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5363,7 +5441,7 @@ _fail:
 #line 302 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 {
-#line 5367 "fagsystem_2022.c"
+#line 5445 "fagsystem_2022.c"
     /* the rule (line 304) */
     (*result) = ((ctx->v.omfattet && (!ctx->v.undtaget)) && (!ctx->v.timekravet_opfyldt));
     return LOV_OK;
@@ -5372,7 +5450,7 @@ static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 #line 309 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_nedsaettelse_fra(fast_t *ctx, lov_date *result)
 {
-#line 5376 "fagsystem_2022.c"
+#line 5454 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 311) */
@@ -5387,7 +5465,7 @@ _fail:
 #line 313 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_reglen_gaelder_for_maaneden(fast_t *ctx, bool *result)
 {
-#line 5391 "fagsystem_2022.c"
+#line 5469 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5410,7 +5488,7 @@ _fail:
 #line 317 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_reglen_anvendes_i_dag(fast_t *ctx, bool *result)
 {
-#line 5414 "fagsystem_2022.c"
+#line 5492 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     /* the rule (line 317) */
     if ((_st = ctx->p->st_reglen_anvendes) != LOV_OK)
@@ -5424,7 +5502,7 @@ _fail:
 #line 319 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timer_efter_nedsaettelsen(fast_t *ctx, lov_decimal *result)
 {
-#line 5428 "fagsystem_2022.c"
+#line 5506 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -5464,7 +5542,7 @@ _fail:
 #line 327 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 {
-#line 5468 "fagsystem_2022.c"
+#line 5546 "fagsystem_2022.c"
     /* the rule (line 329) */
     (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0));
     return LOV_OK;
@@ -5473,7 +5551,7 @@ static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 #line 331 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_maanedlig_sats(fast_t *ctx, lov_money *result)
 {
-#line 5477 "fagsystem_2022.c"
+#line 5555 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -5506,7 +5584,7 @@ _fail:
 #line 339 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_beloebets_grundlag(fast_t *ctx, fagsystem_2022_Beloebsgrundlag *result)
 {
-#line 5510 "fagsystem_2022.c"
+#line 5588 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     fagsystem_2022_Beloebsgrundlag _t1 = (fagsystem_2022_Beloebsgrundlag)0;
     /* the rule (line 341) */
@@ -5521,7 +5599,7 @@ _fail:
 #line 343 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_varslet_6_maaneder_foer(fast_t *ctx, bool *result)
 {
-#line 5525 "fagsystem_2022.c"
+#line 5603 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -5541,7 +5619,7 @@ _fail:
 #line 347 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_varslet_1_maaned_foer(fast_t *ctx, bool *result)
 {
-#line 5545 "fagsystem_2022.c"
+#line 5623 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -5569,7 +5647,7 @@ _fail:
 #line 353 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_hoeringsfristen_er_udloebet(fast_t *ctx, bool *result)
 {
-#line 5573 "fagsystem_2022.c"
+#line 5651 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
@@ -5595,7 +5673,7 @@ _fail:
 #line 357 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 {
-#line 5599 "fagsystem_2022.c"
+#line 5677 "fagsystem_2022.c"
     /* the rule (line 359) */
     (*result) = (((((ctx->in->civilstand == (fagsystem_2022_Civilstand)fagsystem_2022_Civilstand_gift) && ctx->in->begge_paa_voksensats) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
@@ -5604,7 +5682,7 @@ static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 #line 362 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_parrets_nedsaettelse_paataenkt(fast_t *ctx, bool *result)
 {
-#line 5608 "fagsystem_2022.c"
+#line 5686 "fagsystem_2022.c"
     /* the rule (line 364) */
     (*result) = (((((ctx->in->civilstand == (fagsystem_2022_Civilstand)fagsystem_2022_Civilstand_gift) && (!ctx->in->begge_paa_voksensats)) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
@@ -5613,7 +5691,7 @@ static lov_status fast_def_parrets_nedsaettelse_paataenkt(fast_t *ctx, bool *res
 #line 367 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_parrets_nedsaettelsesbeloeb(fast_t *ctx, lov_money *result)
 {
-#line 5617 "fagsystem_2022.c"
+#line 5695 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -5630,7 +5708,7 @@ _fail:
 #line 371 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 {
-#line 5634 "fagsystem_2022.c"
+#line 5712 "fagsystem_2022.c"
     /* the rule (line 373) */
     (*result) = (((((ctx->in->civilstand == (fagsystem_2022_Civilstand)fagsystem_2022_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == (fagsystem_2022_Sats)fagsystem_2022_Sats_su_niveau))) || ctx->v.ophoer_paataenkt) || ctx->v.parrets_nedsaettelse_paataenkt);
     return LOV_OK;
@@ -5639,7 +5717,7 @@ static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 #line 376 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_foerste_mulige_nedsaettelse_efter_brev(fast_t *ctx, lov_date *result)
 {
-#line 5643 "fagsystem_2022.c"
+#line 5721 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -5666,7 +5744,7 @@ _fail:
 #line 381 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_reglen_gaelder_for_brevets_maaned(fast_t *ctx, bool *result)
 {
-#line 5670 "fagsystem_2022.c"
+#line 5748 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5694,7 +5772,7 @@ _fail:
 #line 389 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
 {
-#line 5698 "fagsystem_2022.c"
+#line 5776 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5749,7 +5827,7 @@ _fail:
 #line 400 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
 {
-#line 5753 "fagsystem_2022.c"
+#line 5831 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5801,7 +5879,7 @@ _fail:
 #line 418 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_hjaelpen_ophoerer(fast_t *ctx, bool *result)
 {
-#line 5805 "fagsystem_2022.c"
+#line 5883 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5853,7 +5931,7 @@ _fail:
 #line 436 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_nedsaettelse_for_parret(fast_t *ctx, lov_money *result)
 {
-#line 5857 "fagsystem_2022.c"
+#line 5935 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5905,7 +5983,7 @@ _fail:
 #line 455 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
 {
-#line 5909 "fagsystem_2022.c"
+#line 5987 "fagsystem_2022.c"
     /* the rule (line 457) */
     (*result) = ((((ctx->in->civilstand == (fagsystem_2022_Civilstand)fagsystem_2022_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
     return LOV_OK;
@@ -5914,7 +5992,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 #line 460 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_timer_i_perioden_om_6_maaneder(fast_t *ctx, lov_decimal *result)
 {
-#line 5918 "fagsystem_2022.c"
+#line 5996 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const fagsystem_2022_Arbejdsmaaned * _t3 = NULL;
@@ -5951,7 +6029,7 @@ _fail:
 #line 465 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_bortfaldsdato_efter_varsel(fast_t *ctx, lov_date *result)
 {
-#line 5955 "fagsystem_2022.c"
+#line 6033 "fagsystem_2022.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -5978,7 +6056,7 @@ _fail:
 #line 474 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
 {
-#line 5982 "fagsystem_2022.c"
+#line 6060 "fagsystem_2022.c"
     bool _t1 = false;
     const fagsystem_2022_Hoering * _t3 = NULL;
     size_t _t4 = 0;
@@ -6004,7 +6082,7 @@ static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
 #line 481 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 {
-#line 6008 "fagsystem_2022.c"
+#line 6086 "fagsystem_2022.c"
     /* the rule (line 483) */
     (*result) = (((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && (ctx->v.bortfaldsdato_efter_varsel < INT32_C(20270) /* 2025-07-01 */)) && ((ctx->in->civilstand == (fagsystem_2022_Civilstand)fagsystem_2022_Civilstand_gift) || (!(ctx->in->sats == (fagsystem_2022_Sats)fagsystem_2022_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
     return LOV_OK;
@@ -6013,7 +6091,7 @@ static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 #line 489 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result)
 {
-#line 6017 "fagsystem_2022.c"
+#line 6095 "fagsystem_2022.c"
     /* the rule (line 491) */
     (*result) = ((ctx->in->nedsat_fra.present) && ctx->v.undtaget);
     return LOV_OK;
@@ -6022,7 +6100,7 @@ static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result
 #line 495 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
 {
-#line 6026 "fagsystem_2022.c"
+#line 6104 "fagsystem_2022.c"
     (void)ctx;
     /* the rule (line 495) */
     (*result) = false;
@@ -6032,7 +6110,7 @@ static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
 #line 497 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_def_afgoerelse_i_sagsoversigten(fast_t *ctx, bool *result)
 {
-#line 6036 "fagsystem_2022.c"
+#line 6114 "fagsystem_2022.c"
     /* the rule (line 499) */
     (*result) = (((ctx->in->afgoerelse_meddelt.present) && ctx->in->afgoerelse_begrundet) && ctx->in->afgoerelse_henviser_til_reglerne);
     return LOV_OK;
@@ -6041,7 +6119,7 @@ static lov_status fast_def_afgoerelse_i_sagsoversigten(fast_t *ctx, bool *result
 #line 506 "examples/legacy/fagsystem_2022.lov"
 static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bool *result)
 {
-#line 6045 "fagsystem_2022.c"
+#line 6123 "fagsystem_2022.c"
     *result = (!(((ctx->in->arbejdsevne == (fagsystem_2022_Arbejdsevne)fagsystem_2022_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (!ctx->v.partshoeringsbrev)));
     return LOV_OK;
 }
@@ -6419,53 +6497,8 @@ static bool fast_evaluate(const fagsystem_2022_input *in, lov_date reference_dat
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.periodens_slutning = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fravaersmaaneder = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.covid_trin_1 = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.covid_trin_2 = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.covid_forlaengelse = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.covid_perioderne_beroeres = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.forlaengelse_i_maaneder = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.periodens_laengde = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.periodens_begyndelse = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nyansoeger_under_covid = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.treaarsperiodens_begyndelse = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.maaneder_med_hjaelp = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.omfattet = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timer_i_perioden = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timekravet_opfyldt = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.indberetningerne_er_mulige = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.undtaget = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.kravet_ikke_opfyldt = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nedsaettelse_fra = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.reglen_gaelder_for_maaneden = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.reglen_anvendes_i_dag = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timer_efter_nedsaettelsen = needed_slot(need, 21) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fuld_hjaelp_igen = needed_slot(need, 22) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.maanedlig_sats = needed_slot(need, 23) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.beloebets_grundlag = needed_slot(need, 24) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.varslet_6_maaneder_foer = needed_slot(need, 25) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.varslet_1_maaned_foer = needed_slot(need, 26) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.hoeringsfristen_er_udloebet = needed_slot(need, 27) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ophoer_paataenkt = needed_slot(need, 28) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.parrets_nedsaettelse_paataenkt = needed_slot(need, 29) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.parrets_nedsaettelsesbeloeb = needed_slot(need, 30) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.skadende_foelge_paataenkt = needed_slot(need, 31) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.foerste_mulige_nedsaettelse_efter_brev = needed_slot(need, 32) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.reglen_gaelder_for_brevets_maaned = needed_slot(need, 33) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.partshoeringsbrev = needed_slot(need, 34) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nedsaettelse = needed_slot(need, 35) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.hjaelpen_ophoerer = needed_slot(need, 36) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nedsaettelse_for_parret = needed_slot(need, 37) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.kraever_sagsbehandlers_vurdering = needed_slot(need, 38) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timer_i_perioden_om_6_maaneder = needed_slot(need, 39) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.bortfaldsdato_efter_varsel = needed_slot(need, 40) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.meddelelse_om_ophaevelse = needed_slot(need, 41) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.varslingsbrev = needed_slot(need, 42) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fuld_hjaelp_fra_vurderingen = needed_slot(need, 43) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.skal_efterbetales = needed_slot(need, 44) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.afgoerelse_i_sagsoversigten = needed_slot(need, 45) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.slutdato_ophaever_ikke_undtagelsen = needed_slot(need, 46) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 47; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.partshoeringsbrev = ctx.held.partshoeringsbrev;
     out->held_back.nedsaettelse = ctx.held.nedsaettelse;
     out->held_back.hjaelpen_ophoerer = ctx.held.hjaelpen_ophoerer;
@@ -7390,14 +7423,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_2022_output *out, lov_trace *trace,
                                       const fagsystem_2022_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -7418,53 +7443,7 @@ static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.periodens_slutning = st;
-        out->status.fravaersmaaneder = st;
-        out->status.covid_trin_1 = st;
-        out->status.covid_trin_2 = st;
-        out->status.covid_forlaengelse = st;
-        out->status.covid_perioderne_beroeres = st;
-        out->status.forlaengelse_i_maaneder = st;
-        out->status.periodens_laengde = st;
-        out->status.periodens_begyndelse = st;
-        out->status.nyansoeger_under_covid = st;
-        out->status.treaarsperiodens_begyndelse = st;
-        out->status.maaneder_med_hjaelp = st;
-        out->status.omfattet = st;
-        out->status.timer_i_perioden = st;
-        out->status.timekravet_opfyldt = st;
-        out->status.indberetningerne_er_mulige = st;
-        out->status.undtaget = st;
-        out->status.kravet_ikke_opfyldt = st;
-        out->status.nedsaettelse_fra = st;
-        out->status.reglen_gaelder_for_maaneden = st;
-        out->status.reglen_anvendes_i_dag = st;
-        out->status.timer_efter_nedsaettelsen = st;
-        out->status.fuld_hjaelp_igen = st;
-        out->status.maanedlig_sats = st;
-        out->status.beloebets_grundlag = st;
-        out->status.varslet_6_maaneder_foer = st;
-        out->status.varslet_1_maaned_foer = st;
-        out->status.hoeringsfristen_er_udloebet = st;
-        out->status.ophoer_paataenkt = st;
-        out->status.parrets_nedsaettelse_paataenkt = st;
-        out->status.parrets_nedsaettelsesbeloeb = st;
-        out->status.skadende_foelge_paataenkt = st;
-        out->status.foerste_mulige_nedsaettelse_efter_brev = st;
-        out->status.reglen_gaelder_for_brevets_maaned = st;
-        out->status.partshoeringsbrev = st;
-        out->status.nedsaettelse = st;
-        out->status.hjaelpen_ophoerer = st;
-        out->status.nedsaettelse_for_parret = st;
-        out->status.kraever_sagsbehandlers_vurdering = st;
-        out->status.timer_i_perioden_om_6_maaneder = st;
-        out->status.bortfaldsdato_efter_varsel = st;
-        out->status.meddelelse_om_ophaevelse = st;
-        out->status.varslingsbrev = st;
-        out->status.fuld_hjaelp_fra_vurderingen = st;
-        out->status.skal_efterbetales = st;
-        out->status.afgoerelse_i_sagsoversigten = st;
-        out->status.slutdato_ophaever_ikke_undtagelsen = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -7472,53 +7451,7 @@ static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.periodens_slutning = LOV_UNDETERMINED;
-        out->status.fravaersmaaneder = LOV_UNDETERMINED;
-        out->status.covid_trin_1 = LOV_UNDETERMINED;
-        out->status.covid_trin_2 = LOV_UNDETERMINED;
-        out->status.covid_forlaengelse = LOV_UNDETERMINED;
-        out->status.covid_perioderne_beroeres = LOV_UNDETERMINED;
-        out->status.forlaengelse_i_maaneder = LOV_UNDETERMINED;
-        out->status.periodens_laengde = LOV_UNDETERMINED;
-        out->status.periodens_begyndelse = LOV_UNDETERMINED;
-        out->status.nyansoeger_under_covid = LOV_UNDETERMINED;
-        out->status.treaarsperiodens_begyndelse = LOV_UNDETERMINED;
-        out->status.maaneder_med_hjaelp = LOV_UNDETERMINED;
-        out->status.omfattet = LOV_UNDETERMINED;
-        out->status.timer_i_perioden = LOV_UNDETERMINED;
-        out->status.timekravet_opfyldt = LOV_UNDETERMINED;
-        out->status.indberetningerne_er_mulige = LOV_UNDETERMINED;
-        out->status.undtaget = LOV_UNDETERMINED;
-        out->status.kravet_ikke_opfyldt = LOV_UNDETERMINED;
-        out->status.nedsaettelse_fra = LOV_UNDETERMINED;
-        out->status.reglen_gaelder_for_maaneden = LOV_UNDETERMINED;
-        out->status.reglen_anvendes_i_dag = LOV_UNDETERMINED;
-        out->status.timer_efter_nedsaettelsen = LOV_UNDETERMINED;
-        out->status.fuld_hjaelp_igen = LOV_UNDETERMINED;
-        out->status.maanedlig_sats = LOV_UNDETERMINED;
-        out->status.beloebets_grundlag = LOV_UNDETERMINED;
-        out->status.varslet_6_maaneder_foer = LOV_UNDETERMINED;
-        out->status.varslet_1_maaned_foer = LOV_UNDETERMINED;
-        out->status.hoeringsfristen_er_udloebet = LOV_UNDETERMINED;
-        out->status.ophoer_paataenkt = LOV_UNDETERMINED;
-        out->status.parrets_nedsaettelse_paataenkt = LOV_UNDETERMINED;
-        out->status.parrets_nedsaettelsesbeloeb = LOV_UNDETERMINED;
-        out->status.skadende_foelge_paataenkt = LOV_UNDETERMINED;
-        out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_UNDETERMINED;
-        out->status.reglen_gaelder_for_brevets_maaned = LOV_UNDETERMINED;
-        out->status.partshoeringsbrev = LOV_UNDETERMINED;
-        out->status.nedsaettelse = LOV_UNDETERMINED;
-        out->status.hjaelpen_ophoerer = LOV_UNDETERMINED;
-        out->status.nedsaettelse_for_parret = LOV_UNDETERMINED;
-        out->status.kraever_sagsbehandlers_vurdering = LOV_UNDETERMINED;
-        out->status.timer_i_perioden_om_6_maaneder = LOV_UNDETERMINED;
-        out->status.bortfaldsdato_efter_varsel = LOV_UNDETERMINED;
-        out->status.meddelelse_om_ophaevelse = LOV_UNDETERMINED;
-        out->status.varslingsbrev = LOV_UNDETERMINED;
-        out->status.fuld_hjaelp_fra_vurderingen = LOV_UNDETERMINED;
-        out->status.skal_efterbetales = LOV_UNDETERMINED;
-        out->status.afgoerelse_i_sagsoversigten = LOV_UNDETERMINED;
-        out->status.slutdato_ophaever_ikke_undtagelsen = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -7528,53 +7461,7 @@ static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_
 
     /* In force from 2016-10-01 until 2025-06-30: any other day is not applicable. */
     if (ctx.reference_date < 17075 || ctx.reference_date > 20269) {
-        out->status.periodens_slutning = LOV_NOT_APPLICABLE;
-        out->status.fravaersmaaneder = LOV_NOT_APPLICABLE;
-        out->status.covid_trin_1 = LOV_NOT_APPLICABLE;
-        out->status.covid_trin_2 = LOV_NOT_APPLICABLE;
-        out->status.covid_forlaengelse = LOV_NOT_APPLICABLE;
-        out->status.covid_perioderne_beroeres = LOV_NOT_APPLICABLE;
-        out->status.forlaengelse_i_maaneder = LOV_NOT_APPLICABLE;
-        out->status.periodens_laengde = LOV_NOT_APPLICABLE;
-        out->status.periodens_begyndelse = LOV_NOT_APPLICABLE;
-        out->status.nyansoeger_under_covid = LOV_NOT_APPLICABLE;
-        out->status.treaarsperiodens_begyndelse = LOV_NOT_APPLICABLE;
-        out->status.maaneder_med_hjaelp = LOV_NOT_APPLICABLE;
-        out->status.omfattet = LOV_NOT_APPLICABLE;
-        out->status.timer_i_perioden = LOV_NOT_APPLICABLE;
-        out->status.timekravet_opfyldt = LOV_NOT_APPLICABLE;
-        out->status.indberetningerne_er_mulige = LOV_NOT_APPLICABLE;
-        out->status.undtaget = LOV_NOT_APPLICABLE;
-        out->status.kravet_ikke_opfyldt = LOV_NOT_APPLICABLE;
-        out->status.nedsaettelse_fra = LOV_NOT_APPLICABLE;
-        out->status.reglen_gaelder_for_maaneden = LOV_NOT_APPLICABLE;
-        out->status.reglen_anvendes_i_dag = LOV_NOT_APPLICABLE;
-        out->status.timer_efter_nedsaettelsen = LOV_NOT_APPLICABLE;
-        out->status.fuld_hjaelp_igen = LOV_NOT_APPLICABLE;
-        out->status.maanedlig_sats = LOV_NOT_APPLICABLE;
-        out->status.beloebets_grundlag = LOV_NOT_APPLICABLE;
-        out->status.varslet_6_maaneder_foer = LOV_NOT_APPLICABLE;
-        out->status.varslet_1_maaned_foer = LOV_NOT_APPLICABLE;
-        out->status.hoeringsfristen_er_udloebet = LOV_NOT_APPLICABLE;
-        out->status.ophoer_paataenkt = LOV_NOT_APPLICABLE;
-        out->status.parrets_nedsaettelse_paataenkt = LOV_NOT_APPLICABLE;
-        out->status.parrets_nedsaettelsesbeloeb = LOV_NOT_APPLICABLE;
-        out->status.skadende_foelge_paataenkt = LOV_NOT_APPLICABLE;
-        out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_NOT_APPLICABLE;
-        out->status.reglen_gaelder_for_brevets_maaned = LOV_NOT_APPLICABLE;
-        out->status.partshoeringsbrev = LOV_NOT_APPLICABLE;
-        out->status.nedsaettelse = LOV_NOT_APPLICABLE;
-        out->status.hjaelpen_ophoerer = LOV_NOT_APPLICABLE;
-        out->status.nedsaettelse_for_parret = LOV_NOT_APPLICABLE;
-        out->status.kraever_sagsbehandlers_vurdering = LOV_NOT_APPLICABLE;
-        out->status.timer_i_perioden_om_6_maaneder = LOV_NOT_APPLICABLE;
-        out->status.bortfaldsdato_efter_varsel = LOV_NOT_APPLICABLE;
-        out->status.meddelelse_om_ophaevelse = LOV_NOT_APPLICABLE;
-        out->status.varslingsbrev = LOV_NOT_APPLICABLE;
-        out->status.fuld_hjaelp_fra_vurderingen = LOV_NOT_APPLICABLE;
-        out->status.skal_efterbetales = LOV_NOT_APPLICABLE;
-        out->status.afgoerelse_i_sagsoversigten = LOV_NOT_APPLICABLE;
-        out->status.slutdato_ophaever_ikke_undtagelsen = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -7582,53 +7469,7 @@ static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.periodens_slutning = st;
-        out->status.fravaersmaaneder = st;
-        out->status.covid_trin_1 = st;
-        out->status.covid_trin_2 = st;
-        out->status.covid_forlaengelse = st;
-        out->status.covid_perioderne_beroeres = st;
-        out->status.forlaengelse_i_maaneder = st;
-        out->status.periodens_laengde = st;
-        out->status.periodens_begyndelse = st;
-        out->status.nyansoeger_under_covid = st;
-        out->status.treaarsperiodens_begyndelse = st;
-        out->status.maaneder_med_hjaelp = st;
-        out->status.omfattet = st;
-        out->status.timer_i_perioden = st;
-        out->status.timekravet_opfyldt = st;
-        out->status.indberetningerne_er_mulige = st;
-        out->status.undtaget = st;
-        out->status.kravet_ikke_opfyldt = st;
-        out->status.nedsaettelse_fra = st;
-        out->status.reglen_gaelder_for_maaneden = st;
-        out->status.reglen_anvendes_i_dag = st;
-        out->status.timer_efter_nedsaettelsen = st;
-        out->status.fuld_hjaelp_igen = st;
-        out->status.maanedlig_sats = st;
-        out->status.beloebets_grundlag = st;
-        out->status.varslet_6_maaneder_foer = st;
-        out->status.varslet_1_maaned_foer = st;
-        out->status.hoeringsfristen_er_udloebet = st;
-        out->status.ophoer_paataenkt = st;
-        out->status.parrets_nedsaettelse_paataenkt = st;
-        out->status.parrets_nedsaettelsesbeloeb = st;
-        out->status.skadende_foelge_paataenkt = st;
-        out->status.foerste_mulige_nedsaettelse_efter_brev = st;
-        out->status.reglen_gaelder_for_brevets_maaned = st;
-        out->status.partshoeringsbrev = st;
-        out->status.nedsaettelse = st;
-        out->status.hjaelpen_ophoerer = st;
-        out->status.nedsaettelse_for_parret = st;
-        out->status.kraever_sagsbehandlers_vurdering = st;
-        out->status.timer_i_perioden_om_6_maaneder = st;
-        out->status.bortfaldsdato_efter_varsel = st;
-        out->status.meddelelse_om_ophaevelse = st;
-        out->status.varslingsbrev = st;
-        out->status.fuld_hjaelp_fra_vurderingen = st;
-        out->status.skal_efterbetales = st;
-        out->status.afgoerelse_i_sagsoversigten = st;
-        out->status.slutdato_ophaever_ikke_undtagelsen = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -7639,98 +7480,9 @@ static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.periodens_slutning);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.fravaersmaaneder);
-    if (counts(wanted, 2, false))
-        st = worse(st, out->status.covid_trin_1);
-    if (counts(wanted, 3, false))
-        st = worse(st, out->status.covid_trin_2);
-    if (counts(wanted, 4, false))
-        st = worse(st, out->status.covid_forlaengelse);
-    if (counts(wanted, 5, false))
-        st = worse(st, out->status.covid_perioderne_beroeres);
-    if (counts(wanted, 6, false))
-        st = worse(st, out->status.forlaengelse_i_maaneder);
-    if (counts(wanted, 7, false))
-        st = worse(st, out->status.periodens_laengde);
-    if (counts(wanted, 8, false))
-        st = worse(st, out->status.periodens_begyndelse);
-    if (counts(wanted, 9, false))
-        st = worse(st, out->status.nyansoeger_under_covid);
-    if (counts(wanted, 10, false))
-        st = worse(st, out->status.treaarsperiodens_begyndelse);
-    if (counts(wanted, 11, false))
-        st = worse(st, out->status.maaneder_med_hjaelp);
-    if (counts(wanted, 12, false))
-        st = worse(st, out->status.omfattet);
-    if (counts(wanted, 13, false))
-        st = worse(st, out->status.timer_i_perioden);
-    if (counts(wanted, 14, false))
-        st = worse(st, out->status.timekravet_opfyldt);
-    if (counts(wanted, 15, false))
-        st = worse(st, out->status.indberetningerne_er_mulige);
-    if (counts(wanted, 16, false))
-        st = worse(st, out->status.undtaget);
-    if (counts(wanted, 17, false))
-        st = worse(st, out->status.kravet_ikke_opfyldt);
-    if (counts(wanted, 18, false))
-        st = worse(st, out->status.nedsaettelse_fra);
-    if (counts(wanted, 19, false))
-        st = worse(st, out->status.reglen_gaelder_for_maaneden);
-    if (counts(wanted, 20, false))
-        st = worse(st, out->status.reglen_anvendes_i_dag);
-    if (counts(wanted, 21, false))
-        st = worse(st, out->status.timer_efter_nedsaettelsen);
-    if (counts(wanted, 22, true))
-        st = worse(st, out->status.fuld_hjaelp_igen);
-    if (counts(wanted, 23, false))
-        st = worse(st, out->status.maanedlig_sats);
-    if (counts(wanted, 24, true))
-        st = worse(st, out->status.beloebets_grundlag);
-    if (counts(wanted, 25, false))
-        st = worse(st, out->status.varslet_6_maaneder_foer);
-    if (counts(wanted, 26, false))
-        st = worse(st, out->status.varslet_1_maaned_foer);
-    if (counts(wanted, 27, false))
-        st = worse(st, out->status.hoeringsfristen_er_udloebet);
-    if (counts(wanted, 28, false))
-        st = worse(st, out->status.ophoer_paataenkt);
-    if (counts(wanted, 29, false))
-        st = worse(st, out->status.parrets_nedsaettelse_paataenkt);
-    if (counts(wanted, 30, false))
-        st = worse(st, out->status.parrets_nedsaettelsesbeloeb);
-    if (counts(wanted, 31, false))
-        st = worse(st, out->status.skadende_foelge_paataenkt);
-    if (counts(wanted, 32, false))
-        st = worse(st, out->status.foerste_mulige_nedsaettelse_efter_brev);
-    if (counts(wanted, 33, false))
-        st = worse(st, out->status.reglen_gaelder_for_brevets_maaned);
-    if (counts(wanted, 34, true))
-        st = worse(st, out->status.partshoeringsbrev);
-    if (counts(wanted, 35, true))
-        st = worse(st, out->status.nedsaettelse);
-    if (counts(wanted, 36, true))
-        st = worse(st, out->status.hjaelpen_ophoerer);
-    if (counts(wanted, 37, true))
-        st = worse(st, out->status.nedsaettelse_for_parret);
-    if (counts(wanted, 38, true))
-        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
-    if (counts(wanted, 39, false))
-        st = worse(st, out->status.timer_i_perioden_om_6_maaneder);
-    if (counts(wanted, 40, false))
-        st = worse(st, out->status.bortfaldsdato_efter_varsel);
-    if (counts(wanted, 41, true))
-        st = worse(st, out->status.meddelelse_om_ophaevelse);
-    if (counts(wanted, 42, true))
-        st = worse(st, out->status.varslingsbrev);
-    if (counts(wanted, 43, true))
-        st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
-    if (counts(wanted, 44, true))
-        st = worse(st, out->status.skal_efterbetales);
-    if (counts(wanted, 45, true))
-        st = worse(st, out->status.afgoerelse_i_sagsoversigten);
+    for (uint32_t i = 0; i < 47; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -7747,327 +7499,15 @@ static lov_status evaluate_explaining(const fagsystem_2022_input *in, fagsystem_
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.periodens_slutning != LOV_OK) {
+    for (uint32_t i = 0; i < 47; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.periodens_slutning);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.fravaersmaaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.fravaersmaaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, false) && out->status.covid_trin_1 != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.covid_trin_1);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, false) && out->status.covid_trin_2 != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.covid_trin_2);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, false) && out->status.covid_forlaengelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.covid_forlaengelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, false) && out->status.covid_perioderne_beroeres != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.covid_perioderne_beroeres);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, false) && out->status.forlaengelse_i_maaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.forlaengelse_i_maaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
-    }
-    if (counts(wanted, 7, false) && out->status.periodens_laengde != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[7].info;
-        st = worse(st, out->status.periodens_laengde);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[7].missing[i];
-    }
-    if (counts(wanted, 8, false) && out->status.periodens_begyndelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[8].info;
-        st = worse(st, out->status.periodens_begyndelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[8].missing[i];
-    }
-    if (counts(wanted, 9, false) && out->status.nyansoeger_under_covid != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[9].info;
-        st = worse(st, out->status.nyansoeger_under_covid);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[9].missing[i];
-    }
-    if (counts(wanted, 10, false) && out->status.treaarsperiodens_begyndelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[10].info;
-        st = worse(st, out->status.treaarsperiodens_begyndelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[10].missing[i];
-    }
-    if (counts(wanted, 11, false) && out->status.maaneder_med_hjaelp != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[11].info;
-        st = worse(st, out->status.maaneder_med_hjaelp);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[11].missing[i];
-    }
-    if (counts(wanted, 12, false) && out->status.omfattet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[12].info;
-        st = worse(st, out->status.omfattet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[12].missing[i];
-    }
-    if (counts(wanted, 13, false) && out->status.timer_i_perioden != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[13].info;
-        st = worse(st, out->status.timer_i_perioden);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[13].missing[i];
-    }
-    if (counts(wanted, 14, false) && out->status.timekravet_opfyldt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[14].info;
-        st = worse(st, out->status.timekravet_opfyldt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[14].missing[i];
-    }
-    if (counts(wanted, 15, false) && out->status.indberetningerne_er_mulige != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[15].info;
-        st = worse(st, out->status.indberetningerne_er_mulige);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[15].missing[i];
-    }
-    if (counts(wanted, 16, false) && out->status.undtaget != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[16].info;
-        st = worse(st, out->status.undtaget);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[16].missing[i];
-    }
-    if (counts(wanted, 17, false) && out->status.kravet_ikke_opfyldt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[17].info;
-        st = worse(st, out->status.kravet_ikke_opfyldt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[17].missing[i];
-    }
-    if (counts(wanted, 18, false) && out->status.nedsaettelse_fra != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[18].info;
-        st = worse(st, out->status.nedsaettelse_fra);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[18].missing[i];
-    }
-    if (counts(wanted, 19, false) && out->status.reglen_gaelder_for_maaneden != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[19].info;
-        st = worse(st, out->status.reglen_gaelder_for_maaneden);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[19].missing[i];
-    }
-    if (counts(wanted, 20, false) && out->status.reglen_anvendes_i_dag != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[20].info;
-        st = worse(st, out->status.reglen_anvendes_i_dag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[20].missing[i];
-    }
-    if (counts(wanted, 21, false) && out->status.timer_efter_nedsaettelsen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[21].info;
-        st = worse(st, out->status.timer_efter_nedsaettelsen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[21].missing[i];
-    }
-    if (counts(wanted, 22, true) && out->status.fuld_hjaelp_igen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[22].info;
-        st = worse(st, out->status.fuld_hjaelp_igen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[22].missing[i];
-    }
-    if (counts(wanted, 23, false) && out->status.maanedlig_sats != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[23].info;
-        st = worse(st, out->status.maanedlig_sats);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[23].missing[i];
-    }
-    if (counts(wanted, 24, true) && out->status.beloebets_grundlag != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[24].info;
-        st = worse(st, out->status.beloebets_grundlag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[24].missing[i];
-    }
-    if (counts(wanted, 25, false) && out->status.varslet_6_maaneder_foer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[25].info;
-        st = worse(st, out->status.varslet_6_maaneder_foer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[25].missing[i];
-    }
-    if (counts(wanted, 26, false) && out->status.varslet_1_maaned_foer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[26].info;
-        st = worse(st, out->status.varslet_1_maaned_foer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[26].missing[i];
-    }
-    if (counts(wanted, 27, false) && out->status.hoeringsfristen_er_udloebet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[27].info;
-        st = worse(st, out->status.hoeringsfristen_er_udloebet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[27].missing[i];
-    }
-    if (counts(wanted, 28, false) && out->status.ophoer_paataenkt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[28].info;
-        st = worse(st, out->status.ophoer_paataenkt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[28].missing[i];
-    }
-    if (counts(wanted, 29, false) && out->status.parrets_nedsaettelse_paataenkt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[29].info;
-        st = worse(st, out->status.parrets_nedsaettelse_paataenkt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[29].missing[i];
-    }
-    if (counts(wanted, 30, false) && out->status.parrets_nedsaettelsesbeloeb != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[30].info;
-        st = worse(st, out->status.parrets_nedsaettelsesbeloeb);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[30].missing[i];
-    }
-    if (counts(wanted, 31, false) && out->status.skadende_foelge_paataenkt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[31].info;
-        st = worse(st, out->status.skadende_foelge_paataenkt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[31].missing[i];
-    }
-    if (counts(wanted, 32, false) && out->status.foerste_mulige_nedsaettelse_efter_brev != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[32].info;
-        st = worse(st, out->status.foerste_mulige_nedsaettelse_efter_brev);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[32].missing[i];
-    }
-    if (counts(wanted, 33, false) && out->status.reglen_gaelder_for_brevets_maaned != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[33].info;
-        st = worse(st, out->status.reglen_gaelder_for_brevets_maaned);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[33].missing[i];
-    }
-    if (counts(wanted, 34, true) && out->status.partshoeringsbrev != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[34].info;
-        st = worse(st, out->status.partshoeringsbrev);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[34].missing[i];
-    }
-    if (counts(wanted, 35, true) && out->status.nedsaettelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[35].info;
-        st = worse(st, out->status.nedsaettelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[35].missing[i];
-    }
-    if (counts(wanted, 36, true) && out->status.hjaelpen_ophoerer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[36].info;
-        st = worse(st, out->status.hjaelpen_ophoerer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[36].missing[i];
-    }
-    if (counts(wanted, 37, true) && out->status.nedsaettelse_for_parret != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[37].info;
-        st = worse(st, out->status.nedsaettelse_for_parret);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[37].missing[i];
-    }
-    if (counts(wanted, 38, true) && out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[38].info;
-        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[38].missing[i];
-    }
-    if (counts(wanted, 39, false) && out->status.timer_i_perioden_om_6_maaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[39].info;
-        st = worse(st, out->status.timer_i_perioden_om_6_maaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[39].missing[i];
-    }
-    if (counts(wanted, 40, false) && out->status.bortfaldsdato_efter_varsel != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[40].info;
-        st = worse(st, out->status.bortfaldsdato_efter_varsel);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[40].missing[i];
-    }
-    if (counts(wanted, 41, true) && out->status.meddelelse_om_ophaevelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[41].info;
-        st = worse(st, out->status.meddelelse_om_ophaevelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[41].missing[i];
-    }
-    if (counts(wanted, 42, true) && out->status.varslingsbrev != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[42].info;
-        st = worse(st, out->status.varslingsbrev);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[42].missing[i];
-    }
-    if (counts(wanted, 43, true) && out->status.fuld_hjaelp_fra_vurderingen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[43].info;
-        st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[43].missing[i];
-    }
-    if (counts(wanted, 44, true) && out->status.skal_efterbetales != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[44].info;
-        st = worse(st, out->status.skal_efterbetales);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[44].missing[i];
-    }
-    if (counts(wanted, 45, true) && out->status.afgoerelse_i_sagsoversigten != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[45].info;
-        st = worse(st, out->status.afgoerelse_i_sagsoversigten);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[45].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }

@@ -67,6 +67,40 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(fagsystem_2022_obligatorisk_output, status.undtaget), 1},
+    {offsetof(fagsystem_2022_obligatorisk_output, status.partshoeringsbrev), 2},
+    {offsetof(fagsystem_2022_obligatorisk_output, status.nedsaettelse), 2},
+};
+
+static lov_status *status_at(fagsystem_2022_obligatorisk_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(fagsystem_2022_obligatorisk_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 3; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -154,7 +188,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 40 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status def_undtaget(ctx_t *ctx, bool *result)
 {
-#line 158 "fagsystem_2022_obligatorisk.c"
+#line 192 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -209,7 +243,7 @@ _fail:
 #line 44 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 213 "fagsystem_2022_obligatorisk.c"
+#line 247 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -306,7 +340,7 @@ _fail:
 #line 54 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 310 "fagsystem_2022_obligatorisk.c"
+#line 344 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -495,16 +529,13 @@ typedef struct fast_t {
     fast_held_t held;
 } fast_t;
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 #line 40 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 {
-#line 508 "fagsystem_2022_obligatorisk.c"
+#line 539 "fagsystem_2022_obligatorisk.c"
     /* the rule (line 42) */
     (*result) = ((ctx->in->arbejdsevne == (fagsystem_2022_obligatorisk_Arbejdsevne)fagsystem_2022_obligatorisk_Arbejdsevne_meget_begraenset) && (ctx->reference_date <= ctx->in->slutdato_for_undtagelse));
     return LOV_OK;
@@ -513,7 +544,7 @@ static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 #line 44 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
 {
-#line 517 "fagsystem_2022_obligatorisk.c"
+#line 548 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -541,7 +572,7 @@ _fail:
 #line 54 "examples/legacy/fagsystem_2022_obligatorisk.lov"
 static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
 {
-#line 545 "fagsystem_2022_obligatorisk.c"
+#line 576 "fagsystem_2022_obligatorisk.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -636,9 +667,8 @@ static bool fast_evaluate(const fagsystem_2022_obligatorisk_input *in, lov_date 
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.undtaget = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.partshoeringsbrev = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nedsaettelse = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 3; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.nedsaettelse = ctx.held.nedsaettelse;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
@@ -721,14 +751,6 @@ static void evaluate_all(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, lov_trace *trace,
                                       const fagsystem_2022_obligatorisk_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -749,9 +771,7 @@ static lov_status evaluate_explaining(const fagsystem_2022_obligatorisk_input *i
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.undtaget = st;
-        out->status.partshoeringsbrev = st;
-        out->status.nedsaettelse = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -759,9 +779,7 @@ static lov_status evaluate_explaining(const fagsystem_2022_obligatorisk_input *i
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.undtaget = LOV_UNDETERMINED;
-        out->status.partshoeringsbrev = LOV_UNDETERMINED;
-        out->status.nedsaettelse = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -771,9 +789,7 @@ static lov_status evaluate_explaining(const fagsystem_2022_obligatorisk_input *i
 
     /* In force from 2016-10-01 until 2025-06-30: any other day is not applicable. */
     if (ctx.reference_date < 17075 || ctx.reference_date > 20269) {
-        out->status.undtaget = LOV_NOT_APPLICABLE;
-        out->status.partshoeringsbrev = LOV_NOT_APPLICABLE;
-        out->status.nedsaettelse = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -785,12 +801,9 @@ static lov_status evaluate_explaining(const fagsystem_2022_obligatorisk_input *i
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.undtaget);
-    if (counts(wanted, 1, true))
-        st = worse(st, out->status.partshoeringsbrev);
-    if (counts(wanted, 2, true))
-        st = worse(st, out->status.nedsaettelse);
+    for (uint32_t i = 0; i < 3; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -807,26 +820,15 @@ static lov_status evaluate_explaining(const fagsystem_2022_obligatorisk_input *i
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.undtaget != LOV_OK) {
+    for (uint32_t i = 0; i < 3; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.undtaget);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, true) && out->status.partshoeringsbrev != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.partshoeringsbrev);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, true) && out->status.nedsaettelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.nedsaettelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }
@@ -835,12 +837,8 @@ static lov_status evaluate_explaining(const fagsystem_2022_obligatorisk_input *i
 static lov_status evaluate_case(const fagsystem_2022_obligatorisk_input *in, fagsystem_2022_obligatorisk_output *out, lov_trace *trace,
                                 const fagsystem_2022_obligatorisk_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269) {
-        fast_params_t p;
-        fast_params_on(in->reference_dato, &p);
-        if (fast_evaluate(in, in->reference_dato, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17075 && in->reference_dato <= 20269 && fast_evaluate(in, in->reference_dato, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -864,19 +862,9 @@ lov_status fagsystem_2022_obligatorisk_evaluate_batch(const fagsystem_2022_oblig
                              const fagsystem_2022_obligatorisk_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269) {
-            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
-                day = in[i].reference_dato;
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17075 && in[i].reference_dato <= 20269 && fast_evaluate(&in[i], in[i].reference_dato, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;

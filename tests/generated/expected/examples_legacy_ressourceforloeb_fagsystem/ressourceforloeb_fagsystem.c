@@ -67,6 +67,58 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(ressourceforloeb_fagsystem_output, status.foer_folkepensionsalderen), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.mindre_end_6_aar_til_folkepension), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.antal_tidligere_forloeb), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.nyt_forloebs_maaneder), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.samlede_maaneder), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.laengden_er_lovlig), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.graenserne_overholdt), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.indstilling_foreligger), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.forloebet_kan_bevilges), 2},
+    {offsetof(ressourceforloeb_fagsystem_output, status.gaeldende_regler), 2},
+    {offsetof(ressourceforloeb_fagsystem_output, status.forloebet_forlaenges), 2},
+    {offsetof(ressourceforloeb_fagsystem_output, status.afgjort_foer_slutdatoen), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.ydelsen_fortsaetter), 2},
+    {offsetof(ressourceforloeb_fagsystem_output, status.opgave_til_sagsbehandler), 2},
+    {offsetof(ressourceforloeb_fagsystem_output, status.skal_forelaegges_rehabiliteringsteamet), 2},
+    {offsetof(ressourceforloeb_fagsystem_output, status.partshoering_gennemfoert), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.afgoerelse_truffet), 1},
+    {offsetof(ressourceforloeb_fagsystem_output, status.ydelsen_ophoerer), 2},
+    {offsetof(ressourceforloeb_fagsystem_output, status.besked_om_sagsbehandlingstid), 2},
+    {offsetof(ressourceforloeb_fagsystem_output, status.ansoegningen_er_overskredet), 2},
+    {offsetof(ressourceforloeb_fagsystem_output, status.ressourceforloebsydelse), 2},
+};
+
+static lov_status *status_at(ressourceforloeb_fagsystem_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(ressourceforloeb_fagsystem_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 21; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -286,7 +338,7 @@ static lov_status param_oenske_kraeves_fra_alder(ctx_t *ctx, int64_t *result)
 #line 200 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fn_laengde_i_maaneder(ctx_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 290 "ressourceforloeb_fagsystem.c"
+#line 342 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 202) */
@@ -307,7 +359,7 @@ _fail:
 #line 182 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fn_alder_ved_start_mindst(ctx_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result)
 {
-#line 311 "ressourceforloeb_fagsystem.c"
+#line 363 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -331,7 +383,7 @@ _fail:
 #line 116 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 335 "ressourceforloeb_fagsystem.c"
+#line 387 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -367,7 +419,7 @@ _fail:
 #line 107 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 371 "ressourceforloeb_fagsystem.c"
+#line 423 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -388,7 +440,7 @@ _fail:
 #line 158 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 392 "ressourceforloeb_fagsystem.c"
+#line 444 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -435,7 +487,7 @@ _fail:
 #line 148 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 439 "ressourceforloeb_fagsystem.c"
+#line 491 "ressourceforloeb_fagsystem.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -462,7 +514,7 @@ _L3:;
 #line 45 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 466 "ressourceforloeb_fagsystem.c"
+#line 518 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -522,7 +574,7 @@ _fail:
 #line 29 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_fristens_sidste_dag(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 526 "ressourceforloeb_fagsystem.c"
+#line 578 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 33) */
@@ -543,7 +595,7 @@ _fail:
 #line 36 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_frist_overskredet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 547 "ressourceforloeb_fagsystem.c"
+#line 599 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -610,7 +662,7 @@ _fail:
 #line 186 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_foer_folkepensionsalderen(ctx_t *ctx, bool *result)
 {
-#line 614 "ressourceforloeb_fagsystem.c"
+#line 666 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     /* the rule (line 189) */
     if (!ctx->in->known.nyt_forloeb_fra) {
@@ -633,7 +685,7 @@ _fail:
 #line 191 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_mindre_end_6_aar_til_folkepension(ctx_t *ctx, bool *result)
 {
-#line 637 "ressourceforloeb_fagsystem.c"
+#line 689 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     ressourceforloeb_fagsystem_Regelgrundlag _t2 = (ressourceforloeb_fagsystem_Regelgrundlag)0;
@@ -693,7 +745,7 @@ _fail:
 #line 196 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_antal_tidligere_forloeb(ctx_t *ctx, int64_t *result)
 {
-#line 697 "ressourceforloeb_fagsystem.c"
+#line 749 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const ressourceforloeb_fagsystem_Forloeb * _t3 = NULL;
@@ -724,7 +776,7 @@ _fail:
 #line 204 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_nyt_forloebs_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 728 "ressourceforloeb_fagsystem.c"
+#line 780 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 206) */
@@ -750,7 +802,7 @@ _fail:
 #line 208 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_samlede_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 754 "ressourceforloeb_fagsystem.c"
+#line 806 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const ressourceforloeb_fagsystem_Forloeb * _t3 = NULL;
@@ -790,7 +842,7 @@ _fail:
 #line 212 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_laengden_er_lovlig(ctx_t *ctx, bool *result)
 {
-#line 794 "ressourceforloeb_fagsystem.c"
+#line 846 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_duration _t2 = {0, 0};
@@ -871,7 +923,7 @@ _fail:
 #line 219 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_graenserne_overholdt(ctx_t *ctx, bool *result)
 {
-#line 875 "ressourceforloeb_fagsystem.c"
+#line 927 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1259,7 +1311,7 @@ _fail:
 #line 251 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_indstilling_foreligger(ctx_t *ctx, bool *result)
 {
-#line 1263 "ressourceforloeb_fagsystem.c"
+#line 1315 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1310,7 +1362,7 @@ _fail:
 #line 258 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_forloebet_kan_bevilges(ctx_t *ctx, bool *result)
 {
-#line 1314 "ressourceforloeb_fagsystem.c"
+#line 1366 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1481,7 +1533,7 @@ _fail:
 #line 263 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_gaeldende_regler(ctx_t *ctx, ressourceforloeb_fagsystem_Regelgrundlag *result)
 {
-#line 1485 "ressourceforloeb_fagsystem.c"
+#line 1537 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     ressourceforloeb_fagsystem_Regelgrundlag _t1 = (ressourceforloeb_fagsystem_Regelgrundlag)0;
     /* the rule (line 265) */
@@ -1499,7 +1551,7 @@ _fail:
 #line 273 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_forloebet_forlaenges(ctx_t *ctx, bool *result)
 {
-#line 1503 "ressourceforloeb_fagsystem.c"
+#line 1555 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1663,7 +1715,7 @@ _fail:
 #line 282 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_afgjort_foer_slutdatoen(ctx_t *ctx, bool *result)
 {
-#line 1667 "ressourceforloeb_fagsystem.c"
+#line 1719 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     /* the rule (line 286) */
     if (!ctx->in->known.afgoerelse_om_fremtidig_indsats) {
@@ -1682,7 +1734,7 @@ _fail:
 #line 318 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1686 "ressourceforloeb_fagsystem.c"
+#line 1738 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1722,7 +1774,7 @@ _fail:
 #line 323 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1726 "ressourceforloeb_fagsystem.c"
+#line 1778 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 325) */
@@ -1752,7 +1804,7 @@ _fail:
 #line 328 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ydelsen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 1756 "ressourceforloeb_fagsystem.c"
+#line 1808 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1929,7 +1981,7 @@ _fail:
 #line 290 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ydelsen_fortsaetter(ctx_t *ctx, bool *result)
 {
-#line 1933 "ressourceforloeb_fagsystem.c"
+#line 1985 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1978,7 +2030,7 @@ _fail:
 #line 297 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_opgave_til_sagsbehandler(ctx_t *ctx, bool *result)
 {
-#line 1982 "ressourceforloeb_fagsystem.c"
+#line 2034 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2060,7 +2112,7 @@ _fail:
 #line 303 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_skal_forelaegges_rehabiliteringsteamet(ctx_t *ctx, bool *result)
 {
-#line 2064 "ressourceforloeb_fagsystem.c"
+#line 2116 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2254,7 +2306,7 @@ _fail:
 #line 343 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_besked_om_sagsbehandlingstid(ctx_t *ctx, bool *result)
 {
-#line 2258 "ressourceforloeb_fagsystem.c"
+#line 2310 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2320,7 +2372,7 @@ _fail:
 #line 350 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ansoegningen_er_overskredet(ctx_t *ctx, bool *result)
 {
-#line 2324 "ressourceforloeb_fagsystem.c"
+#line 2376 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2383,7 +2435,7 @@ _fail:
 #line 358 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status def_ressourceforloebsydelse(ctx_t *ctx, lov_money *result)
 {
-#line 2387 "ressourceforloeb_fagsystem.c"
+#line 2439 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -2575,7 +2627,7 @@ static lov_status fast_fn_retssikkerhed_frist_overskredet(fast_t *ctx, lov_date 
 #line 200 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_fn_laengde_i_maaneder(fast_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 2579 "ressourceforloeb_fagsystem.c"
+#line 2631 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2591,7 +2643,7 @@ _fail:
 #line 182 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_fn_alder_ved_start_mindst(fast_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result)
 {
-#line 2595 "ressourceforloeb_fagsystem.c"
+#line 2647 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_duration _t1 = {0, 0};
@@ -2610,7 +2662,7 @@ _fail:
 #line 116 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 2614 "ressourceforloeb_fagsystem.c"
+#line 2666 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2630,7 +2682,7 @@ _fail:
 #line 107 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 2634 "ressourceforloeb_fagsystem.c"
+#line 2686 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2646,7 +2698,7 @@ _fail:
 #line 158 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 2650 "ressourceforloeb_fagsystem.c"
+#line 2702 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2666,7 +2718,7 @@ _fail:
 #line 148 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 2670 "ressourceforloeb_fagsystem.c"
+#line 2722 "ressourceforloeb_fagsystem.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -2676,7 +2728,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 45 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 2680 "ressourceforloeb_fagsystem.c"
+#line 2732 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -2696,7 +2748,7 @@ _fail:
 #line 29 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 2700 "ressourceforloeb_fagsystem.c"
+#line 2752 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2712,7 +2764,7 @@ _fail:
 #line 36 "examples/legacy/../../rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 2716 "ressourceforloeb_fagsystem.c"
+#line 2768 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -2740,7 +2792,7 @@ _fail:
 #line 186 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_foer_folkepensionsalderen(fast_t *ctx, bool *result)
 {
-#line 2744 "ressourceforloeb_fagsystem.c"
+#line 2796 "ressourceforloeb_fagsystem.c"
     /* the rule (line 189) */
     (*result) = (ctx->in->nyt_forloeb_fra < ctx->in->folkepensionsalder_naas);
     return LOV_OK;
@@ -2749,7 +2801,7 @@ static lov_status fast_def_foer_folkepensionsalderen(fast_t *ctx, bool *result)
 #line 191 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_mindre_end_6_aar_til_folkepension(fast_t *ctx, bool *result)
 {
-#line 2753 "ressourceforloeb_fagsystem.c"
+#line 2805 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -2774,7 +2826,7 @@ _fail:
 #line 196 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_antal_tidligere_forloeb(fast_t *ctx, int64_t *result)
 {
-#line 2778 "ressourceforloeb_fagsystem.c"
+#line 2830 "ressourceforloeb_fagsystem.c"
     int64_t _t1 = 0;
     const ressourceforloeb_fagsystem_Forloeb * _t3 = NULL;
     size_t _t4 = 0;
@@ -2795,7 +2847,7 @@ static lov_status fast_def_antal_tidligere_forloeb(fast_t *ctx, int64_t *result)
 #line 204 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_nyt_forloebs_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 2799 "ressourceforloeb_fagsystem.c"
+#line 2851 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 206) */
@@ -2810,7 +2862,7 @@ _fail:
 #line 208 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_samlede_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 2814 "ressourceforloeb_fagsystem.c"
+#line 2866 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -2845,7 +2897,7 @@ _fail:
 #line 212 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_laengden_er_lovlig(fast_t *ctx, bool *result)
 {
-#line 2849 "ressourceforloeb_fagsystem.c"
+#line 2901 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -2882,7 +2934,7 @@ _fail:
 #line 219 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_graenserne_overholdt(fast_t *ctx, bool *result)
 {
-#line 2886 "ressourceforloeb_fagsystem.c"
+#line 2938 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2962,7 +3014,7 @@ _fail:
 #line 251 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
 {
-#line 2966 "ressourceforloeb_fagsystem.c"
+#line 3018 "ressourceforloeb_fagsystem.c"
     /* the rule (line 256) */
     (*result) = ((ctx->in->indstilling == (ressourceforloeb_fagsystem_Indstilling)ressourceforloeb_fagsystem_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet);
     return LOV_OK;
@@ -2971,7 +3023,7 @@ static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
 #line 258 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_forloebet_kan_bevilges(fast_t *ctx, bool *result)
 {
-#line 2975 "ressourceforloeb_fagsystem.c"
+#line 3027 "ressourceforloeb_fagsystem.c"
     /* the rule (line 260) */
     (*result) = (((((ctx->in->i_maalgruppen && (!ctx->in->arbejdsevnen_kan_ikke_udvikles)) && ctx->v.foer_folkepensionsalderen) && ctx->v.indstilling_foreligger) && ctx->v.laengden_er_lovlig) && ctx->v.graenserne_overholdt);
     return LOV_OK;
@@ -2980,7 +3032,7 @@ static lov_status fast_def_forloebet_kan_bevilges(fast_t *ctx, bool *result)
 #line 263 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_gaeldende_regler(fast_t *ctx, ressourceforloeb_fagsystem_Regelgrundlag *result)
 {
-#line 2984 "ressourceforloeb_fagsystem.c"
+#line 3036 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     /* the rule (line 265) */
     if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
@@ -2994,7 +3046,7 @@ _fail:
 #line 273 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_forloebet_forlaenges(fast_t *ctx, bool *result)
 {
-#line 2998 "ressourceforloeb_fagsystem.c"
+#line 3050 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3022,7 +3074,7 @@ _fail:
 #line 282 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_afgjort_foer_slutdatoen(fast_t *ctx, bool *result)
 {
-#line 3026 "ressourceforloeb_fagsystem.c"
+#line 3078 "ressourceforloeb_fagsystem.c"
     /* the rule (line 286) */
     (*result) = (ctx->in->afgoerelse_om_fremtidig_indsats.present);
     return LOV_OK;
@@ -3031,7 +3083,7 @@ static lov_status fast_def_afgjort_foer_slutdatoen(fast_t *ctx, bool *result)
 #line 318 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 3035 "ressourceforloeb_fagsystem.c"
+#line 3087 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -3057,7 +3109,7 @@ _fail:
 #line 323 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 3061 "ressourceforloeb_fagsystem.c"
+#line 3113 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 325) */
@@ -3072,7 +3124,7 @@ _fail:
 #line 328 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_ydelsen_ophoerer(fast_t *ctx, bool *result)
 {
-#line 3076 "ressourceforloeb_fagsystem.c"
+#line 3128 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3110,7 +3162,7 @@ _fail:
 #line 290 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_ydelsen_fortsaetter(fast_t *ctx, bool *result)
 {
-#line 3114 "ressourceforloeb_fagsystem.c"
+#line 3166 "ressourceforloeb_fagsystem.c"
     /* the rule (line 294) */
     (*result) = ((ctx->in->igangvaerende_fra.present) && (!ctx->v.ydelsen_ophoerer));
     return LOV_OK;
@@ -3119,7 +3171,7 @@ static lov_status fast_def_ydelsen_fortsaetter(fast_t *ctx, bool *result)
 #line 297 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_opgave_til_sagsbehandler(fast_t *ctx, bool *result)
 {
-#line 3123 "ressourceforloeb_fagsystem.c"
+#line 3175 "ressourceforloeb_fagsystem.c"
     /* the rule (line 299) */
     (*result) = (((ctx->in->igangvaerende_fra.present) && (!ctx->in->planlagt_slutdato.present)) && (!ctx->v.afgjort_foer_slutdatoen));
     return LOV_OK;
@@ -3128,7 +3180,7 @@ static lov_status fast_def_opgave_til_sagsbehandler(fast_t *ctx, bool *result)
 #line 303 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_skal_forelaegges_rehabiliteringsteamet(fast_t *ctx, bool *result)
 {
-#line 3132 "ressourceforloeb_fagsystem.c"
+#line 3184 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -3169,7 +3221,7 @@ _fail:
 #line 343 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_besked_om_sagsbehandlingstid(fast_t *ctx, bool *result)
 {
-#line 3173 "ressourceforloeb_fagsystem.c"
+#line 3225 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3189,7 +3241,7 @@ _fail:
 #line 350 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_ansoegningen_er_overskredet(fast_t *ctx, bool *result)
 {
-#line 3193 "ressourceforloeb_fagsystem.c"
+#line 3245 "ressourceforloeb_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3209,7 +3261,7 @@ _fail:
 #line 358 "examples/legacy/ressourceforloeb_fagsystem.lov"
 static lov_status fast_def_ressourceforloebsydelse(fast_t *ctx, lov_money *result)
 {
-#line 3213 "ressourceforloeb_fagsystem.c"
+#line 3265 "ressourceforloeb_fagsystem.c"
     lov_money _t1 = 0;
     lov_money _t2 = 0;
     /* the rule (line 362) */
@@ -3442,27 +3494,8 @@ static bool fast_evaluate(const ressourceforloeb_fagsystem_input *in, lov_date r
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.foer_folkepensionsalderen = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.mindre_end_6_aar_til_folkepension = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.antal_tidligere_forloeb = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nyt_forloebs_maaneder = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.samlede_maaneder = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.laengden_er_lovlig = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.graenserne_overholdt = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.indstilling_foreligger = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.forloebet_kan_bevilges = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.gaeldende_regler = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.forloebet_forlaenges = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.afgjort_foer_slutdatoen = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ydelsen_fortsaetter = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.opgave_til_sagsbehandler = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.skal_forelaegges_rehabiliteringsteamet = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.partshoering_gennemfoert = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.afgoerelse_truffet = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ydelsen_ophoerer = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.besked_om_sagsbehandlingstid = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ansoegningen_er_overskredet = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ressourceforloebsydelse = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 21; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.ydelsen_ophoerer = ctx.held.ydelsen_ophoerer;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
@@ -3918,14 +3951,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const ressourceforloeb_fagsystem_input *in, ressourceforloeb_fagsystem_output *out, lov_trace *trace,
                                       const ressourceforloeb_fagsystem_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -3946,27 +3971,7 @@ static lov_status evaluate_explaining(const ressourceforloeb_fagsystem_input *in
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.foer_folkepensionsalderen = st;
-        out->status.mindre_end_6_aar_til_folkepension = st;
-        out->status.antal_tidligere_forloeb = st;
-        out->status.nyt_forloebs_maaneder = st;
-        out->status.samlede_maaneder = st;
-        out->status.laengden_er_lovlig = st;
-        out->status.graenserne_overholdt = st;
-        out->status.indstilling_foreligger = st;
-        out->status.forloebet_kan_bevilges = st;
-        out->status.gaeldende_regler = st;
-        out->status.forloebet_forlaenges = st;
-        out->status.afgjort_foer_slutdatoen = st;
-        out->status.ydelsen_fortsaetter = st;
-        out->status.opgave_til_sagsbehandler = st;
-        out->status.skal_forelaegges_rehabiliteringsteamet = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.ydelsen_ophoerer = st;
-        out->status.besked_om_sagsbehandlingstid = st;
-        out->status.ansoegningen_er_overskredet = st;
-        out->status.ressourceforloebsydelse = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -3974,27 +3979,7 @@ static lov_status evaluate_explaining(const ressourceforloeb_fagsystem_input *in
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.foer_folkepensionsalderen = LOV_UNDETERMINED;
-        out->status.mindre_end_6_aar_til_folkepension = LOV_UNDETERMINED;
-        out->status.antal_tidligere_forloeb = LOV_UNDETERMINED;
-        out->status.nyt_forloebs_maaneder = LOV_UNDETERMINED;
-        out->status.samlede_maaneder = LOV_UNDETERMINED;
-        out->status.laengden_er_lovlig = LOV_UNDETERMINED;
-        out->status.graenserne_overholdt = LOV_UNDETERMINED;
-        out->status.indstilling_foreligger = LOV_UNDETERMINED;
-        out->status.forloebet_kan_bevilges = LOV_UNDETERMINED;
-        out->status.gaeldende_regler = LOV_UNDETERMINED;
-        out->status.forloebet_forlaenges = LOV_UNDETERMINED;
-        out->status.afgjort_foer_slutdatoen = LOV_UNDETERMINED;
-        out->status.ydelsen_fortsaetter = LOV_UNDETERMINED;
-        out->status.opgave_til_sagsbehandler = LOV_UNDETERMINED;
-        out->status.skal_forelaegges_rehabiliteringsteamet = LOV_UNDETERMINED;
-        out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
-        out->status.afgoerelse_truffet = LOV_UNDETERMINED;
-        out->status.ydelsen_ophoerer = LOV_UNDETERMINED;
-        out->status.besked_om_sagsbehandlingstid = LOV_UNDETERMINED;
-        out->status.ansoegningen_er_overskredet = LOV_UNDETERMINED;
-        out->status.ressourceforloebsydelse = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -4004,27 +3989,7 @@ static lov_status evaluate_explaining(const ressourceforloeb_fagsystem_input *in
 
     /* In force from 2017-01-01: any other day is not applicable. */
     if (ctx.reference_date < 17167 || ctx.reference_date > 2932896) {
-        out->status.foer_folkepensionsalderen = LOV_NOT_APPLICABLE;
-        out->status.mindre_end_6_aar_til_folkepension = LOV_NOT_APPLICABLE;
-        out->status.antal_tidligere_forloeb = LOV_NOT_APPLICABLE;
-        out->status.nyt_forloebs_maaneder = LOV_NOT_APPLICABLE;
-        out->status.samlede_maaneder = LOV_NOT_APPLICABLE;
-        out->status.laengden_er_lovlig = LOV_NOT_APPLICABLE;
-        out->status.graenserne_overholdt = LOV_NOT_APPLICABLE;
-        out->status.indstilling_foreligger = LOV_NOT_APPLICABLE;
-        out->status.forloebet_kan_bevilges = LOV_NOT_APPLICABLE;
-        out->status.gaeldende_regler = LOV_NOT_APPLICABLE;
-        out->status.forloebet_forlaenges = LOV_NOT_APPLICABLE;
-        out->status.afgjort_foer_slutdatoen = LOV_NOT_APPLICABLE;
-        out->status.ydelsen_fortsaetter = LOV_NOT_APPLICABLE;
-        out->status.opgave_til_sagsbehandler = LOV_NOT_APPLICABLE;
-        out->status.skal_forelaegges_rehabiliteringsteamet = LOV_NOT_APPLICABLE;
-        out->status.partshoering_gennemfoert = LOV_NOT_APPLICABLE;
-        out->status.afgoerelse_truffet = LOV_NOT_APPLICABLE;
-        out->status.ydelsen_ophoerer = LOV_NOT_APPLICABLE;
-        out->status.besked_om_sagsbehandlingstid = LOV_NOT_APPLICABLE;
-        out->status.ansoegningen_er_overskredet = LOV_NOT_APPLICABLE;
-        out->status.ressourceforloebsydelse = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -4032,27 +3997,7 @@ static lov_status evaluate_explaining(const ressourceforloeb_fagsystem_input *in
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.foer_folkepensionsalderen = st;
-        out->status.mindre_end_6_aar_til_folkepension = st;
-        out->status.antal_tidligere_forloeb = st;
-        out->status.nyt_forloebs_maaneder = st;
-        out->status.samlede_maaneder = st;
-        out->status.laengden_er_lovlig = st;
-        out->status.graenserne_overholdt = st;
-        out->status.indstilling_foreligger = st;
-        out->status.forloebet_kan_bevilges = st;
-        out->status.gaeldende_regler = st;
-        out->status.forloebet_forlaenges = st;
-        out->status.afgjort_foer_slutdatoen = st;
-        out->status.ydelsen_fortsaetter = st;
-        out->status.opgave_til_sagsbehandler = st;
-        out->status.skal_forelaegges_rehabiliteringsteamet = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.ydelsen_ophoerer = st;
-        out->status.besked_om_sagsbehandlingstid = st;
-        out->status.ansoegningen_er_overskredet = st;
-        out->status.ressourceforloebsydelse = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -4063,48 +4008,9 @@ static lov_status evaluate_explaining(const ressourceforloeb_fagsystem_input *in
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.foer_folkepensionsalderen);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.mindre_end_6_aar_til_folkepension);
-    if (counts(wanted, 2, false))
-        st = worse(st, out->status.antal_tidligere_forloeb);
-    if (counts(wanted, 3, false))
-        st = worse(st, out->status.nyt_forloebs_maaneder);
-    if (counts(wanted, 4, false))
-        st = worse(st, out->status.samlede_maaneder);
-    if (counts(wanted, 5, false))
-        st = worse(st, out->status.laengden_er_lovlig);
-    if (counts(wanted, 6, false))
-        st = worse(st, out->status.graenserne_overholdt);
-    if (counts(wanted, 7, false))
-        st = worse(st, out->status.indstilling_foreligger);
-    if (counts(wanted, 8, true))
-        st = worse(st, out->status.forloebet_kan_bevilges);
-    if (counts(wanted, 9, true))
-        st = worse(st, out->status.gaeldende_regler);
-    if (counts(wanted, 10, true))
-        st = worse(st, out->status.forloebet_forlaenges);
-    if (counts(wanted, 11, false))
-        st = worse(st, out->status.afgjort_foer_slutdatoen);
-    if (counts(wanted, 12, true))
-        st = worse(st, out->status.ydelsen_fortsaetter);
-    if (counts(wanted, 13, true))
-        st = worse(st, out->status.opgave_til_sagsbehandler);
-    if (counts(wanted, 14, true))
-        st = worse(st, out->status.skal_forelaegges_rehabiliteringsteamet);
-    if (counts(wanted, 15, false))
-        st = worse(st, out->status.partshoering_gennemfoert);
-    if (counts(wanted, 16, false))
-        st = worse(st, out->status.afgoerelse_truffet);
-    if (counts(wanted, 17, true))
-        st = worse(st, out->status.ydelsen_ophoerer);
-    if (counts(wanted, 18, true))
-        st = worse(st, out->status.besked_om_sagsbehandlingstid);
-    if (counts(wanted, 19, true))
-        st = worse(st, out->status.ansoegningen_er_overskredet);
-    if (counts(wanted, 20, true))
-        st = worse(st, out->status.ressourceforloebsydelse);
+    for (uint32_t i = 0; i < 21; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -4121,152 +4027,15 @@ static lov_status evaluate_explaining(const ressourceforloeb_fagsystem_input *in
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.foer_folkepensionsalderen != LOV_OK) {
+    for (uint32_t i = 0; i < 21; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.foer_folkepensionsalderen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.mindre_end_6_aar_til_folkepension != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.mindre_end_6_aar_til_folkepension);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, false) && out->status.antal_tidligere_forloeb != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.antal_tidligere_forloeb);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, false) && out->status.nyt_forloebs_maaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.nyt_forloebs_maaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, false) && out->status.samlede_maaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.samlede_maaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, false) && out->status.laengden_er_lovlig != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.laengden_er_lovlig);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, false) && out->status.graenserne_overholdt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.graenserne_overholdt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
-    }
-    if (counts(wanted, 7, false) && out->status.indstilling_foreligger != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[7].info;
-        st = worse(st, out->status.indstilling_foreligger);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[7].missing[i];
-    }
-    if (counts(wanted, 8, true) && out->status.forloebet_kan_bevilges != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[8].info;
-        st = worse(st, out->status.forloebet_kan_bevilges);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[8].missing[i];
-    }
-    if (counts(wanted, 9, true) && out->status.gaeldende_regler != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[9].info;
-        st = worse(st, out->status.gaeldende_regler);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[9].missing[i];
-    }
-    if (counts(wanted, 10, true) && out->status.forloebet_forlaenges != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[10].info;
-        st = worse(st, out->status.forloebet_forlaenges);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[10].missing[i];
-    }
-    if (counts(wanted, 11, false) && out->status.afgjort_foer_slutdatoen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[11].info;
-        st = worse(st, out->status.afgjort_foer_slutdatoen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[11].missing[i];
-    }
-    if (counts(wanted, 12, true) && out->status.ydelsen_fortsaetter != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[12].info;
-        st = worse(st, out->status.ydelsen_fortsaetter);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[12].missing[i];
-    }
-    if (counts(wanted, 13, true) && out->status.opgave_til_sagsbehandler != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[13].info;
-        st = worse(st, out->status.opgave_til_sagsbehandler);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[13].missing[i];
-    }
-    if (counts(wanted, 14, true) && out->status.skal_forelaegges_rehabiliteringsteamet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[14].info;
-        st = worse(st, out->status.skal_forelaegges_rehabiliteringsteamet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[14].missing[i];
-    }
-    if (counts(wanted, 15, false) && out->status.partshoering_gennemfoert != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[15].info;
-        st = worse(st, out->status.partshoering_gennemfoert);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[15].missing[i];
-    }
-    if (counts(wanted, 16, false) && out->status.afgoerelse_truffet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[16].info;
-        st = worse(st, out->status.afgoerelse_truffet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[16].missing[i];
-    }
-    if (counts(wanted, 17, true) && out->status.ydelsen_ophoerer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[17].info;
-        st = worse(st, out->status.ydelsen_ophoerer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[17].missing[i];
-    }
-    if (counts(wanted, 18, true) && out->status.besked_om_sagsbehandlingstid != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[18].info;
-        st = worse(st, out->status.besked_om_sagsbehandlingstid);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[18].missing[i];
-    }
-    if (counts(wanted, 19, true) && out->status.ansoegningen_er_overskredet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[19].info;
-        st = worse(st, out->status.ansoegningen_er_overskredet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[19].missing[i];
-    }
-    if (counts(wanted, 20, true) && out->status.ressourceforloebsydelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[20].info;
-        st = worse(st, out->status.ressourceforloebsydelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[20].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }

@@ -67,6 +67,51 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(sygemelding_fagsystem_output, status.gaeldende_vejledningsregel), 1},
+    {offsetof(sygemelding_fagsystem_output, status.vejledt_efter_35_stk_1), 1},
+    {offsetof(sygemelding_fagsystem_output, status.raskmeldt_foer_udeblivelsen), 1},
+    {offsetof(sygemelding_fagsystem_output, status.sygemeldt_paa_dagen), 1},
+    {offsetof(sygemelding_fagsystem_output, status.rimelig_grund), 1},
+    {offsetof(sygemelding_fagsystem_output, status.undersoegelse_paakraevet), 2},
+    {offsetof(sygemelding_fagsystem_output, status.udeblevet_uden_rimelig_grund), 1},
+    {offsetof(sygemelding_fagsystem_output, status.i_tide), 1},
+    {offsetof(sygemelding_fagsystem_output, status.betingelser_for_aktivitetsparate), 1},
+    {offsetof(sygemelding_fagsystem_output, status.partshoering_gennemfoert), 1},
+    {offsetof(sygemelding_fagsystem_output, status.afgoerelse_truffet), 1},
+    {offsetof(sygemelding_fagsystem_output, status.fradrag), 2},
+    {offsetof(sygemelding_fagsystem_output, status.sygemeldingen_er_aaben), 2},
+    {offsetof(sygemelding_fagsystem_output, status.slutdato_paa_sygemeldingen_aendrer_intet), 0},
+};
+
+static lov_status *status_at(sygemelding_fagsystem_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(sygemelding_fagsystem_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 14; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -188,7 +233,7 @@ static lov_status param_on_day_vejledningsregel(ctx_t *ctx, lov_date day, sygeme
 #line 116 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 192 "sygemelding_fagsystem.c"
+#line 237 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -224,7 +269,7 @@ _fail:
 #line 107 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 228 "sygemelding_fagsystem.c"
+#line 273 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -245,7 +290,7 @@ _fail:
 #line 158 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 249 "sygemelding_fagsystem.c"
+#line 294 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -292,7 +337,7 @@ _fail:
 #line 148 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 296 "sygemelding_fagsystem.c"
+#line 341 "sygemelding_fagsystem.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -318,7 +363,7 @@ _L3:;
 #line 136 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_gaeldende_vejledningsregel(ctx_t *ctx, sygemelding_fagsystem_Vejledningsregel *result)
 {
-#line 322 "sygemelding_fagsystem.c"
+#line 367 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     sygemelding_fagsystem_Vejledningsregel _t1 = (sygemelding_fagsystem_Vejledningsregel)0;
     /* the rule (line 138) */
@@ -340,7 +385,7 @@ _fail:
 #line 140 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_vejledt_efter_35_stk_1(ctx_t *ctx, bool *result)
 {
-#line 344 "sygemelding_fagsystem.c"
+#line 389 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -708,7 +753,7 @@ _fail:
 #line 174 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_raskmeldt_foer_udeblivelsen(ctx_t *ctx, bool *result)
 {
-#line 712 "sygemelding_fagsystem.c"
+#line 757 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -895,7 +940,7 @@ _fail:
 #line 180 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_sygemeldt_paa_dagen(ctx_t *ctx, bool *result)
 {
-#line 899 "sygemelding_fagsystem.c"
+#line 944 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -981,7 +1026,7 @@ _fail:
 #line 187 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 985 "sygemelding_fagsystem.c"
+#line 1030 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1206,7 +1251,7 @@ _fail:
 #line 214 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_undersoegelse_paakraevet(ctx_t *ctx, bool *result)
 {
-#line 1210 "sygemelding_fagsystem.c"
+#line 1255 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1351,7 +1396,7 @@ _fail:
 #line 219 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_udeblevet_uden_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 1355 "sygemelding_fagsystem.c"
+#line 1400 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1399,7 +1444,7 @@ _fail:
 #line 226 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_i_tide(ctx_t *ctx, bool *result)
 {
-#line 1403 "sygemelding_fagsystem.c"
+#line 1448 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1493,7 +1538,7 @@ _fail:
 #line 234 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
 {
-#line 1497 "sygemelding_fagsystem.c"
+#line 1542 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1576,7 +1621,7 @@ _fail:
 #line 238 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1580 "sygemelding_fagsystem.c"
+#line 1625 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1648,7 +1693,7 @@ _fail:
 #line 244 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1652 "sygemelding_fagsystem.c"
+#line 1697 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 246) */
@@ -1678,7 +1723,7 @@ _fail:
 #line 249 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 1682 "sygemelding_fagsystem.c"
+#line 1727 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1873,7 +1918,7 @@ _fail:
 #line 265 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status def_sygemeldingen_er_aaben(ctx_t *ctx, bool *result)
 {
-#line 1877 "sygemelding_fagsystem.c"
+#line 1922 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2052,7 +2097,7 @@ _fail:
 #line 275 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status assert_slutdato_paa_sygemeldingen_aendrer_intet(ctx_t *ctx, bool *result)
 {
-#line 2056 "sygemelding_fagsystem.c"
+#line 2101 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2421,11 +2466,8 @@ static lov_status fast_param_on_day_vejledningsregel(lov_date day, sygemelding_f
     return LOV_OK;
 }
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result);
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result);
@@ -2435,7 +2477,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 116 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 2439 "sygemelding_fagsystem.c"
+#line 2481 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2455,7 +2497,7 @@ _fail:
 #line 107 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 2459 "sygemelding_fagsystem.c"
+#line 2501 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2471,7 +2513,7 @@ _fail:
 #line 158 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 2475 "sygemelding_fagsystem.c"
+#line 2517 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2491,7 +2533,7 @@ _fail:
 #line 148 "examples/legacy/../../rules/forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 2495 "sygemelding_fagsystem.c"
+#line 2537 "sygemelding_fagsystem.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -2501,7 +2543,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 136 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_gaeldende_vejledningsregel(fast_t *ctx, sygemelding_fagsystem_Vejledningsregel *result)
 {
-#line 2505 "sygemelding_fagsystem.c"
+#line 2547 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     sygemelding_fagsystem_Vejledningsregel _t1 = (sygemelding_fagsystem_Vejledningsregel)0;
     /* the rule (line 138) */
@@ -2516,7 +2558,7 @@ _fail:
 #line 140 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_vejledt_efter_35_stk_1(fast_t *ctx, bool *result)
 {
-#line 2520 "sygemelding_fagsystem.c"
+#line 2562 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2568,7 +2610,7 @@ _fail:
 #line 174 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result)
 {
-#line 2572 "sygemelding_fagsystem.c"
+#line 2614 "sygemelding_fagsystem.c"
     /* the rule (line 176) */
     (*result) = ((((!(ctx->in->raskmelding == (sygemelding_fagsystem_Raskmelding)sygemelding_fagsystem_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->in->udeblivelsesdag)) || (((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value)) && (ctx->in->udeblivelsesdag > ctx->in->sygemelding_slutdato.value)));
     return LOV_OK;
@@ -2577,7 +2619,7 @@ static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result
 #line 180 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_sygemeldt_paa_dagen(fast_t *ctx, bool *result)
 {
-#line 2581 "sygemelding_fagsystem.c"
+#line 2623 "sygemelding_fagsystem.c"
     /* the rule (line 182) */
     (*result) = (((ctx->in->sygemeldt_fra.present) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (!ctx->v.raskmeldt_foer_udeblivelsen));
     return LOV_OK;
@@ -2586,7 +2628,7 @@ static lov_status fast_def_sygemeldt_paa_dagen(fast_t *ctx, bool *result)
 #line 187 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 2590 "sygemelding_fagsystem.c"
+#line 2632 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2648,7 +2690,7 @@ _fail:
 #line 214 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
 {
-#line 2652 "sygemelding_fagsystem.c"
+#line 2694 "sygemelding_fagsystem.c"
     /* the rule (line 216) */
     (*result) = (((ctx->in->borgeren_henviser_til_sygdom && (ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_ikke_vurderet)) && (!ctx->v.rimelig_grund)) && (!((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value))));
     return LOV_OK;
@@ -2657,7 +2699,7 @@ static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
 #line 219 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_udeblevet_uden_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 2661 "sygemelding_fagsystem.c"
+#line 2703 "sygemelding_fagsystem.c"
     /* the rule (line 221) */
     (*result) = ((!ctx->v.rimelig_grund) && (!ctx->v.undersoegelse_paakraevet));
     return LOV_OK;
@@ -2666,7 +2708,7 @@ static lov_status fast_def_udeblevet_uden_rimelig_grund(fast_t *ctx, bool *resul
 #line 226 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_i_tide(fast_t *ctx, bool *result)
 {
-#line 2670 "sygemelding_fagsystem.c"
+#line 2712 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -2686,7 +2728,7 @@ _fail:
 #line 234 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *result)
 {
-#line 2690 "sygemelding_fagsystem.c"
+#line 2732 "sygemelding_fagsystem.c"
     /* the rule (line 236) */
     (*result) = ((!(ctx->in->matchgruppe == (sygemelding_fagsystem_Matchgruppe)sygemelding_fagsystem_Matchgruppe_aktivitetsparat)) || (ctx->in->personlig_kontakt_udtoemt && ctx->in->sanktion_fremmer_raadighed));
     return LOV_OK;
@@ -2695,7 +2737,7 @@ static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *r
 #line 238 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 2699 "sygemelding_fagsystem.c"
+#line 2741 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -2726,7 +2768,7 @@ _fail:
 #line 244 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 2730 "sygemelding_fagsystem.c"
+#line 2772 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 246) */
@@ -2741,7 +2783,7 @@ _fail:
 #line 249 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
 {
-#line 2745 "sygemelding_fagsystem.c"
+#line 2787 "sygemelding_fagsystem.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2790,7 +2832,7 @@ _fail:
 #line 265 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 {
-#line 2794 "sygemelding_fagsystem.c"
+#line 2836 "sygemelding_fagsystem.c"
     /* the rule (line 267) */
     (*result) = (((ctx->in->sygemeldt_fra.present) && (!(((!(ctx->in->raskmelding == (sygemelding_fagsystem_Raskmelding)sygemelding_fagsystem_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->reference_date)))) && (!((ctx->in->sygemelding_slutdato.present) && (ctx->reference_date > ctx->in->sygemelding_slutdato.value))));
     return LOV_OK;
@@ -2799,7 +2841,7 @@ static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 #line 275 "examples/legacy/sygemelding_fagsystem.lov"
 static lov_status fast_assert_slutdato_paa_sygemeldingen_aendrer_intet(fast_t *ctx, bool *result)
 {
-#line 2803 "sygemelding_fagsystem.c"
+#line 2845 "sygemelding_fagsystem.c"
     *result = (!(((((((ctx->in->sygemelding_slutdato.present) && (ctx->in->sygemelding_slutdato.value < ctx->in->udeblivelsesdag)) && (ctx->in->sygemeldt_fra.present)) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == (sygemelding_fagsystem_Raskmelding)sygemelding_fagsystem_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == (sygemelding_fagsystem_Vurdering)sygemelding_fagsystem_Vurdering_var_ikke_syg))) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && ctx->v.sygemeldingen_er_aaben));
     return LOV_OK;
 }
@@ -2967,20 +3009,8 @@ static bool fast_evaluate(const sygemelding_fagsystem_input *in, lov_date refere
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.gaeldende_vejledningsregel = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.vejledt_efter_35_stk_1 = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.raskmeldt_foer_udeblivelsen = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.sygemeldt_paa_dagen = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.rimelig_grund = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.undersoegelse_paakraevet = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.udeblevet_uden_rimelig_grund = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.i_tide = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.betingelser_for_aktivitetsparate = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.partshoering_gennemfoert = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.afgoerelse_truffet = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fradrag = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.sygemeldingen_er_aaben = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.slutdato_paa_sygemeldingen_aendrer_intet = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 14; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.fradrag = ctx.held.fradrag;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
@@ -3285,14 +3315,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const sygemelding_fagsystem_input *in, sygemelding_fagsystem_output *out, lov_trace *trace,
                                       const sygemelding_fagsystem_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -3313,20 +3335,7 @@ static lov_status evaluate_explaining(const sygemelding_fagsystem_input *in, syg
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.gaeldende_vejledningsregel = st;
-        out->status.vejledt_efter_35_stk_1 = st;
-        out->status.raskmeldt_foer_udeblivelsen = st;
-        out->status.sygemeldt_paa_dagen = st;
-        out->status.rimelig_grund = st;
-        out->status.undersoegelse_paakraevet = st;
-        out->status.udeblevet_uden_rimelig_grund = st;
-        out->status.i_tide = st;
-        out->status.betingelser_for_aktivitetsparate = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.fradrag = st;
-        out->status.sygemeldingen_er_aaben = st;
-        out->status.slutdato_paa_sygemeldingen_aendrer_intet = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -3334,20 +3343,7 @@ static lov_status evaluate_explaining(const sygemelding_fagsystem_input *in, syg
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.gaeldende_vejledningsregel = LOV_UNDETERMINED;
-        out->status.vejledt_efter_35_stk_1 = LOV_UNDETERMINED;
-        out->status.raskmeldt_foer_udeblivelsen = LOV_UNDETERMINED;
-        out->status.sygemeldt_paa_dagen = LOV_UNDETERMINED;
-        out->status.rimelig_grund = LOV_UNDETERMINED;
-        out->status.undersoegelse_paakraevet = LOV_UNDETERMINED;
-        out->status.udeblevet_uden_rimelig_grund = LOV_UNDETERMINED;
-        out->status.i_tide = LOV_UNDETERMINED;
-        out->status.betingelser_for_aktivitetsparate = LOV_UNDETERMINED;
-        out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
-        out->status.afgoerelse_truffet = LOV_UNDETERMINED;
-        out->status.fradrag = LOV_UNDETERMINED;
-        out->status.sygemeldingen_er_aaben = LOV_UNDETERMINED;
-        out->status.slutdato_paa_sygemeldingen_aendrer_intet = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -3357,20 +3353,7 @@ static lov_status evaluate_explaining(const sygemelding_fagsystem_input *in, syg
 
     /* In force from 2017-01-01 until 2025-06-30: any other day is not applicable. */
     if (ctx.reference_date < 17167 || ctx.reference_date > 20269) {
-        out->status.gaeldende_vejledningsregel = LOV_NOT_APPLICABLE;
-        out->status.vejledt_efter_35_stk_1 = LOV_NOT_APPLICABLE;
-        out->status.raskmeldt_foer_udeblivelsen = LOV_NOT_APPLICABLE;
-        out->status.sygemeldt_paa_dagen = LOV_NOT_APPLICABLE;
-        out->status.rimelig_grund = LOV_NOT_APPLICABLE;
-        out->status.undersoegelse_paakraevet = LOV_NOT_APPLICABLE;
-        out->status.udeblevet_uden_rimelig_grund = LOV_NOT_APPLICABLE;
-        out->status.i_tide = LOV_NOT_APPLICABLE;
-        out->status.betingelser_for_aktivitetsparate = LOV_NOT_APPLICABLE;
-        out->status.partshoering_gennemfoert = LOV_NOT_APPLICABLE;
-        out->status.afgoerelse_truffet = LOV_NOT_APPLICABLE;
-        out->status.fradrag = LOV_NOT_APPLICABLE;
-        out->status.sygemeldingen_er_aaben = LOV_NOT_APPLICABLE;
-        out->status.slutdato_paa_sygemeldingen_aendrer_intet = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -3378,20 +3361,7 @@ static lov_status evaluate_explaining(const sygemelding_fagsystem_input *in, syg
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.gaeldende_vejledningsregel = st;
-        out->status.vejledt_efter_35_stk_1 = st;
-        out->status.raskmeldt_foer_udeblivelsen = st;
-        out->status.sygemeldt_paa_dagen = st;
-        out->status.rimelig_grund = st;
-        out->status.undersoegelse_paakraevet = st;
-        out->status.udeblevet_uden_rimelig_grund = st;
-        out->status.i_tide = st;
-        out->status.betingelser_for_aktivitetsparate = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.fradrag = st;
-        out->status.sygemeldingen_er_aaben = st;
-        out->status.slutdato_paa_sygemeldingen_aendrer_intet = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -3402,32 +3372,9 @@ static lov_status evaluate_explaining(const sygemelding_fagsystem_input *in, syg
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.gaeldende_vejledningsregel);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.vejledt_efter_35_stk_1);
-    if (counts(wanted, 2, false))
-        st = worse(st, out->status.raskmeldt_foer_udeblivelsen);
-    if (counts(wanted, 3, false))
-        st = worse(st, out->status.sygemeldt_paa_dagen);
-    if (counts(wanted, 4, false))
-        st = worse(st, out->status.rimelig_grund);
-    if (counts(wanted, 5, true))
-        st = worse(st, out->status.undersoegelse_paakraevet);
-    if (counts(wanted, 6, false))
-        st = worse(st, out->status.udeblevet_uden_rimelig_grund);
-    if (counts(wanted, 7, false))
-        st = worse(st, out->status.i_tide);
-    if (counts(wanted, 8, false))
-        st = worse(st, out->status.betingelser_for_aktivitetsparate);
-    if (counts(wanted, 9, false))
-        st = worse(st, out->status.partshoering_gennemfoert);
-    if (counts(wanted, 10, false))
-        st = worse(st, out->status.afgoerelse_truffet);
-    if (counts(wanted, 11, true))
-        st = worse(st, out->status.fradrag);
-    if (counts(wanted, 12, true))
-        st = worse(st, out->status.sygemeldingen_er_aaben);
+    for (uint32_t i = 0; i < 14; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -3444,96 +3391,15 @@ static lov_status evaluate_explaining(const sygemelding_fagsystem_input *in, syg
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.gaeldende_vejledningsregel != LOV_OK) {
+    for (uint32_t i = 0; i < 14; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.gaeldende_vejledningsregel);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.vejledt_efter_35_stk_1 != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.vejledt_efter_35_stk_1);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, false) && out->status.raskmeldt_foer_udeblivelsen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.raskmeldt_foer_udeblivelsen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, false) && out->status.sygemeldt_paa_dagen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.sygemeldt_paa_dagen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, false) && out->status.rimelig_grund != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.rimelig_grund);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, true) && out->status.undersoegelse_paakraevet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.undersoegelse_paakraevet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, false) && out->status.udeblevet_uden_rimelig_grund != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.udeblevet_uden_rimelig_grund);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
-    }
-    if (counts(wanted, 7, false) && out->status.i_tide != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[7].info;
-        st = worse(st, out->status.i_tide);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[7].missing[i];
-    }
-    if (counts(wanted, 8, false) && out->status.betingelser_for_aktivitetsparate != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[8].info;
-        st = worse(st, out->status.betingelser_for_aktivitetsparate);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[8].missing[i];
-    }
-    if (counts(wanted, 9, false) && out->status.partshoering_gennemfoert != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[9].info;
-        st = worse(st, out->status.partshoering_gennemfoert);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[9].missing[i];
-    }
-    if (counts(wanted, 10, false) && out->status.afgoerelse_truffet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[10].info;
-        st = worse(st, out->status.afgoerelse_truffet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[10].missing[i];
-    }
-    if (counts(wanted, 11, true) && out->status.fradrag != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[11].info;
-        st = worse(st, out->status.fradrag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[11].missing[i];
-    }
-    if (counts(wanted, 12, true) && out->status.sygemeldingen_er_aaben != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[12].info;
-        st = worse(st, out->status.sygemeldingen_er_aaben);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[12].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }
@@ -3542,12 +3408,8 @@ static lov_status evaluate_explaining(const sygemelding_fagsystem_input *in, syg
 static lov_status evaluate_case(const sygemelding_fagsystem_input *in, sygemelding_fagsystem_output *out, lov_trace *trace,
                                 const sygemelding_fagsystem_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17167 && in->reference_dato <= 20269) {
-        fast_params_t p;
-        fast_params_on(in->reference_dato, &p);
-        if (fast_evaluate(in, in->reference_dato, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17167 && in->reference_dato <= 20269 && fast_evaluate(in, in->reference_dato, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -3571,19 +3433,9 @@ lov_status sygemelding_fagsystem_evaluate_batch(const sygemelding_fagsystem_inpu
                              const sygemelding_fagsystem_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (in[i].known.reference_dato && in[i].reference_dato >= 17167 && in[i].reference_dato <= 20269) {
-            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
-                day = in[i].reference_dato;
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17167 && in[i].reference_dato <= 20269 && fast_evaluate(&in[i], in[i].reference_dato, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;

@@ -67,6 +67,48 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(nedsaettelsessats_output, status.sats_efter_hjaelpsniveau), 1},
+    {offsetof(nedsaettelsessats_output, status.maanedlig_nedsaettelse), 2},
+    {offsetof(nedsaettelsessats_output, status.satsaar), 2},
+    {offsetof(nedsaettelsessats_output, status.satsen_gaelder_fra), 2},
+    {offsetof(nedsaettelsessats_output, status.satsen_gaelder_til), 2},
+    {offsetof(nedsaettelsessats_output, status.halvdelen_af_fuld_sats), 1},
+    {offsetof(nedsaettelsessats_output, status.halvdelen_i_hele_kroner), 1},
+    {offsetof(nedsaettelsessats_output, status.halv_sats_hoejst_1_kr_under_halvdelen), 0},
+    {offsetof(nedsaettelsessats_output, status.halv_sats_taet_paa_halvdelen), 0},
+    {offsetof(nedsaettelsessats_output, status.aldrig_mere_end_fuld_sats), 0},
+    {offsetof(nedsaettelsessats_output, status.fuld_sats_mindst_2016_niveau), 0},
+};
+
+static lov_status *status_at(nedsaettelsessats_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(nedsaettelsessats_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 11; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -225,7 +267,7 @@ static lov_status param_nedsaettelse_halv_sats(ctx_t *ctx, lov_money *result)
 #line 80 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_sats_efter_hjaelpsniveau(ctx_t *ctx, lov_money *result)
 {
-#line 229 "nedsaettelsessats.c"
+#line 271 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -266,7 +308,7 @@ _fail:
 #line 91 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_maanedlig_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 270 "nedsaettelsessats.c"
+#line 312 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 93) */
@@ -293,7 +335,7 @@ _fail:
 #line 98 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_satsaar(ctx_t *ctx, int64_t *result)
 {
-#line 297 "nedsaettelsessats.c"
+#line 339 "nedsaettelsessats.c"
     /* the rule (line 100) */
     (*result) = lov_date_year_of(ctx->reference_date);
     return LOV_OK;
@@ -305,7 +347,7 @@ static lov_status def_satsaar(ctx_t *ctx, int64_t *result)
 #line 102 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_satsen_gaelder_fra(ctx_t *ctx, lov_date *result)
 {
-#line 309 "nedsaettelsessats.c"
+#line 351 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 104) */
     _t1 = (lov_date_year_start(ctx->reference_date) >= INT32_C(17075) /* 2016-10-01 */) ? lov_date_year_start(ctx->reference_date) : INT32_C(17075) /* 2016-10-01 */;
@@ -319,7 +361,7 @@ static lov_status def_satsen_gaelder_fra(ctx_t *ctx, lov_date *result)
 #line 106 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_satsen_gaelder_til(ctx_t *ctx, lov_date *result)
 {
-#line 323 "nedsaettelsessats.c"
+#line 365 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 108) */
     _t1 = (lov_date_year_end(ctx->reference_date) <= INT32_C(20269) /* 2025-06-30 */) ? lov_date_year_end(ctx->reference_date) : INT32_C(20269) /* 2025-06-30 */;
@@ -333,7 +375,7 @@ static lov_status def_satsen_gaelder_til(ctx_t *ctx, lov_date *result)
 #line 121 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_halvdelen_af_fuld_sats(ctx_t *ctx, lov_money *result)
 {
-#line 337 "nedsaettelsessats.c"
+#line 379 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -357,7 +399,7 @@ _fail:
 #line 127 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status def_halvdelen_i_hele_kroner(ctx_t *ctx, lov_money *result)
 {
-#line 361 "nedsaettelsessats.c"
+#line 403 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -387,7 +429,7 @@ _fail:
 #line 132 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_halv_sats_hoejst_1_kr_under_halvdelen(ctx_t *ctx, bool *result)
 {
-#line 391 "nedsaettelsessats.c"
+#line 433 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -412,7 +454,7 @@ _fail:
 #line 136 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_halv_sats_taet_paa_halvdelen(ctx_t *ctx, bool *result)
 {
-#line 416 "nedsaettelsessats.c"
+#line 458 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -439,7 +481,7 @@ _fail:
 #line 141 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_aldrig_mere_end_fuld_sats(ctx_t *ctx, bool *result)
 {
-#line 443 "nedsaettelsessats.c"
+#line 485 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = dependency(ctx, 1, ctx->out->status.maanedlig_nedsaettelse)) != LOV_OK)
@@ -458,7 +500,7 @@ _fail:
 #line 147 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status assert_fuld_sats_mindst_2016_niveau(ctx_t *ctx, bool *result)
 {
-#line 462 "nedsaettelsessats.c"
+#line 504 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = param_nedsaettelse_fuld_sats(ctx, &_t1)) != LOV_OK)
@@ -558,7 +600,7 @@ static void fast_params_on(lov_date day, fast_params_t *p)
 #line 80 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_sats_efter_hjaelpsniveau(fast_t *ctx, lov_money *result)
 {
-#line 562 "nedsaettelsessats.c"
+#line 604 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 82) */
@@ -590,7 +632,7 @@ _fail:
 #line 91 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_maanedlig_nedsaettelse(fast_t *ctx, lov_money *result)
 {
-#line 594 "nedsaettelsessats.c"
+#line 636 "nedsaettelsessats.c"
     lov_money _t1 = 0;
     /* the rule (line 93) */
     if (ctx->in->civilstand == (nedsaettelsessats_Civilstand)nedsaettelsessats_Civilstand_gift) {
@@ -605,7 +647,7 @@ static lov_status fast_def_maanedlig_nedsaettelse(fast_t *ctx, lov_money *result
 #line 98 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_satsaar(fast_t *ctx, int64_t *result)
 {
-#line 609 "nedsaettelsessats.c"
+#line 651 "nedsaettelsessats.c"
     /* the rule (line 100) */
     (*result) = lov_date_year_of(ctx->reference_date);
     return LOV_OK;
@@ -614,7 +656,7 @@ static lov_status fast_def_satsaar(fast_t *ctx, int64_t *result)
 #line 102 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_satsen_gaelder_fra(fast_t *ctx, lov_date *result)
 {
-#line 618 "nedsaettelsessats.c"
+#line 660 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 104) */
     _t1 = (lov_date_year_start(ctx->reference_date) >= INT32_C(17075) /* 2016-10-01 */) ? lov_date_year_start(ctx->reference_date) : INT32_C(17075) /* 2016-10-01 */;
@@ -625,7 +667,7 @@ static lov_status fast_def_satsen_gaelder_fra(fast_t *ctx, lov_date *result)
 #line 106 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_satsen_gaelder_til(fast_t *ctx, lov_date *result)
 {
-#line 629 "nedsaettelsessats.c"
+#line 671 "nedsaettelsessats.c"
     lov_date _t1 = 0;
     /* the rule (line 108) */
     _t1 = (lov_date_year_end(ctx->reference_date) <= INT32_C(20269) /* 2025-06-30 */) ? lov_date_year_end(ctx->reference_date) : INT32_C(20269) /* 2025-06-30 */;
@@ -636,7 +678,7 @@ static lov_status fast_def_satsen_gaelder_til(fast_t *ctx, lov_date *result)
 #line 121 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_halvdelen_af_fuld_sats(fast_t *ctx, lov_money *result)
 {
-#line 640 "nedsaettelsessats.c"
+#line 682 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -656,7 +698,7 @@ _fail:
 #line 127 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_def_halvdelen_i_hele_kroner(fast_t *ctx, lov_money *result)
 {
-#line 660 "nedsaettelsessats.c"
+#line 702 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_decimal _t2 = {0, 0};
@@ -682,7 +724,7 @@ _fail:
 #line 132 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_assert_halv_sats_hoejst_1_kr_under_halvdelen(fast_t *ctx, bool *result)
 {
-#line 686 "nedsaettelsessats.c"
+#line 728 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -701,7 +743,7 @@ _fail:
 #line 136 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_assert_halv_sats_taet_paa_halvdelen(fast_t *ctx, bool *result)
 {
-#line 705 "nedsaettelsessats.c"
+#line 747 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -722,7 +764,7 @@ _fail:
 #line 141 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_assert_aldrig_mere_end_fuld_sats(fast_t *ctx, bool *result)
 {
-#line 726 "nedsaettelsessats.c"
+#line 768 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     if ((_st = ctx->p->st_nedsaettelse_fuld_sats) != LOV_OK)
         goto _fail;
@@ -735,7 +777,7 @@ _fail:
 #line 147 "examples/nedsaettelsessats/nedsaettelsessats.lov"
 static lov_status fast_assert_fuld_sats_mindst_2016_niveau(fast_t *ctx, bool *result)
 {
-#line 739 "nedsaettelsessats.c"
+#line 781 "nedsaettelsessats.c"
     lov_status _st = LOV_OK;
     if ((_st = ctx->p->st_nedsaettelse_fuld_sats) != LOV_OK)
         goto _fail;
@@ -849,17 +891,8 @@ static bool fast_evaluate(const nedsaettelsessats_input *in, lov_date reference_
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.sats_efter_hjaelpsniveau = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.maanedlig_nedsaettelse = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.satsaar = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.satsen_gaelder_fra = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.satsen_gaelder_til = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.halvdelen_af_fuld_sats = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.halvdelen_i_hele_kroner = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.halv_sats_hoejst_1_kr_under_halvdelen = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.halv_sats_taet_paa_halvdelen = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.aldrig_mere_end_fuld_sats = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fuld_sats_mindst_2016_niveau = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 11; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
     out->info.reason = LOV_REASON_NONE;
@@ -1081,14 +1114,6 @@ static void evaluate_all(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const nedsaettelsessats_input *in, nedsaettelsessats_output *out, lov_trace *trace,
                                       const nedsaettelsessats_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -1109,17 +1134,7 @@ static lov_status evaluate_explaining(const nedsaettelsessats_input *in, nedsaet
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.sats_efter_hjaelpsniveau = st;
-        out->status.maanedlig_nedsaettelse = st;
-        out->status.satsaar = st;
-        out->status.satsen_gaelder_fra = st;
-        out->status.satsen_gaelder_til = st;
-        out->status.halvdelen_af_fuld_sats = st;
-        out->status.halvdelen_i_hele_kroner = st;
-        out->status.halv_sats_hoejst_1_kr_under_halvdelen = st;
-        out->status.halv_sats_taet_paa_halvdelen = st;
-        out->status.aldrig_mere_end_fuld_sats = st;
-        out->status.fuld_sats_mindst_2016_niveau = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -1127,17 +1142,7 @@ static lov_status evaluate_explaining(const nedsaettelsessats_input *in, nedsaet
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.sats_efter_hjaelpsniveau = LOV_UNDETERMINED;
-        out->status.maanedlig_nedsaettelse = LOV_UNDETERMINED;
-        out->status.satsaar = LOV_UNDETERMINED;
-        out->status.satsen_gaelder_fra = LOV_UNDETERMINED;
-        out->status.satsen_gaelder_til = LOV_UNDETERMINED;
-        out->status.halvdelen_af_fuld_sats = LOV_UNDETERMINED;
-        out->status.halvdelen_i_hele_kroner = LOV_UNDETERMINED;
-        out->status.halv_sats_hoejst_1_kr_under_halvdelen = LOV_UNDETERMINED;
-        out->status.halv_sats_taet_paa_halvdelen = LOV_UNDETERMINED;
-        out->status.aldrig_mere_end_fuld_sats = LOV_UNDETERMINED;
-        out->status.fuld_sats_mindst_2016_niveau = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -1147,17 +1152,7 @@ static lov_status evaluate_explaining(const nedsaettelsessats_input *in, nedsaet
 
     /* In force from 2016-10-01 until 2025-06-30: any other day is not applicable. */
     if (ctx.reference_date < 17075 || ctx.reference_date > 20269) {
-        out->status.sats_efter_hjaelpsniveau = LOV_NOT_APPLICABLE;
-        out->status.maanedlig_nedsaettelse = LOV_NOT_APPLICABLE;
-        out->status.satsaar = LOV_NOT_APPLICABLE;
-        out->status.satsen_gaelder_fra = LOV_NOT_APPLICABLE;
-        out->status.satsen_gaelder_til = LOV_NOT_APPLICABLE;
-        out->status.halvdelen_af_fuld_sats = LOV_NOT_APPLICABLE;
-        out->status.halvdelen_i_hele_kroner = LOV_NOT_APPLICABLE;
-        out->status.halv_sats_hoejst_1_kr_under_halvdelen = LOV_NOT_APPLICABLE;
-        out->status.halv_sats_taet_paa_halvdelen = LOV_NOT_APPLICABLE;
-        out->status.aldrig_mere_end_fuld_sats = LOV_NOT_APPLICABLE;
-        out->status.fuld_sats_mindst_2016_niveau = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -1169,20 +1164,9 @@ static lov_status evaluate_explaining(const nedsaettelsessats_input *in, nedsaet
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.sats_efter_hjaelpsniveau);
-    if (counts(wanted, 1, true))
-        st = worse(st, out->status.maanedlig_nedsaettelse);
-    if (counts(wanted, 2, true))
-        st = worse(st, out->status.satsaar);
-    if (counts(wanted, 3, true))
-        st = worse(st, out->status.satsen_gaelder_fra);
-    if (counts(wanted, 4, true))
-        st = worse(st, out->status.satsen_gaelder_til);
-    if (counts(wanted, 5, false))
-        st = worse(st, out->status.halvdelen_af_fuld_sats);
-    if (counts(wanted, 6, false))
-        st = worse(st, out->status.halvdelen_i_hele_kroner);
+    for (uint32_t i = 0; i < 11; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -1199,54 +1183,15 @@ static lov_status evaluate_explaining(const nedsaettelsessats_input *in, nedsaet
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.sats_efter_hjaelpsniveau != LOV_OK) {
+    for (uint32_t i = 0; i < 11; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.sats_efter_hjaelpsniveau);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, true) && out->status.maanedlig_nedsaettelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.maanedlig_nedsaettelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, true) && out->status.satsaar != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.satsaar);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, true) && out->status.satsen_gaelder_fra != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.satsen_gaelder_fra);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, true) && out->status.satsen_gaelder_til != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.satsen_gaelder_til);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, false) && out->status.halvdelen_af_fuld_sats != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.halvdelen_af_fuld_sats);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, false) && out->status.halvdelen_i_hele_kroner != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.halvdelen_i_hele_kroner);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }

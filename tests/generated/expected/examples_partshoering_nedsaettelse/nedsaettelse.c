@@ -67,6 +67,51 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(nedsaettelse_output, status.undtaget), 1},
+    {offsetof(nedsaettelse_output, status.krav_ikke_opfyldt), 1},
+    {offsetof(nedsaettelse_output, status.nedsaettelse_fra), 1},
+    {offsetof(nedsaettelse_output, status.hoeringspligt), 1},
+    {offsetof(nedsaettelse_output, status.partshoering_gennemfoert), 1},
+    {offsetof(nedsaettelse_output, status.hoering_undladt_efter_undtagelse), 2},
+    {offsetof(nedsaettelse_output, status.seneste_hoering_sluttede), 2},
+    {offsetof(nedsaettelse_output, status.kort_svarfrist), 2},
+    {offsetof(nedsaettelse_output, status.afgoerelse_truffet), 1},
+    {offsetof(nedsaettelse_output, status.varslet_rettidigt), 1},
+    {offsetof(nedsaettelse_output, status.partshoeringsbrev), 2},
+    {offsetof(nedsaettelse_output, status.nedsaettelse), 2},
+    {offsetof(nedsaettelse_output, status.undtagne_nedsaettes_aldrig), 0},
+    {offsetof(nedsaettelse_output, status.slutdato_ophaever_ikke_undtagelse), 0},
+};
+
+static lov_status *status_at(nedsaettelse_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(nedsaettelse_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 14; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -173,7 +218,7 @@ static lov_status fn_partshoering_hoeringens_slutdag(ctx_t *ctx, lov_date sendt,
 #line 51 "examples/partshoering/partshoering.lov"
 static lov_status fn_partshoering_hoeringspligt(ctx_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, partshoering_Undtagelse undtagelse, bool *result)
 {
-#line 177 "nedsaettelse.c"
+#line 222 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -327,7 +372,7 @@ _fail:
 #line 113 "examples/partshoering/partshoering.lov"
 static lov_status fn_partshoering_hoering_afsluttet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date svar, lov_date dato, bool *result)
 {
-#line 331 "nedsaettelse.c"
+#line 376 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -373,7 +418,7 @@ _fail:
 #line 99 "examples/partshoering/partshoering.lov"
 static lov_status fn_partshoering_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dato, bool *result)
 {
-#line 377 "nedsaettelse.c"
+#line 422 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 101) */
@@ -394,7 +439,7 @@ _fail:
 #line 131 "examples/partshoering/nedsaettelse.lov"
 static lov_status fn_forlaenget_frist(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_duration *result)
 {
-#line 398 "nedsaettelse.c"
+#line 443 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -499,7 +544,7 @@ _fail:
 #line 123 "examples/partshoering/nedsaettelse.lov"
 static lov_status fn_er_hverdag(ctx_t *ctx, lov_date dag, bool *result)
 {
-#line 503 "nedsaettelse.c"
+#line 548 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -540,7 +585,7 @@ _fail:
 #line 126 "examples/partshoering/partshoering.lov"
 static lov_status fn_partshoering_hoeringens_slutdag(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date svar, lov_date *result)
 {
-#line 544 "nedsaettelse.c"
+#line 589 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -567,7 +612,7 @@ _fail:
 #line 96 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_undtaget(ctx_t *ctx, bool *result)
 {
-#line 571 "nedsaettelse.c"
+#line 616 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -634,7 +679,7 @@ _fail:
 #line 106 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_krav_ikke_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 638 "nedsaettelse.c"
+#line 683 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -683,7 +728,7 @@ _fail:
 #line 111 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_nedsaettelse_fra(ctx_t *ctx, lov_date *result)
 {
-#line 687 "nedsaettelse.c"
+#line 732 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 113) */
@@ -701,7 +746,7 @@ _fail:
 #line 145 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_hoeringspligt(ctx_t *ctx, bool *result)
 {
-#line 705 "nedsaettelse.c"
+#line 750 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 147) */
@@ -729,7 +774,7 @@ _fail:
 #line 156 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 733 "nedsaettelse.c"
+#line 778 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -888,7 +933,7 @@ _fail:
 #line 174 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_hoering_undladt_efter_undtagelse(ctx_t *ctx, bool *result)
 {
-#line 892 "nedsaettelse.c"
+#line 937 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -937,7 +982,7 @@ _fail:
 #line 180 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_seneste_hoering_sluttede(ctx_t *ctx, lov_opt_date *result)
 {
-#line 941 "nedsaettelse.c"
+#line 986 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     lov_opt_date _t1 = {false, 0};
     const partshoering_Hoering * _t3 = NULL;
@@ -976,7 +1021,7 @@ _fail:
 #line 188 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_kort_svarfrist(ctx_t *ctx, bool *result)
 {
-#line 980 "nedsaettelse.c"
+#line 1025 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const partshoering_Hoering * _t3 = NULL;
@@ -1015,7 +1060,7 @@ _fail:
 #line 194 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1019 "nedsaettelse.c"
+#line 1064 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1098,7 +1143,7 @@ _fail:
 #line 202 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_varslet_rettidigt(ctx_t *ctx, bool *result)
 {
-#line 1102 "nedsaettelse.c"
+#line 1147 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -1136,7 +1181,7 @@ _fail:
 #line 212 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 1140 "nedsaettelse.c"
+#line 1185 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1277,7 +1322,7 @@ _fail:
 #line 224 "examples/partshoering/nedsaettelse.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 1281 "nedsaettelse.c"
+#line 1326 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1405,7 +1450,7 @@ _fail:
 #line 238 "examples/partshoering/nedsaettelse.lov"
 static lov_status assert_undtagne_nedsaettes_aldrig(ctx_t *ctx, bool *result)
 {
-#line 1409 "nedsaettelse.c"
+#line 1454 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1481,7 +1526,7 @@ _fail:
 #line 244 "examples/partshoering/nedsaettelse.lov"
 static lov_status assert_slutdato_ophaever_ikke_undtagelse(ctx_t *ctx, bool *result)
 {
-#line 1485 "nedsaettelse.c"
+#line 1530 "nedsaettelse.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1942,14 +1987,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const nedsaettelse_input *in, nedsaettelse_output *out, lov_trace *trace,
                                       const nedsaettelse_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -1970,20 +2007,7 @@ static lov_status evaluate_explaining(const nedsaettelse_input *in, nedsaettelse
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.undtaget = st;
-        out->status.krav_ikke_opfyldt = st;
-        out->status.nedsaettelse_fra = st;
-        out->status.hoeringspligt = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.hoering_undladt_efter_undtagelse = st;
-        out->status.seneste_hoering_sluttede = st;
-        out->status.kort_svarfrist = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.varslet_rettidigt = st;
-        out->status.partshoeringsbrev = st;
-        out->status.nedsaettelse = st;
-        out->status.undtagne_nedsaettes_aldrig = st;
-        out->status.slutdato_ophaever_ikke_undtagelse = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -1991,20 +2015,7 @@ static lov_status evaluate_explaining(const nedsaettelse_input *in, nedsaettelse
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.undtaget = LOV_UNDETERMINED;
-        out->status.krav_ikke_opfyldt = LOV_UNDETERMINED;
-        out->status.nedsaettelse_fra = LOV_UNDETERMINED;
-        out->status.hoeringspligt = LOV_UNDETERMINED;
-        out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
-        out->status.hoering_undladt_efter_undtagelse = LOV_UNDETERMINED;
-        out->status.seneste_hoering_sluttede = LOV_UNDETERMINED;
-        out->status.kort_svarfrist = LOV_UNDETERMINED;
-        out->status.afgoerelse_truffet = LOV_UNDETERMINED;
-        out->status.varslet_rettidigt = LOV_UNDETERMINED;
-        out->status.partshoeringsbrev = LOV_UNDETERMINED;
-        out->status.nedsaettelse = LOV_UNDETERMINED;
-        out->status.undtagne_nedsaettes_aldrig = LOV_UNDETERMINED;
-        out->status.slutdato_ophaever_ikke_undtagelse = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -2014,20 +2025,7 @@ static lov_status evaluate_explaining(const nedsaettelse_input *in, nedsaettelse
 
     /* In force from 2016-10-01 until 2025-06-30: any other day is not applicable. */
     if (ctx.reference_date < 17075 || ctx.reference_date > 20269) {
-        out->status.undtaget = LOV_NOT_APPLICABLE;
-        out->status.krav_ikke_opfyldt = LOV_NOT_APPLICABLE;
-        out->status.nedsaettelse_fra = LOV_NOT_APPLICABLE;
-        out->status.hoeringspligt = LOV_NOT_APPLICABLE;
-        out->status.partshoering_gennemfoert = LOV_NOT_APPLICABLE;
-        out->status.hoering_undladt_efter_undtagelse = LOV_NOT_APPLICABLE;
-        out->status.seneste_hoering_sluttede = LOV_NOT_APPLICABLE;
-        out->status.kort_svarfrist = LOV_NOT_APPLICABLE;
-        out->status.afgoerelse_truffet = LOV_NOT_APPLICABLE;
-        out->status.varslet_rettidigt = LOV_NOT_APPLICABLE;
-        out->status.partshoeringsbrev = LOV_NOT_APPLICABLE;
-        out->status.nedsaettelse = LOV_NOT_APPLICABLE;
-        out->status.undtagne_nedsaettes_aldrig = LOV_NOT_APPLICABLE;
-        out->status.slutdato_ophaever_ikke_undtagelse = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -2035,20 +2033,7 @@ static lov_status evaluate_explaining(const nedsaettelse_input *in, nedsaettelse
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.undtaget = st;
-        out->status.krav_ikke_opfyldt = st;
-        out->status.nedsaettelse_fra = st;
-        out->status.hoeringspligt = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.hoering_undladt_efter_undtagelse = st;
-        out->status.seneste_hoering_sluttede = st;
-        out->status.kort_svarfrist = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.varslet_rettidigt = st;
-        out->status.partshoeringsbrev = st;
-        out->status.nedsaettelse = st;
-        out->status.undtagne_nedsaettes_aldrig = st;
-        out->status.slutdato_ophaever_ikke_undtagelse = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -2059,30 +2044,9 @@ static lov_status evaluate_explaining(const nedsaettelse_input *in, nedsaettelse
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.undtaget);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.krav_ikke_opfyldt);
-    if (counts(wanted, 2, false))
-        st = worse(st, out->status.nedsaettelse_fra);
-    if (counts(wanted, 3, false))
-        st = worse(st, out->status.hoeringspligt);
-    if (counts(wanted, 4, false))
-        st = worse(st, out->status.partshoering_gennemfoert);
-    if (counts(wanted, 5, true))
-        st = worse(st, out->status.hoering_undladt_efter_undtagelse);
-    if (counts(wanted, 6, true))
-        st = worse(st, out->status.seneste_hoering_sluttede);
-    if (counts(wanted, 7, true))
-        st = worse(st, out->status.kort_svarfrist);
-    if (counts(wanted, 8, false))
-        st = worse(st, out->status.afgoerelse_truffet);
-    if (counts(wanted, 9, false))
-        st = worse(st, out->status.varslet_rettidigt);
-    if (counts(wanted, 10, true))
-        st = worse(st, out->status.partshoeringsbrev);
-    if (counts(wanted, 11, true))
-        st = worse(st, out->status.nedsaettelse);
+    for (uint32_t i = 0; i < 14; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -2099,89 +2063,15 @@ static lov_status evaluate_explaining(const nedsaettelse_input *in, nedsaettelse
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.undtaget != LOV_OK) {
+    for (uint32_t i = 0; i < 14; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.undtaget);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.krav_ikke_opfyldt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.krav_ikke_opfyldt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, false) && out->status.nedsaettelse_fra != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.nedsaettelse_fra);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, false) && out->status.hoeringspligt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.hoeringspligt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, false) && out->status.partshoering_gennemfoert != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.partshoering_gennemfoert);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, true) && out->status.hoering_undladt_efter_undtagelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.hoering_undladt_efter_undtagelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, true) && out->status.seneste_hoering_sluttede != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.seneste_hoering_sluttede);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
-    }
-    if (counts(wanted, 7, true) && out->status.kort_svarfrist != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[7].info;
-        st = worse(st, out->status.kort_svarfrist);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[7].missing[i];
-    }
-    if (counts(wanted, 8, false) && out->status.afgoerelse_truffet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[8].info;
-        st = worse(st, out->status.afgoerelse_truffet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[8].missing[i];
-    }
-    if (counts(wanted, 9, false) && out->status.varslet_rettidigt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[9].info;
-        st = worse(st, out->status.varslet_rettidigt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[9].missing[i];
-    }
-    if (counts(wanted, 10, true) && out->status.partshoeringsbrev != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[10].info;
-        st = worse(st, out->status.partshoeringsbrev);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[10].missing[i];
-    }
-    if (counts(wanted, 11, true) && out->status.nedsaettelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[11].info;
-        st = worse(st, out->status.nedsaettelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[11].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }

@@ -119,11 +119,8 @@ typedef struct fast_t {
     fast_values_t v;
 } fast_t;
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 /* The fast path is taken only when the facts the rules read are known and
  * every fact is valid, as validate() and validate_events() have it: checked
@@ -220,12 +217,8 @@ static lov_status evaluate_explaining(const partshoering_input *in, partshoering
 static lov_status evaluate_case(const partshoering_input *in, partshoering_output *out, lov_trace *trace,
                                 const partshoering_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && true) {
-        fast_params_t p;
-        fast_params_on(0, &p);
-        if (fast_evaluate(in, 0, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && true && fast_evaluate(in, 0, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -249,18 +242,9 @@ lov_status partshoering_evaluate_batch(const partshoering_input *in, partshoerin
                              const partshoering_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (true) {
-            if (!looked_up) {
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (true && fast_evaluate(&in[i], 0, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;

@@ -67,6 +67,45 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(sanktion_output, status.fradragsdage), 1},
+    {offsetof(sanktion_output, status.dagssats), 1},
+    {offsetof(sanktion_output, status.fradragsbeloeb), 1},
+    {offsetof(sanktion_output, status.kalendermaaneder_efter_udeblivelsen), 1},
+    {offsetof(sanktion_output, status.fradrag), 2},
+    {offsetof(sanktion_output, status.intet_fradrag_ved_rimelig_grund), 0},
+    {offsetof(sanktion_output, status.intet_fradrag_uden_vejledning), 0},
+    {offsetof(sanktion_output, status.dagssatsen_taber_under_en_oere_pr_dag), 0},
+};
+
+static lov_status *status_at(sanktion_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(sanktion_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 8; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -155,7 +194,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 59 "examples/sanktion/sanktion.lov"
 static lov_status def_fradragsdage(ctx_t *ctx, int64_t *result)
 {
-#line 159 "sanktion.c"
+#line 198 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -189,7 +228,7 @@ _fail:
 #line 66 "examples/sanktion/sanktion.lov"
 static lov_status def_dagssats(ctx_t *ctx, lov_money *result)
 {
-#line 193 "sanktion.c"
+#line 232 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -214,7 +253,7 @@ _fail:
 #line 71 "examples/sanktion/sanktion.lov"
 static lov_status def_fradragsbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 218 "sanktion.c"
+#line 257 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 73) */
@@ -236,7 +275,7 @@ _fail:
 #line 76 "examples/sanktion/sanktion.lov"
 static lov_status def_kalendermaaneder_efter_udeblivelsen(ctx_t *ctx, int64_t *result)
 {
-#line 240 "sanktion.c"
+#line 279 "sanktion.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -271,7 +310,7 @@ _fail:
 #line 85 "examples/sanktion/sanktion.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 275 "sanktion.c"
+#line 314 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -519,7 +558,7 @@ _fail:
 #line 107 "examples/sanktion/sanktion.lov"
 static lov_status assert_intet_fradrag_ved_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 523 "sanktion.c"
+#line 562 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -567,7 +606,7 @@ _fail:
 #line 111 "examples/sanktion/sanktion.lov"
 static lov_status assert_intet_fradrag_uden_vejledning(ctx_t *ctx, bool *result)
 {
-#line 571 "sanktion.c"
+#line 610 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -615,7 +654,7 @@ _fail:
 #line 118 "examples/sanktion/sanktion.lov"
 static lov_status assert_dagssatsen_taber_under_en_oere_pr_dag(ctx_t *ctx, bool *result)
 {
-#line 619 "sanktion.c"
+#line 658 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -726,16 +765,13 @@ typedef struct fast_t {
     fast_held_t held;
 } fast_t;
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 #line 59 "examples/sanktion/sanktion.lov"
 static lov_status fast_def_fradragsdage(fast_t *ctx, int64_t *result)
 {
-#line 739 "sanktion.c"
+#line 775 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -758,7 +794,7 @@ _fail:
 #line 66 "examples/sanktion/sanktion.lov"
 static lov_status fast_def_dagssats(fast_t *ctx, lov_money *result)
 {
-#line 762 "sanktion.c"
+#line 798 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -776,7 +812,7 @@ _fail:
 #line 71 "examples/sanktion/sanktion.lov"
 static lov_status fast_def_fradragsbeloeb(fast_t *ctx, lov_money *result)
 {
-#line 780 "sanktion.c"
+#line 816 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 73) */
@@ -791,7 +827,7 @@ _fail:
 #line 76 "examples/sanktion/sanktion.lov"
 static lov_status fast_def_kalendermaaneder_efter_udeblivelsen(fast_t *ctx, int64_t *result)
 {
-#line 795 "sanktion.c"
+#line 831 "sanktion.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -815,7 +851,7 @@ _fail:
 #line 85 "examples/sanktion/sanktion.lov"
 static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
 {
-#line 819 "sanktion.c"
+#line 855 "sanktion.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -877,7 +913,7 @@ _fail:
 #line 107 "examples/sanktion/sanktion.lov"
 static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 881 "sanktion.c"
+#line 917 "sanktion.c"
     *result = (!ctx->in->rimelig_grund || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -885,7 +921,7 @@ static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool 
 #line 111 "examples/sanktion/sanktion.lov"
 static lov_status fast_assert_intet_fradrag_uden_vejledning(fast_t *ctx, bool *result)
 {
-#line 889 "sanktion.c"
+#line 925 "sanktion.c"
     *result = (!(!ctx->in->skriftlig_vejledning) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -893,7 +929,7 @@ static lov_status fast_assert_intet_fradrag_uden_vejledning(fast_t *ctx, bool *r
 #line 118 "examples/sanktion/sanktion.lov"
 static lov_status fast_assert_dagssatsen_taber_under_en_oere_pr_dag(fast_t *ctx, bool *result)
 {
-#line 897 "sanktion.c"
+#line 933 "sanktion.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1012,14 +1048,8 @@ static bool fast_evaluate(const sanktion_input *in, lov_date reference_date, con
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.fradragsdage = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.dagssats = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fradragsbeloeb = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.kalendermaaneder_efter_udeblivelsen = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fradrag = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.intet_fradrag_ved_rimelig_grund = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.intet_fradrag_uden_vejledning = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.dagssatsen_taber_under_en_oere_pr_dag = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 8; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.fradrag = ctx.held.fradrag;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
@@ -1202,14 +1232,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
                                       const sanktion_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -1230,14 +1252,7 @@ static lov_status evaluate_explaining(const sanktion_input *in, sanktion_output 
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.fradragsdage = st;
-        out->status.dagssats = st;
-        out->status.fradragsbeloeb = st;
-        out->status.kalendermaaneder_efter_udeblivelsen = st;
-        out->status.fradrag = st;
-        out->status.intet_fradrag_ved_rimelig_grund = st;
-        out->status.intet_fradrag_uden_vejledning = st;
-        out->status.dagssatsen_taber_under_en_oere_pr_dag = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -1245,14 +1260,7 @@ static lov_status evaluate_explaining(const sanktion_input *in, sanktion_output 
     /* The reference date: the day the decisions concern. */
     if (!in->known.afgoerelsesdag) {
         missing_input(&ctx, 0);
-        out->status.fradragsdage = LOV_UNDETERMINED;
-        out->status.dagssats = LOV_UNDETERMINED;
-        out->status.fradragsbeloeb = LOV_UNDETERMINED;
-        out->status.kalendermaaneder_efter_udeblivelsen = LOV_UNDETERMINED;
-        out->status.fradrag = LOV_UNDETERMINED;
-        out->status.intet_fradrag_ved_rimelig_grund = LOV_UNDETERMINED;
-        out->status.intet_fradrag_uden_vejledning = LOV_UNDETERMINED;
-        out->status.dagssatsen_taber_under_en_oere_pr_dag = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -1262,14 +1270,7 @@ static lov_status evaluate_explaining(const sanktion_input *in, sanktion_output 
 
     /* In force from 2020-03-17: any other day is not applicable. */
     if (ctx.reference_date < 18338 || ctx.reference_date > 2932896) {
-        out->status.fradragsdage = LOV_NOT_APPLICABLE;
-        out->status.dagssats = LOV_NOT_APPLICABLE;
-        out->status.fradragsbeloeb = LOV_NOT_APPLICABLE;
-        out->status.kalendermaaneder_efter_udeblivelsen = LOV_NOT_APPLICABLE;
-        out->status.fradrag = LOV_NOT_APPLICABLE;
-        out->status.intet_fradrag_ved_rimelig_grund = LOV_NOT_APPLICABLE;
-        out->status.intet_fradrag_uden_vejledning = LOV_NOT_APPLICABLE;
-        out->status.dagssatsen_taber_under_en_oere_pr_dag = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -1277,14 +1278,7 @@ static lov_status evaluate_explaining(const sanktion_input *in, sanktion_output 
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.fradragsdage = st;
-        out->status.dagssats = st;
-        out->status.fradragsbeloeb = st;
-        out->status.kalendermaaneder_efter_udeblivelsen = st;
-        out->status.fradrag = st;
-        out->status.intet_fradrag_ved_rimelig_grund = st;
-        out->status.intet_fradrag_uden_vejledning = st;
-        out->status.dagssatsen_taber_under_en_oere_pr_dag = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -1295,16 +1289,9 @@ static lov_status evaluate_explaining(const sanktion_input *in, sanktion_output 
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.fradragsdage);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.dagssats);
-    if (counts(wanted, 2, false))
-        st = worse(st, out->status.fradragsbeloeb);
-    if (counts(wanted, 3, false))
-        st = worse(st, out->status.kalendermaaneder_efter_udeblivelsen);
-    if (counts(wanted, 4, true))
-        st = worse(st, out->status.fradrag);
+    for (uint32_t i = 0; i < 8; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -1321,40 +1308,15 @@ static lov_status evaluate_explaining(const sanktion_input *in, sanktion_output 
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.fradragsdage != LOV_OK) {
+    for (uint32_t i = 0; i < 8; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.fradragsdage);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.dagssats != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.dagssats);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, false) && out->status.fradragsbeloeb != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.fradragsbeloeb);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, false) && out->status.kalendermaaneder_efter_udeblivelsen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.kalendermaaneder_efter_udeblivelsen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, true) && out->status.fradrag != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.fradrag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }
@@ -1363,12 +1325,8 @@ static lov_status evaluate_explaining(const sanktion_input *in, sanktion_output 
 static lov_status evaluate_case(const sanktion_input *in, sanktion_output *out, lov_trace *trace,
                                 const sanktion_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && in->known.afgoerelsesdag && in->afgoerelsesdag >= 18338 && in->afgoerelsesdag <= 2932896) {
-        fast_params_t p;
-        fast_params_on(in->afgoerelsesdag, &p);
-        if (fast_evaluate(in, in->afgoerelsesdag, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && in->known.afgoerelsesdag && in->afgoerelsesdag >= 18338 && in->afgoerelsesdag <= 2932896 && fast_evaluate(in, in->afgoerelsesdag, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -1392,19 +1350,9 @@ lov_status sanktion_evaluate_batch(const sanktion_input *in, sanktion_output *ou
                              const sanktion_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (in[i].known.afgoerelsesdag && in[i].afgoerelsesdag >= 18338 && in[i].afgoerelsesdag <= 2932896) {
-            if (!looked_up || in[i].afgoerelsesdag != day) {    /* a new reference date */
-                day = in[i].afgoerelsesdag;
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (in[i].known.afgoerelsesdag && in[i].afgoerelsesdag >= 18338 && in[i].afgoerelsesdag <= 2932896 && fast_evaluate(&in[i], in[i].afgoerelsesdag, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;

@@ -67,6 +67,94 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(kontanthjaelp_225_output, status.periodens_slutning), 1},
+    {offsetof(kontanthjaelp_225_output, status.fravaersmaaneder), 1},
+    {offsetof(kontanthjaelp_225_output, status.covid_trin_1), 1},
+    {offsetof(kontanthjaelp_225_output, status.covid_trin_2), 1},
+    {offsetof(kontanthjaelp_225_output, status.covid_forlaengelse), 1},
+    {offsetof(kontanthjaelp_225_output, status.covid_perioderne_beroeres), 1},
+    {offsetof(kontanthjaelp_225_output, status.forlaengelse_i_maaneder), 1},
+    {offsetof(kontanthjaelp_225_output, status.periodens_laengde), 1},
+    {offsetof(kontanthjaelp_225_output, status.nyansoeger_under_covid), 1},
+    {offsetof(kontanthjaelp_225_output, status.periodens_begyndelse), 1},
+    {offsetof(kontanthjaelp_225_output, status.treaarsperiodens_begyndelse), 1},
+    {offsetof(kontanthjaelp_225_output, status.maaneder_med_hjaelp), 1},
+    {offsetof(kontanthjaelp_225_output, status.omfattet), 1},
+    {offsetof(kontanthjaelp_225_output, status.timer_i_perioden), 1},
+    {offsetof(kontanthjaelp_225_output, status.timekravet_opfyldt), 1},
+    {offsetof(kontanthjaelp_225_output, status.indberetningerne_er_mulige), 1},
+    {offsetof(kontanthjaelp_225_output, status.undtaget), 1},
+    {offsetof(kontanthjaelp_225_output, status.nedsaettelse_fra), 1},
+    {offsetof(kontanthjaelp_225_output, status.reglen_gaelder_for_maaneden), 1},
+    {offsetof(kontanthjaelp_225_output, status.reglen_anvendes_i_dag), 1},
+    {offsetof(kontanthjaelp_225_output, status.kravet_ikke_opfyldt), 1},
+    {offsetof(kontanthjaelp_225_output, status.timer_efter_nedsaettelsen), 1},
+    {offsetof(kontanthjaelp_225_output, status.fuld_hjaelp_igen), 2},
+    {offsetof(kontanthjaelp_225_output, status.maanedlig_sats), 1},
+    {offsetof(kontanthjaelp_225_output, status.beloebets_grundlag), 2},
+    {offsetof(kontanthjaelp_225_output, status.varslet_6_maaneder_foer), 1},
+    {offsetof(kontanthjaelp_225_output, status.varslet_1_maaned_foer), 1},
+    {offsetof(kontanthjaelp_225_output, status.partshoering_gennemfoert), 1},
+    {offsetof(kontanthjaelp_225_output, status.afgoerelse_truffet), 1},
+    {offsetof(kontanthjaelp_225_output, status.nedsaettelse), 2},
+    {offsetof(kontanthjaelp_225_output, status.ophoer_paataenkt), 1},
+    {offsetof(kontanthjaelp_225_output, status.parrets_nedsaettelse_paataenkt), 1},
+    {offsetof(kontanthjaelp_225_output, status.parrets_nedsaettelsesbeloeb), 1},
+    {offsetof(kontanthjaelp_225_output, status.hjaelpen_ophoerer), 2},
+    {offsetof(kontanthjaelp_225_output, status.nedsaettelse_for_parret), 2},
+    {offsetof(kontanthjaelp_225_output, status.kraever_sagsbehandlers_vurdering), 2},
+    {offsetof(kontanthjaelp_225_output, status.skadende_foelge_paataenkt), 1},
+    {offsetof(kontanthjaelp_225_output, status.foerste_mulige_nedsaettelse_efter_brev), 1},
+    {offsetof(kontanthjaelp_225_output, status.reglen_gaelder_for_brevets_maaned), 1},
+    {offsetof(kontanthjaelp_225_output, status.partshoeringsbrev), 2},
+    {offsetof(kontanthjaelp_225_output, status.timer_i_perioden_om_6_maaneder), 1},
+    {offsetof(kontanthjaelp_225_output, status.bortfaldsdato_efter_varsel), 1},
+    {offsetof(kontanthjaelp_225_output, status.meddelelse_om_ophaevelse), 2},
+    {offsetof(kontanthjaelp_225_output, status.varslingsbrev), 2},
+    {offsetof(kontanthjaelp_225_output, status.fuld_hjaelp_fra_vurderingen), 2},
+    {offsetof(kontanthjaelp_225_output, status.skal_efterbetales), 2},
+    {offsetof(kontanthjaelp_225_output, status.undtagne_nedsaettes_aldrig), 0},
+    {offsetof(kontanthjaelp_225_output, status.slutdato_ophaever_ikke_undtagelsen), 0},
+    {offsetof(kontanthjaelp_225_output, status.ingen_nedsaettelse_uden_hoering_og_afgoerelse), 0},
+    {offsetof(kontanthjaelp_225_output, status.ingen_nedsaettelse_uden_varsel), 0},
+    {offsetof(kontanthjaelp_225_output, status.ingen_nedsaettelse_naar_reglen_ikke_anvendes), 0},
+    {offsetof(kontanthjaelp_225_output, status.gifte_nedsaettes_ikke_efter_13_g), 0},
+    {offsetof(kontanthjaelp_225_output, status.ugifte_mister_ikke_hjaelpen), 0},
+    {offsetof(kontanthjaelp_225_output, status.fuld_hjaelp_efter_225_nye_timer), 0},
+    {offsetof(kontanthjaelp_225_output, status.ugifte_nedsaettes_ikke_som_par), 0},
+    {offsetof(kontanthjaelp_225_output, status.ingen_varsel_for_bortfaldsdato_efter_ophaevelsen), 0},
+    {offsetof(kontanthjaelp_225_output, status.aldrig_mere_end_fuld_sats), 0},
+};
+
+static lov_status *status_at(kontanthjaelp_225_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(kontanthjaelp_225_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 57; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -301,7 +389,7 @@ static lov_status param_on_day_beloebsgrundlag(ctx_t *ctx, lov_date day, kontant
 #line 323 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fn_covid_maaneder_i(ctx_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 305 "kontanthjaelp_225.c"
+#line 393 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -344,7 +432,7 @@ _fail:
 #line 319 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fn_faelles_maaneder(ctx_t *ctx, lov_date a, lov_date b, lov_date fra, lov_date til, int64_t *result)
 {
-#line 348 "kontanthjaelp_225.c"
+#line 436 "kontanthjaelp_225.c"
     lov_date _t1 = 0;
     lov_date _t2 = 0;
     int64_t _t3 = 0;
@@ -366,7 +454,7 @@ static lov_status fn_faelles_maaneder(ctx_t *ctx, lov_date a, lov_date b, lov_da
 #line 410 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fn_taellende_timer(ctx_t *ctx, kontanthjaelp_225_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 370 "kontanthjaelp_225.c"
+#line 458 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     bool _t2 = false;
@@ -409,7 +497,7 @@ _fail:
 #line 404 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fn_selvstaendig_maaned_taeller(ctx_t *ctx, lov_decimal timer, bool *result)
 {
-#line 413 "kontanthjaelp_225.c"
+#line 501 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     int64_t _t2 = 0;
@@ -437,7 +525,7 @@ _fail:
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 441 "kontanthjaelp_225.c"
+#line 529 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -473,7 +561,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 477 "kontanthjaelp_225.c"
+#line 565 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -494,7 +582,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 498 "kontanthjaelp_225.c"
+#line 586 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -541,7 +629,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 545 "kontanthjaelp_225.c"
+#line 633 "kontanthjaelp_225.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -567,7 +655,7 @@ _L3:;
 #line 287 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 {
-#line 571 "kontanthjaelp_225.c"
+#line 659 "kontanthjaelp_225.c"
     /* the rule (line 289) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -580,7 +668,7 @@ static lov_status def_periodens_slutning(ctx_t *ctx, lov_date *result)
 #line 294 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_fravaersmaaneder(ctx_t *ctx, int64_t *result)
 {
-#line 584 "kontanthjaelp_225.c"
+#line 672 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const kontanthjaelp_225_Fravaersmaaned * _t3 = NULL;
@@ -636,7 +724,7 @@ _fail:
 #line 328 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_covid_trin_1(ctx_t *ctx, int64_t *result)
 {
-#line 640 "kontanthjaelp_225.c"
+#line 728 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -669,7 +757,7 @@ _fail:
 #line 332 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_covid_trin_2(ctx_t *ctx, int64_t *result)
 {
-#line 673 "kontanthjaelp_225.c"
+#line 761 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -708,7 +796,7 @@ _fail:
 #line 337 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_covid_forlaengelse(ctx_t *ctx, int64_t *result)
 {
-#line 712 "kontanthjaelp_225.c"
+#line 800 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -746,7 +834,7 @@ _fail:
 #line 346 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_covid_perioderne_beroeres(ctx_t *ctx, bool *result)
 {
-#line 750 "kontanthjaelp_225.c"
+#line 838 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -804,7 +892,7 @@ _fail:
 #line 351 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_forlaengelse_i_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 808 "kontanthjaelp_225.c"
+#line 896 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -834,7 +922,7 @@ _fail:
 #line 355 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_periodens_laengde(ctx_t *ctx, lov_duration *result)
 {
-#line 838 "kontanthjaelp_225.c"
+#line 926 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -857,7 +945,7 @@ _fail:
 #line 362 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_nyansoeger_under_covid(ctx_t *ctx, bool *result)
 {
-#line 861 "kontanthjaelp_225.c"
+#line 949 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -904,7 +992,7 @@ _fail:
 #line 367 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_periodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 908 "kontanthjaelp_225.c"
+#line 996 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 369) */
@@ -926,7 +1014,7 @@ _fail:
 #line 374 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_treaarsperiodens_begyndelse(ctx_t *ctx, lov_date *result)
 {
-#line 930 "kontanthjaelp_225.c"
+#line 1018 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 376) */
@@ -946,7 +1034,7 @@ _fail:
 #line 382 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_maaneder_med_hjaelp(ctx_t *ctx, int64_t *result)
 {
-#line 950 "kontanthjaelp_225.c"
+#line 1038 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const kontanthjaelp_225_Hjaelpsperiode * _t3 = NULL;
@@ -1045,7 +1133,7 @@ _fail:
 #line 391 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_omfattet(ctx_t *ctx, bool *result)
 {
-#line 1049 "kontanthjaelp_225.c"
+#line 1137 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1125,7 +1213,7 @@ _fail:
 #line 420 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timer_i_perioden(ctx_t *ctx, lov_decimal *result)
 {
-#line 1129 "kontanthjaelp_225.c"
+#line 1217 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -1173,7 +1261,7 @@ _fail:
 #line 427 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timekravet_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 1177 "kontanthjaelp_225.c"
+#line 1265 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     /* the rule (line 429) */
     if ((_st = dependency(ctx, 13, ctx->out->status.timer_i_perioden)) != LOV_OK)
@@ -1190,7 +1278,7 @@ _fail:
 #line 434 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_indberetningerne_er_mulige(ctx_t *ctx, bool *result)
 {
-#line 1194 "kontanthjaelp_225.c"
+#line 1282 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -1248,7 +1336,7 @@ _fail:
 #line 444 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_undtaget(ctx_t *ctx, bool *result)
 {
-#line 1252 "kontanthjaelp_225.c"
+#line 1340 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1392,7 +1480,7 @@ _fail:
 #line 477 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_nedsaettelse_fra(ctx_t *ctx, lov_date *result)
 {
-#line 1396 "kontanthjaelp_225.c"
+#line 1484 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 480) */
@@ -1410,7 +1498,7 @@ _fail:
 #line 484 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_reglen_gaelder_for_maaneden(ctx_t *ctx, bool *result)
 {
-#line 1414 "kontanthjaelp_225.c"
+#line 1502 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1463,7 +1551,7 @@ _fail:
 #line 488 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_reglen_anvendes_i_dag(ctx_t *ctx, bool *result)
 {
-#line 1467 "kontanthjaelp_225.c"
+#line 1555 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 490) */
@@ -1481,7 +1569,7 @@ _fail:
 #line 492 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_kravet_ikke_opfyldt(ctx_t *ctx, bool *result)
 {
-#line 1485 "kontanthjaelp_225.c"
+#line 1573 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1559,7 +1647,7 @@ _fail:
 #line 500 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timer_efter_nedsaettelsen(ctx_t *ctx, lov_decimal *result)
 {
-#line 1563 "kontanthjaelp_225.c"
+#line 1651 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1656,7 +1744,7 @@ _fail:
 #line 511 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_fuld_hjaelp_igen(ctx_t *ctx, bool *result)
 {
-#line 1660 "kontanthjaelp_225.c"
+#line 1748 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1706,7 +1794,7 @@ _fail:
 #line 518 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_maanedlig_sats(ctx_t *ctx, lov_money *result)
 {
-#line 1710 "kontanthjaelp_225.c"
+#line 1798 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1750,7 +1838,7 @@ _fail:
 #line 530 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_beloebets_grundlag(ctx_t *ctx, kontanthjaelp_225_Beloebsgrundlag *result)
 {
-#line 1754 "kontanthjaelp_225.c"
+#line 1842 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_225_Beloebsgrundlag _t1 = (kontanthjaelp_225_Beloebsgrundlag)0;
     /* the rule (line 532) */
@@ -1770,7 +1858,7 @@ _fail:
 #line 542 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_varslet_6_maaneder_foer(ctx_t *ctx, bool *result)
 {
-#line 1774 "kontanthjaelp_225.c"
+#line 1862 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1826,7 +1914,7 @@ _fail:
 #line 548 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_varslet_1_maaned_foer(ctx_t *ctx, bool *result)
 {
-#line 1830 "kontanthjaelp_225.c"
+#line 1918 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1871,7 +1959,7 @@ _fail:
 #line 555 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1875 "kontanthjaelp_225.c"
+#line 1963 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1911,7 +1999,7 @@ _fail:
 #line 561 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1915 "kontanthjaelp_225.c"
+#line 2003 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 563) */
@@ -1941,7 +2029,7 @@ _fail:
 #line 569 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_nedsaettelse(ctx_t *ctx, lov_money *result)
 {
-#line 1945 "kontanthjaelp_225.c"
+#line 2033 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2333,7 +2421,7 @@ _fail:
 #line 606 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_ophoer_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 2337 "kontanthjaelp_225.c"
+#line 2425 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2478,7 +2566,7 @@ _fail:
 #line 611 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_parrets_nedsaettelse_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 2482 "kontanthjaelp_225.c"
+#line 2570 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2624,7 +2712,7 @@ _fail:
 #line 616 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_parrets_nedsaettelsesbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 2628 "kontanthjaelp_225.c"
+#line 2716 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -2652,7 +2740,7 @@ _fail:
 #line 622 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_hjaelpen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 2656 "kontanthjaelp_225.c"
+#line 2744 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -3040,7 +3128,7 @@ _fail:
 #line 642 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_nedsaettelse_for_parret(ctx_t *ctx, lov_money *result)
 {
-#line 3044 "kontanthjaelp_225.c"
+#line 3132 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -3433,7 +3521,7 @@ _fail:
 #line 662 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
 {
-#line 3437 "kontanthjaelp_225.c"
+#line 3525 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3576,7 +3664,7 @@ _fail:
 #line 675 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_skadende_foelge_paataenkt(ctx_t *ctx, bool *result)
 {
-#line 3580 "kontanthjaelp_225.c"
+#line 3668 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3717,7 +3805,7 @@ _fail:
 #line 683 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_foerste_mulige_nedsaettelse_efter_brev(ctx_t *ctx, lov_date *result)
 {
-#line 3721 "kontanthjaelp_225.c"
+#line 3809 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -3747,7 +3835,7 @@ _fail:
 #line 690 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_reglen_gaelder_for_brevets_maaned(ctx_t *ctx, bool *result)
 {
-#line 3751 "kontanthjaelp_225.c"
+#line 3839 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3834,7 +3922,7 @@ _fail:
 #line 700 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_partshoeringsbrev(ctx_t *ctx, bool *result)
 {
-#line 3838 "kontanthjaelp_225.c"
+#line 3926 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -4021,7 +4109,7 @@ _fail:
 #line 724 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_timer_i_perioden_om_6_maaneder(ctx_t *ctx, lov_decimal *result)
 {
-#line 4025 "kontanthjaelp_225.c"
+#line 4113 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -4077,7 +4165,7 @@ _fail:
 #line 729 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_bortfaldsdato_efter_varsel(ctx_t *ctx, lov_date *result)
 {
-#line 4081 "kontanthjaelp_225.c"
+#line 4169 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -4108,7 +4196,7 @@ _fail:
 #line 744 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_meddelelse_om_ophaevelse(ctx_t *ctx, bool *result)
 {
-#line 4112 "kontanthjaelp_225.c"
+#line 4200 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4308,7 +4396,7 @@ _fail:
 #line 751 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_varslingsbrev(ctx_t *ctx, bool *result)
 {
-#line 4312 "kontanthjaelp_225.c"
+#line 4400 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -4574,7 +4662,7 @@ _fail:
 #line 765 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_fuld_hjaelp_fra_vurderingen(ctx_t *ctx, bool *result)
 {
-#line 4578 "kontanthjaelp_225.c"
+#line 4666 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -4623,7 +4711,7 @@ _fail:
 #line 774 "rules/kontanthjaelp/225_timer.lov"
 static lov_status def_skal_efterbetales(ctx_t *ctx, bool *result)
 {
-#line 4627 "kontanthjaelp_225.c"
+#line 4715 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -4692,7 +4780,7 @@ _fail:
 #line 784 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_undtagne_nedsaettes_aldrig(ctx_t *ctx, bool *result)
 {
-#line 4696 "kontanthjaelp_225.c"
+#line 4784 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -4858,7 +4946,7 @@ _fail:
 #line 792 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_slutdato_ophaever_ikke_undtagelsen(ctx_t *ctx, bool *result)
 {
-#line 4862 "kontanthjaelp_225.c"
+#line 4950 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5060,7 +5148,7 @@ _fail:
 #line 799 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 5064 "kontanthjaelp_225.c"
+#line 5152 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5196,7 +5284,7 @@ _fail:
 #line 804 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_nedsaettelse_uden_varsel(ctx_t *ctx, bool *result)
 {
-#line 5200 "kontanthjaelp_225.c"
+#line 5288 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -5332,7 +5420,7 @@ _fail:
 #line 809 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(ctx_t *ctx, bool *result)
 {
-#line 5336 "kontanthjaelp_225.c"
+#line 5424 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5438,7 +5526,7 @@ _fail:
 #line 814 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_gifte_nedsaettes_ikke_efter_13_g(ctx_t *ctx, bool *result)
 {
-#line 5442 "kontanthjaelp_225.c"
+#line 5530 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5486,7 +5574,7 @@ _fail:
 #line 818 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ugifte_mister_ikke_hjaelpen(ctx_t *ctx, bool *result)
 {
-#line 5490 "kontanthjaelp_225.c"
+#line 5578 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5534,7 +5622,7 @@ _fail:
 #line 822 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_fuld_hjaelp_efter_225_nye_timer(ctx_t *ctx, bool *result)
 {
-#line 5538 "kontanthjaelp_225.c"
+#line 5626 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5640,7 +5728,7 @@ _fail:
 #line 827 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ugifte_nedsaettes_ikke_som_par(ctx_t *ctx, bool *result)
 {
-#line 5644 "kontanthjaelp_225.c"
+#line 5732 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5688,7 +5776,7 @@ _fail:
 #line 831 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_ingen_varsel_for_bortfaldsdato_efter_ophaevelsen(ctx_t *ctx, bool *result)
 {
-#line 5692 "kontanthjaelp_225.c"
+#line 5780 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -5734,7 +5822,7 @@ _fail:
 #line 835 "rules/kontanthjaelp/225_timer.lov"
 static lov_status assert_aldrig_mere_end_fuld_sats(ctx_t *ctx, bool *result)
 {
-#line 5738 "kontanthjaelp_225.c"
+#line 5826 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = dependency(ctx, 29, ctx->out->status.nedsaettelse)) != LOV_OK)
@@ -5971,7 +6059,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 323 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_fn_covid_maaneder_i(fast_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 5975 "kontanthjaelp_225.c"
+#line 6063 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -5992,7 +6080,7 @@ _fail:
 #line 319 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_fn_faelles_maaneder(fast_t *ctx, lov_date a, lov_date b, lov_date fra, lov_date til, int64_t *result)
 {
-#line 5996 "kontanthjaelp_225.c"
+#line 6084 "kontanthjaelp_225.c"
     (void)ctx;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -6008,7 +6096,7 @@ static lov_status fast_fn_faelles_maaneder(fast_t *ctx, lov_date a, lov_date b, 
 #line 410 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_fn_taellende_timer(fast_t *ctx, kontanthjaelp_225_Arbejdsart art, lov_decimal timer, lov_decimal *result)
 {
-#line 6012 "kontanthjaelp_225.c"
+#line 6100 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     bool _t2 = false;
@@ -6045,7 +6133,7 @@ _fail:
 #line 404 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_fn_selvstaendig_maaned_taeller(fast_t *ctx, lov_decimal timer, bool *result)
 {
-#line 6049 "kontanthjaelp_225.c"
+#line 6137 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_decimal _t1 = {0, 0};
@@ -6064,7 +6152,7 @@ _fail:
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 6068 "kontanthjaelp_225.c"
+#line 6156 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6084,7 +6172,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 6088 "kontanthjaelp_225.c"
+#line 6176 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -6100,7 +6188,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 6104 "kontanthjaelp_225.c"
+#line 6192 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6120,7 +6208,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 6124 "kontanthjaelp_225.c"
+#line 6212 "kontanthjaelp_225.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -6130,7 +6218,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 287 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 {
-#line 6134 "kontanthjaelp_225.c"
+#line 6222 "kontanthjaelp_225.c"
     /* the rule (line 289) */
     (*result) = lov_date_month_start(ctx->reference_date);
     return LOV_OK;
@@ -6139,7 +6227,7 @@ static lov_status fast_def_periodens_slutning(fast_t *ctx, lov_date *result)
 #line 294 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_fravaersmaaneder(fast_t *ctx, int64_t *result)
 {
-#line 6143 "kontanthjaelp_225.c"
+#line 6231 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const kontanthjaelp_225_Fravaersmaaned * _t3 = NULL;
@@ -6165,7 +6253,7 @@ _fail:
 #line 328 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_covid_trin_1(fast_t *ctx, int64_t *result)
 {
-#line 6169 "kontanthjaelp_225.c"
+#line 6257 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -6189,7 +6277,7 @@ _fail:
 #line 332 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_covid_trin_2(fast_t *ctx, int64_t *result)
 {
-#line 6193 "kontanthjaelp_225.c"
+#line 6281 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -6216,7 +6304,7 @@ _fail:
 #line 337 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_covid_forlaengelse(fast_t *ctx, int64_t *result)
 {
-#line 6220 "kontanthjaelp_225.c"
+#line 6308 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -6243,7 +6331,7 @@ _fail:
 #line 346 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_covid_perioderne_beroeres(fast_t *ctx, bool *result)
 {
-#line 6247 "kontanthjaelp_225.c"
+#line 6335 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -6269,7 +6357,7 @@ _fail:
 #line 351 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_forlaengelse_i_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 6273 "kontanthjaelp_225.c"
+#line 6361 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -6290,7 +6378,7 @@ _fail:
 #line 355 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_periodens_laengde(fast_t *ctx, lov_duration *result)
 {
-#line 6294 "kontanthjaelp_225.c"
+#line 6382 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_duration _t2 = {0, 0};
@@ -6308,7 +6396,7 @@ _fail:
 #line 362 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
 {
-#line 6312 "kontanthjaelp_225.c"
+#line 6400 "kontanthjaelp_225.c"
     bool _t1 = false;
     const kontanthjaelp_225_Hjaelpsperiode * _t3 = NULL;
     size_t _t4 = 0;
@@ -6333,7 +6421,7 @@ static lov_status fast_def_nyansoeger_under_covid(fast_t *ctx, bool *result)
 #line 367 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_periodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 6337 "kontanthjaelp_225.c"
+#line 6425 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 369) */
@@ -6348,7 +6436,7 @@ _fail:
 #line 374 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_treaarsperiodens_begyndelse(fast_t *ctx, lov_date *result)
 {
-#line 6352 "kontanthjaelp_225.c"
+#line 6440 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 376) */
@@ -6363,7 +6451,7 @@ _fail:
 #line 382 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_maaneder_med_hjaelp(fast_t *ctx, int64_t *result)
 {
-#line 6367 "kontanthjaelp_225.c"
+#line 6455 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -6407,7 +6495,7 @@ _fail:
 #line 391 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 {
-#line 6411 "kontanthjaelp_225.c"
+#line 6499 "kontanthjaelp_225.c"
     /* the rule (line 396) */
     (*result) = (((!(ctx->in->ydelse == (kontanthjaelp_225_Ydelse)kontanthjaelp_225_Ydelse_anden_ydelse)) && (ctx->v.maaneder_med_hjaelp >= INT64_C(12))) && (!ctx->v.nyansoeger_under_covid));
     return LOV_OK;
@@ -6416,7 +6504,7 @@ static lov_status fast_def_omfattet(fast_t *ctx, bool *result)
 #line 420 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timer_i_perioden(fast_t *ctx, lov_decimal *result)
 {
-#line 6420 "kontanthjaelp_225.c"
+#line 6508 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -6448,7 +6536,7 @@ _fail:
 #line 427 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 {
-#line 6452 "kontanthjaelp_225.c"
+#line 6540 "kontanthjaelp_225.c"
     /* the rule (line 429) */
     (*result) = (lov_dec_cmp(ctx->v.timer_i_perioden, lov_dec_from_int(INT64_C(225))) >= 0);
     return LOV_OK;
@@ -6457,7 +6545,7 @@ static lov_status fast_def_timekravet_opfyldt(fast_t *ctx, bool *result)
 #line 434 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_indberetningerne_er_mulige(fast_t *ctx, bool *result)
 {
-#line 6461 "kontanthjaelp_225.c"
+#line 6549 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -6483,7 +6571,7 @@ _fail:
 #line 444 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_undtaget(fast_t *ctx, bool *result)
 {
-#line 6487 "kontanthjaelp_225.c"
+#line 6575 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6527,7 +6615,7 @@ _fail:
 #line 477 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_nedsaettelse_fra(fast_t *ctx, lov_date *result)
 {
-#line 6531 "kontanthjaelp_225.c"
+#line 6619 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 480) */
@@ -6542,7 +6630,7 @@ _fail:
 #line 484 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_reglen_gaelder_for_maaneden(fast_t *ctx, bool *result)
 {
-#line 6546 "kontanthjaelp_225.c"
+#line 6634 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6565,7 +6653,7 @@ _fail:
 #line 488 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_reglen_anvendes_i_dag(fast_t *ctx, bool *result)
 {
-#line 6569 "kontanthjaelp_225.c"
+#line 6657 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     /* the rule (line 490) */
     if ((_st = ctx->p->st_reglen_anvendes) != LOV_OK)
@@ -6579,7 +6667,7 @@ _fail:
 #line 492 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 {
-#line 6583 "kontanthjaelp_225.c"
+#line 6671 "kontanthjaelp_225.c"
     /* the rule (line 494) */
     (*result) = ((ctx->v.omfattet && (!ctx->v.undtaget)) && (!ctx->v.timekravet_opfyldt));
     return LOV_OK;
@@ -6588,7 +6676,7 @@ static lov_status fast_def_kravet_ikke_opfyldt(fast_t *ctx, bool *result)
 #line 500 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timer_efter_nedsaettelsen(fast_t *ctx, lov_decimal *result)
 {
-#line 6592 "kontanthjaelp_225.c"
+#line 6680 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -6628,7 +6716,7 @@ _fail:
 #line 511 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 {
-#line 6632 "kontanthjaelp_225.c"
+#line 6720 "kontanthjaelp_225.c"
     /* the rule (line 513) */
     (*result) = ((ctx->in->nedsat_fra.present) && (lov_dec_cmp(ctx->v.timer_efter_nedsaettelsen, lov_dec_from_int(INT64_C(225))) >= 0));
     return LOV_OK;
@@ -6637,7 +6725,7 @@ static lov_status fast_def_fuld_hjaelp_igen(fast_t *ctx, bool *result)
 #line 518 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_maanedlig_sats(fast_t *ctx, lov_money *result)
 {
-#line 6641 "kontanthjaelp_225.c"
+#line 6729 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -6670,7 +6758,7 @@ _fail:
 #line 530 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_beloebets_grundlag(fast_t *ctx, kontanthjaelp_225_Beloebsgrundlag *result)
 {
-#line 6674 "kontanthjaelp_225.c"
+#line 6762 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_225_Beloebsgrundlag _t1 = (kontanthjaelp_225_Beloebsgrundlag)0;
     /* the rule (line 532) */
@@ -6685,7 +6773,7 @@ _fail:
 #line 542 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_varslet_6_maaneder_foer(fast_t *ctx, bool *result)
 {
-#line 6689 "kontanthjaelp_225.c"
+#line 6777 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -6705,7 +6793,7 @@ _fail:
 #line 548 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_varslet_1_maaned_foer(fast_t *ctx, bool *result)
 {
-#line 6709 "kontanthjaelp_225.c"
+#line 6797 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -6733,7 +6821,7 @@ _fail:
 #line 555 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 6737 "kontanthjaelp_225.c"
+#line 6825 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -6759,7 +6847,7 @@ _fail:
 #line 561 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 6763 "kontanthjaelp_225.c"
+#line 6851 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 563) */
@@ -6774,7 +6862,7 @@ _fail:
 #line 569 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_nedsaettelse(fast_t *ctx, lov_money *result)
 {
-#line 6778 "kontanthjaelp_225.c"
+#line 6866 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6828,7 +6916,7 @@ _fail:
 #line 606 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 {
-#line 6832 "kontanthjaelp_225.c"
+#line 6920 "kontanthjaelp_225.c"
     /* the rule (line 608) */
     (*result) = (((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) && ctx->in->begge_paa_voksensats) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
@@ -6837,7 +6925,7 @@ static lov_status fast_def_ophoer_paataenkt(fast_t *ctx, bool *result)
 #line 611 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_parrets_nedsaettelse_paataenkt(fast_t *ctx, bool *result)
 {
-#line 6841 "kontanthjaelp_225.c"
+#line 6929 "kontanthjaelp_225.c"
     /* the rule (line 613) */
     (*result) = (((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) && (!ctx->in->begge_paa_voksensats)) && ctx->in->aegtefaelle_modtager_hjaelp) && ctx->in->aegtefaelle_opfylder_kravet) && ctx->v.kravet_ikke_opfyldt);
     return LOV_OK;
@@ -6846,7 +6934,7 @@ static lov_status fast_def_parrets_nedsaettelse_paataenkt(fast_t *ctx, bool *res
 #line 616 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_parrets_nedsaettelsesbeloeb(fast_t *ctx, lov_money *result)
 {
-#line 6850 "kontanthjaelp_225.c"
+#line 6938 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -6863,7 +6951,7 @@ _fail:
 #line 622 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_hjaelpen_ophoerer(fast_t *ctx, bool *result)
 {
-#line 6867 "kontanthjaelp_225.c"
+#line 6955 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6917,7 +7005,7 @@ _fail:
 #line 642 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_nedsaettelse_for_parret(fast_t *ctx, lov_money *result)
 {
-#line 6921 "kontanthjaelp_225.c"
+#line 7009 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -6971,7 +7059,7 @@ _fail:
 #line 662 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
 {
-#line 6975 "kontanthjaelp_225.c"
+#line 7063 "kontanthjaelp_225.c"
     /* the rule (line 667) */
     (*result) = ((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) && ctx->v.kravet_ikke_opfyldt) && ctx->v.reglen_gaelder_for_maaneden) && (!(ctx->in->aegtefaelle_modtager_hjaelp && ctx->in->aegtefaelle_opfylder_kravet)));
     return LOV_OK;
@@ -6980,7 +7068,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 #line 675 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 {
-#line 6984 "kontanthjaelp_225.c"
+#line 7072 "kontanthjaelp_225.c"
     /* the rule (line 677) */
     (*result) = (((((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift) && ctx->v.kravet_ikke_opfyldt) && (!(ctx->in->sats == (kontanthjaelp_225_Sats)kontanthjaelp_225_Sats_su_niveau))) || ctx->v.ophoer_paataenkt) || ctx->v.parrets_nedsaettelse_paataenkt);
     return LOV_OK;
@@ -6989,7 +7077,7 @@ static lov_status fast_def_skadende_foelge_paataenkt(fast_t *ctx, bool *result)
 #line 683 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_foerste_mulige_nedsaettelse_efter_brev(fast_t *ctx, lov_date *result)
 {
-#line 6993 "kontanthjaelp_225.c"
+#line 7081 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -7016,7 +7104,7 @@ _fail:
 #line 690 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_reglen_gaelder_for_brevets_maaned(fast_t *ctx, bool *result)
 {
-#line 7020 "kontanthjaelp_225.c"
+#line 7108 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -7044,7 +7132,7 @@ _fail:
 #line 700 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_partshoeringsbrev(fast_t *ctx, bool *result)
 {
-#line 7048 "kontanthjaelp_225.c"
+#line 7136 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -7099,7 +7187,7 @@ _fail:
 #line 724 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_timer_i_perioden_om_6_maaneder(fast_t *ctx, lov_decimal *result)
 {
-#line 7103 "kontanthjaelp_225.c"
+#line 7191 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     const kontanthjaelp_225_Arbejdsmaaned * _t3 = NULL;
@@ -7136,7 +7224,7 @@ _fail:
 #line 729 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_bortfaldsdato_efter_varsel(fast_t *ctx, lov_date *result)
 {
-#line 7140 "kontanthjaelp_225.c"
+#line 7228 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -7163,7 +7251,7 @@ _fail:
 #line 744 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
 {
-#line 7167 "kontanthjaelp_225.c"
+#line 7255 "kontanthjaelp_225.c"
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
     size_t _t4 = 0;
@@ -7189,7 +7277,7 @@ static lov_status fast_def_meddelelse_om_ophaevelse(fast_t *ctx, bool *result)
 #line 751 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 {
-#line 7193 "kontanthjaelp_225.c"
+#line 7281 "kontanthjaelp_225.c"
     /* the rule (line 753) */
     (*result) = (((((((ctx->v.omfattet && (!ctx->v.undtaget)) && ctx->v.reglen_anvendes_i_dag) && (ctx->v.bortfaldsdato_efter_varsel < INT32_C(20270) /* 2025-07-01 */)) && ((ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) || (!(ctx->in->sats == (kontanthjaelp_225_Sats)kontanthjaelp_225_Sats_su_niveau)))) && (!ctx->in->varslingsbrev_sendt.present)) && (!ctx->in->nedsat_fra.present)) && (lov_dec_cmp(ctx->v.timer_i_perioden_om_6_maaneder, lov_dec_from_int(INT64_C(225))) < 0));
     return LOV_OK;
@@ -7198,7 +7286,7 @@ static lov_status fast_def_varslingsbrev(fast_t *ctx, bool *result)
 #line 765 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result)
 {
-#line 7202 "kontanthjaelp_225.c"
+#line 7290 "kontanthjaelp_225.c"
     /* the rule (line 769) */
     (*result) = ((ctx->in->nedsat_fra.present) && ctx->v.undtaget);
     return LOV_OK;
@@ -7207,7 +7295,7 @@ static lov_status fast_def_fuld_hjaelp_fra_vurderingen(fast_t *ctx, bool *result
 #line 774 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_def_skal_efterbetales(fast_t *ctx, bool *result)
 {
-#line 7211 "kontanthjaelp_225.c"
+#line 7299 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -7230,7 +7318,7 @@ _fail:
 #line 784 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_undtagne_nedsaettes_aldrig(fast_t *ctx, bool *result)
 {
-#line 7234 "kontanthjaelp_225.c"
+#line 7322 "kontanthjaelp_225.c"
     *result = (!ctx->v.undtaget || (((((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */)) && (!ctx->v.partshoeringsbrev)) && (!ctx->v.varslingsbrev)));
     return LOV_OK;
 }
@@ -7238,7 +7326,7 @@ static lov_status fast_assert_undtagne_nedsaettes_aldrig(fast_t *ctx, bool *resu
 #line 792 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bool *result)
 {
-#line 7242 "kontanthjaelp_225.c"
+#line 7330 "kontanthjaelp_225.c"
     *result = (!(((ctx->in->arbejdsevne == (kontanthjaelp_225_Arbejdsevne)kontanthjaelp_225_Arbejdsevne_meget_begraenset) && (ctx->in->slutdato_for_undtagelse.present)) && (ctx->in->slutdato_for_undtagelse.value < ctx->reference_date)) || ((((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */)) && (!ctx->v.partshoeringsbrev)));
     return LOV_OK;
 }
@@ -7246,7 +7334,7 @@ static lov_status fast_assert_slutdato_ophaever_ikke_undtagelsen(fast_t *ctx, bo
 #line 799 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
 {
-#line 7250 "kontanthjaelp_225.c"
+#line 7338 "kontanthjaelp_225.c"
     *result = (!(((ctx->v.nedsaettelse > INT64_C(0) /* 0 kr */) || ctx->v.hjaelpen_ophoerer) || (ctx->v.nedsaettelse_for_parret > INT64_C(0) /* 0 kr */)) || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
     return LOV_OK;
 }
@@ -7254,7 +7342,7 @@ static lov_status fast_assert_ingen_nedsaettelse_uden_hoering_og_afgoerelse(fast
 #line 804 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_nedsaettelse_uden_varsel(fast_t *ctx, bool *result)
 {
-#line 7258 "kontanthjaelp_225.c"
+#line 7346 "kontanthjaelp_225.c"
     *result = (!(((ctx->v.nedsaettelse > INT64_C(0) /* 0 kr */) || ctx->v.hjaelpen_ophoerer) || (ctx->v.nedsaettelse_for_parret > INT64_C(0) /* 0 kr */)) || (ctx->v.varslet_6_maaneder_foer && ctx->v.varslet_1_maaned_foer));
     return LOV_OK;
 }
@@ -7262,7 +7350,7 @@ static lov_status fast_assert_ingen_nedsaettelse_uden_varsel(fast_t *ctx, bool *
 #line 809 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(fast_t *ctx, bool *result)
 {
-#line 7266 "kontanthjaelp_225.c"
+#line 7354 "kontanthjaelp_225.c"
     *result = (!(!ctx->v.reglen_gaelder_for_maaneden) || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */)));
     return LOV_OK;
 }
@@ -7270,7 +7358,7 @@ static lov_status fast_assert_ingen_nedsaettelse_naar_reglen_ikke_anvendes(fast_
 #line 814 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_gifte_nedsaettes_ikke_efter_13_g(fast_t *ctx, bool *result)
 {
-#line 7274 "kontanthjaelp_225.c"
+#line 7362 "kontanthjaelp_225.c"
     *result = (!(ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_gift) || (ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -7278,7 +7366,7 @@ static lov_status fast_assert_gifte_nedsaettes_ikke_efter_13_g(fast_t *ctx, bool
 #line 818 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ugifte_mister_ikke_hjaelpen(fast_t *ctx, bool *result)
 {
-#line 7282 "kontanthjaelp_225.c"
+#line 7370 "kontanthjaelp_225.c"
     *result = (!(ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift) || (!ctx->v.hjaelpen_ophoerer));
     return LOV_OK;
 }
@@ -7286,7 +7374,7 @@ static lov_status fast_assert_ugifte_mister_ikke_hjaelpen(fast_t *ctx, bool *res
 #line 822 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_fuld_hjaelp_efter_225_nye_timer(fast_t *ctx, bool *result)
 {
-#line 7290 "kontanthjaelp_225.c"
+#line 7378 "kontanthjaelp_225.c"
     *result = (!ctx->v.fuld_hjaelp_igen || (((ctx->v.nedsaettelse == INT64_C(0) /* 0 kr */) && (!ctx->v.hjaelpen_ophoerer)) && (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */)));
     return LOV_OK;
 }
@@ -7294,7 +7382,7 @@ static lov_status fast_assert_fuld_hjaelp_efter_225_nye_timer(fast_t *ctx, bool 
 #line 827 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ugifte_nedsaettes_ikke_som_par(fast_t *ctx, bool *result)
 {
-#line 7298 "kontanthjaelp_225.c"
+#line 7386 "kontanthjaelp_225.c"
     *result = (!(ctx->in->civilstand == (kontanthjaelp_225_Civilstand)kontanthjaelp_225_Civilstand_ugift) || (ctx->v.nedsaettelse_for_parret == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -7302,7 +7390,7 @@ static lov_status fast_assert_ugifte_nedsaettes_ikke_som_par(fast_t *ctx, bool *
 #line 831 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_ingen_varsel_for_bortfaldsdato_efter_ophaevelsen(fast_t *ctx, bool *result)
 {
-#line 7306 "kontanthjaelp_225.c"
+#line 7394 "kontanthjaelp_225.c"
     *result = (!ctx->v.varslingsbrev || (ctx->v.bortfaldsdato_efter_varsel < INT32_C(20270) /* 2025-07-01 */));
     return LOV_OK;
 }
@@ -7310,7 +7398,7 @@ static lov_status fast_assert_ingen_varsel_for_bortfaldsdato_efter_ophaevelsen(f
 #line 835 "rules/kontanthjaelp/225_timer.lov"
 static lov_status fast_assert_aldrig_mere_end_fuld_sats(fast_t *ctx, bool *result)
 {
-#line 7314 "kontanthjaelp_225.c"
+#line 7402 "kontanthjaelp_225.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     if ((_st = fast_param_on_day_nedsaettelse_fuld_sats(ctx->v.nedsaettelse_fra, &_t1)) != LOV_OK)
@@ -7760,63 +7848,8 @@ static bool fast_evaluate(const kontanthjaelp_225_input *in, lov_date reference_
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.periodens_slutning = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fravaersmaaneder = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.covid_trin_1 = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.covid_trin_2 = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.covid_forlaengelse = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.covid_perioderne_beroeres = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.forlaengelse_i_maaneder = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.periodens_laengde = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nyansoeger_under_covid = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.periodens_begyndelse = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.treaarsperiodens_begyndelse = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.maaneder_med_hjaelp = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.omfattet = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timer_i_perioden = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timekravet_opfyldt = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.indberetningerne_er_mulige = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.undtaget = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nedsaettelse_fra = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.reglen_gaelder_for_maaneden = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.reglen_anvendes_i_dag = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.kravet_ikke_opfyldt = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timer_efter_nedsaettelsen = needed_slot(need, 21) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fuld_hjaelp_igen = needed_slot(need, 22) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.maanedlig_sats = needed_slot(need, 23) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.beloebets_grundlag = needed_slot(need, 24) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.varslet_6_maaneder_foer = needed_slot(need, 25) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.varslet_1_maaned_foer = needed_slot(need, 26) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.partshoering_gennemfoert = needed_slot(need, 27) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.afgoerelse_truffet = needed_slot(need, 28) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nedsaettelse = needed_slot(need, 29) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ophoer_paataenkt = needed_slot(need, 30) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.parrets_nedsaettelse_paataenkt = needed_slot(need, 31) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.parrets_nedsaettelsesbeloeb = needed_slot(need, 32) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.hjaelpen_ophoerer = needed_slot(need, 33) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nedsaettelse_for_parret = needed_slot(need, 34) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.kraever_sagsbehandlers_vurdering = needed_slot(need, 35) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.skadende_foelge_paataenkt = needed_slot(need, 36) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.foerste_mulige_nedsaettelse_efter_brev = needed_slot(need, 37) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.reglen_gaelder_for_brevets_maaned = needed_slot(need, 38) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.partshoeringsbrev = needed_slot(need, 39) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.timer_i_perioden_om_6_maaneder = needed_slot(need, 40) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.bortfaldsdato_efter_varsel = needed_slot(need, 41) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.meddelelse_om_ophaevelse = needed_slot(need, 42) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.varslingsbrev = needed_slot(need, 43) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fuld_hjaelp_fra_vurderingen = needed_slot(need, 44) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.skal_efterbetales = needed_slot(need, 45) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.undtagne_nedsaettes_aldrig = needed_slot(need, 46) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.slutdato_ophaever_ikke_undtagelsen = needed_slot(need, 47) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = needed_slot(need, 48) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ingen_nedsaettelse_uden_varsel = needed_slot(need, 49) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = needed_slot(need, 50) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.gifte_nedsaettes_ikke_efter_13_g = needed_slot(need, 51) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ugifte_mister_ikke_hjaelpen = needed_slot(need, 52) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fuld_hjaelp_efter_225_nye_timer = needed_slot(need, 53) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ugifte_nedsaettes_ikke_som_par = needed_slot(need, 54) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ingen_varsel_for_bortfaldsdato_efter_ophaevelsen = needed_slot(need, 55) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.aldrig_mere_end_fuld_sats = needed_slot(need, 56) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 57; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.nedsaettelse = ctx.held.nedsaettelse;
     out->held_back.hjaelpen_ophoerer = ctx.held.hjaelpen_ophoerer;
     out->held_back.nedsaettelse_for_parret = ctx.held.nedsaettelse_for_parret;
@@ -8953,14 +8986,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontanthjaelp_225_output *out, lov_trace *trace,
                                       const kontanthjaelp_225_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -8981,63 +9006,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontant
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.periodens_slutning = st;
-        out->status.fravaersmaaneder = st;
-        out->status.covid_trin_1 = st;
-        out->status.covid_trin_2 = st;
-        out->status.covid_forlaengelse = st;
-        out->status.covid_perioderne_beroeres = st;
-        out->status.forlaengelse_i_maaneder = st;
-        out->status.periodens_laengde = st;
-        out->status.nyansoeger_under_covid = st;
-        out->status.periodens_begyndelse = st;
-        out->status.treaarsperiodens_begyndelse = st;
-        out->status.maaneder_med_hjaelp = st;
-        out->status.omfattet = st;
-        out->status.timer_i_perioden = st;
-        out->status.timekravet_opfyldt = st;
-        out->status.indberetningerne_er_mulige = st;
-        out->status.undtaget = st;
-        out->status.nedsaettelse_fra = st;
-        out->status.reglen_gaelder_for_maaneden = st;
-        out->status.reglen_anvendes_i_dag = st;
-        out->status.kravet_ikke_opfyldt = st;
-        out->status.timer_efter_nedsaettelsen = st;
-        out->status.fuld_hjaelp_igen = st;
-        out->status.maanedlig_sats = st;
-        out->status.beloebets_grundlag = st;
-        out->status.varslet_6_maaneder_foer = st;
-        out->status.varslet_1_maaned_foer = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.nedsaettelse = st;
-        out->status.ophoer_paataenkt = st;
-        out->status.parrets_nedsaettelse_paataenkt = st;
-        out->status.parrets_nedsaettelsesbeloeb = st;
-        out->status.hjaelpen_ophoerer = st;
-        out->status.nedsaettelse_for_parret = st;
-        out->status.kraever_sagsbehandlers_vurdering = st;
-        out->status.skadende_foelge_paataenkt = st;
-        out->status.foerste_mulige_nedsaettelse_efter_brev = st;
-        out->status.reglen_gaelder_for_brevets_maaned = st;
-        out->status.partshoeringsbrev = st;
-        out->status.timer_i_perioden_om_6_maaneder = st;
-        out->status.bortfaldsdato_efter_varsel = st;
-        out->status.meddelelse_om_ophaevelse = st;
-        out->status.varslingsbrev = st;
-        out->status.fuld_hjaelp_fra_vurderingen = st;
-        out->status.skal_efterbetales = st;
-        out->status.undtagne_nedsaettes_aldrig = st;
-        out->status.slutdato_ophaever_ikke_undtagelsen = st;
-        out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = st;
-        out->status.ingen_nedsaettelse_uden_varsel = st;
-        out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = st;
-        out->status.gifte_nedsaettes_ikke_efter_13_g = st;
-        out->status.ugifte_mister_ikke_hjaelpen = st;
-        out->status.fuld_hjaelp_efter_225_nye_timer = st;
-        out->status.ugifte_nedsaettes_ikke_som_par = st;
-        out->status.ingen_varsel_for_bortfaldsdato_efter_ophaevelsen = st;
-        out->status.aldrig_mere_end_fuld_sats = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -9045,63 +9014,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontant
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.periodens_slutning = LOV_UNDETERMINED;
-        out->status.fravaersmaaneder = LOV_UNDETERMINED;
-        out->status.covid_trin_1 = LOV_UNDETERMINED;
-        out->status.covid_trin_2 = LOV_UNDETERMINED;
-        out->status.covid_forlaengelse = LOV_UNDETERMINED;
-        out->status.covid_perioderne_beroeres = LOV_UNDETERMINED;
-        out->status.forlaengelse_i_maaneder = LOV_UNDETERMINED;
-        out->status.periodens_laengde = LOV_UNDETERMINED;
-        out->status.nyansoeger_under_covid = LOV_UNDETERMINED;
-        out->status.periodens_begyndelse = LOV_UNDETERMINED;
-        out->status.treaarsperiodens_begyndelse = LOV_UNDETERMINED;
-        out->status.maaneder_med_hjaelp = LOV_UNDETERMINED;
-        out->status.omfattet = LOV_UNDETERMINED;
-        out->status.timer_i_perioden = LOV_UNDETERMINED;
-        out->status.timekravet_opfyldt = LOV_UNDETERMINED;
-        out->status.indberetningerne_er_mulige = LOV_UNDETERMINED;
-        out->status.undtaget = LOV_UNDETERMINED;
-        out->status.nedsaettelse_fra = LOV_UNDETERMINED;
-        out->status.reglen_gaelder_for_maaneden = LOV_UNDETERMINED;
-        out->status.reglen_anvendes_i_dag = LOV_UNDETERMINED;
-        out->status.kravet_ikke_opfyldt = LOV_UNDETERMINED;
-        out->status.timer_efter_nedsaettelsen = LOV_UNDETERMINED;
-        out->status.fuld_hjaelp_igen = LOV_UNDETERMINED;
-        out->status.maanedlig_sats = LOV_UNDETERMINED;
-        out->status.beloebets_grundlag = LOV_UNDETERMINED;
-        out->status.varslet_6_maaneder_foer = LOV_UNDETERMINED;
-        out->status.varslet_1_maaned_foer = LOV_UNDETERMINED;
-        out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
-        out->status.afgoerelse_truffet = LOV_UNDETERMINED;
-        out->status.nedsaettelse = LOV_UNDETERMINED;
-        out->status.ophoer_paataenkt = LOV_UNDETERMINED;
-        out->status.parrets_nedsaettelse_paataenkt = LOV_UNDETERMINED;
-        out->status.parrets_nedsaettelsesbeloeb = LOV_UNDETERMINED;
-        out->status.hjaelpen_ophoerer = LOV_UNDETERMINED;
-        out->status.nedsaettelse_for_parret = LOV_UNDETERMINED;
-        out->status.kraever_sagsbehandlers_vurdering = LOV_UNDETERMINED;
-        out->status.skadende_foelge_paataenkt = LOV_UNDETERMINED;
-        out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_UNDETERMINED;
-        out->status.reglen_gaelder_for_brevets_maaned = LOV_UNDETERMINED;
-        out->status.partshoeringsbrev = LOV_UNDETERMINED;
-        out->status.timer_i_perioden_om_6_maaneder = LOV_UNDETERMINED;
-        out->status.bortfaldsdato_efter_varsel = LOV_UNDETERMINED;
-        out->status.meddelelse_om_ophaevelse = LOV_UNDETERMINED;
-        out->status.varslingsbrev = LOV_UNDETERMINED;
-        out->status.fuld_hjaelp_fra_vurderingen = LOV_UNDETERMINED;
-        out->status.skal_efterbetales = LOV_UNDETERMINED;
-        out->status.undtagne_nedsaettes_aldrig = LOV_UNDETERMINED;
-        out->status.slutdato_ophaever_ikke_undtagelsen = LOV_UNDETERMINED;
-        out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = LOV_UNDETERMINED;
-        out->status.ingen_nedsaettelse_uden_varsel = LOV_UNDETERMINED;
-        out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = LOV_UNDETERMINED;
-        out->status.gifte_nedsaettes_ikke_efter_13_g = LOV_UNDETERMINED;
-        out->status.ugifte_mister_ikke_hjaelpen = LOV_UNDETERMINED;
-        out->status.fuld_hjaelp_efter_225_nye_timer = LOV_UNDETERMINED;
-        out->status.ugifte_nedsaettes_ikke_som_par = LOV_UNDETERMINED;
-        out->status.ingen_varsel_for_bortfaldsdato_efter_ophaevelsen = LOV_UNDETERMINED;
-        out->status.aldrig_mere_end_fuld_sats = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -9111,63 +9024,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontant
 
     /* In force from 2016-10-01 until 2025-06-30: any other day is not applicable. */
     if (ctx.reference_date < 17075 || ctx.reference_date > 20269) {
-        out->status.periodens_slutning = LOV_NOT_APPLICABLE;
-        out->status.fravaersmaaneder = LOV_NOT_APPLICABLE;
-        out->status.covid_trin_1 = LOV_NOT_APPLICABLE;
-        out->status.covid_trin_2 = LOV_NOT_APPLICABLE;
-        out->status.covid_forlaengelse = LOV_NOT_APPLICABLE;
-        out->status.covid_perioderne_beroeres = LOV_NOT_APPLICABLE;
-        out->status.forlaengelse_i_maaneder = LOV_NOT_APPLICABLE;
-        out->status.periodens_laengde = LOV_NOT_APPLICABLE;
-        out->status.nyansoeger_under_covid = LOV_NOT_APPLICABLE;
-        out->status.periodens_begyndelse = LOV_NOT_APPLICABLE;
-        out->status.treaarsperiodens_begyndelse = LOV_NOT_APPLICABLE;
-        out->status.maaneder_med_hjaelp = LOV_NOT_APPLICABLE;
-        out->status.omfattet = LOV_NOT_APPLICABLE;
-        out->status.timer_i_perioden = LOV_NOT_APPLICABLE;
-        out->status.timekravet_opfyldt = LOV_NOT_APPLICABLE;
-        out->status.indberetningerne_er_mulige = LOV_NOT_APPLICABLE;
-        out->status.undtaget = LOV_NOT_APPLICABLE;
-        out->status.nedsaettelse_fra = LOV_NOT_APPLICABLE;
-        out->status.reglen_gaelder_for_maaneden = LOV_NOT_APPLICABLE;
-        out->status.reglen_anvendes_i_dag = LOV_NOT_APPLICABLE;
-        out->status.kravet_ikke_opfyldt = LOV_NOT_APPLICABLE;
-        out->status.timer_efter_nedsaettelsen = LOV_NOT_APPLICABLE;
-        out->status.fuld_hjaelp_igen = LOV_NOT_APPLICABLE;
-        out->status.maanedlig_sats = LOV_NOT_APPLICABLE;
-        out->status.beloebets_grundlag = LOV_NOT_APPLICABLE;
-        out->status.varslet_6_maaneder_foer = LOV_NOT_APPLICABLE;
-        out->status.varslet_1_maaned_foer = LOV_NOT_APPLICABLE;
-        out->status.partshoering_gennemfoert = LOV_NOT_APPLICABLE;
-        out->status.afgoerelse_truffet = LOV_NOT_APPLICABLE;
-        out->status.nedsaettelse = LOV_NOT_APPLICABLE;
-        out->status.ophoer_paataenkt = LOV_NOT_APPLICABLE;
-        out->status.parrets_nedsaettelse_paataenkt = LOV_NOT_APPLICABLE;
-        out->status.parrets_nedsaettelsesbeloeb = LOV_NOT_APPLICABLE;
-        out->status.hjaelpen_ophoerer = LOV_NOT_APPLICABLE;
-        out->status.nedsaettelse_for_parret = LOV_NOT_APPLICABLE;
-        out->status.kraever_sagsbehandlers_vurdering = LOV_NOT_APPLICABLE;
-        out->status.skadende_foelge_paataenkt = LOV_NOT_APPLICABLE;
-        out->status.foerste_mulige_nedsaettelse_efter_brev = LOV_NOT_APPLICABLE;
-        out->status.reglen_gaelder_for_brevets_maaned = LOV_NOT_APPLICABLE;
-        out->status.partshoeringsbrev = LOV_NOT_APPLICABLE;
-        out->status.timer_i_perioden_om_6_maaneder = LOV_NOT_APPLICABLE;
-        out->status.bortfaldsdato_efter_varsel = LOV_NOT_APPLICABLE;
-        out->status.meddelelse_om_ophaevelse = LOV_NOT_APPLICABLE;
-        out->status.varslingsbrev = LOV_NOT_APPLICABLE;
-        out->status.fuld_hjaelp_fra_vurderingen = LOV_NOT_APPLICABLE;
-        out->status.skal_efterbetales = LOV_NOT_APPLICABLE;
-        out->status.undtagne_nedsaettes_aldrig = LOV_NOT_APPLICABLE;
-        out->status.slutdato_ophaever_ikke_undtagelsen = LOV_NOT_APPLICABLE;
-        out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = LOV_NOT_APPLICABLE;
-        out->status.ingen_nedsaettelse_uden_varsel = LOV_NOT_APPLICABLE;
-        out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = LOV_NOT_APPLICABLE;
-        out->status.gifte_nedsaettes_ikke_efter_13_g = LOV_NOT_APPLICABLE;
-        out->status.ugifte_mister_ikke_hjaelpen = LOV_NOT_APPLICABLE;
-        out->status.fuld_hjaelp_efter_225_nye_timer = LOV_NOT_APPLICABLE;
-        out->status.ugifte_nedsaettes_ikke_som_par = LOV_NOT_APPLICABLE;
-        out->status.ingen_varsel_for_bortfaldsdato_efter_ophaevelsen = LOV_NOT_APPLICABLE;
-        out->status.aldrig_mere_end_fuld_sats = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -9175,63 +9032,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontant
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.periodens_slutning = st;
-        out->status.fravaersmaaneder = st;
-        out->status.covid_trin_1 = st;
-        out->status.covid_trin_2 = st;
-        out->status.covid_forlaengelse = st;
-        out->status.covid_perioderne_beroeres = st;
-        out->status.forlaengelse_i_maaneder = st;
-        out->status.periodens_laengde = st;
-        out->status.nyansoeger_under_covid = st;
-        out->status.periodens_begyndelse = st;
-        out->status.treaarsperiodens_begyndelse = st;
-        out->status.maaneder_med_hjaelp = st;
-        out->status.omfattet = st;
-        out->status.timer_i_perioden = st;
-        out->status.timekravet_opfyldt = st;
-        out->status.indberetningerne_er_mulige = st;
-        out->status.undtaget = st;
-        out->status.nedsaettelse_fra = st;
-        out->status.reglen_gaelder_for_maaneden = st;
-        out->status.reglen_anvendes_i_dag = st;
-        out->status.kravet_ikke_opfyldt = st;
-        out->status.timer_efter_nedsaettelsen = st;
-        out->status.fuld_hjaelp_igen = st;
-        out->status.maanedlig_sats = st;
-        out->status.beloebets_grundlag = st;
-        out->status.varslet_6_maaneder_foer = st;
-        out->status.varslet_1_maaned_foer = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.nedsaettelse = st;
-        out->status.ophoer_paataenkt = st;
-        out->status.parrets_nedsaettelse_paataenkt = st;
-        out->status.parrets_nedsaettelsesbeloeb = st;
-        out->status.hjaelpen_ophoerer = st;
-        out->status.nedsaettelse_for_parret = st;
-        out->status.kraever_sagsbehandlers_vurdering = st;
-        out->status.skadende_foelge_paataenkt = st;
-        out->status.foerste_mulige_nedsaettelse_efter_brev = st;
-        out->status.reglen_gaelder_for_brevets_maaned = st;
-        out->status.partshoeringsbrev = st;
-        out->status.timer_i_perioden_om_6_maaneder = st;
-        out->status.bortfaldsdato_efter_varsel = st;
-        out->status.meddelelse_om_ophaevelse = st;
-        out->status.varslingsbrev = st;
-        out->status.fuld_hjaelp_fra_vurderingen = st;
-        out->status.skal_efterbetales = st;
-        out->status.undtagne_nedsaettes_aldrig = st;
-        out->status.slutdato_ophaever_ikke_undtagelsen = st;
-        out->status.ingen_nedsaettelse_uden_hoering_og_afgoerelse = st;
-        out->status.ingen_nedsaettelse_uden_varsel = st;
-        out->status.ingen_nedsaettelse_naar_reglen_ikke_anvendes = st;
-        out->status.gifte_nedsaettes_ikke_efter_13_g = st;
-        out->status.ugifte_mister_ikke_hjaelpen = st;
-        out->status.fuld_hjaelp_efter_225_nye_timer = st;
-        out->status.ugifte_nedsaettes_ikke_som_par = st;
-        out->status.ingen_varsel_for_bortfaldsdato_efter_ophaevelsen = st;
-        out->status.aldrig_mere_end_fuld_sats = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -9242,98 +9043,9 @@ static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontant
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.periodens_slutning);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.fravaersmaaneder);
-    if (counts(wanted, 2, false))
-        st = worse(st, out->status.covid_trin_1);
-    if (counts(wanted, 3, false))
-        st = worse(st, out->status.covid_trin_2);
-    if (counts(wanted, 4, false))
-        st = worse(st, out->status.covid_forlaengelse);
-    if (counts(wanted, 5, false))
-        st = worse(st, out->status.covid_perioderne_beroeres);
-    if (counts(wanted, 6, false))
-        st = worse(st, out->status.forlaengelse_i_maaneder);
-    if (counts(wanted, 7, false))
-        st = worse(st, out->status.periodens_laengde);
-    if (counts(wanted, 8, false))
-        st = worse(st, out->status.nyansoeger_under_covid);
-    if (counts(wanted, 9, false))
-        st = worse(st, out->status.periodens_begyndelse);
-    if (counts(wanted, 10, false))
-        st = worse(st, out->status.treaarsperiodens_begyndelse);
-    if (counts(wanted, 11, false))
-        st = worse(st, out->status.maaneder_med_hjaelp);
-    if (counts(wanted, 12, false))
-        st = worse(st, out->status.omfattet);
-    if (counts(wanted, 13, false))
-        st = worse(st, out->status.timer_i_perioden);
-    if (counts(wanted, 14, false))
-        st = worse(st, out->status.timekravet_opfyldt);
-    if (counts(wanted, 15, false))
-        st = worse(st, out->status.indberetningerne_er_mulige);
-    if (counts(wanted, 16, false))
-        st = worse(st, out->status.undtaget);
-    if (counts(wanted, 17, false))
-        st = worse(st, out->status.nedsaettelse_fra);
-    if (counts(wanted, 18, false))
-        st = worse(st, out->status.reglen_gaelder_for_maaneden);
-    if (counts(wanted, 19, false))
-        st = worse(st, out->status.reglen_anvendes_i_dag);
-    if (counts(wanted, 20, false))
-        st = worse(st, out->status.kravet_ikke_opfyldt);
-    if (counts(wanted, 21, false))
-        st = worse(st, out->status.timer_efter_nedsaettelsen);
-    if (counts(wanted, 22, true))
-        st = worse(st, out->status.fuld_hjaelp_igen);
-    if (counts(wanted, 23, false))
-        st = worse(st, out->status.maanedlig_sats);
-    if (counts(wanted, 24, true))
-        st = worse(st, out->status.beloebets_grundlag);
-    if (counts(wanted, 25, false))
-        st = worse(st, out->status.varslet_6_maaneder_foer);
-    if (counts(wanted, 26, false))
-        st = worse(st, out->status.varslet_1_maaned_foer);
-    if (counts(wanted, 27, false))
-        st = worse(st, out->status.partshoering_gennemfoert);
-    if (counts(wanted, 28, false))
-        st = worse(st, out->status.afgoerelse_truffet);
-    if (counts(wanted, 29, true))
-        st = worse(st, out->status.nedsaettelse);
-    if (counts(wanted, 30, false))
-        st = worse(st, out->status.ophoer_paataenkt);
-    if (counts(wanted, 31, false))
-        st = worse(st, out->status.parrets_nedsaettelse_paataenkt);
-    if (counts(wanted, 32, false))
-        st = worse(st, out->status.parrets_nedsaettelsesbeloeb);
-    if (counts(wanted, 33, true))
-        st = worse(st, out->status.hjaelpen_ophoerer);
-    if (counts(wanted, 34, true))
-        st = worse(st, out->status.nedsaettelse_for_parret);
-    if (counts(wanted, 35, true))
-        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
-    if (counts(wanted, 36, false))
-        st = worse(st, out->status.skadende_foelge_paataenkt);
-    if (counts(wanted, 37, false))
-        st = worse(st, out->status.foerste_mulige_nedsaettelse_efter_brev);
-    if (counts(wanted, 38, false))
-        st = worse(st, out->status.reglen_gaelder_for_brevets_maaned);
-    if (counts(wanted, 39, true))
-        st = worse(st, out->status.partshoeringsbrev);
-    if (counts(wanted, 40, false))
-        st = worse(st, out->status.timer_i_perioden_om_6_maaneder);
-    if (counts(wanted, 41, false))
-        st = worse(st, out->status.bortfaldsdato_efter_varsel);
-    if (counts(wanted, 42, true))
-        st = worse(st, out->status.meddelelse_om_ophaevelse);
-    if (counts(wanted, 43, true))
-        st = worse(st, out->status.varslingsbrev);
-    if (counts(wanted, 44, true))
-        st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
-    if (counts(wanted, 45, true))
-        st = worse(st, out->status.skal_efterbetales);
+    for (uint32_t i = 0; i < 57; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -9350,327 +9062,15 @@ static lov_status evaluate_explaining(const kontanthjaelp_225_input *in, kontant
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.periodens_slutning != LOV_OK) {
+    for (uint32_t i = 0; i < 57; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.periodens_slutning);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.fravaersmaaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.fravaersmaaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, false) && out->status.covid_trin_1 != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.covid_trin_1);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, false) && out->status.covid_trin_2 != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.covid_trin_2);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, false) && out->status.covid_forlaengelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.covid_forlaengelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, false) && out->status.covid_perioderne_beroeres != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.covid_perioderne_beroeres);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, false) && out->status.forlaengelse_i_maaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.forlaengelse_i_maaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
-    }
-    if (counts(wanted, 7, false) && out->status.periodens_laengde != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[7].info;
-        st = worse(st, out->status.periodens_laengde);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[7].missing[i];
-    }
-    if (counts(wanted, 8, false) && out->status.nyansoeger_under_covid != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[8].info;
-        st = worse(st, out->status.nyansoeger_under_covid);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[8].missing[i];
-    }
-    if (counts(wanted, 9, false) && out->status.periodens_begyndelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[9].info;
-        st = worse(st, out->status.periodens_begyndelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[9].missing[i];
-    }
-    if (counts(wanted, 10, false) && out->status.treaarsperiodens_begyndelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[10].info;
-        st = worse(st, out->status.treaarsperiodens_begyndelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[10].missing[i];
-    }
-    if (counts(wanted, 11, false) && out->status.maaneder_med_hjaelp != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[11].info;
-        st = worse(st, out->status.maaneder_med_hjaelp);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[11].missing[i];
-    }
-    if (counts(wanted, 12, false) && out->status.omfattet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[12].info;
-        st = worse(st, out->status.omfattet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[12].missing[i];
-    }
-    if (counts(wanted, 13, false) && out->status.timer_i_perioden != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[13].info;
-        st = worse(st, out->status.timer_i_perioden);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[13].missing[i];
-    }
-    if (counts(wanted, 14, false) && out->status.timekravet_opfyldt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[14].info;
-        st = worse(st, out->status.timekravet_opfyldt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[14].missing[i];
-    }
-    if (counts(wanted, 15, false) && out->status.indberetningerne_er_mulige != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[15].info;
-        st = worse(st, out->status.indberetningerne_er_mulige);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[15].missing[i];
-    }
-    if (counts(wanted, 16, false) && out->status.undtaget != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[16].info;
-        st = worse(st, out->status.undtaget);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[16].missing[i];
-    }
-    if (counts(wanted, 17, false) && out->status.nedsaettelse_fra != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[17].info;
-        st = worse(st, out->status.nedsaettelse_fra);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[17].missing[i];
-    }
-    if (counts(wanted, 18, false) && out->status.reglen_gaelder_for_maaneden != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[18].info;
-        st = worse(st, out->status.reglen_gaelder_for_maaneden);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[18].missing[i];
-    }
-    if (counts(wanted, 19, false) && out->status.reglen_anvendes_i_dag != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[19].info;
-        st = worse(st, out->status.reglen_anvendes_i_dag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[19].missing[i];
-    }
-    if (counts(wanted, 20, false) && out->status.kravet_ikke_opfyldt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[20].info;
-        st = worse(st, out->status.kravet_ikke_opfyldt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[20].missing[i];
-    }
-    if (counts(wanted, 21, false) && out->status.timer_efter_nedsaettelsen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[21].info;
-        st = worse(st, out->status.timer_efter_nedsaettelsen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[21].missing[i];
-    }
-    if (counts(wanted, 22, true) && out->status.fuld_hjaelp_igen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[22].info;
-        st = worse(st, out->status.fuld_hjaelp_igen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[22].missing[i];
-    }
-    if (counts(wanted, 23, false) && out->status.maanedlig_sats != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[23].info;
-        st = worse(st, out->status.maanedlig_sats);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[23].missing[i];
-    }
-    if (counts(wanted, 24, true) && out->status.beloebets_grundlag != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[24].info;
-        st = worse(st, out->status.beloebets_grundlag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[24].missing[i];
-    }
-    if (counts(wanted, 25, false) && out->status.varslet_6_maaneder_foer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[25].info;
-        st = worse(st, out->status.varslet_6_maaneder_foer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[25].missing[i];
-    }
-    if (counts(wanted, 26, false) && out->status.varslet_1_maaned_foer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[26].info;
-        st = worse(st, out->status.varslet_1_maaned_foer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[26].missing[i];
-    }
-    if (counts(wanted, 27, false) && out->status.partshoering_gennemfoert != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[27].info;
-        st = worse(st, out->status.partshoering_gennemfoert);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[27].missing[i];
-    }
-    if (counts(wanted, 28, false) && out->status.afgoerelse_truffet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[28].info;
-        st = worse(st, out->status.afgoerelse_truffet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[28].missing[i];
-    }
-    if (counts(wanted, 29, true) && out->status.nedsaettelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[29].info;
-        st = worse(st, out->status.nedsaettelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[29].missing[i];
-    }
-    if (counts(wanted, 30, false) && out->status.ophoer_paataenkt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[30].info;
-        st = worse(st, out->status.ophoer_paataenkt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[30].missing[i];
-    }
-    if (counts(wanted, 31, false) && out->status.parrets_nedsaettelse_paataenkt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[31].info;
-        st = worse(st, out->status.parrets_nedsaettelse_paataenkt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[31].missing[i];
-    }
-    if (counts(wanted, 32, false) && out->status.parrets_nedsaettelsesbeloeb != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[32].info;
-        st = worse(st, out->status.parrets_nedsaettelsesbeloeb);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[32].missing[i];
-    }
-    if (counts(wanted, 33, true) && out->status.hjaelpen_ophoerer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[33].info;
-        st = worse(st, out->status.hjaelpen_ophoerer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[33].missing[i];
-    }
-    if (counts(wanted, 34, true) && out->status.nedsaettelse_for_parret != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[34].info;
-        st = worse(st, out->status.nedsaettelse_for_parret);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[34].missing[i];
-    }
-    if (counts(wanted, 35, true) && out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[35].info;
-        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[35].missing[i];
-    }
-    if (counts(wanted, 36, false) && out->status.skadende_foelge_paataenkt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[36].info;
-        st = worse(st, out->status.skadende_foelge_paataenkt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[36].missing[i];
-    }
-    if (counts(wanted, 37, false) && out->status.foerste_mulige_nedsaettelse_efter_brev != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[37].info;
-        st = worse(st, out->status.foerste_mulige_nedsaettelse_efter_brev);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[37].missing[i];
-    }
-    if (counts(wanted, 38, false) && out->status.reglen_gaelder_for_brevets_maaned != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[38].info;
-        st = worse(st, out->status.reglen_gaelder_for_brevets_maaned);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[38].missing[i];
-    }
-    if (counts(wanted, 39, true) && out->status.partshoeringsbrev != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[39].info;
-        st = worse(st, out->status.partshoeringsbrev);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[39].missing[i];
-    }
-    if (counts(wanted, 40, false) && out->status.timer_i_perioden_om_6_maaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[40].info;
-        st = worse(st, out->status.timer_i_perioden_om_6_maaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[40].missing[i];
-    }
-    if (counts(wanted, 41, false) && out->status.bortfaldsdato_efter_varsel != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[41].info;
-        st = worse(st, out->status.bortfaldsdato_efter_varsel);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[41].missing[i];
-    }
-    if (counts(wanted, 42, true) && out->status.meddelelse_om_ophaevelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[42].info;
-        st = worse(st, out->status.meddelelse_om_ophaevelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[42].missing[i];
-    }
-    if (counts(wanted, 43, true) && out->status.varslingsbrev != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[43].info;
-        st = worse(st, out->status.varslingsbrev);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[43].missing[i];
-    }
-    if (counts(wanted, 44, true) && out->status.fuld_hjaelp_fra_vurderingen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[44].info;
-        st = worse(st, out->status.fuld_hjaelp_fra_vurderingen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[44].missing[i];
-    }
-    if (counts(wanted, 45, true) && out->status.skal_efterbetales != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[45].info;
-        st = worse(st, out->status.skal_efterbetales);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[45].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }

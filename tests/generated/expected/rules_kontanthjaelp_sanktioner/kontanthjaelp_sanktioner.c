@@ -67,6 +67,63 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(kontanthjaelp_sanktioner_output, status.gaeldende_vejledningsregel), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.satser_efter_maanedlig_hjaelp), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.sanktionssats), 2},
+    {offsetof(kontanthjaelp_sanktioner_output, status.sanktionssatsens_grundlag), 2},
+    {offsetof(kontanthjaelp_sanktioner_output, status.skriftlig_vejledning_givet), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.sidste_dag_for_sanktion), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.sanktioneret_i_tide), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.betingelser_for_aktivitetsparate), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.hoeringspligt), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.partshoering_gennemfoert), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.afgoerelse_truffet), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.fradragsdage), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.fradragsbeloeb), 1},
+    {offsetof(kontanthjaelp_sanktioner_output, status.fradrag), 2},
+    {offsetof(kontanthjaelp_sanktioner_output, status.skaerpet_raadighedssanktion), 2},
+    {offsetof(kontanthjaelp_sanktioner_output, status.skaerpet_sanktion_i_hoejst), 2},
+    {offsetof(kontanthjaelp_sanktioner_output, status.kraever_sagsbehandlers_vurdering), 2},
+    {offsetof(kontanthjaelp_sanktioner_output, status.intet_fradrag_uden_skriftlig_vejledning), 0},
+    {offsetof(kontanthjaelp_sanktioner_output, status.intet_fradrag_ved_rimelig_grund), 0},
+    {offsetof(kontanthjaelp_sanktioner_output, status.intet_fradrag_efter_3_kalendermaaneder), 0},
+    {offsetof(kontanthjaelp_sanktioner_output, status.ingen_sanktion_uden_hoering_og_afgoerelse), 0},
+    {offsetof(kontanthjaelp_sanktioner_output, status.aktivitetsparate_kontaktes_personligt_foerst), 0},
+    {offsetof(kontanthjaelp_sanktioner_output, status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion), 0},
+    {offsetof(kontanthjaelp_sanktioner_output, status.intet_automatisk_fradrag_for_tilbud), 0},
+    {offsetof(kontanthjaelp_sanktioner_output, status.fradraget_er_aldrig_negativt), 0},
+    {offsetof(kontanthjaelp_sanktioner_output, status.sanktionssatsen_er_en_af_lovens_fire), 0},
+};
+
+static lov_status *status_at(kontanthjaelp_sanktioner_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(kontanthjaelp_sanktioner_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 26; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -289,7 +346,7 @@ static lov_status param_on_day_satsgrundlag(ctx_t *ctx, lov_date day, kontanthja
 #line 61 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoeringspligt(ctx_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result)
 {
-#line 293 "kontanthjaelp_sanktioner.c"
+#line 350 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -443,7 +500,7 @@ _fail:
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 447 "kontanthjaelp_sanktioner.c"
+#line 504 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -479,7 +536,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 483 "kontanthjaelp_sanktioner.c"
+#line 540 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -500,7 +557,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 504 "kontanthjaelp_sanktioner.c"
+#line 561 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -547,7 +604,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 551 "kontanthjaelp_sanktioner.c"
+#line 608 "kontanthjaelp_sanktioner.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -573,7 +630,7 @@ _L3:;
 #line 197 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_gaeldende_vejledningsregel(ctx_t *ctx, kontanthjaelp_sanktioner_Vejledningsregel *result)
 {
-#line 577 "kontanthjaelp_sanktioner.c"
+#line 634 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Vejledningsregel _t1 = (kontanthjaelp_sanktioner_Vejledningsregel)0;
     /* the rule (line 199) */
@@ -595,7 +652,7 @@ _fail:
 #line 201 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_satser_efter_maanedlig_hjaelp(ctx_t *ctx, bool *result)
 {
-#line 599 "kontanthjaelp_sanktioner.c"
+#line 656 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
     /* the rule (line 203) */
@@ -618,7 +675,7 @@ _fail:
 #line 206 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sanktionssats(ctx_t *ctx, lov_money *result)
 {
-#line 622 "kontanthjaelp_sanktioner.c"
+#line 679 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -696,7 +753,7 @@ _fail:
 #line 217 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sanktionssatsens_grundlag(ctx_t *ctx, kontanthjaelp_sanktioner_Satsgrundlag *result)
 {
-#line 700 "kontanthjaelp_sanktioner.c"
+#line 757 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
     /* the rule (line 219) */
@@ -718,7 +775,7 @@ _fail:
 #line 236 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skriftlig_vejledning_givet(ctx_t *ctx, bool *result)
 {
-#line 722 "kontanthjaelp_sanktioner.c"
+#line 779 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1246,7 +1303,7 @@ _fail:
 #line 269 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sidste_dag_for_sanktion(ctx_t *ctx, lov_date *result)
 {
-#line 1250 "kontanthjaelp_sanktioner.c"
+#line 1307 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -1271,7 +1328,7 @@ _fail:
 #line 273 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_sanktioneret_i_tide(ctx_t *ctx, bool *result)
 {
-#line 1275 "kontanthjaelp_sanktioner.c"
+#line 1332 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1389,7 +1446,7 @@ _fail:
 #line 280 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
 {
-#line 1393 "kontanthjaelp_sanktioner.c"
+#line 1450 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1472,7 +1529,7 @@ _fail:
 #line 289 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_hoeringspligt(ctx_t *ctx, bool *result)
 {
-#line 1476 "kontanthjaelp_sanktioner.c"
+#line 1533 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 291) */
@@ -1498,7 +1555,7 @@ _fail:
 #line 300 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1502 "kontanthjaelp_sanktioner.c"
+#line 1559 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1654,7 +1711,7 @@ _fail:
 #line 314 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1658 "kontanthjaelp_sanktioner.c"
+#line 1715 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 316) */
@@ -1685,7 +1742,7 @@ _fail:
 #line 325 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradragsdage(ctx_t *ctx, int64_t *result)
 {
-#line 1689 "kontanthjaelp_sanktioner.c"
+#line 1746 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -1727,7 +1784,7 @@ _fail:
 #line 334 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradragsbeloeb(ctx_t *ctx, lov_money *result)
 {
-#line 1731 "kontanthjaelp_sanktioner.c"
+#line 1788 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -1772,7 +1829,7 @@ _fail:
 #line 339 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 1776 "kontanthjaelp_sanktioner.c"
+#line 1833 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1980,7 +2037,7 @@ _fail:
 #line 365 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skaerpet_raadighedssanktion(ctx_t *ctx, bool *result)
 {
-#line 1984 "kontanthjaelp_sanktioner.c"
+#line 2041 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -2290,7 +2347,7 @@ _fail:
 #line 391 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_skaerpet_sanktion_i_hoejst(ctx_t *ctx, lov_duration *result)
 {
-#line 2294 "kontanthjaelp_sanktioner.c"
+#line 2351 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     /* the rule (line 393) */
@@ -2314,7 +2371,7 @@ _fail:
 #line 398 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status def_kraever_sagsbehandlers_vurdering(ctx_t *ctx, bool *result)
 {
-#line 2318 "kontanthjaelp_sanktioner.c"
+#line 2375 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2493,7 +2550,7 @@ _fail:
 #line 409 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_uden_skriftlig_vejledning(ctx_t *ctx, bool *result)
 {
-#line 2497 "kontanthjaelp_sanktioner.c"
+#line 2554 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2569,7 +2626,7 @@ _fail:
 #line 413 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_ved_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 2573 "kontanthjaelp_sanktioner.c"
+#line 2630 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2647,7 +2704,7 @@ _fail:
 #line 417 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_fradrag_efter_3_kalendermaaneder(ctx_t *ctx, bool *result)
 {
-#line 2651 "kontanthjaelp_sanktioner.c"
+#line 2708 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2723,7 +2780,7 @@ _fail:
 #line 421 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_ingen_sanktion_uden_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 2727 "kontanthjaelp_sanktioner.c"
+#line 2784 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2829,7 +2886,7 @@ _fail:
 #line 426 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_aktivitetsparate_kontaktes_personligt_foerst(ctx_t *ctx, bool *result)
 {
-#line 2833 "kontanthjaelp_sanktioner.c"
+#line 2890 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2909,7 +2966,7 @@ _fail:
 #line 430 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(ctx_t *ctx, bool *result)
 {
-#line 2913 "kontanthjaelp_sanktioner.c"
+#line 2970 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2957,7 +3014,7 @@ _fail:
 #line 434 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_intet_automatisk_fradrag_for_tilbud(ctx_t *ctx, bool *result)
 {
-#line 2961 "kontanthjaelp_sanktioner.c"
+#line 3018 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3005,7 +3062,7 @@ _fail:
 #line 438 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_fradraget_er_aldrig_negativt(ctx_t *ctx, bool *result)
 {
-#line 3009 "kontanthjaelp_sanktioner.c"
+#line 3066 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3053,7 +3110,7 @@ _fail:
 #line 442 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status assert_sanktionssatsen_er_en_af_lovens_fire(ctx_t *ctx, bool *result)
 {
-#line 3057 "kontanthjaelp_sanktioner.c"
+#line 3114 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -3345,11 +3402,8 @@ static lov_status fast_param_on_day_graense_3(lov_date day, lov_money *result)
     return LOV_OK;
 }
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 static lov_status fast_fn_forvaltningsloven_hoeringspligt(fast_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result);
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result);
@@ -3360,7 +3414,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 61 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoeringspligt(fast_t *ctx, bool oplysning_om_sagens_faktiske_grundlag, bool parten_kender_oplysningen, bool til_ugunst_for_parten, bool vaesentlig_betydning, forvaltningsloven_Hoeringsundtagelse undtagelse, bool *result)
 {
-#line 3364 "kontanthjaelp_sanktioner.c"
+#line 3418 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     bool _t1 = false;
@@ -3431,7 +3485,7 @@ _fail:
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 3435 "kontanthjaelp_sanktioner.c"
+#line 3489 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3451,7 +3505,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 3455 "kontanthjaelp_sanktioner.c"
+#line 3509 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -3467,7 +3521,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 3471 "kontanthjaelp_sanktioner.c"
+#line 3525 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3487,7 +3541,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 3491 "kontanthjaelp_sanktioner.c"
+#line 3545 "kontanthjaelp_sanktioner.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -3497,7 +3551,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 197 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_gaeldende_vejledningsregel(fast_t *ctx, kontanthjaelp_sanktioner_Vejledningsregel *result)
 {
-#line 3501 "kontanthjaelp_sanktioner.c"
+#line 3555 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Vejledningsregel _t1 = (kontanthjaelp_sanktioner_Vejledningsregel)0;
     /* the rule (line 199) */
@@ -3512,7 +3566,7 @@ _fail:
 #line 201 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_satser_efter_maanedlig_hjaelp(fast_t *ctx, bool *result)
 {
-#line 3516 "kontanthjaelp_sanktioner.c"
+#line 3570 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
     /* the rule (line 203) */
@@ -3527,7 +3581,7 @@ _fail:
 #line 206 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_sanktionssats(fast_t *ctx, lov_money *result)
 {
-#line 3531 "kontanthjaelp_sanktioner.c"
+#line 3585 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -3572,7 +3626,7 @@ _fail:
 #line 217 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_sanktionssatsens_grundlag(fast_t *ctx, kontanthjaelp_sanktioner_Satsgrundlag *result)
 {
-#line 3576 "kontanthjaelp_sanktioner.c"
+#line 3630 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sanktioner_Satsgrundlag _t1 = (kontanthjaelp_sanktioner_Satsgrundlag)0;
     /* the rule (line 219) */
@@ -3587,7 +3641,7 @@ _fail:
 #line 236 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_skriftlig_vejledning_givet(fast_t *ctx, bool *result)
 {
-#line 3591 "kontanthjaelp_sanktioner.c"
+#line 3645 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3639,7 +3693,7 @@ _fail:
 #line 269 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_sidste_dag_for_sanktion(fast_t *ctx, lov_date *result)
 {
-#line 3643 "kontanthjaelp_sanktioner.c"
+#line 3697 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -3657,7 +3711,7 @@ _fail:
 #line 273 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_sanktioneret_i_tide(fast_t *ctx, bool *result)
 {
-#line 3661 "kontanthjaelp_sanktioner.c"
+#line 3715 "kontanthjaelp_sanktioner.c"
     /* the rule (line 275) */
     (*result) = ((((ctx->in->forseelsesdag <= ctx->reference_date) && (ctx->reference_date <= ctx->v.sidste_dag_for_sanktion)) && (ctx->in->afgoerelse_meddelt.present)) && (ctx->in->afgoerelse_meddelt.value >= ctx->in->forseelsesdag));
     return LOV_OK;
@@ -3666,7 +3720,7 @@ static lov_status fast_def_sanktioneret_i_tide(fast_t *ctx, bool *result)
 #line 280 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *result)
 {
-#line 3670 "kontanthjaelp_sanktioner.c"
+#line 3724 "kontanthjaelp_sanktioner.c"
     /* the rule (line 284) */
     (*result) = (!(ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (ctx->in->personlig_kontakt_forsoegt && ctx->in->sanktionen_konkret_begrundet));
     return LOV_OK;
@@ -3675,7 +3729,7 @@ static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *r
 #line 289 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_hoeringspligt(fast_t *ctx, bool *result)
 {
-#line 3679 "kontanthjaelp_sanktioner.c"
+#line 3733 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 291) */
@@ -3690,7 +3744,7 @@ _fail:
 #line 300 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 3694 "kontanthjaelp_sanktioner.c"
+#line 3748 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3745,7 +3799,7 @@ _fail:
 #line 314 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 3749 "kontanthjaelp_sanktioner.c"
+#line 3803 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 316) */
@@ -3760,7 +3814,7 @@ _fail:
 #line 325 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_fradragsdage(fast_t *ctx, int64_t *result)
 {
-#line 3764 "kontanthjaelp_sanktioner.c"
+#line 3818 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -3783,7 +3837,7 @@ _fail:
 #line 334 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_fradragsbeloeb(fast_t *ctx, lov_money *result)
 {
-#line 3787 "kontanthjaelp_sanktioner.c"
+#line 3841 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -3811,7 +3865,7 @@ _fail:
 #line 339 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
 {
-#line 3815 "kontanthjaelp_sanktioner.c"
+#line 3869 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3873,7 +3927,7 @@ _fail:
 #line 365 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_skaerpet_raadighedssanktion(fast_t *ctx, bool *result)
 {
-#line 3877 "kontanthjaelp_sanktioner.c"
+#line 3931 "kontanthjaelp_sanktioner.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3943,7 +3997,7 @@ _fail:
 #line 391 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_skaerpet_sanktion_i_hoejst(fast_t *ctx, lov_duration *result)
 {
-#line 3947 "kontanthjaelp_sanktioner.c"
+#line 4001 "kontanthjaelp_sanktioner.c"
     lov_duration _t1 = {0, 0};
     /* the rule (line 393) */
     if (ctx->v.skaerpet_raadighedssanktion) {
@@ -3958,7 +4012,7 @@ static lov_status fast_def_skaerpet_sanktion_i_hoejst(fast_t *ctx, lov_duration 
 #line 398 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *result)
 {
-#line 3962 "kontanthjaelp_sanktioner.c"
+#line 4016 "kontanthjaelp_sanktioner.c"
     /* the rule (line 402) */
     (*result) = (((ctx->in->forseelse == (kontanthjaelp_sanktioner_Forseelse)kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) && (!ctx->in->rimelig_grund)) || ((((ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && ctx->in->tidligere_sanktionsafgoerelse) && ctx->in->manglende_vilje) && (!ctx->in->rimelig_grund)));
     return LOV_OK;
@@ -3967,7 +4021,7 @@ static lov_status fast_def_kraever_sagsbehandlers_vurdering(fast_t *ctx, bool *r
 #line 409 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_fradrag_uden_skriftlig_vejledning(fast_t *ctx, bool *result)
 {
-#line 3971 "kontanthjaelp_sanktioner.c"
+#line 4025 "kontanthjaelp_sanktioner.c"
     *result = (!(!ctx->v.skriftlig_vejledning_givet) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
     return LOV_OK;
 }
@@ -3975,7 +4029,7 @@ static lov_status fast_assert_intet_fradrag_uden_skriftlig_vejledning(fast_t *ct
 #line 413 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 3979 "kontanthjaelp_sanktioner.c"
+#line 4033 "kontanthjaelp_sanktioner.c"
     *result = (!ctx->in->rimelig_grund || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
     return LOV_OK;
 }
@@ -3983,7 +4037,7 @@ static lov_status fast_assert_intet_fradrag_ved_rimelig_grund(fast_t *ctx, bool 
 #line 417 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_fradrag_efter_3_kalendermaaneder(fast_t *ctx, bool *result)
 {
-#line 3987 "kontanthjaelp_sanktioner.c"
+#line 4041 "kontanthjaelp_sanktioner.c"
     *result = (!(!ctx->v.sanktioneret_i_tide) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && (!ctx->v.skaerpet_raadighedssanktion)));
     return LOV_OK;
 }
@@ -3991,7 +4045,7 @@ static lov_status fast_assert_intet_fradrag_efter_3_kalendermaaneder(fast_t *ctx
 #line 421 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
 {
-#line 3995 "kontanthjaelp_sanktioner.c"
+#line 4049 "kontanthjaelp_sanktioner.c"
     *result = (!((!(ctx->v.fradrag == INT64_C(0) /* 0 kr */)) || ctx->v.skaerpet_raadighedssanktion) || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
     return LOV_OK;
 }
@@ -3999,7 +4053,7 @@ static lov_status fast_assert_ingen_sanktion_uden_hoering_og_afgoerelse(fast_t *
 #line 426 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_aktivitetsparate_kontaktes_personligt_foerst(fast_t *ctx, bool *result)
 {
-#line 4003 "kontanthjaelp_sanktioner.c"
+#line 4057 "kontanthjaelp_sanktioner.c"
     *result = (!((ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) && (!ctx->in->personlig_kontakt_forsoegt)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -4007,7 +4061,7 @@ static lov_status fast_assert_aktivitetsparate_kontaktes_personligt_foerst(fast_
 #line 430 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion(fast_t *ctx, bool *result)
 {
-#line 4011 "kontanthjaelp_sanktioner.c"
+#line 4065 "kontanthjaelp_sanktioner.c"
     *result = (!(ctx->in->matchgruppe == (kontanthjaelp_sanktioner_Matchgruppe)kontanthjaelp_sanktioner_Matchgruppe_aktivitetsparat) || (!ctx->v.skaerpet_raadighedssanktion));
     return LOV_OK;
 }
@@ -4015,7 +4069,7 @@ static lov_status fast_assert_aktivitetsparate_faar_ikke_automatisk_skaerpet_san
 #line 434 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_intet_automatisk_fradrag_for_tilbud(fast_t *ctx, bool *result)
 {
-#line 4019 "kontanthjaelp_sanktioner.c"
+#line 4073 "kontanthjaelp_sanktioner.c"
     *result = (!(ctx->in->forseelse == (kontanthjaelp_sanktioner_Forseelse)kontanthjaelp_sanktioner_Forseelse_udeblevet_fra_tilbud) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -4023,7 +4077,7 @@ static lov_status fast_assert_intet_automatisk_fradrag_for_tilbud(fast_t *ctx, b
 #line 438 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_fradraget_er_aldrig_negativt(fast_t *ctx, bool *result)
 {
-#line 4027 "kontanthjaelp_sanktioner.c"
+#line 4081 "kontanthjaelp_sanktioner.c"
     *result = (!(ctx->in->dagssats >= INT64_C(0) /* 0 kr */) || (ctx->v.fradrag >= INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -4031,7 +4085,7 @@ static lov_status fast_assert_fradraget_er_aldrig_negativt(fast_t *ctx, bool *re
 #line 442 "rules/kontanthjaelp/sanktioner.lov"
 static lov_status fast_assert_sanktionssatsen_er_en_af_lovens_fire(fast_t *ctx, bool *result)
 {
-#line 4035 "kontanthjaelp_sanktioner.c"
+#line 4089 "kontanthjaelp_sanktioner.c"
     *result = (!ctx->v.satser_efter_maanedlig_hjaelp || ((((ctx->v.sanktionssats == INT64_C(20000) /* 200 kr */) || (ctx->v.sanktionssats == INT64_C(40000) /* 400 kr */)) || (ctx->v.sanktionssats == INT64_C(60000) /* 600 kr */)) || (ctx->v.sanktionssats == INT64_C(70000) /* 700 kr */)));
     return LOV_OK;
 }
@@ -4272,32 +4326,8 @@ static bool fast_evaluate(const kontanthjaelp_sanktioner_input *in, lov_date ref
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.gaeldende_vejledningsregel = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.satser_efter_maanedlig_hjaelp = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.sanktionssats = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.sanktionssatsens_grundlag = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.skriftlig_vejledning_givet = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.sidste_dag_for_sanktion = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.sanktioneret_i_tide = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.betingelser_for_aktivitetsparate = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.hoeringspligt = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.partshoering_gennemfoert = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.afgoerelse_truffet = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fradragsdage = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fradragsbeloeb = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fradrag = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.skaerpet_raadighedssanktion = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.skaerpet_sanktion_i_hoejst = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.kraever_sagsbehandlers_vurdering = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.intet_fradrag_uden_skriftlig_vejledning = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.intet_fradrag_ved_rimelig_grund = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.intet_fradrag_efter_3_kalendermaaneder = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ingen_sanktion_uden_hoering_og_afgoerelse = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.aktivitetsparate_kontaktes_personligt_foerst = needed_slot(need, 21) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = needed_slot(need, 22) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.intet_automatisk_fradrag_for_tilbud = needed_slot(need, 23) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fradraget_er_aldrig_negativt = needed_slot(need, 24) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.sanktionssatsen_er_en_af_lovens_fire = needed_slot(need, 25) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 26; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.fradrag = ctx.held.fradrag;
     out->held_back.skaerpet_raadighedssanktion = ctx.held.skaerpet_raadighedssanktion;
     for (int i = 0; i < 1; i++)
@@ -4827,14 +4857,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
                                       const kontanthjaelp_sanktioner_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -4855,32 +4877,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, 
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.gaeldende_vejledningsregel = st;
-        out->status.satser_efter_maanedlig_hjaelp = st;
-        out->status.sanktionssats = st;
-        out->status.sanktionssatsens_grundlag = st;
-        out->status.skriftlig_vejledning_givet = st;
-        out->status.sidste_dag_for_sanktion = st;
-        out->status.sanktioneret_i_tide = st;
-        out->status.betingelser_for_aktivitetsparate = st;
-        out->status.hoeringspligt = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.fradragsdage = st;
-        out->status.fradragsbeloeb = st;
-        out->status.fradrag = st;
-        out->status.skaerpet_raadighedssanktion = st;
-        out->status.skaerpet_sanktion_i_hoejst = st;
-        out->status.kraever_sagsbehandlers_vurdering = st;
-        out->status.intet_fradrag_uden_skriftlig_vejledning = st;
-        out->status.intet_fradrag_ved_rimelig_grund = st;
-        out->status.intet_fradrag_efter_3_kalendermaaneder = st;
-        out->status.ingen_sanktion_uden_hoering_og_afgoerelse = st;
-        out->status.aktivitetsparate_kontaktes_personligt_foerst = st;
-        out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = st;
-        out->status.intet_automatisk_fradrag_for_tilbud = st;
-        out->status.fradraget_er_aldrig_negativt = st;
-        out->status.sanktionssatsen_er_en_af_lovens_fire = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -4888,32 +4885,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, 
     /* The reference date: the day the decisions concern. */
     if (!in->known.afgoerelsesdag) {
         missing_input(&ctx, 0);
-        out->status.gaeldende_vejledningsregel = LOV_UNDETERMINED;
-        out->status.satser_efter_maanedlig_hjaelp = LOV_UNDETERMINED;
-        out->status.sanktionssats = LOV_UNDETERMINED;
-        out->status.sanktionssatsens_grundlag = LOV_UNDETERMINED;
-        out->status.skriftlig_vejledning_givet = LOV_UNDETERMINED;
-        out->status.sidste_dag_for_sanktion = LOV_UNDETERMINED;
-        out->status.sanktioneret_i_tide = LOV_UNDETERMINED;
-        out->status.betingelser_for_aktivitetsparate = LOV_UNDETERMINED;
-        out->status.hoeringspligt = LOV_UNDETERMINED;
-        out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
-        out->status.afgoerelse_truffet = LOV_UNDETERMINED;
-        out->status.fradragsdage = LOV_UNDETERMINED;
-        out->status.fradragsbeloeb = LOV_UNDETERMINED;
-        out->status.fradrag = LOV_UNDETERMINED;
-        out->status.skaerpet_raadighedssanktion = LOV_UNDETERMINED;
-        out->status.skaerpet_sanktion_i_hoejst = LOV_UNDETERMINED;
-        out->status.kraever_sagsbehandlers_vurdering = LOV_UNDETERMINED;
-        out->status.intet_fradrag_uden_skriftlig_vejledning = LOV_UNDETERMINED;
-        out->status.intet_fradrag_ved_rimelig_grund = LOV_UNDETERMINED;
-        out->status.intet_fradrag_efter_3_kalendermaaneder = LOV_UNDETERMINED;
-        out->status.ingen_sanktion_uden_hoering_og_afgoerelse = LOV_UNDETERMINED;
-        out->status.aktivitetsparate_kontaktes_personligt_foerst = LOV_UNDETERMINED;
-        out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = LOV_UNDETERMINED;
-        out->status.intet_automatisk_fradrag_for_tilbud = LOV_UNDETERMINED;
-        out->status.fradraget_er_aldrig_negativt = LOV_UNDETERMINED;
-        out->status.sanktionssatsen_er_en_af_lovens_fire = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -4923,32 +4895,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, 
 
     /* In force from 2016-10-01 until 2025-06-30: any other day is not applicable. */
     if (ctx.reference_date < 17075 || ctx.reference_date > 20269) {
-        out->status.gaeldende_vejledningsregel = LOV_NOT_APPLICABLE;
-        out->status.satser_efter_maanedlig_hjaelp = LOV_NOT_APPLICABLE;
-        out->status.sanktionssats = LOV_NOT_APPLICABLE;
-        out->status.sanktionssatsens_grundlag = LOV_NOT_APPLICABLE;
-        out->status.skriftlig_vejledning_givet = LOV_NOT_APPLICABLE;
-        out->status.sidste_dag_for_sanktion = LOV_NOT_APPLICABLE;
-        out->status.sanktioneret_i_tide = LOV_NOT_APPLICABLE;
-        out->status.betingelser_for_aktivitetsparate = LOV_NOT_APPLICABLE;
-        out->status.hoeringspligt = LOV_NOT_APPLICABLE;
-        out->status.partshoering_gennemfoert = LOV_NOT_APPLICABLE;
-        out->status.afgoerelse_truffet = LOV_NOT_APPLICABLE;
-        out->status.fradragsdage = LOV_NOT_APPLICABLE;
-        out->status.fradragsbeloeb = LOV_NOT_APPLICABLE;
-        out->status.fradrag = LOV_NOT_APPLICABLE;
-        out->status.skaerpet_raadighedssanktion = LOV_NOT_APPLICABLE;
-        out->status.skaerpet_sanktion_i_hoejst = LOV_NOT_APPLICABLE;
-        out->status.kraever_sagsbehandlers_vurdering = LOV_NOT_APPLICABLE;
-        out->status.intet_fradrag_uden_skriftlig_vejledning = LOV_NOT_APPLICABLE;
-        out->status.intet_fradrag_ved_rimelig_grund = LOV_NOT_APPLICABLE;
-        out->status.intet_fradrag_efter_3_kalendermaaneder = LOV_NOT_APPLICABLE;
-        out->status.ingen_sanktion_uden_hoering_og_afgoerelse = LOV_NOT_APPLICABLE;
-        out->status.aktivitetsparate_kontaktes_personligt_foerst = LOV_NOT_APPLICABLE;
-        out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = LOV_NOT_APPLICABLE;
-        out->status.intet_automatisk_fradrag_for_tilbud = LOV_NOT_APPLICABLE;
-        out->status.fradraget_er_aldrig_negativt = LOV_NOT_APPLICABLE;
-        out->status.sanktionssatsen_er_en_af_lovens_fire = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -4956,32 +4903,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, 
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.gaeldende_vejledningsregel = st;
-        out->status.satser_efter_maanedlig_hjaelp = st;
-        out->status.sanktionssats = st;
-        out->status.sanktionssatsens_grundlag = st;
-        out->status.skriftlig_vejledning_givet = st;
-        out->status.sidste_dag_for_sanktion = st;
-        out->status.sanktioneret_i_tide = st;
-        out->status.betingelser_for_aktivitetsparate = st;
-        out->status.hoeringspligt = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.fradragsdage = st;
-        out->status.fradragsbeloeb = st;
-        out->status.fradrag = st;
-        out->status.skaerpet_raadighedssanktion = st;
-        out->status.skaerpet_sanktion_i_hoejst = st;
-        out->status.kraever_sagsbehandlers_vurdering = st;
-        out->status.intet_fradrag_uden_skriftlig_vejledning = st;
-        out->status.intet_fradrag_ved_rimelig_grund = st;
-        out->status.intet_fradrag_efter_3_kalendermaaneder = st;
-        out->status.ingen_sanktion_uden_hoering_og_afgoerelse = st;
-        out->status.aktivitetsparate_kontaktes_personligt_foerst = st;
-        out->status.aktivitetsparate_faar_ikke_automatisk_skaerpet_sanktion = st;
-        out->status.intet_automatisk_fradrag_for_tilbud = st;
-        out->status.fradraget_er_aldrig_negativt = st;
-        out->status.sanktionssatsen_er_en_af_lovens_fire = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -4992,40 +4914,9 @@ static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, 
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.gaeldende_vejledningsregel);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.satser_efter_maanedlig_hjaelp);
-    if (counts(wanted, 2, true))
-        st = worse(st, out->status.sanktionssats);
-    if (counts(wanted, 3, true))
-        st = worse(st, out->status.sanktionssatsens_grundlag);
-    if (counts(wanted, 4, false))
-        st = worse(st, out->status.skriftlig_vejledning_givet);
-    if (counts(wanted, 5, false))
-        st = worse(st, out->status.sidste_dag_for_sanktion);
-    if (counts(wanted, 6, false))
-        st = worse(st, out->status.sanktioneret_i_tide);
-    if (counts(wanted, 7, false))
-        st = worse(st, out->status.betingelser_for_aktivitetsparate);
-    if (counts(wanted, 8, false))
-        st = worse(st, out->status.hoeringspligt);
-    if (counts(wanted, 9, false))
-        st = worse(st, out->status.partshoering_gennemfoert);
-    if (counts(wanted, 10, false))
-        st = worse(st, out->status.afgoerelse_truffet);
-    if (counts(wanted, 11, false))
-        st = worse(st, out->status.fradragsdage);
-    if (counts(wanted, 12, false))
-        st = worse(st, out->status.fradragsbeloeb);
-    if (counts(wanted, 13, true))
-        st = worse(st, out->status.fradrag);
-    if (counts(wanted, 14, true))
-        st = worse(st, out->status.skaerpet_raadighedssanktion);
-    if (counts(wanted, 15, true))
-        st = worse(st, out->status.skaerpet_sanktion_i_hoejst);
-    if (counts(wanted, 16, true))
-        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
+    for (uint32_t i = 0; i < 26; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -5042,124 +4933,15 @@ static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, 
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.gaeldende_vejledningsregel != LOV_OK) {
+    for (uint32_t i = 0; i < 26; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.gaeldende_vejledningsregel);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.satser_efter_maanedlig_hjaelp != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.satser_efter_maanedlig_hjaelp);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, true) && out->status.sanktionssats != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.sanktionssats);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, true) && out->status.sanktionssatsens_grundlag != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.sanktionssatsens_grundlag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, false) && out->status.skriftlig_vejledning_givet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.skriftlig_vejledning_givet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, false) && out->status.sidste_dag_for_sanktion != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.sidste_dag_for_sanktion);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, false) && out->status.sanktioneret_i_tide != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.sanktioneret_i_tide);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
-    }
-    if (counts(wanted, 7, false) && out->status.betingelser_for_aktivitetsparate != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[7].info;
-        st = worse(st, out->status.betingelser_for_aktivitetsparate);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[7].missing[i];
-    }
-    if (counts(wanted, 8, false) && out->status.hoeringspligt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[8].info;
-        st = worse(st, out->status.hoeringspligt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[8].missing[i];
-    }
-    if (counts(wanted, 9, false) && out->status.partshoering_gennemfoert != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[9].info;
-        st = worse(st, out->status.partshoering_gennemfoert);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[9].missing[i];
-    }
-    if (counts(wanted, 10, false) && out->status.afgoerelse_truffet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[10].info;
-        st = worse(st, out->status.afgoerelse_truffet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[10].missing[i];
-    }
-    if (counts(wanted, 11, false) && out->status.fradragsdage != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[11].info;
-        st = worse(st, out->status.fradragsdage);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[11].missing[i];
-    }
-    if (counts(wanted, 12, false) && out->status.fradragsbeloeb != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[12].info;
-        st = worse(st, out->status.fradragsbeloeb);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[12].missing[i];
-    }
-    if (counts(wanted, 13, true) && out->status.fradrag != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[13].info;
-        st = worse(st, out->status.fradrag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[13].missing[i];
-    }
-    if (counts(wanted, 14, true) && out->status.skaerpet_raadighedssanktion != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[14].info;
-        st = worse(st, out->status.skaerpet_raadighedssanktion);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[14].missing[i];
-    }
-    if (counts(wanted, 15, true) && out->status.skaerpet_sanktion_i_hoejst != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[15].info;
-        st = worse(st, out->status.skaerpet_sanktion_i_hoejst);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[15].missing[i];
-    }
-    if (counts(wanted, 16, true) && out->status.kraever_sagsbehandlers_vurdering != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[16].info;
-        st = worse(st, out->status.kraever_sagsbehandlers_vurdering);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[16].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }
@@ -5168,12 +4950,8 @@ static lov_status evaluate_explaining(const kontanthjaelp_sanktioner_input *in, 
 static lov_status evaluate_case(const kontanthjaelp_sanktioner_input *in, kontanthjaelp_sanktioner_output *out, lov_trace *trace,
                                 const kontanthjaelp_sanktioner_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && in->known.afgoerelsesdag && in->afgoerelsesdag >= 17075 && in->afgoerelsesdag <= 20269) {
-        fast_params_t p;
-        fast_params_on(in->afgoerelsesdag, &p);
-        if (fast_evaluate(in, in->afgoerelsesdag, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && in->known.afgoerelsesdag && in->afgoerelsesdag >= 17075 && in->afgoerelsesdag <= 20269 && fast_evaluate(in, in->afgoerelsesdag, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -5197,19 +4975,9 @@ lov_status kontanthjaelp_sanktioner_evaluate_batch(const kontanthjaelp_sanktione
                              const kontanthjaelp_sanktioner_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (in[i].known.afgoerelsesdag && in[i].afgoerelsesdag >= 17075 && in[i].afgoerelsesdag <= 20269) {
-            if (!looked_up || in[i].afgoerelsesdag != day) {    /* a new reference date */
-                day = in[i].afgoerelsesdag;
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (in[i].known.afgoerelsesdag && in[i].afgoerelsesdag >= 17075 && in[i].afgoerelsesdag <= 20269 && fast_evaluate(&in[i], in[i].afgoerelsesdag, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;

@@ -67,6 +67,56 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(kontanthjaelp_sygemeldte_output, status.gaeldende_vejledningsregel), 1},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.vejledt_efter_35_stk_1), 1},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.raskmeldt_foer_udeblivelsen), 1},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.sygemeldt_paa_dagen), 1},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.rimelig_grund), 1},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.undersoegelse_paakraevet), 2},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.udeblevet_uden_rimelig_grund), 1},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.i_tide), 1},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.betingelser_for_aktivitetsparate), 1},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.partshoering_gennemfoert), 1},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.afgoerelse_truffet), 1},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.fradrag), 2},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.sygemeldingen_er_aaben), 2},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.slutdatoen_raskmelder_ikke), 0},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.ingen_sanktion_uden_undersoegelse), 0},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse), 0},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden), 0},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.syg_efter_vurderingen_sanktioneres_ikke), 0},
+    {offsetof(kontanthjaelp_sygemeldte_output, status.slutdato_paa_sygemeldingen_aendrer_intet), 0},
+};
+
+static lov_status *status_at(kontanthjaelp_sygemeldte_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(kontanthjaelp_sygemeldte_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 19; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -188,7 +238,7 @@ static lov_status param_on_day_vejledningsregel(ctx_t *ctx, lov_date day, kontan
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 192 "kontanthjaelp_sygemeldte.c"
+#line 242 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -224,7 +274,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 228 "kontanthjaelp_sygemeldte.c"
+#line 278 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -245,7 +295,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 249 "kontanthjaelp_sygemeldte.c"
+#line 299 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -292,7 +342,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 296 "kontanthjaelp_sygemeldte.c"
+#line 346 "kontanthjaelp_sygemeldte.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -318,7 +368,7 @@ _L3:;
 #line 146 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_gaeldende_vejledningsregel(ctx_t *ctx, kontanthjaelp_sygemeldte_Vejledningsregel *result)
 {
-#line 322 "kontanthjaelp_sygemeldte.c"
+#line 372 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sygemeldte_Vejledningsregel _t1 = (kontanthjaelp_sygemeldte_Vejledningsregel)0;
     /* the rule (line 148) */
@@ -340,7 +390,7 @@ _fail:
 #line 150 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_vejledt_efter_35_stk_1(ctx_t *ctx, bool *result)
 {
-#line 344 "kontanthjaelp_sygemeldte.c"
+#line 394 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -708,7 +758,7 @@ _fail:
 #line 184 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_raskmeldt_foer_udeblivelsen(ctx_t *ctx, bool *result)
 {
-#line 712 "kontanthjaelp_sygemeldte.c"
+#line 762 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -795,7 +845,7 @@ _fail:
 #line 188 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_sygemeldt_paa_dagen(ctx_t *ctx, bool *result)
 {
-#line 799 "kontanthjaelp_sygemeldte.c"
+#line 849 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -881,7 +931,7 @@ _fail:
 #line 195 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 885 "kontanthjaelp_sygemeldte.c"
+#line 935 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1107,7 +1157,7 @@ _fail:
 #line 222 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_undersoegelse_paakraevet(ctx_t *ctx, bool *result)
 {
-#line 1111 "kontanthjaelp_sygemeldte.c"
+#line 1161 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1218,7 +1268,7 @@ _fail:
 #line 229 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_udeblevet_uden_rimelig_grund(ctx_t *ctx, bool *result)
 {
-#line 1222 "kontanthjaelp_sygemeldte.c"
+#line 1272 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1266,7 +1316,7 @@ _fail:
 #line 236 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_i_tide(ctx_t *ctx, bool *result)
 {
-#line 1270 "kontanthjaelp_sygemeldte.c"
+#line 1320 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1360,7 +1410,7 @@ _fail:
 #line 244 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_betingelser_for_aktivitetsparate(ctx_t *ctx, bool *result)
 {
-#line 1364 "kontanthjaelp_sygemeldte.c"
+#line 1414 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1443,7 +1493,7 @@ _fail:
 #line 248 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1447 "kontanthjaelp_sygemeldte.c"
+#line 1497 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1515,7 +1565,7 @@ _fail:
 #line 254 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1519 "kontanthjaelp_sygemeldte.c"
+#line 1569 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 256) */
@@ -1545,7 +1595,7 @@ _fail:
 #line 259 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 1549 "kontanthjaelp_sygemeldte.c"
+#line 1599 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1740,7 +1790,7 @@ _fail:
 #line 275 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status def_sygemeldingen_er_aaben(ctx_t *ctx, bool *result)
 {
-#line 1744 "kontanthjaelp_sygemeldte.c"
+#line 1794 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1855,7 +1905,7 @@ _fail:
 #line 283 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_slutdatoen_raskmelder_ikke(ctx_t *ctx, bool *result)
 {
-#line 1859 "kontanthjaelp_sygemeldte.c"
+#line 1909 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2035,7 +2085,7 @@ _fail:
 #line 289 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_ingen_sanktion_uden_undersoegelse(ctx_t *ctx, bool *result)
 {
-#line 2039 "kontanthjaelp_sygemeldte.c"
+#line 2089 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2115,7 +2165,7 @@ _fail:
 #line 293 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 2119 "kontanthjaelp_sygemeldte.c"
+#line 2169 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2221,7 +2271,7 @@ _fail:
 #line 297 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden(ctx_t *ctx, bool *result)
 {
-#line 2225 "kontanthjaelp_sygemeldte.c"
+#line 2275 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2301,7 +2351,7 @@ _fail:
 #line 301 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_syg_efter_vurderingen_sanktioneres_ikke(ctx_t *ctx, bool *result)
 {
-#line 2305 "kontanthjaelp_sygemeldte.c"
+#line 2355 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2349,7 +2399,7 @@ _fail:
 #line 307 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status assert_slutdato_paa_sygemeldingen_aendrer_intet(ctx_t *ctx, bool *result)
 {
-#line 2353 "kontanthjaelp_sygemeldte.c"
+#line 2403 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2723,11 +2773,8 @@ static lov_status fast_param_on_day_vejledningsregel(lov_date day, kontanthjaelp
     return LOV_OK;
 }
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result);
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result);
@@ -2737,7 +2784,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 116 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 2741 "kontanthjaelp_sygemeldte.c"
+#line 2788 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2757,7 +2804,7 @@ _fail:
 #line 107 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 2761 "kontanthjaelp_sygemeldte.c"
+#line 2808 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2773,7 +2820,7 @@ _fail:
 #line 158 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 2777 "kontanthjaelp_sygemeldte.c"
+#line 2824 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2793,7 +2840,7 @@ _fail:
 #line 148 "rules/kontanthjaelp/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 2797 "kontanthjaelp_sygemeldte.c"
+#line 2844 "kontanthjaelp_sygemeldte.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -2803,7 +2850,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 146 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_gaeldende_vejledningsregel(fast_t *ctx, kontanthjaelp_sygemeldte_Vejledningsregel *result)
 {
-#line 2807 "kontanthjaelp_sygemeldte.c"
+#line 2854 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     kontanthjaelp_sygemeldte_Vejledningsregel _t1 = (kontanthjaelp_sygemeldte_Vejledningsregel)0;
     /* the rule (line 148) */
@@ -2818,7 +2865,7 @@ _fail:
 #line 150 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_vejledt_efter_35_stk_1(fast_t *ctx, bool *result)
 {
-#line 2822 "kontanthjaelp_sygemeldte.c"
+#line 2869 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2870,7 +2917,7 @@ _fail:
 #line 184 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result)
 {
-#line 2874 "kontanthjaelp_sygemeldte.c"
+#line 2921 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 186) */
     (*result) = (((!(ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->in->udeblivelsesdag));
     return LOV_OK;
@@ -2879,7 +2926,7 @@ static lov_status fast_def_raskmeldt_foer_udeblivelsen(fast_t *ctx, bool *result
 #line 188 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_sygemeldt_paa_dagen(fast_t *ctx, bool *result)
 {
-#line 2883 "kontanthjaelp_sygemeldte.c"
+#line 2930 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 190) */
     (*result) = (((ctx->in->sygemeldt_fra.present) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (!ctx->v.raskmeldt_foer_udeblivelsen));
     return LOV_OK;
@@ -2888,7 +2935,7 @@ static lov_status fast_def_sygemeldt_paa_dagen(fast_t *ctx, bool *result)
 #line 195 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 2892 "kontanthjaelp_sygemeldte.c"
+#line 2939 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2950,7 +2997,7 @@ _fail:
 #line 222 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
 {
-#line 2954 "kontanthjaelp_sygemeldte.c"
+#line 3001 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 226) */
     (*result) = (((ctx->in->borgeren_henviser_til_sygdom || ctx->v.sygemeldt_paa_dagen) && (ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) && (!ctx->v.rimelig_grund));
     return LOV_OK;
@@ -2959,7 +3006,7 @@ static lov_status fast_def_undersoegelse_paakraevet(fast_t *ctx, bool *result)
 #line 229 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_udeblevet_uden_rimelig_grund(fast_t *ctx, bool *result)
 {
-#line 2963 "kontanthjaelp_sygemeldte.c"
+#line 3010 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 231) */
     (*result) = ((!ctx->v.rimelig_grund) && (!ctx->v.undersoegelse_paakraevet));
     return LOV_OK;
@@ -2968,7 +3015,7 @@ static lov_status fast_def_udeblevet_uden_rimelig_grund(fast_t *ctx, bool *resul
 #line 236 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_i_tide(fast_t *ctx, bool *result)
 {
-#line 2972 "kontanthjaelp_sygemeldte.c"
+#line 3019 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -2988,7 +3035,7 @@ _fail:
 #line 244 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *result)
 {
-#line 2992 "kontanthjaelp_sygemeldte.c"
+#line 3039 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 246) */
     (*result) = ((!(ctx->in->matchgruppe == (kontanthjaelp_sygemeldte_Matchgruppe)kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat)) || (ctx->in->personlig_kontakt_udtoemt && ctx->in->sanktion_fremmer_raadighed));
     return LOV_OK;
@@ -2997,7 +3044,7 @@ static lov_status fast_def_betingelser_for_aktivitetsparate(fast_t *ctx, bool *r
 #line 248 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 3001 "kontanthjaelp_sygemeldte.c"
+#line 3048 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -3028,7 +3075,7 @@ _fail:
 #line 254 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 3032 "kontanthjaelp_sygemeldte.c"
+#line 3079 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 256) */
@@ -3043,7 +3090,7 @@ _fail:
 #line 259 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
 {
-#line 3047 "kontanthjaelp_sygemeldte.c"
+#line 3094 "kontanthjaelp_sygemeldte.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3092,7 +3139,7 @@ _fail:
 #line 275 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 {
-#line 3096 "kontanthjaelp_sygemeldte.c"
+#line 3143 "kontanthjaelp_sygemeldte.c"
     /* the rule (line 277) */
     (*result) = ((ctx->in->sygemeldt_fra.present) && (!(((!(ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen)) && (ctx->in->raskmeldt_fra.present)) && (ctx->in->raskmeldt_fra.value <= ctx->reference_date))));
     return LOV_OK;
@@ -3101,7 +3148,7 @@ static lov_status fast_def_sygemeldingen_er_aaben(fast_t *ctx, bool *result)
 #line 283 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_slutdatoen_raskmelder_ikke(fast_t *ctx, bool *result)
 {
-#line 3105 "kontanthjaelp_sygemeldte.c"
+#line 3152 "kontanthjaelp_sygemeldte.c"
     *result = (!(((((ctx->in->sygemeldt_fra.present) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -3109,7 +3156,7 @@ static lov_status fast_assert_slutdatoen_raskmelder_ikke(fast_t *ctx, bool *resu
 #line 289 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_ingen_sanktion_uden_undersoegelse(fast_t *ctx, bool *result)
 {
-#line 3113 "kontanthjaelp_sygemeldte.c"
+#line 3160 "kontanthjaelp_sygemeldte.c"
     *result = (!(ctx->in->borgeren_henviser_til_sygdom && (ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_ikke_vurderet)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -3117,7 +3164,7 @@ static lov_status fast_assert_ingen_sanktion_uden_undersoegelse(fast_t *ctx, boo
 #line 293 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerelse(fast_t *ctx, bool *result)
 {
-#line 3121 "kontanthjaelp_sygemeldte.c"
+#line 3168 "kontanthjaelp_sygemeldte.c"
     *result = (!(ctx->v.fradrag > INT64_C(0) /* 0 kr */) || ((ctx->v.vejledt_efter_35_stk_1 && ctx->v.partshoering_gennemfoert) && ctx->v.afgoerelse_truffet));
     return LOV_OK;
 }
@@ -3125,7 +3172,7 @@ static lov_status fast_assert_ingen_sanktion_uden_vejledning_hoering_og_afgoerel
 #line 297 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden(fast_t *ctx, bool *result)
 {
-#line 3129 "kontanthjaelp_sygemeldte.c"
+#line 3176 "kontanthjaelp_sygemeldte.c"
     *result = (!((ctx->in->matchgruppe == (kontanthjaelp_sygemeldte_Matchgruppe)kontanthjaelp_sygemeldte_Matchgruppe_aktivitetsparat) && (!ctx->in->sanktion_fremmer_raadighed)) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -3133,7 +3180,7 @@ static lov_status fast_assert_aktivitetsparate_kun_naar_sanktionen_fremmer_raadi
 #line 301 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_syg_efter_vurderingen_sanktioneres_ikke(fast_t *ctx, bool *result)
 {
-#line 3137 "kontanthjaelp_sygemeldte.c"
+#line 3184 "kontanthjaelp_sygemeldte.c"
     *result = (!(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_syg) || (ctx->v.fradrag == INT64_C(0) /* 0 kr */));
     return LOV_OK;
 }
@@ -3141,7 +3188,7 @@ static lov_status fast_assert_syg_efter_vurderingen_sanktioneres_ikke(fast_t *ct
 #line 307 "rules/kontanthjaelp/sygemeldte.lov"
 static lov_status fast_assert_slutdato_paa_sygemeldingen_aendrer_intet(fast_t *ctx, bool *result)
 {
-#line 3145 "kontanthjaelp_sygemeldte.c"
+#line 3192 "kontanthjaelp_sygemeldte.c"
     *result = (!(((((((ctx->in->sygemelding_slutdato.present) && (ctx->in->sygemelding_slutdato.value < ctx->in->udeblivelsesdag)) && (ctx->in->sygemeldt_fra.present)) && (ctx->in->sygemeldt_fra.value <= ctx->in->udeblivelsesdag)) && (ctx->in->raskmelding == (kontanthjaelp_sygemeldte_Raskmelding)kontanthjaelp_sygemeldte_Raskmelding_ingen)) && ctx->in->sygemeldt_som_jobcentret_angav) && (!(ctx->in->vurdering == (kontanthjaelp_sygemeldte_Vurdering)kontanthjaelp_sygemeldte_Vurdering_var_ikke_syg))) || ((ctx->v.fradrag == INT64_C(0) /* 0 kr */) && ctx->v.sygemeldingen_er_aaben));
     return LOV_OK;
 }
@@ -3339,25 +3386,8 @@ static bool fast_evaluate(const kontanthjaelp_sygemeldte_input *in, lov_date ref
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.gaeldende_vejledningsregel = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.vejledt_efter_35_stk_1 = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.raskmeldt_foer_udeblivelsen = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.sygemeldt_paa_dagen = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.rimelig_grund = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.undersoegelse_paakraevet = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.udeblevet_uden_rimelig_grund = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.i_tide = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.betingelser_for_aktivitetsparate = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.partshoering_gennemfoert = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.afgoerelse_truffet = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fradrag = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.sygemeldingen_er_aaben = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.slutdatoen_raskmelder_ikke = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ingen_sanktion_uden_undersoegelse = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.syg_efter_vurderingen_sanktioneres_ikke = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.slutdato_paa_sygemeldingen_aendrer_intet = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 19; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.fradrag = ctx.held.fradrag;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
@@ -3752,14 +3782,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const kontanthjaelp_sygemeldte_input *in, kontanthjaelp_sygemeldte_output *out, lov_trace *trace,
                                       const kontanthjaelp_sygemeldte_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -3780,25 +3802,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_sygemeldte_input *in, 
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.gaeldende_vejledningsregel = st;
-        out->status.vejledt_efter_35_stk_1 = st;
-        out->status.raskmeldt_foer_udeblivelsen = st;
-        out->status.sygemeldt_paa_dagen = st;
-        out->status.rimelig_grund = st;
-        out->status.undersoegelse_paakraevet = st;
-        out->status.udeblevet_uden_rimelig_grund = st;
-        out->status.i_tide = st;
-        out->status.betingelser_for_aktivitetsparate = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.fradrag = st;
-        out->status.sygemeldingen_er_aaben = st;
-        out->status.slutdatoen_raskmelder_ikke = st;
-        out->status.ingen_sanktion_uden_undersoegelse = st;
-        out->status.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse = st;
-        out->status.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden = st;
-        out->status.syg_efter_vurderingen_sanktioneres_ikke = st;
-        out->status.slutdato_paa_sygemeldingen_aendrer_intet = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -3806,25 +3810,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_sygemeldte_input *in, 
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.gaeldende_vejledningsregel = LOV_UNDETERMINED;
-        out->status.vejledt_efter_35_stk_1 = LOV_UNDETERMINED;
-        out->status.raskmeldt_foer_udeblivelsen = LOV_UNDETERMINED;
-        out->status.sygemeldt_paa_dagen = LOV_UNDETERMINED;
-        out->status.rimelig_grund = LOV_UNDETERMINED;
-        out->status.undersoegelse_paakraevet = LOV_UNDETERMINED;
-        out->status.udeblevet_uden_rimelig_grund = LOV_UNDETERMINED;
-        out->status.i_tide = LOV_UNDETERMINED;
-        out->status.betingelser_for_aktivitetsparate = LOV_UNDETERMINED;
-        out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
-        out->status.afgoerelse_truffet = LOV_UNDETERMINED;
-        out->status.fradrag = LOV_UNDETERMINED;
-        out->status.sygemeldingen_er_aaben = LOV_UNDETERMINED;
-        out->status.slutdatoen_raskmelder_ikke = LOV_UNDETERMINED;
-        out->status.ingen_sanktion_uden_undersoegelse = LOV_UNDETERMINED;
-        out->status.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse = LOV_UNDETERMINED;
-        out->status.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden = LOV_UNDETERMINED;
-        out->status.syg_efter_vurderingen_sanktioneres_ikke = LOV_UNDETERMINED;
-        out->status.slutdato_paa_sygemeldingen_aendrer_intet = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -3834,25 +3820,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_sygemeldte_input *in, 
 
     /* In force from 2017-01-01 until 2025-06-30: any other day is not applicable. */
     if (ctx.reference_date < 17167 || ctx.reference_date > 20269) {
-        out->status.gaeldende_vejledningsregel = LOV_NOT_APPLICABLE;
-        out->status.vejledt_efter_35_stk_1 = LOV_NOT_APPLICABLE;
-        out->status.raskmeldt_foer_udeblivelsen = LOV_NOT_APPLICABLE;
-        out->status.sygemeldt_paa_dagen = LOV_NOT_APPLICABLE;
-        out->status.rimelig_grund = LOV_NOT_APPLICABLE;
-        out->status.undersoegelse_paakraevet = LOV_NOT_APPLICABLE;
-        out->status.udeblevet_uden_rimelig_grund = LOV_NOT_APPLICABLE;
-        out->status.i_tide = LOV_NOT_APPLICABLE;
-        out->status.betingelser_for_aktivitetsparate = LOV_NOT_APPLICABLE;
-        out->status.partshoering_gennemfoert = LOV_NOT_APPLICABLE;
-        out->status.afgoerelse_truffet = LOV_NOT_APPLICABLE;
-        out->status.fradrag = LOV_NOT_APPLICABLE;
-        out->status.sygemeldingen_er_aaben = LOV_NOT_APPLICABLE;
-        out->status.slutdatoen_raskmelder_ikke = LOV_NOT_APPLICABLE;
-        out->status.ingen_sanktion_uden_undersoegelse = LOV_NOT_APPLICABLE;
-        out->status.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse = LOV_NOT_APPLICABLE;
-        out->status.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden = LOV_NOT_APPLICABLE;
-        out->status.syg_efter_vurderingen_sanktioneres_ikke = LOV_NOT_APPLICABLE;
-        out->status.slutdato_paa_sygemeldingen_aendrer_intet = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -3860,25 +3828,7 @@ static lov_status evaluate_explaining(const kontanthjaelp_sygemeldte_input *in, 
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.gaeldende_vejledningsregel = st;
-        out->status.vejledt_efter_35_stk_1 = st;
-        out->status.raskmeldt_foer_udeblivelsen = st;
-        out->status.sygemeldt_paa_dagen = st;
-        out->status.rimelig_grund = st;
-        out->status.undersoegelse_paakraevet = st;
-        out->status.udeblevet_uden_rimelig_grund = st;
-        out->status.i_tide = st;
-        out->status.betingelser_for_aktivitetsparate = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.fradrag = st;
-        out->status.sygemeldingen_er_aaben = st;
-        out->status.slutdatoen_raskmelder_ikke = st;
-        out->status.ingen_sanktion_uden_undersoegelse = st;
-        out->status.ingen_sanktion_uden_vejledning_hoering_og_afgoerelse = st;
-        out->status.aktivitetsparate_kun_naar_sanktionen_fremmer_raadigheden = st;
-        out->status.syg_efter_vurderingen_sanktioneres_ikke = st;
-        out->status.slutdato_paa_sygemeldingen_aendrer_intet = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -3889,32 +3839,9 @@ static lov_status evaluate_explaining(const kontanthjaelp_sygemeldte_input *in, 
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.gaeldende_vejledningsregel);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.vejledt_efter_35_stk_1);
-    if (counts(wanted, 2, false))
-        st = worse(st, out->status.raskmeldt_foer_udeblivelsen);
-    if (counts(wanted, 3, false))
-        st = worse(st, out->status.sygemeldt_paa_dagen);
-    if (counts(wanted, 4, false))
-        st = worse(st, out->status.rimelig_grund);
-    if (counts(wanted, 5, true))
-        st = worse(st, out->status.undersoegelse_paakraevet);
-    if (counts(wanted, 6, false))
-        st = worse(st, out->status.udeblevet_uden_rimelig_grund);
-    if (counts(wanted, 7, false))
-        st = worse(st, out->status.i_tide);
-    if (counts(wanted, 8, false))
-        st = worse(st, out->status.betingelser_for_aktivitetsparate);
-    if (counts(wanted, 9, false))
-        st = worse(st, out->status.partshoering_gennemfoert);
-    if (counts(wanted, 10, false))
-        st = worse(st, out->status.afgoerelse_truffet);
-    if (counts(wanted, 11, true))
-        st = worse(st, out->status.fradrag);
-    if (counts(wanted, 12, true))
-        st = worse(st, out->status.sygemeldingen_er_aaben);
+    for (uint32_t i = 0; i < 19; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -3931,96 +3858,15 @@ static lov_status evaluate_explaining(const kontanthjaelp_sygemeldte_input *in, 
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.gaeldende_vejledningsregel != LOV_OK) {
+    for (uint32_t i = 0; i < 19; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.gaeldende_vejledningsregel);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.vejledt_efter_35_stk_1 != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.vejledt_efter_35_stk_1);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, false) && out->status.raskmeldt_foer_udeblivelsen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.raskmeldt_foer_udeblivelsen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, false) && out->status.sygemeldt_paa_dagen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.sygemeldt_paa_dagen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, false) && out->status.rimelig_grund != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.rimelig_grund);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, true) && out->status.undersoegelse_paakraevet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.undersoegelse_paakraevet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, false) && out->status.udeblevet_uden_rimelig_grund != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.udeblevet_uden_rimelig_grund);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
-    }
-    if (counts(wanted, 7, false) && out->status.i_tide != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[7].info;
-        st = worse(st, out->status.i_tide);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[7].missing[i];
-    }
-    if (counts(wanted, 8, false) && out->status.betingelser_for_aktivitetsparate != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[8].info;
-        st = worse(st, out->status.betingelser_for_aktivitetsparate);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[8].missing[i];
-    }
-    if (counts(wanted, 9, false) && out->status.partshoering_gennemfoert != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[9].info;
-        st = worse(st, out->status.partshoering_gennemfoert);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[9].missing[i];
-    }
-    if (counts(wanted, 10, false) && out->status.afgoerelse_truffet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[10].info;
-        st = worse(st, out->status.afgoerelse_truffet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[10].missing[i];
-    }
-    if (counts(wanted, 11, true) && out->status.fradrag != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[11].info;
-        st = worse(st, out->status.fradrag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[11].missing[i];
-    }
-    if (counts(wanted, 12, true) && out->status.sygemeldingen_er_aaben != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[12].info;
-        st = worse(st, out->status.sygemeldingen_er_aaben);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[12].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }
@@ -4029,12 +3875,8 @@ static lov_status evaluate_explaining(const kontanthjaelp_sygemeldte_input *in, 
 static lov_status evaluate_case(const kontanthjaelp_sygemeldte_input *in, kontanthjaelp_sygemeldte_output *out, lov_trace *trace,
                                 const kontanthjaelp_sygemeldte_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17167 && in->reference_dato <= 20269) {
-        fast_params_t p;
-        fast_params_on(in->reference_dato, &p);
-        if (fast_evaluate(in, in->reference_dato, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17167 && in->reference_dato <= 20269 && fast_evaluate(in, in->reference_dato, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -4058,19 +3900,9 @@ lov_status kontanthjaelp_sygemeldte_evaluate_batch(const kontanthjaelp_sygemeldt
                              const kontanthjaelp_sygemeldte_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (in[i].known.reference_dato && in[i].reference_dato >= 17167 && in[i].reference_dato <= 20269) {
-            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
-                day = in[i].reference_dato;
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17167 && in[i].reference_dato <= 20269 && fast_evaluate(&in[i], in[i].reference_dato, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;

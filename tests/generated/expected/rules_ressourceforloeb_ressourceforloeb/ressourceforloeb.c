@@ -67,6 +67,65 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(ressourceforloeb_output, status.foer_folkepensionsalderen), 1},
+    {offsetof(ressourceforloeb_output, status.mindre_end_6_aar_til_folkepension), 1},
+    {offsetof(ressourceforloeb_output, status.antal_tidligere_forloeb), 1},
+    {offsetof(ressourceforloeb_output, status.nyt_forloebs_maaneder), 1},
+    {offsetof(ressourceforloeb_output, status.samlede_maaneder), 1},
+    {offsetof(ressourceforloeb_output, status.laengden_er_lovlig), 1},
+    {offsetof(ressourceforloeb_output, status.graenserne_overholdt), 1},
+    {offsetof(ressourceforloeb_output, status.indstilling_foreligger), 1},
+    {offsetof(ressourceforloeb_output, status.forloebet_kan_bevilges), 2},
+    {offsetof(ressourceforloeb_output, status.gaeldende_regler), 2},
+    {offsetof(ressourceforloeb_output, status.forloebet_forlaenges), 2},
+    {offsetof(ressourceforloeb_output, status.afgjort_foer_slutdatoen), 1},
+    {offsetof(ressourceforloeb_output, status.ydelsen_fortsaetter), 2},
+    {offsetof(ressourceforloeb_output, status.opgave_til_sagsbehandler), 2},
+    {offsetof(ressourceforloeb_output, status.skal_forelaegges_rehabiliteringsteamet), 2},
+    {offsetof(ressourceforloeb_output, status.partshoering_gennemfoert), 1},
+    {offsetof(ressourceforloeb_output, status.afgoerelse_truffet), 1},
+    {offsetof(ressourceforloeb_output, status.ydelsen_ophoerer), 2},
+    {offsetof(ressourceforloeb_output, status.besked_om_sagsbehandlingstid), 2},
+    {offsetof(ressourceforloeb_output, status.ansoegningen_er_overskredet), 2},
+    {offsetof(ressourceforloeb_output, status.ressourceforloebsydelse), 2},
+    {offsetof(ressourceforloeb_output, status.ingen_administrativ_forlaengelse), 0},
+    {offsetof(ressourceforloeb_output, status.intet_forloeb_uden_indstilling), 0},
+    {offsetof(ressourceforloeb_output, status.slutdatoen_stopper_ikke_ydelsen), 0},
+    {offsetof(ressourceforloeb_output, status.intet_ophoer_uden_hoering_og_afgoerelse), 0},
+    {offsetof(ressourceforloeb_output, status.intet_forloeb_efter_folkepensionsalderen), 0},
+    {offsetof(ressourceforloeb_output, status.hoejst_3_aar_fra_2022), 0},
+    {offsetof(ressourceforloeb_output, status.ydelsen_mindst_kontanthjaelpssatsen), 0},
+};
+
+static lov_status *status_at(ressourceforloeb_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(ressourceforloeb_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 28; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -286,7 +345,7 @@ static lov_status param_oenske_kraeves_fra_alder(ctx_t *ctx, int64_t *result)
 #line 209 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fn_laengde_i_maaneder(ctx_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 290 "ressourceforloeb.c"
+#line 349 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 211) */
@@ -307,7 +366,7 @@ _fail:
 #line 191 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fn_alder_ved_start_mindst(ctx_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result)
 {
-#line 311 "ressourceforloeb.c"
+#line 370 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -331,7 +390,7 @@ _fail:
 #line 116 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_hoering_afsluttet_foer(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 335 "ressourceforloeb.c"
+#line 394 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -367,7 +426,7 @@ _fail:
 #line 107 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_frist_udloebet(ctx_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 371 "ressourceforloeb.c"
+#line 430 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 111) */
@@ -388,7 +447,7 @@ _fail:
 #line 158 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_afgoerelse_truffet(ctx_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 392 "ressourceforloeb.c"
+#line 451 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -435,7 +494,7 @@ _fail:
 #line 148 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fn_forvaltningsloven_begrundelse_opfylder_kravene(ctx_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 439 "ressourceforloeb.c"
+#line 498 "ressourceforloeb.c"
     bool _t1 = false;
     /* the rule (line 153) */
     /* and: no as soon as one side is no */
@@ -462,7 +521,7 @@ _L3:;
 #line 45 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 466 "ressourceforloeb.c"
+#line 525 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -522,7 +581,7 @@ _fail:
 #line 29 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_fristens_sidste_dag(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 526 "ressourceforloeb.c"
+#line 585 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 33) */
@@ -543,7 +602,7 @@ _fail:
 #line 36 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fn_retssikkerhed_frist_overskredet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 547 "ressourceforloeb.c"
+#line 606 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -610,7 +669,7 @@ _fail:
 #line 195 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_foer_folkepensionsalderen(ctx_t *ctx, bool *result)
 {
-#line 614 "ressourceforloeb.c"
+#line 673 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     /* the rule (line 198) */
     if (!ctx->in->known.nyt_forloeb_fra) {
@@ -633,7 +692,7 @@ _fail:
 #line 200 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_mindre_end_6_aar_til_folkepension(ctx_t *ctx, bool *result)
 {
-#line 637 "ressourceforloeb.c"
+#line 696 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     ressourceforloeb_Regelgrundlag _t2 = (ressourceforloeb_Regelgrundlag)0;
@@ -693,7 +752,7 @@ _fail:
 #line 205 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_antal_tidligere_forloeb(ctx_t *ctx, int64_t *result)
 {
-#line 697 "ressourceforloeb.c"
+#line 756 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const ressourceforloeb_Forloeb * _t3 = NULL;
@@ -724,7 +783,7 @@ _fail:
 #line 213 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_nyt_forloebs_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 728 "ressourceforloeb.c"
+#line 787 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 215) */
@@ -750,7 +809,7 @@ _fail:
 #line 217 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_samlede_maaneder(ctx_t *ctx, int64_t *result)
 {
-#line 754 "ressourceforloeb.c"
+#line 813 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const ressourceforloeb_Forloeb * _t3 = NULL;
@@ -790,7 +849,7 @@ _fail:
 #line 221 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_laengden_er_lovlig(ctx_t *ctx, bool *result)
 {
-#line 794 "ressourceforloeb.c"
+#line 853 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_duration _t2 = {0, 0};
@@ -871,7 +930,7 @@ _fail:
 #line 228 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_graenserne_overholdt(ctx_t *ctx, bool *result)
 {
-#line 875 "ressourceforloeb.c"
+#line 934 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1259,7 +1318,7 @@ _fail:
 #line 260 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_indstilling_foreligger(ctx_t *ctx, bool *result)
 {
-#line 1263 "ressourceforloeb.c"
+#line 1322 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1310,7 +1369,7 @@ _fail:
 #line 267 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_forloebet_kan_bevilges(ctx_t *ctx, bool *result)
 {
-#line 1314 "ressourceforloeb.c"
+#line 1373 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1481,7 +1540,7 @@ _fail:
 #line 272 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_gaeldende_regler(ctx_t *ctx, ressourceforloeb_Regelgrundlag *result)
 {
-#line 1485 "ressourceforloeb.c"
+#line 1544 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     ressourceforloeb_Regelgrundlag _t1 = (ressourceforloeb_Regelgrundlag)0;
     /* the rule (line 274) */
@@ -1499,7 +1558,7 @@ _fail:
 #line 328 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_partshoering_gennemfoert(ctx_t *ctx, bool *result)
 {
-#line 1503 "ressourceforloeb.c"
+#line 1562 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -1539,7 +1598,7 @@ _fail:
 #line 333 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_afgoerelse_truffet(ctx_t *ctx, bool *result)
 {
-#line 1543 "ressourceforloeb.c"
+#line 1602 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 335) */
@@ -1569,7 +1628,7 @@ _fail:
 #line 282 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_forloebet_forlaenges(ctx_t *ctx, bool *result)
 {
-#line 1573 "ressourceforloeb.c"
+#line 1632 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     uint32_t _t1 = 0;
     bool _t2 = false;
@@ -1630,7 +1689,7 @@ _fail:
 #line 288 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_afgjort_foer_slutdatoen(ctx_t *ctx, bool *result)
 {
-#line 1634 "ressourceforloeb.c"
+#line 1693 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     /* the rule (line 292) */
     if (!ctx->in->known.afgoerelse_om_fremtidig_indsats) {
@@ -1649,7 +1708,7 @@ _fail:
 #line 338 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_ydelsen_ophoerer(ctx_t *ctx, bool *result)
 {
-#line 1653 "ressourceforloeb.c"
+#line 1712 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1826,7 +1885,7 @@ _fail:
 #line 296 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_ydelsen_fortsaetter(ctx_t *ctx, bool *result)
 {
-#line 1830 "ressourceforloeb.c"
+#line 1889 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1875,7 +1934,7 @@ _fail:
 #line 305 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_opgave_til_sagsbehandler(ctx_t *ctx, bool *result)
 {
-#line 1879 "ressourceforloeb.c"
+#line 1938 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1992,7 +2051,7 @@ _fail:
 #line 313 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_skal_forelaegges_rehabiliteringsteamet(ctx_t *ctx, bool *result)
 {
-#line 1996 "ressourceforloeb.c"
+#line 2055 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2186,7 +2245,7 @@ _fail:
 #line 353 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_besked_om_sagsbehandlingstid(ctx_t *ctx, bool *result)
 {
-#line 2190 "ressourceforloeb.c"
+#line 2249 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2252,7 +2311,7 @@ _fail:
 #line 360 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_ansoegningen_er_overskredet(ctx_t *ctx, bool *result)
 {
-#line 2256 "ressourceforloeb.c"
+#line 2315 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2315,7 +2374,7 @@ _fail:
 #line 368 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status def_ressourceforloebsydelse(ctx_t *ctx, lov_money *result)
 {
-#line 2319 "ressourceforloeb.c"
+#line 2378 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -2346,7 +2405,7 @@ _fail:
 #line 377 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_ingen_administrativ_forlaengelse(ctx_t *ctx, bool *result)
 {
-#line 2350 "ressourceforloeb.c"
+#line 2409 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     if ((_st = dependency(ctx, 10, ctx->out->status.forloebet_forlaenges)) != LOV_OK)
         goto _fail;
@@ -2362,7 +2421,7 @@ _fail:
 #line 381 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_intet_forloeb_uden_indstilling(ctx_t *ctx, bool *result)
 {
-#line 2366 "ressourceforloeb.c"
+#line 2425 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2442,7 +2501,7 @@ _fail:
 #line 385 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_slutdatoen_stopper_ikke_ydelsen(ctx_t *ctx, bool *result)
 {
-#line 2446 "ressourceforloeb.c"
+#line 2505 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2552,7 +2611,7 @@ _fail:
 #line 390 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_intet_ophoer_uden_hoering_og_afgoerelse(ctx_t *ctx, bool *result)
 {
-#line 2556 "ressourceforloeb.c"
+#line 2615 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2628,7 +2687,7 @@ _fail:
 #line 394 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_intet_forloeb_efter_folkepensionsalderen(ctx_t *ctx, bool *result)
 {
-#line 2632 "ressourceforloeb.c"
+#line 2691 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -2680,7 +2739,7 @@ _fail:
 #line 398 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_hoejst_3_aar_fra_2022(ctx_t *ctx, bool *result)
 {
-#line 2684 "ressourceforloeb.c"
+#line 2743 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -2769,7 +2828,7 @@ _fail:
 #line 403 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status assert_ydelsen_mindst_kontanthjaelpssatsen(ctx_t *ctx, bool *result)
 {
-#line 2773 "ressourceforloeb.c"
+#line 2832 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     if ((_st = dependency(ctx, 20, ctx->out->status.ressourceforloebsydelse)) != LOV_OK)
         goto _fail;
@@ -2958,7 +3017,7 @@ static lov_status fast_fn_retssikkerhed_frist_overskredet(fast_t *ctx, lov_date 
 #line 209 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_fn_laengde_i_maaneder(fast_t *ctx, lov_date fra, lov_date til, int64_t *result)
 {
-#line 2962 "ressourceforloeb.c"
+#line 3021 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -2974,7 +3033,7 @@ _fail:
 #line 191 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_fn_alder_ved_start_mindst(fast_t *ctx, int64_t aar, lov_date foedsel, lov_date start, bool *result)
 {
-#line 2978 "ressourceforloeb.c"
+#line 3037 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_duration _t1 = {0, 0};
@@ -2993,7 +3052,7 @@ _fail:
 #line 116 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_hoering_afsluttet_foer(fast_t *ctx, lov_date sendt, lov_duration frist, lov_opt_date afgoerelsesdag, bool *result)
 {
-#line 2997 "ressourceforloeb.c"
+#line 3056 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3013,7 +3072,7 @@ _fail:
 #line 107 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_frist_udloebet(fast_t *ctx, lov_date sendt, lov_duration frist, lov_date dag, bool *result)
 {
-#line 3017 "ressourceforloeb.c"
+#line 3076 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -3029,7 +3088,7 @@ _fail:
 #line 158 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_afgoerelse_truffet(fast_t *ctx, lov_opt_date meddelt, bool begrundet, bool retsregler_angivet, lov_date dag, bool *result)
 {
-#line 3033 "ressourceforloeb.c"
+#line 3092 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3049,7 +3108,7 @@ _fail:
 #line 148 "rules/ressourceforloeb/../forvaltningsloven/forvaltningsloven.lov"
 static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t *ctx, bool begrundet, bool retsregler_angivet, bool *result)
 {
-#line 3053 "ressourceforloeb.c"
+#line 3112 "ressourceforloeb.c"
     (void)ctx;
     /* the rule (line 153) */
     (*result) = (begrundet && retsregler_angivet);
@@ -3059,7 +3118,7 @@ static lov_status fast_fn_forvaltningsloven_begrundelse_opfylder_kravene(fast_t 
 #line 45 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 3063 "ressourceforloeb.c"
+#line 3122 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -3079,7 +3138,7 @@ _fail:
 #line 29 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 3083 "ressourceforloeb.c"
+#line 3142 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -3095,7 +3154,7 @@ _fail:
 #line 36 "rules/ressourceforloeb/../retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_retssikkerhed_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 3099 "ressourceforloeb.c"
+#line 3158 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -3123,7 +3182,7 @@ _fail:
 #line 195 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_foer_folkepensionsalderen(fast_t *ctx, bool *result)
 {
-#line 3127 "ressourceforloeb.c"
+#line 3186 "ressourceforloeb.c"
     /* the rule (line 198) */
     (*result) = (ctx->in->nyt_forloeb_fra < ctx->in->folkepensionsalder_naas);
     return LOV_OK;
@@ -3132,7 +3191,7 @@ static lov_status fast_def_foer_folkepensionsalderen(fast_t *ctx, bool *result)
 #line 200 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_mindre_end_6_aar_til_folkepension(fast_t *ctx, bool *result)
 {
-#line 3136 "ressourceforloeb.c"
+#line 3195 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -3157,7 +3216,7 @@ _fail:
 #line 205 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_antal_tidligere_forloeb(fast_t *ctx, int64_t *result)
 {
-#line 3161 "ressourceforloeb.c"
+#line 3220 "ressourceforloeb.c"
     int64_t _t1 = 0;
     const ressourceforloeb_Forloeb * _t3 = NULL;
     size_t _t4 = 0;
@@ -3178,7 +3237,7 @@ static lov_status fast_def_antal_tidligere_forloeb(fast_t *ctx, int64_t *result)
 #line 213 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_nyt_forloebs_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 3182 "ressourceforloeb.c"
+#line 3241 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 215) */
@@ -3193,7 +3252,7 @@ _fail:
 #line 217 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_samlede_maaneder(fast_t *ctx, int64_t *result)
 {
-#line 3197 "ressourceforloeb.c"
+#line 3256 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -3228,7 +3287,7 @@ _fail:
 #line 221 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_laengden_er_lovlig(fast_t *ctx, bool *result)
 {
-#line 3232 "ressourceforloeb.c"
+#line 3291 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -3265,7 +3324,7 @@ _fail:
 #line 228 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_graenserne_overholdt(fast_t *ctx, bool *result)
 {
-#line 3269 "ressourceforloeb.c"
+#line 3328 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3345,7 +3404,7 @@ _fail:
 #line 260 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
 {
-#line 3349 "ressourceforloeb.c"
+#line 3408 "ressourceforloeb.c"
     /* the rule (line 265) */
     (*result) = ((ctx->in->indstilling == (ressourceforloeb_Indstilling)ressourceforloeb_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet);
     return LOV_OK;
@@ -3354,7 +3413,7 @@ static lov_status fast_def_indstilling_foreligger(fast_t *ctx, bool *result)
 #line 267 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_forloebet_kan_bevilges(fast_t *ctx, bool *result)
 {
-#line 3358 "ressourceforloeb.c"
+#line 3417 "ressourceforloeb.c"
     /* the rule (line 269) */
     (*result) = (((((ctx->in->i_maalgruppen && (!ctx->in->arbejdsevnen_kan_ikke_udvikles)) && ctx->v.foer_folkepensionsalderen) && ctx->v.indstilling_foreligger) && ctx->v.laengden_er_lovlig) && ctx->v.graenserne_overholdt);
     return LOV_OK;
@@ -3363,7 +3422,7 @@ static lov_status fast_def_forloebet_kan_bevilges(fast_t *ctx, bool *result)
 #line 272 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_gaeldende_regler(fast_t *ctx, ressourceforloeb_Regelgrundlag *result)
 {
-#line 3367 "ressourceforloeb.c"
+#line 3426 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     /* the rule (line 274) */
     if ((_st = ctx->p->st_regelgrundlag) != LOV_OK)
@@ -3377,7 +3436,7 @@ _fail:
 #line 328 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_partshoering_gennemfoert(fast_t *ctx, bool *result)
 {
-#line 3381 "ressourceforloeb.c"
+#line 3440 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const forvaltningsloven_Hoering * _t3 = NULL;
@@ -3403,7 +3462,7 @@ _fail:
 #line 333 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_afgoerelse_truffet(fast_t *ctx, bool *result)
 {
-#line 3407 "ressourceforloeb.c"
+#line 3466 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 335) */
@@ -3418,7 +3477,7 @@ _fail:
 #line 282 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_forloebet_forlaenges(fast_t *ctx, bool *result)
 {
-#line 3422 "ressourceforloeb.c"
+#line 3481 "ressourceforloeb.c"
     uint32_t _t1 = 0;
     /* the rule (line 286) */
     (*result) = false;
@@ -3437,7 +3496,7 @@ static lov_status fast_def_forloebet_forlaenges(fast_t *ctx, bool *result)
 #line 288 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_afgjort_foer_slutdatoen(fast_t *ctx, bool *result)
 {
-#line 3441 "ressourceforloeb.c"
+#line 3500 "ressourceforloeb.c"
     /* the rule (line 292) */
     (*result) = (ctx->in->afgoerelse_om_fremtidig_indsats.present);
     return LOV_OK;
@@ -3446,7 +3505,7 @@ static lov_status fast_def_afgjort_foer_slutdatoen(fast_t *ctx, bool *result)
 #line 338 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_ydelsen_ophoerer(fast_t *ctx, bool *result)
 {
-#line 3450 "ressourceforloeb.c"
+#line 3509 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3484,7 +3543,7 @@ _fail:
 #line 296 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_ydelsen_fortsaetter(fast_t *ctx, bool *result)
 {
-#line 3488 "ressourceforloeb.c"
+#line 3547 "ressourceforloeb.c"
     /* the rule (line 300) */
     (*result) = ((ctx->in->igangvaerende_fra.present) && (!ctx->v.ydelsen_ophoerer));
     return LOV_OK;
@@ -3493,7 +3552,7 @@ static lov_status fast_def_ydelsen_fortsaetter(fast_t *ctx, bool *result)
 #line 305 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_opgave_til_sagsbehandler(fast_t *ctx, bool *result)
 {
-#line 3497 "ressourceforloeb.c"
+#line 3556 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -3513,7 +3572,7 @@ _fail:
 #line 313 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_skal_forelaegges_rehabiliteringsteamet(fast_t *ctx, bool *result)
 {
-#line 3517 "ressourceforloeb.c"
+#line 3576 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     lov_date _t2 = 0;
@@ -3554,7 +3613,7 @@ _fail:
 #line 353 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_besked_om_sagsbehandlingstid(fast_t *ctx, bool *result)
 {
-#line 3558 "ressourceforloeb.c"
+#line 3617 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3574,7 +3633,7 @@ _fail:
 #line 360 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_ansoegningen_er_overskredet(fast_t *ctx, bool *result)
 {
-#line 3578 "ressourceforloeb.c"
+#line 3637 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -3594,7 +3653,7 @@ _fail:
 #line 368 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_def_ressourceforloebsydelse(fast_t *ctx, lov_money *result)
 {
-#line 3598 "ressourceforloeb.c"
+#line 3657 "ressourceforloeb.c"
     lov_money _t1 = 0;
     lov_money _t2 = 0;
     /* the rule (line 372) */
@@ -3611,7 +3670,7 @@ static lov_status fast_def_ressourceforloebsydelse(fast_t *ctx, lov_money *resul
 #line 377 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_ingen_administrativ_forlaengelse(fast_t *ctx, bool *result)
 {
-#line 3615 "ressourceforloeb.c"
+#line 3674 "ressourceforloeb.c"
     *result = (!ctx->v.forloebet_forlaenges);
     return LOV_OK;
 }
@@ -3619,7 +3678,7 @@ static lov_status fast_assert_ingen_administrativ_forlaengelse(fast_t *ctx, bool
 #line 381 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_intet_forloeb_uden_indstilling(fast_t *ctx, bool *result)
 {
-#line 3623 "ressourceforloeb.c"
+#line 3682 "ressourceforloeb.c"
     *result = (!ctx->v.forloebet_kan_bevilges || ((ctx->in->indstilling == (ressourceforloeb_Indstilling)ressourceforloeb_Indstilling_ressourceforloeb) && ctx->in->forberedende_del_udarbejdet));
     return LOV_OK;
 }
@@ -3627,7 +3686,7 @@ static lov_status fast_assert_intet_forloeb_uden_indstilling(fast_t *ctx, bool *
 #line 385 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_slutdatoen_stopper_ikke_ydelsen(fast_t *ctx, bool *result)
 {
-#line 3631 "ressourceforloeb.c"
+#line 3690 "ressourceforloeb.c"
     *result = (!((ctx->in->igangvaerende_fra.present) && (!ctx->in->afgoerelse_om_fremtidig_indsats.present)) || (ctx->v.ydelsen_fortsaetter && (!ctx->v.ydelsen_ophoerer)));
     return LOV_OK;
 }
@@ -3635,7 +3694,7 @@ static lov_status fast_assert_slutdatoen_stopper_ikke_ydelsen(fast_t *ctx, bool 
 #line 390 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_intet_ophoer_uden_hoering_og_afgoerelse(fast_t *ctx, bool *result)
 {
-#line 3639 "ressourceforloeb.c"
+#line 3698 "ressourceforloeb.c"
     *result = (!ctx->v.ydelsen_ophoerer || (ctx->v.partshoering_gennemfoert && ctx->v.afgoerelse_truffet));
     return LOV_OK;
 }
@@ -3643,7 +3702,7 @@ static lov_status fast_assert_intet_ophoer_uden_hoering_og_afgoerelse(fast_t *ct
 #line 394 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_intet_forloeb_efter_folkepensionsalderen(fast_t *ctx, bool *result)
 {
-#line 3647 "ressourceforloeb.c"
+#line 3706 "ressourceforloeb.c"
     *result = (!(ctx->in->nyt_forloeb_fra >= ctx->in->folkepensionsalder_naas) || (!ctx->v.forloebet_kan_bevilges));
     return LOV_OK;
 }
@@ -3651,7 +3710,7 @@ static lov_status fast_assert_intet_forloeb_efter_folkepensionsalderen(fast_t *c
 #line 398 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_hoejst_3_aar_fra_2022(fast_t *ctx, bool *result)
 {
-#line 3655 "ressourceforloeb.c"
+#line 3714 "ressourceforloeb.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -3680,7 +3739,7 @@ _fail:
 #line 403 "rules/ressourceforloeb/ressourceforloeb.lov"
 static lov_status fast_assert_ydelsen_mindst_kontanthjaelpssatsen(fast_t *ctx, bool *result)
 {
-#line 3684 "ressourceforloeb.c"
+#line 3743 "ressourceforloeb.c"
     *result = (ctx->v.ressourceforloebsydelse >= ctx->in->sats_efter_25_stk_2);
     return LOV_OK;
 }
@@ -3947,34 +4006,8 @@ static bool fast_evaluate(const ressourceforloeb_input *in, lov_date reference_d
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.foer_folkepensionsalderen = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.mindre_end_6_aar_til_folkepension = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.antal_tidligere_forloeb = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.nyt_forloebs_maaneder = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.samlede_maaneder = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.laengden_er_lovlig = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.graenserne_overholdt = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.indstilling_foreligger = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.forloebet_kan_bevilges = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.gaeldende_regler = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.forloebet_forlaenges = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.afgjort_foer_slutdatoen = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ydelsen_fortsaetter = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.opgave_til_sagsbehandler = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.skal_forelaegges_rehabiliteringsteamet = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.partshoering_gennemfoert = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.afgoerelse_truffet = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ydelsen_ophoerer = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.besked_om_sagsbehandlingstid = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ansoegningen_er_overskredet = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ressourceforloebsydelse = needed_slot(need, 20) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ingen_administrativ_forlaengelse = needed_slot(need, 21) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.intet_forloeb_uden_indstilling = needed_slot(need, 22) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.slutdatoen_stopper_ikke_ydelsen = needed_slot(need, 23) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.intet_ophoer_uden_hoering_og_afgoerelse = needed_slot(need, 24) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.intet_forloeb_efter_folkepensionsalderen = needed_slot(need, 25) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.hoejst_3_aar_fra_2022 = needed_slot(need, 26) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ydelsen_mindst_kontanthjaelpssatsen = needed_slot(need, 27) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 28; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     out->held_back.forloebet_forlaenges = ctx.held.forloebet_forlaenges;
     out->held_back.ydelsen_ophoerer = ctx.held.ydelsen_ophoerer;
     for (int i = 0; i < 1; i++)
@@ -4557,14 +4590,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const ressourceforloeb_input *in, ressourceforloeb_output *out, lov_trace *trace,
                                       const ressourceforloeb_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -4585,34 +4610,7 @@ static lov_status evaluate_explaining(const ressourceforloeb_input *in, ressourc
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.foer_folkepensionsalderen = st;
-        out->status.mindre_end_6_aar_til_folkepension = st;
-        out->status.antal_tidligere_forloeb = st;
-        out->status.nyt_forloebs_maaneder = st;
-        out->status.samlede_maaneder = st;
-        out->status.laengden_er_lovlig = st;
-        out->status.graenserne_overholdt = st;
-        out->status.indstilling_foreligger = st;
-        out->status.forloebet_kan_bevilges = st;
-        out->status.gaeldende_regler = st;
-        out->status.forloebet_forlaenges = st;
-        out->status.afgjort_foer_slutdatoen = st;
-        out->status.ydelsen_fortsaetter = st;
-        out->status.opgave_til_sagsbehandler = st;
-        out->status.skal_forelaegges_rehabiliteringsteamet = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.ydelsen_ophoerer = st;
-        out->status.besked_om_sagsbehandlingstid = st;
-        out->status.ansoegningen_er_overskredet = st;
-        out->status.ressourceforloebsydelse = st;
-        out->status.ingen_administrativ_forlaengelse = st;
-        out->status.intet_forloeb_uden_indstilling = st;
-        out->status.slutdatoen_stopper_ikke_ydelsen = st;
-        out->status.intet_ophoer_uden_hoering_og_afgoerelse = st;
-        out->status.intet_forloeb_efter_folkepensionsalderen = st;
-        out->status.hoejst_3_aar_fra_2022 = st;
-        out->status.ydelsen_mindst_kontanthjaelpssatsen = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -4620,34 +4618,7 @@ static lov_status evaluate_explaining(const ressourceforloeb_input *in, ressourc
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.foer_folkepensionsalderen = LOV_UNDETERMINED;
-        out->status.mindre_end_6_aar_til_folkepension = LOV_UNDETERMINED;
-        out->status.antal_tidligere_forloeb = LOV_UNDETERMINED;
-        out->status.nyt_forloebs_maaneder = LOV_UNDETERMINED;
-        out->status.samlede_maaneder = LOV_UNDETERMINED;
-        out->status.laengden_er_lovlig = LOV_UNDETERMINED;
-        out->status.graenserne_overholdt = LOV_UNDETERMINED;
-        out->status.indstilling_foreligger = LOV_UNDETERMINED;
-        out->status.forloebet_kan_bevilges = LOV_UNDETERMINED;
-        out->status.gaeldende_regler = LOV_UNDETERMINED;
-        out->status.forloebet_forlaenges = LOV_UNDETERMINED;
-        out->status.afgjort_foer_slutdatoen = LOV_UNDETERMINED;
-        out->status.ydelsen_fortsaetter = LOV_UNDETERMINED;
-        out->status.opgave_til_sagsbehandler = LOV_UNDETERMINED;
-        out->status.skal_forelaegges_rehabiliteringsteamet = LOV_UNDETERMINED;
-        out->status.partshoering_gennemfoert = LOV_UNDETERMINED;
-        out->status.afgoerelse_truffet = LOV_UNDETERMINED;
-        out->status.ydelsen_ophoerer = LOV_UNDETERMINED;
-        out->status.besked_om_sagsbehandlingstid = LOV_UNDETERMINED;
-        out->status.ansoegningen_er_overskredet = LOV_UNDETERMINED;
-        out->status.ressourceforloebsydelse = LOV_UNDETERMINED;
-        out->status.ingen_administrativ_forlaengelse = LOV_UNDETERMINED;
-        out->status.intet_forloeb_uden_indstilling = LOV_UNDETERMINED;
-        out->status.slutdatoen_stopper_ikke_ydelsen = LOV_UNDETERMINED;
-        out->status.intet_ophoer_uden_hoering_og_afgoerelse = LOV_UNDETERMINED;
-        out->status.intet_forloeb_efter_folkepensionsalderen = LOV_UNDETERMINED;
-        out->status.hoejst_3_aar_fra_2022 = LOV_UNDETERMINED;
-        out->status.ydelsen_mindst_kontanthjaelpssatsen = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -4657,34 +4628,7 @@ static lov_status evaluate_explaining(const ressourceforloeb_input *in, ressourc
 
     /* In force from 2017-01-01: any other day is not applicable. */
     if (ctx.reference_date < 17167 || ctx.reference_date > 2932896) {
-        out->status.foer_folkepensionsalderen = LOV_NOT_APPLICABLE;
-        out->status.mindre_end_6_aar_til_folkepension = LOV_NOT_APPLICABLE;
-        out->status.antal_tidligere_forloeb = LOV_NOT_APPLICABLE;
-        out->status.nyt_forloebs_maaneder = LOV_NOT_APPLICABLE;
-        out->status.samlede_maaneder = LOV_NOT_APPLICABLE;
-        out->status.laengden_er_lovlig = LOV_NOT_APPLICABLE;
-        out->status.graenserne_overholdt = LOV_NOT_APPLICABLE;
-        out->status.indstilling_foreligger = LOV_NOT_APPLICABLE;
-        out->status.forloebet_kan_bevilges = LOV_NOT_APPLICABLE;
-        out->status.gaeldende_regler = LOV_NOT_APPLICABLE;
-        out->status.forloebet_forlaenges = LOV_NOT_APPLICABLE;
-        out->status.afgjort_foer_slutdatoen = LOV_NOT_APPLICABLE;
-        out->status.ydelsen_fortsaetter = LOV_NOT_APPLICABLE;
-        out->status.opgave_til_sagsbehandler = LOV_NOT_APPLICABLE;
-        out->status.skal_forelaegges_rehabiliteringsteamet = LOV_NOT_APPLICABLE;
-        out->status.partshoering_gennemfoert = LOV_NOT_APPLICABLE;
-        out->status.afgoerelse_truffet = LOV_NOT_APPLICABLE;
-        out->status.ydelsen_ophoerer = LOV_NOT_APPLICABLE;
-        out->status.besked_om_sagsbehandlingstid = LOV_NOT_APPLICABLE;
-        out->status.ansoegningen_er_overskredet = LOV_NOT_APPLICABLE;
-        out->status.ressourceforloebsydelse = LOV_NOT_APPLICABLE;
-        out->status.ingen_administrativ_forlaengelse = LOV_NOT_APPLICABLE;
-        out->status.intet_forloeb_uden_indstilling = LOV_NOT_APPLICABLE;
-        out->status.slutdatoen_stopper_ikke_ydelsen = LOV_NOT_APPLICABLE;
-        out->status.intet_ophoer_uden_hoering_og_afgoerelse = LOV_NOT_APPLICABLE;
-        out->status.intet_forloeb_efter_folkepensionsalderen = LOV_NOT_APPLICABLE;
-        out->status.hoejst_3_aar_fra_2022 = LOV_NOT_APPLICABLE;
-        out->status.ydelsen_mindst_kontanthjaelpssatsen = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -4692,34 +4636,7 @@ static lov_status evaluate_explaining(const ressourceforloeb_input *in, ressourc
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.foer_folkepensionsalderen = st;
-        out->status.mindre_end_6_aar_til_folkepension = st;
-        out->status.antal_tidligere_forloeb = st;
-        out->status.nyt_forloebs_maaneder = st;
-        out->status.samlede_maaneder = st;
-        out->status.laengden_er_lovlig = st;
-        out->status.graenserne_overholdt = st;
-        out->status.indstilling_foreligger = st;
-        out->status.forloebet_kan_bevilges = st;
-        out->status.gaeldende_regler = st;
-        out->status.forloebet_forlaenges = st;
-        out->status.afgjort_foer_slutdatoen = st;
-        out->status.ydelsen_fortsaetter = st;
-        out->status.opgave_til_sagsbehandler = st;
-        out->status.skal_forelaegges_rehabiliteringsteamet = st;
-        out->status.partshoering_gennemfoert = st;
-        out->status.afgoerelse_truffet = st;
-        out->status.ydelsen_ophoerer = st;
-        out->status.besked_om_sagsbehandlingstid = st;
-        out->status.ansoegningen_er_overskredet = st;
-        out->status.ressourceforloebsydelse = st;
-        out->status.ingen_administrativ_forlaengelse = st;
-        out->status.intet_forloeb_uden_indstilling = st;
-        out->status.slutdatoen_stopper_ikke_ydelsen = st;
-        out->status.intet_ophoer_uden_hoering_og_afgoerelse = st;
-        out->status.intet_forloeb_efter_folkepensionsalderen = st;
-        out->status.hoejst_3_aar_fra_2022 = st;
-        out->status.ydelsen_mindst_kontanthjaelpssatsen = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -4730,48 +4647,9 @@ static lov_status evaluate_explaining(const ressourceforloeb_input *in, ressourc
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.foer_folkepensionsalderen);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.mindre_end_6_aar_til_folkepension);
-    if (counts(wanted, 2, false))
-        st = worse(st, out->status.antal_tidligere_forloeb);
-    if (counts(wanted, 3, false))
-        st = worse(st, out->status.nyt_forloebs_maaneder);
-    if (counts(wanted, 4, false))
-        st = worse(st, out->status.samlede_maaneder);
-    if (counts(wanted, 5, false))
-        st = worse(st, out->status.laengden_er_lovlig);
-    if (counts(wanted, 6, false))
-        st = worse(st, out->status.graenserne_overholdt);
-    if (counts(wanted, 7, false))
-        st = worse(st, out->status.indstilling_foreligger);
-    if (counts(wanted, 8, true))
-        st = worse(st, out->status.forloebet_kan_bevilges);
-    if (counts(wanted, 9, true))
-        st = worse(st, out->status.gaeldende_regler);
-    if (counts(wanted, 10, true))
-        st = worse(st, out->status.forloebet_forlaenges);
-    if (counts(wanted, 11, false))
-        st = worse(st, out->status.afgjort_foer_slutdatoen);
-    if (counts(wanted, 12, true))
-        st = worse(st, out->status.ydelsen_fortsaetter);
-    if (counts(wanted, 13, true))
-        st = worse(st, out->status.opgave_til_sagsbehandler);
-    if (counts(wanted, 14, true))
-        st = worse(st, out->status.skal_forelaegges_rehabiliteringsteamet);
-    if (counts(wanted, 15, false))
-        st = worse(st, out->status.partshoering_gennemfoert);
-    if (counts(wanted, 16, false))
-        st = worse(st, out->status.afgoerelse_truffet);
-    if (counts(wanted, 17, true))
-        st = worse(st, out->status.ydelsen_ophoerer);
-    if (counts(wanted, 18, true))
-        st = worse(st, out->status.besked_om_sagsbehandlingstid);
-    if (counts(wanted, 19, true))
-        st = worse(st, out->status.ansoegningen_er_overskredet);
-    if (counts(wanted, 20, true))
-        st = worse(st, out->status.ressourceforloebsydelse);
+    for (uint32_t i = 0; i < 28; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -4788,152 +4666,15 @@ static lov_status evaluate_explaining(const ressourceforloeb_input *in, ressourc
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.foer_folkepensionsalderen != LOV_OK) {
+    for (uint32_t i = 0; i < 28; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.foer_folkepensionsalderen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.mindre_end_6_aar_til_folkepension != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.mindre_end_6_aar_til_folkepension);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, false) && out->status.antal_tidligere_forloeb != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.antal_tidligere_forloeb);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, false) && out->status.nyt_forloebs_maaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.nyt_forloebs_maaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, false) && out->status.samlede_maaneder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.samlede_maaneder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, false) && out->status.laengden_er_lovlig != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.laengden_er_lovlig);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, false) && out->status.graenserne_overholdt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.graenserne_overholdt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
-    }
-    if (counts(wanted, 7, false) && out->status.indstilling_foreligger != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[7].info;
-        st = worse(st, out->status.indstilling_foreligger);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[7].missing[i];
-    }
-    if (counts(wanted, 8, true) && out->status.forloebet_kan_bevilges != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[8].info;
-        st = worse(st, out->status.forloebet_kan_bevilges);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[8].missing[i];
-    }
-    if (counts(wanted, 9, true) && out->status.gaeldende_regler != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[9].info;
-        st = worse(st, out->status.gaeldende_regler);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[9].missing[i];
-    }
-    if (counts(wanted, 10, true) && out->status.forloebet_forlaenges != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[10].info;
-        st = worse(st, out->status.forloebet_forlaenges);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[10].missing[i];
-    }
-    if (counts(wanted, 11, false) && out->status.afgjort_foer_slutdatoen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[11].info;
-        st = worse(st, out->status.afgjort_foer_slutdatoen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[11].missing[i];
-    }
-    if (counts(wanted, 12, true) && out->status.ydelsen_fortsaetter != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[12].info;
-        st = worse(st, out->status.ydelsen_fortsaetter);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[12].missing[i];
-    }
-    if (counts(wanted, 13, true) && out->status.opgave_til_sagsbehandler != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[13].info;
-        st = worse(st, out->status.opgave_til_sagsbehandler);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[13].missing[i];
-    }
-    if (counts(wanted, 14, true) && out->status.skal_forelaegges_rehabiliteringsteamet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[14].info;
-        st = worse(st, out->status.skal_forelaegges_rehabiliteringsteamet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[14].missing[i];
-    }
-    if (counts(wanted, 15, false) && out->status.partshoering_gennemfoert != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[15].info;
-        st = worse(st, out->status.partshoering_gennemfoert);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[15].missing[i];
-    }
-    if (counts(wanted, 16, false) && out->status.afgoerelse_truffet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[16].info;
-        st = worse(st, out->status.afgoerelse_truffet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[16].missing[i];
-    }
-    if (counts(wanted, 17, true) && out->status.ydelsen_ophoerer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[17].info;
-        st = worse(st, out->status.ydelsen_ophoerer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[17].missing[i];
-    }
-    if (counts(wanted, 18, true) && out->status.besked_om_sagsbehandlingstid != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[18].info;
-        st = worse(st, out->status.besked_om_sagsbehandlingstid);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[18].missing[i];
-    }
-    if (counts(wanted, 19, true) && out->status.ansoegningen_er_overskredet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[19].info;
-        st = worse(st, out->status.ansoegningen_er_overskredet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[19].missing[i];
-    }
-    if (counts(wanted, 20, true) && out->status.ressourceforloebsydelse != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[20].info;
-        st = worse(st, out->status.ressourceforloebsydelse);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[20].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }

@@ -67,6 +67,47 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(retssikkerhed_output, status.besked_givet), 1},
+    {offsetof(retssikkerhed_output, status.fristdag), 1},
+    {offsetof(retssikkerhed_output, status.frist_mangler), 2},
+    {offsetof(retssikkerhed_output, status.fristen_er_overskredet), 2},
+    {offsetof(retssikkerhed_output, status.besked_skal_sendes), 2},
+    {offsetof(retssikkerhed_output, status.ny_besked_skal_sendes), 2},
+    {offsetof(retssikkerhed_output, status.dage_over_fristen), 2},
+    {offsetof(retssikkerhed_output, status.overskredet_uden_besked_giver_besked), 0},
+    {offsetof(retssikkerhed_output, status.ingen_besked_naar_afgoerelsen_er_truffet), 0},
+    {offsetof(retssikkerhed_output, status.rapporten_taeller_kun_overskredne_sager), 0},
+};
+
+static lov_status *status_at(retssikkerhed_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(retssikkerhed_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 10; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -143,7 +184,7 @@ static lov_status fn_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_durati
 #line 29 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_fristens_sidste_dag(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 147 "retssikkerhed.c"
+#line 188 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 33) */
@@ -164,7 +205,7 @@ _fail:
 #line 36 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_frist_overskredet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 168 "retssikkerhed.c"
+#line 209 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -231,7 +272,7 @@ _fail:
 #line 45 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fn_besked_paakraevet(ctx_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 235 "retssikkerhed.c"
+#line 276 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -290,7 +331,7 @@ _fail:
 #line 80 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_besked_givet(ctx_t *ctx, bool *result)
 {
-#line 294 "retssikkerhed.c"
+#line 335 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -373,7 +414,7 @@ _fail:
 #line 84 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_fristdag(ctx_t *ctx, lov_date *result)
 {
-#line 377 "retssikkerhed.c"
+#line 418 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 86) */
@@ -400,7 +441,7 @@ _fail:
 #line 88 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_frist_mangler(ctx_t *ctx, bool *result)
 {
-#line 404 "retssikkerhed.c"
+#line 445 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     /* the rule (line 92) */
     if (!ctx->in->known.frist_offentliggjort) {
@@ -419,7 +460,7 @@ _fail:
 #line 94 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_fristen_er_overskredet(ctx_t *ctx, bool *result)
 {
-#line 423 "retssikkerhed.c"
+#line 464 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 96) */
@@ -449,7 +490,7 @@ _fail:
 #line 98 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_besked_skal_sendes(ctx_t *ctx, bool *result)
 {
-#line 453 "retssikkerhed.c"
+#line 494 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 100) */
@@ -481,7 +522,7 @@ _fail:
 #line 104 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_ny_besked_skal_sendes(ctx_t *ctx, bool *result)
 {
-#line 485 "retssikkerhed.c"
+#line 526 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -595,7 +636,7 @@ _fail:
 #line 110 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status def_dage_over_fristen(ctx_t *ctx, int64_t *result)
 {
-#line 599 "retssikkerhed.c"
+#line 640 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     lov_date _t2 = 0;
@@ -634,7 +675,7 @@ _fail:
 #line 121 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status assert_overskredet_uden_besked_giver_besked(ctx_t *ctx, bool *result)
 {
-#line 638 "retssikkerhed.c"
+#line 679 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -742,7 +783,7 @@ _fail:
 #line 126 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status assert_ingen_besked_naar_afgoerelsen_er_truffet(ctx_t *ctx, bool *result)
 {
-#line 746 "retssikkerhed.c"
+#line 787 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -820,7 +861,7 @@ _fail:
 #line 130 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status assert_rapporten_taeller_kun_overskredne_sager(ctx_t *ctx, bool *result)
 {
-#line 824 "retssikkerhed.c"
+#line 865 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -914,11 +955,8 @@ typedef struct fast_t {
     fast_values_t v;
 } fast_t;
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 static lov_status fast_fn_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result);
 static lov_status fast_fn_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result);
@@ -927,7 +965,7 @@ static lov_status fast_fn_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_
 #line 29 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_fristens_sidste_dag(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_date *result)
 {
-#line 931 "retssikkerhed.c"
+#line 969 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     (void)ctx;
     lov_date _t1 = 0;
@@ -943,7 +981,7 @@ _fail:
 #line 36 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_frist_overskredet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, lov_date dag, bool *result)
 {
-#line 947 "retssikkerhed.c"
+#line 985 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -971,7 +1009,7 @@ _fail:
 #line 45 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_fn_besked_paakraevet(fast_t *ctx, lov_date modtaget, lov_duration laengde, lov_opt_date afgjort, bool beskeden_er_givet, lov_date dag, bool *result)
 {
-#line 975 "retssikkerhed.c"
+#line 1013 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     bool _t2 = false;
@@ -991,7 +1029,7 @@ _fail:
 #line 80 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_besked_givet(fast_t *ctx, bool *result)
 {
-#line 995 "retssikkerhed.c"
+#line 1033 "retssikkerhed.c"
     /* the rule (line 82) */
     (*result) = (((ctx->in->besked_sendt.present) && ctx->in->besked_angiver_tidspunkt) && (ctx->in->forventet_afgoerelse.present));
     return LOV_OK;
@@ -1000,7 +1038,7 @@ static lov_status fast_def_besked_givet(fast_t *ctx, bool *result)
 #line 84 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_fristdag(fast_t *ctx, lov_date *result)
 {
-#line 1004 "retssikkerhed.c"
+#line 1042 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     /* the rule (line 86) */
@@ -1015,7 +1053,7 @@ _fail:
 #line 88 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_frist_mangler(fast_t *ctx, bool *result)
 {
-#line 1019 "retssikkerhed.c"
+#line 1057 "retssikkerhed.c"
     /* the rule (line 92) */
     (*result) = (!ctx->in->frist_offentliggjort);
     return LOV_OK;
@@ -1024,7 +1062,7 @@ static lov_status fast_def_frist_mangler(fast_t *ctx, bool *result)
 #line 94 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_fristen_er_overskredet(fast_t *ctx, bool *result)
 {
-#line 1028 "retssikkerhed.c"
+#line 1066 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 96) */
@@ -1039,7 +1077,7 @@ _fail:
 #line 98 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_besked_skal_sendes(fast_t *ctx, bool *result)
 {
-#line 1043 "retssikkerhed.c"
+#line 1081 "retssikkerhed.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     /* the rule (line 100) */
@@ -1054,7 +1092,7 @@ _fail:
 #line 104 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_ny_besked_skal_sendes(fast_t *ctx, bool *result)
 {
-#line 1058 "retssikkerhed.c"
+#line 1096 "retssikkerhed.c"
     /* the rule (line 106) */
     (*result) = ((((!ctx->in->afgoerelse_truffet.present) && ctx->v.besked_givet) && (ctx->in->forventet_afgoerelse.present)) && (ctx->reference_date > ctx->in->forventet_afgoerelse.value));
     return LOV_OK;
@@ -1063,7 +1101,7 @@ static lov_status fast_def_ny_besked_skal_sendes(fast_t *ctx, bool *result)
 #line 110 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_def_dage_over_fristen(fast_t *ctx, int64_t *result)
 {
-#line 1067 "retssikkerhed.c"
+#line 1105 "retssikkerhed.c"
     int64_t _t1 = 0;
     lov_date _t2 = 0;
     /* the rule (line 113) */
@@ -1084,7 +1122,7 @@ static lov_status fast_def_dage_over_fristen(fast_t *ctx, int64_t *result)
 #line 121 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_assert_overskredet_uden_besked_giver_besked(fast_t *ctx, bool *result)
 {
-#line 1088 "retssikkerhed.c"
+#line 1126 "retssikkerhed.c"
     *result = (!((ctx->v.fristen_er_overskredet && (!ctx->in->afgoerelse_truffet.present)) && (!ctx->v.besked_givet)) || ctx->v.besked_skal_sendes);
     return LOV_OK;
 }
@@ -1092,7 +1130,7 @@ static lov_status fast_assert_overskredet_uden_besked_giver_besked(fast_t *ctx, 
 #line 126 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_assert_ingen_besked_naar_afgoerelsen_er_truffet(fast_t *ctx, bool *result)
 {
-#line 1096 "retssikkerhed.c"
+#line 1134 "retssikkerhed.c"
     *result = (!(ctx->in->afgoerelse_truffet.present) || ((!ctx->v.besked_skal_sendes) && (!ctx->v.ny_besked_skal_sendes)));
     return LOV_OK;
 }
@@ -1100,7 +1138,7 @@ static lov_status fast_assert_ingen_besked_naar_afgoerelsen_er_truffet(fast_t *c
 #line 130 "rules/retssikkerhed/retssikkerhed.lov"
 static lov_status fast_assert_rapporten_taeller_kun_overskredne_sager(fast_t *ctx, bool *result)
 {
-#line 1104 "retssikkerhed.c"
+#line 1142 "retssikkerhed.c"
     *result = (!(!ctx->v.fristen_er_overskredet) || (ctx->v.dage_over_fristen == INT64_C(0)));
     return LOV_OK;
 }
@@ -1213,16 +1251,8 @@ static bool fast_evaluate(const retssikkerhed_input *in, lov_date reference_date
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.besked_givet = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fristdag = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.frist_mangler = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.fristen_er_overskredet = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.besked_skal_sendes = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ny_besked_skal_sendes = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.dage_over_fristen = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.overskredet_uden_besked_giver_besked = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ingen_besked_naar_afgoerelsen_er_truffet = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.rapporten_taeller_kun_overskredne_sager = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 10; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
     out->info.reason = LOV_REASON_NONE;
@@ -1440,14 +1470,6 @@ static lov_status validate_events(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const retssikkerhed_input *in, retssikkerhed_output *out, lov_trace *trace,
                                       const retssikkerhed_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -1468,16 +1490,7 @@ static lov_status evaluate_explaining(const retssikkerhed_input *in, retssikkerh
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.besked_givet = st;
-        out->status.fristdag = st;
-        out->status.frist_mangler = st;
-        out->status.fristen_er_overskredet = st;
-        out->status.besked_skal_sendes = st;
-        out->status.ny_besked_skal_sendes = st;
-        out->status.dage_over_fristen = st;
-        out->status.overskredet_uden_besked_giver_besked = st;
-        out->status.ingen_besked_naar_afgoerelsen_er_truffet = st;
-        out->status.rapporten_taeller_kun_overskredne_sager = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -1485,16 +1498,7 @@ static lov_status evaluate_explaining(const retssikkerhed_input *in, retssikkerh
     /* The reference date: the day the decisions concern. */
     if (!in->known.reference_dato) {
         missing_input(&ctx, 0);
-        out->status.besked_givet = LOV_UNDETERMINED;
-        out->status.fristdag = LOV_UNDETERMINED;
-        out->status.frist_mangler = LOV_UNDETERMINED;
-        out->status.fristen_er_overskredet = LOV_UNDETERMINED;
-        out->status.besked_skal_sendes = LOV_UNDETERMINED;
-        out->status.ny_besked_skal_sendes = LOV_UNDETERMINED;
-        out->status.dage_over_fristen = LOV_UNDETERMINED;
-        out->status.overskredet_uden_besked_giver_besked = LOV_UNDETERMINED;
-        out->status.ingen_besked_naar_afgoerelsen_er_truffet = LOV_UNDETERMINED;
-        out->status.rapporten_taeller_kun_overskredne_sager = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -1504,16 +1508,7 @@ static lov_status evaluate_explaining(const retssikkerhed_input *in, retssikkerh
 
     /* In force from 2019-01-01: any other day is not applicable. */
     if (ctx.reference_date < 17897 || ctx.reference_date > 2932896) {
-        out->status.besked_givet = LOV_NOT_APPLICABLE;
-        out->status.fristdag = LOV_NOT_APPLICABLE;
-        out->status.frist_mangler = LOV_NOT_APPLICABLE;
-        out->status.fristen_er_overskredet = LOV_NOT_APPLICABLE;
-        out->status.besked_skal_sendes = LOV_NOT_APPLICABLE;
-        out->status.ny_besked_skal_sendes = LOV_NOT_APPLICABLE;
-        out->status.dage_over_fristen = LOV_NOT_APPLICABLE;
-        out->status.overskredet_uden_besked_giver_besked = LOV_NOT_APPLICABLE;
-        out->status.ingen_besked_naar_afgoerelsen_er_truffet = LOV_NOT_APPLICABLE;
-        out->status.rapporten_taeller_kun_overskredne_sager = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -1521,16 +1516,7 @@ static lov_status evaluate_explaining(const retssikkerhed_input *in, retssikkerh
 
     st = validate_events(&ctx);
     if (st != LOV_OK) {
-        out->status.besked_givet = st;
-        out->status.fristdag = st;
-        out->status.frist_mangler = st;
-        out->status.fristen_er_overskredet = st;
-        out->status.besked_skal_sendes = st;
-        out->status.ny_besked_skal_sendes = st;
-        out->status.dage_over_fristen = st;
-        out->status.overskredet_uden_besked_giver_besked = st;
-        out->status.ingen_besked_naar_afgoerelsen_er_truffet = st;
-        out->status.rapporten_taeller_kun_overskredne_sager = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -1541,20 +1527,9 @@ static lov_status evaluate_explaining(const retssikkerhed_input *in, retssikkerh
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false))
-        st = worse(st, out->status.besked_givet);
-    if (counts(wanted, 1, false))
-        st = worse(st, out->status.fristdag);
-    if (counts(wanted, 2, true))
-        st = worse(st, out->status.frist_mangler);
-    if (counts(wanted, 3, true))
-        st = worse(st, out->status.fristen_er_overskredet);
-    if (counts(wanted, 4, true))
-        st = worse(st, out->status.besked_skal_sendes);
-    if (counts(wanted, 5, true))
-        st = worse(st, out->status.ny_besked_skal_sendes);
-    if (counts(wanted, 6, true))
-        st = worse(st, out->status.dage_over_fristen);
+    for (uint32_t i = 0; i < 10; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -1571,54 +1546,15 @@ static lov_status evaluate_explaining(const retssikkerhed_input *in, retssikkerh
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, false) && out->status.besked_givet != LOV_OK) {
+    for (uint32_t i = 0; i < 10; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.besked_givet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, false) && out->status.fristdag != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.fristdag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, true) && out->status.frist_mangler != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.frist_mangler);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, true) && out->status.fristen_er_overskredet != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.fristen_er_overskredet);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, true) && out->status.besked_skal_sendes != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.besked_skal_sendes);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, true) && out->status.ny_besked_skal_sendes != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.ny_besked_skal_sendes);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, true) && out->status.dage_over_fristen != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.dage_over_fristen);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }
@@ -1627,12 +1563,8 @@ static lov_status evaluate_explaining(const retssikkerhed_input *in, retssikkerh
 static lov_status evaluate_case(const retssikkerhed_input *in, retssikkerhed_output *out, lov_trace *trace,
                                 const retssikkerhed_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17897 && in->reference_dato <= 2932896) {
-        fast_params_t p;
-        fast_params_on(in->reference_dato, &p);
-        if (fast_evaluate(in, in->reference_dato, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && in->known.reference_dato && in->reference_dato >= 17897 && in->reference_dato <= 2932896 && fast_evaluate(in, in->reference_dato, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -1656,19 +1588,9 @@ lov_status retssikkerhed_evaluate_batch(const retssikkerhed_input *in, retssikke
                              const retssikkerhed_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (in[i].known.reference_dato && in[i].reference_dato >= 17897 && in[i].reference_dato <= 2932896) {
-            if (!looked_up || in[i].reference_dato != day) {    /* a new reference date */
-                day = in[i].reference_dato;
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (in[i].known.reference_dato && in[i].reference_dato >= 17897 && in[i].reference_dato <= 2932896 && fast_evaluate(&in[i], in[i].reference_dato, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;

@@ -67,6 +67,39 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(delt_parameter_output, status.dobbelt), 2},
+    {offsetof(delt_parameter_output, status.enkelt), 2},
+};
+
+static lov_status *status_at(delt_parameter_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(delt_parameter_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 2; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -182,7 +215,7 @@ static lov_status param_sats(ctx_t *ctx, lov_money *result)
 #line 18 "tests/e2e/modules/delt_parameter.lov"
 static lov_status def_enkelt(ctx_t *ctx, lov_money *result)
 {
-#line 186 "delt_parameter.c"
+#line 219 "delt_parameter.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 18) */
@@ -200,7 +233,7 @@ _fail:
 #line 17 "tests/e2e/modules/delt_parameter.lov"
 static lov_status def_dobbelt(ctx_t *ctx, lov_money *result)
 {
-#line 204 "delt_parameter.c"
+#line 237 "delt_parameter.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     lov_money _t2 = 0;
@@ -277,7 +310,7 @@ static void fast_params_on(lov_date day, fast_params_t *p)
 #line 18 "tests/e2e/modules/delt_parameter.lov"
 static lov_status fast_def_enkelt(fast_t *ctx, lov_money *result)
 {
-#line 281 "delt_parameter.c"
+#line 314 "delt_parameter.c"
     lov_status _st = LOV_OK;
     /* the rule (line 18) */
     if ((_st = ctx->p->st_sats) != LOV_OK)
@@ -291,7 +324,7 @@ _fail:
 #line 17 "tests/e2e/modules/delt_parameter.lov"
 static lov_status fast_def_dobbelt(fast_t *ctx, lov_money *result)
 {
-#line 295 "delt_parameter.c"
+#line 328 "delt_parameter.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 17) */
@@ -351,8 +384,8 @@ static bool fast_evaluate(const delt_parameter_input *in, lov_date reference_dat
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.dobbelt = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.enkelt = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 2; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
     out->info.reason = LOV_REASON_NONE;
@@ -412,14 +445,6 @@ static void evaluate_all(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const delt_parameter_input *in, delt_parameter_output *out, lov_trace *trace,
                                       const delt_parameter_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -440,8 +465,7 @@ static lov_status evaluate_explaining(const delt_parameter_input *in, delt_param
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.dobbelt = st;
-        out->status.enkelt = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -449,8 +473,7 @@ static lov_status evaluate_explaining(const delt_parameter_input *in, delt_param
     /* The reference date: the day the decisions concern. */
     if (!in->known.dag) {
         missing_input(&ctx, 0);
-        out->status.dobbelt = LOV_UNDETERMINED;
-        out->status.enkelt = LOV_UNDETERMINED;
+        set_statuses(out, LOV_UNDETERMINED);
         for (int i = 0; i < 1; i++)
             out->missing[i] = ctx.why.missing[i];
         out->info = ctx.why.info;
@@ -460,8 +483,7 @@ static lov_status evaluate_explaining(const delt_parameter_input *in, delt_param
 
     /* In force from 2020-01-01: any other day is not applicable. */
     if (ctx.reference_date < 18262 || ctx.reference_date > 2932896) {
-        out->status.dobbelt = LOV_NOT_APPLICABLE;
-        out->status.enkelt = LOV_NOT_APPLICABLE;
+        set_statuses(out, LOV_NOT_APPLICABLE);
         note(&ctx, LOV_REASON_OUT_OF_FORCE, -1, -1, -1);
         out->info = ctx.why.info;
         return LOV_NOT_APPLICABLE;
@@ -473,10 +495,9 @@ static lov_status evaluate_explaining(const delt_parameter_input *in, delt_param
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, true))
-        st = worse(st, out->status.dobbelt);
-    if (counts(wanted, 1, true))
-        st = worse(st, out->status.enkelt);
+    for (uint32_t i = 0; i < 2; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -493,19 +514,15 @@ static lov_status evaluate_explaining(const delt_parameter_input *in, delt_param
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, true) && out->status.dobbelt != LOV_OK) {
+    for (uint32_t i = 0; i < 2; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.dobbelt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, true) && out->status.enkelt != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.enkelt);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }

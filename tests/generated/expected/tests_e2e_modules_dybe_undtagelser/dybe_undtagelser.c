@@ -67,6 +67,38 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(dybe_undtagelser_output, status.svar), 2},
+};
+
+static lov_status *status_at(dybe_undtagelser_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(dybe_undtagelser_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 1; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -130,7 +162,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 12 "tests/e2e/modules/dybe_undtagelser.lov"
 static lov_status def_svar(ctx_t *ctx, bool *result)
 {
-#line 134 "dybe_undtagelser.c"
+#line 166 "dybe_undtagelser.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int _t2 = -1;
@@ -1215,16 +1247,13 @@ typedef struct fast_t {
     fast_values_t v;
 } fast_t;
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 #line 12 "tests/e2e/modules/dybe_undtagelser.lov"
 static lov_status fast_def_svar(fast_t *ctx, bool *result)
 {
-#line 1228 "dybe_undtagelser.c"
+#line 1257 "dybe_undtagelser.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1631,7 +1660,8 @@ static bool fast_evaluate(const dybe_undtagelser_input *in, lov_date reference_d
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.svar = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 1; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
     out->info.reason = LOV_REASON_NONE;
@@ -1674,14 +1704,6 @@ static void evaluate_all(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
                                       const dybe_undtagelser_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -1702,7 +1724,7 @@ static lov_status evaluate_explaining(const dybe_undtagelser_input *in, dybe_und
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.svar = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -1713,8 +1735,9 @@ static lov_status evaluate_explaining(const dybe_undtagelser_input *in, dybe_und
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, true))
-        st = worse(st, out->status.svar);
+    for (uint32_t i = 0; i < 1; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -1731,12 +1754,15 @@ static lov_status evaluate_explaining(const dybe_undtagelser_input *in, dybe_und
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, true) && out->status.svar != LOV_OK) {
+    for (uint32_t i = 0; i < 1; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.svar);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }
@@ -1745,12 +1771,8 @@ static lov_status evaluate_explaining(const dybe_undtagelser_input *in, dybe_und
 static lov_status evaluate_case(const dybe_undtagelser_input *in, dybe_undtagelser_output *out, lov_trace *trace,
                                 const dybe_undtagelser_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && true) {
-        fast_params_t p;
-        fast_params_on(0, &p);
-        if (fast_evaluate(in, 0, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && true && fast_evaluate(in, 0, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -1774,18 +1796,9 @@ lov_status dybe_undtagelser_evaluate_batch(const dybe_undtagelser_input *in, dyb
                              const dybe_undtagelser_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (true) {
-            if (!looked_up) {
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (true && fast_evaluate(&in[i], 0, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;

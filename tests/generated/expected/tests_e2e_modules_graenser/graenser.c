@@ -67,6 +67,40 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(graenser_output, status.fradrag), 2},
+    {offsetof(graenser_output, status.del), 2},
+    {offsetof(graenser_output, status.perioder), 2},
+};
+
+static lov_status *status_at(graenser_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(graenser_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 3; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -121,7 +155,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 16 "tests/e2e/modules/graenser.lov"
 static lov_status def_fradrag(ctx_t *ctx, lov_money *result)
 {
-#line 125 "graenser.c"
+#line 159 "graenser.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 16) */
@@ -147,7 +181,7 @@ _fail:
 #line 17 "tests/e2e/modules/graenser.lov"
 static lov_status def_del(ctx_t *ctx, lov_decimal *result)
 {
-#line 151 "graenser.c"
+#line 185 "graenser.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     /* the rule (line 17) */
@@ -172,7 +206,7 @@ _fail:
 #line 18 "tests/e2e/modules/graenser.lov"
 static lov_status def_perioder(ctx_t *ctx, bool *result)
 {
-#line 176 "graenser.c"
+#line 210 "graenser.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -319,16 +353,13 @@ typedef struct fast_t {
     fast_values_t v;
 } fast_t;
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 #line 16 "tests/e2e/modules/graenser.lov"
 static lov_status fast_def_fradrag(fast_t *ctx, lov_money *result)
 {
-#line 332 "graenser.c"
+#line 363 "graenser.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 16) */
@@ -343,7 +374,7 @@ _fail:
 #line 17 "tests/e2e/modules/graenser.lov"
 static lov_status fast_def_del(fast_t *ctx, lov_decimal *result)
 {
-#line 347 "graenser.c"
+#line 378 "graenser.c"
     lov_decimal _t1 = {0, 0};
     /* the rule (line 17) */
     if (ctx->in->andel.present) {
@@ -358,7 +389,7 @@ static lov_status fast_def_del(fast_t *ctx, lov_decimal *result)
 #line 18 "tests/e2e/modules/graenser.lov"
 static lov_status fast_def_perioder(fast_t *ctx, bool *result)
 {
-#line 362 "graenser.c"
+#line 393 "graenser.c"
     lov_status _st = LOV_OK;
     int _t1 = 0;
     int _t2 = 0;
@@ -455,9 +486,8 @@ static bool fast_evaluate(const graenser_input *in, lov_date reference_date, con
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.fradrag = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.del = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.perioder = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 3; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
     out->info.reason = LOV_REASON_NONE;
@@ -535,14 +565,6 @@ static void evaluate_all(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const graenser_input *in, graenser_output *out, lov_trace *trace,
                                       const graenser_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -563,9 +585,7 @@ static lov_status evaluate_explaining(const graenser_input *in, graenser_output 
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.fradrag = st;
-        out->status.del = st;
-        out->status.perioder = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -576,12 +596,9 @@ static lov_status evaluate_explaining(const graenser_input *in, graenser_output 
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, true))
-        st = worse(st, out->status.fradrag);
-    if (counts(wanted, 1, true))
-        st = worse(st, out->status.del);
-    if (counts(wanted, 2, true))
-        st = worse(st, out->status.perioder);
+    for (uint32_t i = 0; i < 3; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -598,26 +615,15 @@ static lov_status evaluate_explaining(const graenser_input *in, graenser_output 
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, true) && out->status.fradrag != LOV_OK) {
+    for (uint32_t i = 0; i < 3; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.fradrag);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, true) && out->status.del != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.del);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, true) && out->status.perioder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.perioder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }
@@ -626,12 +632,8 @@ static lov_status evaluate_explaining(const graenser_input *in, graenser_output 
 static lov_status evaluate_case(const graenser_input *in, graenser_output *out, lov_trace *trace,
                                 const graenser_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && true) {
-        fast_params_t p;
-        fast_params_on(0, &p);
-        if (fast_evaluate(in, 0, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && true && fast_evaluate(in, 0, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -655,18 +657,9 @@ lov_status graenser_evaluate_batch(const graenser_input *in, graenser_output *ou
                              const graenser_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (true) {
-            if (!looked_up) {
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (true && fast_evaluate(&in[i], 0, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;

@@ -67,6 +67,57 @@ static void needed(const uint64_t *wanted, uint64_t need[1])
     }
 }
 
+/* Each output's status in the output struct, by slot, and whether it counts
+ * for the evaluation's status: 2 also when no output is asked for (an
+ * outcome), 1 when asked for, 0 never (an assertion). */
+static const struct output_status {
+    size_t at;
+    uint8_t counts;
+} output_status[] = {
+    {offsetof(selvsammenligning_output, status.lig), 2},
+    {offsetof(selvsammenligning_output, status.ulig), 2},
+    {offsetof(selvsammenligning_output, status.orden), 2},
+    {offsetof(selvsammenligning_output, status.forskel), 2},
+    {offsetof(selvsammenligning_output, status.beloebsforskel), 2},
+    {offsetof(selvsammenligning_output, status.konstanter), 2},
+    {offsetof(selvsammenligning_output, status.grupper), 2},
+    {offsetof(selvsammenligning_output, status.valg_af_samme), 2},
+    {offsetof(selvsammenligning_output, status.datodele), 2},
+    {offsetof(selvsammenligning_output, status.tilfaelde), 2},
+    {offsetof(selvsammenligning_output, status.graenser), 2},
+    {offsetof(selvsammenligning_output, status.valgfri), 2},
+    {offsetof(selvsammenligning_output, status.decimaler), 2},
+    {offsetof(selvsammenligning_output, status.perioder), 2},
+    {offsetof(selvsammenligning_output, status.dage), 2},
+    {offsetof(selvsammenligning_output, status.optaelling), 2},
+    {offsetof(selvsammenligning_output, status.findes), 2},
+    {offsetof(selvsammenligning_output, status.alle), 2},
+    {offsetof(selvsammenligning_output, status.summer), 2},
+    {offsetof(selvsammenligning_output, status.stoerste), 2},
+};
+
+static lov_status *status_at(selvsammenligning_output *out, size_t slot)
+{
+    return (lov_status *)((char *)out + output_status[slot].at);
+}
+
+/* Every output's status. */
+static void set_statuses(selvsammenligning_output *out, lov_status st)
+{
+    for (size_t i = 0; i < 20; i++)
+        *status_at(out, i) = st;
+}
+
+/* Does output 'slot' count for the evaluation's status? When outputs are
+ * asked for, those asked for; else the outcomes (the definitions, in rules
+ * without outcomes). */
+static bool counts(const uint64_t *wanted, uint32_t slot)
+{
+    if (output_status[slot].counts == 0)
+        return false;
+    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : output_status[slot].counts == 2;
+}
+
 static void why_clear(why_state *w)
 {
     for (size_t i = 0; i < sizeof w->missing / sizeof w->missing[0]; i++)
@@ -121,7 +172,7 @@ static void failed(ctx_t *ctx, lov_status st, int provision)
 #line 26 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_lig(ctx_t *ctx, bool *result)
 {
-#line 125 "selvsammenligning.c"
+#line 176 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -252,7 +303,7 @@ _fail:
 #line 27 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_ulig(ctx_t *ctx, bool *result)
 {
-#line 256 "selvsammenligning.c"
+#line 307 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -383,7 +434,7 @@ _fail:
 #line 28 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_orden(ctx_t *ctx, bool *result)
 {
-#line 387 "selvsammenligning.c"
+#line 438 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -514,7 +565,7 @@ _fail:
 #line 29 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_forskel(ctx_t *ctx, int64_t *result)
 {
-#line 518 "selvsammenligning.c"
+#line 569 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 29) */
@@ -540,7 +591,7 @@ _fail:
 #line 30 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_beloebsforskel(ctx_t *ctx, lov_money *result)
 {
-#line 544 "selvsammenligning.c"
+#line 595 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 30) */
@@ -566,7 +617,7 @@ _fail:
 #line 31 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_konstanter(ctx_t *ctx, bool *result)
 {
-#line 570 "selvsammenligning.c"
+#line 621 "selvsammenligning.c"
     (void)ctx;
     bool _t1 = false;
     bool _t2 = false;
@@ -612,7 +663,7 @@ _L3:;
 #line 32 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_grupper(ctx_t *ctx, bool *result)
 {
-#line 616 "selvsammenligning.c"
+#line 667 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int64_t _t2 = 0;
@@ -681,7 +732,7 @@ _fail:
 #line 33 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_valg_af_samme(ctx_t *ctx, int64_t *result)
 {
-#line 685 "selvsammenligning.c"
+#line 736 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -738,7 +789,7 @@ _fail:
 #line 34 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_datodele(ctx_t *ctx, bool *result)
 {
-#line 742 "selvsammenligning.c"
+#line 793 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -885,7 +936,7 @@ _fail:
 #line 37 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_tilfaelde(ctx_t *ctx, bool *result)
 {
-#line 889 "selvsammenligning.c"
+#line 940 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -956,7 +1007,7 @@ _fail:
 #line 38 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_graenser(ctx_t *ctx, bool *result)
 {
-#line 960 "selvsammenligning.c"
+#line 1011 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1013,7 +1064,7 @@ _fail:
 #line 39 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_valgfri(ctx_t *ctx, bool *result)
 {
-#line 1017 "selvsammenligning.c"
+#line 1068 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1084,7 +1135,7 @@ _fail:
 #line 40 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_decimaler(ctx_t *ctx, bool *result)
 {
-#line 1088 "selvsammenligning.c"
+#line 1139 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     bool _t2 = false;
@@ -1185,7 +1236,7 @@ _fail:
 #line 41 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_perioder(ctx_t *ctx, bool *result)
 {
-#line 1189 "selvsammenligning.c"
+#line 1240 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_date _t2 = 0;
@@ -1228,7 +1279,7 @@ _fail:
 #line 42 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_dage(ctx_t *ctx, bool *result)
 {
-#line 1232 "selvsammenligning.c"
+#line 1283 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     lov_status _t2 = LOV_OK;
@@ -1298,7 +1349,7 @@ _fail:
 #line 43 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_optaelling(ctx_t *ctx, bool *result)
 {
-#line 1302 "selvsammenligning.c"
+#line 1353 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     int64_t _t2 = 0;
@@ -1374,7 +1425,7 @@ _fail:
 #line 45 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_findes(ctx_t *ctx, bool *result)
 {
-#line 1378 "selvsammenligning.c"
+#line 1429 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const selvsammenligning_Post * _t3 = NULL;
@@ -1418,7 +1469,7 @@ _fail:
 #line 46 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_alle(ctx_t *ctx, bool *result)
 {
-#line 1422 "selvsammenligning.c"
+#line 1473 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     bool _t1 = false;
     const selvsammenligning_Post * _t3 = NULL;
@@ -1451,7 +1502,7 @@ _fail:
 #line 47 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_summer(ctx_t *ctx, bool *result)
 {
-#line 1455 "selvsammenligning.c"
+#line 1506 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     const selvsammenligning_Post * _t3 = NULL;
@@ -1498,7 +1549,7 @@ _fail:
 #line 48 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status def_stoerste(ctx_t *ctx, bool *result)
 {
-#line 1502 "selvsammenligning.c"
+#line 1553 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     lov_opt_int _t1 = {false, 0};
     const selvsammenligning_Post * _t3 = NULL;
@@ -1609,16 +1660,13 @@ typedef struct fast_t {
     fast_values_t v;
 } fast_t;
 
-static void fast_params_on(lov_date day, fast_params_t *p)
-{
-    (void)day;
-    p->none = true;
-}
+/* The rules read no dated parameter: the same for every case. */
+static const fast_params_t no_params = {true};
 
 #line 26 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_lig(fast_t *ctx, bool *result)
 {
-#line 1622 "selvsammenligning.c"
+#line 1670 "selvsammenligning.c"
     /* the rule (line 26) */
     (*result) = (((((void)ctx->in->tal, true) && ((void)ctx->in->beloeb, true)) && ((void)ctx->in->dato, true)) && ((void)ctx->in->valg, true));
     return LOV_OK;
@@ -1627,7 +1675,7 @@ static lov_status fast_def_lig(fast_t *ctx, bool *result)
 #line 27 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_ulig(fast_t *ctx, bool *result)
 {
-#line 1631 "selvsammenligning.c"
+#line 1679 "selvsammenligning.c"
     /* the rule (line 27) */
     (*result) = ((((!((void)ctx->in->tal, true)) || (!((void)ctx->in->beloeb, true))) || (!((void)ctx->in->dato, true))) || (!((void)ctx->in->valg, true)));
     return LOV_OK;
@@ -1636,7 +1684,7 @@ static lov_status fast_def_ulig(fast_t *ctx, bool *result)
 #line 28 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_orden(fast_t *ctx, bool *result)
 {
-#line 1640 "selvsammenligning.c"
+#line 1688 "selvsammenligning.c"
     /* the rule (line 28) */
     (*result) = (((((void)ctx->in->tal, false) || ((void)ctx->in->tal, true)) || ((void)ctx->in->tal, false)) || ((void)ctx->in->tal, true));
     return LOV_OK;
@@ -1645,7 +1693,7 @@ static lov_status fast_def_orden(fast_t *ctx, bool *result)
 #line 29 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_forskel(fast_t *ctx, int64_t *result)
 {
-#line 1649 "selvsammenligning.c"
+#line 1697 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     /* the rule (line 29) */
@@ -1660,7 +1708,7 @@ _fail:
 #line 30 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_beloebsforskel(fast_t *ctx, lov_money *result)
 {
-#line 1664 "selvsammenligning.c"
+#line 1712 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     lov_money _t1 = 0;
     /* the rule (line 30) */
@@ -1675,7 +1723,7 @@ _fail:
 #line 31 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_konstanter(fast_t *ctx, bool *result)
 {
-#line 1679 "selvsammenligning.c"
+#line 1727 "selvsammenligning.c"
     (void)ctx;
     /* the rule (line 31) */
     (*result) = ((((INT64_C(1) < INT64_C(2)) && ((void)INT64_C(1), true)) && (INT64_C(200) /* 2 kr */ < INT64_C(300) /* 3 kr */)) && (INT32_C(18262) /* 2020-01-01 */ < INT32_C(18628) /* 2021-01-01 */));
@@ -1685,7 +1733,7 @@ static lov_status fast_def_konstanter(fast_t *ctx, bool *result)
 #line 32 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_grupper(fast_t *ctx, bool *result)
 {
-#line 1689 "selvsammenligning.c"
+#line 1737 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -1703,7 +1751,7 @@ _fail:
 #line 33 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_valg_af_samme(fast_t *ctx, int64_t *result)
 {
-#line 1707 "selvsammenligning.c"
+#line 1755 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -1733,7 +1781,7 @@ _fail:
 #line 34 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_datodele(fast_t *ctx, bool *result)
 {
-#line 1737 "selvsammenligning.c"
+#line 1785 "selvsammenligning.c"
     /* the rule (line 35) */
     (*result) = (((((lov_date_month_of(ctx->in->dato) < INT64_C(100)) && (lov_date_day_of(ctx->in->dato) >= INT64_C(0))) && (lov_date_weekday_of(ctx->in->dato) <= INT64_C(7))) && (lov_date_year_of(ctx->in->dato) < INT64_C(100000))) && (lov_date_month_of(ctx->in->dato) <= INT64_C(9223372036854775807)));
     return LOV_OK;
@@ -1742,7 +1790,7 @@ static lov_status fast_def_datodele(fast_t *ctx, bool *result)
 #line 37 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_tilfaelde(fast_t *ctx, bool *result)
 {
-#line 1746 "selvsammenligning.c"
+#line 1794 "selvsammenligning.c"
     /* the rule (line 37) */
     (*result) = ((((void)ctx->in->farve, true) && ((void)selvsammenligning_Farve_roed, true)) && (!((selvsammenligning_Farve)selvsammenligning_Farve_roed == (selvsammenligning_Farve)selvsammenligning_Farve_groen)));
     return LOV_OK;
@@ -1751,7 +1799,7 @@ static lov_status fast_def_tilfaelde(fast_t *ctx, bool *result)
 #line 38 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_graenser(fast_t *ctx, bool *result)
 {
-#line 1755 "selvsammenligning.c"
+#line 1803 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     int64_t _t2 = 0;
@@ -1774,7 +1822,7 @@ _fail:
 #line 39 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_valgfri(fast_t *ctx, bool *result)
 {
-#line 1778 "selvsammenligning.c"
+#line 1826 "selvsammenligning.c"
     int64_t _t1 = 0;
     int64_t _t2 = 0;
     bool _t3 = false;
@@ -1800,7 +1848,7 @@ static lov_status fast_def_valgfri(fast_t *ctx, bool *result)
 #line 40 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_decimaler(fast_t *ctx, bool *result)
 {
-#line 1804 "selvsammenligning.c"
+#line 1852 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     lov_decimal _t1 = {0, 0};
     lov_decimal _t2 = {0, 0};
@@ -1823,7 +1871,7 @@ _fail:
 #line 41 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_perioder(fast_t *ctx, bool *result)
 {
-#line 1827 "selvsammenligning.c"
+#line 1875 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     lov_date _t1 = 0;
     lov_date _t2 = 0;
@@ -1846,7 +1894,7 @@ _fail:
 #line 42 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_dage(fast_t *ctx, bool *result)
 {
-#line 1850 "selvsammenligning.c"
+#line 1898 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     lov_duration _t1 = {0, 0};
     bool _t2 = false;
@@ -1866,7 +1914,7 @@ _fail:
 #line 43 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_optaelling(fast_t *ctx, bool *result)
 {
-#line 1870 "selvsammenligning.c"
+#line 1918 "selvsammenligning.c"
     int64_t _t1 = 0;
     const selvsammenligning_Post * _t3 = NULL;
     size_t _t4 = 0;
@@ -1903,7 +1951,7 @@ static lov_status fast_def_optaelling(fast_t *ctx, bool *result)
 #line 45 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_findes(fast_t *ctx, bool *result)
 {
-#line 1907 "selvsammenligning.c"
+#line 1955 "selvsammenligning.c"
     bool _t1 = false;
     const selvsammenligning_Post * _t3 = NULL;
     size_t _t4 = 0;
@@ -1923,7 +1971,7 @@ static lov_status fast_def_findes(fast_t *ctx, bool *result)
 #line 46 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_alle(fast_t *ctx, bool *result)
 {
-#line 1927 "selvsammenligning.c"
+#line 1975 "selvsammenligning.c"
     bool _t1 = false;
     const selvsammenligning_Post * _t3 = NULL;
     size_t _t4 = 0;
@@ -1943,7 +1991,7 @@ static lov_status fast_def_alle(fast_t *ctx, bool *result)
 #line 47 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_summer(fast_t *ctx, bool *result)
 {
-#line 1947 "selvsammenligning.c"
+#line 1995 "selvsammenligning.c"
     lov_status _st = LOV_OK;
     int64_t _t1 = 0;
     bool _t3 = false;
@@ -1989,7 +2037,7 @@ _fail:
 #line 48 "tests/e2e/modules/selvsammenligning.lov"
 static lov_status fast_def_stoerste(fast_t *ctx, bool *result)
 {
-#line 1993 "selvsammenligning.c"
+#line 2041 "selvsammenligning.c"
     lov_opt_int _t1 = {false, 0};
     const selvsammenligning_Post * _t3 = NULL;
     size_t _t4 = 0;
@@ -2191,26 +2239,8 @@ static bool fast_evaluate(const selvsammenligning_input *in, lov_date reference_
         return false;
     if (!fast_part_0(&ctx, out))
         return false;
-    out->status.lig = needed_slot(need, 0) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.ulig = needed_slot(need, 1) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.orden = needed_slot(need, 2) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.forskel = needed_slot(need, 3) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.beloebsforskel = needed_slot(need, 4) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.konstanter = needed_slot(need, 5) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.grupper = needed_slot(need, 6) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.valg_af_samme = needed_slot(need, 7) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.datodele = needed_slot(need, 8) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.tilfaelde = needed_slot(need, 9) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.graenser = needed_slot(need, 10) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.valgfri = needed_slot(need, 11) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.decimaler = needed_slot(need, 12) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.perioder = needed_slot(need, 13) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.dage = needed_slot(need, 14) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.optaelling = needed_slot(need, 15) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.findes = needed_slot(need, 16) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.alle = needed_slot(need, 17) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.summer = needed_slot(need, 18) ? LOV_OK : LOV_UNDETERMINED;
-    out->status.stoerste = needed_slot(need, 19) ? LOV_OK : LOV_UNDETERMINED;
+    for (uint32_t i = 0; i < 20; i++)
+        *status_at(out, i) = needed_slot(need, i) ? LOV_OK : LOV_UNDETERMINED;
     for (int i = 0; i < 1; i++)
         out->missing[i] = 0;
     out->info.reason = LOV_REASON_NONE;
@@ -2594,14 +2624,6 @@ static void evaluate_all(ctx_t *ctx)
 
 /* The rules that explain: every case the fast path does not decide, and
  * every case with a trace. */
-/* Does output 'slot' count for the evaluation's status? When outputs are
- * asked for, those asked for; else the outcomes (the definitions, in rules
- * without outcomes). */
-static bool counts(const uint64_t *wanted, uint32_t slot, bool decides)
-{
-    return wanted ? (wanted[slot / 64] >> (slot % 64) & 1) != 0 : decides;
-}
-
 static lov_status evaluate_explaining(const selvsammenligning_input *in, selvsammenligning_output *out, lov_trace *trace,
                                       const selvsammenligning_externals *ext, const uint64_t *wanted,
                                       const uint64_t *need)
@@ -2622,26 +2644,7 @@ static lov_status evaluate_explaining(const selvsammenligning_input *in, selvsam
 
     lov_status st = validate(&ctx);
     if (st != LOV_OK) {
-        out->status.lig = st;
-        out->status.ulig = st;
-        out->status.orden = st;
-        out->status.forskel = st;
-        out->status.beloebsforskel = st;
-        out->status.konstanter = st;
-        out->status.grupper = st;
-        out->status.valg_af_samme = st;
-        out->status.datodele = st;
-        out->status.tilfaelde = st;
-        out->status.graenser = st;
-        out->status.valgfri = st;
-        out->status.decimaler = st;
-        out->status.perioder = st;
-        out->status.dage = st;
-        out->status.optaelling = st;
-        out->status.findes = st;
-        out->status.alle = st;
-        out->status.summer = st;
-        out->status.stoerste = st;
+        set_statuses(out, st);
         out->info = ctx.why.info;
         return st;
     }
@@ -2652,46 +2655,9 @@ static lov_status evaluate_explaining(const selvsammenligning_input *in, selvsam
     ctx.trace = trace;
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, true))
-        st = worse(st, out->status.lig);
-    if (counts(wanted, 1, true))
-        st = worse(st, out->status.ulig);
-    if (counts(wanted, 2, true))
-        st = worse(st, out->status.orden);
-    if (counts(wanted, 3, true))
-        st = worse(st, out->status.forskel);
-    if (counts(wanted, 4, true))
-        st = worse(st, out->status.beloebsforskel);
-    if (counts(wanted, 5, true))
-        st = worse(st, out->status.konstanter);
-    if (counts(wanted, 6, true))
-        st = worse(st, out->status.grupper);
-    if (counts(wanted, 7, true))
-        st = worse(st, out->status.valg_af_samme);
-    if (counts(wanted, 8, true))
-        st = worse(st, out->status.datodele);
-    if (counts(wanted, 9, true))
-        st = worse(st, out->status.tilfaelde);
-    if (counts(wanted, 10, true))
-        st = worse(st, out->status.graenser);
-    if (counts(wanted, 11, true))
-        st = worse(st, out->status.valgfri);
-    if (counts(wanted, 12, true))
-        st = worse(st, out->status.decimaler);
-    if (counts(wanted, 13, true))
-        st = worse(st, out->status.perioder);
-    if (counts(wanted, 14, true))
-        st = worse(st, out->status.dage);
-    if (counts(wanted, 15, true))
-        st = worse(st, out->status.optaelling);
-    if (counts(wanted, 16, true))
-        st = worse(st, out->status.findes);
-    if (counts(wanted, 17, true))
-        st = worse(st, out->status.alle);
-    if (counts(wanted, 18, true))
-        st = worse(st, out->status.summer);
-    if (counts(wanted, 19, true))
-        st = worse(st, out->status.stoerste);
+    for (uint32_t i = 0; i < 20; i++)
+        if (counts(wanted, i))
+            st = worse(st, *status_at(out, i));
     if (st == LOV_OK)
         return LOV_OK;
 
@@ -2708,145 +2674,15 @@ static lov_status evaluate_explaining(const selvsammenligning_input *in, selvsam
     why_clear(&ctx.why);
     evaluate_all(&ctx);
     st = LOV_OK;
-    if (counts(wanted, 0, true) && out->status.lig != LOV_OK) {
+    for (uint32_t i = 0; i < 20; i++) {
+        lov_status st_i = *status_at(out, i);
+        if (!counts(wanted, i) || st_i == LOV_OK)
+            continue;
         if (st == LOV_OK)
-            out->info = ctx.why_of[0].info;
-        st = worse(st, out->status.lig);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[0].missing[i];
-    }
-    if (counts(wanted, 1, true) && out->status.ulig != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[1].info;
-        st = worse(st, out->status.ulig);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[1].missing[i];
-    }
-    if (counts(wanted, 2, true) && out->status.orden != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[2].info;
-        st = worse(st, out->status.orden);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[2].missing[i];
-    }
-    if (counts(wanted, 3, true) && out->status.forskel != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[3].info;
-        st = worse(st, out->status.forskel);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[3].missing[i];
-    }
-    if (counts(wanted, 4, true) && out->status.beloebsforskel != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[4].info;
-        st = worse(st, out->status.beloebsforskel);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[4].missing[i];
-    }
-    if (counts(wanted, 5, true) && out->status.konstanter != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[5].info;
-        st = worse(st, out->status.konstanter);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[5].missing[i];
-    }
-    if (counts(wanted, 6, true) && out->status.grupper != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[6].info;
-        st = worse(st, out->status.grupper);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[6].missing[i];
-    }
-    if (counts(wanted, 7, true) && out->status.valg_af_samme != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[7].info;
-        st = worse(st, out->status.valg_af_samme);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[7].missing[i];
-    }
-    if (counts(wanted, 8, true) && out->status.datodele != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[8].info;
-        st = worse(st, out->status.datodele);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[8].missing[i];
-    }
-    if (counts(wanted, 9, true) && out->status.tilfaelde != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[9].info;
-        st = worse(st, out->status.tilfaelde);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[9].missing[i];
-    }
-    if (counts(wanted, 10, true) && out->status.graenser != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[10].info;
-        st = worse(st, out->status.graenser);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[10].missing[i];
-    }
-    if (counts(wanted, 11, true) && out->status.valgfri != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[11].info;
-        st = worse(st, out->status.valgfri);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[11].missing[i];
-    }
-    if (counts(wanted, 12, true) && out->status.decimaler != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[12].info;
-        st = worse(st, out->status.decimaler);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[12].missing[i];
-    }
-    if (counts(wanted, 13, true) && out->status.perioder != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[13].info;
-        st = worse(st, out->status.perioder);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[13].missing[i];
-    }
-    if (counts(wanted, 14, true) && out->status.dage != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[14].info;
-        st = worse(st, out->status.dage);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[14].missing[i];
-    }
-    if (counts(wanted, 15, true) && out->status.optaelling != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[15].info;
-        st = worse(st, out->status.optaelling);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[15].missing[i];
-    }
-    if (counts(wanted, 16, true) && out->status.findes != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[16].info;
-        st = worse(st, out->status.findes);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[16].missing[i];
-    }
-    if (counts(wanted, 17, true) && out->status.alle != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[17].info;
-        st = worse(st, out->status.alle);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[17].missing[i];
-    }
-    if (counts(wanted, 18, true) && out->status.summer != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[18].info;
-        st = worse(st, out->status.summer);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[18].missing[i];
-    }
-    if (counts(wanted, 19, true) && out->status.stoerste != LOV_OK) {
-        if (st == LOV_OK)
-            out->info = ctx.why_of[19].info;
-        st = worse(st, out->status.stoerste);
-        for (int i = 0; i < 1; i++)
-            out->missing[i] |= ctx.why_of[19].missing[i];
+            out->info = ctx.why_of[i].info;
+        st = worse(st, st_i);
+        for (int k = 0; k < 1; k++)
+            out->missing[k] |= ctx.why_of[i].missing[k];
     }
     return st;
 }
@@ -2855,12 +2691,8 @@ static lov_status evaluate_explaining(const selvsammenligning_input *in, selvsam
 static lov_status evaluate_case(const selvsammenligning_input *in, selvsammenligning_output *out, lov_trace *trace,
                                 const selvsammenligning_externals *ext, const uint64_t *wanted, const uint64_t *need)
 {
-    if (trace == NULL && true) {
-        fast_params_t p;
-        fast_params_on(0, &p);
-        if (fast_evaluate(in, 0, &p, out, need))
-            return LOV_OK;
-    }
+    if (trace == NULL && true && fast_evaluate(in, 0, &no_params, out, need))
+        return LOV_OK;
     return evaluate_explaining(in, out, trace, ext, wanted, need);
 }
 
@@ -2884,18 +2716,9 @@ lov_status selvsammenligning_evaluate_batch(const selvsammenligning_input *in, s
                              const selvsammenligning_externals *ext)
 {
     lov_status worst = LOV_OK;
-    fast_params_t p;
-    lov_date day = 0;
-    bool looked_up = false;
     for (size_t i = 0; i < n; i++) {
-        if (true) {
-            if (!looked_up) {
-                fast_params_on(day, &p);
-                looked_up = true;
-            }
-            if (fast_evaluate(&in[i], day, &p, &out[i], NULL))
-                continue;
-        }
+        if (true && fast_evaluate(&in[i], 0, &no_params, &out[i], NULL))
+            continue;
         worst = worse(worst, evaluate_explaining(&in[i], &out[i], NULL, ext, NULL, NULL));
     }
     return worst;
