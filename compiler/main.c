@@ -25,7 +25,7 @@ static const command commands[] = {
     {"build", run_build, "FILE.lov -o DIR", "o so",
      "write DIR/NAME.c and DIR/NAME.h, the C evaluator of the rules"},
     {"doc", run_doc, "FILE.lov -o FILE.html", "o", "the rules as a page that reads like law, for review"},
-    {"test", run_test, "SUITE.scn...", "junit tap html rules externals engine cache",
+    {"test", run_test, "SUITE.scn...", "junit tap html rules externals engine cache scenario",
      "run scenario suites against the rules they name"},
     {"explain", run_explain, "SUITE.scn --scenario NAME", "scenario rules externals engine cache",
      "the whole decision for one scenario, with its reasons"},

@@ -127,14 +127,58 @@ static bool prepare(scn_suite_run *run, const test_options *o, diag_ctx *d)
     return true;
 }
 
-static void run_all(scn_suite_run *run)
+/* Runs every scenario of the suite, or only the one at 'only' (>= 0). */
+static void run_all(scn_suite_run *run, int only)
 {
     const lov_module_desc *desc = run->module.desc;
     run->covered = xcalloc(desc->nprovisions + 1, sizeof *run->covered);
-    run->nresults = run->suite->scenarios.len;
+    run->nresults = only >= 0 ? 1 : run->suite->scenarios.len;
     run->results = xcalloc((size_t)run->nresults + 1, sizeof *run->results);
     for (int i = 0; i < run->nresults; i++)
-        scn_run(&run->module, run->suite, SCN_AT(run->suite->scenarios, i), &run->results[i], run->covered);
+        scn_run(&run->module, run->suite, SCN_AT(run->suite->scenarios, only >= 0 ? only : i), &run->results[i],
+                run->covered);
+}
+
+/* The scenario --scenario names: the one of that exact name, the one of
+ * that number (1 is the first), or the one whose name begins so, when no
+ * other's does. -1, with the reason and the names there are on standard
+ * error, when there is none or more than one. */
+static int pick_scenario(const scn_suite *suite, const char *spec, const char *path)
+{
+    const scn_list *all = &suite->scenarios;
+    for (int i = 0; i < all->len; i++)
+        if (strcmp(((scn_scenario *)SCN_AT(*all, i))->name, spec) == 0)
+            return i;
+    char *end;
+    long number = strtol(spec, &end, 10);
+    if (*spec >= '1' && *spec <= '9' && *end == '\0') {
+        if (number <= all->len)
+            return (int)number - 1;
+        fprintf(stderr, "lovc: the suite %s has %d scenarios; there is no scenario number %ld\n", path, all->len,
+                number);
+        return -1;
+    }
+    int found = -1, matches = 0;
+    size_t len = strlen(spec);
+    for (int i = 0; i < all->len; i++)
+        if (len > 0 && strncmp(((scn_scenario *)SCN_AT(*all, i))->name, spec, len) == 0) {
+            found = i;
+            matches++;
+        }
+    if (matches == 1)
+        return found;
+    if (matches > 1) {
+        fprintf(stderr, "lovc: \"%s\" begins the names of %d scenarios of %s; give more of the name, or the "
+                        "number:\n", spec, matches, path);
+        for (int i = 0; i < all->len; i++)
+            if (strncmp(((scn_scenario *)SCN_AT(*all, i))->name, spec, len) == 0)
+                fprintf(stderr, "  %d. \"%s\"\n", i + 1, ((scn_scenario *)SCN_AT(*all, i))->name);
+        return -1;
+    }
+    fprintf(stderr, "lovc: the suite %s has no scenario named \"%s\"; its scenarios are:\n", path, spec);
+    for (int i = 0; i < all->len; i++)
+        fprintf(stderr, "  %d. \"%s\"\n", i + 1, ((scn_scenario *)SCN_AT(*all, i))->name);
+    return -1;
 }
 
 static void finish(scn_suite_run *run)
@@ -157,8 +201,10 @@ int cmd_test(const test_options *o, diag_ctx *d)
     bool broken = false;
     for (int i = 0; i < o->nfiles; i++) {
         runs[i].suite_path = o->files[i];
-        if (prepare(&runs[i], o, d))
-            run_all(&runs[i]);
+        int only = -1;
+        if (prepare(&runs[i], o, d) && (!o->scenario || (only = pick_scenario(runs[i].suite, o->scenario,
+                                                                               o->files[i])) >= 0))
+            run_all(&runs[i], only);
         else
             runs[i].broken = broken = true;
     }
@@ -194,23 +240,14 @@ int cmd_explain(const test_options *o, diag_ctx *d)
         return 2;
     }
     int rc = 2;
-    for (int i = 0; i < run.suite->scenarios.len; i++) {
-        scn_scenario *sc = SCN_AT(run.suite->scenarios, i);
-        if (strcmp(sc->name, o->scenario) != 0)
-            continue;
+    int i = pick_scenario(run.suite, o->scenario, o->files[0]);
+    if (i >= 0) {
         scn_result r;
         run.covered = xcalloc(run.module.desc->nprovisions + 1, sizeof *run.covered);
-        scn_run(&run.module, run.suite, sc, &r, run.covered);
+        scn_run(&run.module, run.suite, SCN_AT(run.suite->scenarios, i), &r, run.covered);
         report_explain(stdout, &run, &r);
         rc = r.passed ? 0 : 1;
         scn_result_free(&r);
-        break;
-    }
-    if (rc == 2) {
-        fprintf(stderr, "lovc: the suite %s has no scenario named \"%s\"; its scenarios are:\n", o->files[0],
-                o->scenario);
-        for (int i = 0; i < run.suite->scenarios.len; i++)
-            fprintf(stderr, "  \"%s\"\n", ((scn_scenario *)SCN_AT(run.suite->scenarios, i))->name);
     }
     finish(&run);
     return rc;

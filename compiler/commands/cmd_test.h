@@ -16,7 +16,7 @@ typedef struct test_options {
     const char *externals;   /* --externals LIB.so */
     const char *cache;       /* --cache DIR, or NULL for the default */
     const char *rules;       /* --rules FILE.lov: run against these rules instead of the suite's */
-    const char *scenario;    /* explain: --scenario NAME */
+    const char *scenario;    /* --scenario NAME: explain it, or test only it (a name, its beginning or a number) */
     const char *root;        /* --root DIR as a real path: every 'for' and 'use' inside it; or NULL */
     bool interpreter;        /* --engine interpreter: the reference interpreter, no C compiler */
     bool color;

@@ -50,7 +50,7 @@ static const struct option_spec {
     {"engine", OPT_ENGINE, "ENGINE",
      "compiled (the default) or interpreter: the reference interpreter, with no C compiler",
      "%s needs 'interpreter' or 'compiled'"},
-    {"scenario", OPT_SCENARIO, "NAME", "the scenario to explain", "%s needs the name of a scenario"},
+    {"scenario", OPT_SCENARIO, "NAME", "the scenario to explain or run: its name, the beginning of its name, or its number", "%s needs the name of a scenario"},
     {"case", OPT_CASE, "CASE.json", "the facts of the case, as JSON", "%s needs a file name"},
     {"trace", OPT_TRACE, NULL, "with the steps of the decision", NULL},
     {"compiled", OPT_COMPILED, "MODULE.so", "run the case on this compiled module instead of the interpreter",

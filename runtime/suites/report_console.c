@@ -21,6 +21,20 @@ report_totals report_count(const scn_suite_run *runs, int n)
     return t;
 }
 
+/* Which prerequisite: " on høring_afholdt, svarfrist", the facts and
+ * definitions it reads ("" when it reads none). */
+static const char *reads(const lov_module_desc *d, const lov_provision_desc *p, char *buf, size_t cap)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < p->nuses_inputs + p->nuses_outputs && len < cap; i++) {
+        int k = i < p->nuses_inputs ? p->uses_inputs[i] : p->uses_outputs[i - p->nuses_inputs];
+        const char *name = i < p->nuses_inputs ? d->inputs[k].name : d->outputs[k].name;
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : " on ", name);
+    }
+    return buf;
+}
+
 /* " [not verified: why]" after a step that rests on what the consultant
  * could not verify. */
 static void unverified_mark(const char *why, char *what, size_t cap)
@@ -91,10 +105,11 @@ void report_trace_entry(const lov_module_desc *d, const lov_trace_entry *e, char
         snprintf(what, whatcap, "exception '%s' of %s does not apply", p->label, p->name);
         return;
     case LOV_TRACE_MET:
-        snprintf(what, whatcap, "prerequisite of %s is met", p->name);
+        snprintf(what, whatcap, "prerequisite of %s%s is met", p->name, reads(d, p, value, sizeof value));
         return;
     case LOV_TRACE_NOT_MET:
-        snprintf(what, whatcap, "prerequisite of %s is not met: %s is held back", p->name, p->name);
+        snprintf(what, whatcap, "prerequisite of %s%s is not met: %s is held back", p->name,
+                 reads(d, p, value, sizeof value), p->name);
         return;
     case LOV_TRACE_FAILED:
         if (p->kind == LOV_PROV_EXCEPTION)

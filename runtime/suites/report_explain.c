@@ -191,6 +191,112 @@ static void first_tellings(const lov_module_desc *d, const scn_result *r, size_t
     }
 }
 
+/* A provision by the name of its source, for a reader who does not know
+ * the rules' short names: "Forvaltningsloven § 19, stk. 1". */
+static void cite_in_full(FILE *out, const lov_provision_desc *p)
+{
+    if (p->source_title && p->citation)
+        fprintf(out, "%s %s", p->source_title, p->citation);
+    else
+        cite(out, p);
+}
+
+/* Why one decision came out as it did, in a sentence: the exception that
+ * applied, the prerequisite that held it back, the facts missing, or the
+ * general rule. */
+static void summary_of(FILE *out, const scn_suite_run *run, const scn_result *r, int output)
+{
+    const lov_module_desc *d = run->module.desc;
+    const lov_field_desc *f = &d->outputs[output];
+    char value[256];
+    output_value(d, r->output, output, value, sizeof value);
+    fprintf(out, "  - %s is %s", f->name, value);
+    if (f->provision < 0 || (uint32_t)f->provision >= d->nprovisions) {
+        fputs(".\n", out);
+        return;
+    }
+    const lov_provision_desc *own = &d->provisions[f->provision];
+    const lov_trace_entry *applied = NULL, *held = NULL;
+    for (size_t i = 0; i < r->ntrace; i++) {
+        const lov_trace_entry *e = &r->trace[i];
+        if (e->provision >= d->nprovisions || strcmp(d->provisions[e->provision].name, f->name) != 0)
+            continue;
+        if (e->event == LOV_TRACE_APPLIES && d->provisions[e->provision].kind == LOV_PROV_EXCEPTION)
+            applied = e;
+        if (e->event == LOV_TRACE_NOT_MET)
+            held = e;
+    }
+    lov_status st;
+    memcpy(&st, (const char *)r->output + f->status_offset, sizeof st);
+    if (st != LOV_OK) {
+        fputs(": the rules could not decide it", out);
+    } else if (held) {
+        fputs(", held back: a prerequisite is not met (", out);
+        cite_in_full(out, &d->provisions[held->provision]);
+        fputc(')', out);
+    } else if (applied) {
+        const lov_provision_desc *p = &d->provisions[applied->provision];
+        fprintf(out, ", because the exception '%s' applies (", p->label);
+        cite_in_full(out, p);
+        fputc(')', out);
+    } else {
+        fputs(", by the general rule (", out);
+        cite_in_full(out, own);
+        fputc(')', out);
+    }
+    fputs(".\n", out);
+}
+
+/* The summary a citizen can be given: each decision the scenario expects
+ * (or, expecting none, each outcome) and why; then the facts the scenario
+ * gives that no rule read, where a reader might think they mattered. */
+static void summary(FILE *out, const scn_suite_run *run, const scn_result *r)
+{
+    const lov_module_desc *d = run->module.desc;
+    const scn_scenario *sc = r->scenario;
+    fputs("\nIn short:\n", out);
+    bool *told = xcalloc((size_t)d->noutputs + 1, sizeof *told);
+    int n = 0;
+    for (int i = 0; i < sc->expects.len; i++) {
+        const scn_expect *x = SCN_AT(sc->expects, i);
+        if (x->output >= 0 && (uint32_t)x->output < d->noutputs && !told[x->output]) {
+            told[x->output] = true;
+            summary_of(out, run, r, x->output);
+            n++;
+        }
+    }
+    for (uint32_t k = 0; n == 0 && k < d->noutputs; k++)
+        if (d->outputs[k].outcome)
+            summary_of(out, run, r, (int)k);
+    free(told);
+    /* Facts given that no step of the decision read. */
+    bool *read = xcalloc((size_t)d->ninputs + 1, sizeof *read);
+    for (size_t i = 0; i < r->ntrace; i++) {
+        const lov_trace_entry *e = &r->trace[i];
+        if (e->provision >= d->nprovisions)
+            continue;
+        const lov_provision_desc *p = &d->provisions[e->provision];
+        for (uint32_t k = 0; k < p->nuses_inputs; k++)
+            read[p->uses_inputs[k]] = true;
+    }
+    if (d->reference_input >= 0 && (uint32_t)d->reference_input < d->ninputs)
+        read[d->reference_input] = true;
+    int unread = 0;
+    for (uint32_t k = 0; k < d->ninputs; k++) {
+        const scn_given *g = latest_given(run, sc, (int)k);
+        if (read[k] || !g || (g->kind == GIVEN_VALUE && (!g->present || g->value->kind == SV_UNKNOWN))
+            || (g->kind == GIVEN_TABLE && g->nitems == 0))
+            continue;
+        char value[256];
+        fact_value(g, d, value, sizeof value);
+        fprintf(out, "%s%s = %s", unread++ ? ", " : "  Given, but not used by any rule in this decision: ",
+                d->inputs[k].name, value);
+    }
+    if (unread)
+        fputs(".\n", out);
+    free(read);
+}
+
 void report_explain(FILE *out, const scn_suite_run *run, const scn_result *r)
 {
     const lov_module_desc *d = run->module.desc;
@@ -207,6 +313,7 @@ void report_explain(FILE *out, const scn_suite_run *run, const scn_result *r)
     else
         fputs(" always\n", out);
     verdict(out, d, r);
+    summary(out, run, r);
 
     fputs("\nThe facts:\n", out);
     for (uint32_t i = 0; i < d->ninputs; i++) {

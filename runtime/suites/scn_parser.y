@@ -348,6 +348,156 @@ static scn_value *duration(scn_parse_state *ps, int64_t n, int unit, src_loc loc
     return v;
 }
 
+/* ---- Slips a tester makes, and what to write instead ---------------------- */
+
+/* The value of the line "name = VALUE" that holds 'at' (or, when the error
+ * is at the start of a line, of the line before: '14 dage' is only found
+ * wrong on the next line): its span, without the blanks around it. */
+static bool value_of_line(const src_file *f, uint32_t at, uint32_t *start, uint32_t *end)
+{
+    const char *t = f->text;
+    uint32_t line = at;
+    while (line > 0 && t[line - 1] != '\n')
+        line--;
+    uint32_t first = line;
+    while (first < f->len && (t[first] == ' ' || t[first] == '\t'))
+        first++;
+    if (first >= at && line > 0) {            /* the error opens its line: look at the line before */
+        uint32_t prev = line - 1;
+        while (prev > 0 && t[prev - 1] != '\n')
+            prev--;
+        line = prev;
+    }
+    uint32_t eol = line;
+    while (eol < f->len && t[eol] != '\n')
+        eol++;
+    uint32_t eq = line;
+    while (eq < eol && t[eq] != '=')
+        eq++;
+    if (eq >= eol)
+        return false;
+    uint32_t a = eq + 1, b = eol;
+    while (a < b && (t[a] == ' ' || t[a] == '\t'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\r'))
+        b--;
+    const char *hash = memchr(t + a, '#', b - a);
+    if (hash)
+        for (b = (uint32_t)(hash - t); b > a && t[b - 1] == ' '; b--)
+            ;
+    *start = a;
+    *end = b;
+    return b > a;
+}
+
+/* Digits with a point between thousands and a comma before the øre, as in
+ * Danish ("1.067,50"), written the way a suite reads them ("1 067.50"). */
+static bool danish_number(const char *s, size_t n, char *out, size_t cap)
+{
+    char digits[64];
+    size_t nd = 0, frac = 0;
+    bool comma = false;
+    for (size_t i = 0; i < n; i++) {
+        if (is_digit(s[i]) && nd + 1 < sizeof digits) {
+            digits[nd++] = s[i];
+            frac += comma;
+        } else if (s[i] == ',' && !comma) {
+            comma = true;
+        } else if (s[i] != '.' || comma) {
+            return false;
+        }
+    }
+    if (!comma || nd == 0 || frac == 0 || frac > 2 || nd == frac)
+        return false;
+    size_t whole = nd - frac, k = 0;
+    for (size_t i = 0; i < whole && k + 2 < cap; i++) {
+        if (i > 0 && (whole - i) % 3 == 0)
+            out[k++] = ' ';
+        out[k++] = digits[i];
+    }
+    if (k + frac + 2 >= cap)
+        return false;
+    out[k++] = '.';
+    memcpy(out + k, digits + whole, frac);
+    out[k + frac] = '\0';
+    return true;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit(s[i]))
+            return false;
+    return n > 0;
+}
+
+/* After a syntax error: when the value on its line is a slip of a known
+ * kind (an amount, a date or a period written the Danish way), a note says
+ * what to write instead. True when it gave one. */
+static bool slip_hint(scn_parse_state *ps, src_loc at)
+{
+    uint32_t a, b;
+    if (!value_of_line(ps->file, at.start, &a, &b) || b - a > 60)
+        return false;
+    const char *v = ps->file->text + a;
+    size_t n = b - a;
+    src_loc loc = {ps->file, a, b};
+    char want[96];
+    /* '1067 kr.', '1.067,50 kr': an amount */
+    size_t body = n;
+    bool stop = n > 3 && memcmp(v + n - 3, "kr.", 3) == 0;
+    if (stop)
+        body = n - 1;
+    if (body > 3 && memcmp(v + body - 3, " kr", 3) == 0) {
+        const char *num = v;
+        size_t nn = body - 3;
+        char fixed[64];
+        if (danish_number(num, nn, fixed, sizeof fixed)) {
+            snprintf(want, sizeof want, "%s kr", fixed);
+            diag_note(ps->diag, loc, "an amount is written with a space between the thousands and a point "
+                                     "before the øre: %s", want);
+            return true;
+        }
+        if (stop) {
+            diag_note(ps->diag, loc, "write the amount without a full stop after 'kr': %.*s", (int)body, v);
+            return true;
+        }
+    }
+    /* 'kr 1067': the amount after the currency */
+    if (n > 3 && memcmp(v, "kr ", 3) == 0) {
+        const char *num = v + 3;
+        size_t nn = n - 3;
+        while (nn > 0 && *num == ' ') {
+            num++;
+            nn--;
+        }
+        diag_note(ps->diag, loc, "the amount comes first, then 'kr': %.*s kr", (int)nn, num);
+        return true;
+    }
+    /* '06-05-2024': day-month-year */
+    if (n == 10 && v[2] == '-' && v[5] == '-' && all_digits(v, 2) && all_digits(v + 3, 2) && all_digits(v + 6, 4)) {
+        diag_note(ps->diag, loc, "a date is written year-month-day: %.4s-%.2s-%.2s", v + 6, v + 3, v);
+        return true;
+    }
+    /* '14 dage': a period in Danish */
+    static const struct { const char *da, *en; } units[] = {
+        {"dag", "days"}, {"dage", "days"}, {"uge", "weeks"}, {"uger", "weeks"},
+        {"måned", "months"}, {"måneder", "months"}, {"år", "years"},
+    };
+    const char *space = memchr(v, ' ', n);
+    if (space && all_digits(v, (size_t)(space - v))) {
+        const char *word = space + 1;
+        size_t wn = n - (size_t)(word - v);
+        for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+            if (strlen(units[i].da) == wn && memcmp(word, units[i].da, wn) == 0) {
+                diag_note(ps->diag, loc, "a period is written with an English unit (days, weeks, months, "
+                                         "years): %.*s %s", (int)(space - v), v, units[i].en);
+                return true;
+            }
+    }
+    return false;
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, scn_parse_state *ps)
 {
     (void)scanner;
@@ -383,10 +533,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, scn_
     sb_free(&sb);
     if (expect_word && (got == YYSYMBOL_SCENARIO || got == YYSYMBOL_YYEOF))
         diag_note(ps->diag, loc, "a scenario says what is 'given' and then what to 'expect'");
-    const char *text = ps->file->text;
-    if (loc.start > 0 && loc.start + 1 < ps->file->len && text[loc.start] == ','
-        && is_digit(text[loc.start - 1]) && is_digit(text[loc.start + 1]))
-        diag_note(ps->diag, loc, "a decimal number is written with a point: 12.50, not 12,50");
+    if (!slip_hint(ps, loc)) {
+        const char *text = ps->file->text;
+        if (loc.start > 0 && loc.start + 1 < ps->file->len && text[loc.start] == ','
+            && is_digit(text[loc.start - 1]) && is_digit(text[loc.start + 1]))
+            diag_note(ps->diag, loc, "a decimal number is written with a point: 12.50, not 12,50");
+    }
     return 0;
 }
 

@@ -317,7 +317,7 @@ START_TEST(test_scn_parse_value_errors)
                   "t.scn:8:11: error: the number 9 223 372 036 854 775 808 is too large "
                   "(the largest is 9 223 372 036 854 775 807)\n"
                   "t.scn:9:15: error: ',' cannot stand here\n"
-                  "t.scn:9:15: note: a decimal number is written with a point: 12.50, not 12,50\n",
+                  "t.scn:9:13: note: an amount is written with a space between the thousands and a point before the øre: 12.50 kr\n",
                   "(suite \"T\" \"regler.lov\" (scenario \"Et\" 2 (given (= dag (date 1970-01-01))"
                   " (= hjælp (kr 0)) (= stor (kr 0)) (= lang (dur 0m0d)) (= tal 0)) (expect (= x 1))))");
 }
