@@ -4,6 +4,7 @@
 #include "commands/cmd_verify.h"
 #include "commands/case_runner.h"
 #include "commands/commands.h"
+#include "commands/run_apart.h"
 #include "commands/suite_file.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "emit/build.h"
 #include "check/program.h"
@@ -45,11 +47,11 @@ static double seconds_now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* Why the prover gave no answer: it ran out of time (it says so, or it
- * used all of it), or the arithmetic is beyond what it decides. */
-static void unknown_reason(const verifier *v, double seconds, char *buf, size_t cap)
+/* Why the prover gave no answer ('why', in its words): it ran out of time
+ * (it says so, or it used all of it), or the arithmetic is beyond what it
+ * decides. */
+static void unknown_reason(const verifier *v, const char *why, double seconds, char *buf, size_t cap)
 {
-    const char *why = smt_why_unknown(v->prover);
     if (strstr(why, "timeout") || strstr(why, "canceled") || seconds >= 0.95 * v->opt->timeout)
         snprintf(buf, cap, "the prover gave no answer within %d s (see --timeout)", v->opt->timeout);
     else
@@ -84,6 +86,57 @@ static bool confirmed(verifier *v, const decl *a, const char *scenario_text, cha
     return false;
 }
 
+/* ---- One question, in a child process ------------------------------------------ */
+
+/* The prover is asked in a child process (run_apart.h), killed when it has
+ * not answered in its time and a little more: a check of Z3 that does not
+ * heed its timeout cannot stop lovc verify. The parent never checks with
+ * Z3 itself, so the child is forked from a process without Z3's threads. */
+enum { GRACE_SECONDS = 5 };
+
+typedef struct question {
+    verifier *v;
+    decl *a;
+    bool exact;              /* with the calendar's exact definition */
+} question;
+
+/* In the child: the facts of the case on the standard output; on the side
+ * channel 'c' when the rules use the calendar (an exact round can help) or
+ * '-', then the prover's reason for an unknown. */
+static int ask_in_child(void *ctx, int side_fd)
+{
+    question *q = ctx;
+    strbuf facts;
+    sb_init(&facts);
+    smt_answer answer = smt_assertion_can_fail(q->v->prover, q->a, &facts);
+    fputs(facts.data ? facts.data : "", stdout);
+    sb_free(&facts);
+    char side[256];
+    int n = snprintf(side, sizeof side, "%c%s", smt_exact_calendar(q->v->prover, q->exact) ? 'c' : '-',
+                     smt_why_unknown(q->v->prover));
+    if (side_fd >= 0 && n > 0 && write(side_fd, side, (size_t)n) < 0)
+        return SMT_UNKNOWN;
+    return (int)answer;
+}
+
+static smt_answer ask_apart(verifier *v, decl *a, bool exact, strbuf *facts, char *why, size_t cap,
+                            bool *uses_calendar)
+{
+    question q = {v, a, exact};
+    strbuf side;
+    sb_init(&side);
+    bool killed = false;
+    int rc = run_apart(ask_in_child, &q, v->opt->timeout + (double)GRACE_SECONDS, facts, &side, &killed);
+    const char *s = side.data ? side.data : "";
+    *uses_calendar = s[0] == 'c';
+    snprintf(why, cap, "%s", s[0] ? s + 1 : "");
+    sb_free(&side);
+    if (rc == SMT_SAT || rc == SMT_UNSAT || rc == SMT_UNKNOWN)
+        return (smt_answer)rc;
+    snprintf(why, cap, "%s", killed ? "timeout" : "the prover stopped without an answer");
+    return SMT_UNKNOWN;
+}
+
 static verdict verify_one(verifier *v, decl *a)
 {
     char cite[512], why[1024];
@@ -94,16 +147,18 @@ static verdict verify_one(verifier *v, decl *a)
     for (;;) {
         strbuf facts;
         sb_init(&facts);
+        char prover_why[256];
+        bool uses_calendar = false;
         double started = seconds_now();
-        smt_answer answer = smt_assertion_can_fail(v->prover, a, &facts);
+        smt_answer answer = ask_apart(v, a, exact, &facts, prover_why, sizeof prover_why, &uses_calendar);
         double seconds = seconds_now() - started;
         bool calendar = false;   /* the answer rests on a calendar that is not the real one */
         if (answer == SMT_UNSAT) {
             printf("  proven    %s (%s)\n", a->name.name, cite);
             result = PROVEN;
         } else if (answer == SMT_UNKNOWN) {
-            unknown_reason(v, seconds, why, sizeof why);
-            calendar = strstr(smt_why_unknown(v->prover), "calendar") != NULL;
+            unknown_reason(v, prover_why, seconds, why, sizeof why);
+            calendar = strstr(prover_why, "calendar") != NULL;
         } else {
             strbuf scenario;
             sb_init(&scenario);
@@ -124,8 +179,9 @@ static verdict verify_one(verifier *v, decl *a)
         /* The prover's months are only bounded, and the cases it found were
          * not the real calendar's: once more with the calendar's exact
          * definition, slower but whose cases are real. */
-        if (calendar && !exact && smt_exact_calendar(v->prover, true)) {
+        if (calendar && !exact && uses_calendar) {
             exact = true;
+            smt_exact_calendar(v->prover, true);
             continue;
         }
         printf("  unknown   %s (%s): not proven; %s\n", a->name.name, cite, why);
