@@ -37,7 +37,8 @@ static const command commands[] = {
      "input output format key list money-unit dates every reasons j cache externals",
      "decide every case of a caseload (JSON Lines or CSV), in input order"},
     {"diff", run_diff, "OLD.lov NEW.lov",
-     "input output format key list money-unit dates every j cache externals list-bound timeout emit-scenario",
+     "input output format key list money-unit dates every reasons j cache externals list-bound timeout "
+     "emit-scenario",
      "with --input, every case the two rule sets decide differently; without, a case for each output they "
      "decide differently, or that they agree on every case"},
     {"lsp", run_lsp, "", "",

@@ -227,6 +227,10 @@ void cl_csv_cell(strbuf *out, const char *s);
 /* A value as the output writes it: JSON (true, 12, "1 067 kr") or text. */
 void cl_value_json(strbuf *out, const lov_field_desc *f, bool present, lov_value v, bool ore);
 void cl_value_text(char *buf, size_t cap, const lov_field_desc *f, bool present, lov_value v, bool ore);
+/* The provisions that decided output f in the trace: a JSON array, or
+ * text joined by "; ". */
+void cl_reasons_json(strbuf *out, const lov_module_desc *d, const lov_trace *trace, const lov_field_desc *f);
+void cl_reasons_text(strbuf *out, const lov_module_desc *d, const lov_trace *trace, const lov_field_desc *f);
 /* "nedsættelse (aktivloven § 13 g, stk. 1)", with the exception's label. */
 void cl_provision_text(char *buf, size_t cap, const lov_module_desc *d, int32_t p);
 

@@ -37,6 +37,7 @@ typedef struct diff_side {
 typedef struct diff_worker {
     cl_case src[2], day[2];
     char *out[2];
+    lov_trace trace[2];      /* --reasons: each side's steps */
 } diff_worker;
 
 /* Per chunk: the changes of each shared output. */
@@ -54,6 +55,7 @@ typedef struct diff_ctx {
     diff_worker *workers;
     cl_format format;
     bool ore;
+    bool reasons;            /* --reasons: the provisions on each side that made the difference */
     lov_date from, until;
     cl_every every;
 } diff_ctx;
@@ -108,6 +110,12 @@ static void compare(diff_ctx *x, diff_worker *w, cl_chunk *c, const cl_record *r
                 cl_value_json(&line, s->new_, pn, b, x->ore);
             else
                 cl_json_string(&line, vn);
+            if (x->reasons) {
+                sb_puts(&line, ",\"old_reasons\":");
+                cl_reasons_json(&line, x->side[0].cm.m.desc, &w->trace[0], s->old);
+                sb_puts(&line, ",\"new_reasons\":");
+                cl_reasons_json(&line, x->side[1].cm.m.desc, &w->trace[1], s->new_);
+            }
             sb_putc(&line, '}');
         } else {
             sb_printf(&line, "%ld,", rec->line);
@@ -118,6 +126,15 @@ static void compare(diff_ctx *x, diff_worker *w, cl_chunk *c, const cl_record *r
             cl_csv_cell(&line, vo);
             sb_putc(&line, ',');
             cl_csv_cell(&line, vn);
+            if (x->reasons)
+                for (int side = 0; side < 2; side++) {
+                    strbuf r;
+                    sb_init(&r);
+                    cl_reasons_text(&r, x->side[side].cm.m.desc, &w->trace[side], side ? s->new_ : s->old);
+                    sb_putc(&line, ',');
+                    cl_csv_cell(&line, r.data ? r.data : "");
+                    sb_free(&r);
+                }
             sb_putc(&line, '\n');
         }
         any = true;
@@ -221,7 +238,19 @@ static void diff_decide(void *ctx, int id, cl_chunk *c)
                     cl_case_on_date(x->side[s].schema, &w->src[s], day, &w->day[s]);
                     cs = &w->day[s];
                 }
-                cm->evaluate(cs->input, w->out[s], NULL, cm->m.externals);
+                if (!x->reasons) {
+                    cm->evaluate(cs->input, w->out[s], NULL, cm->m.externals);
+                    continue;
+                }
+                lov_trace *t = &w->trace[s];
+                for (;;) {  /* the trace, grown until every step fits */
+                    t->count = t->dropped = 0;
+                    cm->evaluate(cs->input, w->out[s], t, cm->m.externals);
+                    if (!t->dropped)
+                        break;
+                    t->capacity = 2 * (t->count + t->dropped);
+                    t->entries = xrealloc(t->entries, t->capacity * sizeof *t->entries);
+                }
             }
             c->counts[N_DECISIONS]++;
             compare(x, w, c, rec, key, day ? day : reference_of(x->side[1].cm.m.desc, w->src[1].input));
@@ -293,9 +322,11 @@ int run_diff(options *opt)
     run_options *o = &opt->run;
     if (!o->input) {
         /* The caseload's own options say nothing to the prover. */
-        if (o->output || o->format || o->key || o->nlists || o->money_ore || o->dates || o->every || o->jobs)
+        if (o->output || o->format || o->key || o->nlists || o->money_ore || o->dates || o->every || o->jobs
+            || o->reasons)
             return usage_error("%s", "diff without --input asks the prover; --output, --format, --key, --list, "
-                                     "--money-unit, --dates, --every and -j are for a caseload (--input CASES)");
+                                     "--money-unit, --dates, --every, --reasons and -j are for a caseload "
+                                     "(--input CASES)");
         return run_diff_prove(opt);
     }
     if (opt->nfiles != 2)
@@ -346,6 +377,7 @@ int run_diff(options *opt)
     }
     x.total = xcalloc(x.nshared + 1, sizeof *x.total);
     x.ore = o->money_ore;
+    x.reasons = o->reasons;
     x.format = o->output ? cl_output_format(o->output, cl_reader_format(r)) : CL_CSV;
     if (o->output && !(out = cl_output_open(o->output, why, sizeof why))) {
         fprintf(stderr, "lovc: %s\n", why);
@@ -356,7 +388,8 @@ int run_diff(options *opt)
         goto done;
     }
     if (x.format == CL_CSV)
-        fputs("line,key,date,output,old,new\n", out ? out : cases);
+        fputs(x.reasons ? "line,key,date,output,old,new,old_reasons,new_reasons\n" : "line,key,date,output,old,new\n",
+              out ? out : cases);
     x.workers = xcalloc((size_t)jobs, sizeof *x.workers);
     for (int i = 0; i < jobs; i++)
         for (int s = 0; s < 2; s++) {
@@ -378,7 +411,9 @@ int run_diff(options *opt)
     const char *files[2] = {opt->files[0], opt->files[1]};
     report(stdout, &x, files, n);
     if (cases) {
-        fputs("\nThe cases decided differently (line, key, date, output, old, new):\n", stdout);
+        fputs(x.reasons ? "\nThe cases decided differently (line, key, date, output, old, new, and the provisions "
+                          "that decided them on each side):\n"
+                        : "\nThe cases decided differently (line, key, date, output, old, new):\n", stdout);
         rewind(cases);
         char buf[65536];
         size_t got;
@@ -396,6 +431,7 @@ done:
             cl_case_free(&x.workers[i].src[s]);
             cl_case_free(&x.workers[i].day[s]);
             free(x.workers[i].out[s]);
+            free(x.workers[i].trace[s].entries);
         }
     free(x.workers);
     free(x.shared);

@@ -188,6 +188,32 @@ static size_t reasons_of(const lov_module_desc *d, const lov_trace *trace, const
     return n;
 }
 
+void cl_reasons_json(strbuf *out, const lov_module_desc *d, const lov_trace *trace, const lov_field_desc *f)
+{
+    uint32_t ps[64];
+    size_t n = reasons_of(d, trace, f, ps, 64);
+    sb_putc(out, '[');
+    for (size_t i = 0; i < n; i++) {
+        char p[512];
+        cl_provision_text(p, sizeof p, d, (int32_t)ps[i]);
+        if (i)
+            sb_putc(out, ',');
+        cl_json_string(out, p);
+    }
+    sb_putc(out, ']');
+}
+
+void cl_reasons_text(strbuf *out, const lov_module_desc *d, const lov_trace *trace, const lov_field_desc *f)
+{
+    uint32_t ps[64];
+    size_t n = reasons_of(d, trace, f, ps, 64);
+    for (size_t i = 0; i < n; i++) {
+        char p[512];
+        cl_provision_text(p, sizeof p, d, (int32_t)ps[i]);
+        sb_printf(out, "%s%s", i ? "; " : "", p);
+    }
+}
+
 /* ---- Records ---- */
 
 void cl_write_header(strbuf *out, const cl_writer *w, const char *module_sha256)
