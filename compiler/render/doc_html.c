@@ -79,7 +79,7 @@ static void quote_text(doc *d, const char *law)
 {
     if (!law)
         return;
-    put(d, "<blockquote>");
+    put(d, "<blockquote lang=\"da\">");
     text(d, law);
     put(d, "</blockquote>\n");
 }
@@ -577,7 +577,8 @@ bool doc_write_html(program *p, const char *path, char *why, size_t whylen)
     d.printer.anchor = anchor;
     d.printer.ctx = &d;
     index_users(&d);
-    put(&d, "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    /* The page's own words are English; the law it quotes is Danish, and says so. */
+    put(&d, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
     text(&d, d.mod->title ? d.mod->title : d.mod->name.name);
     sb_printf(&d.out, "</title>\n<style>%s</style>\n</head>\n<body>\n", style);
     header(&d);

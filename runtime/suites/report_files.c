@@ -339,7 +339,7 @@ static void html_trace(FILE *out, const scn_suite_run *run, const scn_result *r)
                                                                                  : NULL;
         if (law) {
             quoted[e->provision] = true;
-            fputs("<div class=\"law\">&ldquo;", out);
+            fputs("<div class=\"law\" lang=\"da\">&ldquo;", out);
             escaped(out, law);
             fputs("&rdquo;</div>", out);
         }
@@ -481,7 +481,7 @@ bool report_html(const char *path, const scn_suite_run *runs, int n, char *why, 
     report_totals t = report_count(runs, n);
     char when[64];
     run_time(when, sizeof when);
-    fprintf(out, "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n"
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<title>Scenario report: %d passed, %d failed</title>\n<style>%s</style>\n</head>\n<body>\n",
             t.passed, t.failed, html_style);
     fprintf(out, "<h1>Scenario report</h1>\n<p>Run on %s by lovc %s.</p>\n"
