@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* run_apart (run_apart.h): fork, two pipes read with poll until both end
  * or the time is up, then SIGKILL. */
 #define _POSIX_C_SOURCE 200809L

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A piece of work in a child process with a time limit: for work that may
  * not stop by itself, such as a Z3 check that does not heed its timeout
  * (lovc verify). What the child prints on its standard output and writes to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One check of the solver within the question's time (smt_internal.h),
  * apart from smt.c so that the calendar's rounds (smt_refine.c), which
  * smt.c calls, can check too. */
