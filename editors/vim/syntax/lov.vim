@@ -25,7 +25,7 @@ syntax keyword lovType boolean integer decimal money date duration list optional
 syntax keyword lovConstant yes no true false absent
 syntax keyword lovUnit kr day days week weeks month months year years
 syntax keyword lovOperator and or not
-syntax keyword lovKeyword according adverse after all always at before between count decimals
+syntax keyword lovKeyword unverified according adverse after all always at before between count decimals
 syntax keyword lovKeyword decision default down else end even event every except exists for force
 syntax keyword lovKeyword from guidance half hearing holds if implies in is least match maximum
 syntax keyword lovKeyword minimum most of otherwise planned present reference requires rounded rule
