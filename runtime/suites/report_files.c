@@ -120,6 +120,24 @@ static void escaped(FILE *out, const char *s)
     }
 }
 
+/* The moment of the run in UTC, in strftime's 'format': SOURCE_DATE_EPOCH
+ * when it is set (a reproducible report), else now. */
+static void run_stamp(char *buf, size_t cap, const char *format)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t t = time(NULL);
+    if (epoch && *epoch) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(epoch, &end, 10);
+        if (!*end && errno == 0 && v >= 0)
+            t = (time_t)v;
+    }
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || !strftime(buf, cap, format, &tm))
+        snprintf(buf, cap, "(unknown)");
+}
+
 /* ---- JUnit XML -------------------------------------------------------------- */
 
 static void junit_trace(FILE *out, const scn_suite_run *run, const scn_result *r)
@@ -144,6 +162,8 @@ bool report_junit(const char *path, const scn_suite_run *runs, int n, char *why,
         return false;
     }
     report_totals t = report_count(runs, n);
+    char stamp[32];
+    run_stamp(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S");
     int broken = 0;
     for (int i = 0; i < n; i++)
         broken += runs[i].broken;
@@ -155,10 +175,13 @@ bool report_junit(const char *path, const scn_suite_run *runs, int n, char *why,
         int failures = 0;
         for (int j = 0; j < run->nresults; j++)
             failures += !run->results[j].passed;
+        double seconds = 0;
+        for (int j = 0; j < run->nresults; j++)
+            seconds += run->results[j].seconds;
         fputs("  <testsuite name=\"", out);
         escaped(out, run->suite && run->suite->title ? run->suite->title : run->suite_path);
-        fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"%d\" file=\"", run->broken ? 1 : run->nresults,
-                failures, run->broken ? 1 : 0);
+        fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"%d\" time=\"%.6f\" timestamp=\"%s\" file=\"",
+                run->broken ? 1 : run->nresults, failures, run->broken ? 1 : 0, seconds, stamp);
         escaped(out, run->suite_path);
         fputs("\">\n", out);
         if (run->broken) {
@@ -172,6 +195,7 @@ bool report_junit(const char *path, const scn_suite_run *runs, int n, char *why,
             escaped(out, r->scenario->name);
             fputs("\" classname=\"", out);
             escaped(out, run->suite && run->suite->title ? run->suite->title : run->suite_path);
+            fprintf(out, "\" time=\"%.6f", r->seconds);
             if (r->passed) {
                 fputs("\"/>\n", out);
                 continue;
@@ -215,24 +239,6 @@ static const char html_style[] =
     "h3{font-size:1rem;margin:.8rem 0 .2rem}code{word-break:break-all}"
     "tr.contradicts td{background:#fde2e2;font-weight:bold}.law{font-style:italic;color:#444;font-size:.9em}"
     "ol.failures li{margin:.3rem 0}";
-
-/* The moment of the run in UTC: SOURCE_DATE_EPOCH when it is set (a
- * reproducible report), else now. */
-static void run_time(char *buf, size_t cap)
-{
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    time_t t = time(NULL);
-    if (epoch && *epoch) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(epoch, &end, 10);
-        if (!*end && errno == 0 && v >= 0)
-            t = (time_t)v;
-    }
-    struct tm tm;
-    if (!gmtime_r(&t, &tm) || !strftime(buf, cap, "%Y-%m-%d %H:%M:%S UTC", &tm))
-        snprintf(buf, cap, "(unknown)");
-}
 
 static const char *suite_name(const scn_suite_run *run)
 {
@@ -480,7 +486,7 @@ bool report_html(const char *path, const scn_suite_run *runs, int n, char *why, 
     }
     report_totals t = report_count(runs, n);
     char when[64];
-    run_time(when, sizeof when);
+    run_stamp(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC");
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<title>Scenario report: %d passed, %d failed</title>\n<style>%s</style>\n</head>\n<body>\n",
             t.passed, t.failed, html_style);

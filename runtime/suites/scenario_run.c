@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/lov.h"
 
@@ -466,6 +467,8 @@ void scn_run(scn_module *m, const scn_suite *s, const scn_scenario *sc, scn_resu
     m->scenario = sc;
 
     /* The evaluation is pure: with a trace too small, run it again. */
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     size_t cap = 64;
     lov_trace trace;
     for (;;) {
@@ -487,6 +490,8 @@ void scn_run(scn_module *m, const scn_suite *s, const scn_scenario *sc, scn_resu
             break;
         cap = (trace.count + trace.dropped) * 2;
     }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    r->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     r->ntrace = trace.count;
     m->scenario = NULL;
     r->expect_failed = xcalloc((size_t)sc->expects.len + 1, sizeof *r->expect_failed);

@@ -66,6 +66,7 @@ typedef struct scn_result {
     bool passed;
     strbuf failures;         /* one line per expectation that did not hold */
     bool *expect_failed;     /* one per expectation of the scenario, in order: it did not hold */
+    double seconds;          /* how long the evaluation took (for JUnit's 'time') */
     lov_status status;       /* what the entry point returned */
     void *output;            /* the output struct, kept for reports */
     lov_trace_entry *trace;  /* the decision trace, with its provisions */

@@ -163,7 +163,9 @@ START_TEST(test_report_junit_valid)
     make_runs(&r);
     char path[512], why[256] = "", command[2048];
     snprintf(path, sizeof path, "%s/junit.xml", dir);
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
     ck_assert_msg(report_junit(path, r.run, 2, why, sizeof why), "%s", why);
+    unsetenv("SOURCE_DATE_EPOCH");
     snprintf(command, sizeof command, "xmllint --noout '%s'", path);
     ck_assert_int_eq(shell(command), 0);
     snprintf(command, sizeof command, "xmllint --noout --schema tests/junit.xsd '%s' 2>/dev/null", path);
@@ -172,7 +174,11 @@ START_TEST(test_report_junit_valid)
     char *xml = read_all(path);
     ck_assert_ptr_nonnull(strstr(xml, "<testsuites name=\"lovc test\" tests=\"4\" failures=\"2\" errors=\"1\">"));
     ck_assert_ptr_nonnull(strstr(xml, "<testsuite name=\"Rapport &lt;&amp;&gt; &quot;citat&quot; &#39;apostrof&#39;\" "
-                                      "tests=\"3\" failures=\"2\" errors=\"0\" file=\"tests/rapport.scn\">"));
+                                      "tests=\"3\" failures=\"2\" errors=\"0\" time=\""));
+    /* When it ran, and how long each scenario took. */
+    ck_assert_ptr_nonnull(strstr(xml, "\" timestamp=\"2023-11-14T22:13:20\" file=\"tests/rapport.scn\">"));
+    ck_assert_ptr_nonnull(strstr(xml, "<testcase name=\"Opfyldt\" classname=\"Rapport &lt;&amp;&gt; &quot;citat&quot; "
+                                      "&#39;apostrof&#39;\" time=\"0."));
     ck_assert_ptr_nonnull(strstr(xml, "<testcase name=\"Tegn: &lt;&amp;&gt; &quot;citat&quot; &#39;apostrof&#39; "
                                       "# ikke et direktiv\""));
     ck_assert_ptr_nonnull(strstr(xml, "<failure message=\"krav_opfyldt: expected yes, but the rules decided no\">"));
@@ -202,7 +208,7 @@ START_TEST(test_report_junit_illegal_characters)
     ck_assert_int_eq(shell(command), 0);
     char *xml = read_all(path);
     ck_assert_ptr_nonnull(strstr(xml, "<testcase name=\"Ikke-tegn: [U+FFFE] og [U+FFFF], men \xF4\x8F\xBF\xBF\" "
-                                      "classname=\"Ikke-tegn [U+FFFF]\">"));
+                                      "classname=\"Ikke-tegn [U+FFFF]\" time=\""));
     ck_assert_ptr_nonnull(strstr(xml, "<testcase name=\"Bestået [U+FFFE]\""));
     ck_assert_ptr_nonnull(strstr(xml, "&lt;ødelagt&gt;[U+0001][U+001B]&#13;\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
                                       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD[U+FFFE].scn\""));
