@@ -538,7 +538,10 @@ static bool json_fact(const cl_schema *s, cl_case *c, int i, json_t *j, cl_error
     return true;
 }
 
-static bool decode_json(const cl_schema *s, const cl_record *rec, cl_case *c, cl_error *e)
+static bool cl_decode_begin(const cl_schema *s, const cl_record *rec, cl_case *c, cl_error *e);
+
+/* The line as a tree; NULL with the error. */
+static json_t *parse_line(const cl_record *rec, cl_error *e)
 {
     json_error_t err;
     json_t *root = json_loadb(rec->json, rec->json_len, JSON_REJECT_DUPLICATES, &err);
@@ -546,42 +549,89 @@ static bool decode_json(const cl_schema *s, const cl_record *rec, cl_case *c, cl
         char col[32];
         snprintf(col, sizeof col, "%d", err.column);
         json_used = 0;
-        return fail(e, NULL, "the line is not JSON (column %s: %s)", col, err.text);
+        fail(e, NULL, "the line is not JSON (column %s: %s)", col, err.text);
+        return NULL;
     }
-    bool ok = true;
-    if (!json_is_object(root))
-        ok = fail(e, NULL, "a case is a JSON object: {\"fact\": value, ...}%s%s", "", "");
+    if (!json_is_object(root)) {
+        json_decref(root);
+        json_used = 0;
+        fail(e, NULL, "a case is a JSON object: {\"fact\": value, ...}%s%s", "", "");
+        return NULL;
+    }
+    return root;
+}
+
+static void done_line(json_t *root)
+{
+    json_decref(root);
+    json_used = 0;  /* the line's tree is given back */
+}
+
+/* The facts of the tree into the case. */
+static bool decode_tree(const cl_schema *s, json_t *root, cl_case *c, cl_error *e)
+{
     const char *name;
     json_t *val;
-    if (ok && s->key) {
+    if (s->key) {
         json_t *k = json_object_get(root, s->key);
         if (json_is_string(k))
             snprintf(c->key, sizeof c->key, "%s", json_string_value(k));
         else if (json_is_integer(k))
             snprintf(c->key, sizeof c->key, "%lld", (long long)json_integer_value(k));
         else if (k)
-            ok = fail(e, s->key, "the case key '%s' must be text or a whole number%s", s->key, "");
+            return fail(e, s->key, "the case key '%s' must be text or a whole number%s", s->key, "");
     }
-    if (ok)
-        json_object_foreach(root, name, val) {
-            if (s->key && strcmp(name, s->key) == 0 && input_named(s->d, name) < 0)
+    json_object_foreach(root, name, val) {
+        if (s->key && strcmp(name, s->key) == 0 && input_named(s->d, name) < 0)
+            continue;
+        int i = input_named(s->d, name);
+        if (i < 0) {
+            if (s->lenient)
                 continue;
-            int i = input_named(s->d, name);
-            if (i < 0) {
-                if (s->lenient)
-                    continue;
-                ok = fail(e, name, "the rules %s have no input '%s'", s->d->name, name);
-                break;
-            }
-            if (!(ok = json_fact(s, c, i, val, e)))
-                break;
+            return fail(e, name, "the rules %s have no input '%s'", s->d->name, name);
         }
-    json_decref(root);
-    json_used = 0;  /* the line's tree is given back */
+        if (!json_fact(s, c, i, val, e))
+            return false;
+    }
+    return true;
+}
+
+static bool decode_json(const cl_schema *s, const cl_record *rec, cl_case *c, cl_error *e)
+{
+    json_t *root = parse_line(rec, e);
+    if (!root)
+        return false;
+    bool ok = decode_tree(s, root, c, e);
+    done_line(root);
     return ok;
 }
 
-bool cl_decode(const cl_schema *s, const cl_record *rec, cl_case *c, cl_error *e)
+bool cl_decode_both(const cl_schema *a, const cl_schema *b, const cl_record *rec, cl_case *ca, cl_case *cb,
+                    cl_error *e)
+{
+    if (a->format != CL_JSONL || rec->error)
+        return cl_decode(a, rec, ca, e) && cl_decode(b, rec, cb, e);
+    if (!cl_decode_begin(a, rec, ca, e) || !cl_decode_begin(b, rec, cb, e))
+        return false;
+    json_t *root = parse_line(rec, e);
+    if (!root)
+        return false;
+    bool ok = decode_tree(a, root, ca, e) && decode_tree(b, root, cb, e);
+    /* A fact neither rule set reads is a mistake in the record, as in lovc run. */
+    const char *name;
+    json_t *val;
+    if (ok)
+        json_object_foreach(root, name, val)
+            if (input_named(a->d, name) < 0 && input_named(b->d, name) < 0 && !(a->key && strcmp(name, a->key) == 0)) {
+                ok = fail(e, name, "neither rule set has an input '%s'%s", name, "");
+                break;
+            }
+    done_line(root);
+    return ok;
+}
+
+/* The case emptied, and the reader's own verdict on the record. */
+static bool cl_decode_begin(const cl_schema *s, const cl_record *rec, cl_case *c, cl_error *e)
 {
     memset(c->input, 0, s->d->input_size);
     e->fact[0] = e->why[0] = '\0';
@@ -597,6 +647,13 @@ bool cl_decode(const cl_schema *s, const cl_record *rec, cl_case *c, cl_error *e
         e->file = rec->error_file;
         return false;
     }
+    return true;
+}
+
+bool cl_decode(const cl_schema *s, const cl_record *rec, cl_case *c, cl_error *e)
+{
+    if (!cl_decode_begin(s, rec, c, e))
+        return false;
     return s->format == CL_JSONL ? decode_json(s, rec, c, e) : decode_csv(s, rec, c, e);
 }
 

@@ -150,6 +150,11 @@ void cl_json_memory_thread_end(void);
 /* Decodes the record into the case. False with the error. */
 bool cl_decode(const cl_schema *s, const cl_record *rec, cl_case *c, cl_error *e);
 
+/* The record for two modules (lovc diff): a JSON line parsed once; a fact
+ * neither reads is an error. */
+bool cl_decode_both(const cl_schema *a, const cl_schema *b, const cl_record *rec, cl_case *ca, cl_case *cb,
+                    cl_error *e);
+
 /* The case as on 'date' (the reference date set, events after it left
  * out: a list's items and optional event dates; a non-optional event date
  * after it is not yet known) into 'dst', whose lists are dst's own. */

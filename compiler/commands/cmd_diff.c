@@ -218,9 +218,7 @@ static void diff_decide(void *ctx, int id, cl_chunk *c)
         if (rec->fields || rec->json)
             c->counts[N_CASES]++;
         cl_error e;
-        bool ok = true;
-        for (int s = 0; s < 2 && ok; s++)
-            ok = cl_decode(x->side[s].schema, rec, &w->src[s], &e);
+        bool ok = cl_decode_both(x->side[0].schema, x->side[1].schema, rec, &w->src[0], &w->src[1], &e);
         const char *key = rec->key ? rec->key : w->src[0].key[0] ? w->src[0].key : NULL;
         if (!ok) {
             write_bad(x, c, rec, key, &e);
