@@ -19,8 +19,12 @@ void emit_context(emitter *em)
     if (*em->cold)
         sb_puts(c, "/* The rules that explain run only for the cases the fast path leaves, and\n"
                    " * with a trace. In a module this large the C compiler is told so (gcc and\n"
-                   " * clang: 'cold', optimised for size), and spends its time on the fast path. */\n"
-                   "#if defined(__GNUC__)\n#define EXPLAINING __attribute__((cold))\n#else\n#define EXPLAINING\n#endif\n\n");
+                   " * clang: 'cold', optimised for size; gcc also 'noipa', each analysed on its\n"
+                   " * own), and spends its time on the fast path. */\n"
+                   "#if defined(__GNUC__) && defined(__has_attribute)\n#if __has_attribute(noipa)\n"
+                   "#define EXPLAINING __attribute__((cold, noipa))\n#else\n#define EXPLAINING __attribute__((cold))\n"
+                   "#endif\n#elif defined(__GNUC__)\n#define EXPLAINING __attribute__((cold))\n#else\n"
+                   "#define EXPLAINING\n#endif\n\n");
     emit_printf(c, "/* Why a value could not be worked out: the inputs it needed that are\n"
                    " * missing, and the first reason. */\n"
                    "typedef struct why_state {\n    uint64_t missing[%d];\n    lov_result_info info;\n"
