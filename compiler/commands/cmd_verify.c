@@ -52,7 +52,9 @@ static double seconds_now(void)
  * decides. */
 static void unknown_reason(const verifier *v, const char *why, double seconds, char *buf, size_t cap)
 {
-    if (strstr(why, "timeout") || strstr(why, "canceled") || seconds >= 0.95 * v->opt->timeout)
+    if (strncmp(why, "the prover stopped", 18) == 0)      /* ask_apart: its child died */
+        snprintf(buf, cap, "%s", why);
+    else if (strstr(why, "timeout") || strstr(why, "canceled") || seconds >= 0.95 * v->opt->timeout)
         snprintf(buf, cap, "the prover gave no answer within %d s (see --timeout)", v->opt->timeout);
     else
         snprintf(buf, cap, "the prover cannot decide this kind of arithmetic: %s", why[0] ? why : "no reason given");
@@ -133,7 +135,10 @@ static smt_answer ask_apart(verifier *v, decl *a, bool exact, strbuf *facts, cha
     sb_free(&side);
     if (rc == SMT_SAT || rc == SMT_UNSAT || rc == SMT_UNKNOWN)
         return (smt_answer)rc;
-    snprintf(why, cap, "%s", killed ? "timeout" : "the prover stopped without an answer");
+    if (killed)
+        snprintf(why, cap, "timeout");
+    else
+        snprintf(why, cap, "the prover stopped without an answer");
     return SMT_UNKNOWN;
 }
 
