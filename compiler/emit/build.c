@@ -255,13 +255,15 @@ static const char *compiler_identity(void)
 
 bool build_cached(program *p, const char *cache_root, char *so_path, size_t cap, char *why, size_t whylen)
 {
-    /* The key: compiler version and every module's path and text. */
+    /* The key: compiler version and every module's path, the name the
+     * generated C gives it (as written on the command line, which its
+     * descriptor and #line carry), and text. */
     strbuf key;
     sb_init(&key);
     sb_printf(&key, "lovc %s %s\n", LOV_VERSION, compiler_identity());
     for (size_t i = 0; i < p->modules.len; i++) {
         module *m = p->modules.items[i];
-        sb_printf(&key, "%s\n%zu\n", (const char *)p->paths.items[i], m->file->len);
+        sb_printf(&key, "%s\n%s\n%zu\n", (const char *)p->paths.items[i], m->file->path, m->file->len);
         sb_putn(&key, m->file->text, m->file->len);
     }
     char hex[SHA256_HEX_SIZE];

@@ -59,7 +59,8 @@ static int by_slot(const void *a, const void *b)
 /* The marked slots in order, "-1" for none; the marks cleared for the next. */
 static void emit_slots(strbuf *c, bool *marks, ptrvec *slots)
 {
-    qsort(slots->items, slots->len, sizeof slots->items[0], by_slot);
+    if (slots->len > 1) /* qsort of no items may not be given a null array */
+        qsort(slots->items, slots->len, sizeof slots->items[0], by_slot);
     for (size_t k = 0; k < slots->len; k++) {
         int slot = (int)(intptr_t)slots->items[k] - 1;
         emit_printf(c, "%s%d", k ? ", " : "", slot);
