@@ -339,7 +339,7 @@ fuzz-libfuzzer: deps $(BUILD)/lovc fuzz-harnesses
 fuzz-long: deps $(BUILD)/lovc fuzz-harnesses
 	@FUZZ_KEEP=1 tests/fuzz/libfuzzer/run $(or $(SECONDS),1800) $(LF_BUILD) $(LF_HARNESSES)
 
-demo: all
+demo: all $(REVIEW)/sager.jsonl
 	@tools/demo $(BUILD)/lovc
 
 # The generated 225-hour evaluator against a hand-written one (bench/); then
