@@ -15,6 +15,7 @@
 #include "core/lov_date_text.h"
 #include "core/lov_decimal_text.h"
 #include "core/lov_money_text.h"
+#include "commands/value_text.h"
 #include "suites/scenario.h"
 
 /* A list file's columns mapped to the fields of its items. */
@@ -215,43 +216,6 @@ static bool parse_whole(const char *s, int64_t *out)
     return *s && !*end && errno == 0 && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'));
 }
 
-static bool parse_duration(const char *s, lov_duration *out)
-{
-    char *end;
-    errno = 0;
-    long long n = strtoll(s, &end, 10);
-    if (end == s || *end != ' ' || errno)
-        return false;
-    const char *u = end + 1;
-    lov_status st;
-    if (strcmp(u, "day") == 0 || strcmp(u, "days") == 0)
-        st = lov_duration_days(n, out);
-    else if (strcmp(u, "week") == 0 || strcmp(u, "weeks") == 0)
-        st = lov_duration_weeks(n, out);
-    else if (strcmp(u, "month") == 0 || strcmp(u, "months") == 0)
-        st = lov_duration_months(n, out);
-    else if (strcmp(u, "year") == 0 || strcmp(u, "years") == 0)
-        st = lov_duration_years(n, out);
-    else
-        return false;
-    return st == LOV_OK;
-}
-
-static bool parse_case(const lov_enum_desc *e, const char *s, int32_t *out)
-{
-    if (!e)
-        return false;
-    size_t n = strlen(e->name);
-    if (strncmp(s, e->name, n) == 0 && s[n] == '.')
-        s += n + 1;
-    for (uint32_t i = 0; i < e->ncases; i++)
-        if (strcmp(e->cases[i], s) == 0) {
-            *out = (int32_t)i;
-            return true;
-        }
-    return false;
-}
-
 /* A value written as text. */
 static bool parse_text(const char *s, lov_type t, const lov_enum_desc *e, bool ore, lov_value *v)
 {
@@ -273,9 +237,9 @@ static bool parse_text(const char *s, lov_type t, const lov_enum_desc *e, bool o
     case LOV_T_DATE:
         return lov_date_parse(s, n, &v->date) == 0;
     case LOV_T_DURATION:
-        return parse_duration(s, &v->dur);
+        return value_text_duration(s, &v->dur);
     case LOV_T_ENUM:
-        return parse_case(e, s, &v->enum_case);
+        return value_text_case(e, s, &v->enum_case);
     default:
         return false;
     }

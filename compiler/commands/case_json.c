@@ -14,46 +14,11 @@
 #include "core/lov_date_text.h"
 #include "core/lov_decimal_text.h"
 #include "core/lov_money_text.h"
+#include "commands/value_text.h"
 #include "suites/scenario.h"
 #include "support/util.h"
 
 /* ---- Reading ---- */
-
-static bool parse_duration(const char *s, lov_duration *out)
-{
-    char *end;
-    long long n = strtoll(s, &end, 10);
-    if (end == s || *end != ' ')
-        return false;
-    const char *unit = end + 1;
-    lov_status st;
-    if (strcmp(unit, "day") == 0 || strcmp(unit, "days") == 0)
-        st = lov_duration_days(n, out);
-    else if (strcmp(unit, "week") == 0 || strcmp(unit, "weeks") == 0)
-        st = lov_duration_weeks(n, out);
-    else if (strcmp(unit, "month") == 0 || strcmp(unit, "months") == 0)
-        st = lov_duration_months(n, out);
-    else if (strcmp(unit, "year") == 0 || strcmp(unit, "years") == 0)
-        st = lov_duration_years(n, out);
-    else
-        return false;
-    return st == LOV_OK;
-}
-
-static bool parse_case(const lov_enum_desc *e, const char *s, int32_t *out)
-{
-    if (!e)
-        return false;
-    size_t n = strlen(e->name);
-    if (strncmp(s, e->name, n) == 0 && s[n] == '.')
-        s += n + 1;
-    for (uint32_t i = 0; i < e->ncases; i++)
-        if (strcmp(e->cases[i], s) == 0) {
-            *out = (int32_t)i;
-            return true;
-        }
-    return false;
-}
 
 /* One value of type t from JSON; false when it is not one. */
 static bool read_value(json_t *j, lov_type t, const lov_enum_desc *e, lov_value *v)
@@ -95,9 +60,9 @@ static bool read_value(json_t *j, lov_type t, const lov_enum_desc *e, lov_value 
     case LOV_T_DATE:
         return s && lov_date_parse(s, strlen(s), &v->date) == 0;
     case LOV_T_DURATION:
-        return s && parse_duration(s, &v->dur);
+        return s && value_text_duration(s, &v->dur);
     case LOV_T_ENUM:
-        return s && parse_case(e, s, &v->enum_case);
+        return s && value_text_case(e, s, &v->enum_case);
     default:
         return false;
     }

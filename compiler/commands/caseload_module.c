@@ -139,3 +139,16 @@ void cl_module_decide(const cl_module *cm, const char *in, char *out, size_t n)
     for (size_t i = 0; i < n; i++)
         cm->evaluate(in + i * d->input_size, out + i * d->output_size, NULL, cm->m.externals);
 }
+
+lov_date cl_reference_date(const lov_module_desc *d, const char *in)
+{
+    if (d->reference_input < 0)
+        return 0;
+    const lov_field_desc *f = &d->inputs[d->reference_input];
+    bool known;
+    memcpy(&known, in + f->known_offset, sizeof known);
+    lov_date v = 0;
+    if (known)
+        memcpy(&v, in + f->offset + (f->optional ? 4 : 0), sizeof v);
+    return known ? v : 0;
+}

@@ -33,4 +33,8 @@ void cl_module_close(cl_module *cm);
  * entry when there is one, else case by case. */
 void cl_module_decide(const cl_module *cm, const char *in, char *out, size_t n);
 
+/* The reference date of a case read into the module's input struct in; 0 when the rules
+ * have none or the case does not give it. */
+lov_date cl_reference_date(const lov_module_desc *d, const char *in);
+
 #endif

@@ -193,19 +193,6 @@ static void write_bad(diff_ctx *x, cl_chunk *c, const cl_record *rec, const char
     sb_putc(&c->out, '\n');
 }
 
-static lov_date reference_of(const lov_module_desc *d, const char *in)
-{
-    if (d->reference_input < 0)
-        return 0;
-    const lov_field_desc *f = &d->inputs[d->reference_input];
-    bool known;
-    memcpy(&known, in + f->known_offset, sizeof known);
-    lov_date v = 0;
-    if (known)
-        memcpy(&v, in + f->offset + (f->optional ? 4 : 0), sizeof v);
-    return known ? v : 0;
-}
-
 static void diff_decide(void *ctx, int id, cl_chunk *c)
 {
     diff_ctx *x = ctx;
@@ -251,7 +238,7 @@ static void diff_decide(void *ctx, int id, cl_chunk *c)
                 }
             }
             c->counts[N_DECISIONS]++;
-            compare(x, w, c, rec, key, day ? day : reference_of(x->side[1].cm.m.desc, w->src[1].input));
+            compare(x, w, c, rec, key, day ? day : cl_reference_date(x->side[1].cm.m.desc, w->src[1].input));
             if (!x->from)
                 break;
         }

@@ -42,19 +42,6 @@ typedef struct run_ctx {
     cl_every every;
 } run_ctx;
 
-static lov_date reference_of(const lov_module_desc *d, const char *in)
-{
-    if (d->reference_input < 0)
-        return 0;
-    const lov_field_desc *f = &d->inputs[d->reference_input];
-    bool known;
-    memcpy(&known, in + f->known_offset, sizeof known);
-    lov_date v = 0;
-    if (known)
-        memcpy(&v, in + f->offset + (f->optional ? 4 : 0), sizeof v);
-    return known ? v : 0;
-}
-
 /* Decides the cases gathered so far and writes them. */
 static void flush(run_ctx *x, run_worker *w, cl_chunk *c)
 {
@@ -95,7 +82,7 @@ static void add(run_ctx *x, run_worker *w, cl_chunk *c, const cl_case *cs, long 
 {
     const lov_module_desc *d = x->cm->m.desc;
     if (!date)
-        date = reference_of(d, cs->input);
+        date = cl_reference_date(d, cs->input);
     if (x->writer->reasons) {
         decide_explained(x, w, c, cs->input, line, key, date);
         return;
