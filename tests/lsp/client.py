@@ -198,22 +198,24 @@ def main():
           {'høring_afsluttet_før', 'Høring'} <= labels, sorted(labels))
 
     # A module with safety findings: the same warnings, places and classes as 'lovc check'.
+    # Left out: 'not-checked', a question the prover did not answer within its time, which
+    # on a busy machine one of the two runs may answer and the other not.
     legacy = 'examples/legacy/fagsystem_2022.lov'
     ltext = open(legacy, encoding='utf-8').read()
     luri = uri_of(legacy)
     s.notify('textDocument/didOpen', {'textDocument': {'uri': luri, 'languageId': 'lov', 'version': 1, 'text': ltext}})
     d = s.diagnostics(luri)
     got = sorted((x['range']['start']['line'] + 1, x['message'].split('\nnote:')[0], x.get('code'), x['severity'])
-                 for x in d)
+                 for x in d if x.get('code') != 'not-checked')
     out = subprocess.run([sys.argv[1], 'check', '--color=never', legacy], capture_output=True, text=True).stderr
     want = []
     lines = ltext.split('\n')
     for line in out.splitlines():
         m = re.match(r'^%s:(\d+):(\d+): (warning|error): (.*?)(?: \[([a-z-]+)\])?$' % re.escape(legacy), line)
-        if m:
+        if m and m.group(5) != 'not-checked':
             want.append((int(m.group(1)), m.group(4), m.group(5), 2 if m.group(3) == 'warning' else 1))
     want.sort()
-    check('didOpen %s: the %d safety findings of lovc check, with their lines and classes' % (legacy, len(want)),
+    check('didOpen %s: the %d decided safety findings of lovc check, with their lines and classes' % (legacy, len(want)),
           len(want) > 5 and got == want, '\n'.join('want %s\ngot  %s' % (w, g) for w, g in zip(want, got) if w != g)
           or 'want %d, got %d' % (len(want), len(got)))
     s.notify('textDocument/didClose', {'textDocument': {'uri': luri}})
