@@ -39,19 +39,6 @@ struct cl_schema {
     const char *const *list_files;
 };
 
-static size_t item_size(const lov_field_desc *f)
-{
-    if (f->record)
-        return f->record->size;
-    switch (f->elem_type) {
-    case LOV_T_DECIMAL: return sizeof(lov_decimal);
-    case LOV_T_DURATION: return sizeof(lov_duration);
-    case LOV_T_INT: case LOV_T_MONEY: return 8;
-    case LOV_T_BOOL: return sizeof(bool);
-    default: return 4;
-    }
-}
-
 static int input_named(const lov_module_desc *d, const char *name)
 {
     for (uint32_t i = 0; i < d->ninputs; i++)
@@ -179,7 +166,7 @@ void cl_case_free(cl_case *c)
 /* Room for n items of input i. */
 static char *items_for(cl_case *c, const lov_field_desc *f, uint32_t i, size_t n)
 {
-    size_t size = item_size(f);
+    size_t size = value_item_size(f);
     if (n > c->cap[i]) {
         c->cap[i] = n > 2 * c->cap[i] ? n : 2 * c->cap[i];
         free(c->items[i]);
@@ -325,7 +312,7 @@ static bool decode_csv(const cl_schema *s, const cl_record *rec, cl_case *c, cl_
         const lov_field_desc *f = &d->inputs[m->input];
         const cl_rows *rows = &rec->lists[li];
         char *items = items_for(c, f, (uint32_t)m->input, rows->n);
-        size_t size = item_size(f);
+        size_t size = value_item_size(f);
         const lov_record_desc *rd = f->record;
         for (size_t r = 0; r < rows->n; r++) {
             char *item = items + r * size;
@@ -484,7 +471,7 @@ static bool json_fact(const cl_schema *s, cl_case *c, int i, json_t *j, cl_error
         return json_field(j, f, f->type, f->optional, c->input, s->money_ore, f->name, e);
     if (!json_is_array(j))
         return fail(e, f->name, "'%s' is a list: write its items as a JSON array%s", f->name, "");
-    size_t n = json_array_size(j), size = item_size(f);
+    size_t n = json_array_size(j), size = value_item_size(f);
     char *items = items_for(c, f, (uint32_t)i, n);
     for (size_t k = 0; k < n; k++) {
         json_t *x = json_array_get(j, k);
@@ -661,7 +648,7 @@ void cl_case_on_date(const cl_schema *s, const cl_case *src, lov_date date, cl_c
         size_t n;
         memcpy(&items, src->input + f->offset, sizeof items);
         memcpy(&n, src->input + f->count_offset, sizeof n);
-        size_t size = item_size(f), kept = 0;
+        size_t size = value_item_size(f), kept = 0;
         char *out = items_for(dst, f, i, n);
         for (size_t k = 0; k < n; k++) {
             const char *item = items + k * size;

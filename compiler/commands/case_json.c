@@ -136,19 +136,6 @@ static bool read_record(json_t *j, const lov_record_desc *r, char *item, const c
     return true;
 }
 
-static size_t item_size(const lov_field_desc *f)
-{
-    if (f->record)
-        return f->record->size;
-    switch (f->elem_type) {
-    case LOV_T_DECIMAL: return sizeof(lov_decimal);
-    case LOV_T_DURATION: return sizeof(lov_duration);
-    case LOV_T_INT: case LOV_T_MONEY: return 8;
-    case LOV_T_BOOL: return sizeof(bool);
-    default: return 4;
-    }
-}
-
 static bool read_fact(json_case *c, const lov_field_desc *f, json_t *j, char *why, size_t whylen)
 {
     char what[512];
@@ -164,7 +151,7 @@ static bool read_fact(json_case *c, const lov_field_desc *f, json_t *j, char *wh
         snprintf(why, whylen, "%s is a list: write its items as a JSON array", what);
         return false;
     }
-    size_t n = json_array_size(j), size = item_size(f);
+    size_t n = json_array_size(j), size = value_item_size(f);
     char *items = xcalloc(n ? n : 1, size);
     c->lists[c->nlists++] = items;
     for (size_t i = 0; i < n; i++) {

@@ -41,3 +41,16 @@ bool value_text_case(const lov_enum_desc *e, const char *s, int32_t *out)
         }
     return false;
 }
+
+size_t value_item_size(const lov_field_desc *f)
+{
+    if (f->record)
+        return f->record->size;
+    switch (f->elem_type) {
+    case LOV_T_DECIMAL: return sizeof(lov_decimal);
+    case LOV_T_DURATION: return sizeof(lov_duration);
+    case LOV_T_INT: case LOV_T_MONEY: return 8;
+    case LOV_T_BOOL: return sizeof(bool);
+    default: return 4;
+    }
+}
